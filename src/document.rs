@@ -1,0 +1,310 @@
+//! The `Document`: what every reader produces and every later stage reads.
+//!
+//! A report, whatever shape it was pasted in (Word/WPS/Excel clipboard HTML, a portal
+//! page, plain text, `pdftotext` output, Markdown), becomes an ordered list of
+//! [`Block`]s. Every block and every table cell keeps the byte [`Span`] it came from in
+//! the input, and every table cell keeps its DOM address, so diagnostics can point back
+//! at the exact place the user has to fix.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into the (UTF-8) input.
+///
+/// Serialised as a two-element array `[start, end]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.start, self.end).serialize(s)
+    }
+}
+
+/// Which reader produced the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    Html,
+    Text,
+}
+
+/// The whole input, read.
+#[derive(Clone, Debug, Serialize)]
+pub struct Document {
+    pub input: InputKind,
+    pub blocks: Vec<Block>,
+    /// What the reader noticed and repaired or skipped: lossy decoding, table-model
+    /// errors, capped grids, hidden rows, dropped page footers, … Never silent.
+    pub notes: Vec<ReadNote>,
+}
+
+impl Document {
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            Block::Table(_) => None,
+        })
+    }
+
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            Block::Paragraph(_) => None,
+        })
+    }
+}
+
+/// One block of the document, in reading order.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+/// Running text. Whitespace is normalised: NBSP, the full-width space, tabs, line breaks
+/// and runs of spaces become one ASCII space; zero-width characters are dropped; the text
+/// is trimmed. Entities are decoded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub span: Span,
+}
+
+/// Where a table cell sits in the source markup: the index of its `<table>` among all
+/// `<table>` elements of the input in document order, of its `<tr>` among the rows of that
+/// table, and of the cell among the cells of that row (the DOM's `cellIndex`).
+///
+/// For text input the same three indices count the tables, rows and cells the text
+/// reader found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct CellAddress {
+    pub table: usize,
+    pub row: usize,
+    pub cell: usize,
+}
+
+/// A cell as written in the source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// Normalised like [`Paragraph::text`]; block boundaries inside the cell become spaces.
+    pub text: String,
+    /// For HTML, the whole element from `<td` to `</td>`; for text, the cell's characters.
+    pub span: Span,
+    #[serde(flatten)]
+    pub address: CellAddress,
+    /// After the HTML standard's clamping (1..=65534, 0 = to the end of the row group).
+    pub rowspan: u32,
+    /// After the HTML standard's clamping (1..=1000), and 1 for Excel's fake merges
+    /// (`mso-ignore:colspan`).
+    pub colspan: u32,
+    /// `<th>` rather than `<td>`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub header: bool,
+}
+
+/// Why a source row takes no part in the grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowSkip {
+    /// Word's/Excel's `supportMisalignedColumns` phantom row (or an empty `height=0` row).
+    Phantom,
+    /// `display:none` / `mso-hidden` / `mso-zero-height:yes`: invisible to the reader of the page.
+    Hidden,
+}
+
+/// A source row (`<tr>`, a line of a text table).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub span: Span,
+    /// Index of the row group (`<thead>`/`<tbody>`/`<tfoot>`, or the implied one) the row
+    /// belongs to; `rowspan=0` runs to the end of it.
+    pub group: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<RowSkip>,
+    pub cells: Vec<Cell>,
+}
+
+/// A reference to a source cell: `rows[row].cells[cell]` of the same table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct CellRef {
+    pub row: u32,
+    pub cell: u32,
+}
+
+/// One position of the resolved grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Slot {
+    /// No cell covers this position (a ragged row).
+    Empty,
+    /// The top-left position of a cell.
+    Anchor(CellRef),
+    /// A position covered by a cell's rowspan/colspan, not its top-left one.
+    Covered(CellRef),
+}
+
+impl Slot {
+    pub fn cell(self) -> Option<CellRef> {
+        match self {
+            Slot::Empty => None,
+            Slot::Anchor(c) | Slot::Covered(c) => Some(c),
+        }
+    }
+}
+
+/// A table: its source rows and cells, and the grid they form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// Index of the `<table>` among all `<table>` elements (text: among the tables found).
+    pub index: usize,
+    pub span: Span,
+    pub rows: Vec<Row>,
+    pub grid: Grid,
+}
+
+impl Table {
+    pub fn cell(&self, r: CellRef) -> Option<&Cell> {
+        self.rows.get(r.row as usize)?.cells.get(r.cell as usize)
+    }
+
+    /// The text at a grid position: `Some` only where a cell is anchored.
+    pub fn anchored_text(&self, row: usize, col: usize) -> Option<&str> {
+        match self.grid.get(row, col)? {
+            Slot::Anchor(c) => self.cell(c).map(|c| c.text.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The text of whatever cell covers a grid position (anchor or covered).
+    pub fn text_at(&self, row: usize, col: usize) -> Option<&str> {
+        let c = self.grid.get(row, col)?.cell()?;
+        self.cell(c).map(|c| c.text.as_str())
+    }
+
+    /// The grid as text, `None` for covered and empty positions (as `dump --json` prints it).
+    pub fn grid_texts(&self) -> Vec<Vec<Option<&str>>> {
+        (0..self.grid.height())
+            .map(|r| (0..self.grid.width()).map(|c| self.anchored_text(r, c)).collect())
+            .collect()
+    }
+
+    /// All source cells in source order.
+    pub fn cells(&self) -> impl Iterator<Item = &Cell> {
+        self.rows.iter().flat_map(|r| r.cells.iter())
+    }
+}
+
+impl Serialize for Table {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Table", 4)?;
+        st.serialize_field("index", &self.index)?;
+        st.serialize_field("span", &self.span)?;
+        st.serialize_field("grid", &self.grid_texts())?;
+        let cells: Vec<&Cell> = self.cells().collect();
+        st.serialize_field("cells", &cells)?;
+        st.end()
+    }
+}
+
+/// The resolved grid: `height × width` slots, row-major.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Grid {
+    width: usize,
+    slots: Vec<Slot>,
+    /// For each grid row, the source row it was formed from (`None` for rows that exist
+    /// only because a rowspan ran past the last source row).
+    pub source_rows: Vec<Option<u32>>,
+}
+
+impl Grid {
+    pub fn from_parts(width: usize, slots: Vec<Slot>, source_rows: Vec<Option<u32>>) -> Grid {
+        debug_assert!(width == 0 || slots.len() % width == 0);
+        Grid { width, slots, source_rows }
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    pub fn height(&self) -> usize {
+        self.slots.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    pub fn get(&self, row: usize, col: usize) -> Option<Slot> {
+        if col >= self.width {
+            return None;
+        }
+        self.slots.get(row.checked_mul(self.width)?.checked_add(col)?).copied()
+    }
+
+    pub fn row(&self, row: usize) -> &[Slot] {
+        let start = row.saturating_mul(self.width).min(self.slots.len());
+        let end = start.saturating_add(self.width).min(self.slots.len());
+        &self.slots[start..end]
+    }
+}
+
+/// Something the reader noticed. Later stages turn the relevant ones into diagnostics
+/// (e.g. `GRID-OVERLAP`); `dump` prints them all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReadNote {
+    pub kind: NoteKind,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// The table concerned (its [`Table::index`]), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<usize>,
+    /// The grid position concerned, if any: `[row, column]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    /// The input was not valid UTF-8 and was decoded lossily.
+    LossyDecoding,
+    /// NUL or other control characters were removed.
+    ControlCharacters,
+    /// Two cells cover one grid position (an HTML table-model error).
+    GridOverlap,
+    /// A row of the grid in which no cell begins (a rowspan ran past the last row).
+    GridRowWithoutCell,
+    /// The grid would have exceeded the cell budget; spans were clipped.
+    GridCapped,
+    /// A row hidden with `display:none` (or Excel's hidden rows) was left out of the grid.
+    HiddenRow,
+    /// Excel's `mso-ignore:colspan` fake merge, read as a single cell.
+    FakeMerge,
+    /// A page footer such as `-3-` or `— 1 —` was removed from the text.
+    PageFooter,
+    /// Site navigation, headers and footers around the article were left out.
+    SiteChrome,
+    /// A layout table (one used to position the page, not holding data) was read as flow.
+    LayoutTable,
+}

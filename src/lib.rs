@@ -1,0 +1,11 @@
+//! xxgk-lint: a validator for 政府信息公开工作年度报告, the annual government information
+//! disclosure reports every Chinese government organ publishes.
+//!
+//! Pipeline: reader ([`read`]) → [`Document`] → recognition → rules → diagnostics →
+//! outputs (CLI, Wasm).
+
+pub mod document;
+pub mod read;
+
+pub use document::{Block, Cell, CellAddress, Document, Grid, InputKind, Paragraph, ReadNote, Row, Slot, Span, Table};
+pub use read::{read_bytes, read_str, ReadError, ReadOptions};

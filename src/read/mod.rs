@@ -1,0 +1,201 @@
+//! Readers: every pasted shape of a report becomes one [`Document`].
+//!
+//! * [`html`]: Word/WPS/Excel clipboard HTML, editor content, whole portal pages.
+//! * [`text`]: Word/Excel plain-text pastes, PDF extractions (`pdftotext`, `-layout`),
+//!   Markdown, flattened page text.
+//!
+//! The kind is detected from the input unless the caller says which it is.
+
+pub mod grid;
+pub mod html;
+pub mod normalize;
+pub mod text;
+
+use crate::document::{Document, InputKind, NoteKind, ReadNote};
+pub use grid::GridLimits;
+
+/// Default limit on the input size: 20 MB. Reports are 10–300 KB; a portal page with
+/// inline images may reach a few MB.
+pub const DEFAULT_MAX_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// Read as this kind instead of detecting it.
+    pub input: Option<InputKind>,
+    /// Inputs larger than this are refused with [`ReadError::TooLarge`].
+    pub max_bytes: usize,
+    pub grid: GridLimits,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { input: None, max_bytes: DEFAULT_MAX_BYTES, grid: GridLimits::default() }
+    }
+}
+
+/// Why an input could not be read at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Nothing but whitespace.
+    Empty,
+    /// Larger than [`ReadOptions::max_bytes`].
+    TooLarge { size: usize, limit: usize },
+    /// Not text: a PDF, a Word `.docx`, an image, or bytes full of control characters.
+    Binary { what: &'static str },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Empty => write!(f, "the input is empty (输入为空)"),
+            ReadError::TooLarge { size, limit } => write!(
+                f,
+                "the input is {} bytes, over the limit of {} bytes (输入过大); raise the limit with --max-size if this is really one report",
+                size, limit
+            ),
+            ReadError::Binary { what } => write!(
+                f,
+                "the input is not text but {what} (输入不是文本); paste the report's text or HTML, or convert the file first"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Read raw bytes: refuse what cannot be a report, decode (lossily, with a note, if the
+/// bytes are not UTF-8), detect the kind and read.
+pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadError> {
+    if bytes.len() > options.max_bytes {
+        return Err(ReadError::TooLarge { size: bytes.len(), limit: options.max_bytes });
+    }
+    if let Some(what) = binary_kind(bytes) {
+        return Err(ReadError::Binary { what });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => read_str(s, options),
+        Err(e) => {
+            let decoded = String::from_utf8_lossy(bytes);
+            let mut doc = read_str(&decoded, options)?;
+            doc.notes.insert(
+                0,
+                ReadNote {
+                    kind: NoteKind::LossyDecoding,
+                    message: format!(
+                        "the input is not valid UTF-8 (first bad byte at offset {}); invalid bytes were replaced with U+FFFD and spans count bytes of the repaired text",
+                        e.valid_up_to()
+                    ),
+                    span: None,
+                    table: None,
+                    position: None,
+                },
+            );
+            Ok(doc)
+        }
+    }
+}
+
+/// Read a string (what a browser or the JS API hands over).
+pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadError> {
+    if input.len() > options.max_bytes {
+        return Err(ReadError::TooLarge { size: input.len(), limit: options.max_bytes });
+    }
+    if input.chars().all(|c| normalize::is_space(c) || normalize::is_invisible(c) || c == '\0') {
+        return Err(ReadError::Empty);
+    }
+    let kind = options.input.unwrap_or_else(|| detect(input));
+    let mut doc = match kind {
+        InputKind::Html => html::read_html(input, options),
+        InputKind::Text => text::read_text(input, options),
+    };
+    let controls = input.bytes().filter(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))).count();
+    if controls > 0 {
+        doc.notes.push(ReadNote {
+            kind: NoteKind::ControlCharacters,
+            message: format!("{controls} NUL or control characters in the input were ignored"),
+            span: None,
+            table: None,
+            position: None,
+        });
+    }
+    Ok(doc)
+}
+
+/// HTML or text? HTML when the input starts with a tag, a comment or a doctype, or
+/// contains the elements a report page is made of.
+pub fn detect(input: &str) -> InputKind {
+    let head = input.trim_start_matches(|c: char| normalize::is_space(c) || normalize::is_invisible(c));
+    let mut chars = head.chars();
+    if chars.next() == Some('<') && chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '!' || c == '?') {
+        return InputKind::Html;
+    }
+    let sample = &input.as_bytes()[..input.len().min(1 << 16)];
+    let lower: Vec<u8> = sample.iter().map(u8::to_ascii_lowercase).collect();
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    if has(b"<table") || has(b"<html") || has(b"<body") || has(b"<p>") || has(b"<p ") || has(b"<div") {
+        InputKind::Html
+    } else {
+        InputKind::Text
+    }
+}
+
+/// Recognise inputs that are files, not text.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF file"),
+        (b"PK\x03\x04", "a ZIP archive (a Word .docx, WPS or Excel file?)"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Office file (.doc/.xls/.wps)"),
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"{\\rtf", "an RTF file"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Some(what);
+        }
+    }
+    // UTF-16 text has NULs between ASCII letters; say so rather than "binary".
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Some("UTF-16 text (save it as UTF-8)");
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let control = sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))).count();
+    if !sample.is_empty() && control * 10 > sample.len() {
+        return Some("binary data");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_kind() {
+        assert_eq!(detect("  <p>一、总体情况</p>"), InputKind::Html);
+        assert_eq!(detect("\u{feff}<!DOCTYPE html><html>"), InputKind::Html);
+        assert_eq!(detect("一、总体情况\n<table><tr><td>1</td></tr></table>"), InputKind::Html);
+        assert_eq!(detect("一、总体情况\n| a | b |\n|---|---|"), InputKind::Text);
+        assert_eq!(detect("<5 件"), InputKind::Text);
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_report() {
+        let o = ReadOptions::default();
+        assert_eq!(read_bytes(b"", &o).unwrap_err(), ReadError::Empty);
+        assert_eq!(read_bytes(b" \n\t\xe3\x80\x80 ", &o).unwrap_err(), ReadError::Empty);
+        assert!(matches!(read_bytes(b"%PDF-1.7 ...", &o), Err(ReadError::Binary { .. })));
+        assert!(matches!(read_bytes(b"PK\x03\x04....", &o), Err(ReadError::Binary { .. })));
+        assert!(matches!(read_bytes(&[0u8; 100], &o), Err(ReadError::Binary { .. })));
+        let small = ReadOptions { max_bytes: 10, ..ReadOptions::default() };
+        assert_eq!(read_bytes(b"0123456789ab", &small).unwrap_err(), ReadError::TooLarge { size: 12, limit: 10 });
+    }
+
+    #[test]
+    fn invalid_utf8_is_read_lossily_and_said() {
+        let doc = read_bytes(b"\xe4\xb8\x80\xe3\x80\x81\xff\xfe\xe6\x80\xbb\xe4\xbd\x93\xe6\x83\x85\xe5\x86\xb5", &ReadOptions::default()).unwrap();
+        assert_eq!(doc.notes[0].kind, NoteKind::LossyDecoding);
+        assert_eq!(doc.paragraphs().next().unwrap().text, "一、\u{fffd}\u{fffd}总体情况");
+    }
+}
