@@ -1,1 +1,142 @@
-fn main(){}
+//! The `xxgk-lint` command line.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use xxgk_lint::{read_bytes, Block, Document, InputKind, ReadOptions};
+
+#[derive(Parser)]
+#[command(name = "xxgk-lint", version, about = "Validator for 政府信息公开工作年度报告 (government information disclosure annual reports)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputArg {
+    Html,
+    Text,
+}
+
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// Read the input as this kind instead of detecting it.
+    #[arg(long, value_enum)]
+    input: Option<InputArg>,
+    /// Refuse inputs larger than this many bytes (accepts suffixes K, M: 20M).
+    #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_size)]
+    max_size: usize,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ReadOptions {
+        ReadOptions {
+            input: self.input.map(|i| match i {
+                InputArg::Html => InputKind::Html,
+                InputArg::Text => InputKind::Text,
+            }),
+            max_bytes: self.max_size,
+            ..ReadOptions::default()
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the Document the reader makes of a report: paragraphs and tables with their
+    /// spans, grids and cell addresses.
+    Dump {
+        /// Print JSON: {"blocks":[…],"notes":[…]}.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+        /// The report (HTML or text); `-` reads standard input.
+        file: PathBuf,
+    },
+}
+
+fn parse_size(s: &str) -> Result<usize, String> {
+    let s = s.trim();
+    let (digits, mult) = match s.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&s[..i], 1024),
+        Some((i, 'M' | 'm')) => (&s[..i], 1024 * 1024),
+        Some((i, 'G' | 'g')) => (&s[..i], 1024 * 1024 * 1024),
+        _ => (s, 1),
+    };
+    let n: usize = digits.parse().map_err(|_| format!("not a size: {s}"))?;
+    n.checked_mul(mult).ok_or_else(|| format!("too large: {s}"))
+}
+
+fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    // Read at most one byte past the limit, so a huge input is refused without being
+    // loaded whole.
+    let take = (limit as u64).saturating_add(1);
+    let result = if path.as_os_str() == "-" {
+        std::io::stdin().lock().take(take).read_to_end(&mut buf)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(take).read_to_end(&mut buf))
+    };
+    result.map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(buf)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Dump { json, read, file } => {
+            let options = read.options();
+            let bytes = match read_input(&file, options.max_bytes) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("xxgk-lint: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let doc = match read_bytes(&bytes, &options) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("xxgk-lint: {}: {e}", file.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let out = if json { serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n" } else { dump_text(&doc) };
+            let mut stdout = std::io::stdout().lock();
+            if stdout.write_all(out.as_bytes()).is_err() {
+                return ExitCode::from(2);
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// A human-readable dump: one line per paragraph, tables as grids.
+fn dump_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Paragraph(p) => out.push_str(&format!("¶ [{}..{}] {}\n", p.span.start, p.span.end, p.text)),
+            Block::Table(t) => {
+                out.push_str(&format!(
+                    "▦ table {} [{}..{}] {} × {}\n",
+                    t.index,
+                    t.span.start,
+                    t.span.end,
+                    t.grid.height(),
+                    t.grid.width()
+                ));
+                for row in t.grid_texts() {
+                    let cells: Vec<&str> = row.iter().map(|c| c.unwrap_or("·")).collect();
+                    out.push_str(&format!("  | {} |\n", cells.join(" | ")));
+                }
+            }
+        }
+    }
+    for n in &doc.notes {
+        out.push_str(&format!("note: {}\n", n.message));
+    }
+    out
+}

@@ -1,0 +1,485 @@
+//! The HTML reader: clipboard HTML from Word, WPS and Excel, editor content, and whole
+//! portal pages, parsed by html5ever (the same tree a browser builds) and walked into
+//! paragraphs and tables.
+//!
+//! Office quirks handled here: `<o:p>`, `mso-` styles and downlevel-revealed
+//! `<![if …]>` markers (comments to an HTML5 parser: the content between them is kept,
+//! as in a browser); Word's and Excel's `supportMisalignedColumns` phantom row (left out
+//! of the grid); Excel's `mso-ignore:colspan` fake merges (read as one cell); rows hidden
+//! with `display:none` (left out, with a note); `<font>` wrapped around rows and unclosed
+//! `<td>`/`<tr>`/`<p>` (the parser repairs them as browsers do); numbers split over
+//! `<span>`s (cell text is the concatenation); nested tables (their own blocks, after the
+//! table that holds them); layout tables (read as flow); and site chrome around the
+//! article of a portal page (left out, keeping the report's title).
+//!
+//! Nothing here recurses over the tree: 100 000 nested elements cannot overflow a stack.
+
+mod tree;
+
+use crate::document::{Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table};
+use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
+use crate::read::normalize::{finish, is_space, push_normalized};
+use crate::read::ReadOptions;
+pub use tree::{parse, NodeData, NodeId, Tree};
+
+/// Elements whose content is never shown as report text.
+fn is_invisible_element(name: &str) -> bool {
+    matches!(
+        name,
+        "head" | "script" | "style" | "noscript" | "template" | "title" | "select" | "option" | "datalist"
+            | "textarea" | "iframe" | "object" | "embed" | "video" | "audio" | "canvas" | "map" | "button"
+            | "input" | "meta" | "link"
+    )
+}
+
+/// Elements that start a new line of text.
+fn is_block_element(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt" | "dd"
+            | "blockquote" | "pre" | "section" | "article" | "header" | "footer" | "nav" | "main" | "aside"
+            | "address" | "figure" | "figcaption" | "hr" | "center" | "form" | "fieldset" | "details"
+            | "summary" | "caption" | "table" | "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "body"
+            | "html" | "legend" | "menu" | "br"
+    )
+}
+
+/// Inline CSS that hides an element (`display:none`, Word's `mso-hide:all`).
+fn hidden_by_style(style: &str) -> bool {
+    let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    compact.contains("display:none") || compact.contains("mso-hide:all") || compact.contains("visibility:hidden")
+}
+
+fn is_hidden(node: &tree::Node) -> bool {
+    node.attr("hidden").is_some() || node.attr("style").is_some_and(hidden_by_style)
+}
+
+/// Per-node measurements from one bottom-up pass, used to find the article and to tell
+/// layout tables from data tables.
+#[derive(Clone, Copy, Default)]
+struct Stats {
+    /// Visible non-space characters in the subtree.
+    chars: u32,
+    /// Of those, characters inside `<a>` elements.
+    link_chars: u32,
+    /// `<a>` elements in the subtree.
+    links: u32,
+    /// `<table>` elements in the subtree, the node itself included.
+    tables: u32,
+}
+
+struct Reader<'a> {
+    tree: &'a Tree,
+    options: &'a ReadOptions,
+    stats: Vec<Stats>,
+    /// For each `<table>` element, its index among all of them in document order.
+    table_index: Vec<Option<u32>>,
+    notes: Vec<ReadNote>,
+}
+
+/// Read HTML into a [`Document`].
+pub fn read_html(input: &str, options: &ReadOptions) -> Document {
+    let tree = parse(input);
+    let mut reader = Reader::new(&tree, options);
+    let blocks = reader.blocks();
+    Document { input: InputKind::Html, blocks, notes: reader.notes }
+}
+
+impl<'a> Reader<'a> {
+    fn new(tree: &'a Tree, options: &'a ReadOptions) -> Self {
+        let n = tree.nodes.len();
+        let mut stats = vec![Stats::default(); n];
+        let mut table_index = vec![None; n];
+        // Document order numbering of tables.
+        let mut next_table = 0u32;
+        let mut cur = Some(tree::DOCUMENT);
+        while let Some(id) = cur {
+            if tree.node(id).is("table") {
+                table_index[id] = Some(next_table);
+                next_table += 1;
+            }
+            cur = tree.next_in_order(id, tree::DOCUMENT, true);
+        }
+        // Bottom-up sums: children have larger ids than… not necessarily (nodes move), so
+        // use an explicit post-order.
+        let mut order = Vec::with_capacity(n);
+        let mut cur = Some(tree::DOCUMENT);
+        while let Some(id) = cur {
+            order.push(id);
+            let node = tree.node(id);
+            let skip = node.html_name().is_some_and(|name| is_invisible_element(name)) || is_hidden(node);
+            cur = tree.next_in_order(id, tree::DOCUMENT, !skip);
+        }
+        for &id in order.iter().rev() {
+            let node = tree.node(id);
+            let mut s = stats[id];
+            match &node.data {
+                NodeData::Text(t) => s.chars = t.chars().filter(|&c| !is_space(c)).count() as u32,
+                NodeData::Element { .. } => {
+                    if node.is("a") {
+                        s.links += 1;
+                        s.link_chars = s.chars;
+                    }
+                    if node.is("table") {
+                        s.tables += 1;
+                    }
+                }
+                _ => {}
+            }
+            stats[id] = s;
+            if let Some(p) = node.parent {
+                let ps = &mut stats[p];
+                ps.chars = ps.chars.saturating_add(s.chars);
+                ps.link_chars = ps.link_chars.saturating_add(s.link_chars);
+                ps.links = ps.links.saturating_add(s.links);
+                ps.tables = ps.tables.saturating_add(s.tables);
+            }
+        }
+        Reader { tree, options, stats, table_index, notes: Vec::new() }
+    }
+
+    fn note(&mut self, kind: NoteKind, message: String, table: Option<usize>) {
+        self.notes.push(ReadNote { kind, message, span: None, table, position: None });
+    }
+
+    /// Where the report is: the body, or — on a portal page — the element holding the
+    /// article, found by descending while everything beside the heaviest child is site
+    /// chrome (link lists, short lines without tables).
+    fn content_root(&self) -> NodeId {
+        let tree = self.tree;
+        let body = tree.body();
+        let portal_like = self.stats[body].links >= 15;
+        if !portal_like {
+            return body;
+        }
+        let mut root = body;
+        loop {
+            let total = self.stats[root].chars;
+            let best = tree.children(root).max_by_key(|&c| self.stats[c].chars);
+            let Some(best) = best else { break };
+            let bs = self.stats[best];
+            if bs.chars == 0 || u64::from(bs.chars) * 2 < u64::from(total) {
+                break;
+            }
+            // Everything else must be chrome: no tables, and each sibling either mostly
+            // links or short.
+            let tables_elsewhere = self.stats[root].tables - bs.tables - u32::from(tree.node(root).is("table"));
+            if tables_elsewhere > 0 {
+                break;
+            }
+            let all_chrome = tree.children(root).filter(|&c| c != best).all(|c| {
+                let s = self.stats[c];
+                s.chars < 200 || u64::from(s.link_chars) * 10 >= u64::from(s.chars) * 3
+            });
+            if !all_chrome {
+                break;
+            }
+            root = best;
+        }
+        root
+    }
+
+    fn blocks(&mut self) -> Vec<Block> {
+        let body = self.tree.body();
+        let root = self.content_root();
+        let mut blocks = Vec::new();
+        if root != body {
+            // Keep the report's title when the page prints it outside the article.
+            let mut outside = Vec::new();
+            self.walk(body, Some(root), &mut outside);
+            let dropped = outside.len();
+            let title = outside.into_iter().rev().find_map(|b| match b {
+                Block::Paragraph(p) if looks_like_title(&p.text) => Some(p),
+                _ => None,
+            });
+            if let Some(t) = title {
+                blocks.push(Block::Paragraph(t));
+            }
+            self.note(
+                NoteKind::SiteChrome,
+                format!("{dropped} blocks of site navigation, headers and footers around the article were left out"),
+                None,
+            );
+        }
+        self.walk(root, None, &mut blocks);
+        blocks
+    }
+
+    /// Walk `root`'s subtree into blocks, in document order. When `stop_at` is given, the
+    /// walk covers only what precedes that node (the site chrome before the article).
+    fn walk(&mut self, root: NodeId, stop_at: Option<NodeId>, blocks: &mut Vec<Block>) {
+        let tree = self.tree;
+        let mut para = ParagraphBuilder::default();
+        // Explicit stack of (node, leaving?) pairs: no recursion.
+        let mut stack: Vec<(NodeId, bool)> = vec![(root, false)];
+        while let Some((id, leaving)) = stack.pop() {
+            if Some(id) == stop_at {
+                break;
+            }
+            let node = tree.node(id);
+            if leaving {
+                if node.html_name().is_some_and(|n| is_block_element(n)) {
+                    para.flush(blocks);
+                }
+                continue;
+            }
+            match &node.data {
+                NodeData::Text(t) => para.push(t, Span::new(node.start, node.end)),
+                NodeData::Element { name, html, .. } => {
+                    let name: &str = name;
+                    if (*html && is_invisible_element(name)) || is_hidden(node) {
+                        continue;
+                    }
+                    if !*html {
+                        // SVG/MathML: read its text like inline content.
+                    } else if name == "br" || name == "hr" {
+                        para.flush(blocks);
+                        continue;
+                    } else if name == "table" && !self.is_layout_table(id) {
+                        para.flush(blocks);
+                        let (table, caption, nested) = self.read_table(id);
+                        if let Some(c) = caption {
+                            blocks.push(Block::Paragraph(c));
+                        }
+                        blocks.push(Block::Table(table));
+                        // Tables inside its cells follow it, in document order.
+                        for &n in nested.iter().rev() {
+                            stack.push((n, false));
+                        }
+                        continue;
+                    } else if name == "table" {
+                        self.note(
+                            NoteKind::LayoutTable,
+                            format!(
+                                "table {} lays out the page rather than holding data; its cells were read as text",
+                                self.table_index[id].unwrap_or(0)
+                            ),
+                            self.table_index[id].map(|i| i as usize),
+                        );
+                    }
+                    if *html && is_block_element(name) {
+                        para.flush(blocks);
+                    }
+                    stack.push((id, true));
+                    let first = stack.len();
+                    for c in tree.children(id) {
+                        stack.push((c, false));
+                    }
+                    stack[first..].reverse();
+                }
+                _ => {}
+            }
+        }
+        para.flush(blocks);
+    }
+
+    /// A table used for page layout: one holding other tables in at most two columns, or
+    /// with a cell of more than a thousand characters.
+    fn is_layout_table(&self, table: NodeId) -> bool {
+        let tree = self.tree;
+        let mut max_cells = 0usize;
+        let mut nested = false;
+        let mut long_cell = false;
+        for tr in self.table_rows(table).into_iter().map(|(tr, _)| tr) {
+            let mut cells = 0;
+            for c in tree.children(tr) {
+                let n = tree.node(c);
+                if n.is("td") || n.is("th") {
+                    cells += 1;
+                    nested |= self.stats[c].tables > 0;
+                    long_cell |= self.stats[c].chars > 1000;
+                }
+            }
+            max_cells = max_cells.max(cells);
+        }
+        (nested && max_cells <= 2) || long_cell
+    }
+
+    /// The `<tr>` elements of a table (not of tables nested in it), with their row-group
+    /// index.
+    fn table_rows(&self, table: NodeId) -> Vec<(NodeId, usize)> {
+        let tree = self.tree;
+        let mut rows = Vec::new();
+        let mut group = 0usize;
+        let mut implied_group_open = false;
+        for child in tree.children(table) {
+            let n = tree.node(child);
+            if n.is("thead") || n.is("tbody") || n.is("tfoot") {
+                if implied_group_open {
+                    group += 1;
+                    implied_group_open = false;
+                }
+                for tr in tree.children(child) {
+                    if tree.node(tr).is("tr") {
+                        rows.push((tr, group));
+                    }
+                }
+                group += 1;
+            } else if n.is("tr") {
+                implied_group_open = true;
+                rows.push((child, group));
+            }
+        }
+        rows
+    }
+
+    /// Read a data table: its rows and cells, the grid, its caption, and the tables nested
+    /// in its cells (returned to be walked after it).
+    fn read_table(&mut self, table: NodeId) -> (Table, Option<Paragraph>, Vec<NodeId>) {
+        let tree = self.tree;
+        let index = self.table_index[table].unwrap_or(0) as usize;
+        let mut rows = Vec::new();
+        let mut nested = Vec::new();
+        let mut fake_merges = 0usize;
+        let mut hidden_rows = Vec::new();
+        let caption = tree.children(table).find(|&c| tree.node(c).is("caption")).and_then(|c| {
+            let mut cell_nested = Vec::new();
+            let (text, span) = self.cell_text(c, &mut cell_nested);
+            (!text.is_empty()).then_some(Paragraph { text, span })
+        });
+        for (row_index, (tr, group)) in self.table_rows(table).into_iter().enumerate() {
+            let tr_node = tree.node(tr);
+            let mut cells = Vec::new();
+            for c in tree.children(tr) {
+                let n = tree.node(c);
+                let header = n.is("th");
+                if !(header || n.is("td")) {
+                    continue;
+                }
+                let (text, _) = self.cell_text(c, &mut nested);
+                let fake_merge = n.attr("style").is_some_and(|s| {
+                    s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase().contains("mso-ignore:colspan")
+                });
+                let colspan = if fake_merge {
+                    if parse_colspan(n.attr("colspan")) > 1 {
+                        fake_merges += 1;
+                    }
+                    1
+                } else {
+                    parse_colspan(n.attr("colspan"))
+                };
+                cells.push(Cell {
+                    text,
+                    span: Span::new(n.start, n.end),
+                    address: CellAddress { table: index, row: row_index, cell: cells.len() },
+                    rowspan: parse_rowspan(n.attr("rowspan")),
+                    colspan,
+                    header,
+                });
+            }
+            let skipped = if self.is_phantom_row(tr, &cells) {
+                Some(RowSkip::Phantom)
+            } else if is_hidden(tr_node) || tr_node.attr("style").is_some_and(|s| s.to_ascii_lowercase().contains("mso-zero-height")) {
+                hidden_rows.push(row_index);
+                Some(RowSkip::Hidden)
+            } else {
+                None
+            };
+            rows.push(Row { span: Span::new(tr_node.start, tr_node.end), group, skipped, cells });
+        }
+        if fake_merges > 0 {
+            self.note(
+                NoteKind::FakeMerge,
+                format!("table {index}: {fake_merges} Excel cells marked mso-ignore:colspan were read as single cells (their text only overflowed)"),
+                Some(index),
+            );
+        }
+        for r in hidden_rows {
+            let text: Vec<&str> = rows[r].cells.iter().map(|c| c.text.as_str()).collect();
+            self.notes.push(ReadNote {
+                kind: NoteKind::HiddenRow,
+                message: format!("table {index}: row {r} is hidden (display:none) and was left out of the grid: {}", text.join(" | ")),
+                span: Some(rows[r].span),
+                table: Some(index),
+                position: None,
+            });
+        }
+        let grid = build_grid(index, &rows, self.options.grid, &mut self.notes);
+        let node = tree.node(table);
+        (Table { index, span: Span::new(node.start, node.end), rows, grid }, caption, nested)
+    }
+
+    /// Word's phantom row: preceded by a `[if !supportMisalignedColumns]` marker, or an
+    /// empty row of height 0.
+    fn is_phantom_row(&self, tr: NodeId, cells: &[Cell]) -> bool {
+        let tree = self.tree;
+        let mut prev = tree.node(tr).prev_sibling;
+        while let Some(p) = prev {
+            match &tree.node(p).data {
+                NodeData::Comment(c) if c.contains("supportMisalignedColumns") => return true,
+                NodeData::Text(t) if t.chars().all(is_space) => prev = tree.node(p).prev_sibling,
+                _ => break,
+            }
+        }
+        let zero_height = tree.node(tr).attr("height").is_some_and(|h| h.trim() == "0");
+        zero_height && cells.iter().all(|c| c.text.is_empty())
+    }
+
+    /// The text of a cell (or caption): its visible text with block boundaries as spaces,
+    /// tables nested in it left out (and collected in `nested`). Returns the text and the
+    /// element's span.
+    fn cell_text(&self, cell: NodeId, nested: &mut Vec<NodeId>) -> (String, Span) {
+        let tree = self.tree;
+        let mut text = String::new();
+        let mut cur = tree.node(cell).first_child;
+        while let Some(id) = cur {
+            let node = tree.node(id);
+            let mut descend = true;
+            match &node.data {
+                NodeData::Text(t) => push_normalized(&mut text, t),
+                NodeData::Element { name, html, .. } => {
+                    if *html && (is_invisible_element(name) || &**name == "table") || is_hidden(node) {
+                        descend = false;
+                        if node.is("table") {
+                            nested.push(id);
+                        }
+                    } else if *html && is_block_element(name) && !text.is_empty() && !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                }
+                _ => {}
+            }
+            cur = tree.next_in_order(id, cell, descend);
+        }
+        finish(&mut text);
+        let n = tree.node(cell);
+        (text, Span::new(n.start, n.end))
+    }
+}
+
+/// A short line naming an annual report.
+fn looks_like_title(text: &str) -> bool {
+    let len = text.chars().count();
+    (6..=80).contains(&len) && (text.contains("年度报告") || text.contains("年报")) && !text.contains('：')
+}
+
+/// Collects inline text into one paragraph until a block boundary.
+#[derive(Default)]
+struct ParagraphBuilder {
+    text: String,
+    span: Option<Span>,
+}
+
+impl ParagraphBuilder {
+    fn push(&mut self, text: &str, span: Span) {
+        let before = self.text.len();
+        push_normalized(&mut self.text, text);
+        // Whitespace-only text adds at most a separating space and does not extend the span.
+        if self.text.trim_end().len() > before {
+            self.span = Some(self.span.map_or(span, |s| s.cover(span)));
+        }
+    }
+
+    fn flush(&mut self, blocks: &mut Vec<Block>) {
+        finish(&mut self.text);
+        if let Some(span) = self.span.take() {
+            if !self.text.is_empty() {
+                blocks.push(Block::Paragraph(Paragraph { text: std::mem::take(&mut self.text), span }));
+            }
+        }
+        self.text.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests;

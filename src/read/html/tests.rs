@@ -1,0 +1,133 @@
+use super::*;
+use crate::document::Slot;
+
+fn read(html: &str) -> Document {
+    read_html(html, &ReadOptions::default())
+}
+
+fn paragraphs(doc: &Document) -> Vec<&str> {
+    doc.paragraphs().map(|p| p.text.as_str()).collect()
+}
+
+fn grid(t: &Table) -> Vec<Vec<Option<&str>>> {
+    t.grid_texts()
+}
+
+#[test]
+fn paragraphs_have_normalised_text_and_exact_spans() {
+    let html = "<p>\u{3000}\u{3000}一、总体情况&nbsp;&nbsp;</p><p>2019年，<b>息陬镇</b>\n  共收到 3 件</p>";
+    let doc = read(html);
+    assert_eq!(paragraphs(&doc), vec!["一、总体情况", "2019年， 息陬镇 共收到 3 件".replace("， 息陬镇 ", "，息陬镇 ").as_str()]);
+    let p = doc.paragraphs().next().unwrap();
+    assert_eq!(&html[p.span.start..p.span.end], "\u{3000}\u{3000}一、总体情况&nbsp;&nbsp;");
+}
+
+#[test]
+fn br_breaks_a_paragraph() {
+    let doc = read("<p>一、总体情况<br>2019年，本镇</p>");
+    assert_eq!(paragraphs(&doc), vec!["一、总体情况", "2019年，本镇"]);
+}
+
+#[test]
+fn cells_keep_spans_addresses_and_split_numbers() {
+    let html = "<table><tr><td rowspan=2>a</td><td><span>1</span><span>2</span></td></tr><tr><td>&nbsp;3&nbsp;</td></tr></table>";
+    let doc = read(html);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(grid(t), vec![vec![Some("a"), Some("12")], vec![None, Some("3")]]);
+    let c = &t.rows[1].cells[0];
+    assert_eq!(&html[c.span.start..c.span.end], "<td>&nbsp;3&nbsp;</td>");
+    assert_eq!((c.address.table, c.address.row, c.address.cell), (0, 1, 0));
+    let a = &t.rows[0].cells[0];
+    // Implicitly closed by the next <td>: the span ends where that one starts.
+    assert_eq!(&html[a.span.start..a.span.end], "<td rowspan=2>a</td>");
+}
+
+#[test]
+fn unclosed_cells_and_rows_are_repaired_like_a_browser() {
+    let html = "<table><tr><td>1<td>2<tr><td>3<td>4</table><p>after";
+    let doc = read(html);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(grid(t), vec![vec![Some("1"), Some("2")], vec![Some("3"), Some("4")]]);
+    assert_eq!(&html[t.rows[0].cells[0].span.start..t.rows[0].cells[0].span.end], "<td>1");
+    assert_eq!(paragraphs(&doc), vec!["after"]);
+}
+
+#[test]
+fn font_around_rows_is_foster_parented() {
+    let html = "<table><font face=宋体><tr><td>1</td></tr></font><tr><td>2</td></tr></table>";
+    let doc = read(html);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(grid(t), vec![vec![Some("1")], vec![Some("2")]]);
+}
+
+#[test]
+fn nested_tables_follow_their_outer_table_with_document_order_indices() {
+    let html = "<table><tr><td>x</td><td>y</td><td><table><tr><td>in1</td><td>in2</td></tr></table>outer</td></tr></table><table><tr><td>last</td></tr></table>";
+    let doc = read(html);
+    let tables: Vec<&Table> = doc.tables().collect();
+    assert_eq!(tables.len(), 3);
+    assert_eq!(tables[0].index, 0);
+    assert_eq!(grid(tables[0]), vec![vec![Some("x"), Some("y"), Some("outer")]]);
+    assert_eq!(tables[1].index, 1);
+    assert_eq!(grid(tables[1]), vec![vec![Some("in1"), Some("in2")]]);
+    assert_eq!(tables[2].index, 2);
+    assert_eq!(tables[2].rows[0].cells[0].address, CellAddress { table: 2, row: 0, cell: 0 });
+}
+
+#[test]
+fn word_phantom_row_and_list_markers() {
+    let html = "<table class=MsoNormalTable><tr><td><p class=MsoNormal><![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp;&nbsp; </span></span><![endif]>属于国家秘密<o:p></o:p></p></td><td>0</td></tr>\
+<![if !supportMisalignedColumns]><tr height=0><td width=100 style='border:none'></td><td width=50 style='border:none'></td></tr><![endif]></table>";
+    let doc = read(html);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(grid(t), vec![vec![Some("1. 属于国家秘密"), Some("0")]]);
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(t.rows[1].skipped, Some(RowSkip::Phantom));
+}
+
+#[test]
+fn phantom_row_marker_after_a_browser_round_trip() {
+    let html = "<table><tr><td>a</td></tr><!--[if supportMisalignedColumns]--><tr height=0><td></td></tr><!--[endif]--></table>";
+    let t = read(html).tables().next().unwrap().clone();
+    assert_eq!(t.rows[1].skipped, Some(RowSkip::Phantom));
+    assert_eq!(t.grid.height(), 1);
+}
+
+#[test]
+fn excel_fake_merge_and_hidden_row() {
+    let html = "<table><tr><td colspan=3 style='mso-ignore:colspan'>long title</td></tr>\
+<tr height=0 style='display:none'><td>9</td><td>9</td></tr><tr><td x:num=\"1\">1</td><td>2</td></tr></table>";
+    let doc = read(html);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(grid(t), vec![vec![Some("long title"), None], vec![Some("1"), Some("2")]]);
+    assert_eq!(t.rows[1].skipped, Some(RowSkip::Hidden));
+    let kinds: Vec<NoteKind> = doc.notes.iter().map(|n| n.kind).collect();
+    assert!(kinds.contains(&NoteKind::FakeMerge));
+    assert!(kinds.contains(&NoteKind::HiddenRow));
+    assert_eq!(t.grid.get(0, 1), Some(Slot::Empty));
+}
+
+#[test]
+fn overlapping_cells_are_noted() {
+    let html = "<table><tr><td>a</td><td rowspan=2>b</td></tr><tr><td colspan=2>c</td></tr></table>";
+    let doc = read(html);
+    assert_eq!(doc.notes.iter().filter(|n| n.kind == NoteKind::GridOverlap).count(), 1);
+}
+
+#[test]
+fn script_style_head_and_hidden_text_are_not_report_text() {
+    let doc = read("<html><head><title>t</title><style>p{}</style></head><body><script>var a='一、';</script><p style='display:none'>隐藏</p><p>正文</p></body></html>");
+    assert_eq!(paragraphs(&doc), vec!["正文"]);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow_the_stack() {
+    let depth = 100_000;
+    let mut html = String::new();
+    for _ in 0..depth {
+        html.push_str("<span>");
+    }
+    html.push_str("深");
+    let doc = read(&html);
+    assert_eq!(paragraphs(&doc), vec!["深"]);
+}
