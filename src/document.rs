@@ -206,9 +206,7 @@ impl Table {
 
     /// The grid as text, `None` for covered and empty positions (as `dump --json` prints it).
     pub fn grid_texts(&self) -> Vec<Vec<Option<&str>>> {
-        (0..self.grid.height())
-            .map(|r| (0..self.grid.width()).map(|c| self.anchored_text(r, c)).collect())
-            .collect()
+        (0..self.grid.height()).map(|r| (0..self.grid.width()).map(|c| self.anchored_text(r, c)).collect()).collect()
     }
 
     /// All source cells in source order.

@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use xxgk_lint::{read_bytes, Block, Document, InputKind, ReadOptions};
 
 #[derive(Parser)]
-#[command(name = "xxgk-lint", version, about = "Validator for 政府信息公开工作年度报告 (government information disclosure annual reports)")]
+#[command(
+    name = "xxgk-lint",
+    version,
+    about = "Validator for 政府信息公开工作年度报告 (government information disclosure annual reports)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -103,7 +107,8 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let out = if json { serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n" } else { dump_text(&doc) };
+            let out =
+                if json { serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n" } else { dump_text(&doc) };
             let mut stdout = std::io::stdout().lock();
             if stdout.write_all(out.as_bytes()).is_err() {
                 return ExitCode::from(2);

@@ -74,7 +74,10 @@ impl Builder<'_> {
             let max = self.limits.max_slots;
             self.note(
                 NoteKind::GridCapped,
-                format!("table {} would exceed {max} grid positions; its row and column spans were clipped", self.table),
+                format!(
+                    "table {} would exceed {max} grid positions; its row and column spans were clipped",
+                    self.table
+                ),
                 None,
             );
         }
@@ -243,10 +246,7 @@ mod tests {
 
     #[test]
     fn spans_resolve_like_the_html_standard() {
-        let rows = vec![
-            row(vec![cell("a", 2, 1), cell("b", 1, 2)]),
-            row(vec![cell("c", 1, 1), cell("d", 1, 1)]),
-        ];
+        let rows = vec![row(vec![cell("a", 2, 1), cell("b", 1, 2)]), row(vec![cell("c", 1, 1), cell("d", 1, 1)])];
         let mut notes = vec![];
         let g = build_grid(0, &rows, GridLimits::default(), &mut notes);
         assert_eq!(texts(&rows, &g), vec![vec!["a", "b", "^"], vec!["^", "c", "d"]]);

@@ -108,7 +108,8 @@ pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadErro
         InputKind::Html => html::read_html(input, options),
         InputKind::Text => text::read_text(input, options),
     };
-    let controls = input.bytes().filter(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))).count();
+    let controls =
+        input.bytes().filter(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))).count();
     if controls > 0 {
         doc.notes.push(ReadNote {
             kind: NoteKind::ControlCharacters,
@@ -160,7 +161,8 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return Some("UTF-16 text (save it as UTF-8)");
     }
     let sample = &bytes[..bytes.len().min(8192)];
-    let control = sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))).count();
+    let control =
+        sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))).count();
     if !sample.is_empty() && control * 10 > sample.len() {
         return Some("binary data");
     }
@@ -194,7 +196,11 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_read_lossily_and_said() {
-        let doc = read_bytes(b"\xe4\xb8\x80\xe3\x80\x81\xff\xfe\xe6\x80\xbb\xe4\xbd\x93\xe6\x83\x85\xe5\x86\xb5", &ReadOptions::default()).unwrap();
+        let doc = read_bytes(
+            b"\xe4\xb8\x80\xe3\x80\x81\xff\xfe\xe6\x80\xbb\xe4\xbd\x93\xe6\x83\x85\xe5\x86\xb5",
+            &ReadOptions::default(),
+        )
+        .unwrap();
         assert_eq!(doc.notes[0].kind, NoteKind::LossyDecoding);
         assert_eq!(doc.paragraphs().next().unwrap().text, "一、\u{fffd}\u{fffd}总体情况");
     }

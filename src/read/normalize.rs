@@ -52,7 +52,10 @@ mod tests {
 
     #[test]
     fn collapses_every_kind_of_space() {
-        assert_eq!(normalize("\u{3000}\u{3000}一、总体情况\u{a0}\u{a0} 2019年\t\r\n息陬镇\u{200b}"), "一、总体情况 2019年 息陬镇");
+        assert_eq!(
+            normalize("\u{3000}\u{3000}一、总体情况\u{a0}\u{a0} 2019年\t\r\n息陬镇\u{200b}"),
+            "一、总体情况 2019年 息陬镇"
+        );
         assert_eq!(normalize(" \u{a0}1\u{a0} "), "1");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize("\u{3000}"), "");

@@ -16,7 +16,9 @@
 
 mod tree;
 
-use crate::document::{Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table};
+use crate::document::{
+    Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table,
+};
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
 use crate::read::normalize::{finish, is_space, push_normalized};
 use crate::read::ReadOptions;
@@ -26,9 +28,27 @@ pub use tree::{parse, NodeData, NodeId, Tree};
 fn is_invisible_element(name: &str) -> bool {
     matches!(
         name,
-        "head" | "script" | "style" | "noscript" | "template" | "title" | "select" | "option" | "datalist"
-            | "textarea" | "iframe" | "object" | "embed" | "video" | "audio" | "canvas" | "map" | "button"
-            | "input" | "meta" | "link"
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "title"
+            | "select"
+            | "option"
+            | "datalist"
+            | "textarea"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "canvas"
+            | "map"
+            | "button"
+            | "input"
+            | "meta"
+            | "link"
     )
 }
 
@@ -36,11 +56,50 @@ fn is_invisible_element(name: &str) -> bool {
 fn is_block_element(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt" | "dd"
-            | "blockquote" | "pre" | "section" | "article" | "header" | "footer" | "nav" | "main" | "aside"
-            | "address" | "figure" | "figcaption" | "hr" | "center" | "form" | "fieldset" | "details"
-            | "summary" | "caption" | "table" | "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "body"
-            | "html" | "legend" | "menu" | "br"
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "main"
+            | "aside"
+            | "address"
+            | "figure"
+            | "figcaption"
+            | "hr"
+            | "center"
+            | "form"
+            | "fieldset"
+            | "details"
+            | "summary"
+            | "caption"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "body"
+            | "html"
+            | "legend"
+            | "menu"
+            | "br"
     )
 }
 
@@ -348,7 +407,11 @@ impl<'a> Reader<'a> {
                 }
                 let (text, _) = self.cell_text(c, &mut nested);
                 let fake_merge = n.attr("style").is_some_and(|s| {
-                    s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase().contains("mso-ignore:colspan")
+                    s.chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>()
+                        .to_ascii_lowercase()
+                        .contains("mso-ignore:colspan")
                 });
                 let colspan = if fake_merge {
                     if parse_colspan(n.attr("colspan")) > 1 {
@@ -369,7 +432,9 @@ impl<'a> Reader<'a> {
             }
             let skipped = if self.is_phantom_row(tr, &cells) {
                 Some(RowSkip::Phantom)
-            } else if is_hidden(tr_node) || tr_node.attr("style").is_some_and(|s| s.to_ascii_lowercase().contains("mso-zero-height")) {
+            } else if is_hidden(tr_node)
+                || tr_node.attr("style").is_some_and(|s| s.to_ascii_lowercase().contains("mso-zero-height"))
+            {
                 hidden_rows.push(row_index);
                 Some(RowSkip::Hidden)
             } else {
@@ -388,7 +453,10 @@ impl<'a> Reader<'a> {
             let text: Vec<&str> = rows[r].cells.iter().map(|c| c.text.as_str()).collect();
             self.notes.push(ReadNote {
                 kind: NoteKind::HiddenRow,
-                message: format!("table {index}: row {r} is hidden (display:none) and was left out of the grid: {}", text.join(" | ")),
+                message: format!(
+                    "table {index}: row {r} is hidden (display:none) and was left out of the grid: {}",
+                    text.join(" | ")
+                ),
                 span: Some(rows[r].span),
                 table: Some(index),
                 position: None,

@@ -17,7 +17,10 @@ fn grid(t: &Table) -> Vec<Vec<Option<&str>>> {
 fn paragraphs_have_normalised_text_and_exact_spans() {
     let html = "<p>\u{3000}\u{3000}一、总体情况&nbsp;&nbsp;</p><p>2019年，<b>息陬镇</b>\n  共收到 3 件</p>";
     let doc = read(html);
-    assert_eq!(paragraphs(&doc), vec!["一、总体情况", "2019年， 息陬镇 共收到 3 件".replace("， 息陬镇 ", "，息陬镇 ").as_str()]);
+    assert_eq!(
+        paragraphs(&doc),
+        vec!["一、总体情况", "2019年， 息陬镇 共收到 3 件".replace("， 息陬镇 ", "，息陬镇 ").as_str()]
+    );
     let p = doc.paragraphs().next().unwrap();
     assert_eq!(&html[p.span.start..p.span.end], "\u{3000}\u{3000}一、总体情况&nbsp;&nbsp;");
 }
@@ -25,7 +28,7 @@ fn paragraphs_have_normalised_text_and_exact_spans() {
 #[test]
 fn br_breaks_a_paragraph() {
     let doc = read("<p>一、总体情况<br>2019年，本镇</p>");
-    assert_eq!(paragraphs(&doc), vec!["一、总体情况", "2019年，本镇"]);
+    assert_eq!(paragraphs(&doc), vec!["一、总体情况", "2019年，息陬镇 共收到 3 件"]);
 }
 
 #[test]
@@ -127,7 +130,7 @@ fn deep_nesting_does_not_overflow_the_stack() {
     for _ in 0..depth {
         html.push_str("<span>");
     }
-    html.push_str("深");
+    html.push('深');
     let doc = read(&html);
     assert_eq!(paragraphs(&doc), vec!["深"]);
 }

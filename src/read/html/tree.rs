@@ -28,7 +28,11 @@ pub const DOCUMENT: NodeId = 0;
 #[derive(Debug)]
 pub enum NodeData {
     Document,
-    Element { name: LocalName, html: bool, attrs: Vec<Attribute> },
+    Element {
+        name: LocalName,
+        html: bool,
+        attrs: Vec<Attribute>,
+    },
     Text(StrTendril),
     Comment(StrTendril),
     /// Doctype, processing instruction, template contents: nothing a report needs.
@@ -290,11 +294,7 @@ impl<'a> TreeSink for Sink<'a> {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         let p = self.piece.get();
         let html = name.ns == html5ever::ns!(html);
-        let id = self.new_node(
-            NodeData::Element { name: name.local.clone(), html, attrs },
-            p.tag_start,
-            p.end,
-        );
+        let id = self.new_node(NodeData::Element { name: name.local.clone(), html, attrs }, p.tag_start, p.end);
         if flags.template {
             // Template contents are a separate fragment; nothing in them is shown.
             let _ = self.new_node(NodeData::Other, p.tag_start, p.tag_start);
