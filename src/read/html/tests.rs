@@ -131,3 +131,58 @@ fn deep_nesting_does_not_overflow_the_stack() {
     let doc = read(&html);
     assert_eq!(paragraphs(&doc), vec!["深"]);
 }
+
+#[test]
+fn a_gbk_declaration_on_an_already_decoded_page_is_ignored() {
+    let html = "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=gb2312\"><meta charset=gbk></head><body><p>政府信息公开工作年度报告</p></body></html>";
+    assert_eq!(paragraphs(&read(html)), vec!["政府信息公开工作年度报告"]);
+}
+
+#[test]
+fn hostile_spans_are_clamped_and_capped() {
+    let mut html = String::from("<table>");
+    for _ in 0..20 {
+        html.push_str("<tr><td colspan=99999 rowspan=99999>x</td><td colspan=\"abc\">y</td></tr>");
+    }
+    html.push_str("</table>");
+    let doc = read(&html);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(t.rows[0].cells[0].colspan, 1000);
+    assert_eq!(t.rows[0].cells[0].rowspan, 65534);
+    assert_eq!(t.rows[0].cells[1].colspan, 1);
+    assert!(t.grid.width() * t.grid.height() <= crate::read::GridLimits::default().max_slots);
+    assert!(doc.notes.iter().any(|n| n.kind == NoteKind::GridCapped));
+}
+
+#[test]
+fn many_tables_keep_their_indices() {
+    let html: String = (0..2000).map(|i| format!("<table><tr><td>{i}</td></tr></table>")).collect();
+    let doc = read(&html);
+    let tables: Vec<&Table> = doc.tables().collect();
+    assert_eq!(tables.len(), 2000);
+    assert_eq!(tables[1999].index, 1999);
+    assert_eq!(tables[1999].rows[0].cells[0].text, "1999");
+}
+
+#[test]
+fn layout_tables_are_read_as_flow() {
+    let long = "本镇严格落实政府信息公开条例。".repeat(80);
+    let html = format!(
+        "<table width=100%><tr><td><p>一、总体情况</p><p>{long}</p><table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>"
+    );
+    let doc = read(&html);
+    let tables: Vec<&Table> = doc.tables().collect();
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].index, 1);
+    assert_eq!(paragraphs(&doc)[0], "一、总体情况");
+    assert!(doc.notes.iter().any(|n| n.kind == NoteKind::LayoutTable));
+}
+
+#[test]
+fn text_after_a_table_and_thead_groups() {
+    let html = "<table><thead><tr><td rowspan=0>h</td><td>a</td></tr><tr><td>b</td></tr></thead><tbody><tr><td>c</td><td>d</td></tr></tbody></table>尾";
+    let doc = read(html);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(grid(t), vec![vec![Some("h"), Some("a")], vec![None, Some("b")], vec![Some("c"), Some("d")]]);
+    assert_eq!(paragraphs(&doc), vec!["尾"]);
+}

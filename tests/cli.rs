@@ -1,0 +1,74 @@
+//! The command line as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_xxgk-lint"));
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    {
+        let mut pipe = child.stdin.take().unwrap();
+        if let Some(bytes) = stdin {
+            // The child may refuse early; a broken pipe is fine.
+            let _ = pipe.write_all(bytes);
+        }
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn dump_json_has_the_documented_shape() {
+    let out = run(&["dump", "--json", "-"], Some("<p>一、总体情况</p><table><tr><td colspan=2>a</td></tr><tr><td>1</td><td>2</td></tr></table>".as_bytes()));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let blocks = v["blocks"].as_array().unwrap();
+    assert_eq!(blocks[0]["kind"], "paragraph");
+    assert_eq!(blocks[0]["text"], "一、总体情况");
+    assert_eq!(blocks[0]["span"], serde_json::json!([3, 21]));
+    assert_eq!(blocks[1]["kind"], "table");
+    assert_eq!(blocks[1]["grid"], serde_json::json!([["a", null], ["1", "2"]]));
+    let cell = &blocks[1]["cells"][0];
+    for key in ["text", "span", "table", "row", "cell", "rowspan", "colspan"] {
+        assert!(cell.get(key).is_some(), "cell lacks {key}: {cell}");
+    }
+    assert_eq!(cell["colspan"], 2);
+    assert_eq!(blocks[1]["cells"][2]["row"], 1);
+    assert_eq!(blocks[1]["cells"][2]["cell"], 1);
+}
+
+#[test]
+fn dump_reads_the_bundled_sample() {
+    let out = run(&["dump", "tests/fixtures/xizou-2019.txt"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("息陬镇人民政府2019年信息公开年度报告"));
+    assert!(text.contains("▦ table"));
+}
+
+#[test]
+fn input_kind_can_be_forced() {
+    let out = run(&["dump", "--json", "--input", "text", "-"], Some("<p>一、总体情况</p>".as_bytes()));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["input"], "text");
+    assert_eq!(v["blocks"][0]["text"], "<p>一、总体情况</p>");
+}
+
+#[test]
+fn bad_input_is_a_clear_error_with_exit_code_2() {
+    let cases: [(&[&str], &[u8], &str); 4] = [
+        (&["dump", "-"], b"", "empty"),
+        (&["dump", "-"], b"%PDF-1.7\n%\xe2\xe3\xcf\xd3", "PDF"),
+        (&["dump", "--max-size", "1K", "-"], &[b'a'; 5000], "over the limit"),
+        (&["dump", "-"], &[0u8; 64], "binary"),
+    ];
+    for (args, input, expected) in cases {
+        let out = run(args, Some(input));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    let out = run(&["dump", "no/such/file.html"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
