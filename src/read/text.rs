@@ -41,9 +41,7 @@
 //! Everything here is linear in the input (plus one sort of the line widths), and no
 //! input-derived index is used unchecked.
 
-use crate::document::{
-    Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, Span, Table,
-};
+use crate::document::{Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, Span, Table};
 use crate::read::grid::build_grid;
 use crate::read::normalize::{is_invisible, is_space, normalize};
 use crate::read::ReadOptions;
@@ -67,12 +65,7 @@ pub fn read_text(input: &str, options: &ReadOptions) -> Document {
     let regions = find_regions(&lines, &kinds);
     let wrap_width = wrap_width(&lines, &kinds, &regions);
 
-    let mut out = Emitter {
-        options,
-        blocks: Vec::new(),
-        notes: Vec::new(),
-        tables: 0,
-    };
+    let mut out = Emitter { options, blocks: Vec::new(), notes: Vec::new(), tables: 0 };
     let mut para: Option<ParaBuilder> = None;
     let mut gap_blank = false;
     let mut gap_footer = false;
@@ -122,11 +115,7 @@ pub fn read_text(input: &str, options: &ReadOptions) -> Document {
     if let Some(p) = para.take() {
         out.paragraph(p);
     }
-    Document {
-        input: InputKind::Text,
-        blocks: out.blocks,
-        notes: out.notes,
-    }
+    Document { input: InputKind::Text, blocks: out.blocks, notes: out.notes }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -161,17 +150,11 @@ fn split_lines(input: &str) -> Vec<Line<'_>> {
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
-                lines.push(Line {
-                    start,
-                    text: input.get(start..i).unwrap_or(""),
-                });
+                lines.push(Line { start, text: input.get(start..i).unwrap_or("") });
                 start = i + 1;
             }
             b'\r' => {
-                lines.push(Line {
-                    start,
-                    text: input.get(start..i).unwrap_or(""),
-                });
+                lines.push(Line { start, text: input.get(start..i).unwrap_or("") });
                 if bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
@@ -182,10 +165,7 @@ fn split_lines(input: &str) -> Vec<Line<'_>> {
         i += 1;
     }
     if start < bytes.len() {
-        lines.push(Line {
-            start,
-            text: input.get(start..).unwrap_or(""),
-        });
+        lines.push(Line { start, text: input.get(start..).unwrap_or("") });
     }
     lines
 }
@@ -224,9 +204,7 @@ fn classify(text: &str) -> Kind {
         if !rest.contains('\t') {
             return Kind::TabCell;
         }
-        return Kind::Tsv {
-            strong: nonempty_fields(text) >= 2,
-        };
+        return Kind::Tsv { strong: nonempty_fields(text) >= 2 };
     }
     let (s, e) = trim_bounds(text);
     let t = text.get(s..e).unwrap_or("");
@@ -234,9 +212,7 @@ fn classify(text: &str) -> Kind {
         return Kind::Blank;
     }
     if text.contains('\t') {
-        return Kind::Tsv {
-            strong: nonempty_fields(text) >= 2,
-        };
+        return Kind::Tsv { strong: nonempty_fields(text) >= 2 };
     }
     if t.starts_with('|') {
         return Kind::Pipe;
@@ -252,9 +228,7 @@ fn classify(text: &str) -> Kind {
 }
 
 fn nonempty_fields(text: &str) -> usize {
-    text.split('\t')
-        .filter(|f| !f.chars().all(is_blank_char))
-        .count()
+    text.split('\t').filter(|f| !f.chars().all(is_blank_char)).count()
 }
 
 /// A page footer: `-3-`, `- 3 -`, `— 1 —`, `－2－`, `第 3 页`, `第3页 共12页`, `3/12`.
@@ -262,23 +236,9 @@ fn is_footer(t: &str) -> bool {
     if t.chars().count() > 24 {
         return false;
     }
-    let s: Vec<char> = t
-        .chars()
-        .filter(|&c| !is_blank_char(c))
-        .map(fold_digit)
-        .collect();
-    let is_dash = |c: &char| {
-        matches!(
-            c,
-            '-' | '—' | '－' | '–' | '―' | '‒' | '﹣' | '−' | '─' | '━'
-        )
-    };
-    let digits = |from: usize| {
-        s.iter()
-            .skip(from)
-            .take_while(|c| c.is_ascii_digit())
-            .count()
-    };
+    let s: Vec<char> = t.chars().filter(|&c| !is_blank_char(c)).map(fold_digit).collect();
+    let is_dash = |c: &char| matches!(c, '-' | '—' | '－' | '–' | '―' | '‒' | '﹣' | '−' | '─' | '━');
+    let digits = |from: usize| s.iter().skip(from).take_while(|c| c.is_ascii_digit()).count();
     // -3-, — 1 —
     let lead = s.iter().take_while(|c| is_dash(c)).count();
     if lead > 0 {
@@ -381,9 +341,7 @@ fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-const CN_NUMERALS: &[char] = &[
-    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇',
-];
+const CN_NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇'];
 
 /// `一、`…`十、` followed by at least six CJK characters: a section heading of the report.
 fn is_section_heading(t: &str) -> bool {
@@ -407,8 +365,7 @@ fn is_heading_start(t: &str) -> bool {
         return rest.starts_with('、') || rest.starts_with('.') || rest.starts_with('．');
     }
     if let Some(inner) = t.strip_prefix('（').or_else(|| t.strip_prefix('(')) {
-        let rest =
-            inner.trim_start_matches(|c: char| CN_NUMERALS.contains(&c) || c.is_ascii_digit());
+        let rest = inner.trim_start_matches(|c: char| CN_NUMERALS.contains(&c) || c.is_ascii_digit());
         return rest.len() < inner.len() && (rest.starts_with('）') || rest.starts_with(')'));
     }
     let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -428,18 +385,11 @@ fn is_heading_start(t: &str) -> bool {
 /// ASCII `.!?;:`), or a closing quote right after one of them (`…。”`). A closing quote
 /// alone does not end a sentence: "“政社合作”" wraps mid-sentence all the time.
 fn ends_sentence(t: &str) -> bool {
-    let final_mark = |c: char| {
-        matches!(
-            c,
-            '。' | '！' | '？' | '；' | '：' | '…' | '.' | '!' | '?' | ';' | ':'
-        )
-    };
+    let final_mark = |c: char| matches!(c, '。' | '！' | '？' | '；' | '：' | '…' | '.' | '!' | '?' | ';' | ':');
     let mut rev = t.chars().rev();
     match rev.next() {
         Some(c) if final_mark(c) => true,
-        Some('”' | '」' | '』' | '’' | '"' | '）' | ')') => {
-            rev.next().is_some_and(final_mark)
-        }
+        Some('”' | '」' | '』' | '’' | '"' | '）' | ')') => rev.next().is_some_and(final_mark),
         _ => false,
     }
 }
@@ -452,8 +402,7 @@ fn ends_period(t: &str) -> bool {
 /// A bare number: `3119`, `96171.6`, `17.46%`.
 fn is_numberish(t: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit())
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | '+'))
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | '+'))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -478,13 +427,12 @@ fn find_regions(lines: &[Line<'_>], kinds: &[Kind]) -> Vec<Region> {
     let n = kinds.len().min(lines.len());
     let mut regions = Vec::new();
     let mut taken = vec![false; n];
-    let take =
-        |taken: &mut Vec<bool>, regions: &mut Vec<Region>, kind, first: usize, last: usize| {
-            for t in taken.iter_mut().take(last + 1).skip(first) {
-                *t = true;
-            }
-            regions.push(Region { kind, first, last });
-        };
+    let take = |taken: &mut Vec<bool>, regions: &mut Vec<Region>, kind, first: usize, last: usize| {
+        for t in taken.iter_mut().take(last + 1).skip(first) {
+            *t = true;
+        }
+        regions.push(Region { kind, first, last });
+    };
 
     // TAB and pipe shapes: they need no look-back.
     let mut i = 0;
@@ -533,9 +481,7 @@ fn find_regions(lines: &[Line<'_>], kinds: &[Kind]) -> Vec<Region> {
                         let (_, t) = lines[j].trimmed();
                         let cells = pipe_cells(t);
                         any |= !is_separator_row(t, &cells)
-                            && cells
-                                .iter()
-                                .any(|&(s, e)| !clean_md(t.get(s..e).unwrap_or("")).is_empty());
+                            && cells.iter().any(|&(s, e)| !clean_md(t.get(s..e).unwrap_or("")).is_empty());
                     }
                     j += 1;
                 }
@@ -647,10 +593,7 @@ fn seed_is_table(lines: &[Line<'_>], kinds: &[Kind]) -> bool {
 
 fn columnar_is_strong(text: &str) -> bool {
     let cells = split_gaps(text);
-    cells.len() >= 3
-        || cells
-            .iter()
-            .any(|&(s, e)| is_numberish(text.get(s..e).unwrap_or("")))
+    cells.len() >= 3 || cells.iter().any(|&(s, e)| is_numberish(text.get(s..e).unwrap_or("")))
 }
 
 /// Byte ranges (within `t`, which starts with `|`) of the cells of a Markdown row.
@@ -778,11 +721,7 @@ struct ParaBuilder {
 
 impl ParaBuilder {
     fn new(line: ParaLine) -> ParaBuilder {
-        ParaBuilder {
-            text: line.text.clone(),
-            span: line.span,
-            last: line,
-        }
+        ParaBuilder { text: line.text.clone(), span: line.span, last: line }
     }
 
     /// Does `next` continue this paragraph (hard-wrapped prose)?
@@ -796,16 +735,8 @@ impl ParaBuilder {
     }
 
     fn push(&mut self, line: ParaLine) {
-        let ascii_both = self
-            .text
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_graphic())
-            && line
-                .text
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_graphic());
+        let ascii_both = self.text.chars().next_back().is_some_and(|c| c.is_ascii_graphic())
+            && line.text.chars().next().is_some_and(|c| c.is_ascii_graphic());
         if ascii_both {
             self.text.push(' ');
         }
@@ -827,10 +758,7 @@ struct Emitter<'a> {
 
 impl Emitter<'_> {
     fn paragraph(&mut self, p: ParaBuilder) {
-        self.blocks.push(Block::Paragraph(Paragraph {
-            text: p.text,
-            span: p.span,
-        }));
+        self.blocks.push(Block::Paragraph(Paragraph { text: p.text, span: p.span }));
     }
 
     fn footer(&mut self, line: &Line<'_>, table: Option<usize>) {
@@ -872,21 +800,12 @@ impl Emitter<'_> {
                 continue;
             }
             let r = rows.len();
-            let address = |cell: usize| CellAddress {
-                table: index,
-                row: r,
-                cell,
-            };
+            let address = |cell: usize| CellAddress { table: index, row: r, cell };
             let line_span = Span::new(line.start, line.end());
             let cells: Vec<Cell> = match (region.kind, kind) {
                 (_, Kind::Blank) => {
                     if let Some(span) = pending_span.take() {
-                        rows.push(Row {
-                            span,
-                            group: 0,
-                            skipped: None,
-                            cells: std::mem::take(&mut pending),
-                        });
+                        rows.push(Row { span, group: 0, skipped: None, cells: std::mem::take(&mut pending) });
                     }
                     continue;
                 }
@@ -915,54 +834,30 @@ impl Emitter<'_> {
                     ranges
                         .iter()
                         .enumerate()
-                        .map(|(c, &(s, e))| {
-                            self.cell(start + s, t.get(s..e).unwrap_or(""), true, address(c))
-                        })
+                        .map(|(c, &(s, e))| self.cell(start + s, t.get(s..e).unwrap_or(""), true, address(c)))
                         .collect()
                 }
                 (RegionKind::Layout, _) => split_gaps(line.text)
                     .iter()
                     .enumerate()
-                    .map(|(c, &(s, e))| {
-                        self.cell(
-                            line.start + s,
-                            line.text.get(s..e).unwrap_or(""),
-                            false,
-                            address(c),
-                        )
-                    })
+                    .map(|(c, &(s, e))| self.cell(line.start + s, line.text.get(s..e).unwrap_or(""), false, address(c)))
                     .collect(),
             };
             if cells.is_empty() {
                 continue;
             }
             let (s, e) = trim_bounds(line.text);
-            rows.push(Row {
-                span: Span::new(line.start + s, line.start + e),
-                group: 0,
-                skipped: None,
-                cells,
-            });
+            rows.push(Row { span: Span::new(line.start + s, line.start + e), group: 0, skipped: None, cells });
         }
         if let Some(span) = pending_span.take() {
-            rows.push(Row {
-                span,
-                group: 0,
-                skipped: None,
-                cells: pending,
-            });
+            rows.push(Row { span, group: 0, skipped: None, cells: pending });
         }
         let span = match (region_lines.first(), region_lines.last()) {
             (Some(f), Some(l)) => Span::new(f.start, l.end()),
             _ => Span::default(),
         };
         let grid = build_grid(index, &rows, self.options.grid, &mut self.notes);
-        self.blocks.push(Block::Table(Table {
-            index,
-            span,
-            rows,
-            grid,
-        }));
+        self.blocks.push(Block::Table(Table { index, span, rows, grid }));
     }
 }
 
@@ -979,10 +874,7 @@ mod tests {
     }
 
     fn rows(t: &Table) -> Vec<Vec<&str>> {
-        t.rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
-            .collect()
+        t.rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect()
     }
 
     /// Every cell's span slices back to its text (for inputs without inner whitespace runs).
@@ -991,18 +883,8 @@ mod tests {
             for (r, row) in t.rows.iter().enumerate() {
                 for (c, cell) in row.cells.iter().enumerate() {
                     assert_eq!(normalize(&input[cell.span.start..cell.span.end]), cell.text);
-                    assert_eq!(
-                        cell.address,
-                        CellAddress {
-                            table: t.index,
-                            row: r,
-                            cell: c
-                        }
-                    );
-                    assert_eq!(
-                        (cell.rowspan, cell.colspan, row.group, row.skipped),
-                        (1, 1, 0, None)
-                    );
+                    assert_eq!(cell.address, CellAddress { table: t.index, row: r, cell: c });
+                    assert_eq!((cell.rowspan, cell.colspan, row.group, row.skipped), (1, 1, 0, None));
                 }
             }
         }
@@ -1012,10 +894,7 @@ mod tests {
     fn tsv_paste_is_a_table() {
         let input = "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\r\n规章\t1\t0\t11\n\t自然人\t\t总计\n行政规范性文件\t8\t26\t66\n\n三、收到和处理";
         let doc = read(input);
-        assert_eq!(
-            paragraphs(&doc),
-            vec!["二、主动公开政府信息情况", "三、收到和处理"]
-        );
+        assert_eq!(paragraphs(&doc), vec!["二、主动公开政府信息情况", "三、收到和处理"]);
         let t = doc.tables().next().unwrap();
         assert_eq!(t.index, 0);
         assert_eq!(
@@ -1030,43 +909,25 @@ mod tests {
         assert_eq!(t.grid.width(), 4);
         assert_eq!(t.grid.height(), 4);
         assert_eq!(t.anchored_text(1, 3), Some("11"));
-        assert_eq!(
-            &input[t.span.start..t.span.end],
-            &input[37..input.find("\n\n").unwrap()]
-        );
+        assert_eq!(&input[t.span.start..t.span.end], &input[37..input.find("\n\n").unwrap()]);
         spans_slice_back(input, &doc);
         // A lone trailing TAB does not make a table.
-        assert_eq!(
-            paragraphs(&read("一、总体情况\t\n正文。")),
-            vec!["一、总体情况", "正文。"]
-        );
+        assert_eq!(paragraphs(&read("一、总体情况\t\n正文。")), vec!["一、总体情况", "正文。"]);
     }
 
     #[test]
     fn cell_per_line_rows_are_separated_by_empty_lines() {
         let input = "标题\n\t信息内容\n\t本年新制作数量\n\n\t规章\n\t\n\t0\n\n\n三、收到和处理政府信息公开申请情况\n";
         let doc = read(input);
-        assert_eq!(
-            paragraphs(&doc),
-            vec!["标题", "三、收到和处理政府信息公开申请情况"]
-        );
+        assert_eq!(paragraphs(&doc), vec!["标题", "三、收到和处理政府信息公开申请情况"]);
         let t = doc.tables().next().unwrap();
-        assert_eq!(
-            rows(t),
-            vec![vec!["信息内容", "本年新制作数量"], vec!["规章", "", "0"]]
-        );
+        assert_eq!(rows(t), vec![vec!["信息内容", "本年新制作数量"], vec!["规章", "", "0"]]);
         // The empty cell is kept, with an empty span right after its TAB.
         let empty = &t.rows[1].cells[1];
         assert!(empty.span.is_empty());
         assert_eq!(&input[empty.span.start - 1..empty.span.start], "\t");
-        assert_eq!(
-            &input[t.span.start..t.span.end],
-            "\t信息内容\n\t本年新制作数量\n\n\t规章\n\t\n\t0"
-        );
-        assert_eq!(
-            &input[t.rows[1].span.start..t.rows[1].span.end],
-            "\t规章\n\t\n\t0"
-        );
+        assert_eq!(&input[t.span.start..t.span.end], "\t信息内容\n\t本年新制作数量\n\n\t规章\n\t\n\t0");
+        assert_eq!(&input[t.rows[1].span.start..t.rows[1].span.end], "\t规章\n\t\n\t0");
         spans_slice_back(input, &doc);
     }
 
@@ -1074,10 +935,7 @@ mod tests {
     fn tab_indented_prose_is_not_a_table() {
         let doc = read("\t一、总体情况\n\t2019年，我镇主动公开信息。\n\n\t无。\n");
         assert_eq!(doc.tables().count(), 0);
-        assert_eq!(
-            paragraphs(&doc),
-            vec!["一、总体情况", "2019年，我镇主动公开信息。", "无。"]
-        );
+        assert_eq!(paragraphs(&doc), vec!["一、总体情况", "2019年，我镇主动公开信息。", "无。"]);
     }
 
     const LAYOUT: &str = "      三、收到和处理政府信息公开申请情况
@@ -1132,10 +990,7 @@ mod tests {
         // The column position can be recovered from the span.
         let row = &t.rows[4];
         let line_start = LAYOUT[..row.span.start].rfind('\n').map_or(0, |i| i + 1);
-        assert_eq!(
-            row.cells[3].span.start - line_start,
-            "一、本年新收政府信息公开申请数量      3001     53    ".len()
-        );
+        assert_eq!(row.cells[3].span.start - line_start, "一、本年新收政府信息公开申请数量      3001     53    ".len());
         spans_slice_back(LAYOUT, &doc);
         assert_eq!(doc.notes.len(), 1);
         assert_eq!(doc.notes[0].kind, NoteKind::PageFooter);
@@ -1148,50 +1003,27 @@ mod tests {
     fn one_gapped_prose_line_is_not_a_table() {
         let doc = read("我们坚持公开为常态、不公开为例外，  全年共发布信息。\n一、总体情况\n");
         assert_eq!(doc.tables().count(), 0);
-        assert_eq!(
-            paragraphs(&doc),
-            vec![
-                "我们坚持公开为常态、不公开为例外， 全年共发布信息。",
-                "一、总体情况"
-            ]
-        );
+        assert_eq!(paragraphs(&doc), vec!["我们坚持公开为常态、不公开为例外， 全年共发布信息。", "一、总体情况"]);
     }
 
     #[test]
     fn markdown_tables() {
         let input = "## 表二：主动公开政府信息情况\n| 信息内容 | **本年** \\| 制发 | 现行有效件数 |\n|---|:--:|---:|\n| 规章 | 22 |  |\n| 行政规范性文件 | 34\n## 表三\n| a | b |\n|---|---|\n\n|\n**注：** 无。";
         let doc = read(input);
-        assert_eq!(
-            paragraphs(&doc),
-            vec!["表二：主动公开政府信息情况", "表三", "|", "注： 无。"]
-        );
+        assert_eq!(paragraphs(&doc), vec!["表二：主动公开政府信息情况", "表三", "|", "注： 无。"]);
         let tables: Vec<&Table> = doc.tables().collect();
         assert_eq!(tables.len(), 2);
         assert_eq!(
             rows(tables[0]),
-            vec![
-                vec!["信息内容", "本年 | 制发", "现行有效件数"],
-                vec!["规章", "22", ""],
-                vec!["行政规范性文件", "34"]
-            ]
+            vec![vec!["信息内容", "本年 | 制发", "现行有效件数"], vec!["规章", "22", ""], vec!["行政规范性文件", "34"]]
         );
         assert_eq!(tables[1].index, 1);
         assert_eq!(rows(tables[1]), vec![vec!["a", "b"]]);
-        assert_eq!(
-            tables[1].rows[0].cells[1].address,
-            CellAddress {
-                table: 1,
-                row: 0,
-                cell: 1
-            }
-        );
+        assert_eq!(tables[1].rows[0].cells[1].address, CellAddress { table: 1, row: 0, cell: 1 });
         let c = &tables[0].rows[1].cells[1];
         assert_eq!(&input[c.span.start..c.span.end], "22");
         let h = doc.paragraphs().next().unwrap();
-        assert_eq!(
-            &input[h.span.start..h.span.end],
-            "表二：主动公开政府信息情况"
-        );
+        assert_eq!(&input[h.span.start..h.span.end], "表二：主动公开政府信息情况");
     }
 
     #[test]
@@ -1231,16 +1063,9 @@ mod tests {
         let input = "一、总体情况\n\n   -1-\n正文。\n第 2 页\n";
         let doc = read(input);
         assert_eq!(paragraphs(&doc), vec!["一、总体情况", "正文。"]);
-        let spans: Vec<&str> = doc
-            .notes
-            .iter()
-            .map(|n| &input[n.span.unwrap().start..n.span.unwrap().end])
-            .collect();
+        let spans: Vec<&str> = doc.notes.iter().map(|n| &input[n.span.unwrap().start..n.span.unwrap().end]).collect();
         assert_eq!(spans, vec!["-1-", "第 2 页"]);
-        assert!(doc
-            .notes
-            .iter()
-            .all(|n| n.kind == NoteKind::PageFooter && n.table.is_none()));
+        assert!(doc.notes.iter().all(|n| n.kind == NoteKind::PageFooter && n.table.is_none()));
     }
 
     /// Ten lines of 20 CJK characters each: hard-wrapped prose, wrap width 40 columns.
@@ -1301,8 +1126,7 @@ mod tests {
     fn one_paragraph_per_line_text_is_never_joined() {
         // Word/portal text: each line a whole paragraph, far wider than any wrap width.
         let long = "政务公开与群众切身利益息息相关".repeat(12);
-        let input =
-            format!("{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n");
+        let input = format!("{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n");
         assert_eq!(read(&input).paragraphs().count(), 9);
     }
 
@@ -1320,14 +1144,8 @@ mod tests {
         ] {
             assert!(is_heading_start(h), "{h}");
         }
-        for h in [
-            "2024 年，我市",
-            "21 个，制作",
-            "3.5万元",
-            "（以下简称《条例》）",
-            "一是拓宽渠道",
-            "二十条",
-        ] {
+        for h in ["2024 年，我市", "21 个，制作", "3.5万元", "（以下简称《条例》）", "一是拓宽渠道", "二十条"]
+        {
             assert!(!is_heading_start(h), "{h}");
         }
         assert!(is_section_heading("四、政府信息公开行政复议、行政诉讼情况"));
@@ -1384,22 +1202,17 @@ mod tests {
                     }
                     Block::Table(t) => {
                         assert!(t.span.end <= c.len());
-                        assert!(t.cells().all(
-                            |cell| cell.span.start <= cell.span.end && cell.span.end <= c.len()
-                        ));
+                        assert!(t.cells().all(|cell| cell.span.start <= cell.span.end && cell.span.end <= c.len()));
                     }
                 }
             }
         }
         // 100 000 lines in well under a second (linear time).
-        let lines = "（一）一二三四五六七八九十一二三四五六七八九十\n规章    1    0    11\n\t0\n| 1 | 2 |\n".repeat(25_000);
+        let lines =
+            "（一）一二三四五六七八九十一二三四五六七八九十\n规章    1    0    11\n\t0\n| 1 | 2 |\n".repeat(25_000);
         let t = std::time::Instant::now();
         let doc = read(&lines);
         assert!(doc.blocks.len() > 10);
-        assert!(
-            t.elapsed() < std::time::Duration::from_secs(5),
-            "{:?}",
-            t.elapsed()
-        );
+        assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
     }
 }
