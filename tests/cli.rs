@@ -19,7 +19,10 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
 
 #[test]
 fn dump_json_has_the_documented_shape() {
-    let out = run(&["dump", "--json", "-"], Some("<p>一、总体情况</p><table><tr><td colspan=2>a</td></tr><tr><td>1</td><td>2</td></tr></table>".as_bytes()));
+    let out = run(
+        &["dump", "--json", "-"],
+        Some("<p>一、总体情况</p><table><tr><td colspan=2>a</td></tr><tr><td>1</td><td>2</td></tr></table>".as_bytes()),
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let blocks = v["blocks"].as_array().unwrap();
