@@ -5,7 +5,9 @@
 //! outputs (CLI, Wasm).
 
 pub mod document;
+pub mod format;
 pub mod read;
+pub mod recognize;
 
 pub use document::{Block, Cell, CellAddress, Document, Grid, InputKind, Paragraph, ReadNote, Row, Slot, Span, Table};
 pub use read::{read_bytes, read_str, ReadError, ReadOptions};

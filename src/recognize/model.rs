@@ -1,0 +1,134 @@
+//! What recognition makes of a `Document`: a [`Report`] with its title, year, sections and
+//! the three statutory tables mapped onto the official rows and columns.
+
+use serde::Serialize;
+
+use crate::document::{CellAddress, Span};
+use crate::format::{Format, FormatVersion, Section, TableId};
+use crate::recognize::value::Value;
+
+/// Where something came from in the input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// Byte range in the input.
+    pub span: Option<Span>,
+    /// DOM address of the source cell (HTML input only).
+    pub cell: Option<CellAddress>,
+}
+
+/// A value cell mapped onto the official format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MappedCell {
+    /// Official row id ([`crate::format::RowSpec::id`]).
+    pub row: &'static str,
+    /// Official column id ([`crate::format::ColumnSpec::id`]).
+    pub column: &'static str,
+    pub value: Value,
+    pub origin: Origin,
+}
+
+/// A row or column label as the report printed it, matched to the official one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PrintedLabel {
+    /// Official row or column id.
+    pub id: &'static str,
+    /// What the report printed (normalised whitespace); empty when the report printed none.
+    pub printed: String,
+    pub origin: Origin,
+}
+
+/// Something in a table that could not be read with certainty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unreadable {
+    /// The official row concerned, or `None` for the whole table.
+    pub row: Option<&'static str>,
+    /// Plain-language reason, in English (diagnostics carry their own wording).
+    pub reason: String,
+    /// The text that could not be read.
+    pub excerpt: Option<String>,
+    pub origin: Origin,
+}
+
+/// A subtotal row the report added (not in the official table), e.g. for （三）不予公开.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SubtotalRow {
+    /// The group label, e.g. `（三）不予公开`.
+    pub group: &'static str,
+    /// The official rows it should sum.
+    pub parts: Vec<&'static str>,
+    pub printed: String,
+    /// Values by official column id.
+    pub cells: Vec<MappedCell>,
+}
+
+/// One statutory table as found in the report.
+#[derive(Clone, Debug, Serialize)]
+pub struct FoundTable {
+    pub id: TableId,
+    /// Which revision's layout this table follows (表二: its column headers; 表三: the shape
+    /// of （六）其他处理; 表四: identical in both, so `None`).
+    pub layout: Option<FormatVersion>,
+    /// The official table spec the cells were mapped with.
+    #[serde(skip)]
+    pub format: &'static Format,
+    pub cells: Vec<MappedCell>,
+    pub row_labels: Vec<PrintedLabel>,
+    pub column_labels: Vec<PrintedLabel>,
+    pub subtotals: Vec<SubtotalRow>,
+    pub unreadable: Vec<Unreadable>,
+    /// The `Document` table index the cells came from (HTML input), if any.
+    pub source_tables: Vec<usize>,
+    /// Byte range of the table (or of the text it was read from).
+    pub span: Option<Span>,
+}
+
+impl FoundTable {
+    pub fn cell(&self, row: &str, column: &str) -> Option<&MappedCell> {
+        self.cells.iter().find(|c| c.row == row && c.column == column)
+    }
+
+    /// The whole table could not be read.
+    pub fn is_unreadable(&self) -> bool {
+        self.unreadable.iter().any(|u| u.row.is_none())
+    }
+
+    pub fn row_unreadable(&self, row: &str) -> bool {
+        self.unreadable.iter().any(|u| u.row.is_none_or(|r| r == row))
+    }
+}
+
+/// A section heading as found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FoundSection {
+    pub section: Section,
+    /// The heading as printed.
+    pub printed: String,
+    pub span: Span,
+    /// Index of the heading's block in the document.
+    pub block: usize,
+}
+
+/// A report title line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Title {
+    pub text: String,
+    pub span: Span,
+}
+
+/// Everything recognition found.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub title: Option<Title>,
+    /// The organ that reports (from the title), e.g. `息陬镇人民政府`.
+    pub organ: Option<String>,
+    /// The report (data) year, from the title, else from the 统计期限.
+    pub year: Option<u16>,
+    pub sections: Vec<FoundSection>,
+    pub tables: Vec<FoundTable>,
+}
+
+impl Report {
+    pub fn table(&self, id: TableId) -> Option<&FoundTable> {
+        self.tables.iter().find(|t| t.id == id)
+    }
+}

@@ -1,0 +1,310 @@
+//! Reading a cell's value as typed: `3`, `96171.6`, `+1036`, `0万元`,
+//! `22（其中修订16件）`, blank, `/`, `—`, `无`. Blank, zero and each placeholder stay
+//! distinct (format.md §9.2, §9.3).
+
+use serde::Serialize;
+
+/// An exact decimal number: `mantissa × 10^-scale`. Counts have scale 0. No floating
+/// point anywhere, so sums are exact and nothing prints as `0.30000000000000004`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Decimal {
+    pub mantissa: i128,
+    pub scale: u32,
+}
+
+impl Decimal {
+    pub const ZERO: Decimal = Decimal { mantissa: 0, scale: 0 };
+
+    pub fn integer(n: i128) -> Decimal {
+        Decimal { mantissa: n, scale: 0 }
+    }
+
+    pub fn is_integer(self) -> bool {
+        self.scale == 0 || self.mantissa % 10i128.pow(self.scale.min(38)) == 0
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.mantissa < 0
+    }
+
+    /// Bring both to the same scale; `None` on overflow.
+    fn aligned(self, other: Decimal) -> Option<(i128, i128, u32)> {
+        let scale = self.scale.max(other.scale);
+        let a = self.mantissa.checked_mul(10i128.checked_pow(scale - self.scale)?)?;
+        let b = other.mantissa.checked_mul(10i128.checked_pow(scale - other.scale)?)?;
+        Some((a, b, scale))
+    }
+
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = self.aligned(other)?;
+        Some(Decimal { mantissa: a.checked_add(b)?, scale })
+    }
+
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = self.aligned(other)?;
+        Some(Decimal { mantissa: a.checked_sub(b)?, scale })
+    }
+
+    /// Numeric equality regardless of scale (`1.50` = `1.5`).
+    pub fn same_value(self, other: Decimal) -> bool {
+        self.aligned(other).is_some_and(|(a, b, _)| a == b)
+    }
+
+    /// As an `f64`, for JSON output only.
+    pub fn to_f64(self) -> f64 {
+        self.mantissa as f64 / 10f64.powi(self.scale as i32)
+    }
+}
+
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.scale == 0 {
+            return write!(f, "{}", self.mantissa);
+        }
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let scale = self.scale as usize;
+        let digits =
+            if digits.len() <= scale { format!("{}{digits}", "0".repeat(scale + 1 - digits.len())) } else { digits };
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        let frac = frac.trim_end_matches('0');
+        if frac.is_empty() {
+            write!(f, "{sign}{int}")
+        } else {
+            write!(f, "{sign}{int}.{frac}")
+        }
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.scale == 0 {
+            if let Ok(i) = i64::try_from(self.mantissa) {
+                return s.serialize_i64(i);
+            }
+        }
+        s.serialize_f64(self.to_f64())
+    }
+}
+
+/// What kind of thing a cell holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueShape {
+    /// A plain number: `3`, `96171.6`, `+1036`, `-2`, `1,234`.
+    Number,
+    /// A number with a unit written in: `0万元`, `251000元`, `3件`.
+    NumberWithUnit,
+    /// A number followed by a remark: `22（其中修订16件）`.
+    Annotated,
+    /// Nothing at all.
+    Blank,
+    /// A placeholder instead of a number: `/`, `—`, `-`, `无`, `不适用`.
+    Placeholder,
+    /// Text that is not a number.
+    Text,
+}
+
+/// A cell's content, read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Value {
+    /// The cell as typed (whitespace normalised).
+    pub text: String,
+    pub shape: ValueShape,
+    /// The number, for numeric shapes.
+    pub number: Option<Decimal>,
+    /// The unit or the remark after the number (`万元`, `（其中修订16件）`).
+    pub note: Option<String>,
+    /// The digits were full-width (`３`), or grouped with commas.
+    pub unusual_digits: bool,
+    /// Too many digits to hold exactly (more than 30).
+    pub overflow: bool,
+}
+
+impl Value {
+    /// Numbers, blanks and placeholders: what sits in a value cell.
+    pub fn is_value_like(&self) -> bool {
+        !matches!(self.shape, ValueShape::Text)
+    }
+
+    pub fn is_number(&self) -> bool {
+        self.number.is_some()
+    }
+}
+
+const PLACEHOLDERS: &[&str] =
+    &["/", "／", "\\", "-", "－", "—", "——", "–", "―", "无", "不适用", "N/A", "n/a", "NA", "×", "*", "…"];
+const UNITS: &[&str] = &["万元", "元", "件", "条", "项", "个", "次", "人"];
+/// At most this many digits are held exactly; more is absurd for a report.
+const MAX_DIGITS: usize = 30;
+
+fn fold_digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        _ => None,
+    }
+}
+
+/// Read a cell's text.
+pub fn read_value(text: &str) -> Value {
+    let text = text.trim();
+    let mut v = Value {
+        text: text.to_string(),
+        shape: ValueShape::Text,
+        number: None,
+        note: None,
+        unusual_digits: false,
+        overflow: false,
+    };
+    if text.is_empty() {
+        v.shape = ValueShape::Blank;
+        return v;
+    }
+    if PLACEHOLDERS.contains(&text) {
+        v.shape = ValueShape::Placeholder;
+        return v;
+    }
+    // Sign, digits (with optional grouping commas and one decimal point), then the rest.
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    let mut negative = false;
+    if let Some(&c) = chars.first() {
+        if matches!(c, '+' | '＋') {
+            i = 1;
+        } else if matches!(c, '-' | '－' | '−') {
+            negative = true;
+            i = 1;
+        }
+    }
+    let mut mantissa: i128 = 0;
+    let mut digits = 0usize;
+    let mut scale = 0u32;
+    let mut seen_point = false;
+    let mut overflow = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(d) = fold_digit(c) {
+            if c != d {
+                v.unusual_digits = true;
+            }
+            digits += 1;
+            if digits > MAX_DIGITS {
+                overflow = true;
+            } else {
+                mantissa = mantissa * 10 + i128::from(d as u8 - b'0');
+                if seen_point {
+                    scale += 1;
+                }
+            }
+        } else if matches!(c, '.' | '．')
+            && !seen_point
+            && digits > 0
+            && chars.get(i + 1).is_some_and(|&n| fold_digit(n).is_some())
+        {
+            seen_point = true;
+        } else if matches!(c, ',' | '，')
+            && digits > 0
+            && !seen_point
+            && chars.get(i + 1).is_some_and(|&n| fold_digit(n).is_some())
+        {
+            // Thousands separator: 1,234.
+            v.unusual_digits = true;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if digits == 0 {
+        return v;
+    }
+    if overflow {
+        v.overflow = true;
+        v.shape = ValueShape::Text;
+        return v;
+    }
+    let rest: String = chars[i..].iter().collect();
+    let rest = rest.trim();
+    let number = Decimal { mantissa: if negative { -mantissa } else { mantissa }, scale };
+    if rest.is_empty() {
+        v.shape = ValueShape::Number;
+    } else if UNITS.contains(&rest) {
+        v.shape = ValueShape::NumberWithUnit;
+        v.note = Some(rest.to_string());
+    } else if rest.starts_with(['（', '(', '[', '【']) {
+        v.shape = ValueShape::Annotated;
+        v.note = Some(rest.to_string());
+    } else {
+        // "3个月", "2019年": not a value.
+        return v;
+    }
+    v.number = Some(number);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(text: &str) -> Option<String> {
+        read_value(text).number.map(|n| n.to_string())
+    }
+
+    #[test]
+    fn numbers_as_typed() {
+        assert_eq!(num("3"), Some("3".into()));
+        assert_eq!(num(" 3119 "), Some("3119".into()));
+        assert_eq!(num("96171.6"), Some("96171.6".into()));
+        assert_eq!(num("4068.208"), Some("4068.208".into()));
+        assert_eq!(num("+1036"), Some("1036".into()));
+        assert_eq!(num("-3"), Some("-3".into()));
+        assert_eq!(num("1,234"), Some("1234".into()));
+        assert_eq!(num("３"), Some("3".into()));
+        assert!(read_value("３").unusual_digits);
+        assert_eq!(read_value("0").shape, ValueShape::Number);
+    }
+
+    #[test]
+    fn units_and_annotations_keep_the_leading_number() {
+        let v = read_value("0万元");
+        assert_eq!(
+            (v.shape, v.number, v.note.as_deref()),
+            (ValueShape::NumberWithUnit, Some(Decimal::ZERO), Some("万元"))
+        );
+        let v = read_value("22（其中修订16件）");
+        assert_eq!(
+            (v.shape, v.number.map(|n| n.to_string()), v.note.as_deref()),
+            (ValueShape::Annotated, Some("22".into()), Some("（其中修订16件）"))
+        );
+        let v = read_value("55（含自然失效29件）");
+        assert_eq!(v.number, Some(Decimal::integer(55)));
+    }
+
+    #[test]
+    fn blank_placeholder_and_text_stay_distinct() {
+        assert_eq!(read_value("").shape, ValueShape::Blank);
+        for p in ["/", "—", "-", "无", "不适用", "——"] {
+            assert_eq!(read_value(p).shape, ValueShape::Placeholder, "{p}");
+        }
+        assert_eq!(read_value("自然人").shape, ValueShape::Text);
+        assert_eq!(read_value("2019年").shape, ValueShape::Text);
+        assert_eq!(read_value("1.属于国家秘密").shape, ValueShape::Text);
+    }
+
+    #[test]
+    fn thirty_digits_and_beyond() {
+        let v = read_value("123456789012345678901234567890");
+        assert_eq!(v.number.map(|n| n.to_string()), Some("123456789012345678901234567890".into()));
+        let v = read_value("1234567890123456789012345678901");
+        assert!(v.overflow && v.number.is_none());
+    }
+
+    #[test]
+    fn decimal_arithmetic_is_exact() {
+        let a = read_value("0.1").number.unwrap();
+        let b = read_value("0.2").number.unwrap();
+        assert_eq!(a.checked_add(b).unwrap().to_string(), "0.3");
+        assert!(Decimal::integer(3).same_value(read_value("3.00").number.unwrap()));
+        assert_eq!(Decimal::integer(i128::MAX).checked_add(Decimal::integer(1)), None);
+    }
+}
