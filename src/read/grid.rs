@@ -87,6 +87,25 @@ impl Builder<'_> {
         self.rows.get(y).and_then(|r| r.get(x)).is_some_and(|s| *s != Slot::Empty)
     }
 
+    /// At the end of a row group, cells with rowspan=0 grow down to the bottom of the grid
+    /// (which other cells' rowspans may have pushed past the group's last row).
+    fn grow_downward(&mut self, growing: &mut Vec<(usize, usize, usize, CellRef)>) {
+        let height = self.rows.len();
+        for (y0, x, cs, cell) in growing.drain(..) {
+            for yy in y0 + 1..height {
+                let row = &mut self.rows[yy];
+                if row.len() < x + cs {
+                    row.resize(x + cs, Slot::Empty);
+                }
+                for slot in row.iter_mut().skip(x).take(cs) {
+                    if *slot == Slot::Empty {
+                        *slot = Slot::Covered(cell);
+                    }
+                }
+            }
+        }
+    }
+
     fn ensure_height(&mut self, h: usize) {
         while self.rows.len() < h {
             self.rows.push(Vec::new());
@@ -159,7 +178,16 @@ impl Builder<'_> {
 /// Resolve `rows` into a grid. Rows with [`Row::skipped`] set take no part. Problems are
 /// appended to `notes`; this never panics and never allocates more than
 /// `limits.max_slots` positions.
-pub fn build_grid(table: usize, rows: &[Row], limits: GridLimits, notes: &mut Vec<ReadNote>) -> Grid {
+///
+/// `quirks_mode`: the document is in quirks mode (no doctype, as most pasted fragments),
+/// where `rowspan=0` means 1 instead of "grow to the end of the row group".
+pub fn build_grid(
+    table: usize,
+    rows: &[Row],
+    limits: GridLimits,
+    quirks_mode: bool,
+    notes: &mut Vec<ReadNote>,
+) -> Grid {
     let mut b = Builder { table, limits, notes, rows: Vec::new(), source_rows: Vec::new(), width: 0, capped: false };
     let included: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].skipped.is_none()).collect();
     // For rowspan=0: how many included rows remain in the same group, counting this one.
@@ -168,7 +196,12 @@ pub fn build_grid(table: usize, rows: &[Row], limits: GridLimits, notes: &mut Ve
         let same_as_next = k + 1 < included.len() && rows[included[k + 1]].group == rows[included[k]].group;
         remaining_in_group[k] = 1 + if same_as_next { remaining_in_group[k + 1] } else { 0 };
     }
+    // Cells with rowspan=0 in the current row group: (anchor row, column, colspan, cell).
+    let mut growing: Vec<(usize, usize, usize, CellRef)> = Vec::new();
     'rows: for (y, &ri) in included.iter().enumerate() {
+        if y > 0 && rows[included[y - 1]].group != rows[ri].group {
+            b.grow_downward(&mut growing);
+        }
         if (y + 1).saturating_mul(b.width.max(1)) > b.limits.max_slots {
             b.cap();
             break;
@@ -180,15 +213,20 @@ pub fn build_grid(table: usize, rows: &[Row], limits: GridLimits, notes: &mut Ve
             while b.occupied(y, x) {
                 x += 1;
             }
-            let rs = if cell.rowspan == 0 { remaining_in_group[y] } else { cell.rowspan as usize };
+            let grows = cell.rowspan == 0 && !quirks_mode;
+            let rs = if grows { remaining_in_group[y] } else { cell.rowspan.max(1) as usize };
             let cs = cell.colspan.clamp(1, MAX_COLSPAN) as usize;
             let r = CellRef { row: ri as u32, cell: ci as u32 };
             if !b.place(y, x, rs.min(MAX_ROWSPAN as usize), cs, r) {
                 continue 'rows;
             }
+            if grows {
+                growing.push((y, x, cs, r));
+            }
             x += cs;
         }
     }
+    b.grow_downward(&mut growing);
     // Rows that exist only because a rowspan ran past the end.
     for y in 0..b.rows.len() {
         if b.source_rows[y].is_none() {
@@ -248,7 +286,7 @@ mod tests {
     fn spans_resolve_like_the_html_standard() {
         let rows = vec![row(vec![cell("a", 2, 1), cell("b", 1, 2)]), row(vec![cell("c", 1, 1), cell("d", 1, 1)])];
         let mut notes = vec![];
-        let g = build_grid(0, &rows, GridLimits::default(), &mut notes);
+        let g = build_grid(0, &rows, GridLimits::default(), false, &mut notes);
         assert_eq!(texts(&rows, &g), vec![vec!["a", "b", "^"], vec!["^", "c", "d"]]);
         assert!(notes.is_empty());
     }
@@ -263,15 +301,30 @@ mod tests {
         ];
         rows[3].group = 1;
         let mut notes = vec![];
-        let g = build_grid(0, &rows, GridLimits::default(), &mut notes);
+        let g = build_grid(0, &rows, GridLimits::default(), false, &mut notes);
         assert_eq!(texts(&rows, &g), vec![vec!["a", "b"], vec!["^", "c"], vec!["^", "d"], vec!["e", "f"]]);
+    }
+
+    #[test]
+    fn rowspan_zero_grows_with_rows_other_cells_add() {
+        // 癸 (rowspan 3) pushes the grid two rows past the group; 庚 (rowspan 0) follows.
+        let rows = vec![row(vec![cell("庚", 0, 1), cell("辛", 1, 1)]), row(vec![cell("壬", 1, 1), cell("癸", 3, 1)])];
+        let mut notes = vec![];
+        let g = build_grid(0, &rows, GridLimits::default(), false, &mut notes);
+        assert_eq!(
+            texts(&rows, &g),
+            vec![vec!["庚", "辛", "."], vec!["^", "壬", "癸"], vec!["^", ".", "^"], vec!["^", ".", "^"]]
+        );
+        let mut notes = vec![];
+        let g = build_grid(0, &rows, GridLimits::default(), true, &mut notes);
+        assert_eq!(texts(&rows, &g)[1], vec!["壬", "癸"]);
     }
 
     #[test]
     fn overlap_is_reported_and_first_cell_keeps_the_slot() {
         let rows = vec![row(vec![cell("a", 1, 1), cell("b", 2, 1)]), row(vec![cell("c", 1, 3)])];
         let mut notes = vec![];
-        let g = build_grid(3, &rows, GridLimits::default(), &mut notes);
+        let g = build_grid(3, &rows, GridLimits::default(), false, &mut notes);
         assert_eq!(texts(&rows, &g), vec![vec!["a", "b", "."], vec!["c", "^", "^"]]);
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].kind, NoteKind::GridOverlap);
@@ -283,7 +336,7 @@ mod tests {
     fn rowspan_past_the_end_grows_the_grid_and_is_noted() {
         let rows = vec![row(vec![cell("a", 3, 1), cell("b", 1, 1)])];
         let mut notes = vec![];
-        let g = build_grid(0, &rows, GridLimits::default(), &mut notes);
+        let g = build_grid(0, &rows, GridLimits::default(), false, &mut notes);
         assert_eq!(g.height(), 3);
         assert_eq!(notes[0].kind, NoteKind::GridRowWithoutCell);
     }
@@ -293,7 +346,7 @@ mod tests {
         let rows = vec![row(vec![cell("a", MAX_ROWSPAN, MAX_COLSPAN)]); 50];
         let mut notes = vec![];
         let limits = GridLimits { max_slots: 10_000 };
-        let g = build_grid(0, &rows, limits, &mut notes);
+        let g = build_grid(0, &rows, limits, false, &mut notes);
         assert!(g.width() * g.height() <= 10_000);
         assert_eq!(notes.iter().filter(|n| n.kind == NoteKind::GridCapped).count(), 1);
     }

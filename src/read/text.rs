@@ -856,7 +856,7 @@ impl Emitter<'_> {
             (Some(f), Some(l)) => Span::new(f.start, l.end()),
             _ => Span::default(),
         };
-        let grid = build_grid(index, &rows, self.options.grid, &mut self.notes);
+        let grid = build_grid(index, &rows, self.options.grid, false, &mut self.notes);
         self.blocks.push(Block::Table(Table { index, span, rows, grid }));
     }
 }

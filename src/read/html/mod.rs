@@ -462,7 +462,7 @@ impl<'a> Reader<'a> {
                 position: None,
             });
         }
-        let grid = build_grid(index, &rows, self.options.grid, &mut self.notes);
+        let grid = build_grid(index, &rows, self.options.grid, self.tree.quirks, &mut self.notes);
         let node = tree.node(table);
         (Table { index, span: Span::new(node.start, node.end), rows, grid }, caption, nested)
     }

@@ -79,6 +79,8 @@ impl Node {
 #[derive(Debug)]
 pub struct Tree {
     pub nodes: Vec<Node>,
+    /// The document is in quirks mode (no doctype, as most pasted fragments are).
+    pub quirks: bool,
 }
 
 impl Tree {
@@ -156,6 +158,7 @@ struct Sink<'a> {
     nodes: RefCell<Vec<Node>>,
     piece: Cell<Piece>,
     no_name: Rc<QualName>,
+    quirks: Cell<bool>,
 }
 
 impl<'a> Sink<'a> {
@@ -174,6 +177,7 @@ impl<'a> Sink<'a> {
             input: std::marker::PhantomData,
             nodes: RefCell::new(vec![document]),
             piece: Cell::new(Piece::default()),
+            quirks: Cell::new(false),
             no_name: Rc::new(QualName::new(None, html5ever::ns!(), html5ever::local_name!(""))),
         }
     }
@@ -278,7 +282,7 @@ impl<'a> TreeSink for Sink<'a> {
         Self: 'b;
 
     fn finish(self) -> Tree {
-        Tree { nodes: self.nodes.into_inner() }
+        Tree { nodes: self.nodes.into_inner(), quirks: self.quirks.get() }
     }
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
@@ -345,7 +349,9 @@ impl<'a> TreeSink for Sink<'a> {
         x.id == y.id
     }
 
-    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.quirks.set(mode == QuirksMode::Quirks);
+    }
 
     fn append_before_sibling(&self, sibling: &Handle, child: NodeOrText<Handle>) {
         match child {
