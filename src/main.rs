@@ -60,6 +60,14 @@ enum Command {
         /// The report (HTML or text); `-` reads standard input.
         file: PathBuf,
     },
+    /// Print what recognition makes of a report: title, year, organ, sections and the
+    /// statutory tables mapped onto the official rows and columns (JSON).
+    Recognize {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// The report (HTML or text); `-` reads standard input.
+        file: PathBuf,
+    },
 }
 
 fn parse_size(s: &str) -> Result<usize, String> {
@@ -91,6 +99,27 @@ fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Recognize { read, file } => {
+            let options = read.options();
+            let bytes = match read_input(&file, options.max_bytes) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("xxgk-lint: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let doc = match read_bytes(&bytes, &options) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("xxgk-lint: {}: {e}", file.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            let report = xxgk_lint::recognize::recognize(&doc, &text);
+            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
         Command::Dump { json, read, file } => {
             let options = read.options();
             let bytes = match read_input(&file, options.max_bytes) {

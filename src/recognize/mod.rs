@@ -1,9 +1,126 @@
-//! Recognition: from a [`Document`](crate::Document) to a [`Report`] — the title, year and
-//! organ, the six sections, and the three statutory tables mapped cell by cell onto the
-//! official format.
+//! Recognition: from a [`Document`] to a [`Report`] — the title, year and organ, the six
+//! sections, and the three statutory tables mapped cell by cell onto the official format.
 
 pub mod labels;
 pub mod model;
+pub mod sections;
+pub mod tables;
 pub mod value;
 
 pub use model::*;
+
+use crate::document::{Block, Document, Paragraph, Span};
+use crate::format::{format, FormatVersion, TableId, FORMATS};
+
+/// Recognise the report in `doc` (read from `input`).
+pub fn recognize(doc: &Document, input: &str) -> Report {
+    let section_specs = format(FormatVersion::Y2021).sections;
+    let sections = sections::find_sections(doc, section_specs);
+    let first_section = sections.first().map(|s| s.block);
+    let title = sections::find_title(doc, first_section);
+    let organ = title.as_ref().and_then(|t| sections::organ_from_title(&t.text));
+    let year = title
+        .as_ref()
+        .and_then(|t| sections::first_year(&t.text))
+        .map(|(y, _)| y)
+        .or_else(|| sections::period_year(doc));
+    let mut tables = Vec::new();
+    for id in TableId::ALL {
+        if let Some(t) = find_table(doc, input, &sections, id, year) {
+            tables.push(t);
+        }
+    }
+    let _ = FORMATS;
+    Report { title, organ, year, sections, tables }
+}
+
+/// The block range of a section: from its heading to the next heading found.
+fn section_range(sections: &[FoundSection], id: TableId, blocks: usize) -> Option<(usize, usize)> {
+    let i = sections.iter().position(|s| s.section == id.section())?;
+    let start = sections[i].block;
+    let end = sections.get(i + 1).map_or(blocks, |s| s.block.max(start + 1));
+    Some((start, end))
+}
+
+fn find_table(
+    doc: &Document,
+    input: &str,
+    sections: &[FoundSection],
+    id: TableId,
+    year: Option<u16>,
+) -> Option<FoundTable> {
+    let range = section_range(sections, id, doc.blocks.len());
+    let in_range = |i: usize| range.is_some_and(|(s, e)| i >= s && i < e);
+    // Document tables that look like this statutory table, or that sit in its section and
+    // look like no other (Markdown fragments holding only numbers).
+    let mut picked = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let Block::Table(t) = block else { continue };
+        let class = tables::classify(t);
+        if class == Some(id) && (range.is_none() || in_range(i) || !sections.iter().any(|s| s.section == id.section()))
+            || (class.is_none() && in_range(i))
+        {
+            picked.push(t);
+        }
+    }
+    // A table classified as this one outside its section only counts when no table sits in
+    // the section itself.
+    if picked.is_empty() {
+        for block in &doc.blocks {
+            if let Block::Table(t) = block {
+                if tables::classify(t) == Some(id) {
+                    picked.push(t);
+                }
+            }
+        }
+        // Only the first run of such tables.
+        picked.truncate(1);
+    }
+    if !picked.is_empty() {
+        // The section's blocks (its tables and the loose lines around them); without a
+        // section heading, the picked tables and what lies between them.
+        let (from, to) = match range {
+            Some((s, e))
+                if picked
+                    .iter()
+                    .all(|t| doc.blocks[s..e].iter().any(|b| matches!(b, Block::Table(x) if x.index == t.index))) =>
+            {
+                (s + 1, e)
+            }
+            _ => {
+                let pos = |t: &&crate::document::Table| {
+                    doc.blocks.iter().position(|b| matches!(b, Block::Table(x) if x.index == t.index))
+                };
+                let s = picked.first().and_then(pos).unwrap_or(0);
+                let e = picked.last().and_then(pos).map_or(doc.blocks.len(), |e| e + 1);
+                (s, e)
+            }
+        };
+        let run: Vec<&Block> = doc.blocks[from..to]
+            .iter()
+            .filter(|b| match b {
+                Block::Table(t) => picked.iter().any(|p| p.index == t.index),
+                Block::Paragraph(_) => true,
+            })
+            .collect();
+        let rows = tables::read_blocks(&run, doc.input);
+        let span = picked.iter().map(|t| t.span).reduce(Span::cover);
+        let found = tables::map_table(id, &rows, year, picked.iter().map(|t| t.index).collect(), span);
+        return Some(found);
+    }
+    // No cells: read the section's text.
+    let (start, end) = range?;
+    let paragraphs: Vec<&Paragraph> = doc.blocks[start..end]
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            Block::Table(_) => None,
+        })
+        .collect();
+    text_tables_fallback(id, &paragraphs, input, year)
+}
+
+#[allow(unused_variables)]
+fn text_tables_fallback(id: TableId, paragraphs: &[&Paragraph], input: &str, year: Option<u16>) -> Option<FoundTable> {
+    None
+}

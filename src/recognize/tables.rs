@@ -1,0 +1,588 @@
+//! Mapping the `Document`'s tables onto the statutory tables, row by row.
+//!
+//! Works the same on HTML grids, the seed's cell-per-line text, tab-separated pastes,
+//! `pdftotext -layout` columns and Markdown tables: every grid row is read as label cells
+//! followed by a trailing run of value cells (numbers, blanks, placeholders). Value rows are
+//! then assigned to the official rows — by order when their number matches a layout exactly
+//! (robust against wrapped, truncated or misspelt labels), otherwise by their labels in
+//! order. Value cells are matched to columns by their order within the row, never by grid
+//! column (format.md §4.1: header and data rows of one table may use different spans).
+
+use crate::document::{InputKind, Span, Table};
+use crate::format::{format, Format, FormatVersion, GroupSpec, RowSpec, TableId, TableSpec};
+use crate::recognize::labels::{column_matches, compare, row_score, LabelMatch};
+use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
+use crate::recognize::value::{read_value, Value};
+
+/// One grid row read as labels and values.
+#[derive(Clone, Debug)]
+pub struct RowReading {
+    /// Label cells anchored in this row, in order.
+    pub labels: Vec<(String, Origin)>,
+    /// Label text of cells covering this row from above (row-spanning group labels).
+    pub context: Vec<String>,
+    /// The trailing run of value cells anchored in this row.
+    pub values: Vec<(Value, Origin)>,
+    /// Label-only rows just before this one (wrapped label lines), joined.
+    pub pending: String,
+    pub span: Span,
+}
+
+impl RowReading {
+    /// The row's own printed label (the last label cell), or the wrapped lines before it.
+    pub fn printed_label(&self) -> String {
+        match self.labels.last() {
+            Some((l, _)) => l.clone(),
+            None => self.pending.clone(),
+        }
+    }
+
+    /// Everything that may name the row: context, pending lines and own labels.
+    pub fn all_label_text(&self) -> String {
+        let mut s = self.pending.clone();
+        for c in &self.context {
+            s.push_str(c);
+        }
+        for (l, _) in &self.labels {
+            s.push_str(l);
+        }
+        s
+    }
+
+    fn label_origin(&self) -> Origin {
+        self.labels.last().map(|(_, o)| *o).unwrap_or_default()
+    }
+}
+
+/// Read every grid row of `tables` (in order) as labels + values. Rows without values
+/// are kept (header rows and wrapped label lines) with an empty `values`.
+pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
+    let mut out = Vec::new();
+    for t in tables {
+        let mut pending = String::new();
+        for y in 0..t.grid.height() {
+            // The distinct cells of this grid row, in order, and whether anchored here.
+            let mut cells = Vec::new();
+            for slot in t.grid.row(y) {
+                let Some(r) = slot.cell() else { continue };
+                if cells.last().is_some_and(|(prev, _)| *prev == r) {
+                    continue;
+                }
+                let anchored_here = t.grid.source_rows.get(y).copied().flatten() == Some(r.row);
+                cells.push((r, anchored_here));
+            }
+            let mut labels = Vec::new();
+            let mut context = Vec::new();
+            let mut values: Vec<(Value, Origin)> = Vec::new();
+            for &(r, here) in &cells {
+                let Some(cell) = t.cell(r) else { continue };
+                let origin = Origin { span: Some(cell.span), cell: (input == InputKind::Html).then_some(cell.address) };
+                let v = read_value(&cell.text);
+                if !here {
+                    if !v.is_value_like() {
+                        context.push(cell.text.clone());
+                    }
+                    continue;
+                }
+                if v.is_value_like() {
+                    values.push((v, origin));
+                } else {
+                    // A label after values: the values were not trailing.
+                    values.clear();
+                    labels.push((cell.text.clone(), origin));
+                }
+            }
+            // Leading blank "label" cells are not values: only keep the run after the last label.
+            let span = t
+                .rows
+                .get(t.grid.source_rows.get(y).copied().flatten().unwrap_or(0) as usize)
+                .map_or(t.span, |r| r.span);
+            let has_numbers = values.iter().any(|(v, _)| v.is_number());
+            // Without a number, a row is a value row only when it has several value cells
+            // (a row of blanks); one trailing blank is just an empty header cell.
+            if values.is_empty() || (!has_numbers && (labels.is_empty() || values.len() < 2)) {
+                // A label-only (or empty) row: remember it as a possible wrapped label line.
+                for (l, _) in &labels {
+                    pending.push_str(l);
+                }
+                out.push(RowReading { labels, context, values: Vec::new(), pending: String::new(), span });
+                continue;
+            }
+            out.push(RowReading { labels, context, values, pending: std::mem::take(&mut pending), span });
+        }
+    }
+    out
+}
+
+/// Read a run of blocks: tables row by row, and the short paragraphs between them as
+/// label-only rows (a conversion may put a row's label on a loose line before its values).
+pub fn read_blocks(blocks: &[&crate::document::Block], input: InputKind) -> Vec<RowReading> {
+    use crate::document::Block;
+    let mut out: Vec<RowReading> = Vec::new();
+    let mut pending = String::new();
+    for block in blocks {
+        match block {
+            Block::Table(t) => {
+                let mut rows = read_rows(&[t], input);
+                if let Some(first) = rows.iter_mut().find(|r| !r.values.is_empty()) {
+                    if first.pending.is_empty() {
+                        first.pending = std::mem::take(&mut pending);
+                    }
+                }
+                pending.clear();
+                out.extend(rows);
+            }
+            Block::Paragraph(p) => {
+                if let Some(row) = label_and_numbers(p) {
+                    out.push(row);
+                    pending.clear();
+                } else if p.text.chars().count() <= 40 {
+                    pending.push_str(&p.text);
+                    out.push(RowReading {
+                        labels: vec![(p.text.clone(), Origin { span: Some(p.span), cell: None })],
+                        context: vec![],
+                        values: vec![],
+                        pending: String::new(),
+                        span: p.span,
+                    });
+                } else {
+                    pending.clear();
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A loose line holding a row: a label, then numbers separated by spaces (`行政许可 0`).
+fn label_and_numbers(p: &crate::document::Paragraph) -> Option<RowReading> {
+    let parts: Vec<&str> = p.text.split(' ').filter(|s| !s.is_empty()).collect();
+    let first_number = parts.iter().position(|s| read_value(s).is_number())?;
+    if first_number == 0 || parts[first_number..].iter().any(|s| !read_value(s).is_number()) {
+        return None;
+    }
+    let label = parts[..first_number].join("");
+    if label.chars().count() > 40 || label.ends_with(|c: char| c.is_ascii_digit()) || label.contains(['，', '。']) {
+        return None;
+    }
+    let origin = Origin { span: Some(p.span), cell: None };
+    Some(RowReading {
+        labels: vec![(label, origin)],
+        context: vec![],
+        values: parts[first_number..].iter().map(|s| (read_value(s), origin)).collect(),
+        pending: String::new(),
+        span: p.span,
+    })
+}
+
+/// Drop blank cells beyond the expected width at either end of a row (a Markdown row
+/// closed with `|  |`, an empty first column).
+fn trim_to_width(row: &RowReading, width: usize) -> std::borrow::Cow<'_, RowReading> {
+    if row.values.len() <= width {
+        return std::borrow::Cow::Borrowed(row);
+    }
+    let mut r = row.clone();
+    while r.values.len() > width && r.values.last().is_some_and(|(v, _)| !v.is_number()) {
+        r.values.pop();
+    }
+    while r.values.len() > width && r.values.first().is_some_and(|(v, _)| !v.is_number()) {
+        r.values.remove(0);
+    }
+    std::borrow::Cow::Owned(r)
+}
+
+/// Which statutory table a `Document` table looks like, by the labels in it.
+pub fn classify(table: &Table) -> Option<TableId> {
+    let text: String = table.cells().map(|c| c.text.as_str()).collect::<Vec<_>>().join("|");
+    let score = |keys: &[&str]| keys.iter().filter(|k| text.contains(*k)).count();
+    let requests = score(&[
+        "本年新收",
+        "上年结转",
+        "予以公开",
+        "部分公开",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "结转下年度",
+        "自然人",
+        "国家秘密",
+    ]);
+    let review = score(&["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "直接起诉"]);
+    let proactive =
+        score(&["第二十条", "信息内容", "规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "事业性收费"]);
+    let best = [(requests, TableId::Requests), (review, TableId::Review), (proactive, TableId::Proactive)]
+        .into_iter()
+        .max_by_key(|(s, _)| *s)?;
+    (best.0 >= 2).then_some(best.1)
+}
+
+/// Map the value rows of one statutory table (read from one or more `Document` tables) onto
+/// the official format.
+pub fn map_table(
+    id: TableId,
+    rows: &[RowReading],
+    year: Option<u16>,
+    source_tables: Vec<usize>,
+    span: Option<Span>,
+) -> FoundTable {
+    let year_format = year.and_then(crate::format::format_for_year).unwrap_or(format(FormatVersion::Y2021));
+    match id {
+        TableId::Requests => map_requests(rows, year_format, source_tables, span),
+        TableId::Review => map_single_group(year_format, TableId::Review, rows, None, source_tables, span),
+        TableId::Proactive => map_proactive(rows, year_format, source_tables, span),
+    }
+}
+
+fn empty(
+    id: TableId,
+    format: &'static Format,
+    layout: Option<FormatVersion>,
+    source_tables: Vec<usize>,
+    span: Option<Span>,
+) -> FoundTable {
+    FoundTable {
+        id,
+        layout,
+        format,
+        cells: Vec::new(),
+        row_labels: Vec::new(),
+        column_labels: Vec::new(),
+        subtotals: Vec::new(),
+        unreadable: Vec::new(),
+        source_tables,
+        span,
+    }
+}
+
+fn put_values(found: &mut FoundTable, group: &GroupSpec, row: &RowSpec, reading: &RowReading) {
+    for (column, (value, origin)) in group.columns.iter().zip(&reading.values) {
+        found.cells.push(MappedCell { row: row.id, column: column.id, value: value.clone(), origin: *origin });
+    }
+    found.row_labels.push(PrintedLabel {
+        id: row.id,
+        printed: reading.printed_label(),
+        origin: reading.label_origin(),
+    });
+}
+
+/// Column headers: the label cells of rows before the first value row. A header naming
+/// the column exactly wins over one that merely contains a key term (`其他` is inside
+/// `法人或其他组织`); 表四's labels repeat per block, so its columns are found in order.
+fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading]) {
+    use crate::recognize::labels::words;
+    let headers: Vec<&(String, Origin)> =
+        rows.iter().take_while(|r| r.values.is_empty()).flat_map(|r| r.labels.iter()).collect();
+    if headers.is_empty() {
+        return;
+    }
+    let mut used = vec![false; headers.len()];
+    let mut picks: Vec<Option<usize>> = vec![None; group.columns.len()];
+    let mut from = 0;
+    for pass in 0..2 {
+        for (ci, column) in group.columns.iter().enumerate() {
+            if picks[ci].is_some() {
+                continue;
+            }
+            let start = if column.block.is_some() { from } else { 0 };
+            let hit = (start..headers.len()).find(|&h| {
+                !used[h]
+                    && if pass == 0 {
+                        words(&headers[h].0) == words(column.label)
+                    } else {
+                        column_matches(&headers[h].0, column)
+                    }
+            });
+            if let Some(h) = hit {
+                used[h] = true;
+                picks[ci] = Some(h);
+                if column.block.is_some() {
+                    from = h + 1;
+                }
+            }
+        }
+        from = 0;
+    }
+    for (column, pick) in group.columns.iter().zip(picks) {
+        let (printed, origin) =
+            pick.map_or((String::new(), Origin::default()), |h| (headers[h].0.clone(), headers[h].1));
+        found.column_labels.push(PrintedLabel { id: column.id, printed, origin });
+    }
+}
+
+/// 表三: order assignment when the number of 7-value rows matches a layout, label matching
+/// otherwise; subtotal rows recognised by their group labels.
+fn map_requests(
+    rows: &[RowReading],
+    year_format: &'static Format,
+    source_tables: Vec<usize>,
+    span: Option<Span>,
+) -> FoundTable {
+    let width = year_format.table(TableId::Requests).groups[0].columns.len();
+    let rows: Vec<RowReading> = rows.iter().map(|r| trim_to_width(r, width).into_owned()).collect();
+    let rows = &rows[..];
+    let value_rows: Vec<&RowReading> = rows.iter().filter(|r| r.values.len() == width).collect();
+    let odd_rows: Vec<&RowReading> = rows.iter().filter(|r| !r.values.is_empty() && r.values.len() != width).collect();
+    // Try each layout; prefer the one that places every row with the fewest label conflicts.
+    let mut best: Option<(usize, FoundTable)> = None;
+    for version in [FormatVersion::Y2021, FormatVersion::Y2019] {
+        let f = format(version);
+        let spec = f.table(TableId::Requests);
+        let (found, conflicts) = assign_rows(spec, f, &value_rows, Some(version), source_tables.clone(), span);
+        let placed = found.row_labels.len();
+        let complete = placed == spec.groups[0].rows.len();
+        let cost = conflicts * 10
+            + (spec.groups[0].rows.len() - placed.min(spec.groups[0].rows.len())) * 5
+            + usize::from(!complete);
+        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+            best = Some((cost, found));
+        }
+    }
+    let (_, mut found) = best.unwrap_or_else(|| (0, empty(TableId::Requests, year_format, None, source_tables, span)));
+    let f = found.format;
+    header_labels(&mut found, &f.table(TableId::Requests).groups[0], rows);
+    for r in odd_rows {
+        found.unreadable.push(Unreadable {
+            row: None.or_else(|| best_row(found.format.table(TableId::Requests), r)),
+            reason: format!("a row of 表三 has {} values where 7 are expected", r.values.len()),
+            excerpt: Some(format!(
+                "{} {}",
+                r.printed_label(),
+                r.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")
+            )),
+            origin: Origin { span: Some(r.span), cell: None },
+        });
+    }
+    found
+}
+
+fn best_row(spec: &TableSpec, r: &RowReading) -> Option<&'static str> {
+    let text = r.all_label_text();
+    let (_, row) = spec.rows().max_by_key(|(_, row)| row_score(&text, row))?;
+    (row_score(&text, row) > 0).then_some(row.id)
+}
+
+/// Assign value rows to the official rows of a one-group table. Returns the mapping and the
+/// number of rows whose label contradicts the row they were given.
+fn assign_rows(
+    spec: &'static TableSpec,
+    f: &'static Format,
+    value_rows: &[&RowReading],
+    layout: Option<FormatVersion>,
+    source_tables: Vec<usize>,
+    span: Option<Span>,
+) -> (FoundTable, usize) {
+    let group = &spec.groups[0];
+    let mut found = empty(spec.id, f, layout, source_tables, span);
+    // Subtotal rows: a row labelled only with a group label (（三）不予公开 …).
+    let parents: Vec<&'static str> =
+        group.rows.iter().filter_map(|r| r.parent).filter(|p| !p.starts_with("三、")).collect();
+    let is_subtotal = |r: &RowReading| -> Option<&'static str> {
+        let label = r.printed_label();
+        if label.is_empty() {
+            return None;
+        }
+        parents.iter().copied().find(|p| {
+            let m = compare(&label, p, &[]);
+            matches!(m, LabelMatch::Exact | LabelMatch::Punctuation)
+                || crate::recognize::labels::words(&label) == crate::recognize::labels::words(p)
+        })
+    };
+    // Rows of a group label with nothing but blanks are headers (Excel's label rows).
+    let is_group_header = |r: &RowReading| {
+        let label = crate::recognize::labels::words(&r.printed_label());
+        !label.is_empty()
+            && r.values.iter().all(|(v, _)| !v.is_number())
+            && group
+                .rows
+                .iter()
+                .filter_map(|x| x.parent)
+                .any(|p| crate::recognize::labels::words(p) == label && !group.rows.iter().any(|x| x.label == p))
+    };
+    let value_rows: Vec<&RowReading> = value_rows.iter().copied().filter(|r| !is_group_header(r)).collect();
+    let data_rows: Vec<&RowReading> = value_rows.iter().copied().filter(|r| is_subtotal(r).is_none()).collect();
+    for r in value_rows.iter().filter(|r| is_subtotal(r).is_some()) {
+        let Some(parent) = is_subtotal(r) else { continue };
+        // A group with a single row (2019's （六）其他处理) is that row, not a subtotal.
+        let parts: Vec<&'static str> = group.rows.iter().filter(|x| x.parent == Some(parent)).map(|x| x.id).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        found.subtotals.push(SubtotalRow {
+            group: parent,
+            parts,
+            printed: r.printed_label(),
+            cells: group
+                .columns
+                .iter()
+                .zip(&r.values)
+                .map(|(c, (v, o))| MappedCell { row: parent, column: c.id, value: v.clone(), origin: *o })
+                .collect(),
+        });
+    }
+    let mut conflicts = 0;
+    if data_rows.len() == group.rows.len() {
+        for (row, reading) in group.rows.iter().zip(&data_rows) {
+            let text = reading.all_label_text();
+            if !text.is_empty() && row_score(&text, row) == 0 {
+                // Does the label name another row outright?
+                if group.rows.iter().any(|other| other.id != row.id && row_score(&text, other) >= 4) {
+                    conflicts += 1;
+                }
+            }
+            put_values(&mut found, group, row, reading);
+        }
+        return (found, conflicts);
+    }
+    // Label matching, in order.
+    let mut next = 0;
+    for reading in &data_rows {
+        let text = reading.all_label_text();
+        let own = reading.printed_label();
+        let pick = group.rows[next.min(group.rows.len())..]
+            .iter()
+            .enumerate()
+            .map(|(i, row)| (i, row, row_score(&own, row).max(row_score(&text, row) / 2)))
+            .filter(|(_, _, s)| *s > 0)
+            .max_by_key(|(i, _, s)| (*s, usize::MAX - i));
+        match pick {
+            Some((i, row, _)) => {
+                put_values(&mut found, group, row, reading);
+                next += i + 1;
+            }
+            None => {
+                conflicts += 1;
+                found.unreadable.push(Unreadable {
+                    row: None,
+                    reason: "a row of values whose label matches no official row".into(),
+                    excerpt: Some(format!(
+                        "{} {}",
+                        own,
+                        reading.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")
+                    )),
+                    origin: Origin { span: Some(reading.span), cell: None },
+                });
+            }
+        }
+    }
+    (found, conflicts)
+}
+
+/// 表四 (and any one-group table): the row(s) with exactly as many values as columns.
+fn map_single_group(
+    f: &'static Format,
+    id: TableId,
+    rows: &[RowReading],
+    layout: Option<FormatVersion>,
+    source_tables: Vec<usize>,
+    span: Option<Span>,
+) -> FoundTable {
+    let spec = f.table(id);
+    let group = &spec.groups[0];
+    let width = group.columns.len();
+    let mut rows: Vec<RowReading> = rows.iter().map(|r| trim_to_width(r, width).into_owned()).collect();
+    // 表四 printed as three small tables of five (one per block), in the official order.
+    let fives: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].values.len() == 5).collect();
+    if id == TableId::Review && width == 15 && !rows.iter().any(|r| r.values.len() == 15) && fives.len() == 3 {
+        let mut joined = rows[fives[0]].clone();
+        for &i in &fives[1..] {
+            joined.values.extend(rows[i].values.iter().cloned());
+        }
+        rows.retain(|r| r.values.len() != 5);
+        rows.push(joined);
+    }
+    let rows = &rows[..];
+    let value_rows: Vec<&RowReading> = rows.iter().filter(|r| r.values.len() == width).collect();
+    let (mut found, _) = assign_rows(spec, f, &value_rows, layout, source_tables, span);
+    header_labels(&mut found, group, rows);
+    if value_rows.is_empty() {
+        let longest = rows.iter().filter(|r| !r.values.is_empty()).max_by_key(|r| r.values.len());
+        found.unreadable.push(Unreadable {
+            row: None,
+            reason: format!("no row of {} values found", group.columns.len()),
+            excerpt: longest.map(|r| r.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")),
+            origin: Origin { span, cell: None },
+        });
+    }
+    found
+}
+
+/// 表二: rows matched by their labels within each 第二十条 group; the layout from the
+/// column headers, else from how many values the rows hold.
+fn map_proactive(
+    rows: &[RowReading],
+    year_format: &'static Format,
+    source_tables: Vec<usize>,
+    span: Option<Span>,
+) -> FoundTable {
+    let header_text: String = rows
+        .iter()
+        .filter(|r| r.values.is_empty())
+        .flat_map(|r| r.labels.iter().map(|(l, _)| l.as_str()))
+        .collect::<Vec<_>>()
+        .join("|");
+    let marker_score = |f: &Format| -> usize {
+        f.table(TableId::Proactive)
+            .groups
+            .iter()
+            .flat_map(|g| g.columns.iter())
+            .filter(|c| header_text.contains(c.label))
+            .count()
+    };
+    let s19 = marker_score(format(FormatVersion::Y2019));
+    let s21 = marker_score(format(FormatVersion::Y2021));
+    let version = if s19 > s21 {
+        FormatVersion::Y2019
+    } else if s21 > s19 {
+        FormatVersion::Y2021
+    } else {
+        // No headers: 2019 rows hold 3 values where 2021's hold 1.
+        let licensing = rows.iter().find(|r| r.all_label_text().contains("行政许可"));
+        match licensing.map(|r| r.values.len()) {
+            Some(3) => FormatVersion::Y2019,
+            Some(1) => FormatVersion::Y2021,
+            _ => year_format.version,
+        }
+    };
+    let f = format(version);
+    let spec = f.table(TableId::Proactive);
+    let mut found = empty(TableId::Proactive, f, Some(version), source_tables, span);
+    for (group, row) in spec.rows() {
+        let reading = rows.iter().filter(|r| !r.values.is_empty()).max_by_key(|r| {
+            let own = r.printed_label();
+            // Exact words beat key terms: 规范性文件 is inside 行政规范性文件.
+            row_score(&own, row)
+        });
+        let Some(reading) = reading.filter(|r| row_score(&r.printed_label(), row) > 0) else { continue };
+        if reading.values.len() != group.columns.len() {
+            found.unreadable.push(Unreadable {
+                row: Some(row.id),
+                reason: format!(
+                    "the row has {} values where {} are expected",
+                    reading.values.len(),
+                    group.columns.len()
+                ),
+                excerpt: Some(format!(
+                    "{} {}",
+                    reading.printed_label(),
+                    reading.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")
+                )),
+                origin: Origin { span: Some(reading.span), cell: None },
+            });
+            found.row_labels.push(PrintedLabel {
+                id: row.id,
+                printed: reading.printed_label(),
+                origin: reading.label_origin(),
+            });
+            continue;
+        }
+        put_values(&mut found, group, row, reading);
+    }
+    // Column headers per group: the 信息内容 rows, in order.
+    let header_rows: Vec<&RowReading> = rows.iter().filter(|r| r.values.is_empty() && r.labels.len() > 1).collect();
+    for (group, header) in spec.groups.iter().zip(header_rows) {
+        for (column, (printed, origin)) in group.columns.iter().zip(header.labels.iter().skip(1)) {
+            found.column_labels.push(PrintedLabel { id: column.id, printed: printed.clone(), origin: *origin });
+        }
+    }
+    found
+}
