@@ -11,3 +11,10 @@ pub mod recognize;
 
 pub use document::{Block, Cell, CellAddress, Document, Grid, InputKind, Paragraph, ReadNote, Row, Slot, Span, Table};
 pub use read::{read_bytes, read_str, ReadError, ReadOptions};
+pub mod diagnostic;
+pub mod lint;
+pub mod rules;
+
+pub use diagnostic::{Diagnostic, Lang, Severity};
+pub use lint::{lint_bytes, lint_document, lint_str, render_human, LintReport};
+pub use rules::{LintOptions, RuleSetting, RULES};

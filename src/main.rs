@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use xxgk_lint::{read_bytes, Block, Document, InputKind, ReadOptions};
+use xxgk_lint::format::FormatVersion;
+use xxgk_lint::{
+    lint_bytes, read_bytes, render_human, Block, Document, InputKind, Lang, LintOptions, ReadOptions, RULES,
+};
 
 #[derive(Parser)]
 #[command(
@@ -47,8 +50,56 @@ impl ReadArgs {
     }
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Auto,
+    #[value(name = "2019")]
+    Y2019,
+    #[value(name = "2021")]
+    Y2021,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Check reports against the official format and its arithmetic. Exit status: 0 no
+    /// error, 1 an error was found, 2 usage or read error.
+    Check {
+        /// Print JSON: an array with one report object per file.
+        #[arg(long)]
+        json: bool,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+        /// The format to check against: detected from the tables by default.
+        #[arg(long, value_enum, default_value = "auto")]
+        format: FormatArg,
+        /// Switch a rule off (repeatable): --disable CELL-BLANK.
+        #[arg(long, value_name = "RULE")]
+        disable: Vec<String>,
+        /// Set a rule's severity (repeatable): --rule FMT-TITLE=error, or =off.
+        #[arg(long, value_name = "RULE=SEVERITY")]
+        rule: Vec<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Reports (HTML or text); `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List every rule with its ID, default severity and what it checks.
+    Rules {
+        /// Language of the descriptions.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the Document the reader makes of a report: paragraphs and tables with their
     /// spans, grids and cell addresses.
     Dump {
@@ -99,6 +150,86 @@ fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check { json, lang, format, disable, rule, read, files } => {
+            let lang = match lang {
+                LangArg::Zh => Lang::Zh,
+                LangArg::En => Lang::En,
+            };
+            let mut options = LintOptions {
+                lang,
+                format: match format {
+                    FormatArg::Auto => None,
+                    FormatArg::Y2019 => Some(FormatVersion::Y2019),
+                    FormatArg::Y2021 => Some(FormatVersion::Y2021),
+                },
+                ..LintOptions::default()
+            };
+            for spec in disable.iter().map(String::as_str).chain(rule.iter().map(String::as_str)) {
+                if let Err(e) = options.set_rule(spec) {
+                    eprintln!("xxgk-lint: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            let read_options = read.options();
+            let mut reports = Vec::new();
+            let mut failed = false;
+            for file in &files {
+                let result = read_input(file, read_options.max_bytes).and_then(|bytes| {
+                    lint_bytes(&bytes, &read_options, &options).map_err(|e| format!("{}: {e}", file.display()))
+                });
+                match result {
+                    Ok(mut r) => {
+                        r.file = Some(file.display().to_string());
+                        reports.push(r);
+                    }
+                    Err(e) => {
+                        eprintln!("xxgk-lint: {e}");
+                        failed = true;
+                    }
+                }
+            }
+            let out = if json {
+                serde_json::to_string_pretty(&reports).unwrap_or_default() + "\n"
+            } else {
+                reports.iter().map(|r| render_human(r, lang)).collect::<Vec<_>>().join("\n")
+            };
+            if std::io::stdout().lock().write_all(out.as_bytes()).is_err() {
+                return ExitCode::from(2);
+            }
+            if failed {
+                ExitCode::from(2)
+            } else if reports.iter().any(|r| r.summary.errors > 0) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Rules { lang, json } => {
+            let out = if json {
+                let list: Vec<serde_json::Value> = RULES
+                    .iter()
+                    .map(|r| serde_json::json!({"id": r.id, "severity": r.severity, "description": match lang { LangArg::Zh => r.summary_zh, LangArg::En => r.summary_en }}))
+                    .collect();
+                serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+            } else {
+                RULES
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{:<20} {:<8} {}\n",
+                            r.id,
+                            format!("{:?}", r.severity).to_lowercase(),
+                            match lang {
+                                LangArg::Zh => r.summary_zh,
+                                LangArg::En => r.summary_en,
+                            }
+                        )
+                    })
+                    .collect()
+            };
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
         Command::Recognize { read, file } => {
             let options = read.options();
             let bytes = match read_input(&file, options.max_bytes) {

@@ -9,6 +9,7 @@
 //! differences), §7 (relations).
 
 mod shared;
+pub use shared::APPLICANT_COLUMNS;
 pub mod y2019;
 pub mod y2021;
 

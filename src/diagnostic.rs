@@ -1,0 +1,178 @@
+//! Diagnostics: what a rule found, where, and what the cell should hold.
+
+use serde::Serialize;
+
+use crate::document::{CellAddress, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Info, Lang::Zh) => "提示",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Info, Lang::En) => "info",
+        }
+    }
+}
+
+/// The language of messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Pick the text for this language.
+    pub fn pick(self, zh: impl Into<String>, en: impl Into<String>) -> String {
+        match self {
+            Lang::Zh => zh.into(),
+            Lang::En => en.into(),
+        }
+    }
+}
+
+/// The DOM address of the cell a diagnostic is about (HTML input).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DomCell {
+    pub table: usize,
+    pub row: usize,
+    pub cell: usize,
+}
+
+impl From<CellAddress> for DomCell {
+    fn from(a: CellAddress) -> Self {
+        DomCell { table: a.table, row: a.row, cell: a.cell }
+    }
+}
+
+/// A value the cell should hold, when exactly one value explains every failing relation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub value: String,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable fingerprint: the same finding in the same report has the same id on every run,
+    /// and edits elsewhere in the report do not change it.
+    pub id: String,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// `"二"`, `"三"`, `"四"` or `None`.
+    pub table: Option<&'static str>,
+    /// The official row label (format.md's spelling), whatever the report printed.
+    pub row: Option<String>,
+    /// The official column label; 表四 columns are qualified by their block.
+    pub column: Option<String>,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+    pub cell: Option<DomCell>,
+    /// Byte range in the input (the JS API converts to string indices).
+    pub span: Option<Span>,
+    /// The source text the finding is about.
+    pub excerpt: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A finding with only a rule, severity and message; fill in the rest with the setters.
+    pub fn new(rule: &'static str, severity: Severity, message: String) -> Diagnostic {
+        Diagnostic {
+            id: String::new(),
+            rule,
+            severity,
+            message,
+            table: None,
+            row: None,
+            column: None,
+            expected: None,
+            actual: None,
+            cell: None,
+            span: None,
+            excerpt: None,
+            fix: None,
+        }
+    }
+
+    pub fn table(mut self, t: &'static str) -> Self {
+        self.table = Some(t);
+        self
+    }
+    pub fn row(mut self, r: impl Into<String>) -> Self {
+        let r = r.into();
+        self.row = (!r.is_empty()).then_some(r);
+        self
+    }
+    pub fn column(mut self, c: impl Into<String>) -> Self {
+        self.column = Some(c.into());
+        self
+    }
+    pub fn expected(mut self, e: impl Into<String>) -> Self {
+        self.expected = Some(e.into());
+        self
+    }
+    pub fn actual(mut self, a: impl Into<String>) -> Self {
+        self.actual = Some(a.into());
+        self
+    }
+    pub fn at(mut self, span: Option<Span>, cell: Option<CellAddress>) -> Self {
+        self.span = span;
+        self.cell = cell.map(DomCell::from);
+        self
+    }
+    pub fn excerpt(mut self, e: impl Into<String>) -> Self {
+        let e: String = e.into();
+        // Keep excerpts short: a sentence, not a page.
+        let short: String = e.chars().take(120).collect();
+        self.excerpt = Some(if short.len() < e.len() { format!("{short}…") } else { short });
+        self
+    }
+    pub fn fix(mut self, value: impl Into<String>) -> Self {
+        self.fix = Some(Fix { value: value.into() });
+        self
+    }
+
+    /// Compute the stable id from what the finding is about (never from spans, which move
+    /// when text elsewhere is edited). `key` distinguishes findings of one rule at one place.
+    pub fn finish(mut self, key: &str) -> Self {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [
+            self.rule,
+            self.table.unwrap_or(""),
+            self.row.as_deref().unwrap_or(""),
+            self.column.as_deref().unwrap_or(""),
+            key,
+        ] {
+            for b in part.bytes().chain(std::iter::once(0x1f)) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        self.id = format!("{h:016x}");
+        self
+    }
+}

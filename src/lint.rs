@@ -1,0 +1,165 @@
+//! The whole check: read → recognise → rules → a [`LintReport`], and its human rendering.
+
+use serde::Serialize;
+use serde_json::{json, Map, Value as Json};
+
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::document::Document;
+use crate::format::TableId;
+use crate::read::{read_bytes, read_str, ReadError, ReadOptions};
+use crate::recognize::{recognize, Report};
+use crate::rules::version::{detect, DetectedFormat};
+use crate::rules::{run, Context, LintOptions};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// The result of checking one report (the CLI's `--json`, the JS API's `lint`).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LintReport {
+    pub schema_version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    pub format: Option<DetectedFormat>,
+    pub year: Option<u16>,
+    pub title: Option<String>,
+    pub organ: Option<String>,
+    pub summary: Summary,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The extracted values: for each table a list of rows
+    /// `{"row": official label, "values": {official column label: {"value", "text"}}}`.
+    pub tables: Json,
+}
+
+/// Check a report given as a string.
+pub fn lint_str(input: &str, read: &ReadOptions, options: &LintOptions) -> Result<LintReport, ReadError> {
+    let doc = read_str(input, read)?;
+    Ok(lint_document(&doc, input, options))
+}
+
+/// Check a report given as bytes (decoded lossily, with a note, if not UTF-8).
+pub fn lint_bytes(bytes: &[u8], read: &ReadOptions, options: &LintOptions) -> Result<LintReport, ReadError> {
+    let doc = read_bytes(bytes, read)?;
+    let text = String::from_utf8_lossy(bytes);
+    Ok(lint_document(&doc, &text, options))
+}
+
+/// Check an already-read document.
+pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> LintReport {
+    let report = recognize(doc, input);
+    let ctx = Context { doc, input, report: &report, lang: options.lang, forced_format: options.format };
+    let diagnostics = run(&ctx, options);
+    let mut summary = Summary::default();
+    for d in &diagnostics {
+        match d.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => summary.infos += 1,
+        }
+    }
+    LintReport {
+        schema_version: 1,
+        file: None,
+        format: detect(&report),
+        year: report.year,
+        title: report.title.as_ref().map(|t| t.text.clone()),
+        organ: report.organ.clone(),
+        summary,
+        diagnostics,
+        tables: tables_json(&report),
+    }
+}
+
+fn tables_json(report: &Report) -> Json {
+    let mut out = Map::new();
+    for id in TableId::ALL {
+        let Some(found) = report.table(id) else { continue };
+        let spec = found.format.table(id);
+        let mut rows = Vec::new();
+        for (group, row) in spec.rows() {
+            let mut values = Map::new();
+            for column in group.columns {
+                let cell = found.cell(row.id, column.id);
+                let v = match cell {
+                    Some(c) => json!({"value": c.value.number, "text": c.value.text}),
+                    None => json!({"value": null, "text": null}),
+                };
+                values.insert(column.qualified_label(), v);
+            }
+            let label = if row.label.is_empty() { Json::Null } else { Json::String(row.label.to_string()) };
+            rows.push(json!({"row": label, "values": values}));
+        }
+        out.insert(id.numeral().to_string(), Json::Array(rows));
+    }
+    Json::Object(out)
+}
+
+/// The human rendering: grouped by table, the official row and column named, both sides of
+/// each equation, in the chosen language.
+pub fn render_human(report: &LintReport, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(f) = &report.file {
+        out.push_str(f);
+        out.push('\n');
+    }
+    let mut head = Vec::new();
+    if let Some(t) = &report.title {
+        head.push(t.clone());
+    }
+    if let Some(y) = report.year {
+        head.push(lang.pick(format!("{y} 年度"), format!("year {y}")));
+    }
+    if let Some(f) = report.format {
+        head.push(match (f, lang) {
+            (DetectedFormat::Y2019, Lang::Zh) => "2019 年格式".into(),
+            (DetectedFormat::Y2021, Lang::Zh) => "2021 年格式".into(),
+            (DetectedFormat::Hybrid, Lang::Zh) => "两种格式混用".into(),
+            (DetectedFormat::Y2019, Lang::En) => "2019 format".into(),
+            (DetectedFormat::Y2021, Lang::En) => "2021 format".into(),
+            (DetectedFormat::Hybrid, Lang::En) => "mixed formats".into(),
+        });
+    }
+    if !head.is_empty() {
+        out.push_str(&format!("  {}\n", head.join(" · ")));
+    }
+    let groups: [(Option<&str>, String); 4] = [
+        (None, lang.pick("全文", "Whole report")),
+        (Some("二"), lang.pick("表二 主动公开政府信息情况", "Table 二 (proactive disclosure)")),
+        (Some("三"), lang.pick("表三 收到和处理政府信息公开申请情况", "Table 三 (requests)")),
+        (Some("四"), lang.pick("表四 政府信息公开行政复议、行政诉讼情况", "Table 四 (review and litigation)")),
+    ];
+    for (table, heading) in groups {
+        let items: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.table == table).collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n  {heading}\n"));
+        for d in items {
+            out.push_str(&format!("    {} {}  {}\n", d.severity.label(lang), d.rule, d.message));
+            if let Some(f) = &d.fix {
+                out.push_str(&format!("      {} {}\n", lang.pick("→ 改为", "→ change to"), f.value));
+            }
+        }
+    }
+    let s = report.summary;
+    let verdict = if s.errors > 0 {
+        lang.pick("请勿发布", "do not publish yet")
+    } else if s.warnings > 0 {
+        lang.pick("可以发布，建议先处理警告", "ready to publish; consider the warnings")
+    } else {
+        lang.pick("可以发布", "ready to publish")
+    };
+    out.push_str(&format!(
+        "\n  {} — {verdict}\n",
+        lang.pick(
+            format!("{} 个错误，{} 个警告，{} 个提示", s.errors, s.warnings, s.infos),
+            format!("{} errors, {} warnings, {} infos", s.errors, s.warnings, s.infos)
+        )
+    ));
+    out
+}

@@ -1,0 +1,471 @@
+//! The tables' arithmetic (format.md §7): every sum relation the format declares, checked
+//! on the cells as typed, with the wrong cell pinned when one value explains every failure.
+//!
+//! **Pinning.** In 表三 every cell sits in a row relation and a column relation. When the
+//! failing relations that share cells are all explained by one cell — one value makes every
+//! one of them hold, and no relation that holds contains that cell — the diagnostics name
+//! that cell and carry the value as `fix`: "（一）予以公开 / 总计 应为 3", not two sums that
+//! disagree. Otherwise (a 表四 block has a single relation, so any of its cells could be the
+//! wrong one) the diagnostic points at the relation's total cell with `expected` = the sum of
+//! its parts and no `fix`.
+//!
+//! Blank and placeholder cells count as 0 here; CELL-BLANK says so once per table.
+//! Relations touching an unreadable row, a missing cell or a non-numeric cell are not
+//! checked (CELL-NONNUM and TABLE-UNREADABLE report those).
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{RelationSpec, TableId};
+use crate::recognize::value::Decimal;
+use crate::recognize::{FoundTable, MappedCell, Origin};
+use crate::rules::{Context, Rule};
+
+/// **T3-IDENTITY** — 表三, per column: 一、本年新收 + 二、上年结转 = （七）总计 +
+/// 四、结转下年度继续办理.
+///
+/// Why: the table prints this relation itself ("本列数据的勾稽关系为：第一项加第二项之和，等于第三
+/// 项加第四项之和"); format.md §7.1 T3-A.
+///
+/// Example (fails in 总计): 一 = 75, 二 = 1, （七）总计 = 74, 四 = 0 → 76 ≠ 74.
+pub const T3_IDENTITY: Rule = Rule {
+    id: "T3-IDENTITY",
+    severity: Severity::Error,
+    summary_zh: "表三各列：一、本年新收＋二、上年结转＝（七）总计＋四、结转下年度继续办理",
+    summary_en: "Table 三, each column: received + carried over = (七) total + carried to next year",
+};
+
+/// **T3-RESULT-SUM** — 表三, per column: （七）总计 = the sum of every outcome row
+/// （一）…（六）, sub-items included.
+///
+/// Why: format.md §7.1 T3-B; each application is counted once among the outcomes (the
+/// （二）部分公开 label says so).
+///
+/// Example: 自然人 of （一）予以公开 = 3, every other outcome 0, （七）总计 = 3 → holds;
+/// 总计 of （一） = 0 while （七）总计 总计 = 3 → fails.
+pub const T3_RESULT_SUM: Rule = Rule {
+    id: "T3-RESULT-SUM",
+    severity: Severity::Error,
+    summary_zh: "表三各列：（七）总计＝各项办理结果之和",
+    summary_en: "Table 三, each column: (七) total = sum of all outcome rows",
+};
+
+/// **T3-ROW-TOTAL** — 表三, per row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 +
+/// 法律服务机构 + 其他.
+///
+/// Why: format.md §7.1 T3-C; 总计 is the total over the applicant columns.
+///
+/// Example: （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | **0** → 总计 should be 3.
+pub const T3_ROW_TOTAL: Rule = Rule {
+    id: "T3-ROW-TOTAL",
+    severity: Severity::Error,
+    summary_zh: "表三各行：总计＝六类申请人之和",
+    summary_en: "Table 三, each row: total = sum of the six applicant columns",
+};
+
+/// **T3-SUBTOTAL** — 表三 subtotal rows a report adds for （三）/（四）/（五）/（六）: each
+/// equals the sum of its sub-items (and is never counted again in （七）总计).
+///
+/// Why: format.md §7.1 T3-S, §9.4 (not in the official table, but printed by some reports).
+///
+/// Example: （三）不予公开 | 5 … while its items 1.–8. add up to 4 → fails.
+pub const T3_SUBTOTAL: Rule = Rule {
+    id: "T3-SUBTOTAL",
+    severity: Severity::Error,
+    summary_zh: "表三自加的小计行＝其各小项之和",
+    summary_en: "Table 三: an added subtotal row = the sum of its sub-items",
+};
+
+/// **T4-SUM** — 表四, in each of the three blocks (行政复议, 未经复议直接起诉, 复议后起诉):
+/// 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+///
+/// Why: format.md §7.2 T4-A/B/C.
+///
+/// Example: 行政复议 | 10 | 1 | 0 | 0 | **0** → 总计 should be 11 (one relation per block, so
+/// the total is the natural suspect, not a certainty: no `fix` is offered).
+pub const T4_SUM: Rule = Rule {
+    id: "T4-SUM",
+    severity: Severity::Error,
+    summary_zh: "表四各栏：总计＝结果维持＋结果纠正＋其他结果＋尚未审结",
+    summary_en: "Table 四, each block: total = upheld + corrected + other + pending",
+};
+
+type Key = (&'static str, &'static str);
+
+/// One concrete relation: Σ total = Σ parts.
+#[derive(Debug)]
+struct Relation {
+    rule: &'static str,
+    total: Vec<Key>,
+    parts: Vec<Key>,
+}
+
+fn expand(found: &FoundTable) -> Vec<Relation> {
+    let spec = found.format.table(found.id);
+    let group = &spec.groups[0];
+    let mut out = Vec::new();
+    for rel in spec.relations {
+        match rel {
+            RelationSpec::EachColumn { rule, total, parts } => {
+                for c in group.columns {
+                    out.push(Relation {
+                        rule,
+                        total: total.iter().map(|r| (*r, c.id)).collect(),
+                        parts: parts.iter().map(|r| (*r, c.id)).collect(),
+                    });
+                }
+            }
+            RelationSpec::EachRow { rule, total, parts } => {
+                for r in group.rows {
+                    out.push(Relation {
+                        rule,
+                        total: total.iter().map(|c| (r.id, *c)).collect(),
+                        parts: parts.iter().map(|c| (r.id, *c)).collect(),
+                    });
+                }
+            }
+            RelationSpec::InRow { rule, row, total, parts } => out.push(Relation {
+                rule,
+                total: total.iter().map(|c| (*row, *c)).collect(),
+                parts: parts.iter().map(|c| (*row, *c)).collect(),
+            }),
+        }
+    }
+    for sub in &found.subtotals {
+        for c in group.columns {
+            out.push(Relation {
+                rule: T3_SUBTOTAL.id,
+                total: vec![(sub.group, c.id)],
+                parts: sub.parts.iter().map(|p| (*p, c.id)).collect(),
+            });
+        }
+        // The subtotal row itself also sums across its applicant columns.
+        if found.id == TableId::Requests {
+            out.push(Relation {
+                rule: T3_ROW_TOTAL.id,
+                total: vec![(sub.group, "total")],
+                parts: crate::format::APPLICANT_COLUMNS.iter().map(|c| (sub.group, *c)).collect(),
+            });
+        }
+    }
+    out
+}
+
+/// The arithmetic value of each cell: blanks and placeholders as 0; `None` for cells that
+/// cannot take part (text, overflow).
+fn values(found: &FoundTable) -> HashMap<Key, (Option<Decimal>, &MappedCell)> {
+    let mut map = HashMap::new();
+    let all = found.cells.iter().chain(found.subtotals.iter().flat_map(|s| s.cells.iter()));
+    for c in all {
+        let v = match c.value.number {
+            Some(n) => Some(n),
+            None if c.value.is_value_like() => Some(Decimal::ZERO),
+            None => None,
+        };
+        map.insert((c.row, c.column), (v, c));
+    }
+    map
+}
+
+fn sum(keys: &[Key], vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>) -> Option<Decimal> {
+    keys.iter().try_fold(Decimal::ZERO, |acc, k| acc.checked_add(vals.get(k)?.0?))
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for found in &ctx.report.tables {
+        if found.is_unreadable() || found.cells.is_empty() {
+            continue;
+        }
+        check_table(ctx, found, out);
+    }
+}
+
+fn check_table(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
+    let relations = expand(found);
+    let vals = values(found);
+    // Evaluate; keep only relations whose cells are all readable numbers.
+    let mut evaluated = Vec::new();
+    for (i, rel) in relations.iter().enumerate() {
+        if rel.total.iter().chain(&rel.parts).any(|(r, _)| found.row_unreadable(r)) {
+            continue;
+        }
+        let (Some(t), Some(p)) = (sum(&rel.total, &vals), sum(&rel.parts, &vals)) else { continue };
+        evaluated.push((i, t, p, t.same_value(p)));
+    }
+    let failing: Vec<usize> = evaluated.iter().filter(|e| !e.3).map(|e| e.0).collect();
+    if failing.is_empty() {
+        return;
+    }
+    // Components of failing relations that share cells.
+    let mut component: Vec<usize> = (0..failing.len()).collect();
+    fn root(c: &mut [usize], i: usize) -> usize {
+        let mut i = i;
+        while c[i] != i {
+            c[i] = c[c[i]];
+            i = c[i];
+        }
+        i
+    }
+    for a in 0..failing.len() {
+        for b in a + 1..failing.len() {
+            let ra = &relations[failing[a]];
+            let rb = &relations[failing[b]];
+            let shares = ra.total.iter().chain(&ra.parts).any(|k| rb.total.contains(k) || rb.parts.contains(k));
+            if shares {
+                let (x, y) = (root(&mut component, a), root(&mut component, b));
+                component[x] = y;
+            }
+        }
+    }
+    let passing: Vec<usize> = evaluated.iter().filter(|e| e.3).map(|e| e.0).collect();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..failing.len() {
+        let r = root(&mut component, i);
+        groups.entry(r).or_default().push(failing[i]);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort();
+    for group in groups {
+        let pin = pin(&group, &relations, &passing, &vals);
+        for &ri in &group {
+            out.push(diagnostic(ctx, found, &relations[ri], &vals, pin));
+        }
+    }
+}
+
+/// The one cell (and its value) that makes every relation of `group` hold while touching
+/// no relation that holds, if there is exactly one.
+fn pin(
+    group: &[usize],
+    relations: &[Relation],
+    passing: &[usize],
+    vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
+) -> Option<(Key, Decimal)> {
+    let first = &relations[group[0]];
+    let mut candidates = Vec::new();
+    'keys: for &k in first.total.iter().chain(&first.parts) {
+        let current = vals.get(&k)?.0?;
+        let mut needed: Option<Decimal> = None;
+        for &ri in group {
+            let rel = &relations[ri];
+            let t = sum(&rel.total, vals)?;
+            let p = sum(&rel.parts, vals)?;
+            let n = if rel.total.contains(&k) {
+                p.checked_sub(t.checked_sub(current)?)?
+            } else if rel.parts.contains(&k) {
+                t.checked_sub(p.checked_sub(current)?)?
+            } else {
+                continue 'keys;
+            };
+            match needed {
+                None => needed = Some(n),
+                Some(prev) if prev.same_value(n) => {}
+                Some(_) => continue 'keys,
+            }
+        }
+        let Some(n) = needed else { continue };
+        if n.is_negative()
+            || passing.iter().any(|&pi| relations[pi].total.contains(&k) || relations[pi].parts.contains(&k))
+        {
+            continue;
+        }
+        // A count must stay a whole number.
+        if !n.is_integer() {
+            continue;
+        }
+        candidates.push((k, n));
+    }
+    match candidates.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+fn row_label(found: &FoundTable, row: &str) -> String {
+    let spec = found.format.table(found.id);
+    if let Some((_, r)) = spec.row(row) {
+        return r.label.to_string();
+    }
+    // A subtotal row: its id is its group label.
+    row.to_string()
+}
+
+fn column_label(found: &FoundTable, column: &str) -> String {
+    let spec = found.format.table(found.id);
+    spec.groups[0].columns.iter().find(|c| c.id == column).map_or_else(|| column.to_string(), |c| c.qualified_label())
+}
+
+fn cell_name(found: &FoundTable, k: Key) -> String {
+    let row = row_label(found, k.0);
+    let col = column_label(found, k.1);
+    if row.is_empty() {
+        col
+    } else {
+        format!("{row} / {col}")
+    }
+}
+
+/// `a + b + c = 12`, naming each term by its row or column.
+fn terms(
+    found: &FoundTable,
+    keys: &[Key],
+    vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
+    by_row: bool,
+) -> String {
+    keys.iter()
+        .map(|k| {
+            let v = vals.get(k).and_then(|v| v.0).map_or_else(|| "?".to_string(), |v| v.to_string());
+            let name = if by_row { row_label(found, k.0) } else { column_label(found, k.1) };
+            let name = if name.is_empty() { column_label(found, k.1) } else { name };
+            format!("{name} {v}")
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+fn diagnostic(
+    ctx: &Context,
+    found: &FoundTable,
+    rel: &Relation,
+    vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
+    pin: Option<(Key, Decimal)>,
+) -> Diagnostic {
+    let lang = ctx.lang;
+    let t = sum(&rel.total, vals).unwrap_or_default();
+    let p = sum(&rel.parts, vals).unwrap_or_default();
+    let table = found.id.numeral();
+    // Which axis the relation runs along decides how terms are named.
+    let along_column = rel.total.iter().chain(&rel.parts).all(|k| k.1 == rel.total[0].1);
+    let relation_text = match rel.rule {
+        "T3-IDENTITY" => lang.pick(
+            format!(
+                "「{}」列：一、本年新收＋二、上年结转 = {}，而（七）总计＋四、结转下年度继续办理 = {}",
+                column_label(found, rel.total[0].1),
+                t,
+                p
+            ),
+            format!(
+                "column 「{}」: received + carried over = {}, but (七) total + carried to next year = {}",
+                column_label(found, rel.total[0].1),
+                t,
+                p
+            ),
+        ),
+        "T3-RESULT-SUM" => lang.pick(
+            format!("「{}」列：（七）总计 {} ≠ 各项办理结果之和 {}", column_label(found, rel.total[0].1), t, p),
+            format!(
+                "column 「{}」: (七) total {} ≠ sum of the outcome rows {}",
+                column_label(found, rel.total[0].1),
+                t,
+                p
+            ),
+        ),
+        "T3-SUBTOTAL" => lang.pick(
+            format!(
+                "小计行「{}」的「{}」列 {} ≠ 其各小项之和 {}",
+                rel.total[0].0,
+                column_label(found, rel.total[0].1),
+                t,
+                p
+            ),
+            format!(
+                "subtotal row 「{}」, column 「{}」: {} ≠ sum of its items {}",
+                rel.total[0].0,
+                column_label(found, rel.total[0].1),
+                t,
+                p
+            ),
+        ),
+        _ if along_column => lang.pick(
+            format!(
+                "「{}」列：{} ≠ {} = {}",
+                column_label(found, rel.total[0].1),
+                t,
+                terms(found, &rel.parts, vals, true),
+                p
+            ),
+            format!(
+                "column 「{}」: {} ≠ {} = {}",
+                column_label(found, rel.total[0].1),
+                t,
+                terms(found, &rel.parts, vals, true),
+                p
+            ),
+        ),
+        "T4-SUM" => {
+            let block = found.format.table(found.id).groups[0]
+                .columns
+                .iter()
+                .find(|c| c.id == rel.total[0].1)
+                .and_then(|c| c.block)
+                .unwrap_or("");
+            lang.pick(
+                format!(
+                    "「{block}」：总计 {t} ≠ {} = {p}",
+                    terms(found, &rel.parts, vals, false).replace(&format!("{block}/"), "")
+                ),
+                format!(
+                    "「{block}」: total {t} ≠ {} = {p}",
+                    terms(found, &rel.parts, vals, false).replace(&format!("{block}/"), "")
+                ),
+            )
+        }
+        _ => lang.pick(
+            format!(
+                "「{}」行：总计 {} ≠ {} = {}",
+                row_label(found, rel.total[0].0),
+                t,
+                terms(found, &rel.parts, vals, false),
+                p
+            ),
+            format!(
+                "row 「{}」: total {} ≠ {} = {}",
+                row_label(found, rel.total[0].0),
+                t,
+                terms(found, &rel.parts, vals, false),
+                p
+            ),
+        ),
+    };
+    let (key, message, expected, actual, fix) = match pin {
+        Some((k, n)) => {
+            let current = vals.get(&k).and_then(|v| v.0).unwrap_or_default();
+            let message = lang.pick(
+                format!("表{table}{relation_text}。单元格「{}」应为 {n}，现为 {current}。", cell_name(found, k)),
+                format!(
+                    "Table {table}, {relation_text}. Cell 「{}」 should be {n}, not {current}.",
+                    cell_name(found, k)
+                ),
+            );
+            (k, message, n.to_string(), current.to_string(), Some(n.to_string()))
+        }
+        None => {
+            let k = rel.total[0];
+            let message = lang.pick(
+                format!("表{table}{relation_text}。请核对「{}」及参与求和的各单元格。", cell_name(found, k)),
+                format!("Table {table}, {relation_text}. Check 「{}」 and the cells it sums.", cell_name(found, k)),
+            );
+            (k, message, p.to_string(), t.to_string(), None)
+        }
+    };
+    let origin: Origin = vals.get(&key).map(|(_, c)| c.origin).unwrap_or_default();
+    let excerpt = vals.get(&key).map(|(_, c)| c.value.text.clone()).unwrap_or_default();
+    let mut d = Diagnostic::new(rel.rule, rule_severity(rel.rule), message)
+        .table(table)
+        .row(row_label(found, key.0))
+        .column(column_label(found, key.1))
+        .expected(expected)
+        .actual(actual)
+        .at(origin.span, origin.cell)
+        .excerpt(excerpt);
+    if let Some(f) = fix {
+        d = d.fix(f);
+    }
+    // Identify the relation, not the numbers: fixing the values keeps the id stable.
+    let relation_key = format!("{:?}={:?}", rel.total, rel.parts);
+    d.finish(&relation_key)
+}
+
+fn rule_severity(id: &str) -> Severity {
+    crate::rules::rule(id).map_or(Severity::Error, |r| r.severity)
+}

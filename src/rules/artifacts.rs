@@ -1,0 +1,78 @@
+//! Editing residue left in the text.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Block, Span};
+use crate::rules::{Context, Rule};
+
+/// **PASTE-ARTIFACT** — editing residue in the published text: Word bookmarks
+/// (`[bookmark: _GoBack]`), broken cross-references (`错误！未找到引用源。`), field codes
+/// (`HYPERLINK`, `PAGEREF`, `MERGEFORMAT`), clipboard markers (`StartFragment`).
+///
+/// Why: observed in real reports (the sample report); format.md §11. It shows the text was
+/// not proofread and reads as garbage to the public.
+///
+/// Example: `[bookmark: _GoBack]一、总体情况`.
+pub const PASTE_ARTIFACT: Rule = Rule {
+    id: "PASTE-ARTIFACT",
+    severity: Severity::Warning,
+    summary_zh: "正文残留编辑痕迹（书签、域代码、“错误！未找到引用源”等）",
+    summary_en: "Editing residue in the text (bookmarks, field codes, broken references)",
+};
+
+/// Residue patterns: (text to find, what it is in Chinese, in English).
+const PATTERNS: &[(&str, &str, &str)] = &[
+    ("[bookmark:", "Word 书签标记", "a Word bookmark marker"),
+    ("错误！未找到引用源", "失效的交叉引用", "a broken cross-reference"),
+    ("错误!未找到引用源", "失效的交叉引用", "a broken cross-reference"),
+    ("Error! Reference source not found", "失效的交叉引用", "a broken cross-reference"),
+    ("错误！书签未定义", "失效的书签引用", "a broken bookmark reference"),
+    ("HYPERLINK \"", "Word 域代码", "a Word field code"),
+    ("PAGEREF _Toc", "Word 域代码", "a Word field code"),
+    ("MERGEFORMAT", "Word 域代码", "a Word field code"),
+    ("StartFragment", "剪贴板标记", "a clipboard marker"),
+    ("EndFragment", "剪贴板标记", "a clipboard marker"),
+    ("<!--", "HTML 注释文字", "HTML comment text"),
+];
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut texts: Vec<(&str, Span)> = Vec::new();
+    for block in &ctx.doc.blocks {
+        match block {
+            Block::Paragraph(p) => texts.push((&p.text, p.span)),
+            Block::Table(t) => texts.extend(t.cells().map(|c| (c.text.as_str(), c.span))),
+        }
+    }
+    for (text, span) in texts {
+        for (n, (pattern, zh, en)) in PATTERNS.iter().enumerate() {
+            let Some(at) = text.find(pattern) else { continue };
+            // The residue itself: up to the closing bracket, or a few characters.
+            let rest = &text[at..];
+            let end = if pattern.starts_with('[') {
+                rest.find(']').map_or(rest.len(), |e| e + 1)
+            } else {
+                rest.char_indices().nth(pattern.chars().count() + 2).map_or(rest.len(), |(i, _)| i)
+            };
+            let residue = &rest[..end];
+            // Locate it in the input for a precise span.
+            let in_input = ctx
+                .input
+                .get(span.start..span.end.min(ctx.input.len()))
+                .and_then(|s| s.find(residue))
+                .map(|i| Span::new(span.start + i, span.start + i + residue.len()));
+            let message = ctx.lang.pick(
+                format!("正文残留{zh}“{residue}”，发布前请删除。"),
+                format!("The text contains {en}, “{residue}”; delete it before publishing."),
+            );
+            out.push(
+                Diagnostic::new(PASTE_ARTIFACT.id, PASTE_ARTIFACT.severity, message)
+                    .actual(residue)
+                    .at(in_input.or(Some(span)), None)
+                    .excerpt(text)
+                    .finish(&format!(
+                        "{n}:{residue}:{}",
+                        &text[..at.min(text.len())].chars().rev().take(8).collect::<String>()
+                    )),
+            );
+        }
+    }
+}

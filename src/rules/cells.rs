@@ -1,0 +1,118 @@
+//! What each value cell holds: blank vs 0, and values that are not what the column takes.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::ValueKind;
+use crate::recognize::value::ValueShape;
+use crate::recognize::FoundTable;
+use crate::rules::{Context, Rule};
+
+/// **CELL-BLANK** — value cells left blank or filled with a placeholder (`/`, `—`, `无`)
+/// instead of 0. Reported once per table, naming the first such cell and how many there
+/// are; the arithmetic rules then count them as 0.
+///
+/// Why: format.md §9.2 — blank is not 0; a reader cannot tell "none" from "not filled in".
+///
+/// Example: 表三 总计 column left empty for every outcome row (上海 2019).
+pub const CELL_BLANK: Rule = Rule {
+    id: "CELL-BLANK",
+    severity: Severity::Warning,
+    summary_zh: "数值单元格留空或填“/”“—”等，应填 0",
+    summary_en: "Value cell blank or a placeholder (/, —) instead of 0",
+};
+
+/// **CELL-NONNUM** — a value cell holding something the column cannot take: text, a
+/// negative or fractional count, a number too long to be real. Decimals are allowed only for
+/// amounts of money (万元), signs only in 2019's `本年增/减`.
+///
+/// Why: format.md §7.1 T3-D (counts are non-negative integers), §5.1 (万元 takes decimals),
+/// §4.1 (`本年增/减` is signed).
+///
+/// Example: 表三 予以公开 / 自然人 = `3.5`, or `三`.
+pub const CELL_NONNUM: Rule = Rule {
+    id: "CELL-NONNUM",
+    severity: Severity::Error,
+    summary_zh: "数值单元格不是合法数值（文字、负数、小数件数等）",
+    summary_en: "Value cell is not a valid number for its column (text, negative or fractional count)",
+};
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for found in &ctx.report.tables {
+        blank(ctx, found, out);
+        non_numeric(ctx, found, out);
+    }
+}
+
+fn labels(found: &FoundTable, row: &str, column: &str) -> (String, String, ValueKind) {
+    let spec = found.format.table(found.id);
+    let (group, r) = spec.row(row).map_or((None, ""), |(g, r)| (Some(g), r.label));
+    let c = group.and_then(|g| g.columns.iter().find(|c| c.id == column));
+    (
+        r.to_string(),
+        c.map_or_else(|| column.to_string(), |c| c.qualified_label()),
+        c.map_or(ValueKind::Count, |c| c.kind),
+    )
+}
+
+fn blank(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
+    let blanks: Vec<_> =
+        found.cells.iter().filter(|c| matches!(c.value.shape, ValueShape::Blank | ValueShape::Placeholder)).collect();
+    let Some(first) = blanks.first() else { return };
+    let table = found.id.numeral();
+    let (row, column, _) = labels(found, first.row, first.column);
+    let shown = if first.value.text.is_empty() {
+        ctx.lang.pick("空白", "blank")
+    } else {
+        format!("“{}”", first.value.text)
+    };
+    let message = ctx.lang.pick(
+        format!("表{table}有 {} 个数值单元格为空白或占位符（首个：「{row} / {column}」为{shown}），应填 0；核算时按 0 计。", blanks.len()),
+        format!("Table {table} has {} value cells left blank or with a placeholder (first: 「{row} / {column}」 is {shown}); write 0. The sums count them as 0.", blanks.len()),
+    );
+    out.push(
+        Diagnostic::new(CELL_BLANK.id, CELL_BLANK.severity, message)
+            .table(table)
+            .row(row)
+            .column(column)
+            .expected("0")
+            .actual(first.value.text.clone())
+            .at(first.origin.span, first.origin.cell)
+            .excerpt(first.value.text.clone())
+            .finish(""),
+    );
+}
+
+fn non_numeric(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
+    let table = found.id.numeral();
+    for c in &found.cells {
+        let (row, column, kind) = labels(found, c.row, c.column);
+        let v = &c.value;
+        let problem = match (v.shape, v.number) {
+            (ValueShape::Text, _) if v.overflow => {
+                Some(ctx.lang.pick("数字位数过多，不可能是真实数值", "far too many digits to be a real value"))
+            }
+            (ValueShape::Text, _) => Some(ctx.lang.pick("不是数值", "is not a number")),
+            (_, Some(n)) if n.is_negative() && kind != ValueKind::SignedCount => {
+                Some(ctx.lang.pick("为负数", "is negative"))
+            }
+            (_, Some(n)) if !n.is_integer() && matches!(kind, ValueKind::Count | ValueKind::SignedCount) => {
+                Some(ctx.lang.pick("件数不能有小数", "a count cannot have decimals"))
+            }
+            _ => None,
+        };
+        let Some(problem) = problem else { continue };
+        let message = ctx.lang.pick(
+            format!("表{table}「{row} / {column}」的“{}”{problem}；应填非负整数。", v.text),
+            format!("Table {table}, 「{row} / {column}」: “{}” {problem}; write a whole number ≥ 0.", v.text),
+        );
+        out.push(
+            Diagnostic::new(CELL_NONNUM.id, CELL_NONNUM.severity, message)
+                .table(table)
+                .row(row)
+                .column(column)
+                .actual(v.text.clone())
+                .at(c.origin.span, c.origin.cell)
+                .excerpt(v.text.clone())
+                .finish(""),
+        );
+    }
+}

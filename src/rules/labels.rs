@@ -1,0 +1,143 @@
+//! Row and column labels of the three tables against the official ones.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::FormatVersion;
+use crate::recognize::labels::{compare, LabelMatch};
+use crate::recognize::FoundTable;
+use crate::rules::{Context, Rule};
+
+/// **FMT-TABLE-LABEL** — a row or column label of 表二/表三/表四 that is missing, renamed or
+/// misspelt. A missing row or a label that names something else is an error; a misspelling,
+/// a punctuation variant (`(一)` for `（一）`, ASCII quotes) or a 2019 label kept in a 2021
+/// table is a warning. The row is still read where it can be placed.
+///
+/// Why: format.md §4–§5 give the labels, §9.1 the variants; a label that differs from the
+/// template makes the table hard to compare and check.
+///
+/// Example: `2.其他法律行政止公开` (missing 法规禁) for `2.其他法律行政法规禁止公开`.
+///
+/// Text extracted from PDF or converted to Markdown wraps and breaks labels; for such input
+/// only misspellings are reported, never a truncated label.
+pub const FMT_TABLE_LABEL: Rule = Rule {
+    id: "FMT-TABLE-LABEL",
+    severity: Severity::Error,
+    summary_zh: "表格行、列名称缺失、改名或有错别字",
+    summary_en: "A table row or column label is missing, renamed or misspelt",
+};
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for found in &ctx.report.tables {
+        rows(ctx, found, out);
+        columns(ctx, found, out);
+    }
+}
+
+fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
+    let spec = found.format.table(found.id);
+    let table = found.id.numeral();
+    for label in &found.row_labels {
+        let Some((_, row)) = spec.row(label.id) else { continue };
+        if row.label.is_empty() || label.printed.is_empty() {
+            continue;
+        }
+        let m = compare(&label.printed, row.label, row.keys);
+        // 规范性文件 kept in a 2021 表二 (format.md §11 notes).
+        let old_label = found.format.version == FormatVersion::Y2021
+            && label.id == "normative_documents"
+            && crate::recognize::labels::words(&label.printed) == "规范性文件";
+        let severity = match m {
+            LabelMatch::Exact => continue,
+            LabelMatch::Partial if !ctx.is_html() => continue,
+            LabelMatch::Punctuation if !ctx.is_html() => continue,
+            LabelMatch::Different if !ctx.is_html() => continue,
+            LabelMatch::Different => Severity::Error,
+            _ => Severity::Warning,
+        };
+        let kind = if old_label {
+            ctx.lang.pick("是 2019 年格式的名称", "is the 2019 format's label")
+        } else {
+            match m {
+                LabelMatch::Punctuation => ctx.lang.pick("标点与规定格式不同", "differs in punctuation"),
+                LabelMatch::Partial => ctx.lang.pick("不完整", "is incomplete"),
+                LabelMatch::Misspelt => ctx.lang.pick("有错漏字", "is misspelt"),
+                _ => ctx.lang.pick("与规定格式不符", "does not match the format"),
+            }
+        };
+        let message = ctx.lang.pick(
+            format!("表{table}行名称“{}”{kind}，应为“{}”。", label.printed, row.label),
+            format!("Table {table}: row label “{}” {kind}; it should read “{}”.", label.printed, row.label),
+        );
+        out.push(
+            Diagnostic::new(FMT_TABLE_LABEL.id, severity, message)
+                .table(table)
+                .row(row.label)
+                .expected(row.label)
+                .actual(label.printed.clone())
+                .at(label.origin.span, label.origin.cell)
+                .excerpt(label.printed.clone())
+                .finish("row"),
+        );
+    }
+    // Official rows the table lacks entirely (not merely unreadable).
+    if found.is_unreadable() || found.cells.is_empty() {
+        return;
+    }
+    for (_, row) in spec.rows() {
+        if found.cells.iter().any(|c| c.row == row.id)
+            || found.row_labels.iter().any(|l| l.id == row.id)
+            || found.row_unreadable(row.id)
+        {
+            continue;
+        }
+        let name = if row.label.is_empty() { ctx.lang.pick("数值行", "value row") } else { row.label.to_string() };
+        let severity = if ctx.is_html() { Severity::Error } else { Severity::Warning };
+        let message =
+            ctx.lang.pick(format!("表{table}缺少“{name}”一行。"), format!("Table {table} lacks the row “{name}”."));
+        out.push(
+            Diagnostic::new(FMT_TABLE_LABEL.id, severity, message)
+                .table(table)
+                .row(row.label)
+                .expected(name)
+                .finish("missing-row"),
+        );
+    }
+}
+
+fn columns(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
+    // Column headers of extracted text are broken up by the layout; judge HTML only.
+    if !ctx.is_html() {
+        return;
+    }
+    let spec = found.format.table(found.id);
+    let table = found.id.numeral();
+    for label in &found.column_labels {
+        let Some(column) = spec.groups.iter().flat_map(|g| g.columns.iter()).find(|c| c.id == label.id) else {
+            continue;
+        };
+        if label.printed.is_empty() {
+            continue;
+        }
+        let m = compare(&label.printed, column.label, column.keys);
+        let kind = match m {
+            LabelMatch::Exact => continue,
+            LabelMatch::Punctuation => ctx.lang.pick("标点与规定格式不同", "differs in punctuation"),
+            LabelMatch::Misspelt => ctx.lang.pick("有错漏字", "is misspelt"),
+            // Split headers (商业 / 企业) and shortened ones are layout, not content.
+            LabelMatch::Partial | LabelMatch::Different => continue,
+        };
+        let message = ctx.lang.pick(
+            format!("表{table}列名称“{}”{kind}，应为“{}”。", label.printed, column.label),
+            format!("Table {table}: column label “{}” {kind}; it should read “{}”.", label.printed, column.label),
+        );
+        out.push(
+            Diagnostic::new(FMT_TABLE_LABEL.id, Severity::Warning, message)
+                .table(table)
+                .column(column.qualified_label())
+                .expected(column.label)
+                .actual(label.printed.clone())
+                .at(label.origin.span, label.origin.cell)
+                .excerpt(label.printed.clone())
+                .finish(&format!("column-{}", label.id)),
+        );
+    }
+}

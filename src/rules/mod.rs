@@ -1,0 +1,152 @@
+//! The rules. One family per file; each rule is a [`Rule`] with its ID (format.md §11),
+//! default severity and a one-line summary, and its doc comment is its user documentation.
+//!
+//! | family | rules |
+//! |---|---|
+//! | [`arithmetic`] | T3-IDENTITY, T3-RESULT-SUM, T3-ROW-TOTAL, T3-SUBTOTAL, T4-SUM |
+//! | [`cells`] | CELL-BLANK, CELL-NONNUM |
+//! | [`structure`] | FMT-SECTION-MISSING, FMT-SECTION-ORDER, FMT-HEADING-TEXT, FMT-TITLE |
+//! | [`version`] | FMT-VERSION |
+//! | [`labels`] | FMT-TABLE-LABEL |
+//! | [`readability`] | TABLE-UNREADABLE, GRID-OVERLAP |
+//! | [`artifacts`] | PASTE-ARTIFACT |
+
+pub mod arithmetic;
+pub mod artifacts;
+pub mod cells;
+pub mod labels;
+pub mod readability;
+pub mod structure;
+pub mod version;
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::document::{Document, InputKind};
+use crate::format::FormatVersion;
+use crate::recognize::Report;
+
+/// A rule's identity and documentation.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary_zh: &'static str,
+    pub summary_en: &'static str,
+}
+
+/// Every rule, in catalogue order.
+pub const RULES: &[&Rule] = &[
+    &version::FMT_VERSION,
+    &structure::FMT_SECTION_MISSING,
+    &structure::FMT_SECTION_ORDER,
+    &structure::FMT_HEADING_TEXT,
+    &structure::FMT_TITLE,
+    &labels::FMT_TABLE_LABEL,
+    &cells::CELL_BLANK,
+    &cells::CELL_NONNUM,
+    &arithmetic::T3_IDENTITY,
+    &arithmetic::T3_RESULT_SUM,
+    &arithmetic::T3_ROW_TOTAL,
+    &arithmetic::T3_SUBTOTAL,
+    &arithmetic::T4_SUM,
+    &readability::TABLE_UNREADABLE,
+    &readability::GRID_OVERLAP,
+    &artifacts::PASTE_ARTIFACT,
+];
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// How a rule is configured: off, or with another severity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleSetting {
+    Off,
+    Severity(Severity),
+}
+
+/// What the caller asks for.
+#[derive(Clone, Debug, Default)]
+pub struct LintOptions {
+    pub lang: Lang,
+    /// Force a format instead of detecting it from the tables.
+    pub format: Option<FormatVersion>,
+    /// Per-rule overrides.
+    pub rules: HashMap<String, RuleSetting>,
+}
+
+impl LintOptions {
+    /// Parse `RULE` or `RULE=off|error|warning|info`; unknown rules are an error.
+    pub fn set_rule(&mut self, spec: &str) -> Result<(), String> {
+        let (id, setting) = match spec.split_once('=') {
+            Some((id, s)) => {
+                let setting = if s == "off" {
+                    RuleSetting::Off
+                } else {
+                    RuleSetting::Severity(
+                        Severity::parse(s)
+                            .ok_or_else(|| format!("unknown severity {s:?} (off, error, warning, info)"))?,
+                    )
+                };
+                (id, setting)
+            }
+            None => (spec, RuleSetting::Off),
+        };
+        if rule(id).is_none() {
+            return Err(format!("unknown rule {id:?}; `xxgk-lint rules` lists them"));
+        }
+        self.rules.insert(id.to_string(), setting);
+        Ok(())
+    }
+}
+
+/// Everything a rule can look at.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub input: &'a str,
+    pub report: &'a Report,
+    pub lang: Lang,
+    pub forced_format: Option<FormatVersion>,
+}
+
+impl Context<'_> {
+    pub fn is_html(&self) -> bool {
+        self.doc.input == InputKind::Html
+    }
+}
+
+/// Run every rule and apply the caller's overrides. Diagnostics come sorted by table, then
+/// by position in the input.
+pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    version::check(ctx, &mut out);
+    structure::check(ctx, &mut out);
+    labels::check(ctx, &mut out);
+    cells::check(ctx, &mut out);
+    arithmetic::check(ctx, &mut out);
+    readability::check(ctx, &mut out);
+    artifacts::check(ctx, &mut out);
+    let mut out: Vec<Diagnostic> = out
+        .into_iter()
+        .filter_map(|mut d| match options.rules.get(d.rule) {
+            Some(RuleSetting::Off) => None,
+            Some(RuleSetting::Severity(s)) => {
+                d.severity = *s;
+                Some(d)
+            }
+            None => Some(d),
+        })
+        .collect();
+    let table_order = |t: Option<&str>| match t {
+        None => 0,
+        Some("二") => 1,
+        Some("三") => 2,
+        Some(_) => 3,
+    };
+    out.sort_by_key(|d| (table_order(d.table), d.span.map_or(usize::MAX, |s| s.start)));
+    // One finding per id.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|d| seen.insert(d.id.clone()));
+    out
+}

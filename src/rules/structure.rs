@@ -1,0 +1,191 @@
+//! The report's outline: its title and its six section headings.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{format, FormatVersion, Section};
+use crate::recognize::labels::words;
+use crate::rules::{Context, Rule};
+
+/// **FMT-SECTION-MISSING** — one of the six sections 一…六 is absent.
+///
+/// Why: 条例 Art. 50 lists the content; 国办公开办函〔2021〕30号 says "不能遗漏"; format.md §3.
+///
+/// Example: a report that goes from 四、政府信息公开行政复议、行政诉讼情况 straight to
+/// 六、其他需要报告的事项.
+pub const FMT_SECTION_MISSING: Rule = Rule {
+    id: "FMT-SECTION-MISSING",
+    severity: Severity::Error,
+    summary_zh: "缺少六个部分之一（一、总体情况…六、其他需要报告的事项）",
+    summary_en: "One of the six sections (一…六) is missing",
+};
+
+/// **FMT-SECTION-ORDER** — sections out of order, or numbered wrongly (五、其他需要报告的事项).
+///
+/// Why: the format fixes the order; format.md §3, §11.
+///
+/// Example: 六、其他需要报告的事项 printed before 五、存在的主要问题及改进情况.
+pub const FMT_SECTION_ORDER: Rule = Rule {
+    id: "FMT-SECTION-ORDER",
+    severity: Severity::Error,
+    summary_zh: "各部分顺序或编号错误",
+    summary_en: "Sections out of order or numbered wrongly",
+};
+
+/// **FMT-HEADING-TEXT** — a section heading that is not the official one word for word
+/// (spaces and punctuation width aside).
+///
+/// Why: format.md §3 lists the headings and the variants seen in published reports.
+///
+/// Example: `四、政府信息公开行政法复议、行政诉讼情况` for `四、政府信息公开行政复议、行政诉讼情况`.
+pub const FMT_HEADING_TEXT: Rule = Rule {
+    id: "FMT-HEADING-TEXT",
+    severity: Severity::Warning,
+    summary_zh: "部分标题与规定格式的文字不一致",
+    summary_en: "Section heading differs from the official wording",
+};
+
+/// **FMT-TITLE** — the title is not of the form `…YYYY年政府信息公开工作年度报告`.
+///
+/// Why: format.md §11 (the 莆田 通报 named "工作报告" titles); the format's own name.
+///
+/// Example: `息陬镇人民政府2019年信息公开年度报告` (lacks 政府…工作).
+pub const FMT_TITLE: Rule = Rule {
+    id: "FMT-TITLE",
+    severity: Severity::Warning,
+    summary_zh: "标题不是“××YYYY年政府信息公开工作年度报告”的形式",
+    summary_en: "Title is not of the form “…YYYY年政府信息公开工作年度报告”",
+};
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    title(ctx, out);
+    sections(ctx, out);
+}
+
+fn title(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let expected = match (&ctx.report.organ, ctx.report.year) {
+        (Some(o), Some(y)) => format!("{o}{y}年政府信息公开工作年度报告"),
+        (_, Some(y)) => format!("××{y}年政府信息公开工作年度报告"),
+        _ => "××YYYY年政府信息公开工作年度报告".to_string(),
+    };
+    let Some(t) = &ctx.report.title else {
+        // No title at all: only worth saying for something that is a report.
+        if ctx.report.sections.len() >= 3 {
+            let message = ctx.lang.pick(
+                format!("未找到报告标题，应为“{expected}”。"),
+                format!("No report title found; it should read “{expected}”."),
+            );
+            out.push(Diagnostic::new(FMT_TITLE.id, FMT_TITLE.severity, message).expected(expected).finish("missing"));
+        }
+        return;
+    };
+    let compact: String = t.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let has_year = crate::recognize::sections::first_year(&compact).is_some();
+    if compact.contains("政府信息公开工作年度报告") && has_year {
+        return;
+    }
+    let why = if !compact.contains("年度报告") {
+        ctx.lang.pick("应为“年度报告”", "it must say 年度报告 (annual report)")
+    } else if !compact.contains("政府信息公开") || !compact.contains("工作") {
+        ctx.lang.pick("缺少“政府信息公开工作”字样", "it lacks 政府信息公开工作")
+    } else {
+        ctx.lang.pick("缺少年份", "it lacks the year")
+    };
+    let message = ctx.lang.pick(
+        format!("标题“{}”不规范：{why}，应为“{expected}”。", t.text),
+        format!("Title “{}” is not in the official form: {why}; expected “{expected}”.", t.text),
+    );
+    out.push(
+        Diagnostic::new(FMT_TITLE.id, FMT_TITLE.severity, message)
+            .expected(expected)
+            .actual(t.text.clone())
+            .at(Some(t.span), None)
+            .excerpt(t.text.clone())
+            .finish("form"),
+    );
+}
+
+fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let specs = format(ctx.report.tables.first().map_or(FormatVersion::Y2021, |t| t.format.version)).sections;
+    let found = &ctx.report.sections;
+    for spec in specs {
+        if !found.iter().any(|f| f.section == spec.section) {
+            let message = ctx.lang.pick(
+                format!("缺少第{}部分“{}”。", spec.section.numeral(), spec.heading),
+                format!("Section {} “{}” is missing.", spec.section.numeral(), spec.heading),
+            );
+            out.push(
+                Diagnostic::new(FMT_SECTION_MISSING.id, FMT_SECTION_MISSING.severity, message)
+                    .expected(spec.heading)
+                    .finish(spec.section.numeral()),
+            );
+        }
+    }
+    // Order: the found headings, in document order, must follow the official order.
+    let mut last: Option<Section> = None;
+    for f in found {
+        let spec = &specs[f.section.index()];
+        let printed_numeral =
+            crate::recognize::labels::canonical(&f.printed).chars().next().map(String::from).unwrap_or_default();
+        let wrong_number = printed_numeral != f.section.numeral()
+            && ["一", "二", "三", "四", "五", "六"].contains(&printed_numeral.as_str());
+        let out_of_order = last.is_some_and(|l| l > f.section);
+        if wrong_number || out_of_order {
+            let message = if wrong_number {
+                ctx.lang.pick(
+                    format!(
+                        "标题“{}”的编号错误：“{}”应为第{}部分，即“{}”。",
+                        f.printed,
+                        spec.title(),
+                        f.section.numeral(),
+                        spec.heading
+                    ),
+                    format!(
+                        "Heading “{}” is numbered wrongly: “{}” is section {}, “{}”.",
+                        f.printed,
+                        spec.title(),
+                        f.section.numeral(),
+                        spec.heading
+                    ),
+                )
+            } else {
+                ctx.lang.pick(
+                    format!("“{}”出现在“{}”之后，顺序错误。", f.printed, specs[last.map_or(0, |l| l.index())].heading),
+                    format!(
+                        "“{}” comes after “{}”: sections are out of order.",
+                        f.printed,
+                        specs[last.map_or(0, |l| l.index())].heading
+                    ),
+                )
+            };
+            out.push(
+                Diagnostic::new(FMT_SECTION_ORDER.id, FMT_SECTION_ORDER.severity, message)
+                    .expected(spec.heading)
+                    .actual(f.printed.clone())
+                    .at(Some(f.span), None)
+                    .excerpt(f.printed.clone())
+                    .finish(f.section.numeral()),
+            );
+        }
+        last = Some(last.map_or(f.section, |l| l.max(f.section)));
+        // Wording.
+        let printed_title = f.printed.split_once(['、', '.', '．', ' ']).map_or(f.printed.as_str(), |(_, t)| t);
+        if words(printed_title) != words(spec.title()) {
+            let variant = spec.variants.iter().any(|v| words(v) == words(printed_title));
+            let note = if variant { ctx.lang.pick("（常见变体）", " (a common variant)") } else { String::new() };
+            let message = ctx.lang.pick(
+                format!("标题“{}”与规定格式不一致{note}，应为“{}”。", f.printed, spec.heading),
+                format!(
+                    "Heading “{}” differs from the official wording{note}; it should read “{}”.",
+                    f.printed, spec.heading
+                ),
+            );
+            out.push(
+                Diagnostic::new(FMT_HEADING_TEXT.id, FMT_HEADING_TEXT.severity, message)
+                    .expected(spec.heading)
+                    .actual(f.printed.clone())
+                    .at(Some(f.span), None)
+                    .excerpt(f.printed.clone())
+                    .finish(f.section.numeral()),
+            );
+        }
+    }
+}

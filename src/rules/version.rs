@@ -1,0 +1,125 @@
+//! Which revision of the format the report follows, against the one its year requires.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{format_for_year, FormatVersion, TableId};
+use crate::recognize::Report;
+use crate::rules::{Context, Rule};
+
+/// **FMT-VERSION** — the report follows the wrong revision of the format for its year
+/// (error), or mixes the two (warning).
+///
+/// Why: reports on 2019 and 2020 use 国办公开办函〔2019〕60号, reports on 2021 onwards
+/// 国办公开办函〔2021〕30号 (format.md §2). The revision is read from the tables: 表二's column
+/// headers and 表三's （六）其他处理 (one row in 2019, three sub-items in 2021) — format.md §6.
+/// A hybrid (2021 表二 with a one-row （六）, format.md §9.5) is a warning.
+///
+/// Example: a 2023 report whose 表三 has （六）其他处理 as one row while its 表二 has
+/// 本年制发件数 … → hybrid.
+pub const FMT_VERSION: Rule = Rule {
+    id: "FMT-VERSION",
+    severity: Severity::Error,
+    summary_zh: "所用年报格式与报告年度不符（2019 年格式/2021 年格式），或两种格式混用",
+    summary_en: "Format revision does not match the report year (2019 vs 2021 format), or mixes both",
+};
+
+/// The format the report's tables follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum DetectedFormat {
+    #[serde(rename = "2019")]
+    Y2019,
+    #[serde(rename = "2021")]
+    Y2021,
+    #[serde(rename = "hybrid")]
+    Hybrid,
+}
+
+/// Read the revision off the tables that tell (表二, 表三).
+pub fn detect(report: &Report) -> Option<DetectedFormat> {
+    let layouts: Vec<FormatVersion> =
+        [TableId::Proactive, TableId::Requests].iter().filter_map(|id| report.table(*id)?.layout).collect();
+    match layouts.as_slice() {
+        [] => None,
+        [one] | [one, _] if layouts.iter().all(|l| l == one) => Some(match one {
+            FormatVersion::Y2019 => DetectedFormat::Y2019,
+            FormatVersion::Y2021 => DetectedFormat::Y2021,
+        }),
+        _ => Some(DetectedFormat::Hybrid),
+    }
+}
+
+fn name(v: FormatVersion) -> &'static str {
+    match v {
+        FormatVersion::Y2019 => "2019 年格式（国办公开办函〔2019〕60号）",
+        FormatVersion::Y2021 => "2021 年格式（国办公开办函〔2021〕30号）",
+    }
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(detected) = detect(ctx.report) else { return };
+    let required = ctx.forced_format.or_else(|| ctx.report.year.and_then(format_for_year).map(|f| f.version));
+    let year = ctx.report.year.map_or_else(String::new, |y| y.to_string());
+    let describe = |id: TableId| -> String {
+        let t = ctx.report.table(id);
+        match (id, t.and_then(|t| t.layout)) {
+            (TableId::Proactive, Some(v)) => {
+                ctx.lang.pick(format!("表二为{}", v.as_str()), format!("表二 follows {}", v.as_str()))
+            }
+            (TableId::Requests, Some(FormatVersion::Y2019)) => {
+                ctx.lang.pick("表三（六）其他处理为单行（2019）", "表三 has a one-row （六）其他处理 (2019)")
+            }
+            (TableId::Requests, Some(FormatVersion::Y2021)) => {
+                ctx.lang.pick("表三（六）其他处理分三项（2021）", "表三 splits （六）其他处理 into three (2021)")
+            }
+            _ => String::new(),
+        }
+    };
+    let evidence = [describe(TableId::Proactive), describe(TableId::Requests)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(ctx.lang.pick("，", ", ").as_str());
+    match (detected, required) {
+        (DetectedFormat::Hybrid, req) => {
+            let req_text = req
+                .map(|r| {
+                    ctx.lang.pick(
+                        format!("；{year}年度报告应全部采用{}", name(r)),
+                        format!("; a report on {year} must use {} throughout", r.as_str()),
+                    )
+                })
+                .unwrap_or_default();
+            let message = ctx.lang.pick(
+                format!("两种年报格式混用：{evidence}{req_text}。"),
+                format!("The report mixes the two formats: {evidence}{req_text}."),
+            );
+            let mut d = Diagnostic::new(FMT_VERSION.id, Severity::Warning, message).actual("hybrid");
+            if let Some(r) = req {
+                d = d.expected(r.as_str());
+            }
+            out.push(d.finish("hybrid"));
+        }
+        (found, Some(req)) => {
+            let found_v = if found == DetectedFormat::Y2019 { FormatVersion::Y2019 } else { FormatVersion::Y2021 };
+            if found_v == req {
+                return;
+            }
+            let message = ctx.lang.pick(
+                format!("{year}年度报告应采用{}，但表格采用的是{}（{evidence}）。", name(req), name(found_v)),
+                format!(
+                    "A report on {year} must use the {} format, but its tables follow the {} format ({evidence}).",
+                    req.as_str(),
+                    found_v.as_str()
+                ),
+            );
+            out.push(
+                Diagnostic::new(FMT_VERSION.id, FMT_VERSION.severity, message)
+                    .expected(req.as_str())
+                    .actual(found_v.as_str())
+                    .finish("wrong"),
+            );
+        }
+        _ => {}
+    }
+}
