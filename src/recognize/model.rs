@@ -42,8 +42,10 @@ pub struct PrintedLabel {
 pub struct Unreadable {
     /// The official row concerned, or `None` for the whole table.
     pub row: Option<&'static str>,
-    /// Plain-language reason, in English (diagnostics carry their own wording).
+    /// Plain-language reason, in English.
     pub reason: String,
+    /// The same reason in Chinese, for users.
+    pub reason_zh: String,
     /// The text that could not be read.
     pub excerpt: Option<String>,
     pub origin: Origin,

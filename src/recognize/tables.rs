@@ -344,6 +344,7 @@ fn map_requests(
         found.unreadable.push(Unreadable {
             row: None.or_else(|| best_row(found.format.table(TableId::Requests), r)),
             reason: format!("a row of 表三 has {} values where 7 are expected", r.values.len()),
+            reason_zh: format!("该行有 {} 个数值，应为 7 个", r.values.len()),
             excerpt: Some(format!(
                 "{} {}",
                 r.printed_label(),
@@ -454,6 +455,7 @@ fn assign_rows(
                 found.unreadable.push(Unreadable {
                     row: None,
                     reason: "a row of values whose label matches no official row".into(),
+                    reason_zh: "一行数值的名称与规定格式的任何一行都对不上".into(),
                     excerpt: Some(format!(
                         "{} {}",
                         own,
@@ -499,6 +501,7 @@ fn map_single_group(
         found.unreadable.push(Unreadable {
             row: None,
             reason: format!("no row of {} values found", group.columns.len()),
+            reason_zh: format!("未找到含 {} 个数值的一行", group.columns.len()),
             excerpt: longest.map(|r| r.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")),
             origin: Origin { span, cell: None },
         });
@@ -561,6 +564,7 @@ fn map_proactive(
                     reading.values.len(),
                     group.columns.len()
                 ),
+                reason_zh: format!("该行有 {} 个数值，应为 {} 个", reading.values.len(), group.columns.len()),
                 excerpt: Some(format!(
                     "{} {}",
                     reading.printed_label(),

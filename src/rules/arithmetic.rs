@@ -241,10 +241,14 @@ fn pin(
     passing: &[usize],
     vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
 ) -> Option<(Key, Decimal)> {
+    // One failing relation alone cannot tell which of its cells is wrong.
+    if group.len() < 2 {
+        return None;
+    }
     let first = &relations[group[0]];
     let mut candidates = Vec::new();
     'keys: for &k in first.total.iter().chain(&first.parts) {
-        let current = vals.get(&k)?.0?;
+        let Some(current) = vals.get(&k).and_then(|v| v.0) else { continue };
         let mut needed: Option<Decimal> = None;
         for &ri in group {
             let rel = &relations[ri];

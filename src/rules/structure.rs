@@ -106,6 +106,15 @@ fn title(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let specs = format(ctx.report.tables.first().map_or(FormatVersion::Y2021, |t| t.format.version)).sections;
     let found = &ctx.report.sections;
+    if found.is_empty() {
+        // Not one heading: a fragment (a table pasted alone) or not a report; say it once.
+        let message = ctx.lang.pick(
+            "未找到“一、总体情况”至“六、其他需要报告的事项”中的任何部分标题；完整的年度报告应包含这六个部分。",
+            "None of the six section headings (一、总体情况 … 六、其他需要报告的事项) was found; a complete annual report has all six.",
+        );
+        out.push(Diagnostic::new(FMT_SECTION_MISSING.id, FMT_SECTION_MISSING.severity, message).finish("all"));
+        return;
+    }
     for spec in specs {
         if !found.iter().any(|f| f.section == spec.section) {
             let message = ctx.lang.pick(
