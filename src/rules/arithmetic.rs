@@ -219,9 +219,9 @@ fn check_table(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
     }
     let passing: Vec<usize> = evaluated.iter().filter(|e| e.3).map(|e| e.0).collect();
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..failing.len() {
+    for (i, &relation) in failing.iter().enumerate() {
         let r = root(&mut component, i);
-        groups.entry(r).or_default().push(failing[i]);
+        groups.entry(r).or_default().push(relation);
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     groups.sort();
@@ -446,8 +446,11 @@ fn diagnostic(
         None => {
             let k = rel.total[0];
             let message = lang.pick(
-                format!("表{table}{relation_text}。请核对「{}」及参与求和的各单元格。", cell_name(found, k)),
-                format!("Table {table}, {relation_text}. Check 「{}」 and the cells it sums.", cell_name(found, k)),
+                format!("表{table}{relation_text}。若参与求和的各项无误，「{}」应为 {p}。", cell_name(found, k)),
+                format!(
+                    "Table {table}, {relation_text}. If the terms are right, 「{}」 should be {p}.",
+                    cell_name(found, k)
+                ),
             );
             (k, message, p.to_string(), t.to_string(), None)
         }

@@ -48,7 +48,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 ctx.lang.pick(format!("表{table}「{row_label}」行"), format!("Table {table}, row 「{row_label}」"))
             };
             let message = ctx.lang.pick(
-                format!("{what}无法可靠读取（{}），未作核算；请核对原表。", u.reason),
+                format!("{what}无法可靠读取（{}），未作核算；请核对原表。", u.reason_zh),
                 format!("{what} cannot be read reliably ({}); it was not checked. Check the original table.", u.reason),
             );
             let mut d = Diagnostic::new(TABLE_UNREADABLE.id, TABLE_UNREADABLE.severity, message)

@@ -63,9 +63,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let describe = |id: TableId| -> String {
         let t = ctx.report.table(id);
         match (id, t.and_then(|t| t.layout)) {
-            (TableId::Proactive, Some(v)) => {
-                ctx.lang.pick(format!("表二为{}", v.as_str()), format!("表二 follows {}", v.as_str()))
-            }
+            (TableId::Proactive, Some(v)) => ctx
+                .lang
+                .pick(format!("表二采用 {} 年格式", v.as_str()), format!("表二 follows the {} format", v.as_str())),
             (TableId::Requests, Some(FormatVersion::Y2019)) => {
                 ctx.lang.pick("表三（六）其他处理为单行（2019）", "表三 has a one-row （六）其他处理 (2019)")
             }
@@ -85,7 +85,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let req_text = req
                 .map(|r| {
                     ctx.lang.pick(
-                        format!("；{year}年度报告应全部采用{}", name(r)),
+                        format!("；{year} 年度报告应全部采用{}", name(r)),
                         format!("; a report on {year} must use {} throughout", r.as_str()),
                     )
                 })
@@ -106,7 +106,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 return;
             }
             let message = ctx.lang.pick(
-                format!("{year}年度报告应采用{}，但表格采用的是{}（{evidence}）。", name(req), name(found_v)),
+                format!("{year} 年度报告应采用{}，但表格采用的是{}（{evidence}）。", name(req), name(found_v)),
                 format!(
                     "A report on {year} must use the {} format, but its tables follow the {} format ({evidence}).",
                     req.as_str(),

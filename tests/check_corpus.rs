@@ -1,0 +1,242 @@
+//! `xxgk-lint check` on every real report of the corpus: the exact findings its README
+//! (tests/fixtures/CORPUS.md) lists, and nothing false on the clean ones — in every shape.
+
+use xxgk_lint::{lint_str, Diagnostic, LintOptions, LintReport, ReadOptions, Severity};
+
+pub fn check(path: &str) -> LintReport {
+    let input = std::fs::read_to_string(path).unwrap();
+    lint_str(&input, &ReadOptions::default(), &LintOptions::default()).unwrap()
+}
+
+/// (rule, severity, table, row, column, expected, actual, fix)
+type Finding = (
+    &'static str,
+    Severity,
+    Option<&'static str>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn finding(d: &Diagnostic) -> Finding {
+    (
+        d.rule,
+        d.severity,
+        d.table,
+        d.row.clone(),
+        d.column.clone(),
+        d.expected.clone(),
+        d.actual.clone(),
+        d.fix.as_ref().map(|f| f.value.clone()),
+    )
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+fn rules(r: &LintReport) -> Vec<&'static str> {
+    r.diagnostics.iter().map(|d| d.rule).collect()
+}
+
+fn errors(r: &LintReport) -> Vec<Finding> {
+    r.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(finding).collect()
+}
+
+const SEED_PIN: [Finding; 2] = [
+    ("T3-RESULT-SUM", Severity::Error, Some("三"), None, None, None, None, None),
+    ("T3-ROW-TOTAL", Severity::Error, Some("三"), None, None, None, None, None),
+];
+
+fn seed_errors() -> Vec<Finding> {
+    SEED_PIN.iter().map(|f| (f.0, f.1, f.2, s("（一）予以公开"), s("总计"), s("3"), s("0"), s("3"))).collect()
+}
+
+#[test]
+fn seed_text_gives_exactly_the_known_findings() {
+    let r = check("tests/fixtures/xizou-2019.txt");
+    assert_eq!(r.year, Some(2019));
+    assert_eq!(r.organ.as_deref(), Some("息陬镇人民政府"));
+    assert_eq!(serde_json::to_value(r.format).unwrap(), "2019");
+    assert_eq!(errors(&r), seed_errors());
+    assert_eq!(rules(&r), vec!["FMT-TITLE", "PASTE-ARTIFACT", "T3-RESULT-SUM", "T3-ROW-TOTAL"]);
+    let title = &r.diagnostics[0];
+    assert_eq!(title.expected.as_deref(), Some("息陬镇人民政府2019年政府信息公开工作年度报告"));
+    assert_eq!(r.diagnostics[1].actual.as_deref(), Some("[bookmark: _GoBack]"));
+    // Nothing on 表二 (2019 format, all 0, "0万元") or 表四.
+    assert!(!r.diagnostics.iter().any(|d| matches!(d.table, Some("二") | Some("四"))));
+    // The pinned cell's span is the 总计 cell of （一）予以公开 in the text.
+    let input = std::fs::read_to_string("tests/fixtures/xizou-2019.txt").unwrap();
+    let span = r.diagnostics[2].span.unwrap();
+    assert_eq!(&input[span.start..span.end], "0");
+    assert_eq!(r.summary.errors, 2);
+    assert_eq!(r.summary.warnings, 2);
+}
+
+#[test]
+fn seed_as_word_and_wps_html_points_at_the_dom_cell() {
+    for path in ["tests/fixtures/clipboard/word-xizou-2019.html", "tests/fixtures/clipboard/wps-xizou-2019.html"] {
+        let r = check(path);
+        assert_eq!(errors(&r), seed_errors(), "{path}");
+        for d in r.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            let cell = d.cell.unwrap();
+            // 表三 is the second <table>; （一）予以公开 is its 6th <tr>; 总计 its 9th cell
+            // (三、本年度办理结果, （一）予以公开, then seven values).
+            assert_eq!((cell.table, cell.row, cell.cell), (1, 5, 8), "{path}");
+        }
+        // Word's _GoBack bookmark is an anchor, not text: no artefact.
+        assert!(!rules(&r).contains(&"PASTE-ARTIFACT"), "{path}");
+        assert!(rules(&r).contains(&"FMT-TITLE"));
+    }
+}
+
+#[test]
+fn huaian_2024_layout_is_clean() {
+    let r = check("tests/fixtures/jiangsu-huaian-shi-2024.pdftotext-layout.txt");
+    assert_eq!(r.diagnostics, vec![], "{:#?}", r.diagnostics);
+    assert_eq!(serde_json::to_value(r.format).unwrap(), "2021");
+    let t3 = &r.tables["三"];
+    let total = t3.as_array().unwrap().iter().find(|row| row["row"] == "（七）总计").unwrap();
+    assert_eq!(total["values"]["总计"]["value"], 3050);
+    let t4 = &r.tables["四"][0]["values"];
+    assert_eq!(t4["行政复议/总计"]["value"], 351);
+    assert_eq!(t4["未经复议直接起诉/总计"]["value"], 26);
+    assert_eq!(t4["复议后起诉/总计"]["value"], 20);
+    assert_eq!(r.tables["二"][5]["values"]["本年收费金额（单位：万元）"]["text"], "96171.6");
+}
+
+#[test]
+fn hongze_2023_layout_table_four_totals_and_hybrid() {
+    let r = check("tests/fixtures/jiangsu-huaian-hongze-qu-2023.pdftotext-layout.txt");
+    assert_eq!(
+        errors(&r),
+        vec![
+            ("T4-SUM", Severity::Error, Some("四"), None, s("行政复议/总计"), s("11"), s("0"), None),
+            ("T4-SUM", Severity::Error, Some("四"), None, s("复议后起诉/总计"), s("5"), s("0"), None),
+        ]
+    );
+    assert_eq!(rules(&r), vec!["FMT-VERSION", "FMT-TABLE-LABEL", "T4-SUM", "T4-SUM"]);
+    let version = &r.diagnostics[0];
+    assert_eq!(
+        (version.severity, version.actual.as_deref(), version.expected.as_deref()),
+        (Severity::Warning, Some("hybrid"), Some("2021"))
+    );
+    let label = &r.diagnostics[1];
+    assert_eq!((label.severity, label.actual.as_deref()), (Severity::Warning, Some("2.其他法律行政止公开")));
+    assert_eq!(label.row.as_deref(), Some("2.其他法律行政法规禁止公开"));
+    assert_eq!(serde_json::to_value(r.format).unwrap(), "hybrid");
+}
+
+#[test]
+fn hongze_2024_layout_is_hybrid_with_the_label_typo_and_balances() {
+    let r = check("tests/fixtures/jiangsu-huaian-hongze-qu-2024.pdftotext-layout.txt");
+    assert_eq!(errors(&r), vec![]);
+    assert_eq!(rules(&r), vec!["FMT-VERSION", "FMT-TABLE-LABEL"]);
+    let t3 = r.tables["三"].as_array().unwrap();
+    assert_eq!(t3[0]["values"]["总计"]["value"], 95);
+}
+
+#[test]
+fn shanghai_2025_markdown_missing_heading_and_unplaceable_table_two() {
+    let r = check("tests/fixtures/shanghai-shi-zhengfu-bangongting-2025.pdf2md.md");
+    assert_eq!(
+        r.diagnostics.iter().map(|d| (d.rule, d.severity, d.table, d.row.clone())).collect::<Vec<_>>(),
+        vec![
+            ("FMT-SECTION-MISSING", Severity::Error, None, None),
+            ("TABLE-UNREADABLE", Severity::Warning, Some("二"), s("规章")),
+            ("TABLE-UNREADABLE", Severity::Warning, Some("二"), s("行政规范性文件")),
+        ]
+    );
+    assert_eq!(r.diagnostics[0].expected.as_deref(), Some("五、存在的主要问题及改进情况"));
+    // 表三 and 表四 read in full despite the scrambled conversion, and balance.
+    let t3 = r.tables["三"].as_array().unwrap();
+    assert_eq!(t3[0]["values"]["总计"]["value"], 1295);
+    assert_eq!(t3[23]["values"]["总计"]["value"], 1191);
+    assert_eq!(r.tables["四"][0]["values"]["行政复议/总计"]["value"], 55);
+    // 表二's loose lines that could be placed were.
+    assert_eq!(r.tables["二"][2]["values"]["本年处理决定数量"]["value"], 0);
+}
+
+#[test]
+fn shuyang_2025_ocr_markdown_has_only_the_heading_variant() {
+    let r = check("tests/fixtures/jiangsu-suqian-shuyang-xian-2025.ocr-md.txt");
+    assert_eq!(
+        r.diagnostics.iter().map(finding).collect::<Vec<_>>(),
+        vec![(
+            "FMT-HEADING-TEXT",
+            Severity::Warning,
+            None,
+            None,
+            None,
+            s("五、存在的主要问题及改进情况"),
+            s("五、政府信息公开工作存在的主要问题及改进情况"),
+            None
+        )]
+    );
+    let t4 = &r.tables["四"][0]["values"];
+    assert_eq!(
+        (
+            t4["行政复议/总计"]["value"].as_i64(),
+            t4["未经复议直接起诉/总计"]["value"].as_i64(),
+            t4["复议后起诉/总计"]["value"].as_i64()
+        ),
+        (Some(61), Some(3), Some(10))
+    );
+    assert_eq!(r.tables["三"][0]["values"]["总计"]["value"], 713);
+}
+
+#[test]
+fn pingtan_2022_portal_page_has_only_the_heading_typo() {
+    let r = check("tests/fixtures/fujian-pingtan-zonghe-shiyanqu-2022.portal.html");
+    assert_eq!(rules(&r), vec!["FMT-HEADING-TEXT"]);
+    assert_eq!(r.diagnostics[0].actual.as_deref(), Some("四、政府信息公开行政法复议、行政诉讼情况"));
+    let t3 = r.tables["三"].as_array().unwrap();
+    assert_eq!(
+        (t3[0]["values"]["总计"]["value"].as_i64(), t3[1]["values"]["总计"]["value"].as_i64()),
+        (Some(74), Some(1))
+    );
+    assert_eq!(t3[23]["values"]["总计"]["value"], 75);
+}
+
+#[test]
+fn excel_fragment_says_once_that_the_headings_are_missing() {
+    let r = check("tests/fixtures/clipboard/excel-table3.html");
+    assert_eq!(rules(&r), vec!["FMT-SECTION-MISSING", "T3-RESULT-SUM", "T3-ROW-TOTAL"]);
+    let pinned: Vec<_> = r.diagnostics[1..]
+        .iter()
+        .map(|d| (d.row.clone(), d.column.clone(), d.fix.as_ref().map(|f| f.value.clone())))
+        .collect();
+    assert_eq!(pinned, vec![(s("（一）予以公开"), s("总计"), s("3")); 2]);
+}
+
+#[test]
+fn diagnostic_ids_are_stable_and_unique() {
+    let a = check("tests/fixtures/xizou-2019.txt");
+    let b = check("tests/fixtures/xizou-2019.txt");
+    let ids = |r: &LintReport| r.diagnostics.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&a), ids(&b));
+    let mut unique = ids(&a);
+    unique.dedup();
+    assert_eq!(unique.len(), a.diagnostics.len());
+    // An edit elsewhere (a longer first paragraph) moves every span but no id.
+    let input =
+        std::fs::read_to_string("tests/fixtures/xizou-2019.txt").unwrap().replacen("现将我镇", "现将我镇（息陬镇）", 1);
+    let c = lint_str(&input, &ReadOptions::default(), &LintOptions::default()).unwrap();
+    assert_eq!(ids(&a), ids(&c));
+    assert_ne!(a.diagnostics[2].span, c.diagnostics[2].span);
+}
+
+#[test]
+fn rules_can_be_switched_off_and_regraded() {
+    let input = std::fs::read_to_string("tests/fixtures/xizou-2019.txt").unwrap();
+    let mut options = LintOptions::default();
+    options.set_rule("T3-ROW-TOTAL").unwrap();
+    options.set_rule("FMT-TITLE=error").unwrap();
+    let r = lint_str(&input, &ReadOptions::default(), &options).unwrap();
+    assert_eq!(rules(&r), vec!["FMT-TITLE", "PASTE-ARTIFACT", "T3-RESULT-SUM"]);
+    assert_eq!(r.diagnostics[0].severity, Severity::Error);
+    assert!(options.set_rule("NO-SUCH-RULE").is_err());
+    assert!(options.set_rule("FMT-TITLE=loud").is_err());
+}
