@@ -60,21 +60,30 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
     let mut out = Vec::new();
     for t in tables {
         let mut pending = String::new();
+        // In HTML the columns line up: where the numbers start, values start, whatever a
+        // cell holds (a `三` typed into a value cell is a bad value, not a label).
+        let value_start = if input == InputKind::Html { value_start_column(t) } else { None };
         for y in 0..t.grid.height() {
-            // The distinct cells of this grid row, in order, and whether anchored here.
+            // The distinct cells of this grid row, in order, with the column they start at
+            // and whether they are anchored in this row.
             let mut cells = Vec::new();
-            for slot in t.grid.row(y) {
+            for (x, slot) in t.grid.row(y).iter().enumerate() {
                 let Some(r) = slot.cell() else { continue };
-                if cells.last().is_some_and(|(prev, _)| *prev == r) {
+                if cells.last().is_some_and(|(prev, _, _)| *prev == r) {
                     continue;
                 }
                 let anchored_here = t.grid.source_rows.get(y).copied().flatten() == Some(r.row);
-                cells.push((r, anchored_here));
+                cells.push((r, x, anchored_here));
             }
             let mut labels = Vec::new();
             let mut context = Vec::new();
             let mut values: Vec<(Value, Origin)> = Vec::new();
-            for &(r, here) in &cells {
+            // Blank cells before the label (an empty label column) are not values, unless
+            // no label follows.
+            let mut leading_blanks: Vec<(Value, Origin)> = Vec::new();
+            let row_has_number =
+                cells.iter().any(|&(r, _, here)| here && t.cell(r).is_some_and(|c| read_value(&c.text).is_number()));
+            for &(r, x, here) in &cells {
                 let Some(cell) = t.cell(r) else { continue };
                 let origin = Origin { span: Some(cell.span), cell: (input == InputKind::Html).then_some(cell.address) };
                 let v = read_value(&cell.text);
@@ -84,15 +93,27 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
                     }
                     continue;
                 }
-                if v.is_value_like() {
+                let in_value_columns =
+                    row_has_number && value_start.is_some_and(|start| x >= start) && !labels.is_empty();
+                if !values.is_empty() || in_value_columns {
+                    // Once values have begun, whatever follows is a value (text included:
+                    // CELL-NONNUM reports it).
                     values.push((v, origin));
-                } else {
-                    // A label after values: the values were not trailing.
-                    values.clear();
+                } else if !v.is_value_like() {
+                    leading_blanks.clear();
                     labels.push((cell.text.clone(), origin));
+                } else if v.is_number() {
+                    values.append(&mut leading_blanks);
+                    values.push((v, origin));
+                } else if labels.is_empty() {
+                    leading_blanks.push((v, origin));
+                } else {
+                    values.push((v, origin));
                 }
             }
-            // Leading blank "label" cells are not values: only keep the run after the last label.
+            if values.is_empty() && labels.is_empty() {
+                values = leading_blanks;
+            }
             let span = t
                 .rows
                 .get(t.grid.source_rows.get(y).copied().flatten().unwrap_or(0) as usize)
@@ -112,6 +133,25 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
         }
     }
     out
+}
+
+/// The grid column where the numbers of a table's rows most often start (rows with at least
+/// three numbers).
+fn value_start_column(t: &Table) -> Option<usize> {
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for y in 0..t.grid.height() {
+        let row = t.grid.row(y);
+        let numbers: Vec<usize> = (0..row.len())
+            .filter(|&x| {
+                matches!(row[x], crate::document::Slot::Anchor(_))
+                    && t.anchored_text(y, x).is_some_and(|s| read_value(s).is_number())
+            })
+            .collect();
+        if numbers.len() >= 3 {
+            *counts.entry(numbers[0]).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|&(x, n)| (n, usize::MAX - x)).map(|(x, _)| x)
 }
 
 /// Read a run of blocks: tables row by row, and the short paragraphs between them as

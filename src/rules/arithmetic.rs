@@ -476,3 +476,73 @@ fn diagnostic(
 fn rule_severity(id: &str) -> Severity {
     crate::rules::rule(id).map_or(Severity::Error, |r| r.severity)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn a_consistent_report_passes() {
+        assert!(!rules(&mini().lint()).iter().any(|r| r.starts_with("T3-") || r.starts_with("T4-")));
+    }
+
+    #[test]
+    fn one_wrong_cell_is_pinned_with_its_value() {
+        // （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 3 ← should be 4
+        let r = mini().set_request("disclosed", 6, "3").lint();
+        assert_eq!(rules(&r), vec!["T3-RESULT-SUM", "T3-ROW-TOTAL"]);
+        for d in &r.diagnostics {
+            assert_eq!((d.row.as_deref(), d.column.as_deref()), (Some("（一）予以公开"), Some("总计")));
+            assert_eq!((d.expected.as_deref(), d.actual.as_deref()), (Some("4"), Some("3")));
+            assert_eq!(d.fix.as_ref().map(|f| f.value.as_str()), Some("4"));
+            // The DOM address of that <td>: table 1, row 3 + 2, cell 1 + 6.
+            let c = d.cell.unwrap();
+            assert_eq!((c.table, c.row, c.cell), (1, 5, 7));
+        }
+    }
+
+    #[test]
+    fn an_identity_broken_by_two_cells_is_reported_without_a_fix() {
+        // 本年新收 自然人 4 and 总计 5: the row still adds up, two columns do not balance.
+        let r = mini().set_request("received", 0, "4").set_request("received", 6, "5").lint();
+        assert_eq!(rules(&r), vec!["T3-IDENTITY", "T3-IDENTITY"]);
+        let d = &r.diagnostics[0];
+        assert_eq!(
+            (d.column.as_deref(), d.expected.as_deref(), d.actual.as_deref()),
+            (Some("自然人"), Some("3"), Some("4"))
+        );
+        assert!(d.fix.is_none());
+    }
+
+    #[test]
+    fn a_review_block_total_is_pointed_at_without_a_fix() {
+        let r = mini().set_review(4, "3").lint();
+        assert_eq!(rules(&r), vec!["T4-SUM"]);
+        let d = &r.diagnostics[0];
+        assert_eq!((d.row.as_deref(), d.column.as_deref()), (None, Some("行政复议/总计")));
+        assert_eq!((d.expected.as_deref(), d.actual.as_deref(), d.fix.is_none()), (Some("2"), Some("3"), true));
+        insta::assert_snapshot!(d.message, @"表四「行政复议」：总计 3 ≠ 结果维持 1 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 2。若参与求和的各项无误，「行政复议/总计」应为 2。");
+    }
+
+    #[test]
+    fn printed_subtotal_rows_are_checked_and_not_counted_twice() {
+        let m = mini();
+        let row =
+            |label: &str, v: &str| format!("<tr><td colspan=3>{label}</td>{}</tr>", format!("<td>{v}</td>").repeat(7));
+        let good = m.html().replacen(
+            "<tr><td colspan=3>1.属于国家秘密",
+            &format!("{}<tr><td colspan=3>1.属于国家秘密", row("（三）不予公开", "0")),
+            1,
+        );
+        let r = crate::lint::lint_str(&good, &Default::default(), &Default::default()).unwrap();
+        assert!(!rules(&r).iter().any(|r| r.starts_with("T3-")), "{:#?}", r.diagnostics);
+        let bad = m.html().replacen(
+            "<tr><td colspan=3>1.属于国家秘密",
+            &format!("{}<tr><td colspan=3>1.属于国家秘密", row("（三）不予公开", "1")),
+            1,
+        );
+        let r = crate::lint::lint_str(&bad, &Default::default(), &Default::default()).unwrap();
+        assert!(rules(&r).contains(&"T3-SUBTOTAL"), "{:#?}", r.diagnostics);
+        assert!(!rules(&r).contains(&"T3-RESULT-SUM"));
+    }
+}

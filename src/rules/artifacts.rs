@@ -76,3 +76,24 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn editing_residue_is_found_with_its_span() {
+        let mut m = mini();
+        m.body[1] = "详见附表（错误！未找到引用源。）。".into();
+        let html = m.html();
+        let r = crate::lint::lint_str(&html, &Default::default(), &Default::default()).unwrap();
+        assert_eq!(rules(&r), vec!["PASTE-ARTIFACT"]);
+        let span = r.diagnostics[0].span.unwrap();
+        assert!(html[span.start..span.end].starts_with("错误！未找到引用源"));
+    }
+
+    #[test]
+    fn a_clean_text_has_none() {
+        assert!(!rules(&mini().lint()).contains(&"PASTE-ARTIFACT"));
+    }
+}

@@ -116,3 +116,33 @@ fn non_numeric(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn blanks_are_reported_once_per_table_and_count_as_zero() {
+        let r = mini().set_request("withheld_query", 2, "").set_request("withheld_process", 3, "/").lint();
+        assert_eq!(rules(&r), vec!["CELL-BLANK"]);
+        let d = &r.diagnostics[0];
+        assert_eq!((d.row.as_deref(), d.column.as_deref()), (Some("6.属于四类过程性信息"), Some("社会公益组织")));
+        assert!(d.message.contains("有 2 个"), "{}", d.message);
+    }
+
+    #[test]
+    fn text_fractions_and_negative_counts_are_not_values() {
+        let r = mini().set_request("disclosed", 0, "三").lint();
+        assert_eq!(rules(&r), vec!["CELL-NONNUM"]);
+        assert_eq!(r.diagnostics[0].actual.as_deref(), Some("三"));
+        let r = mini().set_review(0, "0.5").set_review(1, "1.5").lint();
+        assert_eq!(rules(&r), vec!["CELL-NONNUM", "CELL-NONNUM"]);
+        let mut m = mini();
+        m.proactive[2].1[0] = "-3".into();
+        assert_eq!(rules(&m.lint()), vec!["CELL-NONNUM"]);
+        // Decimals are fine for 万元.
+        let mut m = mini();
+        m.proactive[5].1[0] = "5949.088667".into();
+        assert_eq!(rules(&m.lint()), Vec::<&str>::new());
+    }
+}

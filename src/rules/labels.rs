@@ -141,3 +141,44 @@ fn columns(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+    use crate::Severity;
+
+    #[test]
+    fn a_misspelt_row_label_is_a_warning_and_the_row_still_read() {
+        let mut m = mini();
+        m.requests[5].0 = "2.其他法律行政止公开".into();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["FMT-TABLE-LABEL"]);
+        assert_eq!(r.diagnostics[0].severity, Severity::Warning);
+        assert_eq!(r.diagnostics[0].expected.as_deref(), Some("2.其他法律行政法规禁止公开"));
+    }
+
+    #[test]
+    fn a_renamed_row_is_an_error_and_punctuation_a_warning() {
+        let mut m = mini();
+        m.requests[7].0 = "4.其他情形".into();
+        m.requests[2].0 = "(一)予以公开".into();
+        let r = m.lint();
+        let found: Vec<_> = r.diagnostics.iter().map(|d| (d.rule, d.severity, d.actual.clone())).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("FMT-TABLE-LABEL", Severity::Warning, Some("(一)予以公开".to_string())),
+                ("FMT-TABLE-LABEL", Severity::Error, Some("4.其他情形".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_2019_label_in_a_2021_table_two_is_a_warning() {
+        let mut m = mini();
+        m.proactive[1].0 = "规范性文件".into();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["FMT-TABLE-LABEL"]);
+        assert!(r.diagnostics[0].message.contains("2019"), "{}", r.diagnostics[0].message);
+    }
+}

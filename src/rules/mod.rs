@@ -19,6 +19,9 @@ pub mod readability;
 pub mod structure;
 pub mod version;
 
+#[cfg(test)]
+pub mod testkit;
+
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};

@@ -99,3 +99,25 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn a_table_four_short_of_values_is_unreadable_not_wrong() {
+        let mut m = mini();
+        m.review.pop();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["TABLE-UNREADABLE"]);
+        assert_eq!(r.diagnostics[0].table, Some("四"));
+    }
+
+    #[test]
+    fn overlapping_cells_are_reported() {
+        let html =
+            mini().html() + "<table><tr><td>a</td><td rowspan=2>b</td></tr><tr><td colspan=2>c</td></tr></table>";
+        let r = crate::lint::lint_str(&html, &Default::default(), &Default::default()).unwrap();
+        assert_eq!(rules(&r), vec!["GRID-OVERLAP"]);
+    }
+}

@@ -198,3 +198,39 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn a_missing_section_is_an_error() {
+        let mut m = mini();
+        m.headings[4] = String::new();
+        m.body[4] = String::new();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["FMT-SECTION-MISSING"]);
+        assert_eq!(r.diagnostics[0].expected.as_deref(), Some("五、存在的主要问题及改进情况"));
+    }
+
+    #[test]
+    fn sections_out_of_order_or_misnumbered() {
+        let mut m = mini();
+        m.headings.swap(4, 5);
+        m.headings[4] = "五、其他需要报告的事项".into();
+        m.headings[5] = "六、存在的主要问题及改进情况".into();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["FMT-SECTION-ORDER", "FMT-SECTION-ORDER"]);
+    }
+
+    #[test]
+    fn heading_wording_and_title_form() {
+        let mut m = mini();
+        m.headings[3] = "四、政府信息公开行政法复议、行政诉讼情况".into();
+        m.title = "某某县人民政府2022年政府信息公开工作报告".into();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["FMT-TITLE", "FMT-HEADING-TEXT"]);
+        let title = &r.diagnostics[0];
+        insta::assert_snapshot!(title.message, @"标题“某某县人民政府2022年政府信息公开工作报告”不规范：应为“年度报告”，应为“某某县人民政府2022年政府信息公开工作年度报告”。");
+    }
+}

@@ -123,3 +123,37 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn the_2021_format_in_a_2019_report_is_an_error() {
+        let mut m = mini();
+        m.title = "某某县人民政府2019年政府信息公开工作年度报告".into();
+        m.body[0] = "本报告统计期限自2019年1月1日至2019年12月31日。".into();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["FMT-VERSION"]);
+        let d = &r.diagnostics[0];
+        assert_eq!(
+            (d.severity, d.expected.as_deref(), d.actual.as_deref()),
+            (crate::Severity::Error, Some("2019"), Some("2021"))
+        );
+    }
+
+    #[test]
+    fn a_one_row_other_handling_in_a_2021_table_is_a_hybrid_warning() {
+        let mut m = mini();
+        let at = m.requests.iter().position(|(l, _)| l.starts_with("1.申请人无正当理由")).unwrap();
+        m.requests.drain(at..at + 3);
+        m.requests.insert(at, ("（六）其他处理".into(), vec!["0".into(); 7]));
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["FMT-VERSION"]);
+        assert_eq!(
+            (r.diagnostics[0].severity, r.diagnostics[0].actual.as_deref()),
+            (crate::Severity::Warning, Some("hybrid"))
+        );
+        assert_eq!(serde_json::to_value(r.format).unwrap(), "hybrid");
+    }
+}

@@ -1,0 +1,155 @@
+//! Mini-reports for the rules' pass/fail tests: a complete, consistent 2021-format report as
+//! editor HTML, which a test changes in one place.
+
+use crate::format::{format, FormatVersion, TableId};
+use crate::lint::{lint_str, LintReport};
+use crate::read::ReadOptions;
+use crate::rules::LintOptions;
+
+/// A report to render: every part can be changed before rendering.
+pub struct Mini {
+    pub title: String,
+    pub headings: Vec<String>,
+    pub body: Vec<String>,
+    /// 表二 rows: (label, values).
+    pub proactive: Vec<(String, Vec<String>)>,
+    /// 表三 rows: (label, 7 values), in the official order.
+    pub requests: Vec<(String, Vec<String>)>,
+    /// 表四: 15 values.
+    pub review: Vec<String>,
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// A clean 2021 report: 4 new requests (3 from natural persons, 1 from a business), all
+/// disclosed; two review cases, one upheld, one corrected.
+pub fn mini() -> Mini {
+    let f = format(FormatVersion::Y2021);
+    let requests = f
+        .table(TableId::Requests)
+        .rows()
+        .map(|(_, r)| {
+            let values = match r.id {
+                "received" | "disclosed" | "outcomes_total" => strings(&["3", "1", "0", "0", "0", "0", "4"]),
+                _ => strings(&["0"; 7]),
+            };
+            (r.label.to_string(), values)
+        })
+        .collect();
+    Mini {
+        title: "某某县人民政府2022年政府信息公开工作年度报告".into(),
+        headings: f.sections.iter().map(|s| s.heading.to_string()).collect(),
+        body: vec![
+            "本报告统计期限自2022年1月1日至2022年12月31日。".into(),
+            "全年主动公开政府信息120条。".into(),
+            "全年新收政府信息公开申请4件。".into(),
+            "行政复议2件。".into(),
+            "无。".into(),
+            "本年度未收取信息处理费。".into(),
+        ],
+        proactive: vec![
+            ("规章".into(), strings(&["0", "0", "0"])),
+            ("行政规范性文件".into(), strings(&["2", "1", "10"])),
+            ("行政许可".into(), strings(&["35"])),
+            ("行政处罚".into(), strings(&["12"])),
+            ("行政强制".into(), strings(&["0"])),
+            ("行政事业性收费".into(), strings(&["1.5"])),
+        ],
+        requests,
+        review: strings(&["1", "1", "0", "0", "2", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]),
+    }
+}
+
+impl Mini {
+    /// Set one 表三 value: row by official id, column 0–6.
+    pub fn set_request(mut self, row: &str, column: usize, value: &str) -> Self {
+        let f = format(FormatVersion::Y2021);
+        let i = f.table(TableId::Requests).rows().position(|(_, r)| r.id == row).expect("row id");
+        self.requests[i].1[column] = value.to_string();
+        self
+    }
+
+    pub fn set_review(mut self, column: usize, value: &str) -> Self {
+        self.review[column] = value.to_string();
+        self
+    }
+
+    pub fn html(&self) -> String {
+        let td = |s: &str| format!("<td>{s}</td>");
+        let mut h = format!("<p>{}</p>", self.title);
+        for (i, heading) in self.headings.iter().enumerate() {
+            h.push_str(&format!("<p>{heading}</p><p>{}</p>", self.body.get(i).map_or("", |s| s.as_str())));
+            match i {
+                1 => {
+                    h.push_str("<table><tr><td colspan=4>第二十条第（一）项</td></tr><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>");
+                    for (label, values) in &self.proactive[..2] {
+                        h.push_str(&format!(
+                            "<tr>{}{}</tr>",
+                            td(label),
+                            values.iter().map(|v| td(v)).collect::<String>()
+                        ));
+                    }
+                    let groups = [
+                        ("第二十条第（五）项", "本年处理决定数量", 2..3),
+                        ("第二十条第（六）项", "本年处理决定数量", 3..5),
+                        ("第二十条第（八）项", "本年收费金额（单位：万元）", 5..6),
+                    ];
+                    for (group, header, range) in groups {
+                        h.push_str(&format!(
+                            "<tr><td colspan=4>{group}</td></tr><tr><td>信息内容</td><td colspan=3>{header}</td></tr>"
+                        ));
+                        for (label, values) in &self.proactive[range] {
+                            h.push_str(&format!("<tr>{}<td colspan=3>{}</td></tr>", td(label), values.join("")));
+                        }
+                    }
+                    h.push_str("</table>");
+                }
+                2 => {
+                    h.push_str("<table><tr><td colspan=3 rowspan=3>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=7>申请人情况</td></tr>");
+                    h.push_str(
+                        "<tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>",
+                    );
+                    h.push_str("<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>");
+                    for (label, values) in &self.requests {
+                        h.push_str(&format!(
+                            "<tr><td colspan=3>{label}</td>{}</tr>",
+                            values.iter().map(|v| td(v)).collect::<String>()
+                        ));
+                    }
+                    h.push_str("</table>");
+                }
+                3 => {
+                    h.push_str("<table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>");
+                    h.push_str("<tr><td rowspan=2>结果维持</td><td rowspan=2>结果纠正</td><td rowspan=2>其他结果</td><td rowspan=2>尚未审结</td><td rowspan=2>总计</td><td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr><tr>");
+                    for _ in 0..2 {
+                        h.push_str("<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>");
+                    }
+                    h.push_str(&format!(
+                        "</tr><tr>{}</tr></table>",
+                        self.review.iter().map(|v| td(v)).collect::<String>()
+                    ));
+                }
+                _ => {}
+            }
+        }
+        h
+    }
+
+    pub fn lint(&self) -> LintReport {
+        lint_str(&self.html(), &ReadOptions::default(), &LintOptions::default()).expect("mini report reads")
+    }
+}
+
+/// The rules that fired, in order.
+pub fn rules(r: &LintReport) -> Vec<&'static str> {
+    r.diagnostics.iter().map(|d| d.rule).collect()
+}
+
+#[test]
+fn the_mini_report_is_clean() {
+    let r = mini().lint();
+    assert_eq!(r.diagnostics, vec![], "{:#?}", r.diagnostics);
+    assert_eq!(r.year, Some(2022));
+}
