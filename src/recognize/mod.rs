@@ -4,6 +4,7 @@
 
 pub mod labels;
 pub mod model;
+pub mod text_tables;
 pub mod value;
 
 pub use model::*;
