@@ -871,6 +871,17 @@ fn resolve(layout: &Layout, units: &mut [Unit]) {
     }
     let ambiguous_rows: HashSet<usize> =
         ambiguous.iter().flat_map(|&u| units[u].start..units[u].start + units[u].k).collect();
+    // Only the columns in which the readings differ are checked: an error of the report in
+    // another column says nothing about which reading is right.
+    let mut varying: HashSet<usize> = HashSet::new();
+    for &u in &ambiguous {
+        let cands = &units[u].candidates;
+        for c in &cands[1..] {
+            for (a, b) in c.iter().zip(&cands[0]) {
+                varying.extend(a.iter().zip(b).enumerate().filter(|(_, (x, y))| x.text != y.text).map(|(i, _)| i));
+            }
+        }
+    }
     let mut survivors: Vec<Vec<usize>> = Vec::new();
     if let Some(product) = product.filter(|&p| p <= COMBO_CAP) {
         for mut code in 0..product {
@@ -892,7 +903,7 @@ fn resolve(layout: &Layout, units: &mut [Unit]) {
                     total.iter().chain(parts).map(|&r| values[r].as_ref()).collect();
                 let Some(rows) = rows else { return true }; // a row is missing: cannot check
                 let width = rows.iter().map(|r| r.len()).min().unwrap_or(0);
-                (0..width).all(|c| {
+                (0..width).filter(|c| varying.contains(c)).all(|c| {
                     let sum = |idx: &[usize]| -> Option<i128> {
                         idx.iter().try_fold(0i128, |acc, &r| values[r].as_ref()?[c].and_then(|v| acc.checked_add(v)))
                     };
@@ -906,7 +917,7 @@ fn resolve(layout: &Layout, units: &mut [Unit]) {
     }
     for (slot, &u) in ambiguous.iter().enumerate() {
         let unit = &mut units[u];
-        let chosen: Vec<usize> = survivors.iter().map(|c| c[slot]).collect();
+        let mut chosen: Vec<usize> = survivors.iter().map(|c| c[slot]).collect();
         if chosen.is_empty() {
             unit.failure = Some(format!(
                 "{} readings of \"{}\" and {}",
@@ -918,8 +929,8 @@ fn resolve(layout: &Layout, units: &mut [Unit]) {
                     "too many combinations to check against the table's column sums"
                 }
             ));
-            unit.candidates.clear();
-            continue;
+            // Rows on which every reading agrees are still certain.
+            chosen = (0..unit.candidates.len()).collect();
         }
         // Keep, per row, the reading all surviving combinations share; drop the others.
         let rows: Vec<Option<Vec<Part>>> = (0..unit.k)
@@ -931,7 +942,7 @@ fn resolve(layout: &Layout, units: &mut [Unit]) {
         if rows.iter().all(Option::is_some) {
             unit.candidates = vec![rows.into_iter().flatten().collect()];
         } else {
-            unit.failure = Some(format!(
+            unit.failure.get_or_insert(format!(
                 "\"{}\" reads in {} ways that all satisfy the table's sums",
                 unit.excerpt,
                 chosen.iter().collect::<HashSet<_>>().len()
