@@ -5,6 +5,7 @@ pub mod labels;
 pub mod model;
 pub mod sections;
 pub mod tables;
+pub mod text_tables;
 pub mod value;
 
 pub use model::*;
@@ -120,7 +121,6 @@ fn find_table(
     text_tables_fallback(id, &paragraphs, input, year)
 }
 
-#[allow(unused_variables)]
 fn text_tables_fallback(id: TableId, paragraphs: &[&Paragraph], input: &str, year: Option<u16>) -> Option<FoundTable> {
-    None
+    text_tables::read_text_table(id, paragraphs, input, year)
 }

@@ -1,0 +1,222 @@
+use super::*;
+
+/// One paragraph per non-empty line, spans into `input`.
+fn lines(input: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in input.split_inclusive('\n') {
+        let text = line.trim();
+        if !text.is_empty() {
+            let start = at + line.find(text).unwrap_or(0);
+            out.push(Paragraph { text: text.to_string(), span: Span::new(start, start + text.len()) });
+        }
+        at += line.len();
+    }
+    out
+}
+
+fn read(id: TableId, input: &str, year: Option<u16>) -> Option<FoundTable> {
+    let paras = lines(input);
+    let refs: Vec<&Paragraph> = paras.iter().collect();
+    read_text_table(id, &refs, input, year)
+}
+
+fn row(t: &FoundTable, row: &str) -> Vec<String> {
+    t.cells.iter().filter(|c| c.row == row).map(|c| c.value.text.clone()).collect()
+}
+
+fn groups(text: &str) -> Vec<Group> {
+    text.split(' ').map(|g| Group { chars: g.chars().map(|c| Ch { c, at: None }).collect() }).collect()
+}
+
+fn texts(parts: &[Part]) -> Vec<&str> {
+    parts.iter().map(|p| p.text.as_str()).collect()
+}
+
+const NO_RELATIONS: [RowRel; 0] = [];
+
+fn t3_row() -> Vec<RowRel> {
+    vec![RowRel { total: vec![6], parts: vec![0, 1, 2, 3, 4, 5] }]
+}
+
+fn t4_row() -> Vec<RowRel> {
+    (0..3).map(|b| RowRel { total: vec![b * 5 + 4], parts: (b * 5..b * 5 + 4).collect() }).collect()
+}
+
+#[test]
+fn numbering_after_glued_digits_goes_to_the_label() {
+    let input = "1.属于国家秘密00000002.其他法律行政法规禁止公开0000000";
+    let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
+    let mut toks = Vec::new();
+    tokenize(&p, input, &mut toks);
+    let shape: Vec<String> = toks
+        .iter()
+        .map(|t| match t {
+            Tok::Text { text, .. } => format!("T:{text}"),
+            Tok::Num { groups } => format!("N:{}", groups.iter().map(Group::text).collect::<Vec<_>>().join("|")),
+        })
+        .collect();
+    assert_eq!(shape, ["T:1.属于国家秘密", "N:0000000", "T:2.其他法律行政法规禁止公开", "N:0000000"]);
+}
+
+#[test]
+fn decimals_signs_and_spaces() {
+    let input = "行政事业性收费24252.311082三、收到 -3 +5 500000 5";
+    let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
+    let mut toks = Vec::new();
+    tokenize(&p, input, &mut toks);
+    let nums: Vec<Vec<String>> = toks
+        .iter()
+        .filter_map(|t| if let Tok::Num { groups } = t { Some(groups.iter().map(Group::text).collect()) } else { None })
+        .collect();
+    assert_eq!(
+        nums,
+        vec![vec!["24252.311082".to_string()], vec!["-3".into(), "+5".into(), "500000".into(), "5".into()]]
+    );
+}
+
+#[test]
+fn spans_point_at_the_digits_in_the_input_even_past_dropped_text() {
+    // The paragraph text lost a page footer and a line break that the input still has.
+    let input = "规章\n-3-\n12";
+    let p = Paragraph { text: "规章 12".into(), span: Span::new(0, input.len()) };
+    let mut toks = Vec::new();
+    tokenize(&p, input, &mut toks);
+    let Tok::Num { groups } = &toks[1] else { panic!("{toks:?}") };
+    let span = groups[0].whole().span.unwrap();
+    assert_eq!(&input[span.start..span.end], "12");
+}
+
+#[test]
+fn glued_row_splits_only_where_the_row_total_holds() {
+    let c = split_row(&groups("640020470"), 7, &t3_row()).unwrap();
+    assert_eq!(c.len(), 1);
+    assert_eq!(texts(&c[0]), ["64", "0", "0", "2", "0", "4", "70"]);
+    // All zeros: one way only, no arithmetic needed.
+    let c = split_row(&groups("0000000"), 7, &NO_RELATIONS).unwrap();
+    assert_eq!(texts(&c[0]), ["0"; 7]);
+    // A space is a cell boundary.
+    let c = split_row(&groups("500000 5"), 7, &NO_RELATIONS).unwrap();
+    assert_eq!(texts(&c[0]), ["5", "0", "0", "0", "0", "0", "5"]);
+}
+
+#[test]
+fn leading_zeros_are_not_numbers() {
+    // "070" in two: "0|70" only; "07|0" is not a value.
+    let s = split(&groups("070"), 2, &[], 10);
+    let found: Vec<Vec<&str>> = s.found.iter().map(|p| texts(p)).collect();
+    assert_eq!(found, vec![vec!["0", "70"]]);
+}
+
+#[test]
+fn review_digits_resolve_to_one_reading() {
+    // 平潭 2021 (CORPUS.md): only 1/0/2/0/3, 12/0/0/0/12, 0/0/0/0/0.
+    let c = split_row(&groups("10203120001200000"), 15, &t4_row()).unwrap();
+    assert_eq!(c.len(), 1);
+    assert_eq!(texts(&c[0]), ["1", "0", "2", "0", "3", "12", "0", "0", "0", "12", "0", "0", "0", "0", "0"]);
+}
+
+#[test]
+fn ambiguous_glued_rows_are_refused() {
+    assert!(split_row(&groups("693665"), 3, &[]).is_err());
+    // No cut balances: 1|0|101, 10|1|01 (not a number), 10|10|1, 101|0|1.
+    let none = split_row(&groups("10101"), 3, &[RowRel { total: vec![2], parts: vec![0, 1] }]);
+    assert!(none.is_err(), "{none:?}");
+    // Two cuts balance: 1|10|11 and 11|0|11. Both are kept, for the column sums to decide.
+    let two = split_row(&groups("11011"), 3, &[RowRel { total: vec![2], parts: vec![0, 1] }]).unwrap();
+    let two: Vec<Vec<&str>> = two.iter().map(|c| texts(c)).collect();
+    assert_eq!(two.len(), 2);
+    assert!(two.contains(&vec!["1", "10", "11"]) && two.contains(&vec!["11", "0", "11"]));
+}
+
+#[test]
+fn huge_runs_do_not_hang_or_panic() {
+    let digits = "7".repeat(10_000);
+    assert!(split_row(&groups(&digits), 7, &t3_row()).is_err());
+    let input = format!("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量{digits}\n四、政府信息公开行政复议、行政诉讼情况\n");
+    let t = read(TableId::Requests, &input, Some(2022)).unwrap();
+    assert!(t.cells.is_empty());
+    assert_eq!(t.unreadable.len(), 1);
+    assert_eq!(t.unreadable[0].row, Some("received"));
+    // Many short groups.
+    let spaced = vec!["1"; 10_000].join(" ");
+    let input = format!("行政复议 结果维持 {spaced}");
+    let t = read(TableId::Review, &input, None).unwrap();
+    assert!(t.is_unreadable());
+    // Digits everywhere between labels.
+    let input = format!("{}\n结果维持{}", "9".repeat(5_000), "0".repeat(5_000));
+    let t = read(TableId::Review, &input, None).unwrap();
+    assert!(t.is_unreadable());
+}
+
+#[test]
+fn nothing_to_read() {
+    for id in TableId::ALL {
+        assert!(read(id, "", None).is_none());
+        assert!(read(id, "一、总体情况\n本年度没有任何表格。\n12 34", Some(2022)).is_none());
+        let paras: Vec<&Paragraph> = Vec::new();
+        assert!(read_text_table(id, &paras, "", None).is_none());
+    }
+    // Spans outside the input are tolerated.
+    let p = Paragraph { text: "规章 1 2 3".into(), span: Span::new(50, 99) };
+    let t = read_text_table(TableId::Proactive, &[&p], "short", Some(2022)).unwrap();
+    assert_eq!(row(&t, "regulations"), ["1", "2", "3"]);
+    assert!(t.cells.iter().all(|c| c.origin.span.is_none()));
+}
+
+#[test]
+fn labels_without_numbers_are_unreadable_rows() {
+    let t = read(TableId::Requests, "一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n", Some(2022))
+        .unwrap();
+    assert!(t.cells.is_empty());
+    let rows: Vec<_> = t.unreadable.iter().map(|u| u.row).collect();
+    assert_eq!(rows, [Some("received"), Some("carried_in")]);
+    assert_eq!(t.row_labels.len(), 2);
+    let t = read(TableId::Review, "行政复议\n行政诉讼\n结果维持", None).unwrap();
+    assert!(t.is_unreadable());
+    assert!(t.cells.is_empty());
+}
+
+#[test]
+fn a_block_read_column_by_column_is_recognised_by_its_row_sums() {
+    // Two 表三 rows, column by column: (0 0 0 0 0 0 0) and (21 0 0 0 0 0 21).
+    let spec = format::format(FormatVersion::Y2019).table(TableId::Requests);
+    let layout = Layout::new(spec);
+    let start = layout.rows.iter().position(|r| r.id == "other_handling").unwrap();
+    let r = block_readings(&layout, start, 2, &groups("0 21 0 0 0 0 0 0 0 0 0 0 0 21")).unwrap();
+    assert_eq!(r.len(), 1);
+    assert_eq!(texts(&r[0][0]), ["0"; 7]);
+    assert_eq!(texts(&r[0][1]), ["21", "0", "0", "0", "0", "0", "21"]);
+    // Row by row: but read column by column it balances too (0…0 and 0 0 0 21 0 0 21), so
+    // both readings stay candidates, for the column sums to decide.
+    let r = block_readings(&layout, start, 2, &groups("0 0 0 0 0 0 0 21 0 0 0 0 0 21")).unwrap();
+    assert_eq!(r.len(), 2);
+    assert!(r.iter().any(|c| texts(&c[1]) == ["21", "0", "0", "0", "0", "0", "21"]));
+    assert!(r.iter().any(|c| texts(&c[1]) == ["0", "0", "0", "21", "0", "0", "21"]));
+    // Neither reading balances: no guess.
+    assert!(block_readings(&layout, start, 2, &groups("1 21 0 0 0 0 0 0 0 0 0 0 0 21")).is_err());
+}
+
+#[test]
+fn the_table_may_sit_inside_one_long_paragraph() {
+    let input = "一、总体情况今年收到申请3件。二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件1 2 3第二十条第（五）项信息内容本年处理决定数量行政许可5三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量9";
+    let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
+    let t = read_text_table(TableId::Proactive, &[&p], input, Some(2022)).unwrap();
+    assert_eq!(t.layout, Some(FormatVersion::Y2021));
+    assert_eq!(row(&t, "regulations"), ["0", "0", "0"]);
+    assert_eq!(row(&t, "normative_documents"), ["1", "2", "3"]);
+    assert_eq!(row(&t, "licensing"), ["5"]);
+    let c = t.cell("licensing", "decisions").unwrap();
+    let span = c.origin.span.unwrap();
+    assert_eq!(&input[span.start..span.end], "5");
+    // The narrative's "3件" before the table and 表三's "9" after it are not read.
+    assert!(t.unreadable.is_empty(), "{:?}", t.unreadable);
+}
+
+#[test]
+fn layout_of_table_two_follows_its_headers() {
+    let old = "信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n规章\n1\n2\n3\n规范性文件\n4\n5\n6\n";
+    let t = read(TableId::Proactive, old, Some(2022)).unwrap();
+    assert_eq!(t.layout, Some(FormatVersion::Y2019));
+    assert_eq!(row(&t, "normative_documents"), ["4", "5", "6"]);
+}
