@@ -240,3 +240,69 @@ fn rules_can_be_switched_off_and_regraded() {
     assert!(options.set_rule("NO-SUCH-RULE").is_err());
     assert!(options.set_rule("FMT-TITLE=loud").is_err());
 }
+
+#[test]
+fn hongze_2023_raw_text_gives_the_same_findings_as_its_layout_text() {
+    let raw = check("tests/fixtures/jiangsu-huaian-hongze-qu-2023.pdftotext-raw.txt");
+    let layout = check("tests/fixtures/jiangsu-huaian-hongze-qu-2023.pdftotext-layout.txt");
+    assert_eq!(
+        raw.diagnostics.iter().map(finding).collect::<Vec<_>>(),
+        layout.diagnostics.iter().map(finding).collect::<Vec<_>>()
+    );
+    assert_eq!(raw.tables, layout.tables);
+}
+
+#[test]
+fn huaian_2024_raw_text_reads_tables_two_and_three_and_says_table_four_is_unreadable() {
+    let raw = check("tests/fixtures/jiangsu-huaian-shi-2024.pdftotext-raw.txt");
+    let layout = check("tests/fixtures/jiangsu-huaian-shi-2024.pdftotext-layout.txt");
+    assert_eq!(
+        raw.diagnostics.iter().map(|d| (d.rule, d.table)).collect::<Vec<_>>(),
+        vec![("TABLE-UNREADABLE", Some("四"))]
+    );
+    // Never an arithmetic error from a misread; what was read equals the layout reading.
+    assert_eq!(raw.tables["二"], layout.tables["二"]);
+    assert_eq!(raw.tables["三"], layout.tables["三"]);
+}
+
+#[test]
+fn pingtan_flattened_text_reads_what_the_arithmetic_decides() {
+    let r = check("tests/fixtures/fujian-pingtan-zonghe-shiyanqu-2021.page.txt");
+    assert_eq!(
+        r.diagnostics.iter().map(|d| (d.rule, d.table, d.row.clone())).collect::<Vec<_>>(),
+        vec![("TABLE-UNREADABLE", Some("二"), s("行政规范性文件"))]
+    );
+    let t4 = &r.tables["四"][0]["values"];
+    let values: Vec<i64> = t4.as_object().unwrap().values().map(|v| v["value"].as_i64().unwrap()).collect();
+    assert_eq!(values, vec![1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]);
+    let t3 = r.tables["三"].as_array().unwrap();
+    assert_eq!(
+        (
+            t3[0]["values"]["总计"]["value"].as_i64(),
+            t3[23]["values"]["总计"]["value"].as_i64(),
+            t3[24]["values"]["总计"]["value"].as_i64()
+        ),
+        (Some(70), Some(69), Some(1))
+    );
+    // The unreadable row has no values at all: nothing guessed.
+    assert_eq!(r.tables["二"][1]["values"]["本年制发件数"]["value"], serde_json::Value::Null);
+}
+
+#[test]
+fn pingtan_2022_flattened_text_equals_the_portal_html_wherever_it_can_be_read() {
+    let text = check("tests/fixtures/fujian-pingtan-zonghe-shiyanqu-2022.page.txt");
+    let html = check("tests/fixtures/fujian-pingtan-zonghe-shiyanqu-2022.portal.html");
+    assert_eq!(text.tables["三"], html.tables["三"]);
+    assert_eq!(text.tables["四"], html.tables["四"]);
+    // 表二: every row but the unreadable 行政规范性文件 agrees.
+    let rows = |r: &LintReport| r.tables["二"].as_array().unwrap().clone();
+    for (t, h) in rows(&text).iter().zip(rows(&html)) {
+        if t["row"] != "行政规范性文件" {
+            assert_eq!(t, &h);
+        }
+    }
+    // Same findings, plus only the text's TABLE-UNREADABLE.
+    let html_rules = rules(&html);
+    let text_rules: Vec<_> = rules(&text).into_iter().filter(|r| *r != "TABLE-UNREADABLE").collect();
+    assert_eq!(text_rules, html_rules);
+}
