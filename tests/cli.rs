@@ -78,7 +78,15 @@ fn bad_input_is_a_clear_error_with_exit_code_2() {
 
 #[test]
 fn check_json_shape_and_exit_codes() {
-    let out = run(&["check", "--json", "tests/fixtures/xizou-2019.txt", "tests/fixtures/jiangsu-huaian-shi-2024.pdftotext-layout.txt"], None);
+    let out = run(
+        &[
+            "check",
+            "--json",
+            "tests/fixtures/xizou-2019.txt",
+            "tests/fixtures/jiangsu-huaian-shi-2024.pdftotext-layout.txt",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1), "an error was found");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let reports = v.as_array().unwrap();
@@ -87,7 +95,10 @@ fn check_json_shape_and_exit_codes() {
         assert!(reports[0].get(key).is_some(), "report lacks {key}");
     }
     let d = &reports[0]["diagnostics"][2];
-    for key in ["id", "rule", "severity", "message", "table", "row", "column", "expected", "actual", "cell", "span", "excerpt", "fix"] {
+    for key in [
+        "id", "rule", "severity", "message", "table", "row", "column", "expected", "actual", "cell", "span", "excerpt",
+        "fix",
+    ] {
         assert!(d.get(key).is_some(), "diagnostic lacks {key}: {d}");
     }
     assert_eq!(d["fix"]["value"], "3");
@@ -97,7 +108,10 @@ fn check_json_shape_and_exit_codes() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("ready to publish"));
     // Switched-off rules, unknown rules, unreadable files.
-    let out = run(&["check", "--disable", "T3-ROW-TOTAL", "--disable", "T3-RESULT-SUM", "tests/fixtures/xizou-2019.txt"], None);
+    let out = run(
+        &["check", "--disable", "T3-ROW-TOTAL", "--disable", "T3-RESULT-SUM", "tests/fixtures/xizou-2019.txt"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let out = run(&["check", "--disable", "NOPE", "tests/fixtures/xizou-2019.txt"], None);
     assert_eq!(out.status.code(), Some(2));
