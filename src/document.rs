@@ -48,6 +48,9 @@ impl Serialize for Span {
 pub enum InputKind {
     Html,
     Text,
+    /// A live DOM handed over by the browser (an editor's content, or what `DOMParser` made
+    /// of a string): cells have DOM addresses, nothing has a byte span.
+    Dom,
 }
 
 /// The whole input, read.

@@ -53,7 +53,13 @@ pub fn lint_bytes(bytes: &[u8], read: &ReadOptions, options: &LintOptions) -> Re
 pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> LintReport {
     let report = recognize(doc, input);
     let ctx = Context { doc, input, report: &report, lang: options.lang, forced_format: options.format };
-    let diagnostics = run(&ctx, options);
+    let mut diagnostics = run(&ctx, options);
+    if doc.input == crate::document::InputKind::Dom {
+        // A DOM has no source offsets; the cell address is the location.
+        for d in &mut diagnostics {
+            d.span = None;
+        }
+    }
     let mut summary = Summary::default();
     for d in &diagnostics {
         match d.severity {

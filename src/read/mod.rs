@@ -42,6 +42,9 @@ pub enum ReadError {
     TooLarge { size: usize, limit: usize },
     /// Not text: a PDF, a Word `.docx`, an image, or bytes full of control characters.
     Binary { what: &'static str },
+    /// HTML given as a string to a build without an HTML parser (the browser build, where
+    /// the page parses HTML and hands over its DOM).
+    NoHtmlParser,
 }
 
 impl std::fmt::Display for ReadError {
@@ -53,6 +56,7 @@ impl std::fmt::Display for ReadError {
                 "the input is {} bytes, over the limit of {} bytes (输入过大); raise the limit with --max-size if this is really one report",
                 size, limit
             ),
+            ReadError::NoHtmlParser => write!(f, "this build reads HTML from the page's DOM, not from a string (此版本须由页面解析 HTML)"),
             ReadError::Binary { what } => write!(
                 f,
                 "the input is not text but {what} (输入不是文本); paste the report's text or HTML, or convert the file first"
@@ -105,8 +109,12 @@ pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadErro
     }
     let kind = options.input.unwrap_or_else(|| detect(input));
     let mut doc = match kind {
+        #[cfg(feature = "html-parser")]
         InputKind::Html => html::read_html(input, options),
-        InputKind::Text => text::read_text(input, options),
+        #[cfg(not(feature = "html-parser"))]
+        InputKind::Html => return Err(ReadError::NoHtmlParser),
+        // A DOM comes as a tree (`html::read_tree`), never as a string.
+        InputKind::Text | InputKind::Dom => text::read_text(input, options),
     };
     let controls =
         input.bytes().filter(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))).count();

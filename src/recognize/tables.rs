@@ -62,7 +62,8 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
         let mut pending = String::new();
         // In HTML the columns line up: where the numbers start, values start, whatever a
         // cell holds (a `三` typed into a value cell is a bad value, not a label).
-        let value_start = if input == InputKind::Html { value_start_column(t) } else { None };
+        let markup = matches!(input, InputKind::Html | InputKind::Dom);
+        let value_start = if markup { value_start_column(t) } else { None };
         for y in 0..t.grid.height() {
             // The distinct cells of this grid row, in order, with the column they start at
             // and whether they are anchored in this row.
@@ -85,7 +86,10 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
                 cells.iter().any(|&(r, _, here)| here && t.cell(r).is_some_and(|c| read_value(&c.text).is_number()));
             for &(r, x, here) in &cells {
                 let Some(cell) = t.cell(r) else { continue };
-                let origin = Origin { span: Some(cell.span), cell: (input == InputKind::Html).then_some(cell.address) };
+                let origin = Origin {
+                    span: (input != InputKind::Dom).then_some(cell.span),
+                    cell: markup.then_some(cell.address),
+                };
                 let v = read_value(&cell.text);
                 if !here {
                     if !v.is_value_like() {

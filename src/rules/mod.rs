@@ -115,7 +115,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     pub fn is_html(&self) -> bool {
-        self.doc.input == InputKind::Html
+        matches!(self.doc.input, InputKind::Html | InputKind::Dom)
     }
 }
 

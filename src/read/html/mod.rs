@@ -14,7 +14,9 @@
 //!
 //! Nothing here recurses over the tree: 100 000 nested elements cannot overflow a stack.
 
-mod tree;
+#[cfg(feature = "html-parser")]
+mod parse;
+pub mod tree;
 
 use crate::document::{
     Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table,
@@ -22,7 +24,9 @@ use crate::document::{
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
 use crate::read::normalize::{finish, is_space, push_normalized};
 use crate::read::ReadOptions;
-pub use tree::{parse, NodeData, NodeId, Tree};
+#[cfg(feature = "html-parser")]
+pub use parse::parse;
+pub use tree::{NodeData, NodeId, Tree};
 
 /// Elements whose content is never shown as report text.
 fn is_invisible_element(name: &str) -> bool {
@@ -137,11 +141,17 @@ struct Reader<'a> {
 }
 
 /// Read HTML into a [`Document`].
+#[cfg(feature = "html-parser")]
 pub fn read_html(input: &str, options: &ReadOptions) -> Document {
-    let tree = parse(input);
-    let mut reader = Reader::new(&tree, options);
+    read_tree(&parse(input), InputKind::Html, options)
+}
+
+/// Read an already parsed tree (from html5ever, or from a browser's DOM) into a
+/// [`Document`].
+pub fn read_tree(tree: &Tree, input: InputKind, options: &ReadOptions) -> Document {
+    let mut reader = Reader::new(tree, options);
     let blocks = reader.blocks();
-    Document { input: InputKind::Html, blocks, notes: reader.notes }
+    Document { input, blocks, notes: reader.notes }
 }
 
 impl<'a> Reader<'a> {
@@ -173,7 +183,7 @@ impl<'a> Reader<'a> {
             let node = tree.node(id);
             let mut s = stats[id];
             match &node.data {
-                NodeData::Text(t) => s.chars = t.chars().filter(|&c| !is_space(c)).count() as u32,
+                NodeData::Text(_) => s.chars = tree.text(id).chars().filter(|&c| !is_space(c)).count() as u32,
                 NodeData::Element { .. } => {
                     if node.is("a") {
                         s.links += 1;
@@ -283,9 +293,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             match &node.data {
-                NodeData::Text(t) => para.push(t, Span::new(node.start, node.end)),
+                NodeData::Text(_) => para.push(tree.text(id), Span::new(node.start, node.end)),
                 NodeData::Element { name, html, .. } => {
-                    let name: &str = name;
+                    let name: &str = name.as_ref();
                     if (*html && is_invisible_element(name)) || is_hidden(node) {
                         continue;
                     }
@@ -474,8 +484,8 @@ impl<'a> Reader<'a> {
         let mut prev = tree.node(tr).prev_sibling;
         while let Some(p) = prev {
             match &tree.node(p).data {
-                NodeData::Comment(c) if c.contains("supportMisalignedColumns") => return true,
-                NodeData::Text(t) if t.chars().all(is_space) => prev = tree.node(p).prev_sibling,
+                NodeData::Comment { phantom_row_marker: true } => return true,
+                NodeData::Text(_) if tree.text(p).chars().all(is_space) => prev = tree.node(p).prev_sibling,
                 _ => break,
             }
         }
@@ -494,7 +504,7 @@ impl<'a> Reader<'a> {
             let node = tree.node(id);
             let mut descend = true;
             match &node.data {
-                NodeData::Text(t) => push_normalized(&mut text, t),
+                NodeData::Text(_) => push_normalized(&mut text, tree.text(id)),
                 NodeData::Element { name, html, .. } => {
                     if *html && (is_invisible_element(name) || &**name == "table") || is_hidden(node) {
                         descend = false;
@@ -549,5 +559,5 @@ impl ParagraphBuilder {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "html-parser"))]
 mod tests;

@@ -1,42 +1,79 @@
-//! A small arena tree for html5ever, recording where each node came from in the input.
-//!
-//! html5ever reports no byte offsets, so the driver ([`parse`]) feeds the input in pieces
-//! split at every `<` and `>`: a tag arrives whole in one piece and text between tags in
-//! another. While a piece is being parsed the sink knows its byte range, so every element
-//! created gets the offset of the tag that opened it, every text node the range of its
-//! text, and every element the end of the tag that closed it (or the start of whatever
-//! closed it implicitly). The tree itself is exactly html5ever's, i.e. the browser's.
+//! A small arena tree of the parsed page: what the HTML reader walks, whoever parsed it —
+//! html5ever natively (`parse.rs`, with byte spans), or the browser, whose live DOM a small
+//! JavaScript walker hands over in one compact structure ([`Tree::from_dom`], no spans).
 //!
 //! Nodes live in one `Vec` and are linked by indices (parent, first/last child,
 //! previous/next sibling), so inserting, moving and removing are O(1) and nothing here
 //! recurses.
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
-use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{parse_document, Attribute, LocalName, ParseOpts, QualName};
 
 pub type NodeId = usize;
 
 /// The document node is always node 0.
 pub const DOCUMENT: NodeId = 0;
 
+/// The attributes the reader looks at; others are not kept.
+pub const KEPT_ATTRIBUTES: [&str; 5] = ["style", "hidden", "colspan", "rowspan", "height"];
+
 #[derive(Debug)]
 pub enum NodeData {
     Document,
     Element {
-        name: LocalName,
+        /// Lower-case local name; common names are static.
+        name: Cow<'static, str>,
+        /// In the HTML namespace (not SVG/MathML).
         html: bool,
-        attrs: Vec<Attribute>,
+        /// Only the [`KEPT_ATTRIBUTES`].
+        attrs: Vec<(&'static str, Box<str>)>,
     },
-    Text(StrTendril),
-    Comment(StrTendril),
+    /// Text, stored in the tree's text arena ([`Tree::text`]).
+    Text(TextRef),
+    /// A comment; Word's and Excel's `[if !supportMisalignedColumns]` marker (before their
+    /// phantom row) is the only one that matters.
+    Comment {
+        phantom_row_marker: bool,
+    },
     /// Doctype, processing instruction, template contents: nothing a report needs.
     Other,
+}
+
+/// Where a text node's characters sit in [`Tree::texts`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextRef {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Intern the element names the reader compares against; others are owned.
+pub fn element_name(local: &str) -> Cow<'static, str> {
+    macro_rules! known {
+        ($($name:literal),*) => {
+            match local {
+                $($name => Cow::Borrowed($name),)*
+                _ => Cow::Owned(local.to_ascii_lowercase()),
+            }
+        };
+    }
+    known!(
+        "html", "head", "body", "p", "div", "span", "br", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
+        "caption", "colgroup", "col", "a", "b", "i", "u", "font", "o:p", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
+        "ol", "li", "strong", "em", "img", "style", "script", "meta", "title", "link", "section", "article", "hr",
+        "sup"
+    )
+}
+
+/// Keep an attribute if the reader reads it (names as the HTML parser gives them:
+/// lower-case).
+pub fn kept_attribute(name: &str) -> Option<&'static str> {
+    match name {
+        "style" => Some("style"),
+        "hidden" => Some("hidden"),
+        "colspan" => Some("colspan"),
+        "rowspan" => Some("rowspan"),
+        "height" => Some("height"),
+        _ => None,
+    }
 }
 
 #[derive(Debug)]
@@ -55,8 +92,21 @@ pub struct Node {
 }
 
 impl Node {
+    pub fn new(data: NodeData, start: usize, end: usize) -> Node {
+        Node {
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+            data,
+            start,
+            end,
+        }
+    }
+
     /// The local name of an HTML element (not of SVG/MathML elements, not of other nodes).
-    pub fn html_name(&self) -> Option<&LocalName> {
+    pub fn html_name(&self) -> Option<&str> {
         match &self.data {
             NodeData::Element { name, html: true, .. } => Some(name),
             _ => None,
@@ -64,12 +114,12 @@ impl Node {
     }
 
     pub fn is(&self, local: &str) -> bool {
-        self.html_name().is_some_and(|n| &**n == local)
+        self.html_name() == Some(local)
     }
 
     pub fn attr(&self, attr: &str) -> Option<&str> {
         match &self.data {
-            NodeData::Element { attrs, .. } => attrs.iter().find(|a| &*a.name.local == attr).map(|a| &*a.value),
+            NodeData::Element { attrs, .. } => attrs.iter().find(|(n, _)| *n == attr).map(|(_, v)| &**v),
             _ => None,
         }
     }
@@ -79,11 +129,105 @@ impl Node {
 #[derive(Debug)]
 pub struct Tree {
     pub nodes: Vec<Node>,
+    /// Every text node's characters, one after another (one allocation, not one per node).
+    pub texts: String,
     /// The document is in quirks mode (no doctype, as most pasted fragments are).
     pub quirks: bool,
 }
 
 impl Tree {
+    /// A tree holding only the document node.
+    pub fn new(input_len: usize) -> Tree {
+        Tree { nodes: vec![Node::new(NodeData::Document, 0, input_len)], texts: String::new(), quirks: false }
+    }
+
+    /// Append a node as the last child of `parent` (no checks: the caller builds a tree).
+    pub fn push_child(&mut self, parent: NodeId, data: NodeData, start: usize, end: usize) -> NodeId {
+        let id = self.nodes.len();
+        let mut node = Node::new(data, start, end);
+        node.parent = Some(parent);
+        node.prev_sibling = self.nodes[parent].last_child;
+        if let Some(last) = self.nodes[parent].last_child {
+            self.nodes[last].next_sibling = Some(id);
+        } else {
+            self.nodes[parent].first_child = Some(id);
+        }
+        self.nodes[parent].last_child = Some(id);
+        self.nodes.push(node);
+        id
+    }
+
+    /// Build the tree from the compact structure the JavaScript DOM walker makes of a live
+    /// DOM (an editor's body, or what `DOMParser` made of a string). `nodes` holds, for each
+    /// node in document order, `[kind, parent, string, attribute count, (name, value)…]` where
+    /// kind is 1 element, 3 text, 8 comment; parent is the index of an earlier node, or -1
+    /// for the root; string indexes `strings` (split on U+0000): the lower-case tag name, the
+    /// text, or the comment. A malformed structure is an error, never a panic.
+    pub fn from_dom(nodes: &[i32], strings: &str, quirks: bool) -> Result<Tree, String> {
+        let table: Vec<&str> = strings.split('\0').collect();
+        let text = |i: i32| -> Result<&str, String> {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| table.get(i).copied())
+                .ok_or_else(|| format!("string {i} out of range"))
+        };
+        let mut tree = Tree::new(0);
+        tree.quirks = quirks;
+        // Index of each walker node in the tree.
+        let mut ids: Vec<NodeId> = Vec::new();
+        let mut i = 0usize;
+        while i < nodes.len() {
+            let field = |k: usize| nodes.get(i + k).copied().ok_or_else(|| "truncated node record".to_string());
+            let (kind, parent, string, attr_count) = (field(0)?, field(1)?, field(2)?, field(3)?);
+            let attr_count = usize::try_from(attr_count).map_err(|_| "negative attribute count".to_string())?;
+            let parent_id = match parent {
+                -1 => DOCUMENT,
+                p => *usize::try_from(p)
+                    .ok()
+                    .and_then(|p| ids.get(p))
+                    .ok_or_else(|| format!("parent {p} is not an earlier node"))?,
+            };
+            let data = match kind {
+                1 => {
+                    let mut attrs = Vec::new();
+                    for a in 0..attr_count {
+                        let name = text(field(4 + 2 * a)?)?;
+                        let value = text(field(5 + 2 * a)?)?;
+                        if let Some(k) = kept_attribute(name) {
+                            attrs.push((k, value.into()));
+                        }
+                    }
+                    let name = text(string)?;
+                    // Namespaced names (svg:…) and SVG/MathML are not HTML.
+                    let html = !name.contains(':') || name == "o:p";
+                    NodeData::Element { name: element_name(&name.to_ascii_lowercase()), html, attrs }
+                }
+                3 => {
+                    let t = text(string)?;
+                    let start = tree.texts.len() as u32;
+                    tree.texts.push_str(t);
+                    NodeData::Text(TextRef { start, end: tree.texts.len() as u32 })
+                }
+                8 => NodeData::Comment { phantom_row_marker: text(string)?.contains("supportMisalignedColumns") },
+                k => return Err(format!("unknown node kind {k}")),
+            };
+            if ids.len() >= 50_000_000 {
+                return Err("too many nodes".into());
+            }
+            ids.push(tree.push_child(parent_id, data, 0, 0));
+            i += 4 + 2 * attr_count;
+        }
+        Ok(tree)
+    }
+
+    /// The characters of a text node ("" for other nodes).
+    pub fn text(&self, id: NodeId) -> &str {
+        match self.nodes[id].data {
+            NodeData::Text(r) => self.texts.get(r.start as usize..r.end as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id]
     }
@@ -131,334 +275,4 @@ impl Iterator for Children<'_> {
         self.next = self.tree.nodes[id].next_sibling;
         Some(id)
     }
-}
-
-/// The piece of input being parsed right now.
-#[derive(Clone, Copy, Default)]
-struct Piece {
-    start: usize,
-    end: usize,
-    /// Start of the most recent piece that began with `<`: a start tag whose `>` sits in
-    /// a later piece (inside a quoted attribute) still gets its own start.
-    tag_start: usize,
-    /// The piece is (the start of) a tag.
-    is_tag: bool,
-}
-
-/// A node handle: the index plus the element's name, so html5ever can ask for names
-/// without borrowing the arena.
-#[derive(Clone)]
-pub struct Handle {
-    id: NodeId,
-    name: Rc<QualName>,
-}
-
-struct Sink<'a> {
-    input: std::marker::PhantomData<&'a str>,
-    nodes: RefCell<Vec<Node>>,
-    piece: Cell<Piece>,
-    no_name: Rc<QualName>,
-    quirks: Cell<bool>,
-}
-
-impl<'a> Sink<'a> {
-    fn new(input: &'a str) -> Self {
-        let document = Node {
-            parent: None,
-            first_child: None,
-            last_child: None,
-            prev_sibling: None,
-            next_sibling: None,
-            data: NodeData::Document,
-            start: 0,
-            end: input.len(),
-        };
-        Sink {
-            input: std::marker::PhantomData,
-            nodes: RefCell::new(vec![document]),
-            piece: Cell::new(Piece::default()),
-            quirks: Cell::new(false),
-            no_name: Rc::new(QualName::new(None, html5ever::ns!(), html5ever::local_name!(""))),
-        }
-    }
-
-    fn new_node(&self, data: NodeData, start: usize, end: usize) -> NodeId {
-        let mut nodes = self.nodes.borrow_mut();
-        nodes.push(Node {
-            parent: None,
-            first_child: None,
-            last_child: None,
-            prev_sibling: None,
-            next_sibling: None,
-            data,
-            start,
-            end,
-        });
-        nodes.len() - 1
-    }
-
-    fn handle(&self, id: NodeId) -> Handle {
-        Handle { id, name: self.no_name.clone() }
-    }
-
-    /// The byte range to give text appended now.
-    fn text_range(&self) -> (usize, usize) {
-        let p = self.piece.get();
-        if p.is_tag {
-            (p.tag_start, p.tag_start)
-        } else {
-            (p.start, p.end)
-        }
-    }
-
-    fn detach(nodes: &mut [Node], id: NodeId) {
-        let (parent, prev, next) = {
-            let n = &nodes[id];
-            (n.parent, n.prev_sibling, n.next_sibling)
-        };
-        if let Some(p) = prev {
-            nodes[p].next_sibling = next;
-        } else if let Some(par) = parent {
-            nodes[par].first_child = next;
-        }
-        if let Some(n) = next {
-            nodes[n].prev_sibling = prev;
-        } else if let Some(par) = parent {
-            nodes[par].last_child = prev;
-        }
-        let n = &mut nodes[id];
-        n.parent = None;
-        n.prev_sibling = None;
-        n.next_sibling = None;
-    }
-
-    fn append_child(nodes: &mut [Node], parent: NodeId, child: NodeId) {
-        Self::detach(nodes, child);
-        let last = nodes[parent].last_child;
-        nodes[child].parent = Some(parent);
-        nodes[child].prev_sibling = last;
-        match last {
-            Some(l) => nodes[l].next_sibling = Some(child),
-            None => nodes[parent].first_child = Some(child),
-        }
-        nodes[parent].last_child = Some(child);
-    }
-
-    fn insert_before(nodes: &mut [Node], sibling: NodeId, child: NodeId) {
-        let Some(parent) = nodes[sibling].parent else { return };
-        Self::detach(nodes, child);
-        let prev = nodes[sibling].prev_sibling;
-        nodes[child].parent = Some(parent);
-        nodes[child].prev_sibling = prev;
-        nodes[child].next_sibling = Some(sibling);
-        nodes[sibling].prev_sibling = Some(child);
-        match prev {
-            Some(p) => nodes[p].next_sibling = Some(child),
-            None => nodes[parent].first_child = Some(child),
-        }
-    }
-
-    /// Append text to an existing text node (merging as the DOM does), or make one.
-    fn text_node(&self, merge_into: Option<NodeId>, text: &StrTendril) -> Option<NodeId> {
-        let (start, end) = self.text_range();
-        if let Some(t) = merge_into {
-            let mut nodes = self.nodes.borrow_mut();
-            if let NodeData::Text(existing) = &mut nodes[t].data {
-                existing.push_tendril(text);
-                nodes[t].end = nodes[t].end.max(end);
-                return None;
-            }
-        }
-        Some(self.new_node(NodeData::Text(text.clone()), start, end))
-    }
-}
-
-impl<'a> TreeSink for Sink<'a> {
-    type Handle = Handle;
-    type Output = Tree;
-    type ElemName<'b>
-        = &'b QualName
-    where
-        Self: 'b;
-
-    fn finish(self) -> Tree {
-        Tree { nodes: self.nodes.into_inner(), quirks: self.quirks.get() }
-    }
-
-    fn parse_error(&self, _msg: Cow<'static, str>) {}
-
-    fn get_document(&self) -> Handle {
-        self.handle(DOCUMENT)
-    }
-
-    fn elem_name<'b>(&'b self, target: &'b Handle) -> &'b QualName {
-        &target.name
-    }
-
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
-        let p = self.piece.get();
-        let html = name.ns == html5ever::ns!(html);
-        let id = self.new_node(NodeData::Element { name: name.local.clone(), html, attrs }, p.tag_start, p.end);
-        if flags.template {
-            // Template contents are a separate fragment; nothing in them is shown.
-            let _ = self.new_node(NodeData::Other, p.tag_start, p.tag_start);
-        }
-        Handle { id, name: Rc::new(name) }
-    }
-
-    fn create_comment(&self, text: StrTendril) -> Handle {
-        let p = self.piece.get();
-        let id = self.new_node(NodeData::Comment(text), p.tag_start, p.end);
-        self.handle(id)
-    }
-
-    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Handle {
-        let p = self.piece.get();
-        let id = self.new_node(NodeData::Other, p.tag_start, p.end);
-        self.handle(id)
-    }
-
-    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
-        match child {
-            NodeOrText::AppendNode(n) => Self::append_child(&mut self.nodes.borrow_mut(), parent.id, n.id),
-            NodeOrText::AppendText(text) => {
-                let last = self.nodes.borrow()[parent.id].last_child;
-                if let Some(t) = self.text_node(last, &text) {
-                    Self::append_child(&mut self.nodes.borrow_mut(), parent.id, t);
-                }
-            }
-        }
-    }
-
-    fn append_based_on_parent_node(&self, element: &Handle, prev_element: &Handle, child: NodeOrText<Handle>) {
-        if self.nodes.borrow()[element.id].parent.is_some() {
-            self.append_before_sibling(element, child);
-        } else {
-            self.append(prev_element, child);
-        }
-    }
-
-    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
-
-    fn get_template_contents(&self, target: &Handle) -> Handle {
-        // create_element made the contents node right after the template element.
-        self.handle(target.id + 1)
-    }
-
-    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
-        x.id == y.id
-    }
-
-    fn set_quirks_mode(&self, mode: QuirksMode) {
-        self.quirks.set(mode == QuirksMode::Quirks);
-    }
-
-    fn append_before_sibling(&self, sibling: &Handle, child: NodeOrText<Handle>) {
-        match child {
-            NodeOrText::AppendNode(n) => Self::insert_before(&mut self.nodes.borrow_mut(), sibling.id, n.id),
-            NodeOrText::AppendText(text) => {
-                let prev = self.nodes.borrow()[sibling.id].prev_sibling;
-                if let Some(t) = self.text_node(prev, &text) {
-                    Self::insert_before(&mut self.nodes.borrow_mut(), sibling.id, t);
-                }
-            }
-        }
-    }
-
-    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
-        let mut nodes = self.nodes.borrow_mut();
-        if let NodeData::Element { attrs: existing, .. } = &mut nodes[target.id].data {
-            for a in attrs {
-                if !existing.iter().any(|e| e.name == a.name) {
-                    existing.push(a);
-                }
-            }
-        }
-    }
-
-    fn remove_from_parent(&self, target: &Handle) {
-        Self::detach(&mut self.nodes.borrow_mut(), target.id);
-    }
-
-    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
-        let mut nodes = self.nodes.borrow_mut();
-        while let Some(c) = nodes[node.id].first_child {
-            Self::append_child(&mut nodes, new_parent.id, c);
-        }
-    }
-}
-
-/// Parse `input` as a whole HTML document, as a browser's `DOMParser` would (scripting
-/// disabled), keeping byte offsets.
-pub fn parse(input: &str) -> Tree {
-    let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
-        ..Default::default()
-    };
-    let mut parser = parse_document(Sink::new(input), opts);
-    let whole = StrTendril::from_slice(input);
-    let bytes = input.as_bytes();
-    let mut pos = 0usize;
-    let mut tag_start = 0usize;
-    while pos < bytes.len() {
-        let is_tag = bytes[pos] == b'<';
-        let end = if is_tag {
-            // Up to and including the next '>' (or the end).
-            match memchr(b'>', &bytes[pos + 1..]) {
-                Some(i) => pos + 1 + i + 1,
-                None => bytes.len(),
-            }
-        } else {
-            match memchr(b'<', &bytes[pos..]) {
-                Some(i) => pos + i,
-                None => bytes.len(),
-            }
-        };
-        if is_tag {
-            tag_start = pos;
-        }
-        parser.tokenizer.sink.sink.piece.set(Piece { start: pos, end, tag_start, is_tag });
-        // Offsets fit in u32: the reader refuses inputs anywhere near 4 GiB.
-        parser.process(whole.subtendril(pos as u32, (end - pos) as u32));
-        pos = end;
-    }
-    parser.tokenizer.sink.sink.piece.set(Piece { start: pos, end: pos, tag_start: pos, is_tag: false });
-    let mut tree = parser.finish();
-    close_elements(&mut tree, input);
-    tree
-}
-
-/// Give every element its end: the end of the last thing in it (or of its start tag),
-/// extended over its own end tag when one follows there. Elements start out ending at
-/// their start tag's `>`; this runs once, bottom-up, without recursion.
-fn close_elements(tree: &mut Tree, input: &str) {
-    let mut order = Vec::with_capacity(tree.nodes.len());
-    let mut cur = Some(DOCUMENT);
-    while let Some(id) = cur {
-        order.push(id);
-        cur = tree.next_in_order(id, DOCUMENT, true);
-    }
-    let bytes = input.as_bytes();
-    for &id in order.iter().rev() {
-        let last_child_end = tree.nodes[id].last_child.map(|c| tree.nodes[c].end);
-        let node = &mut tree.nodes[id];
-        let NodeData::Element { name, .. } = &node.data else { continue };
-        let mut end = node.end.max(last_child_end.unwrap_or(0));
-        // `</name` (any case, then optional spaces) right here closes the element.
-        let rest = &bytes[end.min(bytes.len())..];
-        let name = name.as_bytes();
-        if rest.len() > name.len() + 2 && rest[..2] == *b"</" && rest[2..2 + name.len()].eq_ignore_ascii_case(name) {
-            let after = &rest[2 + name.len()..];
-            if matches!(after.first(), Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')) {
-                if let Some(gt) = memchr(b'>', after) {
-                    end += 2 + name.len() + gt + 1;
-                }
-            }
-        }
-        node.end = end;
-    }
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
