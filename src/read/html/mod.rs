@@ -176,7 +176,7 @@ impl<'a> Reader<'a> {
         while let Some(id) = cur {
             order.push(id);
             let node = tree.node(id);
-            let skip = node.html_name().is_some_and(|name| is_invisible_element(name)) || is_hidden(node);
+            let skip = node.html_name().is_some_and(is_invisible_element) || is_hidden(node);
             cur = tree.next_in_order(id, tree::DOCUMENT, !skip);
         }
         for &id in order.iter().rev() {
@@ -287,7 +287,7 @@ impl<'a> Reader<'a> {
             }
             let node = tree.node(id);
             if leaving {
-                if node.html_name().is_some_and(|n| is_block_element(n)) {
+                if node.html_name().is_some_and(is_block_element) {
                     para.flush(blocks);
                 }
                 continue;
