@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::document::{CellAddress, Span};
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -54,6 +55,7 @@ impl Lang {
 }
 
 /// The DOM address of the cell a diagnostic is about (HTML input).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct DomCell {
     pub table: usize,
@@ -68,12 +70,14 @@ impl From<CellAddress> for DomCell {
 }
 
 /// A value the cell should hold, when exactly one value explains every failing relation.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub value: String,
 }
 
 /// One finding.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// Stable fingerprint: the same finding in the same report has the same id on every run,
@@ -92,6 +96,7 @@ pub struct Diagnostic {
     pub actual: Option<String>,
     pub cell: Option<DomCell>,
     /// Byte range in the input (the JS API converts to string indices).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "[number, number] | null"))]
     pub span: Option<Span>,
     /// The source text the finding is about.
     pub excerpt: Option<String>,

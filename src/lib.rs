@@ -14,6 +14,8 @@ pub use read::{read_bytes, read_str, ReadError, ReadOptions};
 pub mod diagnostic;
 pub mod lint;
 pub mod rules;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Lang, Severity};
 pub use lint::{lint_bytes, lint_document, lint_str, render_human, LintReport};

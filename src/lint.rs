@@ -1,7 +1,7 @@
 //! The whole check: read → recognise → rules → a [`LintReport`], and its human rendering.
 
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::{json, Map, Value as Json};
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::document::Document;
@@ -11,6 +11,7 @@ use crate::recognize::{recognize, Report};
 use crate::rules::version::{detect, DetectedFormat};
 use crate::rules::{run, Context, LintOptions};
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub errors: usize,
@@ -19,11 +20,13 @@ pub struct Summary {
 }
 
 /// The result of checking one report (the CLI's `--json`, the JS API's `lint`).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LintReport {
     pub schema_version: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub file: Option<String>,
     pub format: Option<DetectedFormat>,
     pub year: Option<u16>,
@@ -33,7 +36,13 @@ pub struct LintReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The extracted values: for each table a list of rows
     /// `{"row": official label, "values": {official column label: {"value", "text"}}}`.
-    pub tables: Json,
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            type = "{ [table: string]: { row: string | null; values: { [column: string]: { value: number | null; text: string | null } } }[] }"
+        )
+    )]
+    pub tables: Tables,
 }
 
 /// Check a report given as a string.
@@ -81,28 +90,90 @@ pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> Lint
     }
 }
 
-fn tables_json(report: &Report) -> Json {
-    let mut out = Map::new();
+/// The values read, per table, in the official row and column order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tables(pub Vec<(&'static str, Vec<TableRow>)>);
+
+/// One official row of an extracted table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    /// The official row label (`None` for 表四's single row).
+    pub row: Option<&'static str>,
+    /// (official column label, the value read if any, the text as typed if any).
+    pub values: Vec<(String, Option<crate::recognize::value::Decimal>, Option<String>)>,
+}
+
+impl Tables {
+    /// The row with this official label in table `table` ("二", "三", "四").
+    pub fn row(&self, table: &str, row: &str) -> Option<&TableRow> {
+        self.0.iter().find(|(t, _)| *t == table)?.1.iter().find(|r| r.row == Some(row))
+    }
+}
+
+impl Serialize for Tables {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (table, rows) in &self.0 {
+            m.serialize_entry(table, rows)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for TableRow {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Values<'a>(&'a [(String, Option<crate::recognize::value::Decimal>, Option<String>)]);
+        struct Cell<'a>(&'a Option<crate::recognize::value::Decimal>, &'a Option<String>);
+        impl Serialize for Values<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(self.0.len()))?;
+                for (column, value, text) in self.0 {
+                    m.serialize_entry(column, &Cell(value, text))?;
+                }
+                m.end()
+            }
+        }
+        impl Serialize for Cell<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("value", self.0)?;
+                m.serialize_entry("text", self.1)?;
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("row", &self.row)?;
+        m.serialize_entry("values", &Values(&self.values))?;
+        m.end()
+    }
+}
+
+fn tables_json(report: &Report) -> Tables {
+    let mut out = Vec::new();
     for id in TableId::ALL {
         let Some(found) = report.table(id) else { continue };
         let spec = found.format.table(id);
-        let mut rows = Vec::new();
-        for (group, row) in spec.rows() {
-            let mut values = Map::new();
-            for column in group.columns {
-                let cell = found.cell(row.id, column.id);
-                let v = match cell {
-                    Some(c) => json!({"value": c.value.number, "text": c.value.text}),
-                    None => json!({"value": null, "text": null}),
-                };
-                values.insert(column.qualified_label(), v);
-            }
-            let label = if row.label.is_empty() { Json::Null } else { Json::String(row.label.to_string()) };
-            rows.push(json!({"row": label, "values": values}));
-        }
-        out.insert(id.numeral().to_string(), Json::Array(rows));
+        let rows = spec
+            .rows()
+            .map(|(group, row)| TableRow {
+                row: (!row.label.is_empty()).then_some(row.label),
+                values: group
+                    .columns
+                    .iter()
+                    .map(|column| {
+                        let cell = found.cell(row.id, column.id);
+                        (
+                            column.qualified_label(),
+                            cell.and_then(|c| c.value.number),
+                            cell.map(|c| c.value.text.clone()),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect();
+        out.push((id.numeral(), rows));
     }
-    Json::Object(out)
+    Tables(out)
 }
 
 /// The human rendering: grouped by table, the official row and column named, both sides of

@@ -469,7 +469,8 @@ fn diagnostic(
         d = d.fix(f);
     }
     // Identify the relation, not the numbers: fixing the values keeps the id stable.
-    let relation_key = format!("{:?}={:?}", rel.total, rel.parts);
+    let side = |keys: &[Key]| keys.iter().map(|(r, c)| format!("{r}/{c}")).collect::<Vec<_>>().join("+");
+    let relation_key = format!("{}={}", side(&rel.total), side(&rel.parts));
     d.finish(&relation_key)
 }
 

@@ -89,7 +89,7 @@ impl LintOptions {
                 } else {
                     RuleSetting::Severity(
                         Severity::parse(s)
-                            .ok_or_else(|| format!("unknown severity {s:?} (off, error, warning, info)"))?,
+                            .ok_or_else(|| format!("unknown severity “{s}” (off, error, warning, info)"))?,
                     )
                 };
                 (id, setting)
@@ -97,7 +97,7 @@ impl LintOptions {
             None => (spec, RuleSetting::Off),
         };
         if rule(id).is_none() {
-            return Err(format!("unknown rule {id:?}; `xxgk-lint rules` lists them"));
+            return Err(format!("unknown rule “{id}”; `xxgk-lint rules` lists them"));
         }
         self.rules.insert(id.to_string(), setting);
         Ok(())

@@ -92,11 +92,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("Table #{} row {} has no cell of its own (a rowspan runs past the end of the table).", n.table.unwrap_or(0) + 1, r + 1),
             ),
         };
-        out.push(
-            Diagnostic::new(GRID_OVERLAP.id, GRID_OVERLAP.severity, message)
-                .excerpt(n.message.clone())
-                .finish(&format!("{:?}{:?}{:?}", n.kind, n.table, n.position)),
-        );
+        out.push(Diagnostic::new(GRID_OVERLAP.id, GRID_OVERLAP.severity, message).excerpt(n.message.clone()).finish(
+            &format!(
+                "{}:{}:{}:{}",
+                n.kind as u8,
+                n.table.unwrap_or(usize::MAX),
+                n.position.map_or(0, |p| p.0),
+                n.position.map_or(0, |p| p.1)
+            ),
+        ));
     }
 }
 

@@ -25,6 +25,7 @@ pub const FMT_VERSION: Rule = Rule {
 };
 
 /// The format the report's tables follow.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum DetectedFormat {
     #[serde(rename = "2019")]

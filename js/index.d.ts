@@ -1,0 +1,45 @@
+// Types of the xxgk-lint API. The report types are generated from the Rust types (tsify).
+import type { Diagnostic, DomCell, Fix, JsLintOptions, LintReport, RuleInfo, Severity, Summary, DetectedFormat } from './web/xxgk_lint.js';
+
+export type { Diagnostic, DomCell, Fix, LintReport, RuleInfo, Severity, Summary, DetectedFormat };
+
+/** Options of `lint` and `lintElement`. */
+export type LintOptions = JsLintOptions;
+
+/** Where the `.wasm` comes from: a URL, a fetch Response, its bytes, or a compiled module. */
+export type WasmSource = string | URL | Response | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+
+/** Load the module (browsers). Resolves at once in Node. Calling it again does nothing. */
+export function init(options?: { wasm?: WasmSource }): Promise<void>;
+
+/** Load the module synchronously from bytes or a compiled module (workers). */
+export function initSync(bytes: ArrayBuffer | ArrayBufferView | WebAssembly.Module): void;
+
+/**
+ * Check a report given as an HTML or plain-text string. Never throws on bad input: an input
+ * that cannot be read (empty, too large, binary) gives a report whose single error diagnostic
+ * says why (`rule` INPUT-EMPTY, INPUT-TOO-LARGE, INPUT-BINARY, OPTIONS, INTERNAL-ERROR).
+ * `span`s are string indices (UTF-16) into `input`; `null` for HTML in browsers (the browser
+ * parses it and keeps no offsets — use `cell`).
+ */
+export function lint(input: string, options?: LintOptions): LintReport;
+
+/** Check an editor's live DOM (its body, or editable element) without serialising it. */
+export function lintElement(element: Element | Document, options?: LintOptions): LintReport;
+
+/**
+ * Mark the cells a report names with `data-xxgk-severity` and a `title` carrying the
+ * messages. Returns how many cells were marked. Nothing else in the content changes.
+ */
+export function highlight(element: Element | Document, report: LintReport): number;
+
+/** Remove exactly what `highlight` added. */
+export function clearHighlight(element: Element | Document): void;
+
+/** Remove our highlight attributes from serialised HTML (for an editor's save hook). */
+export function stripHighlight(html: string): string;
+
+/** Every rule with its default severity and one line. */
+export function rules(lang?: 'zh' | 'en'): RuleInfo[];
+
+export const version: string;

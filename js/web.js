@@ -1,0 +1,83 @@
+// xxgk-lint for the browser (ES module). `await init()` once, then `lint(html)` or
+// `lintElement(editorBody)`. HTML strings are parsed by the browser (DOMParser); the
+// WebAssembly module carries no HTML parser of its own.
+import * as glue from './xxgk_lint.js';
+import { walkDom, looksLikeHtml, highlight, clearHighlight, stripHighlight, guarded } from './core.js';
+
+export { highlight, clearHighlight, stripHighlight };
+
+let ready = false;
+
+/** The oldest engines that run the module: Chrome/Edge 96, Firefox 79, Safari 15. */
+const FLOOR = 'xxgk-lint needs WebAssembly with reference types (Chrome/Edge 96+, Firefox 79+, Safari 15+); ' +
+  'this browser (IE or an old “兼容模式” kernel) cannot run it. 当前浏览器版本过旧，请使用极速模式或更新浏览器。';
+
+function supported() {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') return false;
+  // (module (func (result externref) ref.null extern)) — reference types.
+  return WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111, 3, 2, 1, 0, 10, 6, 1, 4, 0, 208, 111, 11]));
+}
+
+async function compile(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
+  const response = source instanceof Response ? source : await fetch(source);
+  if (!response.ok) throw new Error('xxgk-lint: cannot load ' + response.url + ' (' + response.status + ')');
+  if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('Content-Type') === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Load the module. `options.wasm` may be a URL, a Response, bytes or a WebAssembly.Module;
+ * by default the `.wasm` beside this file. Calling it again does nothing.
+ */
+export async function init(options = {}) {
+  if (ready) return;
+  if (!supported()) throw new Error(FLOOR);
+  const source = options.wasm !== undefined ? options.wasm : new URL('xxgk_lint_bg.wasm', import.meta.url);
+  glue.initSync({ module: await compile(source) });
+  ready = true;
+}
+
+/** Load the module synchronously from bytes or a WebAssembly.Module (in workers). */
+export function initSync(bytes) {
+  if (ready) return;
+  if (!supported()) throw new Error(FLOOR);
+  glue.initSync({ module: bytes instanceof WebAssembly.Module ? bytes : new WebAssembly.Module(bytes) });
+  ready = true;
+}
+
+function need() {
+  if (!ready) throw new Error('xxgk-lint: call `await init()` first');
+}
+
+/** Check a report given as an HTML or plain-text string. */
+export function lint(input, options) {
+  need();
+  if (typeof input !== 'string') throw new TypeError('xxgk-lint: lint() takes a string; use lintElement() for a DOM element');
+  if (looksLikeHtml(input)) {
+    const doc = new DOMParser().parseFromString(input, 'text/html');
+    return lintElement(doc, options);
+  }
+  return guarded(glue, () => glue.lintText(input, options));
+}
+
+/**
+ * Check the live DOM of an editor (its `body`, or its editable element) without serialising
+ * it; diagnostics' `cell` addresses refer to that DOM.
+ */
+export function lintElement(element, options) {
+  need();
+  const { nodes, strings, quirks } = walkDom(element);
+  return guarded(glue, () => glue.lintDom(nodes, strings, quirks, options));
+}
+
+/** Every rule with its default severity and a one-line description. */
+export function rules(lang) {
+  need();
+  return glue.ruleList(lang);
+}
+
+export const version = '0.1.0';

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Build the npm package into pkg/: the browser build (no HTML parser: the page parses),
+# the Node build (with the Rust HTML reader), the classic-script build, and the facades.
+# Installs what it needs (wasm target, wasm-bindgen-cli 0.2.130, npm devDependencies).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+# Exactly the crate's version (wasm-bindgen refuses any other); no --locked (see toolchain notes).
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
+  cargo install wasm-bindgen-cli --version 0.2.130
+fi
+# wasm-opt from npm's binaryen (never Debian's binaryen 108: it breaks the module).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
+  npm install --no-audit --no-fund
+fi
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+rm -rf pkg
+mkdir -p pkg/web pkg/node pkg/classic
+
+build() { # target-dir features
+  cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --no-default-features --features "$2" --target-dir "$1"
+}
+build target/wasm-web ""
+build target/wasm-node "html-parser"
+web_wasm=target/wasm-web/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
+node_wasm=target/wasm-node/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
+
+wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg/web "$web_wasm"
+wasm-bindgen --target nodejs --experimental-reset-state-function --out-dir pkg/node "$node_wasm"
+wasm-bindgen --target no-modules --out-dir pkg/classic "$web_wasm"
+for w in pkg/web/xxgk_lint_bg.wasm pkg/node/xxgk_lint_bg.wasm pkg/classic/xxgk_lint_bg.wasm; do
+  wasm-opt -Oz "$w" -o "$w"
+done
+
+# Facades.
+cp js/core.js pkg/web/core.js
+sed "s/^export const version = .*/export const version = '$version';/" js/web.js > pkg/web/index.js
+{ sed 's/^export //' js/core.js; echo 'module.exports = { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, errorReport, guarded };'; } > pkg/node/core.cjs
+cp js/node.cjs pkg/node/index.cjs
+cp js/node.mjs pkg/node/index.mjs
+echo '{"type": "commonjs"}' > pkg/node/package.json
+cp js/index.d.ts pkg/index.d.ts
+python3 - "$version" <<'PY'
+import sys
+version = sys.argv[1]
+classic = open('js/classic.js', encoding='utf-8').read()
+glue = open('pkg/classic/xxgk_lint.js', encoding='utf-8').read()
+core = open('js/core.js', encoding='utf-8').read().replace('export function', 'function')
+classic = classic.replace('/* @@GLUE@@ */', glue).replace('/* @@CORE@@ */', core).replace('@@VERSION@@', version)
+open('pkg/classic/xxgk-lint.js', 'w', encoding='utf-8').write(classic)
+PY
+rm -f pkg/classic/xxgk_lint.js pkg/classic/xxgk_lint.d.ts pkg/classic/xxgk_lint_bg.wasm.d.ts pkg/*/.gitignore
+
+# Smoke test: the optimised Node build loads and lints (catches a broken wasm-opt).
+node -e "
+const x = require('./pkg/node/index.cjs');
+const r = x.lint(require('fs').readFileSync('tests/fixtures/xizou-2019.txt', 'utf8'));
+if (r.summary.errors !== 2) { console.error(JSON.stringify(r, null, 1)); process.exit(1); }
+"
+gz() { gzip -9c "$1" | wc -c; }
+echo "browser bundle (gzip -9): wasm $(gz pkg/web/xxgk_lint_bg.wasm) B + glue $(gz pkg/web/xxgk_lint.js) B + facade $(gz pkg/web/index.js) B + core $(gz pkg/web/core.js) B"

@@ -1,0 +1,226 @@
+//! The WebAssembly interface: what the npm package's JavaScript facade calls.
+//!
+//! Two builds share this file. The browser build has no HTML parser of its own: the page
+//! parses (`DOMParser`, or the editor's live DOM) and a small JavaScript walker hands the DOM
+//! over in one compact structure ([`lint_dom`]); plain text goes to [`lint_text`]. The Node
+//! build keeps the Rust HTML reader, so [`lint_text`] takes HTML strings too.
+//!
+//! Results are plain JSON-compatible objects (no `Map`, no `undefined`); spans are string
+//! indices (UTF-16 code units), as JavaScript counts them. Nothing here panics on input; if
+//! something does anyway, the module traps, and the facade re-instantiates it and returns an
+//! error report.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::document::{InputKind, Span};
+use crate::format::FormatVersion;
+use crate::lint::{lint_document, LintReport, Summary};
+use crate::read::html::{read_tree, Tree};
+use crate::read::{read_str, ReadError, ReadOptions};
+use crate::rules::{LintOptions, RULES};
+
+/// Options of `lint` and `lintElement`.
+#[derive(Clone, Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct JsLintOptions {
+    /// The format to check against; detected from the tables by default (`'auto'`).
+    #[tsify(optional, type = "'auto' | '2019' | '2021'")]
+    pub format: Option<String>,
+    /// Last year's report (HTML or text), for the cross-year checks.
+    #[tsify(optional)]
+    pub previous: Option<String>,
+    /// Language of the messages (default `'zh'`).
+    #[tsify(optional, type = "'zh' | 'en'")]
+    pub lang: Option<String>,
+    /// Per-rule settings: `{ 'CELL-BLANK': 'off', 'FMT-TITLE': 'error' }`.
+    #[tsify(optional, type = "Record<string, 'off' | 'error' | 'warning' | 'info'>")]
+    pub rules: Option<HashMap<String, String>>,
+    /// Refuse inputs longer than this many UTF-8 bytes (default 20 MB).
+    #[tsify(optional)]
+    pub max_size: Option<u32>,
+}
+
+/// A rule as `rules()` lists it.
+#[derive(Clone, Debug, Serialize, Tsify)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub description: &'static str,
+}
+
+/// Read the options object by hand (no serde deserialiser in the module: it would carry
+/// float formatting and error machinery the size budget cannot afford).
+fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
+    let mut lint = LintOptions::default();
+    let mut read = ReadOptions::default();
+    if js.is_undefined() || js.is_null() {
+        return Ok((lint, read));
+    }
+    if !js.is_object() {
+        return Err("options must be an object".into());
+    }
+    let get = |key: &str| {
+        js_sys::Reflect::get(&js, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let string = |key: &str| -> Result<Option<String>, String> {
+        match get(key) {
+            None => Ok(None),
+            Some(v) => v.as_string().map(Some).ok_or_else(|| format!("options.{key} must be a string")),
+        }
+    };
+    lint.lang = match string("lang")?.as_deref() {
+        None | Some("zh") => Lang::Zh,
+        Some("en") => Lang::En,
+        Some(other) => return Err(format!("unknown lang “{other}” (zh, en)")),
+    };
+    lint.format = match string("format")?.as_deref() {
+        Some("2019") => Some(FormatVersion::Y2019),
+        Some("2021") => Some(FormatVersion::Y2021),
+        None | Some("auto") => None,
+        Some(other) => return Err(format!("unknown format “{other}” (auto, 2019, 2021)")),
+    };
+    // `previous` is accepted now; the cross-year checks that read it come with their rules.
+    let _previous = string("previous")?;
+    if let Some(rules) = get("rules") {
+        for entry in js_sys::Object::entries(&js_sys::Object::from(rules)).iter() {
+            let pair = js_sys::Array::from(&entry);
+            let (Some(rule), Some(setting)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+                return Err("options.rules maps rule IDs to 'off', 'error', 'warning' or 'info'".into());
+            };
+            lint.set_rule(&format!("{rule}={setting}"))?;
+        }
+    }
+    if let Some(max) = get("maxSize") {
+        let max = max.as_f64().filter(|m| *m >= 0.0).ok_or("options.maxSize must be a number of bytes")?;
+        read.max_bytes = max.min(u32::MAX as f64) as usize;
+    }
+    Ok((lint, read))
+}
+
+/// A report that carries an error instead of findings: one diagnostic with the reason, so a
+/// caller that only counts errors still blocks publishing.
+fn error_report(kind: &'static str, message: String) -> LintReport {
+    let d = Diagnostic::new(kind, Severity::Error, message).finish(kind);
+    LintReport {
+        schema_version: 1,
+        file: None,
+        format: None,
+        year: None,
+        title: None,
+        organ: None,
+        summary: Summary { errors: 1, warnings: 0, infos: 0 },
+        diagnostics: vec![d],
+        tables: Default::default(),
+    }
+}
+
+fn to_js(report: &LintReport) -> JsValue {
+    report.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+/// Byte offsets → UTF-16 offsets, for every span of the report.
+fn spans_to_utf16(report: &mut LintReport, input: &str) {
+    let mut points: Vec<usize> =
+        report.diagnostics.iter().filter_map(|d| d.span).flat_map(|s| [s.start, s.end]).collect();
+    if points.is_empty() {
+        return;
+    }
+    points.sort_unstable();
+    points.dedup();
+    let mut map = HashMap::with_capacity(points.len());
+    let mut utf16 = 0usize;
+    let mut next = 0usize;
+    for (byte, c) in input.char_indices().chain(std::iter::once((input.len(), '\0'))) {
+        while next < points.len() && points[next] <= byte {
+            map.insert(points[next], utf16);
+            next += 1;
+        }
+        utf16 += c.len_utf16();
+    }
+    for d in &mut report.diagnostics {
+        if let Some(s) = d.span {
+            d.span = Some(Span::new(map.get(&s.start).copied().unwrap_or(0), map.get(&s.end).copied().unwrap_or(0)));
+        }
+    }
+}
+
+fn read_error(e: ReadError) -> LintReport {
+    let kind = match e {
+        ReadError::Empty => "INPUT-EMPTY",
+        ReadError::TooLarge { .. } => "INPUT-TOO-LARGE",
+        ReadError::Binary { .. } => "INPUT-BINARY",
+        ReadError::NoHtmlParser => "INPUT-HTML",
+    };
+    error_report(kind, e.to_string())
+}
+
+/// Check a report given as a string: text (and, in the Node build, HTML).
+#[wasm_bindgen(js_name = lintText)]
+pub fn lint_text(input: &str, options: JsValue) -> JsValue {
+    let (lint, read) = match self::options(options) {
+        Ok(o) => o,
+        Err(e) => return to_js(&error_report("OPTIONS", e)),
+    };
+    let mut report = match read_str(input, &read) {
+        Ok(doc) => lint_document(&doc, input, &lint),
+        Err(e) => read_error(e),
+    };
+    spans_to_utf16(&mut report, input);
+    to_js(&report)
+}
+
+/// Check a DOM handed over by the JavaScript walker (see [`Tree::from_dom`] for the
+/// structure). Diagnostics point at cells by their DOM address; there are no spans.
+#[wasm_bindgen(js_name = lintDom)]
+pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue) -> JsValue {
+    let (lint, read) = match self::options(options) {
+        Ok(o) => o,
+        Err(e) => return to_js(&error_report("OPTIONS", e)),
+    };
+    if strings.len() > read.max_bytes {
+        return to_js(&read_error(ReadError::TooLarge { size: strings.len(), limit: read.max_bytes }));
+    }
+    let tree = match Tree::from_dom(nodes, strings, quirks) {
+        Ok(t) => t,
+        Err(e) => return to_js(&error_report("INPUT-DOM", format!("the DOM structure is malformed: {e}"))),
+    };
+    let doc = read_tree(&tree, InputKind::Dom, &read);
+    if doc.blocks.is_empty() {
+        return to_js(&read_error(ReadError::Empty));
+    }
+    to_js(&lint_document(&doc, "", &lint))
+}
+
+/// Every rule: ID, default severity, one line.
+#[wasm_bindgen(js_name = ruleList)]
+pub fn rule_list(lang: Option<String>) -> JsValue {
+    let en = lang.as_deref() == Some("en");
+    let list: Vec<RuleInfo> = RULES
+        .iter()
+        .map(|r| RuleInfo { id: r.id, severity: r.severity, description: if en { r.summary_en } else { r.summary_zh } })
+        .collect();
+    list.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+/// The package version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Does this build read HTML strings itself (the Node build)?
+#[wasm_bindgen(js_name = hasHtmlParser)]
+pub fn has_html_parser() -> bool {
+    cfg!(feature = "html-parser")
+}
+
+/// For the test that proves a trap does not take the module down for the page.
+#[wasm_bindgen(js_name = __panicForTest)]
+pub fn panic_for_test() {
+    panic!("deliberate panic for the recovery test");
+}
