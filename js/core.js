@@ -119,7 +119,8 @@ export function highlight(root, report) {
   }
   for (const [el, entry] of byCell) {
     el.setAttribute(SEVERITY, entry.severity);
-    el.setAttribute(TITLE_SAVED, el.hasAttribute('title') ? el.getAttribute('title') : '\u0000');
+    // The cell's own title, if it had one, is kept to be restored.
+    if (el.hasAttribute('title')) el.setAttribute(TITLE_SAVED, el.getAttribute('title'));
     el.setAttribute('title', entry.messages.join('\n'));
   }
   return byCell.size;
@@ -129,16 +130,33 @@ export function highlight(root, report) {
 export function clearHighlight(root) {
   for (const el of root.querySelectorAll('[' + SEVERITY + ']')) {
     const saved = el.getAttribute(TITLE_SAVED);
-    if (saved === '\u0000' || saved === null) el.removeAttribute('title');
+    if (saved === null) el.removeAttribute('title');
     else el.setAttribute('title', saved);
     el.removeAttribute(SEVERITY);
     el.removeAttribute(TITLE_SAVED);
   }
 }
 
-/** Remove our attributes from an HTML string (for an editor's save hook). */
+/**
+ * Remove what `highlight` added from serialised HTML (for an editor's save hook): in a
+ * browser by parsing it into a template and clearing that; elsewhere by pattern.
+ */
 export function stripHighlight(html) {
-  return html.replace(/\s(data-xxgk-severity|data-xxgk-title)="[^"]*"/g, '');
+  if (html.indexOf('data-xxgk-') < 0) return html;
+  if (typeof document !== 'undefined' && typeof document.createElement === 'function') {
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    clearHighlight(t.content);
+    return t.innerHTML;
+  }
+  // Without a DOM: drop our attributes and the title we added (a cell's own title, saved in
+  // data-xxgk-title, is put back).
+  return html.replace(/<(td|th)\b([^>]*)\sdata-xxgk-severity="[^"]*"([^>]*)>/gi, (_, tag, before, after) => {
+    let attrs = before + after;
+    const saved = /\sdata-xxgk-title="([^"]*)"/.exec(attrs);
+    attrs = attrs.replace(/\sdata-xxgk-title="[^"]*"/, '').replace(/\stitle="[^"]*"/, '');
+    return '<' + tag + attrs + (saved ? ' title="' + saved[1] + '"' : '') + '>';
+  });
 }
 
 /** The report returned instead of throwing when the module itself failed. */

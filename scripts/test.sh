@@ -16,6 +16,19 @@ for component in rustfmt clippy; do
   fi
 done
 
+step "browser and packaging tools"
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  # Debian's Chromium and its driver (the same build); never a browser download.
+  apt-get update -qq && apt-get install -y -qq chromium chromium-driver
+fi
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
+  cargo install wasm-bindgen-cli --version 0.2.130   # no --locked: see the README
+fi
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
+  npm install --no-audit --no-fund
+fi
+
 step "format"
 cargo fmt --all -- --check
 
@@ -27,3 +40,18 @@ cargo build --quiet --lib --target wasm32-unknown-unknown
 
 step "native tests"
 cargo test --all-targets --quiet
+cargo build --release --quiet
+
+step "wasm tests under Node (wasm-bindgen-test)"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+cargo test --target wasm32-unknown-unknown --no-default-features --features html-parser --test wasm_node
+
+step "wasm tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_browser
+
+step "npm package: build"
+./scripts/build-npm.sh
+
+step "npm package: packed and used from Node, a plain page, the classic script and Vite"
+bash tests/npm/run.sh

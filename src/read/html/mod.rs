@@ -336,6 +336,15 @@ impl<'a> Reader<'a> {
                     }
                     stack[first..].reverse();
                 }
+                // A DOM handed over without <html>/<body> (an editor's element): its
+                // children hang off the document node.
+                NodeData::Document => {
+                    let first = stack.len();
+                    for c in tree.children(id) {
+                        stack.push((c, false));
+                    }
+                    stack[first..].reverse();
+                }
                 _ => {}
             }
         }

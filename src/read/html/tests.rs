@@ -191,3 +191,23 @@ fn text_after_a_table_and_thead_groups() {
     let t = doc.tables().next().unwrap();
     assert_eq!(grid(t), vec![vec![Some("h"), Some("a")], vec![Some("b"), None], vec![Some("c"), Some("d")]]);
 }
+
+#[test]
+fn a_dom_without_html_or_body_is_read_from_the_document_node() {
+    // What the JavaScript walker hands over for an editor's element: its children at the top.
+    // [kind, parent, string, attrs…]: <p>一、总体情况</p><table><tr><td colspan=2>a</td></tr></table>
+    let strings = ["p", "一、总体情况", "table", "tbody", "tr", "td", "colspan", "2", "a"].join("\0");
+    let nodes = [1, -1, 0, 0, 3, 0, 1, 0, 1, -1, 2, 0, 1, 2, 3, 0, 1, 3, 4, 0, 1, 4, 5, 1, 6, 7, 3, 5, 8, 0];
+    let tree = Tree::from_dom(&nodes, &strings, false).unwrap();
+    let doc = read_tree(&tree, InputKind::Dom, &ReadOptions::default());
+    assert_eq!(paragraphs(&doc), vec!["一、总体情况"]);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(grid(t), vec![vec![Some("a"), None]]);
+    assert_eq!(t.rows[0].cells[0].colspan, 2);
+    // Malformed structures are errors, not panics.
+    assert!(Tree::from_dom(&[1, 5, 0, 0], "p", false).is_err());
+    assert!(Tree::from_dom(&[1, -1, 9, 0], "p", false).is_err());
+    assert!(Tree::from_dom(&[1, -1, 0], "p", false).is_err());
+    assert!(Tree::from_dom(&[7, -1, 0, 0], "p", false).is_err());
+    assert!(Tree::from_dom(&[1, -1, 0, -3], "p", false).is_err());
+}

@@ -1,0 +1,123 @@
+// The packed package in a real browser (Debian Chromium, driven by playwright-core): a plain
+// `<script type="module">` page with an import map and a strict CSP, the classic-script
+// build, `lintElement` on a live editable element, highlighting, and the DOMParser path
+// giving the same findings as the Node build on every fixture.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { chromium } from 'playwright-core';
+import { FIXTURES, nativeReports, comparable } from './expected.mjs';
+import { serve, CHROMIUM_ARGS } from './serve.mjs';
+
+const root = process.env.XXGK_ROOT;
+const scratch = process.cwd();
+let server, url, browser, page;
+
+const IMPORT_MAP = '{"imports": {"xxgk-lint": "./node_modules/xxgk-lint/pkg/web/index.js"}}';
+// Only 'self' and 'wasm-unsafe-eval' (plus the import map's own hash: an inline import map is
+// an inline script to CSP).
+const csp = (extra = '') => `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${extra}">`;
+const CSP = csp();
+const MAP_HASH = createHash('sha256').update(IMPORT_MAP).digest('base64');
+
+before(async () => {
+  mkdirSync(join(scratch, 'site/fixtures'), { recursive: true });
+  cpSync(join(scratch, 'node_modules/xxgk-lint'), join(scratch, 'site/node_modules/xxgk-lint'), { recursive: true });
+  for (const f of FIXTURES) writeFileSync(join(scratch, 'site/fixtures', f.replaceAll('/', '__')), readFileSync(join(root, f)));
+  writeFileSync(join(scratch, 'site/index.html'), `<!doctype html><html><head><meta charset="utf-8">${csp(` 'sha256-${MAP_HASH}'`)}
+<script type="importmap">${IMPORT_MAP}</script>
+<script type="module" src="./main.js"></script></head><body><div id="editor" contenteditable="true"></div></body></html>`);
+  writeFileSync(join(scratch, 'site/main.js'), `import * as api from 'xxgk-lint';
+await api.init();
+window.api = api;
+window.ready = true;`);
+  writeFileSync(join(scratch, 'site/classic.html'), `<!doctype html><html><head><meta charset="utf-8">${CSP}
+<script src="./node_modules/xxgk-lint/pkg/classic/xxgk-lint.js"></script><script src="./classic.js"></script></head><body></body></html>`);
+  writeFileSync(join(scratch, 'site/classic.js'), `xxgkLint.init().then(function () { window.ready = true; });`);
+  ({ server, url } = await serve(join(scratch, 'site')));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.ready === true, null, { timeout: 20000 }).catch((e) => { throw new Error(e.message + ' ' + errors.join('\n')); });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the DOMParser path gives the Node build\'s findings on every fixture', async () => {
+  const native = nativeReports(root);
+  for (const f of FIXTURES) {
+    const report = await page.evaluate(async (name) => {
+      const input = await (await fetch('fixtures/' + name)).text();
+      return window.api.lint(input);
+    }, f.replaceAll('/', '__'));
+    const want = comparable(native[f]);
+    const got = comparable(report);
+    if (f.endsWith('.html')) {
+      // The browser keeps no source offsets: excerpts of HTML findings agree, spans are null.
+      assert.ok(report.diagnostics.every((d) => d.span === null), f);
+    }
+    assert.deepEqual(got, want, f);
+  }
+});
+
+test('lintElement on a live editable element, highlight and clearHighlight', async () => {
+  const html = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
+  const result = await page.evaluate((source) => {
+    const editor = document.getElementById('editor');
+    // What an editor does with a paste: the body's content into its editable element.
+    editor.innerHTML = new DOMParser().parseFromString(source, 'text/html').body.innerHTML;
+    const before = editor.innerHTML;
+    const report = window.api.lintElement(editor);
+    const marked = window.api.highlight(editor, report);
+    const cells = [...editor.querySelectorAll('[data-xxgk-severity]')].map((td) => ({
+      severity: td.getAttribute('data-xxgk-severity'),
+      title: td.getAttribute('title'),
+      text: td.textContent.trim(),
+      row: td.parentElement.querySelector('td:nth-child(2)')?.textContent.trim(),
+    }));
+    const saved = window.api.stripHighlight(editor.innerHTML);
+    window.api.clearHighlight(editor);
+    return { errors: report.summary.errors, marked, cells, restored: editor.innerHTML === before, savedClean: saved === before };
+  }, html);
+  assert.equal(result.errors, 2);
+  assert.equal(result.marked, 1);
+  assert.equal(result.cells.length, 1);
+  assert.equal(result.cells[0].severity, 'error');
+  assert.equal(result.cells[0].text, '0');
+  assert.match(result.cells[0].title, /（一）予以公开 \/ 总计」应为 3/);
+  assert.ok(result.restored, 'clearHighlight leaves the content as it was');
+  assert.ok(result.savedClean, 'stripHighlight removes our attributes from saved HTML');
+});
+
+test('a trap does not take the module down for the page', async () => {
+  const result = await page.evaluate(async () => {
+    const glue = await import('./node_modules/xxgk-lint/pkg/web/xxgk_lint.js');
+    const core = await import('./node_modules/xxgk-lint/pkg/web/core.js');
+    const failed = core.guarded(glue, () => glue.__panicForTest());
+    const seed = await (await fetch('fixtures/tests__fixtures__xizou-2019.txt')).text();
+    return { failed: failed.diagnostics[0].rule, after: window.api.lint(seed).summary.errors };
+  });
+  assert.deepEqual(result, { failed: 'INTERNAL-ERROR', after: 2 });
+});
+
+test('the classic-script build defines window.xxgkLint', async () => {
+  const p = await browser.newPage();
+  await p.goto(url + 'classic.html');
+  await p.waitForFunction(() => window.ready === true, null, { timeout: 20000 });
+  const r = await p.evaluate(async () => {
+    const seed = await (await fetch('fixtures/tests__fixtures__xizou-2019.txt')).text();
+    return { errors: xxgkLint.lint(seed).summary.errors, rules: xxgkLint.rules().length, version: xxgkLint.version };
+  });
+  assert.equal(r.errors, 2);
+  assert.ok(r.rules >= 16);
+  assert.match(r.version, /^\d+\.\d+\.\d+$/);
+  await p.close();
+});

@@ -1,0 +1,72 @@
+// The packed package used from Node as a user installs it: ESM import and CommonJS require,
+// giving exactly the native findings on every fixture; UTF-16 spans; error values, not
+// exceptions; recovery after a trap.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esm from 'xxgk-lint';
+import { FIXTURES, nativeReports, comparable } from './expected.mjs';
+
+const root = process.env.XXGK_ROOT;
+const require = createRequire(import.meta.url);
+const cjs = require('xxgk-lint');
+const native = nativeReports(root);
+
+test('ESM and CommonJS give the native findings on every fixture', async () => {
+  await esm.init();
+  for (const f of FIXTURES) {
+    const input = readFileSync(join(root, f), 'utf8');
+    const want = comparable({ ...native[f], file: undefined });
+    assert.deepEqual(comparable(esm.lint(input)), want, f);
+    assert.deepEqual(comparable(cjs.lint(input)), want, f);
+  }
+});
+
+test('spans are UTF-16 string indices', () => {
+  const input = readFileSync(join(root, 'tests/fixtures/xizou-2019.txt'), 'utf8');
+  const r = esm.lint(input);
+  const artefact = r.diagnostics.find((d) => d.rule === 'PASTE-ARTIFACT');
+  assert.equal(input.slice(artefact.span[0], artefact.span[1]), '[bookmark: _GoBack]');
+  const pinned = r.diagnostics.find((d) => d.rule === 'T3-ROW-TOTAL');
+  assert.equal(input.slice(pinned.span[0], pinned.span[1]), '0');
+  assert.equal(pinned.fix.value, '3');
+});
+
+test('options: language, rules, format; bad options and bad input are error values', () => {
+  const input = readFileSync(join(root, 'tests/fixtures/xizou-2019.txt'), 'utf8');
+  const en = esm.lint(input, { lang: 'en', rules: { 'T3-ROW-TOTAL': 'off', 'FMT-TITLE': 'error' } });
+  assert.equal(en.summary.errors, 2);
+  assert.ok(en.diagnostics.every((d) => d.rule !== 'T3-ROW-TOTAL'));
+  assert.match(en.diagnostics[0].message, /Title/);
+  const bad = esm.lint(input, { rules: { 'NO-SUCH': 'off' } });
+  assert.equal(bad.diagnostics[0].rule, 'OPTIONS');
+  assert.equal(esm.lint('   ').diagnostics[0].rule, 'INPUT-EMPTY');
+  assert.equal(esm.lint('x'.repeat(100), { maxSize: 10 }).diagnostics[0].rule, 'INPUT-TOO-LARGE');
+  assert.equal(JSON.stringify(esm.lint('')), JSON.stringify(esm.lint('')), 'plain JSON data');
+});
+
+test('rules() and version', () => {
+  const list = esm.rules('en');
+  assert.ok(list.find((r) => r.id === 'T3-IDENTITY' && r.severity === 'error'));
+  assert.equal(typeof esm.version, 'string');
+  assert.equal(cjs.version, esm.version);
+});
+
+test('a trap does not take the module down', async () => {
+  // Internal modules (not exported): reached by path, the same instances the package uses.
+  const dir = join(process.cwd(), 'node_modules/xxgk-lint/pkg/node');
+  const glue = require(join(dir, 'xxgk_lint.js'));
+  const core = require(join(dir, 'core.cjs'));
+  const r = core.guarded(glue, () => glue.__panicForTest());
+  assert.equal(r.diagnostics[0].rule, 'INTERNAL-ERROR');
+  const input = readFileSync(join(root, 'tests/fixtures/xizou-2019.txt'), 'utf8');
+  assert.equal(cjs.lint(input).summary.errors, 2, 'still works after the trap');
+});
+
+test('stripHighlight without a DOM removes exactly what highlight added', () => {
+  assert.equal(cjs.stripHighlight('<td data-xxgk-severity="error" title="应为 3">0</td>'), '<td>0</td>');
+  assert.equal(cjs.stripHighlight('<td class="x" data-xxgk-severity="warning" data-xxgk-title="原有" title="新">0</td>'), '<td class="x" title="原有">0</td>');
+  assert.equal(cjs.stripHighlight('<td title="不动">0</td>'), '<td title="不动">0</td>');
+});

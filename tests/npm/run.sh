@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Pack the npm package and use it from a scratch folder as a user would: Node (ESM, CJS),
+# a plain browser page (and the classic script), and a Vite build, in Debian Chromium.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+scratch="$root/target/npm-e2e"
+rm -rf "$scratch"
+mkdir -p "$scratch"
+tarball=$(npm pack --silent --pack-destination "$scratch" | tail -n 1)
+cp tests/npm/*.mjs "$scratch/"
+cd "$scratch"
+echo '{"name": "xxgk-lint-e2e", "private": true, "type": "module"}' > package.json
+npm install --no-audit --no-fund --silent "./$tarball" playwright-core@1.65.1 vite@8
+export XXGK_ROOT="$root"
+node --test --test-concurrency=1 node.test.mjs browser.test.mjs vite.test.mjs

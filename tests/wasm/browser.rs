@@ -1,0 +1,39 @@
+//! The WebAssembly module in headless Chromium (wasm-bindgen-test): a report pasted as Word
+//! HTML, parsed by the browser's DOMParser, walked by the package's JavaScript walker and
+//! checked — the wrong cell found by its DOM address.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use xxgk_lint::wasm::lint_dom;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(module = "/js/core.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = walkDom)]
+    fn walk_dom(root: &JsValue) -> JsValue;
+}
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |v, k| js_sys::Reflect::get(&v, &JsValue::from_str(k)).unwrap())
+}
+
+#[wasm_bindgen_test]
+fn word_paste_through_domparser_points_at_the_dom_cell() {
+    let html = include_str!("../fixtures/clipboard/word-xizou-2019.html");
+    let parse = js_sys::Function::new_with_args("s", "return new DOMParser().parseFromString(s, 'text/html')");
+    let doc = parse.call1(&JsValue::NULL, &JsValue::from_str(html)).unwrap();
+    let walked = walk_dom(&doc);
+    let nodes: Vec<i32> = js_sys::Int32Array::from(get(&walked, &["nodes"])).to_vec();
+    let strings = get(&walked, &["strings"]).as_string().unwrap();
+    let quirks = get(&walked, &["quirks"]).as_bool().unwrap();
+    let r = lint_dom(&nodes, &strings, quirks, JsValue::UNDEFINED);
+    assert_eq!(get(&r, &["summary", "errors"]).as_f64(), Some(2.0));
+    let d = js_sys::Reflect::get(&get(&r, &["diagnostics"]), &JsValue::from(1)).unwrap();
+    assert_eq!(get(&d, &["row"]).as_string().as_deref(), Some("（一）予以公开"));
+    assert_eq!(get(&d, &["cell", "table"]).as_f64(), Some(1.0));
+    assert_eq!(get(&d, &["cell", "row"]).as_f64(), Some(5.0));
+    assert_eq!(get(&d, &["cell", "cell"]).as_f64(), Some(8.0));
+    assert!(get(&d, &["span"]).is_null());
+}

@@ -1,0 +1,60 @@
+//! The WebAssembly module under Node (wasm-bindgen-test): the exports the facade calls.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use xxgk_lint::wasm::{lint_dom, lint_text, rule_list, version};
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |v, k| js_sys::Reflect::get(&v, &JsValue::from_str(k)).unwrap())
+}
+
+fn index(v: &JsValue, i: u32) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from(i)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn lints_the_seed_text_with_utf16_spans() {
+    let seed = include_str!("../fixtures/xizou-2019.txt");
+    let r = lint_text(seed, JsValue::UNDEFINED);
+    assert_eq!(get(&r, &["summary", "errors"]).as_f64(), Some(2.0));
+    let pinned = index(&get(&r, &["diagnostics"]), 2);
+    assert_eq!(get(&pinned, &["fix", "value"]).as_string().as_deref(), Some("3"));
+    let span = get(&pinned, &["span"]);
+    let start = index(&span, 0).as_f64().unwrap() as usize;
+    let utf16: Vec<u16> = seed.encode_utf16().collect();
+    assert_eq!(String::from_utf16_lossy(&utf16[start..start + 1]), "0");
+    // Plain JSON-compatible data: null, not undefined.
+    assert!(get(&pinned, &["cell"]).is_null());
+}
+
+#[wasm_bindgen_test]
+fn bad_input_and_bad_options_are_error_reports() {
+    let r = lint_text("", JsValue::UNDEFINED);
+    assert_eq!(get(&index(&get(&r, &["diagnostics"]), 0), &["rule"]).as_string().as_deref(), Some("INPUT-EMPTY"));
+    let options = js_sys::JSON::parse(r#"{"format": "2030"}"#).unwrap();
+    let r = lint_text("一、总体情况", options);
+    assert_eq!(get(&index(&get(&r, &["diagnostics"]), 0), &["rule"]).as_string().as_deref(), Some("OPTIONS"));
+    // A malformed DOM structure is an error value too.
+    let r = lint_dom(&[1, 7, 0, 0], "p", false, JsValue::UNDEFINED);
+    assert_eq!(get(&index(&get(&r, &["diagnostics"]), 0), &["rule"]).as_string().as_deref(), Some("INPUT-DOM"));
+}
+
+#[wasm_bindgen_test]
+fn options_switch_rules_and_language() {
+    let seed = include_str!("../fixtures/xizou-2019.txt");
+    let options =
+        js_sys::JSON::parse(r#"{"lang": "en", "rules": {"T3-ROW-TOTAL": "off", "PASTE-ARTIFACT": "info"}}"#).unwrap();
+    let r = lint_text(seed, options);
+    assert_eq!(get(&r, &["summary", "errors"]).as_f64(), Some(1.0));
+    assert_eq!(get(&r, &["summary", "infos"]).as_f64(), Some(1.0));
+    let first = get(&index(&get(&r, &["diagnostics"]), 0), &["message"]).as_string().unwrap();
+    assert!(first.starts_with("Title"), "{first}");
+}
+
+#[wasm_bindgen_test]
+fn rules_and_version() {
+    let list = rule_list(Some("en".into()));
+    assert!(js_sys::Array::from(&list).length() >= 16);
+    assert!(!version().is_empty());
+}
