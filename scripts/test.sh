@@ -35,9 +35,6 @@ cargo fmt --all -- --check
 step "lint"
 cargo clippy --all-targets --quiet -- -D warnings
 
-step "the core builds for WebAssembly"
-cargo build --quiet --lib --target wasm32-unknown-unknown
-
 step "native tests"
 cargo test --all-targets --quiet
 cargo build --release --quiet
