@@ -2,62 +2,95 @@
 // builds: walking a live DOM into the compact structure the WebAssembly module reads,
 // finding a diagnostic's cell again, highlighting, and error recovery.
 
-/** Attributes the linter reads; everything else stays in the page. */
-const KEPT = ['style', 'hidden', 'colspan', 'rowspan', 'height'];
 /** Subtrees whose content is never report text (the linter skips them anyway). */
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'iframe', 'object', 'svg', 'math']);
 
 /**
  * Walk a DOM subtree into `{ nodes, strings, quirks }`: for each node in document order
  * `[kind, parent, string, attributeCount, (name, value)…]` in an Int32Array, and every
- * string joined with U+0000 (which an HTML parser never leaves in a DOM). Iterative: no
- * recursion, whatever the depth.
+ * string joined with U+0000 (which an HTML parser never leaves in a DOM). Only the
+ * attributes the linter reads are taken (style, hidden, colspan, rowspan, height).
+ * Iterative: no recursion, whatever the depth.
  */
 export function walkDom(root) {
-  const nodes = [];
+  let nodes = new Int32Array(4096);
+  let n = 0;
   const strings = [];
-  const intern = (s) => {
-    strings.push(s.indexOf('\0') >= 0 ? s.split('\0').join('\uFFFD') : s);
-    return strings.length - 1;
+  const put = (v) => {
+    if (n === nodes.length) {
+      const grown = new Int32Array(nodes.length * 2);
+      grown.set(nodes);
+      nodes = grown;
+    }
+    nodes[n++] = v;
   };
-  // Stack of [node, parentIndex]; children pushed in reverse.
-  const stack = [];
-  const start = root.nodeType === 9 ? root.documentElement : root;
-  if (start && root.nodeType === 9) stack.push([start, -1]);
-  else if (start) for (let c = start.lastChild; c; c = c.previousSibling) stack.push([c, -1]);
+  const intern = (str) => strings.push(str.includes('\0') ? str.split('\0').join('\uFFFD') : str) - 1;
+  // Two parallel stacks: the node, and the index of its parent record.
+  const stackNodes = [];
+  const stackParents = [];
+  const isDocument = root.nodeType === 9;
+  if (isDocument) {
+    if (root.documentElement) {
+      stackNodes.push(root.documentElement);
+      stackParents.push(-1);
+    }
+  } else {
+    for (let c = root.lastChild; c; c = c.previousSibling) {
+      stackNodes.push(c);
+      stackParents.push(-1);
+    }
+  }
   let count = 0;
-  while (stack.length) {
-    const [node, parent] = stack.pop();
+  while (stackNodes.length) {
+    const node = stackNodes.pop();
+    const parent = stackParents.pop();
     const type = node.nodeType;
     if (type === 1) {
-      const name = node.localName || node.nodeName.toLowerCase();
+      const name = node.localName;
       const index = count++;
-      nodes.push(1, parent, intern(name), 0);
-      const countAt = nodes.length - 1;
-      let attrs = 0;
-      for (let k = 0; k < KEPT.length; k++) {
-        const v = node.getAttribute(KEPT[k]);
-        if (v !== null) {
-          nodes.push(intern(KEPT[k]), intern(v));
-          attrs++;
-        }
+      put(1);
+      put(parent);
+      put(intern(name));
+      const countAt = n;
+      put(0);
+      // Only what the linter reads: style and hidden everywhere, spans on cells, height
+      // on rows (getAttribute beats walking Word's long attribute lists).
+      let kept = 0;
+      const style = node.getAttribute('style');
+      if (style !== null) { put(intern('style')); put(intern(style)); kept++; }
+      if (node.hasAttribute('hidden')) { put(intern('hidden')); put(intern('')); kept++; }
+      if (name === 'td' || name === 'th') {
+        const colspan = node.getAttribute('colspan');
+        if (colspan !== null) { put(intern('colspan')); put(intern(colspan)); kept++; }
+        const rowspan = node.getAttribute('rowspan');
+        if (rowspan !== null) { put(intern('rowspan')); put(intern(rowspan)); kept++; }
+      } else if (name === 'tr') {
+        const height = node.getAttribute('height');
+        if (height !== null) { put(intern('height')); put(intern(height)); kept++; }
       }
-      nodes[countAt] = attrs;
+      nodes[countAt] = kept;
       if (!SKIP.has(name)) {
-        // <template> content is not in childNodes; skipped anyway.
-        for (let c = node.lastChild; c; c = c.previousSibling) stack.push([c, index]);
+        for (let c = node.lastChild; c; c = c.previousSibling) {
+          stackNodes.push(c);
+          stackParents.push(index);
+        }
       }
     } else if (type === 3 || type === 4) {
       count++;
-      nodes.push(3, parent, intern(node.data), 0);
+      put(3);
+      put(parent);
+      put(intern(node.data));
+      put(0);
     } else if (type === 8) {
       count++;
-      const marker = node.data.indexOf('supportMisalignedColumns') >= 0;
-      nodes.push(8, parent, intern(marker ? 'supportMisalignedColumns' : ''), 0);
+      put(8);
+      put(parent);
+      put(intern(node.data.includes('supportMisalignedColumns') ? 'supportMisalignedColumns' : ''));
+      put(0);
     }
   }
-  const doc = root.nodeType === 9 ? root : root.ownerDocument;
-  return { nodes: Int32Array.from(nodes), strings: strings.join('\0'), quirks: !!doc && doc.compatMode === 'BackCompat' };
+  const doc = isDocument ? root : root.ownerDocument;
+  return { nodes: nodes.subarray(0, n), strings: strings.join('\0'), quirks: !!doc && doc.compatMode === 'BackCompat' };
 }
 
 /** HTML or plain text? The same test as the Rust reader's. */

@@ -42,7 +42,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Block::Table(t) => texts.extend(t.cells().map(|c| (c.text.as_str(), c.span))),
         }
     }
+    // Every pattern starts with one of a few characters: most texts have none of them.
+    let first_chars: Vec<char> = PATTERNS.iter().filter_map(|p| p.0.chars().next()).collect();
     for (text, span) in texts {
+        if !text.chars().any(|c| first_chars.contains(&c)) {
+            continue;
+        }
         for (n, (pattern, zh, en)) in PATTERNS.iter().enumerate() {
             let Some(at) = text.find(pattern) else { continue };
             // The residue itself: up to the closing bracket, or a few characters.

@@ -121,3 +121,23 @@ test('the classic-script build defines window.xxgkLint', async () => {
   assert.match(r.version, /^\d+\.\d+\.\d+$/);
   await p.close();
 });
+
+test('init() says clearly when the browser lacks the WebAssembly features', async () => {
+  const p = await browser.newPage();
+  await p.goto(url + 'classic.html');
+  await p.waitForFunction(() => window.ready === true, null, { timeout: 20000 });
+  const message = await p.evaluate(async () => {
+    // An engine without reference types (IE, an old 兼容模式 kernel) fails this check.
+    WebAssembly.validate = () => false;
+    const api = await import('./node_modules/xxgk-lint/pkg/web/index.js?old-browser');
+    try {
+      await api.init();
+      return 'no error';
+    } catch (e) {
+      return e.message;
+    }
+  });
+  assert.match(message, /Chrome\/Edge 96\+/);
+  assert.match(message, /当前浏览器版本过旧/);
+  await p.close();
+});

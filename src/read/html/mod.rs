@@ -107,14 +107,39 @@ fn is_block_element(name: &str) -> bool {
     )
 }
 
-/// Inline CSS that hides an element (`display:none`, Word's `mso-hide:all`).
-fn hidden_by_style(style: &str) -> bool {
-    let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    compact.contains("display:none") || compact.contains("mso-hide:all") || compact.contains("visibility:hidden")
+/// Inline CSS that hides an element (`display:none`, Word's `mso-hide:all`,
+/// `visibility:hidden`), in one pass over the declarations.
+pub fn hidden_by_style(style: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let Some((p, v)) = declaration.split_once(':') else { return false };
+        let (p, v) = (trim_ascii(p.as_bytes()), trim_ascii(v.as_bytes()));
+        let starts = |value: &[u8]| v.len() >= value.len() && v[..value.len()].eq_ignore_ascii_case(value);
+        (p.eq_ignore_ascii_case(b"display") && starts(b"none"))
+            || (p.eq_ignore_ascii_case(b"mso-hide") && starts(b"all"))
+            || (p.eq_ignore_ascii_case(b"visibility") && starts(b"hidden"))
+    })
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    &b[start..end.max(start)]
+}
+
+/// Does inline CSS set `property: value` (any case, any spacing, `!important` allowed)?
+/// One pass over the declarations, no allocation: Word's style attributes are long.
+pub fn style_has(style: &str, property: &str, value: &str) -> bool {
+    style.split(';').any(|declaration| {
+        let Some((p, v)) = declaration.split_once(':') else { return false };
+        let (p, v) = (trim_ascii(p.as_bytes()), trim_ascii(v.as_bytes()));
+        p.eq_ignore_ascii_case(property.as_bytes())
+            && v.len() >= value.len()
+            && v[..value.len()].eq_ignore_ascii_case(value.as_bytes())
+    })
 }
 
 fn is_hidden(node: &tree::Node) -> bool {
-    node.attr("hidden").is_some() || node.attr("style").is_some_and(hidden_by_style)
+    node.hidden
 }
 
 /// Per-node measurements from one bottom-up pass, used to find the article and to tell
@@ -425,13 +450,7 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 let (text, _) = self.cell_text(c, &mut nested);
-                let fake_merge = n.attr("style").is_some_and(|s| {
-                    s.chars()
-                        .filter(|c| !c.is_whitespace())
-                        .collect::<String>()
-                        .to_ascii_lowercase()
-                        .contains("mso-ignore:colspan")
-                });
+                let fake_merge = n.attr("style").is_some_and(|s| style_has(s, "mso-ignore", "colspan"));
                 let colspan = if fake_merge {
                     if parse_colspan(n.attr("colspan")) > 1 {
                         fake_merges += 1;
@@ -452,7 +471,7 @@ impl<'a> Reader<'a> {
             let skipped = if self.is_phantom_row(tr, &cells) {
                 Some(RowSkip::Phantom)
             } else if is_hidden(tr_node)
-                || tr_node.attr("style").is_some_and(|s| s.to_ascii_lowercase().contains("mso-zero-height"))
+                || tr_node.attr("style").is_some_and(|s| style_has(s, "mso-zero-height", "yes"))
             {
                 hidden_rows.push(row_index);
                 Some(RowSkip::Hidden)

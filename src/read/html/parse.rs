@@ -261,6 +261,8 @@ impl TreeSink for Sink {
                     existing.push((name, Box::from(&*a.value)));
                 }
             }
+            let hidden = existing.iter().any(|(n, v)| *n == "hidden" || (*n == "style" && super::hidden_by_style(v)));
+            nodes[target.id].hidden |= hidden;
         }
     }
 

@@ -211,3 +211,13 @@ fn a_dom_without_html_or_body_is_read_from_the_document_node() {
     assert!(Tree::from_dom(&[7, -1, 0, 0], "p", false).is_err());
     assert!(Tree::from_dom(&[1, -1, 0, -3], "p", false).is_err());
 }
+
+#[test]
+fn inline_css_is_read_without_allocating() {
+    assert!(style_has("border:none; Display : NONE", "display", "none"));
+    assert!(style_has("height:0;mso-ignore:colspan", "mso-ignore", "colspan"));
+    assert!(!style_has("mso-display:none", "display", "none"));
+    assert!(!style_has("display:block", "display", "none"));
+    assert!(!style_has("", "display", "none"));
+    assert!(hidden_by_style("visibility: hidden"));
+}

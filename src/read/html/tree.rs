@@ -84,6 +84,9 @@ pub struct Node {
     pub prev_sibling: Option<NodeId>,
     pub next_sibling: Option<NodeId>,
     pub data: NodeData,
+    /// Hidden from the reader of the page (`hidden`, `display:none`, `mso-hide:all`,
+    /// `visibility:hidden`): worked out once, when the element is made.
+    pub hidden: bool,
     /// Byte offset where the node starts (the `<` of an element's start tag).
     pub start: usize,
     /// Byte offset where it ends: after its end tag, or — when it was closed implicitly —
@@ -93,6 +96,12 @@ pub struct Node {
 
 impl Node {
     pub fn new(data: NodeData, start: usize, end: usize) -> Node {
+        let hidden = match &data {
+            NodeData::Element { attrs, .. } => {
+                attrs.iter().any(|(n, v)| *n == "hidden" || (*n == "style" && super::hidden_by_style(v)))
+            }
+            _ => false,
+        };
         Node {
             parent: None,
             first_child: None,
@@ -100,6 +109,7 @@ impl Node {
             prev_sibling: None,
             next_sibling: None,
             data,
+            hidden,
             start,
             end,
         }

@@ -1,0 +1,85 @@
+// Browser benchmark (not a test): headless Debian Chromium, the built package (pkg/web),
+// Word-style full-report pastes of ~300 KB and ~1 MB. Prints p50/p95 in milliseconds for
+// DOMParser, a plain TreeWalker pass, our JS walk alone, lintElement on the live DOM and
+// lint(html), plus init() time from loaded bytes and the gzip size of the browser bundle.
+// Run: node benches/browser/bench.mjs (after scripts/build-npm.sh).
+import { readFileSync, mkdirSync, cpSync, writeFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve, CHROMIUM_ARGS } from '../../tests/npm/serve.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const site = join(root, 'target/bench-browser');
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site, { recursive: true });
+cpSync(join(root, 'pkg/web'), join(site, 'web'), { recursive: true });
+
+// A full Word paste of the seed report, its narrative repeated to reach the size.
+const word = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
+function paste(size) {
+  const start = word.indexOf('<p class=MsoNormal');
+  const para = word.slice(start, word.indexOf('</p>', start) + 4);
+  const at = word.indexOf('<!--EndFragment-->');
+  let extra = '';
+  while (word.length + extra.length < size) extra += para.replace('（一）', '（' + (extra.length % 97) + '）') + '\r\n';
+  return word.slice(0, at) + extra + word.slice(at);
+}
+const inputs = { '300 KB': paste(300 * 1024), '1 MB': paste(1024 * 1024) };
+for (const [name, html] of Object.entries(inputs)) writeFileSync(join(site, name.replace(' ', '') + '.html'), html);
+writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><div id="editor" contenteditable="true"></div><script type="module" src="./bench-page.js"></script>');
+writeFileSync(join(site, 'bench-page.js'), `
+import * as api from './web/index.js';
+import { walkDom } from './web/core.js';
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const time = (n, f) => { const t = []; for (let i = 0; i < n; i++) { const a = performance.now(); f(); t.push(performance.now() - a); } return { p50: pct(t, 0.5), p95: pct(t, 0.95) }; };
+window.run = async (files, n) => {
+  const bytes = await (await fetch('./web/xxgk_lint_bg.wasm')).arrayBuffer();
+  const a = performance.now();
+  await api.init({ wasm: bytes });
+  const init = performance.now() - a;
+  const out = { init };
+  for (const f of files) {
+    const html = await (await fetch(f)).text();
+    const editor = document.getElementById('editor');
+    editor.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    let nodes = 0;
+    const r = {
+      domparser: time(n, () => new DOMParser().parseFromString(html, 'text/html')),
+      treewalker: time(n, () => { const w = document.createTreeWalker(editor); nodes = 0; while (w.nextNode()) nodes++; }),
+      walk: time(n, () => walkDom(editor)),
+      lintElement: time(n, () => api.lintElement(editor)),
+      lint: time(n, () => api.lint(html)),
+    };
+    r.nodes = nodes;
+    r.errors = api.lintElement(editor).summary.errors;
+    out[f] = r;
+  }
+  return out;
+};
+window.ready = true;`);
+
+const { server, url } = await serve(site);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const page = await browser.newPage();
+await page.goto(url);
+await page.waitForFunction(() => window.ready === true);
+const files = Object.keys(inputs).map((n) => n.replace(' ', '') + '.html');
+const result = await page.evaluate(({ files }) => window.run(files, 30), { files });
+await browser.close();
+server.close();
+
+const gz = (f) => gzipSync(readFileSync(join(root, 'pkg/web', f)), { level: 9 }).length;
+const wasm = gz('xxgk_lint_bg.wasm');
+const js = gz('xxgk_lint.js') + gz('index.js') + gz('core.js');
+const f = (x) => x.toFixed(2);
+console.log(`init() from loaded bytes: ${f(result.init)} ms`);
+console.log(`browser bundle, gzip -9: wasm ${(wasm / 1024).toFixed(1)} KB + JS ${(js / 1024).toFixed(1)} KB = ${((wasm + js) / 1024).toFixed(1)} KB\n`);
+console.log('| paste | DOM nodes | DOMParser p50/p95 | TreeWalker p50/p95 | our walk p50/p95 | lintElement p50/p95 | lint(html) p50/p95 | lintElement ÷ DOMParser | lint ÷ DOMParser |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const [name, file] of Object.keys(inputs).map((n) => [n, n.replace(' ', '') + '.html'])) {
+  const r = result[file];
+  const row = [r.domparser, r.treewalker, r.walk, r.lintElement, r.lint].map((t) => `${f(t.p50)} / ${f(t.p95)}`);
+  console.log(`| ${name} | ${r.nodes} | ${row.join(' | ')} | ${f(r.lintElement.p50 / r.domparser.p50)} | ${f(r.lint.p50 / r.domparser.p50)} |`);
+}
