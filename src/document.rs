@@ -308,4 +308,6 @@ pub enum NoteKind {
     SiteChrome,
     /// A layout table (one used to position the page, not holding data) was read as flow.
     LayoutTable,
+    /// Block elements nested absurdly deep (thousands of levels) were flattened.
+    NestingCapped,
 }

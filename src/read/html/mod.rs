@@ -14,6 +14,7 @@
 //!
 //! Nothing here recurses over the tree: 100 000 nested elements cannot overflow a stack.
 
+pub mod nesting;
 #[cfg(feature = "html-parser")]
 mod parse;
 pub mod tree;
@@ -168,7 +169,23 @@ struct Reader<'a> {
 /// Read HTML into a [`Document`].
 #[cfg(feature = "html-parser")]
 pub fn read_html(input: &str, options: &ReadOptions) -> Document {
-    read_tree(&parse(input), InputKind::Html, options)
+    match nesting::cap_nesting(input, nesting::MAX_BLOCK_DEPTH) {
+        None => read_tree(&parse(input), InputKind::Html, options),
+        Some((capped, blanked)) => {
+            let mut doc = read_tree(&parse(&capped), InputKind::Html, options);
+            doc.notes.push(ReadNote {
+                kind: NoteKind::NestingCapped,
+                message: format!(
+                    "{blanked} block tags nested deeper than {} levels were ignored (browsers cap nesting too)",
+                    nesting::MAX_BLOCK_DEPTH
+                ),
+                span: None,
+                table: None,
+                position: None,
+            });
+            doc
+        }
+    }
 }
 
 /// Read an already parsed tree (from html5ever, or from a browser's DOM) into a

@@ -221,3 +221,15 @@ fn inline_css_is_read_without_allocating() {
     assert!(!style_has("", "display", "none"));
     assert!(hidden_by_style("visibility: hidden"));
 }
+
+#[test]
+fn deeply_nested_blocks_are_capped_not_quadratic() {
+    // 100 000 nested <div>s: the tree builder's scope checks would take seconds.
+    let html = format!("{}深{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let started = std::time::Instant::now();
+    let doc = read(&html);
+    assert_eq!(paragraphs(&doc), vec!["深"]);
+    assert!(doc.notes.iter().any(|n| n.kind == NoteKind::NestingCapped));
+    // Generous: the benchmark target is far lower; this only catches a return to quadratic.
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+}
