@@ -47,6 +47,9 @@ step "wasm tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_browser
 
+step "fuzzing, bounded (cargo-fuzz; scripts/fuzz.sh SECONDS for a long run)"
+./scripts/fuzz.sh 15
+
 step "npm package: build"
 ./scripts/build-npm.sh
 
