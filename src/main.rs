@@ -87,7 +87,8 @@ enum Command {
         rule: Vec<String>,
         #[command(flatten)]
         read: ReadArgs,
-        /// Reports (HTML or text); `-` reads standard input.
+        /// Reports (HTML or text), or directories of them (searched for .html, .htm, .txt,
+        /// .md); `-` reads standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -171,34 +172,56 @@ fn main() -> ExitCode {
                 }
             }
             let read_options = read.options();
-            let mut reports = Vec::new();
+            // Directories expand to the reports in them; files are checked on every core, a
+            // chunk at a time, and printed in order as soon as their chunk is done: memory stays
+            // bounded however many reports an auditor checks.
+            let files = xxgk_lint::batch::expand(&files);
             let mut failed = false;
-            for file in &files {
-                let result = read_input(file, read_options.max_bytes).and_then(|bytes| {
-                    lint_bytes(&bytes, &read_options, &options).map_err(|e| format!("{}: {e}", file.display()))
+            let mut any_error = false;
+            let mut first = true;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            if json && out.write_all(b"[").is_err() {
+                return ExitCode::from(2);
+            }
+            for chunk in files.chunks(64) {
+                let results = xxgk_lint::batch::parallel_map(chunk, |file| {
+                    read_input(file, read_options.max_bytes).and_then(|bytes| {
+                        lint_bytes(&bytes, &read_options, &options).map_err(|e| format!("{}: {e}", file.display()))
+                    })
                 });
-                match result {
-                    Ok(mut r) => {
-                        r.file = Some(file.display().to_string());
-                        reports.push(r);
-                    }
-                    Err(e) => {
-                        eprintln!("xxgk-lint: {e}");
-                        failed = true;
+                for (file, result) in chunk.iter().zip(results) {
+                    let mut r = match result {
+                        Ok(r) => r,
+                        Err(e) => {
+                            eprintln!("xxgk-lint: {e}");
+                            failed = true;
+                            continue;
+                        }
+                    };
+                    r.file = Some(file.display().to_string());
+                    any_error |= r.summary.errors > 0;
+                    let text = if json {
+                        let body = serde_json::to_string_pretty(&r).unwrap_or_default();
+                        format!("{}\n{}", if first { "" } else { "," }, body)
+                    } else {
+                        format!("{}{}", if first { "" } else { "\n" }, render_human(&r, lang))
+                    };
+                    first = false;
+                    if out.write_all(text.as_bytes()).is_err() {
+                        return ExitCode::from(2);
                     }
                 }
             }
-            let out = if json {
-                serde_json::to_string_pretty(&reports).unwrap_or_default() + "\n"
-            } else {
-                reports.iter().map(|r| render_human(r, lang)).collect::<Vec<_>>().join("\n")
-            };
-            if std::io::stdout().lock().write_all(out.as_bytes()).is_err() {
+            if json && out.write_all(b"\n]\n").is_err() {
+                return ExitCode::from(2);
+            }
+            if out.flush().is_err() {
                 return ExitCode::from(2);
             }
             if failed {
                 ExitCode::from(2)
-            } else if reports.iter().any(|r| r.summary.errors > 0) {
+            } else if any_error {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
