@@ -93,6 +93,8 @@ export function createChecker(api, spec, options = {}) {
     fix(d) {
       const cell = c.cell(d);
       if (!cell || !d.fix) return false;
+      // No stale highlight in the editor's undo snapshots: the check after the fix puts it back.
+      api.clearHighlight(spec.root());
       spec.applyFix(cell, d.fix.value);
       c.check();
       return true;
@@ -241,11 +243,12 @@ export function wangeditor(api, editor, options = {}) {
   return createChecker(api, {
     root: () => editor.getEditableContainer(),
     applyFix(cell, value) {
-      const { DomEditor, SlateEditor } = ns;
+      const { DomEditor, SlateEditor, SlateTransforms } = ns;
       const node = DomEditor.toSlateNode(editor, cell);
       const path = DomEditor.findPath(editor, node);
-      editor.select({ anchor: SlateEditor.start(editor, path), focus: SlateEditor.end(editor, path) });
-      editor.insertText(value);
+      // Replace at a range, without selecting first: a selection change in the same tick would
+      // make Slate's history merge the fix into the previous undo step.
+      SlateTransforms.insertText(editor, value, { at: { anchor: SlateEditor.start(editor, path), focus: SlateEditor.end(editor, path) } });
     },
     hooks(c) {
       const stop = observe(editor.getEditableContainer(), () => c.schedule());
