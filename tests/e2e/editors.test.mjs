@@ -18,8 +18,7 @@
 //   handler then takes the content from its <div> as it would.
 // - wangEditor 5: ignores the synthetic paste (nothing is inserted; asserted below), so the
 //   content goes in through its own API, editor.dangerouslyInsertHtml().
-// - UEditor: not on npm in a usable form (fex-team/ueditor is archived; the npm packages named
-//   ueditor are unrelated server helpers), so its adapter is documented, not tested.
+// - UEditor: cannot be installed here (issue 5), so its adapter is documented, not tested.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
