@@ -51,10 +51,12 @@ var __xxgk_script = typeof document !== 'undefined' && document.currentScript ? 
       return guarded(glue, function () { return glue.lintDom(w.nodes, w.strings, w.quirks, options); });
     },
     rules: function (lang) { need(); return glue.ruleList(lang); },
+    findCell: findCell,
     highlight: highlight,
     clearHighlight: clearHighlight,
     stripHighlight: stripHighlight,
     version: '@@VERSION@@'
   };
+  /* @@EDITORS@@ */
   global.xxgkLint = api;
 })(typeof window !== 'undefined' ? window : self);

@@ -27,6 +27,9 @@ export function lint(input: string, options?: LintOptions): LintReport;
 /** Check an editor's live DOM (its body, or editable element) without serialising it. */
 export function lintElement(element: Element | Document, options?: LintOptions): LintReport;
 
+/** The `<td>`/`<th>` a diagnostic's `cell` address names under `element` (null if none). */
+export function findCell(element: Element | Document | DocumentFragment, cell: { table: number; row: number; cell: number } | null): Element | null;
+
 /**
  * Mark the cells a report names with `data-xxgk-severity` and a `title` carrying the
  * messages. Returns how many cells were marked. Nothing else in the content changes.

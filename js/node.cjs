@@ -2,7 +2,7 @@
 // require. HTML strings are read by the module's own HTML reader.
 'use strict';
 const glue = require('./xxgk_lint.js');
-const { walkDom, highlight, clearHighlight, stripHighlight, guarded } = require('./core.cjs');
+const { walkDom, findCell, highlight, clearHighlight, stripHighlight, guarded } = require('./core.cjs');
 
 /** Kept for the same calling code as in browsers; does nothing in Node. */
 async function init() {}
@@ -25,4 +25,4 @@ function rules(lang) {
 
 const version = glue.version();
 
-module.exports = { init, initSync, lint, lintElement, rules, version, highlight, clearHighlight, stripHighlight };
+module.exports = { init, initSync, lint, lintElement, rules, version, findCell, highlight, clearHighlight, stripHighlight };

@@ -2,9 +2,9 @@
 // `lintElement(editorBody)`. HTML strings are parsed by the browser (DOMParser); the
 // WebAssembly module carries no HTML parser of its own.
 import * as glue from './xxgk_lint.js';
-import { walkDom, looksLikeHtml, highlight, clearHighlight, stripHighlight, guarded } from './core.js';
+import { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, guarded } from './core.js';
 
-export { highlight, clearHighlight, stripHighlight };
+export { findCell, highlight, clearHighlight, stripHighlight };
 
 let ready = false;
 

@@ -45,13 +45,21 @@ cp js/node.cjs pkg/node/index.cjs
 cp js/node.mjs pkg/node/index.mjs
 echo '{"type": "commonjs"}' > pkg/node/package.json
 cp js/index.d.ts pkg/index.d.ts
+cp js/editors.js pkg/web/editors.js
+cp js/editors.d.ts pkg/editors.d.ts
 python3 - "$version" <<'PY'
 import sys
 version = sys.argv[1]
 classic = open('js/classic.js', encoding='utf-8').read()
 glue = open('pkg/classic/xxgk_lint.js', encoding='utf-8').read()
 core = open('js/core.js', encoding='utf-8').read().replace('export function', 'function')
-classic = classic.replace('/* @@GLUE@@ */', glue).replace('/* @@CORE@@ */', core).replace('@@VERSION@@', version)
+# The editor adapters, bound to this API: xxgkLint.editors.tinymce(editor, options), …
+editors = open('js/editors.js', encoding='utf-8').read().replace('export function', 'function')
+names = ['tinymce', 'ckeditor4', 'ckeditor5', 'wangeditor', 'kindeditor', 'ueditor']
+bound = ', '.join(f'{n}: function (editor, options) {{ return {n}(api, editor, options); }}' for n in names)
+editors = ('api.editors = (function () {\n' + editors +
+           '\nreturn { ' + bound + ', summaryText: summaryText, cellTextRange: cellTextRange, setCellText: setCellText };\n})();')
+classic = classic.replace('/* @@GLUE@@ */', glue).replace('/* @@CORE@@ */', core).replace('/* @@EDITORS@@ */', editors).replace('@@VERSION@@', version)
 open('pkg/classic/xxgk-lint.js', 'w', encoding='utf-8').write(classic)
 PY
 rm -f pkg/classic/xxgk_lint.js pkg/classic/xxgk_lint.d.ts pkg/classic/xxgk_lint_bg.wasm.d.ts pkg/*/.gitignore

@@ -17,9 +17,10 @@ for component in rustfmt clippy; do
 done
 
 step "browser and packaging tools"
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  # Debian's Chromium and its driver (the same build); never a browser download.
-  apt-get update -qq && apt-get install -y -qq chromium chromium-driver
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+  # Debian's Chromium and its driver (the same build), never a browser download; a CJK font so
+  # the demo page's screenshot shows Chinese.
+  apt-get update -qq && apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei
 fi
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
@@ -55,3 +56,6 @@ step "npm package: build"
 
 step "npm package: packed and used from Node, a plain page, the classic script and Vite"
 bash tests/npm/run.sh
+
+step "end to end: the demo page and the editors (TinyMCE, CKEditor 4 and 5, KindEditor, wangEditor)"
+bash tests/e2e/run.sh

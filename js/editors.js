@@ -1,0 +1,309 @@
+// Editor adapters for xxgk-lint: lint on change, highlight the named cells in the editor's own
+// document (iframe or not), warn or block on the editor's save/publish hook, keep our highlight
+// attributes out of what the editor saves, and apply a pinned fix through the editor's own undo.
+//
+// Every adapter takes the xxgk-lint API object first (the ES module namespace, or
+// `window.xxgkLint` from the classic script, after `init()`), then the editor instance, then
+// options, and returns a checker:
+//
+//   { report, check(), schedule(), setOptions(lintOptions), cell(diagnostic), fix(diagnostic),
+//     canPublish(), confirmPublish(), detach() }
+//
+// Options: { lint: { lang, format, rules }, delay: 400 (ms, debounce), onReport(report, checker),
+//            save: 'warn' | 'block' | 'off' (default 'warn'), onBlocked(report), confirm(text) }.
+
+const ATTRS = ['data-xxgk-severity', 'data-xxgk-title'];
+
+/** "2 个错误，2 个警告 — 请勿发布" / "2 errors, 2 warnings — do not publish yet" / "… — ready to publish". */
+export function summaryText(report, lang) {
+  const s = (report && report.summary) || { errors: 0, warnings: 0, infos: 0 };
+  if (lang === 'en') {
+    const n = (k, w) => k + ' ' + w + (k === 1 ? '' : 's');
+    return n(s.errors, 'error') + ', ' + n(s.warnings, 'warning') + (s.errors ? ' — do not publish yet' : ' — ready to publish');
+  }
+  return s.errors + ' 个错误，' + s.warnings + ' 个警告' + (s.errors ? ' — 请勿发布' : ' — 可以发布');
+}
+
+function textNodes(cell) {
+  const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
+  const out = [];
+  while (walker.nextNode()) if (walker.currentNode.data.trim()) out.push(walker.currentNode);
+  return out;
+}
+
+/**
+ * A Range over a cell's visible text (first to last non-blank character), for replacing it
+ * with `execCommand('insertText')` so the browser's own undo covers the change.
+ */
+export function cellTextRange(cell) {
+  const nodes = textNodes(cell);
+  const range = cell.ownerDocument.createRange();
+  if (!nodes.length) {
+    let inner = cell;
+    while (inner.lastElementChild && inner.lastElementChild.localName !== 'br') inner = inner.lastElementChild;
+    range.selectNodeContents(inner);
+    return range;
+  }
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  range.setStart(first, first.data.length - first.data.replace(/^\s+/, '').length);
+  range.setEnd(last, last.data.replace(/\s+$/, '').length);
+  return range;
+}
+
+/** Replace a cell's visible text with `value`, keeping its paragraphs and spans (DOM editors). */
+export function setCellText(cell, value) {
+  const range = cellTextRange(cell);
+  range.deleteContents();
+  range.insertNode(cell.ownerDocument.createTextNode(value));
+  cell.normalize();
+}
+
+/** The shared part of every adapter. `spec`: root(), applyFix(cell, value), hooks(checker) → undo fn. */
+export function createChecker(api, spec, options = {}) {
+  let lintOptions = Object.assign({}, options.lint);
+  let timer = null;
+  let detachHooks = null;
+  const c = {
+    report: null,
+    check() {
+      clearTimeout(timer);
+      timer = null;
+      const root = spec.root();
+      if (!root) return null;
+      c.report = api.lintElement(root, lintOptions);
+      api.highlight(root, c.report);
+      if (options.onReport) options.onReport(c.report, c);
+      return c.report;
+    },
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(() => { try { c.check(); } catch (e) { console.error(e); } }, options.delay === undefined ? 400 : options.delay);
+    },
+    setOptions(more) {
+      lintOptions = Object.assign({}, lintOptions, more);
+      return c.check();
+    },
+    /** The cell a diagnostic names, in the editor's live DOM (null for text findings). */
+    cell(d) {
+      const root = spec.root();
+      return root && d && d.cell ? api.findCell(root, d.cell) : null;
+    },
+    /** Apply `d.fix.value` to its cell through the editor (undoable), then lint again. */
+    fix(d) {
+      const cell = c.cell(d);
+      if (!cell || !d.fix) return false;
+      // No stale highlight in the editor's undo snapshots: the check after the fix puts it back.
+      api.clearHighlight(spec.root());
+      spec.applyFix(cell, d.fix.value);
+      c.check();
+      return true;
+    },
+    /** Lint now; true when there is no error. */
+    canPublish() {
+      const r = c.check();
+      return !r || r.summary.errors === 0;
+    },
+    /** The save hook's decision: 'block' refuses on errors, 'warn' asks, 'off' lets it through. */
+    confirmPublish() {
+      const mode = options.save || 'warn';
+      if (mode === 'off' || c.canPublish()) return true;
+      if (mode === 'block') {
+        if (options.onBlocked) options.onBlocked(c.report);
+        return false;
+      }
+      const text = summaryText(c.report, lintOptions.lang) + (lintOptions.lang === 'en' ? '. Publish anyway?' : '。仍要发布吗？');
+      const ask = options.confirm || ((t) => (typeof window !== 'undefined' && window.confirm ? window.confirm(t) : true));
+      return ask(text) !== false;
+    },
+    detach() {
+      clearTimeout(timer);
+      if (detachHooks) detachHooks();
+      const root = spec.root();
+      if (root) api.clearHighlight(root);
+    },
+  };
+  detachHooks = spec.hooks(c) || null;
+  return c;
+}
+
+/** Guard a <form>'s submit (capture phase, before the editor's own handler). */
+function guardForm(form, c) {
+  if (!form) return () => {};
+  const onSubmit = (e) => {
+    if (!c.confirmPublish()) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  };
+  form.addEventListener('submit', onSubmit, true);
+  return () => form.removeEventListener('submit', onSubmit, true);
+}
+
+function observe(root, schedule) {
+  // Text and structure only: our own attribute changes never trigger a lint.
+  const mo = new MutationObserver(schedule);
+  mo.observe(root, { childList: true, characterData: true, subtree: true });
+  return () => mo.disconnect();
+}
+
+/** TinyMCE 5–8: `editor.getBody()` (iframe or inline); GetContent stripped; form submit guarded. */
+export function tinymce(api, editor, options) {
+  return createChecker(api, {
+    root: () => editor.getBody(),
+    applyFix: (cell, value) => editor.undoManager.transact(() => setCellText(cell, value)),
+    hooks(c) {
+      const onChange = () => c.schedule();
+      const onGet = (e) => { if (typeof e.content === 'string') e.content = api.stripHighlight(e.content); };
+      const onSubmit = (e) => { if (!c.confirmPublish()) e.preventDefault(); };
+      editor.on('input change SetContent Undo Redo paste', onChange);
+      editor.on('GetContent', onGet);
+      let unguard = () => {};
+      const start = () => { unguard = guardForm(editor.formElement, c); c.check(); };
+      if (editor.initialized) start(); else editor.once('init', start);
+      editor.on('SubmitContent', onSubmit);
+      return () => {
+        editor.off('input change SetContent Undo Redo paste', onChange);
+        editor.off('GetContent', onGet);
+        editor.off('SubmitContent', onSubmit);
+        unguard();
+      };
+    },
+  }, options);
+}
+
+/** CKEditor 4: `editor.editable()` (iframe body in classic mode); getData/snapshots stripped; `save` command guarded. */
+export function ckeditor4(api, editor, options) {
+  return createChecker(api, {
+    root: () => (editor.mode === 'wysiwyg' && editor.editable() ? editor.editable().$ : null),
+    applyFix(cell, value) {
+      editor.fire('saveSnapshot');
+      setCellText(cell, value);
+      editor.fire('saveSnapshot');
+      editor.fire('change');
+    },
+    hooks(c) {
+      const listeners = [
+        editor.on('change', () => c.schedule()),
+        editor.on('afterPaste', () => c.schedule()),
+        editor.on('contentDom', () => c.schedule()),
+        editor.on('getData', (e) => { e.data.dataValue = api.stripHighlight(e.data.dataValue); }, null, null, 999),
+        editor.on('getSnapshot', (e) => { if (typeof e.data === 'string') e.data = api.stripHighlight(e.data); }, null, null, 999),
+        editor.on('save', (e) => { if (!c.confirmPublish()) e.cancel(); }),
+      ];
+      const unguard = guardForm(editor.element && editor.element.$ && editor.element.$.form, c);
+      if (editor.status === 'ready') c.check(); else listeners.push(editor.on('instanceReady', () => c.check()));
+      return () => { listeners.forEach((l) => l.removeListener()); unguard(); };
+    },
+  }, options);
+}
+
+/**
+ * CKEditor 5: the editing view's DOM root. getData() comes from the model, where our attributes
+ * never are; the data pipeline is stripped anyway. Fixes go through the model (undoable).
+ */
+export function ckeditor5(api, editor, options) {
+  return createChecker(api, {
+    root: () => editor.editing.view.getDomRoot(),
+    applyFix(cell, value) {
+      const viewCell = editor.editing.view.domConverter.mapDomToView(cell);
+      const modelCell = viewCell && editor.editing.mapper.toModelElement(viewCell);
+      if (!modelCell) return;
+      editor.model.change((writer) => {
+        const first = modelCell.getChild(0);
+        const last = modelCell.getChild(modelCell.childCount - 1);
+        if (!first) return;
+        const range = writer.createRange(writer.createPositionAt(first, 0), writer.createPositionAt(last, 'end'));
+        editor.model.insertContent(writer.createText(value), range);
+      });
+    },
+    hooks(c) {
+      const onChange = () => c.schedule();
+      const onGet = (evt) => { if (typeof evt.return === 'string') evt.return = api.stripHighlight(evt.return); };
+      editor.model.document.on('change:data', onChange);
+      editor.data.on('get', onGet, { priority: 'lowest' });
+      const unguard = guardForm(editor.sourceElement && editor.sourceElement.form, c);
+      c.check();
+      return () => {
+        editor.model.document.off('change:data', onChange);
+        editor.data.off('get', onGet);
+        unguard();
+      };
+    },
+  }, options);
+}
+
+/**
+ * wangEditor 5: its editable container; getHtml() regenerates from the Slate model, so our
+ * attributes never reach it. Fixes go through Slate (undoable): pass the `wangEditor` namespace
+ * (`import * as wangEditor from '@wangeditor/editor'`) as `options.wangEditor` unless it is a global.
+ */
+export function wangeditor(api, editor, options = {}) {
+  const ns = options.wangEditor || (typeof window !== 'undefined' && window.wangEditor);
+  return createChecker(api, {
+    root: () => editor.getEditableContainer(),
+    applyFix(cell, value) {
+      const { DomEditor, SlateEditor, SlateTransforms } = ns;
+      const node = DomEditor.toSlateNode(editor, cell);
+      const path = DomEditor.findPath(editor, node);
+      // Replace at a range, without selecting first: a selection change in the same tick would
+      // make Slate's history merge the fix into the previous undo step.
+      SlateTransforms.insertText(editor, value, { at: { anchor: SlateEditor.start(editor, path), focus: SlateEditor.end(editor, path) } });
+    },
+    hooks(c) {
+      const stop = observe(editor.getEditableContainer(), () => c.schedule());
+      c.check();
+      return stop;
+    },
+  }, options);
+}
+
+/** KindEditor 4: `editor.edit.doc.body` (iframe); beforeGetHtml stripped; form submit guarded. */
+export function kindeditor(api, editor, options) {
+  return createChecker(api, {
+    root: () => (editor.edit && editor.edit.doc ? editor.edit.doc.body : null),
+    applyFix(cell, value) {
+      editor.addBookmark(false);
+      setCellText(cell, value);
+      editor.addBookmark(false);
+    },
+    hooks(c) {
+      let stop = () => {};
+      editor.beforeGetHtml((html) => api.stripHighlight(html));
+      const unguard = guardForm(editor.srcElement && editor.srcElement[0] && editor.srcElement[0].form, c);
+      const start = () => { stop = observe(editor.edit.doc.body, () => c.schedule()); c.check(); };
+      if (editor.isCreated) start(); else editor.afterCreate(start);
+      return () => { stop(); unguard(); };
+    },
+  }, options);
+}
+
+/** UEditor 1.4/1.5: `editor.body` (iframe); an output rule strips our attributes; form submit guarded. Not tested here. */
+export function ueditor(api, editor, options) {
+  return createChecker(api, {
+    root: () => editor.body || null,
+    applyFix(cell, value) {
+      editor.fireEvent('saveScene');
+      setCellText(cell, value);
+      editor.fireEvent('saveScene');
+      editor.fireEvent('contentChange');
+    },
+    hooks(c) {
+      const onChange = () => c.schedule();
+      editor.addListener('contentChange afterpaste afterSetContent', onChange);
+      editor.addOutputRule((root) => {
+        root.traversal((node) => {
+          if (node.type !== 'element' || node.getAttr(ATTRS[0]) === undefined) return;
+          const saved = node.getAttr(ATTRS[1]);
+          node.setAttr(ATTRS[0]);
+          node.setAttr(ATTRS[1]);
+          node.setAttr('title', saved);
+        });
+      });
+      const form = editor.textarea ? editor.textarea.form : editor.container && editor.container.closest && editor.container.closest('form');
+      const unguard = guardForm(form, c);
+      if (editor.isReady) c.check(); else editor.addListener('ready', () => c.check());
+      return () => { editor.removeListener('contentChange afterpaste afterSetContent', onChange); unguard(); };
+    },
+  }, options);
+}

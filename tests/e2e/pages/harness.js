@@ -1,0 +1,17 @@
+// Shared by the editor pages: load xxgk-lint (the built package, /pkg/), start the editor,
+// attach the adapter, and expose `window.harness` for the test:
+//   { api, checker, root(), pasteTarget(), saved(), undo(), paste? (html) }.
+import * as api from '/pkg/web/index.js';
+import * as editors from '/pkg/web/editors.js';
+
+export async function start(setup) {
+  try {
+    await api.init();
+    const h = await setup(api, editors);
+    window.harness = Object.assign({ api }, h);
+    window.ready = true;
+  } catch (e) {
+    window.failed = String((e && e.stack) || e);
+    throw e;
+  }
+}
