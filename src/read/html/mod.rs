@@ -238,7 +238,7 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
             stats[id] = s;
-            if let Some(p) = node.parent {
+            if let Some(p) = node.parent.get() {
                 let ps = &mut stats[p];
                 ps.chars = ps.chars.saturating_add(s.chars);
                 ps.link_chars = ps.link_chars.saturating_add(s.link_chars);
@@ -526,11 +526,11 @@ impl<'a> Reader<'a> {
     /// empty row of height 0.
     fn is_phantom_row(&self, tr: NodeId, cells: &[Cell]) -> bool {
         let tree = self.tree;
-        let mut prev = tree.node(tr).prev_sibling;
+        let mut prev = tree.node(tr).prev_sibling.get();
         while let Some(p) = prev {
             match &tree.node(p).data {
                 NodeData::Comment { phantom_row_marker: true } => return true,
-                NodeData::Text(_) if tree.text(p).chars().all(is_space) => prev = tree.node(p).prev_sibling,
+                NodeData::Text(_) if tree.text(p).chars().all(is_space) => prev = tree.node(p).prev_sibling.get(),
                 _ => break,
             }
         }
@@ -544,7 +544,7 @@ impl<'a> Reader<'a> {
     fn cell_text(&self, cell: NodeId, nested: &mut Vec<NodeId>) -> (String, Span) {
         let tree = self.tree;
         let mut text = String::new();
-        let mut cur = tree.node(cell).first_child;
+        let mut cur = tree.node(cell).first_child.get();
         while let Some(id) = cur {
             let node = tree.node(id);
             let mut descend = true;

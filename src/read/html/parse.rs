@@ -16,7 +16,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{parse_document, Attribute, ParseOpts, QualName};
 
-use super::tree::{element_name, kept_attribute, Node, NodeData, NodeId, TextRef, Tree, DOCUMENT};
+use super::tree::{element_name, kept_attribute, Link, Node, NodeData, NodeId, TextRef, Tree, DOCUMENT};
 
 /// The piece of input being parsed right now.
 #[derive(Clone, Copy, Default)]
@@ -80,47 +80,47 @@ impl Sink {
     fn detach(nodes: &mut [Node], id: NodeId) {
         let (parent, prev, next) = {
             let n = &nodes[id];
-            (n.parent, n.prev_sibling, n.next_sibling)
+            (n.parent.get(), n.prev_sibling.get(), n.next_sibling.get())
         };
         if let Some(p) = prev {
-            nodes[p].next_sibling = next;
+            nodes[p].next_sibling = Link::to(next);
         } else if let Some(par) = parent {
-            nodes[par].first_child = next;
+            nodes[par].first_child = Link::to(next);
         }
         if let Some(n) = next {
-            nodes[n].prev_sibling = prev;
+            nodes[n].prev_sibling = Link::to(prev);
         } else if let Some(par) = parent {
-            nodes[par].last_child = prev;
+            nodes[par].last_child = Link::to(prev);
         }
         let n = &mut nodes[id];
-        n.parent = None;
-        n.prev_sibling = None;
-        n.next_sibling = None;
+        n.parent = Link::to(None);
+        n.prev_sibling = Link::to(None);
+        n.next_sibling = Link::to(None);
     }
 
     fn append_child(nodes: &mut [Node], parent: NodeId, child: NodeId) {
         Self::detach(nodes, child);
-        let last = nodes[parent].last_child;
-        nodes[child].parent = Some(parent);
-        nodes[child].prev_sibling = last;
+        let last = nodes[parent].last_child.get();
+        nodes[child].parent = Link::to(Some(parent));
+        nodes[child].prev_sibling = Link::to(last);
         match last {
-            Some(l) => nodes[l].next_sibling = Some(child),
-            None => nodes[parent].first_child = Some(child),
+            Some(l) => nodes[l].next_sibling = Link::to(Some(child)),
+            None => nodes[parent].first_child = Link::to(Some(child)),
         }
-        nodes[parent].last_child = Some(child);
+        nodes[parent].last_child = Link::to(Some(child));
     }
 
     fn insert_before(nodes: &mut [Node], sibling: NodeId, child: NodeId) {
-        let Some(parent) = nodes[sibling].parent else { return };
+        let Some(parent) = nodes[sibling].parent.get() else { return };
         Self::detach(nodes, child);
-        let prev = nodes[sibling].prev_sibling;
-        nodes[child].parent = Some(parent);
-        nodes[child].prev_sibling = prev;
-        nodes[child].next_sibling = Some(sibling);
-        nodes[sibling].prev_sibling = Some(child);
+        let prev = nodes[sibling].prev_sibling.get();
+        nodes[child].parent = Link::to(Some(parent));
+        nodes[child].prev_sibling = Link::to(prev);
+        nodes[child].next_sibling = Link::to(Some(sibling));
+        nodes[sibling].prev_sibling = Link::to(Some(child));
         match prev {
-            Some(p) => nodes[p].next_sibling = Some(child),
-            None => nodes[parent].first_child = Some(child),
+            Some(p) => nodes[p].next_sibling = Link::to(Some(child)),
+            None => nodes[parent].first_child = Link::to(Some(child)),
         }
     }
 
@@ -209,7 +209,7 @@ impl TreeSink for Sink {
         match child {
             NodeOrText::AppendNode(n) => Self::append_child(&mut self.nodes.borrow_mut(), parent.id, n.id),
             NodeOrText::AppendText(text) => {
-                let last = self.nodes.borrow()[parent.id].last_child;
+                let last = self.nodes.borrow()[parent.id].last_child.get();
                 if let Some(t) = self.text_node(last, &text) {
                     Self::append_child(&mut self.nodes.borrow_mut(), parent.id, t);
                 }
@@ -218,7 +218,7 @@ impl TreeSink for Sink {
     }
 
     fn append_based_on_parent_node(&self, element: &Handle, prev_element: &Handle, child: NodeOrText<Handle>) {
-        if self.nodes.borrow()[element.id].parent.is_some() {
+        if self.nodes.borrow()[element.id].parent.get().is_some() {
             self.append_before_sibling(element, child);
         } else {
             self.append(prev_element, child);
@@ -244,7 +244,7 @@ impl TreeSink for Sink {
         match child {
             NodeOrText::AppendNode(n) => Self::insert_before(&mut self.nodes.borrow_mut(), sibling.id, n.id),
             NodeOrText::AppendText(text) => {
-                let prev = self.nodes.borrow()[sibling.id].prev_sibling;
+                let prev = self.nodes.borrow()[sibling.id].prev_sibling.get();
                 if let Some(t) = self.text_node(prev, &text) {
                     Self::insert_before(&mut self.nodes.borrow_mut(), sibling.id, t);
                 }
@@ -272,7 +272,7 @@ impl TreeSink for Sink {
 
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
         let mut nodes = self.nodes.borrow_mut();
-        while let Some(c) = nodes[node.id].first_child {
+        while let Some(c) = nodes[node.id].first_child.get() {
             Self::append_child(&mut nodes, new_parent.id, c);
         }
     }
@@ -330,7 +330,7 @@ fn close_elements(tree: &mut Tree, input: &str) {
     }
     let bytes = input.as_bytes();
     for &id in order.iter().rev() {
-        let last_child_end = tree.nodes[id].last_child.map(|c| tree.nodes[c].end);
+        let last_child_end = tree.nodes[id].last_child.get().map(|c| tree.nodes[c].end);
         let node = &mut tree.nodes[id];
         let NodeData::Element { name, .. } = &node.data else { continue };
         let mut end = node.end.max(last_child_end.unwrap_or(0));

@@ -10,6 +10,24 @@ use std::borrow::Cow;
 
 pub type NodeId = usize;
 
+/// A link to another node, in four bytes (`None` is 0, node `i` is `i + 1`): a page has
+/// tens of thousands of nodes and each has five links.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Link(u32);
+
+impl Link {
+    pub const NONE: Link = Link(0);
+
+    pub fn to(id: Option<NodeId>) -> Link {
+        // Trees are far below 4 billion nodes (inputs are capped at a few hundred MB).
+        id.map_or(Link::NONE, |i| Link(u32::try_from(i + 1).unwrap_or(u32::MAX)))
+    }
+
+    pub fn get(self) -> Option<NodeId> {
+        self.0.checked_sub(1).map(|i| i as usize)
+    }
+}
+
 /// The document node is always node 0.
 pub const DOCUMENT: NodeId = 0;
 
@@ -78,11 +96,11 @@ pub fn kept_attribute(name: &str) -> Option<&'static str> {
 
 #[derive(Debug)]
 pub struct Node {
-    pub parent: Option<NodeId>,
-    pub first_child: Option<NodeId>,
-    pub last_child: Option<NodeId>,
-    pub prev_sibling: Option<NodeId>,
-    pub next_sibling: Option<NodeId>,
+    pub parent: Link,
+    pub first_child: Link,
+    pub last_child: Link,
+    pub prev_sibling: Link,
+    pub next_sibling: Link,
     pub data: NodeData,
     /// Hidden from the reader of the page (`hidden`, `display:none`, `mso-hide:all`,
     /// `visibility:hidden`): worked out once, when the element is made.
@@ -103,11 +121,11 @@ impl Node {
             _ => false,
         };
         Node {
-            parent: None,
-            first_child: None,
-            last_child: None,
-            prev_sibling: None,
-            next_sibling: None,
+            parent: Link::NONE,
+            first_child: Link::NONE,
+            last_child: Link::NONE,
+            prev_sibling: Link::NONE,
+            next_sibling: Link::NONE,
             data,
             hidden,
             start,
@@ -155,14 +173,14 @@ impl Tree {
     pub fn push_child(&mut self, parent: NodeId, data: NodeData, start: usize, end: usize) -> NodeId {
         let id = self.nodes.len();
         let mut node = Node::new(data, start, end);
-        node.parent = Some(parent);
+        node.parent = Link::to(Some(parent));
         node.prev_sibling = self.nodes[parent].last_child;
-        if let Some(last) = self.nodes[parent].last_child {
-            self.nodes[last].next_sibling = Some(id);
+        if let Some(last) = self.nodes[parent].last_child.get() {
+            self.nodes[last].next_sibling = Link::to(Some(id));
         } else {
-            self.nodes[parent].first_child = Some(id);
+            self.nodes[parent].first_child = Link::to(Some(id));
         }
-        self.nodes[parent].last_child = Some(id);
+        self.nodes[parent].last_child = Link::to(Some(id));
         self.nodes.push(node);
         id
     }
@@ -243,7 +261,7 @@ impl Tree {
     }
 
     pub fn children(&self, id: NodeId) -> Children<'_> {
-        Children { tree: self, next: self.nodes[id].first_child }
+        Children { tree: self, next: self.nodes[id].first_child.get() }
     }
 
     /// The `<body>` element, or the document when there is none (frameset pages).
@@ -256,7 +274,7 @@ impl Tree {
     /// `descend` is true. Iterative pre-order traversal without a stack.
     pub fn next_in_order(&self, id: NodeId, root: NodeId, descend: bool) -> Option<NodeId> {
         if descend {
-            if let Some(c) = self.nodes[id].first_child {
+            if let Some(c) = self.nodes[id].first_child.get() {
                 return Some(c);
             }
         }
@@ -265,10 +283,10 @@ impl Tree {
             if cur == root {
                 return None;
             }
-            if let Some(s) = self.nodes[cur].next_sibling {
+            if let Some(s) = self.nodes[cur].next_sibling.get() {
                 return Some(s);
             }
-            cur = self.nodes[cur].parent?;
+            cur = self.nodes[cur].parent.get()?;
         }
     }
 }
@@ -282,7 +300,7 @@ impl Iterator for Children<'_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
         let id = self.next?;
-        self.next = self.tree.nodes[id].next_sibling;
+        self.next = self.tree.nodes[id].next_sibling.get();
         Some(id)
     }
 }
