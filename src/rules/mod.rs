@@ -15,7 +15,11 @@ pub mod arithmetic;
 pub mod artifacts;
 pub mod cells;
 pub mod labels;
+pub mod narrative;
+pub mod period;
+pub mod prose;
 pub mod readability;
+pub mod sections_content;
 pub mod structure;
 pub mod version;
 
@@ -56,6 +60,12 @@ pub const RULES: &[&Rule] = &[
     &readability::TABLE_UNREADABLE,
     &readability::GRID_OVERLAP,
     &artifacts::PASTE_ARTIFACT,
+    &narrative::TXT_TABLE_MISMATCH,
+    &narrative::TXT_CATEGORY_SUM,
+    &narrative::TXT_PERCENT,
+    &period::PERIOD_YEAR,
+    &sections_content::SEC5_EMPTY,
+    &sections_content::SEC6_FEE_MISSING,
 ];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -77,6 +87,8 @@ pub struct LintOptions {
     pub format: Option<FormatVersion>,
     /// Per-rule overrides.
     pub rules: HashMap<String, RuleSetting>,
+    /// Last year's report, recognised, for the cross-year rules (X-*).
+    pub previous: Option<std::sync::Arc<Report>>,
 }
 
 impl LintOptions {
@@ -111,6 +123,8 @@ pub struct Context<'a> {
     pub report: &'a Report,
     pub lang: Lang,
     pub forced_format: Option<FormatVersion>,
+    /// Last year's report, when the caller gave one.
+    pub previous: Option<&'a Report>,
 }
 
 impl Context<'_> {
@@ -130,6 +144,9 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
     arithmetic::check(ctx, &mut out);
     readability::check(ctx, &mut out);
     artifacts::check(ctx, &mut out);
+    narrative::check(ctx, &mut out);
+    period::check(ctx, &mut out);
+    sections_content::check(ctx, &mut out);
     let mut out: Vec<Diagnostic> = out
         .into_iter()
         .filter_map(|mut d| match options.rules.get(d.rule) {
