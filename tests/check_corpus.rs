@@ -523,3 +523,70 @@ fn years_and_sections_five_and_six_on_real_reports() {
     );
     assert_eq!(rules(&r), vec!["SEC6-FEE-MISSING"]);
 }
+
+fn check_with_previous(path: &str, previous: &str) -> LintReport {
+    let prev = xxgk_lint::recognize_str(previous, &ReadOptions::default()).unwrap();
+    let options = LintOptions { previous: Some(std::sync::Arc::new(prev)), ..LintOptions::default() };
+    lint_str(&std::fs::read_to_string(path).unwrap(), &ReadOptions::default(), &options).unwrap()
+}
+
+#[test]
+fn hongze_2023_to_2024_is_a_consistent_pair_and_edits_are_caught() {
+    let this = "tests/fixtures/jiangsu-huaian-hongze-qu-2024.pdftotext-layout.txt";
+    let alone = check(this);
+    for last in [
+        "tests/fixtures/jiangsu-huaian-hongze-qu-2023.pdftotext-layout.txt",
+        "tests/fixtures/jiangsu-huaian-hongze-qu-2023.pdftotext-raw.txt",
+    ] {
+        let r = check_with_previous(this, &std::fs::read_to_string(last).unwrap());
+        assert_eq!(r.diagnostics, alone.diagnostics, "{last}");
+    }
+    let last = std::fs::read_to_string("tests/fixtures/jiangsu-huaian-hongze-qu-2023.pdftotext-layout.txt").unwrap();
+    // 现行有效 restated: 6 + 3 − 0 = 9 ≠ 8 — a warning only.
+    let r = check_with_previous(
+        this,
+        &last.replacen(
+            "行政规范性文件          0          5       5",
+            "行政规范性文件          0          5       6",
+            1,
+        ),
+    );
+    let x: Vec<_> = r.diagnostics.iter().filter(|d| d.rule.starts_with("X-")).map(finding).collect();
+    assert_eq!(
+        x,
+        vec![(
+            "X-VALID-DOCS",
+            Severity::Warning,
+            Some("二"),
+            s("行政规范性文件"),
+            s("现行有效件数"),
+            s("9"),
+            s("8"),
+            None
+        )]
+    );
+    // Last year carried 1 application (商业企业) into this year: X-CARRYOVER errors.
+    let r = check_with_previous(
+        this,
+        &last.replacen(
+            "四、结转下年度继续办理                            0    0   0   0    0    0   0",
+            "四、结转下年度继续办理                            0    1   0   0    0    0   1",
+            1,
+        ),
+    );
+    let x: Vec<_> = r.diagnostics.iter().filter(|d| d.rule.starts_with("X-")).map(finding).collect();
+    let row = s("二、上年结转政府信息公开申请数量");
+    assert_eq!(
+        x,
+        vec![
+            ("X-CARRYOVER", Severity::Error, Some("三"), row.clone(), s("商业企业"), s("1"), s("0"), None),
+            ("X-CARRYOVER", Severity::Error, Some("三"), row, s("总计"), s("1"), s("0"), None),
+        ]
+    );
+    // Both point at this year's cells in the input.
+    let input = std::fs::read_to_string(this).unwrap();
+    for d in r.diagnostics.iter().filter(|d| d.rule == "X-CARRYOVER") {
+        let span = d.span.unwrap();
+        assert_eq!(&input[span.start..span.end], "0");
+    }
+}

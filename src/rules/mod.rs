@@ -10,10 +10,15 @@
 //! | [`labels`] | FMT-TABLE-LABEL |
 //! | [`readability`] | TABLE-UNREADABLE, GRID-OVERLAP |
 //! | [`artifacts`] | PASTE-ARTIFACT |
+//! | [`narrative`] | TXT-TABLE-MISMATCH, TXT-CATEGORY-SUM, TXT-PERCENT (sentences from [`prose`]) |
+//! | [`period`] | PERIOD-YEAR |
+//! | [`sections_content`] | SEC5-EMPTY, SEC6-FEE-MISSING |
+//! | [`cross_year`] | X-CARRYOVER, X-VALID-DOCS (with last year's report) |
 
 pub mod arithmetic;
 pub mod artifacts;
 pub mod cells;
+pub mod cross_year;
 pub mod labels;
 pub mod narrative;
 pub mod period;
@@ -66,6 +71,8 @@ pub const RULES: &[&Rule] = &[
     &period::PERIOD_YEAR,
     &sections_content::SEC5_EMPTY,
     &sections_content::SEC6_FEE_MISSING,
+    &cross_year::X_CARRYOVER,
+    &cross_year::X_VALID_DOCS,
 ];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -147,6 +154,7 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
     narrative::check(ctx, &mut out);
     period::check(ctx, &mut out);
     sections_content::check(ctx, &mut out);
+    cross_year::check(ctx, &mut out);
     let mut out: Vec<Diagnostic> = out
         .into_iter()
         .filter_map(|mut d| match options.rules.get(d.rule) {

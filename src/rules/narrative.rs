@@ -318,11 +318,11 @@ fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str) -> Vec<Re
             t4("未经复议直接起诉/总计", "direct suits", &["direct_suit_total"]),
         ],
         Kw::Upheld | Kw::Corrected | Kw::OtherResult | Kw::Pending => {
-            let (suffix, zh) = match kw {
-                Kw::Upheld => ("upheld", "结果维持"),
-                Kw::Corrected => ("corrected", "结果纠正"),
-                Kw::OtherResult => ("other", "其他结果"),
-                _ => ("pending", "尚未审结"),
+            let (suffix, zh, en) = match kw {
+                Kw::Upheld => ("upheld", "结果维持", "upheld"),
+                Kw::Corrected => ("corrected", "结果纠正", "corrected"),
+                Kw::OtherResult => ("other", "其他结果", "other result"),
+                _ => ("pending", "尚未审结", "pending"),
             };
             let col = |block: &str| -> &'static str {
                 match (block, suffix) {
@@ -341,10 +341,10 @@ fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str) -> Vec<Re
                 }
             };
             match topic {
-                Some(Topic::Review) => vec![t4(&format!("行政复议/{zh}"), zh, &[col("review")])],
+                Some(Topic::Review) => vec![t4(&format!("行政复议/{zh}"), &format!("review, {en}"), &[col("review")])],
                 Some(Topic::Suit) => vec![t4(
                     &format!("未经复议直接起诉/{zh}＋复议后起诉/{zh}"),
-                    zh,
+                    &format!("direct suits + suits after review, {en}"),
                     &[col("direct_suit"), col("suit_after_review")],
                 )],
                 _ => vec![],
