@@ -19,5 +19,5 @@ pub mod rules;
 pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Lang, Severity};
-pub use lint::{lint_bytes, lint_document, lint_str, render_human, LintReport};
+pub use lint::{lint_bytes, lint_document, lint_str, recognize_bytes, recognize_str, render_human, LintReport};
 pub use rules::{LintOptions, RuleSetting, RULES};

@@ -58,10 +58,31 @@ pub fn lint_bytes(bytes: &[u8], read: &ReadOptions, options: &LintOptions) -> Re
     Ok(lint_document(&doc, &text, options))
 }
 
+/// Read and recognise a report without checking it: last year's report for the
+/// cross-year rules ([`LintOptions::previous`]).
+pub fn recognize_str(input: &str, read: &ReadOptions) -> Result<Report, ReadError> {
+    let doc = read_str(input, read)?;
+    Ok(recognize(&doc, input))
+}
+
+/// [`recognize_str`] for bytes (decoded lossily if not UTF-8).
+pub fn recognize_bytes(bytes: &[u8], read: &ReadOptions) -> Result<Report, ReadError> {
+    let doc = read_bytes(bytes, read)?;
+    let text = String::from_utf8_lossy(bytes);
+    Ok(recognize(&doc, &text))
+}
+
 /// Check an already-read document.
 pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> LintReport {
     let report = recognize(doc, input);
-    let ctx = Context { doc, input, report: &report, lang: options.lang, forced_format: options.format };
+    let ctx = Context {
+        doc,
+        input,
+        report: &report,
+        lang: options.lang,
+        forced_format: options.format,
+        previous: options.previous.as_deref(),
+    };
     let mut diagnostics = run(&ctx, options);
     if doc.input == crate::document::InputKind::Dom {
         // A DOM has no source offsets; the cell address is the location.

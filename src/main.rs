@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use xxgk_lint::format::FormatVersion;
 use xxgk_lint::{
-    lint_bytes, read_bytes, render_human, Block, Document, InputKind, Lang, LintOptions, ReadOptions, RULES,
+    lint_bytes, read_bytes, recognize_bytes, render_human, Block, Document, InputKind, Lang, LintOptions, ReadOptions,
+    RULES,
 };
 
 #[derive(Parser)]
@@ -85,6 +86,10 @@ enum Command {
         /// Set a rule's severity (repeatable): --rule FMT-TITLE=error, or =off.
         #[arg(long, value_name = "RULE=SEVERITY")]
         rule: Vec<String>,
+        /// Last year's report (HTML or text) for the cross-year checks X-CARRYOVER and
+        /// X-VALID-DOCS; only with one FILE.
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
         /// Reports (HTML or text), or directories of them (searched for .html, .htm, .txt,
@@ -151,7 +156,7 @@ fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { json, lang, format, disable, rule, read, files } => {
+        Command::Check { json, lang, format, disable, rule, previous, read, files } => {
             let lang = match lang {
                 LangArg::Zh => Lang::Zh,
                 LangArg::En => Lang::En,
@@ -176,6 +181,22 @@ fn main() -> ExitCode {
             // chunk at a time, and printed in order as soon as their chunk is done: memory stays
             // bounded however many reports an auditor checks.
             let files = xxgk_lint::batch::expand(&files);
+            if let Some(path) = &previous {
+                if files.len() != 1 {
+                    eprintln!("xxgk-lint: --previous is last year's report of one file; give exactly one FILE");
+                    return ExitCode::from(2);
+                }
+                let report = read_input(path, read_options.max_bytes).and_then(|bytes| {
+                    recognize_bytes(&bytes, &read_options).map_err(|e| format!("{}: {e}", path.display()))
+                });
+                match report {
+                    Ok(r) => options.previous = Some(std::sync::Arc::new(r)),
+                    Err(e) => {
+                        eprintln!("xxgk-lint: --previous {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             let mut failed = false;
             let mut any_error = false;
             let mut first = true;

@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::document::{InputKind, Span};
 use crate::format::FormatVersion;
-use crate::lint::{lint_document, LintReport, Summary};
+use crate::lint::{lint_document, recognize_str, LintReport, Summary};
 use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
 use crate::rules::{LintOptions, RULES};
@@ -84,8 +84,6 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
         None | Some("auto") => None,
         Some(other) => return Err(format!("unknown format “{other}” (auto, 2019, 2021)")),
     };
-    // `previous` is accepted now; the cross-year checks that read it come with their rules.
-    let _previous = string("previous")?;
     if let Some(rules) = get("rules") {
         for entry in js_sys::Object::entries(&js_sys::Object::from(rules)).iter() {
             let pair = js_sys::Array::from(&entry);
@@ -98,6 +96,12 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
     if let Some(max) = get("maxSize") {
         let max = max.as_f64().filter(|m| *m >= 0.0).ok_or("options.maxSize must be a number of bytes")?;
         read.max_bytes = max.min(u32::MAX as f64) as usize;
+    }
+    // Last year's report, read and recognised like the main input (text in every build; HTML
+    // where the build has an HTML reader, i.e. Node).
+    if let Some(previous) = string("previous")? {
+        let report = recognize_str(&previous, &read).map_err(|e| format!("options.previous cannot be read: {e}"))?;
+        lint.previous = Some(std::sync::Arc::new(report));
     }
     Ok((lint, read))
 }

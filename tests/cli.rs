@@ -94,7 +94,7 @@ fn check_json_shape_and_exit_codes() {
     for key in ["schemaVersion", "file", "format", "year", "title", "organ", "summary", "diagnostics", "tables"] {
         assert!(reports[0].get(key).is_some(), "report lacks {key}");
     }
-    let d = &reports[0]["diagnostics"][2];
+    let d = reports[0]["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "T3-RESULT-SUM").unwrap();
     for key in [
         "id", "rule", "severity", "message", "table", "row", "column", "expected", "actual", "cell", "span", "excerpt",
         "fix",
@@ -120,4 +120,55 @@ fn check_json_shape_and_exit_codes() {
     let out = run(&["rules", "--json"], None);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v.as_array().unwrap().iter().any(|r| r["id"] == "T3-IDENTITY" && r["severity"] == "error"));
+}
+
+#[test]
+fn previous_report_for_the_cross_year_checks() {
+    let last = "tests/fixtures/jiangsu-huaian-hongze-qu-2023.pdftotext-layout.txt";
+    let this = "tests/fixtures/jiangsu-huaian-hongze-qu-2024.pdftotext-layout.txt";
+    // 洪泽 2023 → 2024 is consistent: 结转 0 → 上年结转 0; 现行有效 5 + 3 − 0 = 8.
+    let out = run(&["check", "--json", "--previous", last, this], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> =
+        v[0]["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(!rules.iter().any(|r| r.starts_with("X-")), "{rules:?}");
+    // A synthetic edit: last year carried 2 applications (自然人) into 2024.
+    let edited = std::fs::read_to_string(last).unwrap().replacen(
+        "四、结转下年度继续办理                            0    0   0   0    0    0   0",
+        "四、结转下年度继续办理                            2    0   0   0    0    0   2",
+        1,
+    );
+    let dir = std::env::temp_dir().join(format!("xxgk-lint-previous-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let edited_path = dir.join("hongze-2023-edited.txt");
+    std::fs::write(&edited_path, edited).unwrap();
+    let out = run(&["check", "--json", "--previous", edited_path.to_str().unwrap(), this], None);
+    assert_eq!(out.status.code(), Some(1), "a carry-over mismatch is an error");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let x: Vec<_> = v[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "X-CARRYOVER")
+        .map(|d| {
+            (d["severity"].clone(), d["row"].clone(), d["column"].clone(), d["expected"].clone(), d["actual"].clone())
+        })
+        .collect();
+    let row = serde_json::json!("二、上年结转政府信息公开申请数量");
+    assert_eq!(
+        x,
+        vec![
+            ("error".into(), row.clone(), "自然人".into(), "2".into(), "0".into()),
+            ("error".into(), row, "总计".into(), "2".into(), "0".into()),
+        ]
+    );
+    // The human output names both numbers.
+    let out = run(&["check", "--previous", edited_path.to_str().unwrap(), this], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("X-CARRYOVER  表三「总计」列：本年“二、上年结转政府信息公开申请数量”为 0，而上年报告“四、结转下年度继续办理”为 2"), "{text}");
+    // --previous goes with exactly one FILE; an unreadable previous report is a read error.
+    assert_eq!(run(&["check", "--previous", last, this, this], None).status.code(), Some(2));
+    assert_eq!(run(&["check", "--previous", "no/such/file", this], None).status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -10,12 +10,21 @@
 //! | [`labels`] | FMT-TABLE-LABEL |
 //! | [`readability`] | TABLE-UNREADABLE, GRID-OVERLAP |
 //! | [`artifacts`] | PASTE-ARTIFACT |
+//! | [`narrative`] | TXT-TABLE-MISMATCH, TXT-CATEGORY-SUM, TXT-PERCENT (sentences from [`prose`]) |
+//! | [`period`] | PERIOD-YEAR |
+//! | [`sections_content`] | SEC5-EMPTY, SEC6-FEE-MISSING |
+//! | [`cross_year`] | X-CARRYOVER, X-VALID-DOCS (with last year's report) |
 
 pub mod arithmetic;
 pub mod artifacts;
 pub mod cells;
+pub mod cross_year;
 pub mod labels;
+pub mod narrative;
+pub mod period;
+pub mod prose;
 pub mod readability;
+pub mod sections_content;
 pub mod structure;
 pub mod version;
 
@@ -56,6 +65,14 @@ pub const RULES: &[&Rule] = &[
     &readability::TABLE_UNREADABLE,
     &readability::GRID_OVERLAP,
     &artifacts::PASTE_ARTIFACT,
+    &narrative::TXT_TABLE_MISMATCH,
+    &narrative::TXT_CATEGORY_SUM,
+    &narrative::TXT_PERCENT,
+    &period::PERIOD_YEAR,
+    &sections_content::SEC5_EMPTY,
+    &sections_content::SEC6_FEE_MISSING,
+    &cross_year::X_CARRYOVER,
+    &cross_year::X_VALID_DOCS,
 ];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -77,6 +94,8 @@ pub struct LintOptions {
     pub format: Option<FormatVersion>,
     /// Per-rule overrides.
     pub rules: HashMap<String, RuleSetting>,
+    /// Last year's report, recognised, for the cross-year rules (X-*).
+    pub previous: Option<std::sync::Arc<Report>>,
 }
 
 impl LintOptions {
@@ -111,6 +130,8 @@ pub struct Context<'a> {
     pub report: &'a Report,
     pub lang: Lang,
     pub forced_format: Option<FormatVersion>,
+    /// Last year's report, when the caller gave one.
+    pub previous: Option<&'a Report>,
 }
 
 impl Context<'_> {
@@ -130,6 +151,10 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
     arithmetic::check(ctx, &mut out);
     readability::check(ctx, &mut out);
     artifacts::check(ctx, &mut out);
+    narrative::check(ctx, &mut out);
+    period::check(ctx, &mut out);
+    sections_content::check(ctx, &mut out);
+    cross_year::check(ctx, &mut out);
     let mut out: Vec<Diagnostic> = out
         .into_iter()
         .filter_map(|mut d| match options.rules.get(d.rule) {

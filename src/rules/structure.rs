@@ -217,6 +217,7 @@ mod tests {
     fn sections_out_of_order_or_misnumbered() {
         let mut m = mini();
         m.headings.swap(4, 5);
+        m.body.swap(4, 5);
         m.headings[4] = "五、其他需要报告的事项".into();
         m.headings[5] = "六、存在的主要问题及改进情况".into();
         let r = m.lint();

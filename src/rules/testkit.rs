@@ -46,7 +46,7 @@ pub fn mini() -> Mini {
             "全年主动公开政府信息120条。".into(),
             "全年新收政府信息公开申请4件。".into(),
             "行政复议2件。".into(),
-            "无。".into(),
+            "存在的主要问题是政策解读形式较为单一。下一步，我们将丰富解读形式，提升公开质量。".into(),
             "本年度未收取信息处理费。".into(),
         ],
         proactive: vec![
@@ -60,6 +60,15 @@ pub fn mini() -> Mini {
         requests,
         review: strings(&["1", "1", "0", "0", "2", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]),
     }
+}
+
+/// The mini-report without the narrative numbers (for table tests that change the tables
+/// and do not want the narrative rules to notice).
+pub fn quiet() -> Mini {
+    let mut m = mini();
+    m.body[2] = "依申请公开情况见下表。".into();
+    m.body[3] = "行政复议、行政诉讼情况见下表。".into();
+    m
 }
 
 impl Mini {

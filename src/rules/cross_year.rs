@@ -1,0 +1,223 @@
+//! This year's report against last year's (format.md §7.4): given with `--previous FILE` on
+//! the command line or the `previous` option of the JS API.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::TableId;
+use crate::recognize::value::Decimal;
+use crate::recognize::{FoundTable, Report};
+use crate::rules::{Context, Rule};
+
+/// **X-CARRYOVER** — 表三, per column: this year's 二、上年结转政府信息公开申请数量 = last
+/// year's 四、结转下年度继续办理. Only checked when last year's report is given; if its year is
+/// not the year before, the check is not made and a warning says so.
+///
+/// Why: format.md §7.4 X-1 — the applications carried into this year are exactly those last
+/// year carried out (reports say so: "含上年度结转申请34件").
+///
+/// Example: 2023 四、结转下年度继续办理 总计 = 2, 2024 二、上年结转 总计 = 0.
+pub const X_CARRYOVER: Rule = Rule {
+    id: "X-CARRYOVER",
+    severity: Severity::Error,
+    summary_zh: "表三本年“上年结转”＝上年报告“结转下年度继续办理”（各列）",
+    summary_en: "Table 三: carried over this year = last year's carried to next year (each column)",
+};
+
+/// **X-VALID-DOCS** — 表二, for 规章 and 行政规范性文件: 现行有效件数 = last year's
+/// 现行有效件数 + 本年制发件数 − 本年废止件数. A warning only: 制发 may include amendments, and
+/// real series restate the scope of 现行有效 between years.
+///
+/// Why: format.md §7.3 and §7.4 X-2 (heuristic; 平潭 2022 → 2023 fails it because its scope
+/// changed, 洪泽 2023 → 2024 satisfies it: 5 + 3 − 0 = 8).
+///
+/// Example: last year 行政规范性文件 现行有效 5; this year 制发 3, 废止 0, 现行有效 9 (≠ 8).
+pub const X_VALID_DOCS: Rule = Rule {
+    id: "X-VALID-DOCS",
+    severity: Severity::Warning,
+    summary_zh: "表二现行有效件数＝上年现行有效＋本年制发－本年废止（启发式）",
+    summary_en: "Table 二: in force = last year's in force + issued − repealed (heuristic)",
+};
+
+fn number(t: &FoundTable, row: &str, column: &str) -> Option<Decimal> {
+    if t.is_unreadable() || t.row_unreadable(row) {
+        return None;
+    }
+    t.cell(row, column)?.value.number
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(prev) = ctx.previous else { return };
+    let lang = ctx.lang;
+    if let (Some(y), Some(p)) = (ctx.report.year, prev.year) {
+        if p + 1 != y {
+            let message = lang.pick(
+                format!("所给上年报告为 {p} 年度，而本报告为 {y} 年度（应为 {} 年度）：未做跨年度核对。", y - 1),
+                format!("The previous report given is for {p}, this one for {y} (expected {}): no cross-year check was made.", y - 1),
+            );
+            out.push(
+                Diagnostic::new(X_CARRYOVER.id, Severity::Warning, message)
+                    .expected((y - 1).to_string())
+                    .actual(p.to_string())
+                    .finish("year"),
+            );
+            return;
+        }
+    }
+    carryover(ctx, prev, out);
+    valid_docs(ctx, prev, out);
+}
+
+fn carryover(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let (Some(this), Some(last)) = (ctx.report.table(TableId::Requests), prev.table(TableId::Requests)) else { return };
+    let spec = this.format.table(TableId::Requests);
+    let row_label = spec.row("carried_in").map_or("二、上年结转政府信息公开申请数量", |(_, r)| r.label);
+    for column in spec.groups[0].columns {
+        let (Some(now), Some(before)) = (number(this, "carried_in", column.id), number(last, "carried_out", column.id))
+        else {
+            continue;
+        };
+        if now.same_value(before) {
+            continue;
+        }
+        let label = column.qualified_label();
+        let message = lang.pick(
+            format!(
+                "表三「{label}」列：本年“二、上年结转政府信息公开申请数量”为 {now}，而上年报告“四、结转下年度继续办理”为 {before}，两者应相等。"
+            ),
+            format!(
+                "Table 三, column 「{label}」: carried over this year is {now}, but last year's report carried {before} to this year; they must be equal."
+            ),
+        );
+        let Some(cell) = this.cell("carried_in", column.id) else { continue };
+        out.push(
+            Diagnostic::new(X_CARRYOVER.id, X_CARRYOVER.severity, message)
+                .table("三")
+                .row(row_label)
+                .column(label)
+                .expected(before.to_string())
+                .actual(now.to_string())
+                .at(cell.origin.span, cell.origin.cell)
+                .excerpt(cell.value.text.clone())
+                .finish("carried_in"),
+        );
+    }
+}
+
+fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let (Some(this), Some(last)) = (ctx.report.table(TableId::Proactive), prev.table(TableId::Proactive)) else {
+        return;
+    };
+    for row in ["regulations", "normative_documents"] {
+        let (Some(before), Some(issued), Some(repealed), Some(now)) = (
+            number(last, row, "in_force"),
+            number(this, row, "issued"),
+            number(this, row, "repealed"),
+            number(this, row, "in_force"),
+        ) else {
+            continue;
+        };
+        let Some(expected) = before.checked_add(issued).and_then(|v| v.checked_sub(repealed)) else { continue };
+        if expected.same_value(now) {
+            continue;
+        }
+        let label = this.format.table(TableId::Proactive).row(row).map_or(row, |(_, r)| r.label);
+        let message = lang.pick(
+            format!(
+                "表二「{label}」：上年现行有效 {before} ＋ 本年制发 {issued} － 本年废止 {repealed} = {expected}，而本年现行有效件数为 {now}。若统计口径有调整，请在正文中说明。"
+            ),
+            format!(
+                "Table 二, 「{label}」: last year's in force {before} + issued {issued} − repealed {repealed} = {expected}, but in force is {now}. If the scope changed, say so in the text."
+            ),
+        );
+        let Some(cell) = this.cell(row, "in_force") else { continue };
+        out.push(
+            Diagnostic::new(X_VALID_DOCS.id, X_VALID_DOCS.severity, message)
+                .table("二")
+                .row(label)
+                .column("现行有效件数")
+                .expected(expected.to_string())
+                .actual(now.to_string())
+                .at(cell.origin.span, cell.origin.cell)
+                .excerpt(cell.value.text.clone())
+                .finish(row),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::lint::{lint_str, recognize_str};
+    use crate::read::ReadOptions;
+    use crate::rules::testkit::{mini, rules, Mini};
+    use crate::rules::LintOptions;
+
+    fn with_previous(this: &Mini, last: &Mini) -> crate::lint::LintReport {
+        let prev = recognize_str(&last.html(), &ReadOptions::default()).unwrap();
+        let options = LintOptions { previous: Some(Arc::new(prev)), ..LintOptions::default() };
+        lint_str(&this.html(), &ReadOptions::default(), &options).unwrap()
+    }
+
+    fn last_year() -> Mini {
+        let mut m = mini();
+        m.title = m.title.replace("2022", "2021");
+        m.body[0] = "本报告统计期限自2021年1月1日至2021年12月31日。".into();
+        m.proactive[1].1 = vec!["1".into(), "0".into(), "9".into()];
+        m
+    }
+
+    #[test]
+    fn a_consistent_pair_passes() {
+        assert_eq!(with_previous(&mini(), &last_year()).diagnostics, vec![]);
+    }
+
+    #[test]
+    fn carried_over_must_equal_last_years_carried_out() {
+        // Last year carried 1 (自然人) into this year; this year's 上年结转 says 0.
+        let last = last_year()
+            .set_request("received", 0, "4")
+            .set_request("received", 6, "5")
+            .set_request("carried_out", 0, "1")
+            .set_request("carried_out", 6, "1");
+        let r = with_previous(&mini(), &last);
+        let got: Vec<_> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule, d.severity, d.column.clone(), d.expected.clone(), d.actual.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("X-CARRYOVER", crate::Severity::Error, Some("自然人".into()), Some("1".into()), Some("0".into())),
+                ("X-CARRYOVER", crate::Severity::Error, Some("总计".into()), Some("1".into()), Some("0".into())),
+            ]
+        );
+        insta::assert_snapshot!(r.diagnostics[1].message, @"表三「总计」列：本年“二、上年结转政府信息公开申请数量”为 0，而上年报告“四、结转下年度继续办理”为 1，两者应相等。");
+        // The cell is this year's 上年结转 / 总计 <td>: table 1, row 4, cell 7.
+        let c = r.diagnostics[1].cell.unwrap();
+        assert_eq!((c.table, c.row, c.cell), (1, 4, 7));
+    }
+
+    #[test]
+    fn valid_documents_continuity_is_a_warning() {
+        let mut last = last_year();
+        last.proactive[1].1 = vec!["1".into(), "0".into(), "8".into()];
+        let r = with_previous(&mini(), &last);
+        assert_eq!(rules(&r), vec!["X-VALID-DOCS"]);
+        let d = &r.diagnostics[0];
+        assert_eq!(
+            (d.severity, d.expected.as_deref(), d.actual.as_deref()),
+            (crate::Severity::Warning, Some("9"), Some("10"))
+        );
+        insta::assert_snapshot!(d.message, @"表二「行政规范性文件」：上年现行有效 8 ＋ 本年制发 2 － 本年废止 1 = 9，而本年现行有效件数为 10。若统计口径有调整，请在正文中说明。");
+    }
+
+    #[test]
+    fn a_previous_report_of_the_wrong_year_is_not_compared() {
+        let r = with_previous(&mini(), &mini());
+        assert_eq!(rules(&r), vec!["X-CARRYOVER"]);
+        assert_eq!(r.diagnostics[0].severity, crate::Severity::Warning);
+    }
+}

@@ -1,0 +1,216 @@
+//! The year the report is about: the title, the 统计期限, the narrative and the plan in 五.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::Section;
+use crate::recognize::sections::first_year;
+use crate::rules::prose::{sentences, Sentence};
+use crate::rules::{Context, Rule};
+
+/// **PERIOD-YEAR** — the report's year is not used consistently. An **error** when the
+/// 统计期限 (自YYYY年1月1日至YYYY年12月31日) is not the title's year, or does not run within one
+/// year; a **warning** when the narrative describes another year as this one (a sentence
+/// opening "2023年，…" in a 2024 report), or when the improvement plan in 五 names the report
+/// year itself ("2019年…将…" in a 2019 report: the plan is for 2020). Other years mentioned
+/// in passing ("2018年以来", last year's comparison, "针对2024年工作中存在的问题") are not
+/// findings.
+///
+/// Why: format.md §11 PERIOD-YEAR (DB51/T 2660 §2.1; the title year is the data year), §13
+/// (title year = 统计期限 year = the year the narrative uses).
+///
+/// Example: 息陬镇 2019: "针对以上问题，2019年息陬镇将从强化组织领导…重点突破" — should be 2020.
+pub const PERIOD_YEAR: Rule = Rule {
+    id: "PERIOD-YEAR",
+    severity: Severity::Error,
+    summary_zh: "标题年份、统计期限与正文所述年份不一致（改进计划应针对下一年）",
+    summary_en: "Title year, statistical period and the years the narrative uses disagree (the plan is for next year)",
+};
+
+/// `YYYY` right before `marker` (spaces ignored), e.g. the year of `2024 年 1 月 1 日`.
+fn year_before(compact: &str, marker: &str) -> Option<(u16, usize)> {
+    let at = compact.find(marker)?;
+    let head = compact[..at].strip_suffix('年')?;
+    let digits = head.get(head.len().checked_sub(4)?..)?;
+    let y: u16 = digits.parse().ok()?;
+    Some((y, at))
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let all = sentences(ctx);
+    let title_year = ctx.report.title.as_ref().and_then(|t| first_year(&compact(&t.text))).map(|y| y.0);
+    period(ctx, &all, title_year, out);
+    let Some(year) = ctx.report.year else { return };
+    narrative(ctx, &all, year, out);
+    plan(ctx, &all, year, out);
+}
+
+fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let Some(s) = all.iter().take(200).find(|s| {
+        let c = compact(&s.text);
+        c.contains("1月1日") && year_before(&c, "1月1日").is_some()
+    }) else {
+        return;
+    };
+    let c = compact(&s.text);
+    let Some((start, at)) = year_before(&c, "1月1日") else { return };
+    let end = year_before(&c[at..], "12月31日").map(|y| y.0);
+    if let Some(title) = title_year {
+        if start != title {
+            let message = lang.pick(
+                format!("统计期限从 {start} 年开始，而标题为 {title} 年度报告：统计期限应为 {title}年1月1日至{title}年12月31日。"),
+                format!("The statistical period starts in {start}, but the title is for {title}: it should run from 1 January to 31 December {title}."),
+            );
+            out.push(
+                Diagnostic::new(PERIOD_YEAR.id, Severity::Error, message)
+                    .expected(title.to_string())
+                    .actual(start.to_string())
+                    .at(Some(s.span()), None)
+                    .excerpt(s.text.clone())
+                    .finish("period-title"),
+            );
+            return;
+        }
+    }
+    if let Some(end) = end.filter(|e| *e != start) {
+        let message = lang.pick(
+            format!("统计期限从 {start} 年跨到 {end} 年：年度报告的统计期限应为同一年的1月1日至12月31日。"),
+            format!("The statistical period runs from {start} into {end}; it should be 1 January to 31 December of one year."),
+        );
+        out.push(
+            Diagnostic::new(PERIOD_YEAR.id, Severity::Error, message)
+                .expected(start.to_string())
+                .actual(end.to_string())
+                .at(Some(s.span()), None)
+                .excerpt(s.text.clone())
+                .finish("period-end"),
+        );
+    }
+}
+
+/// A sentence that opens with a year: "2023年，…", "2023 年度，…", "2023年全区…".
+fn opening_year(text: &str) -> Option<u16> {
+    let c = compact(text);
+    let (y, at) = first_year(&c)?;
+    if at != 0 {
+        return None;
+    }
+    let rest = c[4..].strip_prefix('年')?;
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    (rest.starts_with(['，', ',']) || rest.starts_with('全') || rest.starts_with('我')).then_some(y)
+}
+
+fn narrative(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    for s in all {
+        if !matches!(
+            s.section,
+            Some(
+                Section::Overview
+                    | Section::ProactiveDisclosure
+                    | Section::Requests
+                    | Section::ReviewLitigation
+                    | Section::Other
+            )
+        ) {
+            continue;
+        }
+        let Some(y) = opening_year(&s.text) else { continue };
+        let c = compact(&s.text);
+        let comparison = ["同比", "上年", "去年", "以来", "相比", "较", "比"].iter().any(|w| c.contains(w))
+            || c.contains(&format!("{year}年"));
+        if y == year || comparison {
+            continue;
+        }
+        let message = lang.pick(
+            format!("正文以“{y}年”叙述本年度工作，而本报告为 {year} 年度：年份可能沿用了旧报告，请核对。"),
+            format!("The narrative describes the year's work as {y}, but this report is for {year}: perhaps copied from an older report."),
+        );
+        out.push(
+            Diagnostic::new(PERIOD_YEAR.id, Severity::Warning, message)
+                .expected(year.to_string())
+                .actual(y.to_string())
+                .at(Some(s.span_of(0, s.text.find('年').map_or(s.text.len(), |i| i + '年'.len_utf8()))), None)
+                .excerpt(s.text.clone())
+                .finish(&format!("narrative/{y}")),
+        );
+    }
+}
+
+fn plan(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let next = year + 1;
+    for s in all.iter().filter(|s| s.section == Some(Section::Problems)) {
+        let text = &s.text;
+        let needle = year.to_string();
+        for (at, _) in text.match_indices(&needle) {
+            let after = text[at + needle.len()..].trim_start();
+            let Some(rest) = after.strip_prefix('年') else { continue };
+            let rest = rest.strip_prefix('度').unwrap_or(rest);
+            if ["以来", "底", "上半年", "下半年", "中", "工作中", "存在"].iter().any(|w| rest.starts_with(w))
+            {
+                continue;
+            }
+            let window: String = rest.chars().take(12).collect();
+            let window = window.split(['。', '；']).next().unwrap_or("");
+            if !["将", "计划", "拟", "要着力", "继续"].iter().any(|w| window.contains(w)) {
+                continue;
+            }
+            let message = lang.pick(
+                format!("第五部分的改进计划写作“{year}年…”，但本报告为 {year} 年度，改进措施应针对 {next} 年。"),
+                format!("The improvement plan in section 五 is dated {year}, the report's own year; the plan should be for {next}."),
+            );
+            let end = at + needle.len();
+            out.push(
+                Diagnostic::new(PERIOD_YEAR.id, Severity::Warning, message)
+                    .expected(next.to_string())
+                    .actual(year.to_string())
+                    .at(Some(s.span_of(at, end)), None)
+                    .excerpt(text.clone())
+                    .finish("plan"),
+            );
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn a_consistent_year_passes() {
+        let mut m = mini();
+        m.body[4] = "2022年，存在的主要问题是公开不够及时。2023年，我们将加强培训，2021年以来的经验继续坚持。".into();
+        assert_eq!(m.lint().diagnostics, vec![]);
+    }
+
+    #[test]
+    fn period_of_another_year_is_an_error() {
+        let mut m = mini();
+        m.body[0] = "本报告统计期限自2021年1月1日至2021年12月31日。".into();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["PERIOD-YEAR"]);
+        let d = &r.diagnostics[0];
+        assert_eq!(
+            (d.severity, d.expected.as_deref(), d.actual.as_deref()),
+            (crate::Severity::Error, Some("2022"), Some("2021"))
+        );
+        insta::assert_snapshot!(d.message, @"统计期限从 2021 年开始，而标题为 2022 年度报告：统计期限应为 2022年1月1日至2022年12月31日。");
+    }
+
+    #[test]
+    fn narrative_and_plan_years_are_warnings() {
+        let mut m = mini();
+        m.body[1] = "2021年，全年主动公开政府信息120条。".into();
+        m.body[4] = "存在的问题是公开不够及时。2022年我们将加强培训。".into();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["PERIOD-YEAR", "PERIOD-YEAR"]);
+        assert!(r.diagnostics.iter().all(|d| d.severity == crate::Severity::Warning));
+        assert_eq!(r.diagnostics[1].expected.as_deref(), Some("2023"));
+        insta::assert_snapshot!(r.diagnostics[1].message, @"第五部分的改进计划写作“2022年…”，但本报告为 2022 年度，改进措施应针对 2023 年。");
+    }
+}

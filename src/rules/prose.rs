@@ -1,0 +1,353 @@
+//! The prose of a report, as the narrative rules read it: each paragraph split into
+//! sentences (at 。；！？ and line ends), each sentence with its section and its place in
+//! the input, and the quantities it states (`3119 件`, `550余条`, `17.46%`).
+//!
+//! Paragraph text is whitespace-normalised; where the paragraph can be aligned with the
+//! input character by character (text input), a sentence or a number inside it gets its
+//! exact byte span; otherwise (HTML markup in between) the paragraph's span is used.
+
+use crate::document::{Block, Span};
+use crate::format::Section;
+use crate::recognize::value::Decimal;
+use crate::rules::Context;
+
+/// One sentence of running text.
+#[derive(Debug)]
+pub struct Sentence {
+    /// The sentence, whitespace-normalised, with its terminator.
+    pub text: String,
+    /// The section it sits in (`None` before 一、总体情况).
+    pub section: Option<Section>,
+    /// Index of its paragraph among the sentences' paragraphs (to group a paragraph).
+    pub paragraph: usize,
+    /// Byte offsets into the input for each byte of `text` (when the paragraph aligned).
+    map: Option<Vec<usize>>,
+    /// Span of the paragraph, used when there is no map.
+    fallback: Span,
+}
+
+impl Sentence {
+    /// The input span of `text[range]`, or of the paragraph when it cannot be pinned.
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
+        match &self.map {
+            Some(m) if start < end && end <= m.len() => Span::new(m[start], m[end - 1] + 1),
+            _ => self.fallback,
+        }
+    }
+
+    /// The whole sentence's span.
+    pub fn span(&self) -> Span {
+        self.span_of(0, self.text.len())
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{a0}' | '\u{3000}')
+}
+
+/// Map each byte of `text` to a byte of `input` (absolute offsets), if every character of
+/// the text can be found in order with only whitespace between.
+fn align(text: &str, input: &str, base: usize) -> Option<Vec<usize>> {
+    let mut map = vec![0usize; text.len()];
+    let bytes = input;
+    let mut j = 0usize;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            map[i] = base + j;
+            while let Some(d) = bytes[j..].chars().next().filter(|d| is_space(*d)) {
+                j += d.len_utf8();
+            }
+            continue;
+        }
+        while let Some(d) = bytes[j..].chars().next().filter(|d| is_space(*d)) {
+            j += d.len_utf8();
+        }
+        if !bytes[j..].starts_with(c) {
+            return None;
+        }
+        for k in 0..c.len_utf8() {
+            map[i + k] = base + j + k;
+        }
+        j += c.len_utf8();
+    }
+    Some(map)
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | ';')
+}
+
+/// Every sentence of the document's running text, in order.
+pub fn sentences(ctx: &Context) -> Vec<Sentence> {
+    let sections = &ctx.report.sections;
+    let mut out = Vec::new();
+    for (bi, block) in ctx.doc.blocks.iter().enumerate() {
+        let Block::Paragraph(p) = block else { continue };
+        let text = p.text.as_str();
+        if text.is_empty() {
+            continue;
+        }
+        let map = ctx
+            .input
+            .get(p.span.start..p.span.end)
+            .filter(|_| !ctx.is_html())
+            .and_then(|slice| align(text, slice, p.span.start));
+        // The section the paragraph starts in, and headings run into it (flattened text).
+        let mut current = sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back();
+        let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new(); // (at, heading len, section)
+        let mut cursor = 0;
+        for s in sections.iter().filter(|s| s.block == bi) {
+            let printed = s.printed.trim();
+            let found = find_heading(text, printed, cursor);
+            match found {
+                Some(at) => {
+                    cuts.push((at, printed.len(), Some(s.section)));
+                    cursor = at + printed.len();
+                }
+                None if cursor == 0 && cuts.is_empty() => {
+                    // A heading paragraph that does not contain its printed form: treat the
+                    // whole paragraph as the heading's.
+                    cuts.push((0, 0, Some(s.section)));
+                }
+                None => {}
+            }
+        }
+        let mut segments: Vec<(usize, usize, Option<Section>)> = Vec::new();
+        let mut start = 0;
+        for &(at, len, section) in &cuts {
+            if at > start {
+                segments.push((start, at, current));
+            }
+            current = section;
+            start = at + len;
+        }
+        if start < text.len() {
+            segments.push((start, text.len(), current));
+        }
+        let paragraph = out.last().map_or(0, |s: &Sentence| s.paragraph + 1);
+        for (from, to, section) in segments {
+            let seg = &text[from..to];
+            let mut s0 = 0;
+            let mut push = |a: usize, b: usize| {
+                let raw = &seg[a..b];
+                let trimmed_start = raw.len() - raw.trim_start().len();
+                let t = raw.trim();
+                if t.is_empty() {
+                    return;
+                }
+                let abs = from + a + trimmed_start;
+                out.push(Sentence {
+                    text: t.to_string(),
+                    section,
+                    paragraph,
+                    map: map.as_ref().map(|m| m[abs..abs + t.len()].to_vec()),
+                    fallback: p.span,
+                });
+            };
+            for (i, c) in seg.char_indices() {
+                if is_terminator(c) {
+                    push(s0, i + c.len_utf8());
+                    s0 = i + c.len_utf8();
+                }
+            }
+            push(s0, seg.len());
+        }
+    }
+    out
+}
+
+fn find_heading(text: &str, printed: &str, from: usize) -> Option<usize> {
+    if printed.is_empty() {
+        return None;
+    }
+    let mut f = from;
+    while let Some(at) = text.get(f..)?.find(printed).map(|a| a + f) {
+        let ok = text[..at]
+            .trim_end()
+            .chars()
+            .last()
+            .is_none_or(|c| matches!(c, '。' | '）' | ')' | '：' | '；') || c.is_ascii_digit() || at == 0);
+        if ok {
+            return Some(at);
+        }
+        f = at + printed.len();
+    }
+    None
+}
+
+/// How a stated number bounds the real one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Approx {
+    Exact,
+    /// `550余条`, `超过`, `逾`: at least.
+    AtLeast,
+    /// `近`, `不到`: at most.
+    AtMost,
+    /// `约`, `左右`: neither.
+    About,
+}
+
+/// A number with its unit, as the prose states it.
+#[derive(Clone, Debug)]
+pub struct Quantity {
+    /// Byte range of the number (and its unit) in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Where the digits end (the unit follows).
+    pub digits_end: usize,
+    pub value: Decimal,
+    pub text: String,
+    pub approx: Approx,
+    /// `件`, `条`, `万元`, `%`…
+    pub unit: String,
+    /// Inside （…） or (…).
+    pub in_parens: bool,
+}
+
+const UNITS: [&str; 20] = [
+    "万元", "亿元", "件", "条", "个", "篇", "项", "场", "期", "次", "元", "人", "家", "份", "宗", "起", "部", "批",
+    "%", "％",
+];
+
+/// Every number followed by a unit (or a percent sign).
+pub fn quantities(text: &str) -> Vec<Quantity> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut depth = 0i32;
+    while i < b.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if !b[i].is_ascii_digit()
+            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'-'))
+        {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+        }
+        let digits = &text[start..j];
+        let digits_end = j;
+        let mut k = j;
+        while text[k..].starts_with(' ') {
+            k += 1;
+        }
+        let mut approx = Approx::Exact;
+        for m in ["余", "多"] {
+            if text[k..].starts_with(m) {
+                approx = Approx::AtLeast;
+                k += m.len();
+            }
+        }
+        let unit = UNITS.iter().find(|u| text[k..].starts_with(**u));
+        i = j.max(i + 1);
+        let Some(unit) = unit else { continue };
+        let mut end = k + unit.len();
+        if text[end..].starts_with("以上") {
+            approx = Approx::AtLeast;
+            end += "以上".len();
+        } else if text[end..].starts_with("左右") {
+            approx = Approx::About;
+        }
+        // Modifiers before the number.
+        let before = text[..start].trim_end();
+        if approx == Approx::Exact {
+            if ["超过", "超", "逾", "突破", "多于"].iter().any(|m| before.ends_with(m)) {
+                approx = Approx::AtLeast;
+            } else if ["近", "不到", "不足", "将近"].iter().any(|m| before.ends_with(m)) {
+                approx = Approx::AtMost;
+            } else if ["约", "大约", "约为"].iter().any(|m| before.ends_with(m)) {
+                approx = Approx::About;
+            }
+        }
+        let Some(value) = parse_decimal(digits) else { continue };
+        out.push(Quantity {
+            start,
+            end,
+            digits_end,
+            value,
+            text: text[start..end].to_string(),
+            approx,
+            unit: if *unit == "％" { "%".to_string() } else { unit.to_string() },
+            in_parens: depth > 0,
+        });
+        i = end;
+    }
+    out
+}
+
+pub fn parse_decimal(s: &str) -> Option<Decimal> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.len() > 30 || frac.len() > 8 {
+        return None;
+    }
+    let mantissa: i128 = format!("{int}{frac}").parse().ok()?;
+    Some(Decimal { mantissa, scale: frac.len() as u32 })
+}
+
+/// The clause a position sits in: from the previous delimiter to the position.
+pub fn clause_before(text: &str, at: usize) -> (usize, &str) {
+    let head = &text[..at];
+    let start = head
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';' | '、' | '：' | ':' | '（' | '(' | '）' | ')'))
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back()
+        .unwrap_or(0);
+    (start, &text[start..at])
+}
+
+/// The clause after a position, up to the next delimiter.
+pub fn clause_after(text: &str, at: usize) -> &str {
+    let tail = &text[at..];
+    let end = tail
+        .char_indices()
+        .find(|(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';' | '、' | '：' | ':' | '（' | '(' | '）' | ')'))
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_with_units_and_bounds() {
+        let q =
+            quantities("公开646条，其中550余条、130条（含1件），占17.46%，2019年，电话0517-83605210，超过3170 万元");
+        let got: Vec<_> = q.iter().map(|q| (q.text.as_str(), q.approx, q.unit.as_str(), q.in_parens)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("646条", Approx::Exact, "条", false),
+                ("550余条", Approx::AtLeast, "条", false),
+                ("130条", Approx::Exact, "条", false),
+                ("1件", Approx::Exact, "件", true),
+                ("17.46%", Approx::Exact, "%", false),
+                ("3170 万元", Approx::AtLeast, "万元", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn alignment_of_normalised_text() {
+        let input = "受理 3119\n  件，答复";
+        let map = align("受理 3119 件，答复", input, 10).unwrap();
+        assert_eq!(map[0], 10);
+        assert_eq!(map["受理 ".len()], 10 + "受理 ".len());
+        assert!(align("受理X", input, 0).is_none());
+    }
+}

@@ -1,0 +1,149 @@
+//! What sections 五 and 六 must say.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{Section, TableId};
+use crate::rules::prose::sentences;
+use crate::rules::{Context, Rule};
+
+/// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty, says only "无", or is a
+/// left-over placeholder ("（文字描述）").
+///
+/// Why: format.md §11 SEC5-EMPTY (莆田 通报 "未认真填写"; 社科院 2016 "内容不翔实"); 30号 asks
+/// for the problems and how they were improved.
+///
+/// Example: `五、存在的主要问题及改进情况` followed by `无。`
+pub const SEC5_EMPTY: Rule = Rule {
+    id: "SEC5-EMPTY",
+    severity: Severity::Warning,
+    summary_zh: "第五部分“存在的主要问题及改进情况”为空、仅写“无”或为模板占位",
+    summary_en: "Section 五 (problems and improvements) is empty, says only “无”, or is a placeholder",
+};
+
+/// **SEC6-FEE-MISSING** — a report on 2021 or later whose section 六 says nothing about the
+/// 信息处理费 (an amount, or that none was charged). Accepted wordings: 信息处理费,
+/// 信息公开处理费, 收取…费用, 未收取/不收取…费.
+///
+/// Why: format.md §8.1 item 5 and §11 SEC6-FEE-MISSING (the 2021 template's note in 六:
+/// "收取信息处理费情况在此处报告"; 国办函〔2020〕109号). When 表三 （六）2 (逾期未缴费) is above
+/// 0, fee notices were sent, and the message says so.
+///
+/// Example: 六、其他需要报告的事项 — "无。"
+pub const SEC6_FEE_MISSING: Rule = Rule {
+    id: "SEC6-FEE-MISSING",
+    severity: Severity::Warning,
+    summary_zh: "2021年起的报告第六部分未说明信息处理费收取情况",
+    summary_en: "Section 六 of a 2021+ report does not report the information processing fee",
+};
+
+fn heading<'a>(ctx: &Context<'a>, section: Section) -> Option<&'a crate::recognize::FoundSection> {
+    ctx.report.sections.iter().find(|s| s.section == section)
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let all = sentences(ctx);
+    let text = |section: Section| -> String {
+        all.iter().filter(|s| s.section == Some(section)).map(|s| s.text.as_str()).collect::<Vec<_>>().join("")
+    };
+    let lang = ctx.lang;
+    if let Some(h) = heading(ctx, Section::Problems) {
+        let body = text(Section::Problems);
+        let bare: String = body.chars().filter(|c| c.is_alphanumeric()).collect();
+        let placeholder = body.contains("文字描述") || body.contains("此处填写");
+        let empty = bare.chars().count() < 8
+            || ["无", "暂无", "略", "无问题", "没有", "不存在问题"].contains(&bare.as_str())
+            || placeholder;
+        if empty {
+            let shown = if body.is_empty() { lang.pick("（空）", "(empty)") } else { body.clone() };
+            let message = lang.pick(
+                format!("第五部分“存在的主要问题及改进情况”内容为“{shown}”：应写明本年度工作存在的主要问题和改进措施。"),
+                format!("Section 五 (problems and improvements) says “{shown}”: it should state the year's main problems and the improvements made or planned."),
+            );
+            out.push(
+                Diagnostic::new(SEC5_EMPTY.id, SEC5_EMPTY.severity, message)
+                    .actual(body.clone())
+                    .at(Some(h.span), None)
+                    .excerpt(if body.is_empty() { h.printed.clone() } else { body })
+                    .finish("五"),
+            );
+        }
+    }
+    let year_2021 = ctx.report.year.is_some_and(|y| y >= 2021)
+        || ctx.report.year.is_none()
+            && ctx
+                .report
+                .table(TableId::Requests)
+                .is_some_and(|t| t.format.version == crate::format::FormatVersion::Y2021);
+    if !year_2021 {
+        return;
+    }
+    let Some(h) = heading(ctx, Section::Other) else { return };
+    let body = text(Section::Other);
+    let mentions_fee = body.contains("处理费")
+        || ["收费", "免费", "费用"].iter().any(|w| body.contains(w))
+        || body.match_indices("收取").any(|(i, _)| body[i..].chars().take(16).any(|c| c == '费'));
+    if mentions_fee {
+        return;
+    }
+    let unpaid = ctx
+        .report
+        .table(TableId::Requests)
+        .and_then(|t| t.cell("other_handling_unpaid_fee", "total"))
+        .and_then(|c| c.value.number)
+        .filter(|n| n.mantissa > 0);
+    let extra_zh = unpaid.map_or(String::new(), |n| {
+        format!("表三（六）2“逾期未按收费通知要求缴纳费用”为 {n}，说明本年发出过收费通知。")
+    });
+    let extra_en =
+        unpaid.map_or(String::new(), |n| format!(" Table 三 (六)2 (fee not paid) is {n}, so fee notices were sent."));
+    let message = lang.pick(
+        format!("第六部分“其他需要报告的事项”未说明信息处理费收取情况（收取金额，或“未收取信息处理费”）。{extra_zh}"),
+        format!("Section 六 does not report the information processing fee (the amount, or that none was charged).{extra_en}"),
+    );
+    out.push(
+        Diagnostic::new(SEC6_FEE_MISSING.id, SEC6_FEE_MISSING.severity, message)
+            .expected(lang.pick("信息处理费收取情况", "the information processing fee"))
+            .at(Some(h.span), None)
+            .excerpt(if body.is_empty() { h.printed.clone() } else { body })
+            .finish("六"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn section_five_with_content_passes_and_empty_fails() {
+        assert!(!rules(&mini().lint()).contains(&"SEC5-EMPTY"));
+        for empty in ["无。", "", "（文字描述）", "暂无"] {
+            let mut m = mini();
+            m.body[4] = empty.into();
+            let r = m.lint();
+            assert_eq!(rules(&r), vec!["SEC5-EMPTY"], "{empty}");
+        }
+        let mut m = mini();
+        m.body[4] = "无。".into();
+        insta::assert_snapshot!(m.lint().diagnostics[0].message, @"第五部分“存在的主要问题及改进情况”内容为“无。”：应写明本年度工作存在的主要问题和改进措施。");
+    }
+
+    #[test]
+    fn section_six_must_report_the_fee() {
+        for ok in ["本年度未收取信息处理费。", "全年收取信息公开处理费0元。", "本机关未收取任何费用。"]
+        {
+            let mut m = mini();
+            m.body[5] = ok.into();
+            assert!(!rules(&m.lint()).contains(&"SEC6-FEE-MISSING"), "{ok}");
+        }
+        let mut m = mini();
+        m.body[5] = "无其他需要报告的事项。".into();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["SEC6-FEE-MISSING"]);
+        insta::assert_snapshot!(r.diagnostics[0].message, @"第六部分“其他需要报告的事项”未说明信息处理费收取情况（收取金额，或“未收取信息处理费”）。");
+        // 2019-format reports (on 2019 and 2020) are not asked.
+        let mut m = mini();
+        m.body[5] = "无。".into();
+        m.title = m.title.replace("2022", "2020");
+        m.body[0] = "本报告统计期限自2020年1月1日至2020年12月31日。".into();
+        assert!(!rules(&m.lint()).contains(&"SEC6-FEE-MISSING"));
+    }
+}
