@@ -54,7 +54,7 @@ function paste(type, data) {
 }
 
 test('the preloaded sample shows findings and the wrong cell', async () => {
-  assert.equal(await summary(), '2 个错误，1 个警告 — 请勿发布');
+  assert.equal(await summary(), '2 个错误，4 个警告 — 请勿发布');
   const cells = await lit();
   assert.equal(cells.length, 1);
   assert.match(cells[0].title, /（一）予以公开 \/ 总计」应为 3/);
@@ -67,7 +67,7 @@ test('paste the Word report: findings by table, the cell lit, click, fix, undo',
   await page.evaluate(() => { document.getElementById('editor').replaceChildren(); });
   assert.ok(await paste('text/html', WORD), 'the page handles the paste');
   await page.waitForFunction(() => document.querySelector('#editor [data-xxgk-severity]'));
-  assert.equal(await summary(), '2 个错误，1 个警告 — 请勿发布');
+  assert.equal(await summary(), '2 个错误，4 个警告 — 请勿发布');
   const groups = await page.$$eval('#findings .group h3', (hs) => hs.map((h) => h.textContent));
   assert.deepEqual(groups, ['全文', '表三 收到和处理政府信息公开申请情况']);
   const finding = page.locator('#findings li[data-rule="T3-RESULT-SUM"]');
@@ -98,7 +98,7 @@ test('paste the Word report: findings by table, the cell lit, click, fix, undo',
   const before = await cellTexts();
   await finding.locator('button.fix').click();
   await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('0 个错误'));
-  assert.equal(await summary(), '0 个错误，1 个警告 — 可以发布');
+  assert.equal(await summary(), '0 个错误，4 个警告 — 可以发布');
   const after = await cellTexts();
   const changed = after.map((t, i) => [before[i], t]).filter(([a, b]) => a !== b);
   assert.deepEqual(changed, [['0', '3']]);
@@ -112,14 +112,14 @@ test('paste the Word report: findings by table, the cell lit, click, fix, undo',
 
 test('language and format switches', async () => {
   await page.selectOption('#lang', 'en');
-  assert.equal(await summary(), '2 errors, 1 warning — do not publish yet');
+  assert.equal(await summary(), '2 errors, 4 warnings — do not publish yet');
   assert.match(await page.textContent('#findings'), /Table 3 — requests received and handled/);
   assert.match(await page.textContent('#findings li[data-rule="T3-RESULT-SUM"]'), /should be 3/);
   await page.selectOption('#format', '2021');
   assert.match(await page.textContent('#findings'), /FMT-VERSION|FMT-TABLE-LABEL/);
   await page.selectOption('#format', 'auto');
   await page.selectOption('#lang', 'zh');
-  assert.equal(await summary(), '2 个错误，1 个警告 — 请勿发布');
+  assert.equal(await summary(), '2 个错误，4 个警告 — 请勿发布');
 });
 
 test('plain text paste', async () => {
