@@ -29,6 +29,9 @@ pub mod structure;
 pub mod version;
 
 #[cfg(test)]
+mod properties;
+
+#[cfg(test)]
 pub mod testkit;
 
 use std::collections::HashMap;
