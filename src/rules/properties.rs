@@ -32,14 +32,15 @@ fn consistent(rng: &mut Rng) -> (Vec<[u64; 7]>, [u64; 15]) {
     };
     // Outcomes: sparse random counts, as real tables are.
     let outcome_total = row_of("outcomes_total");
-    for i in row_of("disclosed")..outcome_total {
+    let first_outcome = row_of("disclosed");
+    for row in rows.iter_mut().take(outcome_total).skip(first_outcome) {
         let mut r = [0u64; 7];
-        for c in 0..6 {
+        for (c, value) in r.iter_mut().enumerate().take(6) {
             if rng.below(3) == 0 {
-                r[c] = rng.below(if c == 0 { 400 } else { 20 });
+                *value = rng.below(if c == 0 { 400 } else { 20 });
             }
         }
-        rows[i] = with_total(r);
+        *row = with_total(r);
     }
     let mut total = [0u64; 7];
     for r in &rows[row_of("disclosed")..outcome_total] {
