@@ -50,6 +50,44 @@ impl Decimal {
         self.aligned(other).is_some_and(|(a, b, _)| a == b)
     }
 
+    /// Rounded half up to `scale` decimals (`None` on overflow).
+    pub fn round_to(self, scale: u32) -> Option<Decimal> {
+        if scale >= self.scale {
+            let m = self.mantissa.checked_mul(10i128.checked_pow(scale - self.scale)?)?;
+            return Some(Decimal { mantissa: m, scale });
+        }
+        let div = 10i128.checked_pow(self.scale - scale)?;
+        let half = div / 2;
+        let m = if self.mantissa >= 0 { (self.mantissa + half) / div } else { (self.mantissa - half) / div };
+        Some(Decimal { mantissa: m, scale })
+    }
+
+    /// `self ÷ base × 100`, rounded half up to `scale` decimals: exact, no floating point.
+    pub fn percent_of(self, base: Decimal, scale: u32) -> Option<Decimal> {
+        if base.mantissa == 0 {
+            return None;
+        }
+        // self = a / 10^sa, base = b / 10^sb; result × 10^scale = 100 × 10^scale × a × 10^sb / (b × 10^sa).
+        let num = self.mantissa.checked_mul(100)?.checked_mul(10i128.checked_pow(scale + base.scale)?)?;
+        let den = base.mantissa.checked_mul(10i128.checked_pow(self.scale)?)?;
+        let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
+        let m = if num >= 0 { (2 * num + den) / (2 * den) } else { -((-2 * num + den) / (2 * den)) };
+        Some(Decimal { mantissa: m, scale })
+    }
+
+    /// With exactly `scale` decimals, trailing zeros kept (`17.40`).
+    pub fn fixed(self) -> String {
+        let s = Decimal { mantissa: self.mantissa, scale: 0 }.to_string();
+        if self.scale == 0 {
+            return s;
+        }
+        let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+        let scale = self.scale as usize;
+        let digits = format!("{}{digits}", "0".repeat((scale + 1).saturating_sub(digits.len())));
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        format!("{sign}{int}.{frac}")
+    }
+
     /// As an `f64`, for JSON output only.
     pub fn to_f64(self) -> f64 {
         self.mantissa as f64 / 10f64.powi(self.scale as i32)
@@ -297,6 +335,19 @@ mod tests {
         assert_eq!(v.number.map(|n| n.to_string()), Some("123456789012345678901234567890".into()));
         let v = read_value("1234567890123456789012345678901");
         assert!(v.overflow && v.number.is_none());
+    }
+
+    #[test]
+    fn percentages_and_rounding_without_floats() {
+        let d = |s: &str| read_value(s).number.unwrap();
+        assert_eq!(d("208").percent_of(d("1191"), 2).unwrap().fixed(), "17.46");
+        assert_eq!(d("20").percent_of(d("1191"), 2).unwrap().fixed(), "1.68");
+        assert_eq!(d("1").percent_of(d("3"), 0).unwrap().fixed(), "33");
+        assert_eq!(d("2").percent_of(d("3"), 1).unwrap().fixed(), "66.7");
+        assert_eq!(d("1").percent_of(d("8"), 2).unwrap().fixed(), "12.50");
+        assert!(d("1").percent_of(d("0"), 2).is_none());
+        assert_eq!(d("96171.64").round_to(1).unwrap().fixed(), "96171.6");
+        assert_eq!(d("0.05").round_to(1).unwrap().fixed(), "0.1");
     }
 
     #[test]

@@ -506,9 +506,7 @@ fn table_mismatch(
         let matches = |v: Decimal| {
             if kw == Kw::Fees {
                 // The text may round: compare at the text's precision.
-                let scale = value.scale;
-                let f = 10f64.powi(scale as i32);
-                (v.to_f64() * f).round() == (value.to_f64() * f).round()
+                v.round_to(value.scale).is_some_and(|r| r.same_value(value))
             } else {
                 v.same_value(value)
             }
@@ -679,14 +677,14 @@ fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out:
             continue;
         }
         let scale = pct.value.scale;
-        let f = 10f64.powi(scale as i32);
-        let computed = |b: Decimal| 100.0 * count.value.to_f64() / b.to_f64();
-        let ok = bases.iter().any(|(b, _)| ((computed(*b) * f) + 1e-9).round() == (pct.value.to_f64() * f).round());
+        // count ÷ base × 100, rounded half up at the text's precision: exact, no floats.
+        let computed = |b: Decimal| count.value.percent_of(b, scale);
+        let ok = bases.iter().any(|(b, _)| computed(*b).is_some_and(|c| c.same_value(pct.value)));
         if ok {
             continue;
         }
         let (base, from_table) = bases[0];
-        let expected = format!("{:.*}", scale as usize, computed(base));
+        let expected = computed(base).map_or_else(|| "?".to_string(), |c| c.fixed());
         let close = if s.text[pct.end..].starts_with(['）', ')']) {
             &s.text[pct.end..pct.end + s.text[pct.end..].chars().next().map_or(0, char::len_utf8)]
         } else {
