@@ -1,5 +1,5 @@
 //! Reader throughput: html5ever's parse alone (a sink that builds nothing), our
-//! span-keeping tree, and the whole read into a `Document`, on Word-style pastes of about
+//! span-keeping tree, the whole read into a `Document`, and the whole check, on Word-style pastes of about
 //! 1 MB (one narrative-heavy, one tag-dense table) and on the corpus portal page.
 
 use std::borrow::Cow;
@@ -120,6 +120,9 @@ fn bench(c: &mut Criterion) {
         g.bench_function("html5ever-parse-only", |b| b.iter(|| html5ever_only(black_box(input))));
         g.bench_function("tree-with-spans", |b| b.iter(|| xxgk_lint::read::html::parse(black_box(input))));
         g.bench_function("read-document", |b| b.iter(|| read_str(black_box(input), &options)));
+        g.bench_function("whole-check", |b| {
+            b.iter(|| xxgk_lint::lint_str(black_box(input), &options, &xxgk_lint::LintOptions::default()))
+        });
         g.finish();
     }
 }
