@@ -42,6 +42,19 @@ pub fn words(label: &str) -> String {
     canonical(label).chars().filter(|c| !c.is_ascii_punctuation() && !is_cjk_punct(*c) && !c.is_ascii_digit()).collect()
 }
 
+/// [`words`] of an official label or key term, worked out once: labels are matched against
+/// every printed row, and the official side never changes.
+pub fn official_words(label: &'static str) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<(usize, usize), &'static str>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    // Keyed by the static string's address and length; the set of official strings is
+    // finite, so the leaked copies are bounded.
+    map.entry((label.as_ptr() as usize, label.len())).or_insert_with(|| Box::leak(words(label).into_boxed_str()))
+}
+
 fn is_cjk_punct(c: char) -> bool {
     matches!(
         c,
@@ -146,20 +159,20 @@ pub fn row_score(printed: &str, row: &RowSpec) -> usize {
     if pw.is_empty() {
         return 0;
     }
-    let ow = words(row.label);
+    let ow = official_words(row.label);
     if !ow.is_empty() && pw == ow {
         return 100;
     }
     let key = row
         .keys
         .iter()
-        .map(|k| words(k))
-        .filter(|k| !k.is_empty() && pw.contains(k.as_str()))
+        .map(|k| official_words(k))
+        .filter(|k| !k.is_empty() && pw.contains(*k))
         .map(|k| k.chars().count())
         .max();
     match key {
-        Some(n) => n * 2 + usize::from(ow.contains(&pw)),
-        None if ow.contains(&pw) && pw.chars().count() >= 3 => 1,
+        Some(n) => n * 2 + usize::from(ow.contains(pw.as_str())),
+        None if ow.contains(pw.as_str()) && pw.chars().count() >= 3 => 1,
         None => 0,
     }
 }
@@ -167,7 +180,7 @@ pub fn row_score(printed: &str, row: &RowSpec) -> usize {
 /// Does this header text name the column?
 pub fn column_matches(printed: &str, column: &ColumnSpec) -> bool {
     let pw = words(printed);
-    !pw.is_empty() && (pw == words(column.label) || column.keys.iter().any(|k| pw.contains(&words(k))))
+    !pw.is_empty() && (pw == official_words(column.label) || column.keys.iter().any(|k| pw.contains(official_words(k))))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 use crate::document::{InputKind, Span, Table};
 use crate::format::{format, Format, FormatVersion, GroupSpec, RowSpec, TableId, TableSpec};
-use crate::recognize::labels::{column_matches, compare, row_score, LabelMatch};
+use crate::recognize::labels::{column_matches, row_score};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
 use crate::recognize::value::{read_value, Value};
 
@@ -421,27 +421,23 @@ fn assign_rows(
     // Subtotal rows: a row labelled only with a group label (（三）不予公开 …).
     let parents: Vec<&'static str> =
         group.rows.iter().filter_map(|r| r.parent).filter(|p| !p.starts_with("三、")).collect();
+    // A row is a subtotal when its label's words are a group label's (spacing, punctuation
+    // width and numbering aside).
     let is_subtotal = |r: &RowReading| -> Option<&'static str> {
-        let label = r.printed_label();
+        let label = crate::recognize::labels::words(&r.printed_label());
         if label.is_empty() {
             return None;
         }
-        parents.iter().copied().find(|p| {
-            let m = compare(&label, p, &[]);
-            matches!(m, LabelMatch::Exact | LabelMatch::Punctuation)
-                || crate::recognize::labels::words(&label) == crate::recognize::labels::words(p)
-        })
+        parents.iter().copied().find(|p| crate::recognize::labels::official_words(p) == label)
     };
     // Rows of a group label with nothing but blanks are headers (Excel's label rows).
     let is_group_header = |r: &RowReading| {
         let label = crate::recognize::labels::words(&r.printed_label());
         !label.is_empty()
             && r.values.iter().all(|(v, _)| !v.is_number())
-            && group
-                .rows
-                .iter()
-                .filter_map(|x| x.parent)
-                .any(|p| crate::recognize::labels::words(p) == label && !group.rows.iter().any(|x| x.label == p))
+            && group.rows.iter().filter_map(|x| x.parent).any(|p| {
+                crate::recognize::labels::official_words(p) == label && !group.rows.iter().any(|x| x.label == p)
+            })
     };
     let value_rows: Vec<&RowReading> = value_rows.iter().copied().filter(|r| !is_group_header(r)).collect();
     let data_rows: Vec<&RowReading> = value_rows.iter().copied().filter(|r| is_subtotal(r).is_none()).collect();
