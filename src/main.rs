@@ -275,20 +275,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Recognize { read, file } => {
-            let options = read.options();
-            let bytes = match read_input(&file, options.max_bytes) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("xxgk-lint: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let doc = match read_bytes(&bytes, &options) {
+            let (bytes, doc) = match read_document(&file, &read.options()) {
                 Ok(d) => d,
-                Err(e) => {
-                    eprintln!("xxgk-lint: {}: {e}", file.display());
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let text = String::from_utf8_lossy(&bytes);
             let report = xxgk_lint::recognize::recognize(&doc, &text);
@@ -296,20 +285,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Dump { json, read, file } => {
-            let options = read.options();
-            let bytes = match read_input(&file, options.max_bytes) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("xxgk-lint: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let doc = match read_bytes(&bytes, &options) {
+            let (_, doc) = match read_document(&file, &read.options()) {
                 Ok(d) => d,
-                Err(e) => {
-                    eprintln!("xxgk-lint: {}: {e}", file.display());
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let out =
                 if json { serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n" } else { dump_text(&doc) };
@@ -320,6 +298,19 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Read a file (or standard input) into a Document; on failure say why and give exit code 2.
+fn read_document(file: &PathBuf, options: &ReadOptions) -> Result<(Vec<u8>, Document), ExitCode> {
+    let bytes = read_input(file, options.max_bytes).map_err(|e| {
+        eprintln!("xxgk-lint: {e}");
+        ExitCode::from(2)
+    })?;
+    let doc = read_bytes(&bytes, options).map_err(|e| {
+        eprintln!("xxgk-lint: {}: {e}", file.display());
+        ExitCode::from(2)
+    })?;
+    Ok((bytes, doc))
 }
 
 /// A human-readable dump: one line per paragraph, tables as grids.
