@@ -177,6 +177,35 @@ pub const REVIEW_TABLE: TableSpec = TableSpec {
     ],
 };
 
+/// The outcome rows （七）总计 sums (T3-B): those both revisions share, then the revision's
+/// own （六）其他处理 row(s).
+macro_rules! outcome_rows {
+    ($($other:literal),+) => {
+        &[
+            "disclosed",
+            "partly_disclosed",
+            "withheld_state_secret",
+            "withheld_prohibited",
+            "withheld_security",
+            "withheld_third_party",
+            "withheld_internal_affairs",
+            "withheld_process",
+            "withheld_enforcement_files",
+            "withheld_query",
+            "unavailable_not_held",
+            "unavailable_needs_creation",
+            "unavailable_unclear",
+            "not_handled_petition",
+            "not_handled_repeated",
+            "not_handled_publication",
+            "not_handled_excessive",
+            "not_handled_confirmation",
+            $($other),+
+        ]
+    };
+}
+pub(crate) use outcome_rows;
+
 /// T3-A: 一 + 二 = （七）总计 + 四, per column.
 pub const T3_IDENTITY: RelationSpec = RelationSpec::EachColumn {
     rule: "T3-IDENTITY",
