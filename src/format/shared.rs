@@ -206,6 +206,39 @@ macro_rules! outcome_rows {
 }
 pub(crate) use outcome_rows;
 
+/// 表三's rows in order: those both revisions share, with the revision's own （六）其他处理
+/// row(s) before （七）总计.
+macro_rules! request_rows {
+    ($($other:expr),+) => {
+        &[
+            RECEIVED,
+            CARRIED_IN,
+            DISCLOSED,
+            PARTLY_DISCLOSED,
+            WITHHELD_ROWS[0],
+            WITHHELD_ROWS[1],
+            WITHHELD_ROWS[2],
+            WITHHELD_ROWS[3],
+            WITHHELD_ROWS[4],
+            WITHHELD_ROWS[5],
+            WITHHELD_ROWS[6],
+            WITHHELD_ROWS[7],
+            UNAVAILABLE_ROWS[0],
+            UNAVAILABLE_ROWS[1],
+            UNAVAILABLE_ROWS[2],
+            NOT_HANDLED_ROWS[0],
+            NOT_HANDLED_ROWS[1],
+            NOT_HANDLED_ROWS[2],
+            NOT_HANDLED_ROWS[3],
+            NOT_HANDLED_ROWS[4],
+            $($other),+,
+            OUTCOMES_TOTAL,
+            CARRIED_OUT,
+        ]
+    };
+}
+pub(crate) use request_rows;
+
 /// T3-A: 一 + 二 = （七）总计 + 四, per column.
 pub const T3_IDENTITY: RelationSpec = RelationSpec::EachColumn {
     rule: "T3-IDENTITY",

@@ -85,6 +85,28 @@ pub struct FoundTable {
 }
 
 impl FoundTable {
+    /// A table with nothing read yet.
+    pub fn new(
+        id: TableId,
+        format: &'static Format,
+        layout: Option<FormatVersion>,
+        source_tables: Vec<usize>,
+        span: Option<Span>,
+    ) -> FoundTable {
+        FoundTable {
+            id,
+            layout,
+            format,
+            cells: Vec::new(),
+            row_labels: Vec::new(),
+            column_labels: Vec::new(),
+            subtotals: Vec::new(),
+            unreadable: Vec::new(),
+            source_tables,
+            span,
+        }
+    }
+
     pub fn cell(&self, row: &str, column: &str) -> Option<&MappedCell> {
         self.cells.iter().find(|c| c.row == row && c.column == column)
     }

@@ -277,27 +277,6 @@ pub fn map_table(
     }
 }
 
-fn empty(
-    id: TableId,
-    format: &'static Format,
-    layout: Option<FormatVersion>,
-    source_tables: Vec<usize>,
-    span: Option<Span>,
-) -> FoundTable {
-    FoundTable {
-        id,
-        layout,
-        format,
-        cells: Vec::new(),
-        row_labels: Vec::new(),
-        column_labels: Vec::new(),
-        subtotals: Vec::new(),
-        unreadable: Vec::new(),
-        source_tables,
-        span,
-    }
-}
-
 fn put_values(found: &mut FoundTable, group: &GroupSpec, row: &RowSpec, reading: &RowReading) {
     for (column, (value, origin)) in group.columns.iter().zip(&reading.values) {
         found.cells.push(MappedCell { row: row.id, column: column.id, value: value.clone(), origin: *origin });
@@ -381,7 +360,8 @@ fn map_requests(
             best = Some((cost, found));
         }
     }
-    let (_, mut found) = best.unwrap_or_else(|| (0, empty(TableId::Requests, year_format, None, source_tables, span)));
+    let (_, mut found) =
+        best.unwrap_or_else(|| (0, FoundTable::new(TableId::Requests, year_format, None, source_tables, span)));
     let f = found.format;
     header_labels(&mut found, &f.table(TableId::Requests).groups[0], rows);
     for r in odd_rows {
@@ -417,7 +397,7 @@ fn assign_rows(
     span: Option<Span>,
 ) -> (FoundTable, usize) {
     let group = &spec.groups[0];
-    let mut found = empty(spec.id, f, layout, source_tables, span);
+    let mut found = FoundTable::new(spec.id, f, layout, source_tables, span);
     // Subtotal rows: a row labelled only with a group label (（三）不予公开 …).
     let parents: Vec<&'static str> =
         group.rows.iter().filter_map(|r| r.parent).filter(|p| !p.starts_with("三、")).collect();
@@ -588,7 +568,7 @@ fn map_proactive(
     };
     let f = format(version);
     let spec = f.table(TableId::Proactive);
-    let mut found = empty(TableId::Proactive, f, Some(version), source_tables, span);
+    let mut found = FoundTable::new(TableId::Proactive, f, Some(version), source_tables, span);
     for (group, row) in spec.rows() {
         let reading = rows.iter().filter(|r| !r.values.is_empty()).max_by_key(|r| {
             let own = r.printed_label();

@@ -1015,18 +1015,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<Fou
     if row_labels.iter().all(Option::is_none) {
         return None;
     }
-    let mut table = FoundTable {
-        id,
-        layout: Some(version),
-        format,
-        cells: Vec::new(),
-        row_labels: Vec::new(),
-        column_labels: Vec::new(),
-        subtotals: Vec::new(),
-        unreadable: Vec::new(),
-        source_tables: Vec::new(),
-        span: token_span(tokens),
-    };
+    let mut table = FoundTable::new(id, format, Some(version), Vec::new(), token_span(tokens));
     for (r, l) in row_labels.iter().enumerate() {
         if let Some((printed, span)) = l {
             table.row_labels.push(PrintedLabel {
@@ -1135,18 +1124,7 @@ fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
     let layout = Layout::new(spec);
     let rels = layout.row_rels[0].clone();
     let row = group.rows[0].id;
-    let mut table = FoundTable {
-        id: TableId::Review,
-        layout: None,
-        format,
-        cells: Vec::new(),
-        row_labels: Vec::new(),
-        column_labels: Vec::new(),
-        subtotals: Vec::new(),
-        unreadable: Vec::new(),
-        source_tables: Vec::new(),
-        span: token_span(tokens),
-    };
+    let mut table = FoundTable::new(TableId::Review, format, None, Vec::new(), token_span(tokens));
     // The value runs, and the texts between them.
     let mut runs: Vec<Vec<Group>> = Vec::new();
     let mut between: Vec<Vec<String>> = vec![Vec::new()];
