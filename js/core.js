@@ -5,6 +5,10 @@
 /** Subtrees whose content is never report text (the linter skips them anyway). */
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'iframe', 'object', 'svg', 'math']);
 
+/** The inline-style properties the linter reads (display, mso-hide, visibility, mso-ignore,
+ * mso-zero-height); a style attribute without any of them is not handed over. */
+const STYLE_READ = /display|mso-hide|visibility|mso-ignore|mso-zero-height/i;
+
 /**
  * Walk a DOM subtree into `{ nodes, strings, quirks }`: for each node in document order
  * `[kind, parent, string, attributeCount, (name, value)…]` in an Int32Array, and every
@@ -15,14 +19,13 @@ const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'iframe
 export function walkDom(root) {
   let nodes = new Int32Array(4096);
   let n = 0;
-  const strings = [];
-  const put = (v) => {
-    if (n === nodes.length) {
-      const grown = new Int32Array(nodes.length * 2);
-      grown.set(nodes);
-      nodes = grown;
-    }
-    nodes[n++] = v;
+  // Strings 0–5 are fixed: the kept attribute names, and the empty string.
+  const strings = ['style', 'hidden', 'colspan', 'rowspan', 'height', ''];
+  const names = new Map();
+  const grow = () => {
+    const grown = new Int32Array(nodes.length * 2);
+    grown.set(nodes);
+    nodes = grown;
   };
   const intern = (str) => strings.push(str.includes('\0') ? str.split('\0').join('\uFFFD') : str) - 1;
   // Two parallel stacks: the node, and the index of its parent record.
@@ -45,28 +48,36 @@ export function walkDom(root) {
     const node = stackNodes.pop();
     const parent = stackParents.pop();
     const type = node.nodeType;
+    // The longest record: 4 fields and 5 attribute pairs.
+    if (n + 14 > nodes.length) grow();
     if (type === 1) {
       const name = node.localName;
       const index = count++;
-      put(1);
-      put(parent);
-      put(intern(name));
-      const countAt = n;
-      put(0);
-      // Only what the linter reads: style and hidden everywhere, spans on cells, height
-      // on rows (getAttribute beats walking Word's long attribute lists).
+      let id = names.get(name);
+      if (id === undefined) {
+        id = intern(name);
+        names.set(name, id);
+      }
+      nodes[n] = 1;
+      nodes[n + 1] = parent;
+      nodes[n + 2] = id;
+      const countAt = n + 3;
+      n += 4;
+      // Only what the linter reads: style declarations that can hide an element or mark
+      // Word's fake merges and zero-height rows (other styles change nothing it finds, and
+      // Word's are long), hidden everywhere, spans on cells, height on rows.
       let kept = 0;
       const style = node.getAttribute('style');
-      if (style !== null) { put(intern('style')); put(intern(style)); kept++; }
-      if (node.hasAttribute('hidden')) { put(intern('hidden')); put(intern('')); kept++; }
+      if (style !== null && STYLE_READ.test(style)) { nodes[n++] = 0; nodes[n++] = intern(style); kept++; }
+      if (node.hasAttribute('hidden')) { nodes[n++] = 1; nodes[n++] = 5; kept++; }
       if (name === 'td' || name === 'th') {
         const colspan = node.getAttribute('colspan');
-        if (colspan !== null) { put(intern('colspan')); put(intern(colspan)); kept++; }
+        if (colspan !== null) { nodes[n++] = 2; nodes[n++] = intern(colspan); kept++; }
         const rowspan = node.getAttribute('rowspan');
-        if (rowspan !== null) { put(intern('rowspan')); put(intern(rowspan)); kept++; }
+        if (rowspan !== null) { nodes[n++] = 3; nodes[n++] = intern(rowspan); kept++; }
       } else if (name === 'tr') {
         const height = node.getAttribute('height');
-        if (height !== null) { put(intern('height')); put(intern(height)); kept++; }
+        if (height !== null) { nodes[n++] = 4; nodes[n++] = intern(height); kept++; }
       }
       nodes[countAt] = kept;
       if (!SKIP.has(name)) {
@@ -77,16 +88,18 @@ export function walkDom(root) {
       }
     } else if (type === 3 || type === 4) {
       count++;
-      put(3);
-      put(parent);
-      put(intern(node.data));
-      put(0);
+      nodes[n] = 3;
+      nodes[n + 1] = parent;
+      nodes[n + 2] = intern(node.data);
+      nodes[n + 3] = 0;
+      n += 4;
     } else if (type === 8) {
       count++;
-      put(8);
-      put(parent);
-      put(intern(node.data.includes('supportMisalignedColumns') ? 'supportMisalignedColumns' : ''));
-      put(0);
+      nodes[n] = 8;
+      nodes[n + 1] = parent;
+      nodes[n + 2] = node.data.includes('supportMisalignedColumns') ? intern('supportMisalignedColumns') : 5;
+      nodes[n + 3] = 0;
+      n += 4;
     }
   }
   const doc = isDocument ? root : root.ownerDocument;

@@ -35,6 +35,8 @@ cargo fmt --all -- --check
 
 step "lint"
 cargo clippy --all-targets --quiet -- -D warnings
+# The browser build, and the web-sys walker the browser benchmark compares with.
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features websys-walker --quiet -- -D warnings
 
 step "native tests"
 cargo test --all-targets --quiet

@@ -189,15 +189,99 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue) ->
     if strings.len() > read.max_bytes {
         return to_js(&read_error(ReadError::TooLarge { size: strings.len(), limit: read.max_bytes }));
     }
-    let tree = match Tree::from_dom(nodes, strings, quirks) {
-        Ok(t) => t,
-        Err(e) => return to_js(&error_report("INPUT-DOM", format!("the DOM structure is malformed: {e}"))),
-    };
-    let doc = read_tree(&tree, InputKind::Dom, &read);
+    match Tree::from_dom(nodes, strings, quirks) {
+        Ok(tree) => lint_tree(&tree, &lint, &read),
+        Err(e) => to_js(&error_report("INPUT-DOM", format!("the DOM structure is malformed: {e}"))),
+    }
+}
+
+/// Read and check a tree made from a live DOM.
+fn lint_tree(tree: &Tree, lint: &LintOptions, read: &ReadOptions) -> JsValue {
+    let doc = read_tree(tree, InputKind::Dom, read);
     if doc.blocks.is_empty() {
         return to_js(&read_error(ReadError::Empty));
     }
-    to_js(&lint_document(&doc, "", &lint))
+    to_js(&lint_document(&doc, "", lint))
+}
+
+/// The alternative to the JavaScript walker that issue 4 asked to measure: walk the live DOM
+/// from Rust through web-sys, one binding call per node, attribute and string. Built only for
+/// `benches/browser/bench.mjs` (feature `websys-walker`); the package ships the JavaScript
+/// walker, which the benchmark shows to be faster.
+#[cfg(feature = "websys-walker")]
+#[wasm_bindgen(js_name = lintNodeWebSys)]
+pub fn lint_node_websys(root: web_sys::Node, options: JsValue) -> JsValue {
+    use crate::read::html::tree::{element_name, kept_attribute, NodeData, TextRef, DOCUMENT};
+    use wasm_bindgen::JsCast;
+    const SKIP: [&str; 9] = ["script", "style", "template", "noscript", "head", "iframe", "object", "svg", "math"];
+    let (lint, read) = match self::options(options) {
+        Ok(o) => o,
+        Err(e) => return to_js(&error_report("OPTIONS", e)),
+    };
+    let mut tree = Tree::new(0);
+    let document = root.dyn_ref::<web_sys::Document>().cloned().or_else(|| root.owner_document());
+    tree.quirks = document.is_some_and(|d| d.compat_mode() == "BackCompat");
+    // Pre-order with an explicit stack of (node, parent in the tree): document order, no recursion.
+    let mut stack: Vec<(web_sys::Node, usize)> = Vec::new();
+    let push_children = |stack: &mut Vec<(web_sys::Node, usize)>, node: &web_sys::Node, parent: usize| {
+        let mut child = node.last_child();
+        while let Some(c) = child {
+            child = c.previous_sibling();
+            stack.push((c, parent));
+        }
+    };
+    match root.dyn_ref::<web_sys::Document>().and_then(|d| d.document_element()) {
+        Some(html) => stack.push((html.into(), DOCUMENT)),
+        None => push_children(&mut stack, &root, DOCUMENT),
+    }
+    while let Some((node, parent)) = stack.pop() {
+        match node.node_type() {
+            web_sys::Node::ELEMENT_NODE => {
+                let element: &web_sys::Element = node.unchecked_ref();
+                let name = element.local_name();
+                let mut attrs = Vec::new();
+                let mut keep = |attr: &str| {
+                    if let (Some(k), Some(v)) = (kept_attribute(attr), element.get_attribute(attr)) {
+                        attrs.push((k, v.into_boxed_str()));
+                    }
+                };
+                keep("style");
+                keep("hidden");
+                match name.as_str() {
+                    "td" | "th" => {
+                        keep("colspan");
+                        keep("rowspan");
+                    }
+                    "tr" => keep("height"),
+                    _ => {}
+                }
+                let html = !name.contains(':') || name == "o:p";
+                let skip = SKIP.contains(&name.as_str());
+                let data = NodeData::Element { name: element_name(&name.to_ascii_lowercase()), html, attrs };
+                let id = tree.push_child(parent, data, 0, 0);
+                if !skip {
+                    push_children(&mut stack, &node, id);
+                }
+            }
+            web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
+                let text: &web_sys::CharacterData = node.unchecked_ref();
+                let start = tree.texts.len() as u32;
+                tree.texts.push_str(&text.data());
+                let end = tree.texts.len() as u32;
+                tree.push_child(parent, NodeData::Text(TextRef { start, end }), 0, 0);
+            }
+            web_sys::Node::COMMENT_NODE => {
+                let comment: &web_sys::CharacterData = node.unchecked_ref();
+                let phantom_row_marker = comment.data().contains("supportMisalignedColumns");
+                tree.push_child(parent, NodeData::Comment { phantom_row_marker }, 0, 0);
+            }
+            _ => {}
+        }
+        if tree.texts.len() > read.max_bytes {
+            return to_js(&read_error(ReadError::TooLarge { size: tree.texts.len(), limit: read.max_bytes }));
+        }
+    }
+    lint_tree(&tree, &lint, &read)
 }
 
 /// Every rule: ID, default severity, one line.

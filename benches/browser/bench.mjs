@@ -4,6 +4,7 @@
 // lint(html), plus init() time from loaded bytes and the gzip size of the browser bundle.
 // Run: node benches/browser/bench.mjs (after scripts/build-npm.sh).
 import { readFileSync, mkdirSync, cpSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,11 @@ const site = join(root, 'target/bench-browser');
 rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
 cpSync(join(root, 'pkg/web'), join(site, 'web'), { recursive: true });
+// The web-sys walker the package does not ship (feature `websys-walker`), for comparison.
+execFileSync('cargo', ['build', '--quiet', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm', '--no-default-features',
+  '--features', 'websys-walker', '--target-dir', join(root, 'target/wasm-websys')], { cwd: root, stdio: 'inherit' });
+execFileSync('wasm-bindgen', ['--target', 'web', '--out-dir', join(site, 'websys'), join(root, 'target/wasm-websys/wasm32-unknown-unknown/wasm/xxgk_lint.wasm')]);
+execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', join(site, 'websys/xxgk_lint_bg.wasm'), '-o', join(site, 'websys/xxgk_lint_bg.wasm')]);
 
 // A full Word paste of the seed report, its narrative repeated to reach the size.
 const word = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
@@ -32,6 +38,8 @@ writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><d
 writeFileSync(join(site, 'bench-page.js'), `
 import * as api from './web/index.js';
 import { walkDom } from './web/core.js';
+import * as glue from './web/xxgk_lint.js';
+import * as websys from './websys/xxgk_lint.js';
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const time = (n, f) => { const t = []; for (let i = 0; i < n; i++) { const a = performance.now(); f(); t.push(performance.now() - a); } return { p50: pct(t, 0.5), p95: pct(t, 0.95) }; };
 window.run = async (files, n) => {
@@ -39,6 +47,7 @@ window.run = async (files, n) => {
   const a = performance.now();
   await api.init({ wasm: bytes });
   const init = performance.now() - a;
+  await websys.default({ module_or_path: './websys/xxgk_lint_bg.wasm' });
   const out = { init };
   for (const f of files) {
     const html = await (await fetch(f)).text();
@@ -49,11 +58,14 @@ window.run = async (files, n) => {
       domparser: time(n, () => new DOMParser().parseFromString(html, 'text/html')),
       treewalker: time(n, () => { const w = document.createTreeWalker(editor); nodes = 0; while (w.nextNode()) nodes++; }),
       walk: time(n, () => walkDom(editor)),
+      module: (() => { const w = walkDom(editor); return time(n, () => glue.lintDom(w.nodes, w.strings, w.quirks)); })(),
       lintElement: time(n, () => api.lintElement(editor)),
+      websys: time(n, () => websys.lintNodeWebSys(editor)),
       lint: time(n, () => api.lint(html)),
     };
     r.nodes = nodes;
     r.errors = api.lintElement(editor).summary.errors;
+    r.sameFindings = JSON.stringify(api.lintElement(editor).diagnostics) === JSON.stringify(websys.lintNodeWebSys(editor).diagnostics);
     out[f] = r;
   }
   return out;
@@ -76,10 +88,11 @@ const js = gz('xxgk_lint.js') + gz('index.js') + gz('core.js');
 const f = (x) => x.toFixed(2);
 console.log(`init() from loaded bytes: ${f(result.init)} ms`);
 console.log(`browser bundle, gzip -9: wasm ${(wasm / 1024).toFixed(1)} KB + JS ${(js / 1024).toFixed(1)} KB = ${((wasm + js) / 1024).toFixed(1)} KB\n`);
-console.log('| paste | DOM nodes | DOMParser p50/p95 | TreeWalker p50/p95 | our walk p50/p95 | lintElement p50/p95 | lint(html) p50/p95 | lintElement ÷ DOMParser | lint ÷ DOMParser |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| paste | DOM nodes | DOMParser p50/p95 | TreeWalker p50/p95 | our walk p50/p95 | module alone p50/p95 | lintElement p50/p95 | web-sys walker + check p50/p95 | lint(html) p50/p95 | lintElement ÷ DOMParser | lint ÷ DOMParser |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, file] of Object.keys(inputs).map((n) => [n, n.replace(' ', '') + '.html'])) {
   const r = result[file];
-  const row = [r.domparser, r.treewalker, r.walk, r.lintElement, r.lint].map((t) => `${f(t.p50)} / ${f(t.p95)}`);
+  const row = [r.domparser, r.treewalker, r.walk, r.module, r.lintElement, r.websys, r.lint].map((t) => `${f(t.p50)} / ${f(t.p95)}`);
+  if (!r.sameFindings) console.log(`(${name}: the web-sys walker's findings differ)`);
   console.log(`| ${name} | ${r.nodes} | ${row.join(' | ')} | ${f(r.lintElement.p50 / r.domparser.p50)} | ${f(r.lint.p50 / r.domparser.p50)} |`);
 }

@@ -1,0 +1,89 @@
+// Where lintElement's time goes in Chromium (a tool, not a test): builds nothing itself; run
+//   scripts/build-npm.sh && PROFILE_NAMES=1 node benches/browser/profile.mjs [KB]
+// With PROFILE_NAMES=1 the module is rebuilt with its function names kept (wasm-opt -g) so the
+// profile names Rust functions. Prints the top functions by self time over 30 lintElement runs.
+import { readFileSync, mkdirSync, cpSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve, CHROMIUM_ARGS } from '../../tests/npm/serve.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const site = join(root, 'target/profile-browser');
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site, { recursive: true });
+cpSync(join(root, 'pkg/web'), join(site, 'web'), { recursive: true });
+if (process.env.PROFILE_NAMES) {
+  const wasm = join(root, 'target/wasm-web/wasm32-unknown-unknown/wasm/xxgk_lint.wasm');
+  const out = join(root, 'target/profile-names');
+  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', out, wasm]);
+  execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', '-g', join(out, 'xxgk_lint_bg.wasm'), '-o', join(site, 'web/xxgk_lint_bg.wasm')]);
+  cpSync(join(out, 'xxgk_lint.js'), join(site, 'web/xxgk_lint.js'));
+}
+const kb = Number(process.argv[2] || 1024);
+const word = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
+const start = word.indexOf('<p class=MsoNormal');
+const para = word.slice(start, word.indexOf('</p>', start) + 4);
+const at = word.indexOf('<!--EndFragment-->');
+let extra = '';
+while (word.length + extra.length < kb * 1024) extra += para.replace('（一）', '（' + (extra.length % 97) + '）') + '\r\n';
+writeFileSync(join(site, 'paste.html'), word.slice(0, at) + extra + word.slice(at));
+writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><div id="editor" contenteditable="true"></div><script type="module" src="./page.js"></script>');
+writeFileSync(join(site, 'page.js'), `
+import * as api from './web/index.js';
+window.setup = async () => {
+  await api.init();
+  const html = await (await fetch('./paste.html')).text();
+  document.getElementById('editor').innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+};
+window.work = (n) => { for (let i = 0; i < n; i++) api.lintElement(document.getElementById('editor')); };
+window.ready = true;`);
+
+const { server, url } = await serve(site);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const page = await browser.newPage();
+await page.goto(url);
+await page.waitForFunction(() => window.ready === true);
+await page.evaluate(() => window.setup());
+await page.evaluate(() => window.work(5));
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await cdp.send('Profiler.start');
+await page.evaluate(() => window.work(30));
+const { profile } = await cdp.send('Profiler.stop');
+await browser.close();
+server.close();
+
+const self = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas;
+let total = 0;
+profile.samples.forEach((id, i) => {
+  const n = byId.get(id);
+  const name = n.callFrame.functionName || '(anonymous ' + n.callFrame.url.split('/').pop() + ')';
+  const t = (dt[i] || 0) / 1000;
+  total += t;
+  self.set(name, (self.get(name) || 0) + t);
+});
+const per = (ms) => (ms / 30).toFixed(2);
+console.log(`total ${per(total)} ms per lintElement (${kb} KB paste), self time:`);
+for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(per(ms).padStart(7), ' ', name.slice(0, 150));
+
+// CALLERS=name: who calls the functions whose name contains it (self time by caller).
+if (process.env.CALLERS) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n);
+  const by = new Map();
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    if (!n.callFrame.functionName.includes(process.env.CALLERS)) return;
+    const chain = [];
+    for (let p = parent.get(id); p && chain.length < 3; p = parent.get(p.id)) chain.push(p.callFrame.functionName.replace(/::h[0-9a-f]{16}$/, ''));
+    const key = chain.join(' < ');
+    by.set(key, (by.get(key) || 0) + (dt[i] || 0) / 1000);
+  });
+  console.log(`\ncallers of *${process.env.CALLERS}*:`);
+  for (const [k, ms] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(per(ms).padStart(7), ' ', k.slice(0, 240));
+}
