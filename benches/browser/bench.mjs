@@ -48,11 +48,14 @@ window.run = async (files, n) => {
   await api.init({ wasm: bytes });
   const init = performance.now() - a;
   await websys.default({ module_or_path: './websys/xxgk_lint_bg.wasm' });
-  const out = { init };
+  const memory = () => glue.initSync().memory.buffer.byteLength;
+  const out = { init, memory0: memory() };
   for (const f of files) {
     const html = await (await fetch(f)).text();
     const editor = document.getElementById('editor');
     editor.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    api.lintElement(editor);
+    const grown = memory() - out.memory0;
     let nodes = 0;
     const r = {
       domparser: time(n, () => new DOMParser().parseFromString(html, 'text/html')),
@@ -64,6 +67,8 @@ window.run = async (files, n) => {
       lint: time(n, () => api.lint(html)),
     };
     r.nodes = nodes;
+    r.grown = grown;
+    r.size = new TextEncoder().encode(html).length; // bytes, as the native figures count
     r.errors = api.lintElement(editor).summary.errors;
     r.sameFindings = JSON.stringify(api.lintElement(editor).diagnostics) === JSON.stringify(websys.lintNodeWebSys(editor).diagnostics);
     out[f] = r;
@@ -95,4 +100,9 @@ for (const [name, file] of Object.keys(inputs).map((n) => [n, n.replace(' ', '')
   const row = [r.domparser, r.treewalker, r.walk, r.module, r.lintElement, r.websys, r.lint].map((t) => `${f(t.p50)} / ${f(t.p95)}`);
   if (!r.sameFindings) console.log(`(${name}: the web-sys walker's findings differ)`);
   console.log(`| ${name} | ${r.nodes} | ${row.join(' | ')} | ${f(r.lintElement.p50 / r.domparser.p50)} | ${f(r.lint.p50 / r.domparser.p50)} |`);
+}
+const mb = (b) => (b / 1048576).toFixed(1);
+for (const [name, file] of Object.keys(inputs).map((n) => [n, n.replace(' ', '') + '.html'])) {
+  const r = result[file];
+  console.log(`wasm memory growth after lintElement on the ${name} paste: ${mb(r.grown)} MB (${(r.grown / r.size).toFixed(1)}× the paste; linear memory never shrinks, so this is the peak so far)`);
 }

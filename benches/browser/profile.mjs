@@ -87,3 +87,19 @@ if (process.env.CALLERS) {
   console.log(`\ncallers of *${process.env.CALLERS}*:`);
   for (const [k, ms] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(per(ms).padStart(7), ' ', k.slice(0, 240));
 }
+
+// Inclusive time of the main phases (a function counts once per sample however deep).
+{
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n);
+  const phases = ['walkDom', 'lintDom', 'from_dom', 'read_tree', 'lint_document', 'recognize::recognize', 'rules::run', 'sentences', 'serialize', 'guarded'];
+  const incl = new Map(phases.map((p) => [p, 0]));
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let n = byId.get(id); n; n = parent.get(n.id)) {
+      for (const p of phases) if (!seen.has(p) && n.callFrame.functionName.includes(p)) { seen.add(p); incl.set(p, incl.get(p) + (dt[i] || 0) / 1000); }
+    }
+  });
+  console.log('\ninclusive:');
+  for (const [p, ms] of incl) console.log(per(ms).padStart(7), ' ', p);
+}
