@@ -135,11 +135,18 @@ pub struct Context<'a> {
     pub forced_format: Option<FormatVersion>,
     /// Last year's report, when the caller gave one.
     pub previous: Option<&'a Report>,
+    /// The running text split into sentences, once, for every rule that reads prose.
+    pub sentences: std::cell::OnceCell<Vec<prose::Sentence<'a>>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     pub fn is_html(&self) -> bool {
         matches!(self.doc.input, InputKind::Html | InputKind::Dom)
+    }
+
+    /// Every sentence of the running text ([`prose::sentences`]), split on first use.
+    pub fn sentences(&self) -> &[prose::Sentence<'a>] {
+        self.sentences.get_or_init(|| prose::sentences(self))
     }
 }
 

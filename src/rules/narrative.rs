@@ -426,11 +426,11 @@ struct Stated {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let sentences = crate::rules::prose::sentences(ctx);
+    let sentences = ctx.sentences();
     let mut para_topic: Option<Topic> = None;
     let mut stated: Vec<Stated> = Vec::new();
     let mut last_paragraph = usize::MAX;
-    for s in &sentences {
+    for s in sentences {
         if s.paragraph != last_paragraph {
             last_paragraph = s.paragraph;
             para_topic = None;
@@ -537,7 +537,7 @@ fn table_mismatch(
                 .expected(expected.to_string())
                 .actual(q.value.to_string())
                 .at(Some(s.span_of(q.start, q.end)), origin.cell)
-                .excerpt(s.text.clone())
+                .excerpt(s.text)
                 .finish(&format!("{kw:?}/{}", q.value)),
         );
     }
@@ -624,7 +624,7 @@ fn category_sum(ctx: &Context, s: &Sentence, qs: &[Quantity], out: &mut Vec<Diag
                 .expected(whole.value.to_string())
                 .actual(actual)
                 .at(Some(s.span_of(whole.start, end)), None)
-                .excerpt(s.text.clone())
+                .excerpt(s.text)
                 .finish(&format!("{}{}:{}", whole.value, whole.unit, parts[0].text)),
         );
     }
@@ -708,7 +708,7 @@ fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out:
             .expected(format!("{expected}%"))
             .actual(format!("{}%", pct.value))
             .at(Some(s.span_of(count.start, pct.end)), None)
-            .excerpt(s.text.clone());
+            .excerpt(s.text);
         if from_table {
             d = d.table("三").row("（七）总计").column("总计");
         }

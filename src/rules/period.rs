@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::format::Section;
 use crate::recognize::sections::first_year;
-use crate::rules::prose::{sentences, Sentence};
+use crate::rules::prose::Sentence;
 use crate::rules::{Context, Rule};
 
 /// **PERIOD-YEAR** — the report's year is not used consistently. An **error** when the
@@ -39,7 +39,7 @@ fn compact(s: &str) -> String {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let all = sentences(ctx);
+    let all = ctx.sentences();
     let title_year = ctx.report.title.as_ref().and_then(|t| first_year(&compact(&t.text))).map(|y| y.0);
     period(ctx, &all, title_year, out);
     let Some(year) = ctx.report.year else { return };
@@ -69,7 +69,7 @@ fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Ve
                     .expected(title.to_string())
                     .actual(start.to_string())
                     .at(Some(s.span()), None)
-                    .excerpt(s.text.clone())
+                    .excerpt(s.text)
                     .finish("period-title"),
             );
             return;
@@ -85,7 +85,7 @@ fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Ve
                 .expected(start.to_string())
                 .actual(end.to_string())
                 .at(Some(s.span()), None)
-                .excerpt(s.text.clone())
+                .excerpt(s.text)
                 .finish("period-end"),
         );
     }
@@ -134,7 +134,7 @@ fn narrative(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnosti
                 .expected(year.to_string())
                 .actual(y.to_string())
                 .at(Some(s.span_of(0, s.text.find('年').map_or(s.text.len(), |i| i + '年'.len_utf8()))), None)
-                .excerpt(s.text.clone())
+                .excerpt(s.text)
                 .finish(&format!("narrative/{y}")),
         );
     }
@@ -169,7 +169,7 @@ fn plan(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
                     .expected(next.to_string())
                     .actual(year.to_string())
                     .at(Some(s.span_of(at, end)), None)
-                    .excerpt(text.clone())
+                    .excerpt(*text)
                     .finish("plan"),
             );
             break;

@@ -6,6 +6,8 @@
 //! input character by character (text input), a sentence or a number inside it gets its
 //! exact byte span; otherwise (HTML markup in between) the paragraph's span is used.
 
+use std::sync::Arc;
+
 use crate::document::{Block, Span};
 use crate::format::Section;
 use crate::recognize::value::Decimal;
@@ -13,24 +15,28 @@ use crate::rules::Context;
 
 /// One sentence of running text.
 #[derive(Debug)]
-pub struct Sentence {
-    /// The sentence, whitespace-normalised, with its terminator.
-    pub text: String,
+pub struct Sentence<'a> {
+    /// The sentence, whitespace-normalised, with its terminator (a slice of its paragraph's text).
+    pub text: &'a str,
     /// The section it sits in (`None` before 一、总体情况).
     pub section: Option<Section>,
     /// Index of its paragraph among the sentences' paragraphs (to group a paragraph).
     pub paragraph: usize,
-    /// Byte offsets into the input for each byte of `text` (when the paragraph aligned).
-    map: Option<Vec<usize>>,
-    /// Span of the paragraph, used when there is no map.
+    /// Where the paragraph's text sits in the input (when it aligned), shared by its sentences.
+    alignment: Option<Arc<Alignment>>,
+    /// Offset of `text` in its paragraph's text.
+    offset: usize,
+    /// Span of the paragraph, used when there is no alignment.
     fallback: Span,
 }
 
-impl Sentence {
+impl Sentence<'_> {
     /// The input span of `text[range]`, or of the paragraph when it cannot be pinned.
     pub fn span_of(&self, start: usize, end: usize) -> Span {
-        match &self.map {
-            Some(m) if start < end && end <= m.len() => Span::new(m[start], m[end - 1] + 1),
+        match &self.alignment {
+            Some(a) if start < end && end <= self.text.len() => {
+                Span::new(a.input_offset(self.offset + start), a.input_offset(self.offset + end - 1) + 1)
+            }
             _ => self.fallback,
         }
     }
@@ -41,19 +47,44 @@ impl Sentence {
     }
 }
 
+/// Where each byte of a paragraph's normalised text sits in the input: the runs of bytes
+/// that are consecutive in both, each as (offset in the text, absolute offset in the input)
+/// of its first byte. A run breaks only where whitespace was collapsed, so this is far
+/// smaller than one offset per byte.
+#[derive(Debug)]
+struct Alignment {
+    runs: Vec<(usize, usize)>,
+}
+
+impl Alignment {
+    /// The input offset of byte `at` of the text.
+    fn input_offset(&self, at: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.0 <= at).saturating_sub(1);
+        self.runs.get(i).map_or(0, |&(text, input)| input + at.saturating_sub(text))
+    }
+
+    /// Byte `at` of the text sits at input offset `input` (calls come in text order).
+    fn record(&mut self, at: usize, input: usize) {
+        let continues = self.runs.last().is_some_and(|&(t, i)| at >= t && i + (at - t) == input);
+        if !continues {
+            self.runs.push((at, input));
+        }
+    }
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{a0}' | '\u{3000}')
 }
 
-/// Map each byte of `text` to a byte of `input` (absolute offsets), if every character of
-/// the text can be found in order with only whitespace between.
-fn align(text: &str, input: &str, base: usize) -> Option<Vec<usize>> {
-    let mut map = vec![0usize; text.len()];
+/// Line up each byte of `text` with a byte of `input` (absolute offsets from `base`), if
+/// every character of the text can be found in order with only whitespace between.
+fn align(text: &str, input: &str, base: usize) -> Option<Alignment> {
+    let mut alignment = Alignment { runs: Vec::new() };
     let bytes = input;
     let mut j = 0usize;
     for (i, c) in text.char_indices() {
         if c == ' ' {
-            map[i] = base + j;
+            alignment.record(i, base + j);
             while let Some(d) = bytes[j..].chars().next().filter(|d| is_space(*d)) {
                 j += d.len_utf8();
             }
@@ -65,20 +96,19 @@ fn align(text: &str, input: &str, base: usize) -> Option<Vec<usize>> {
         if !bytes[j..].starts_with(c) {
             return None;
         }
-        for k in 0..c.len_utf8() {
-            map[i + k] = base + j + k;
-        }
+        alignment.record(i, base + j);
         j += c.len_utf8();
     }
-    Some(map)
+    Some(alignment)
 }
 
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | ';')
 }
 
-/// Every sentence of the document's running text, in order.
-pub fn sentences(ctx: &Context) -> Vec<Sentence> {
+/// Every sentence of the document's running text, in order. The rules read them through
+/// [`Context::sentences`], which splits the text once.
+pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
     let sections = &ctx.report.sections;
     let mut out = Vec::new();
     for (bi, block) in ctx.doc.blocks.iter().enumerate() {
@@ -91,7 +121,8 @@ pub fn sentences(ctx: &Context) -> Vec<Sentence> {
             .input
             .get(p.span.start..p.span.end)
             .filter(|_| !ctx.is_html())
-            .and_then(|slice| align(text, slice, p.span.start));
+            .and_then(|slice| align(text, slice, p.span.start))
+            .map(Arc::new);
         // The section the paragraph starts in, and headings run into it (flattened text).
         let mut current = sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back();
         let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new(); // (at, heading len, section)
@@ -137,10 +168,11 @@ pub fn sentences(ctx: &Context) -> Vec<Sentence> {
                 }
                 let abs = from + a + trimmed_start;
                 out.push(Sentence {
-                    text: t.to_string(),
+                    text: t,
                     section,
                     paragraph,
-                    map: map.as_ref().map(|m| m[abs..abs + t.len()].to_vec()),
+                    alignment: map.clone(),
+                    offset: abs,
                     fallback: p.span,
                 });
             };
@@ -345,9 +377,19 @@ mod tests {
     #[test]
     fn alignment_of_normalised_text() {
         let input = "受理 3119\n  件，答复";
-        let map = align("受理 3119 件，答复", input, 10).unwrap();
-        assert_eq!(map[0], 10);
-        assert_eq!(map["受理 ".len()], 10 + "受理 ".len());
+        let text = "受理 3119 件，答复";
+        let map = align(text, input, 10).unwrap();
+        assert_eq!(map.input_offset(0), 10);
+        assert_eq!(map.input_offset("受理 ".len()), 10 + "受理 ".len());
+        // The space that stands for "\n  " sits where that whitespace starts.
+        assert_eq!(map.input_offset("受理 3119".len()), 10 + "受理 3119".len());
+        // Every byte after the collapsed whitespace moves by the two bytes it lost.
+        let after = "受理 3119 ".len();
+        for k in after..text.len() {
+            assert_eq!(map.input_offset(k), 10 + k + 2, "byte {k}");
+        }
+        // Two runs: before and after the collapsed whitespace.
+        assert_eq!(map.runs.len(), 2);
         assert!(align("受理X", input, 0).is_none());
     }
 }
