@@ -437,15 +437,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             stated.clear();
         }
         let narrative = s.section.is_some();
-        if !narrative || is_table_text(&s.text) {
-            para_topic = last_topic(&s.text).or(para_topic);
+        if !narrative || is_table_text(s.text) {
+            para_topic = last_topic(s.text).or(para_topic);
             continue;
         }
-        let qs = quantities(&s.text);
+        let qs = quantities(s.text);
         table_mismatch(ctx, s, &qs, para_topic, &mut stated, out);
         category_sum(ctx, s, &qs, out);
         percent(ctx, s, &qs, &stated, out);
-        para_topic = last_topic(&s.text).or(para_topic);
+        para_topic = last_topic(s.text).or(para_topic);
     }
 }
 
@@ -459,11 +459,11 @@ fn table_mismatch(
 ) {
     let lang = ctx.lang;
     for q in qs {
-        let (clause_start, prefix) = clause_before(&s.text, q.start);
+        let (clause_start, prefix) = clause_before(s.text, q.start);
         let mut kw = closest_keyword(prefix);
         if kw.is_none() {
             // "1件结转下年度", "另有103件顺延到下年度答复": the keyword follows.
-            let after = clause_after(&s.text, q.end);
+            let after = clause_after(s.text, q.end);
             let after = after.trim_start().trim_start_matches("申请").trim_start_matches('的');
             if (after.starts_with("结转") || after.starts_with("顺延"))
                 && closest_keyword(&after[..after.len().min(15)]) == Some(Kw::CarriedOut)
@@ -473,7 +473,7 @@ fn table_mismatch(
         }
         let Some(kw) = kw else { continue };
         let topic = last_topic(&s.text[..q.start])
-            .or_else(|| clause_after(&s.text, q.end).contains("申请").then_some(Topic::Apps))
+            .or_else(|| clause_after(s.text, q.end).contains("申请").then_some(Topic::Apps))
             .or(para_topic);
         let unit_ok = match kw {
             Kw::Fees => q.unit == "万元" || q.unit == "亿元",
@@ -516,7 +516,7 @@ fn table_mismatch(
         }
         let (first, expected, cell) = evaluated[0];
         let phrase =
-            format!("{}{}{}", &s.text[clause_start..q.start], q.text, clause_after(&s.text, q.end)).trim().to_string();
+            format!("{}{}{}", &s.text[clause_start..q.start], q.text, clause_after(s.text, q.end)).trim().to_string();
         let table = first.table.numeral();
         let tries_zh = evaluated.iter().map(|(r, v, _)| format!("按“{}”读为 {v}", r.zh)).collect::<Vec<_>>().join("，");
         let tries_en =
@@ -579,7 +579,7 @@ fn enumerations<'q>(text: &str, qs: &'q [Quantity]) -> Vec<(&'q Quantity, Vec<&'
 
 fn category_sum(ctx: &Context, s: &Sentence, qs: &[Quantity], out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
-    for (whole, parts, open) in enumerations(&s.text, qs) {
+    for (whole, parts, open) in enumerations(s.text, qs) {
         if whole.approx != Approx::Exact || parts.iter().any(|p| matches!(p.approx, Approx::About | Approx::AtMost)) {
             continue;
         }
@@ -596,7 +596,7 @@ fn category_sum(ctx: &Context, s: &Sentence, qs: &[Quantity], out: &mut Vec<Diag
             .collect::<Vec<_>>()
             .join(" + ");
         let unit = &whole.unit;
-        let head = format!("{}{}", clause_before(&s.text, whole.start).1, whole.text).trim().to_string();
+        let head = format!("{}{}", clause_before(s.text, whole.start).1, whole.text).trim().to_string();
         let message = match (exceeds, lower) {
             (true, true) => lang.pick(
                 format!("正文“{head}，其中……”所列各项至少为 {terms} = {sum}{unit}，超过总数 {}{unit}。", whole.value),
@@ -634,7 +634,7 @@ fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out:
     let lang = ctx.lang;
     const LINKS: [&str; 12] =
         ["（", "(", "（占", "(占", "，占", "占", "，占比", "占比", "，占比为", "占比为", "，占总数的", "占总数的"];
-    let enums = enumerations(&s.text, qs);
+    let enums = enumerations(s.text, qs);
     for (i, pct) in qs.iter().enumerate() {
         if pct.unit != "%" || pct.approx != Approx::Exact || i == 0 {
             continue;
@@ -660,7 +660,7 @@ fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out:
             }
             let _ = st.kw;
         }
-        let (_, prefix) = clause_before(&s.text, count.start);
+        let (_, prefix) = clause_before(s.text, count.start);
         if closest_keyword(prefix).is_some_and(Kw::is_outcome) {
             for r in [
                 t3(ctx, "", "", vec!["outcomes_total"], None),

@@ -41,21 +41,21 @@ fn compact(s: &str) -> String {
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = ctx.sentences();
     let title_year = ctx.report.title.as_ref().and_then(|t| first_year(&compact(&t.text))).map(|y| y.0);
-    period(ctx, &all, title_year, out);
+    period(ctx, all, title_year, out);
     let Some(year) = ctx.report.year else { return };
-    narrative(ctx, &all, year, out);
-    plan(ctx, &all, year, out);
+    narrative(ctx, all, year, out);
+    plan(ctx, all, year, out);
 }
 
 fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let Some(s) = all.iter().take(200).find(|s| {
-        let c = compact(&s.text);
+        let c = compact(s.text);
         c.contains("1月1日") && year_before(&c, "1月1日").is_some()
     }) else {
         return;
     };
-    let c = compact(&s.text);
+    let c = compact(s.text);
     let Some((start, at)) = year_before(&c, "1月1日") else { return };
     let end = year_before(&c[at..], "12月31日").map(|y| y.0);
     if let Some(title) = title_year {
@@ -118,8 +118,8 @@ fn narrative(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnosti
         ) {
             continue;
         }
-        let Some(y) = opening_year(&s.text) else { continue };
-        let c = compact(&s.text);
+        let Some(y) = opening_year(s.text) else { continue };
+        let c = compact(s.text);
         let comparison = ["同比", "上年", "去年", "以来", "相比", "较", "比"].iter().any(|w| c.contains(w))
             || c.contains(&format!("{year}年"));
         if y == year || comparison {
