@@ -186,8 +186,7 @@ enum Topic {
 }
 
 fn last_topic(text: &str) -> Option<Topic> {
-    let mut best: Option<(usize, usize, Topic)> = None;
-    for (pat, t) in [
+    const TOPICS: [(&str, Topic); 7] = [
         ("复议申请", Topic::Review),
         ("诉讼申请", Topic::Suit),
         ("申请", Topic::Apps),
@@ -195,11 +194,20 @@ fn last_topic(text: &str) -> Option<Topic> {
         ("诉讼", Topic::Suit),
         ("起诉", Topic::Suit),
         ("案件", Topic::Cases),
-    ] {
-        for (at, _) in text.match_indices(pat) {
-            let key = (at + pat.len(), pat.len());
-            if best.is_none_or(|(e, l, _)| key > (e, l)) {
-                best = Some((key.0, key.1, t));
+    ];
+    // The topic named last: the word ending last, the longer one on a tie. One pass over the
+    // sentence, trying the words only where one can start (this runs on every sentence).
+    let mut best: Option<(usize, usize, Topic)> = None;
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '复' | '诉' | '申' | '起' | '案') {
+            continue;
+        }
+        for (word, topic) in TOPICS {
+            if text[at..].starts_with(word) {
+                let key = (at + word.len(), word.len());
+                if best.is_none_or(|(e, l, _)| key > (e, l)) {
+                    best = Some((key.0, key.1, topic));
+                }
             }
         }
     }
@@ -208,7 +216,10 @@ fn last_topic(text: &str) -> Option<Topic> {
 
 /// Sentences that are table text run into prose (flattened pages), not narrative.
 fn is_table_text(s: &str) -> bool {
-    ["申请数量", "第二十条", "勾稽", "结果维持结果纠正", "申请人情况", "信息内容本年"].iter().any(|m| s.contains(m))
+    const MARKS: [&str; 6] = ["申请数量", "第二十条", "勾稽", "结果维持结果纠正", "申请人情况", "信息内容本年"];
+    // One pass, trying the marks only where one can start (this runs on every sentence).
+    s.char_indices()
+        .any(|(at, c)| matches!(c, '申' | '第' | '勾' | '结' | '信') && MARKS.iter().any(|m| s[at..].starts_with(m)))
 }
 
 /// One way to read a phrase against the tables.
@@ -718,7 +729,27 @@ fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out:
 
 #[cfg(test)]
 mod tests {
+    use super::{is_table_text, last_topic, Topic};
     use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn the_topic_named_last_wins_and_the_longer_word_on_a_tie() {
+        assert_eq!(last_topic("收到申请30件，其中行政复议2件"), Some(Topic::Review));
+        assert_eq!(last_topic("行政复议2件，收到申请30件"), Some(Topic::Apps));
+        // 复议申请 and 申请 end together: the longer word decides.
+        assert_eq!(last_topic("收到行政复议申请"), Some(Topic::Review));
+        assert_eq!(last_topic("收到诉讼申请"), Some(Topic::Suit));
+        assert_eq!(last_topic("起诉1件，涉及案件"), Some(Topic::Cases));
+        assert_eq!(last_topic("主动公开信息120条"), None);
+        assert_eq!(last_topic(""), None);
+    }
+
+    #[test]
+    fn table_text_is_told_by_its_marks() {
+        assert!(is_table_text("三、收到和处理政府信息公开申请情况 本年新收政府信息公开申请数量 30"));
+        assert!(is_table_text("结果维持结果纠正其他结果尚未审结"));
+        assert!(!is_table_text("本年度共收到政府信息公开申请30件。"));
+    }
 
     fn with_overview(text: &str) -> crate::lint::LintReport {
         let mut m = mini();
