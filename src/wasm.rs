@@ -134,7 +134,7 @@ fn spans_to_utf16(report: &mut LintReport, input: &str) {
     if points.is_empty() {
         return;
     }
-    points.sort_unstable();
+    crate::order::sort_by_key(&mut points, |&p| (p as u64, 0));
     points.dedup();
     let mut map = HashMap::with_capacity(points.len());
     let mut utf16 = 0usize;

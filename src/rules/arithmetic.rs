@@ -218,13 +218,18 @@ fn check_table(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         }
     }
     let passing: Vec<usize> = evaluated.iter().filter(|e| e.3).map(|e| e.0).collect();
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    // Groups in the order of their first relation (the order sorting the disjoint, ascending
+    // groups would give), without a sort or a map.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of_root: Vec<Option<usize>> = vec![None; failing.len()];
     for (i, &relation) in failing.iter().enumerate() {
         let r = root(&mut component, i);
-        groups.entry(r).or_default().push(relation);
+        let g = *group_of_root[r].get_or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(relation);
     }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
-    groups.sort();
     for group in groups {
         let pin = pin(&group, &relations, &passing, &vals);
         for &ri in &group {
