@@ -54,6 +54,19 @@ impl Lang {
     }
 }
 
+/// `pick!(lang, zh, en)`: the text for `lang`, like [`Lang::pick`], but only the chosen
+/// language's expression is evaluated, so `pick!(lang, format!(…), format!(…))` formats one
+/// message, not two.
+macro_rules! pick {
+    ($lang:expr, $zh:expr, $en:expr $(,)?) => {
+        match $lang {
+            $crate::diagnostic::Lang::Zh => ::std::string::String::from($zh),
+            $crate::diagnostic::Lang::En => ::std::string::String::from($en),
+        }
+    };
+}
+pub(crate) use pick;
+
 /// The DOM address of the cell a diagnostic is about (HTML input).
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{RelationSpec, TableId};
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, MappedCell, Origin};
@@ -346,7 +346,8 @@ fn diagnostic(
     // Which axis the relation runs along decides how terms are named.
     let along_column = rel.total.iter().chain(&rel.parts).all(|k| k.1 == rel.total[0].1);
     let relation_text = match rel.rule {
-        "T3-IDENTITY" => lang.pick(
+        "T3-IDENTITY" => pick!(
+            lang,
             format!(
                 "「{}」列：一、本年新收＋二、上年结转 = {}，而（七）总计＋四、结转下年度继续办理 = {}",
                 column_label(found, rel.total[0].1),
@@ -360,7 +361,8 @@ fn diagnostic(
                 p
             ),
         ),
-        "T3-RESULT-SUM" => lang.pick(
+        "T3-RESULT-SUM" => pick!(
+            lang,
             format!("「{}」列：（七）总计 {} ≠ 各项办理结果之和 {}", column_label(found, rel.total[0].1), t, p),
             format!(
                 "column 「{}」: (七) total {} ≠ sum of the outcome rows {}",
@@ -369,7 +371,8 @@ fn diagnostic(
                 p
             ),
         ),
-        "T3-SUBTOTAL" => lang.pick(
+        "T3-SUBTOTAL" => pick!(
+            lang,
             format!(
                 "小计行「{}」的「{}」列 {} ≠ 其各小项之和 {}",
                 rel.total[0].0,
@@ -385,7 +388,8 @@ fn diagnostic(
                 p
             ),
         ),
-        _ if along_column => lang.pick(
+        _ if along_column => pick!(
+            lang,
             format!(
                 "「{}」列：{} ≠ {} = {}",
                 column_label(found, rel.total[0].1),
@@ -408,7 +412,8 @@ fn diagnostic(
                 .find(|c| c.id == rel.total[0].1)
                 .and_then(|c| c.block)
                 .unwrap_or("");
-            lang.pick(
+            pick!(
+                lang,
                 format!(
                     "「{block}」：总计 {t} ≠ {} = {p}",
                     terms(found, &rel.parts, vals, false).replace(&format!("{block}/"), "")
@@ -419,7 +424,8 @@ fn diagnostic(
                 ),
             )
         }
-        _ => lang.pick(
+        _ => pick!(
+            lang,
             format!(
                 "「{}」行：总计 {} ≠ {} = {}",
                 row_label(found, rel.total[0].0),
@@ -439,7 +445,8 @@ fn diagnostic(
     let (key, message, expected, actual, fix) = match pin {
         Some((k, n)) => {
             let current = vals.get(&k).and_then(|v| v.0).unwrap_or_default();
-            let message = lang.pick(
+            let message = pick!(
+                lang,
                 format!("表{table}{relation_text}。单元格「{}」应为 {n}，现为 {current}。", cell_name(found, k)),
                 format!(
                     "Table {table}, {relation_text}. Cell 「{}」 should be {n}, not {current}.",
@@ -450,7 +457,8 @@ fn diagnostic(
         }
         None => {
             let k = rel.total[0];
-            let message = lang.pick(
+            let message = pick!(
+                lang,
                 format!("表{table}{relation_text}。若参与求和的各项无误，「{}」应为 {p}。", cell_name(found, k)),
                 format!(
                     "Table {table}, {relation_text}. If the terms are right, 「{}」 should be {p}.",

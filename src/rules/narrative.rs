@@ -8,7 +8,7 @@
 //! that can mean two things is checked against every reading the tables support, and only a
 //! number no reading supports is a finding.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::TableId;
 use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
@@ -521,7 +521,8 @@ fn table_mismatch(
         let tries_zh = evaluated.iter().map(|(r, v, _)| format!("按“{}”读为 {v}", r.zh)).collect::<Vec<_>>().join("，");
         let tries_en =
             evaluated.iter().map(|(r, v, _)| format!("{v} read as “{}”", r.en)).collect::<Vec<_>>().join("; ");
-        let message = lang.pick(
+        let message = pick!(
+            lang,
             format!("正文“{phrase}”所述 {} 与表{table}不一致：表{table}{tries_zh}。请核对正文与表格的口径和数字。", q.value),
             format!(
                 "The text “{phrase}” states {}, but table {table} gives {tries_en}. Check the wording's scope and the numbers.",
@@ -598,21 +599,24 @@ fn category_sum(ctx: &Context, s: &Sentence, qs: &[Quantity], out: &mut Vec<Diag
         let unit = &whole.unit;
         let head = format!("{}{}", clause_before(&s.text, whole.start).1, whole.text).trim().to_string();
         let message = match (exceeds, lower) {
-            (true, true) => lang.pick(
+            (true, true) => pick!(
+                lang,
                 format!("正文“{head}，其中……”所列各项至少为 {terms} = {sum}{unit}，超过总数 {}{unit}。", whole.value),
                 format!(
                     "“{head}，其中…”: the parts listed are at least {terms} = {sum}, more than the total {}.",
                     whole.value
                 ),
             ),
-            (true, false) => lang.pick(
+            (true, false) => pick!(
+                lang,
                 format!("正文“{head}，其中……”所列各项之和 {terms} = {sum}{unit}，超过总数 {}{unit}。", whole.value),
                 format!(
                     "“{head}，其中…”: the parts listed add up to {terms} = {sum}, more than the total {}.",
                     whole.value
                 ),
             ),
-            _ => lang.pick(
+            _ => pick!(
+                lang,
                 format!("正文“{head}，其中……”所列各项之和 {terms} = {sum}{unit}，与总数 {}{unit} 不符。", whole.value),
                 format!("“{head}，其中…”: the parts listed add up to {terms} = {sum}, not the total {}.", whole.value),
             ),
@@ -690,7 +694,8 @@ fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out:
         } else {
             ""
         };
-        let message = lang.pick(
+        let message = pick!(
+            lang,
             format!(
                 "正文“{}{close}”：{} ÷ {base} = {expected}%，文中写作 {}%。",
                 s.text[count.start..pct.end].trim(),
