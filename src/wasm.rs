@@ -136,19 +136,19 @@ fn spans_to_utf16(report: &mut LintReport, input: &str) {
     }
     crate::order::sort_by_key(&mut points, |&p| (p as u64, 0));
     points.dedup();
-    let mut map = HashMap::with_capacity(points.len());
-    let mut utf16 = 0usize;
-    let mut next = 0usize;
+    // `utf16[i]` is the UTF-16 offset of byte offset `points[i]`.
+    let mut utf16 = Vec::with_capacity(points.len());
+    let mut units = 0usize;
     for (byte, c) in input.char_indices().chain(std::iter::once((input.len(), '\0'))) {
-        while next < points.len() && points[next] <= byte {
-            map.insert(points[next], utf16);
-            next += 1;
+        while utf16.len() < points.len() && points[utf16.len()] <= byte {
+            utf16.push(units);
         }
-        utf16 += c.len_utf16();
+        units += c.len_utf16();
     }
+    let convert = |byte: usize| points.binary_search(&byte).ok().and_then(|i| utf16.get(i).copied()).unwrap_or(0);
     for d in &mut report.diagnostics {
         if let Some(s) = d.span {
-            d.span = Some(Span::new(map.get(&s.start).copied().unwrap_or(0), map.get(&s.end).copied().unwrap_or(0)));
+            d.span = Some(Span::new(convert(s.start), convert(s.end)));
         }
     }
 }

@@ -142,7 +142,8 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
 /// The grid column where the numbers of a table's rows most often start (rows with at least
 /// three numbers).
 fn value_start_column(t: &Table) -> Option<usize> {
-    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // (column, rows starting there); a table has few columns.
+    let mut counts: Vec<(usize, usize)> = Vec::new();
     for y in 0..t.grid.height() {
         let row = t.grid.row(y);
         let numbers: Vec<usize> = (0..row.len())
@@ -152,7 +153,10 @@ fn value_start_column(t: &Table) -> Option<usize> {
             })
             .collect();
         if numbers.len() >= 3 {
-            *counts.entry(numbers[0]).or_default() += 1;
+            match counts.iter_mut().find(|(x, _)| *x == numbers[0]) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((numbers[0], 1)),
+            }
         }
     }
     counts.into_iter().max_by_key(|&(x, n)| (n, usize::MAX - x)).map(|(x, _)| x)

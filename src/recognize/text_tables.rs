@@ -869,16 +869,20 @@ fn resolve(layout: &Layout, units: &mut [Unit]) {
             fixed[u.start + i] = Some(row.iter().map(|p| int_value(&p.text)).collect());
         }
     }
-    let ambiguous_rows: HashSet<usize> =
+    let ambiguous_rows: Vec<usize> =
         ambiguous.iter().flat_map(|&u| units[u].start..units[u].start + units[u].k).collect();
     // Only the columns in which the readings differ are checked: an error of the report in
     // another column says nothing about which reading is right.
-    let mut varying: HashSet<usize> = HashSet::new();
+    let mut varying: Vec<usize> = Vec::new();
     for &u in &ambiguous {
         let cands = &units[u].candidates;
         for c in &cands[1..] {
             for (a, b) in c.iter().zip(&cands[0]) {
-                varying.extend(a.iter().zip(b).enumerate().filter(|(_, (x, y))| x.text != y.text).map(|(i, _)| i));
+                for (i, _) in a.iter().zip(b).enumerate().filter(|(_, (x, y))| x.text != y.text) {
+                    if !varying.contains(&i) {
+                        varying.push(i);
+                    }
+                }
             }
         }
     }
@@ -945,7 +949,7 @@ fn resolve(layout: &Layout, units: &mut [Unit]) {
             unit.failure.get_or_insert(format!(
                 "\"{}\" reads in {} ways that all satisfy the table's sums",
                 unit.excerpt,
-                chosen.iter().collect::<HashSet<_>>().len()
+                chosen.iter().enumerate().filter(|&(i, c)| !chosen[..i].contains(c)).count()
             ));
             // Partly certain: keep the agreed rows as a one-candidate unit with holes.
             unit.candidates = vec![rows.into_iter().map(Option::unwrap_or_default).collect()];

@@ -13,8 +13,6 @@
 //! Relations touching an unreadable row, a missing cell or a non-numeric cell are not
 //! checked (CELL-NONNUM and TABLE-UNREADABLE report those).
 
-use std::collections::HashMap;
-
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{RelationSpec, TableId};
 use crate::recognize::value::Decimal;
@@ -151,23 +149,34 @@ fn expand(found: &FoundTable) -> Vec<Relation> {
     out
 }
 
-/// The arithmetic value of each cell: blanks and placeholders as 0; `None` for cells that
-/// cannot take part (text, overflow).
-fn values(found: &FoundTable) -> HashMap<Key, (Option<Decimal>, &MappedCell)> {
-    let mut map = HashMap::new();
-    let all = found.cells.iter().chain(found.subtotals.iter().flat_map(|s| s.cells.iter()));
-    for c in all {
-        let v = match c.value.number {
-            Some(n) => Some(n),
-            None if c.value.is_value_like() => Some(Decimal::ZERO),
-            None => None,
-        };
-        map.insert((c.row, c.column), (v, c));
+/// The arithmetic value of each cell, by (row, column): blanks and placeholders as 0; `None`
+/// for cells that cannot take part (text, overflow). A table has at most a few hundred
+/// cells: a list searched from the end does, without another hash map type in the build.
+struct Values<'a>(Vec<(Key, (Option<Decimal>, &'a MappedCell))>);
+
+impl<'a> Values<'a> {
+    /// The cell at `key`; the last one read if a key repeats, as a map would keep it.
+    fn get(&self, key: &Key) -> Option<&(Option<Decimal>, &'a MappedCell)> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
-    map
 }
 
-fn sum(keys: &[Key], vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>) -> Option<Decimal> {
+fn values(found: &FoundTable) -> Values<'_> {
+    let all = found.cells.iter().chain(found.subtotals.iter().flat_map(|s| s.cells.iter()));
+    Values(
+        all.map(|c| {
+            let v = match c.value.number {
+                Some(n) => Some(n),
+                None if c.value.is_value_like() => Some(Decimal::ZERO),
+                None => None,
+            };
+            ((c.row, c.column), (v, c))
+        })
+        .collect(),
+    )
+}
+
+fn sum(keys: &[Key], vals: &Values) -> Option<Decimal> {
     keys.iter().try_fold(Decimal::ZERO, |acc, k| acc.checked_add(vals.get(k)?.0?))
 }
 
@@ -240,12 +249,7 @@ fn check_table(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
 
 /// The one cell (and its value) that makes every relation of `group` hold while touching
 /// no relation that holds, if there is exactly one.
-fn pin(
-    group: &[usize],
-    relations: &[Relation],
-    passing: &[usize],
-    vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
-) -> Option<(Key, Decimal)> {
+fn pin(group: &[usize], relations: &[Relation], passing: &[usize], vals: &Values) -> Option<(Key, Decimal)> {
     // One failing relation alone cannot tell which of its cells is wrong.
     if group.len() < 2 {
         return None;
@@ -315,12 +319,7 @@ fn cell_name(found: &FoundTable, k: Key) -> String {
 }
 
 /// `a + b + c = 12`, naming each term by its row or column.
-fn terms(
-    found: &FoundTable,
-    keys: &[Key],
-    vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
-    by_row: bool,
-) -> String {
+fn terms(found: &FoundTable, keys: &[Key], vals: &Values, by_row: bool) -> String {
     keys.iter()
         .map(|k| {
             let v = vals.get(k).and_then(|v| v.0).map_or_else(|| "?".to_string(), |v| v.to_string());
@@ -336,7 +335,7 @@ fn diagnostic(
     ctx: &Context,
     found: &FoundTable,
     rel: &Relation,
-    vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
+    vals: &Values,
     pin: Option<(Key, Decimal)>,
 ) -> Diagnostic {
     let lang = ctx.lang;
