@@ -116,8 +116,12 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
+// The constructor and setters are `#[inline(never)]`: inlined into every rule's builder
+// chain they moved and dropped the whole struct at each of ~40 sites (~6 KB of the
+// WebAssembly module); called, they are a few hundred bytes once.
 impl Diagnostic {
     /// A finding with only a rule, severity and message; fill in the rest with the setters.
+    #[inline(never)]
     pub fn new(rule: &'static str, severity: Severity, message: String) -> Diagnostic {
         Diagnostic {
             id: String::new(),
@@ -136,27 +140,33 @@ impl Diagnostic {
         }
     }
 
+    #[inline(never)]
     pub fn table(mut self, t: &'static str) -> Self {
         self.table = Some(t);
         self
     }
+    #[inline(never)]
     pub fn row(mut self, r: impl Into<String>) -> Self {
         let r = r.into();
         self.row = (!r.is_empty()).then_some(r);
         self
     }
+    #[inline(never)]
     pub fn column(mut self, c: impl Into<String>) -> Self {
         self.column = Some(c.into());
         self
     }
+    #[inline(never)]
     pub fn expected(mut self, e: impl Into<String>) -> Self {
         self.expected = Some(e.into());
         self
     }
+    #[inline(never)]
     pub fn actual(mut self, a: impl Into<String>) -> Self {
         self.actual = Some(a.into());
         self
     }
+    #[inline(never)]
     pub fn at(mut self, span: Option<Span>, cell: Option<CellAddress>) -> Self {
         self.span = span;
         self.cell = cell.map(DomCell::from);
@@ -169,6 +179,7 @@ impl Diagnostic {
         self.excerpt = Some(if short.len() < e.len() { format!("{short}…") } else { short });
         self
     }
+    #[inline(never)]
     pub fn fix(mut self, value: impl Into<String>) -> Self {
         self.fix = Some(Fix { value: value.into() });
         self
