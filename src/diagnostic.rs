@@ -23,6 +23,15 @@ impl Severity {
         }
     }
 
+    /// The name in JSON, as serialised: `"error"`, `"warning"`, `"info"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Severity::Error, Lang::Zh) => "错误",
@@ -203,5 +212,18 @@ impl Diagnostic {
         }
         self.id = format!("{h:016x}");
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The WebAssembly build writes severities by `as_str`, the CLI's JSON by serde.
+    #[test]
+    fn severity_names_are_the_serialised_ones() {
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
     }
 }

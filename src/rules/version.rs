@@ -37,6 +37,17 @@ pub enum DetectedFormat {
 }
 
 /// Read the revision off the tables that tell (表二, 表三).
+impl DetectedFormat {
+    /// The name in JSON, as serialised: `"2019"`, `"2021"`, `"hybrid"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DetectedFormat::Y2019 => "2019",
+            DetectedFormat::Y2021 => "2021",
+            DetectedFormat::Hybrid => "hybrid",
+        }
+    }
+}
+
 pub fn detect(report: &Report) -> Option<DetectedFormat> {
     let layouts: Vec<FormatVersion> =
         [TableId::Proactive, TableId::Requests].iter().filter_map(|id| report.table(*id)?.layout).collect();
@@ -133,6 +144,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testkit::{mini, rules};
+
+    /// The WebAssembly build writes formats by `as_str`, the CLI's JSON by serde.
+    #[test]
+    fn format_names_are_the_serialised_ones() {
+        use super::DetectedFormat;
+        for f in [DetectedFormat::Y2019, DetectedFormat::Y2021, DetectedFormat::Hybrid] {
+            assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
+        }
+    }
 
     #[test]
     fn the_2021_format_in_a_2019_report_is_an_error() {
