@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod lint;
 mod order;
 pub mod rules;
+mod strings;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -13,6 +13,7 @@ use crate::format::{format, Format, FormatVersion, GroupSpec, RowSpec, TableId, 
 use crate::recognize::labels::{column_matches, row_score};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
 use crate::recognize::value::{read_value, Value};
+use crate::strings::JoinStr;
 
 /// One grid row read as labels and values.
 #[derive(Clone, Debug)]
@@ -241,7 +242,7 @@ fn trim_to_width(row: &RowReading, width: usize) -> std::borrow::Cow<'_, RowRead
 
 /// Which statutory table a `Document` table looks like, by the labels in it.
 pub fn classify(table: &Table) -> Option<TableId> {
-    let text: String = table.cells().map(|c| c.text.as_str()).collect::<Vec<_>>().join("|");
+    let text: String = table.cells().map(|c| c.text.as_str()).join_str("|");
     let score = |keys: &[&str]| keys.iter().filter(|k| text.contains(*k)).count();
     let requests = score(&[
         "本年新收",
@@ -376,7 +377,7 @@ fn map_requests(
             excerpt: Some(format!(
                 "{} {}",
                 r.printed_label(),
-                r.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")
+                r.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
             )),
             origin: Origin { span: Some(r.span), cell: None },
         });
@@ -483,7 +484,7 @@ fn assign_rows(
                     excerpt: Some(format!(
                         "{} {}",
                         own,
-                        reading.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")
+                        reading.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
                     )),
                     origin: Origin { span: Some(reading.span), cell: None },
                 });
@@ -526,7 +527,7 @@ fn map_single_group(
             row: None,
             reason: format!("no row of {} values found", group.columns.len()),
             reason_zh: format!("未找到含 {} 个数值的一行", group.columns.len()),
-            excerpt: longest.map(|r| r.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")),
+            excerpt: longest.map(|r| r.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")),
             origin: Origin { span, cell: None },
         });
     }
@@ -545,8 +546,7 @@ fn map_proactive(
         .iter()
         .filter(|r| r.values.is_empty())
         .flat_map(|r| r.labels.iter().map(|(l, _)| l.as_str()))
-        .collect::<Vec<_>>()
-        .join("|");
+        .join_str("|");
     let marker_score = |f: &Format| -> usize {
         f.table(TableId::Proactive)
             .groups
@@ -592,7 +592,7 @@ fn map_proactive(
                 excerpt: Some(format!(
                     "{} {}",
                     reading.printed_label(),
-                    reading.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")
+                    reading.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
                 )),
                 origin: Origin { span: Some(reading.span), cell: None },
             });

@@ -22,6 +22,7 @@ use crate::format::{self, Format, FormatVersion, RelationSpec, RowSpec, Section,
 use crate::recognize::labels::{canonical, column_matches, compare, row_score, words, LabelMatch};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
+use crate::strings::JoinStr;
 
 /// A part longer than this is not a count any report prints.
 const MAX_PART_DIGITS: usize = 15;
@@ -498,7 +499,7 @@ fn split(groups: &[Group], k: usize, rels: &[RowRel], max_found: usize) -> Split
 /// The readings of one row given as glued digits: the only cut, or else the cuts the row's
 /// own relations allow.
 fn split_row(groups: &[Group], k: usize, rels: &[RowRel]) -> Result<Vec<Vec<Part>>, String> {
-    let text = groups.iter().map(Group::text).collect::<Vec<_>>().join(" ");
+    let text = groups.iter().map(Group::text).join_str(" ");
     let free = split(groups, k, &[], 2);
     if free.found.len() == 1 && !free.capped {
         return Ok(free.found);
@@ -589,7 +590,7 @@ impl Run {
     }
 
     fn excerpt(&self) -> String {
-        self.groups.iter().map(Group::text).collect::<Vec<_>>().join(" ")
+        self.groups.iter().map(Group::text).join_str(" ")
     }
 }
 
@@ -1151,7 +1152,7 @@ fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
         }
     }
     let groups: Vec<Group> = runs.iter().flatten().cloned().collect();
-    let excerpt = groups.iter().map(Group::text).collect::<Vec<_>>().join(" ");
+    let excerpt = groups.iter().map(Group::text).join_str(" ");
     let span = groups.iter().filter_map(|g| g.whole().span).reduce(Span::cover);
     let reading: Result<Vec<Part>, String> = if groups.is_empty() {
         Err("the table's labels are printed but no values".into())

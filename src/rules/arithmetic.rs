@@ -18,6 +18,7 @@ use crate::format::{RelationSpec, TableId};
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, MappedCell, Origin};
 use crate::rules::{Context, Rule};
+use crate::strings::JoinStr;
 
 /// **T3-IDENTITY** — 表三, per column: 一、本年新收 + 二、上年结转 = （七）总计 +
 /// 四、结转下年度继续办理.
@@ -327,8 +328,7 @@ fn terms(found: &FoundTable, keys: &[Key], vals: &Values, by_row: bool) -> Strin
             let name = if name.is_empty() { column_label(found, k.1) } else { name };
             format!("{name} {v}")
         })
-        .collect::<Vec<_>>()
-        .join(" + ")
+        .join_str(" + ")
 }
 
 fn diagnostic(
@@ -481,7 +481,7 @@ fn diagnostic(
         d = d.fix(f);
     }
     // Identify the relation, not the numbers: fixing the values keeps the id stable.
-    let side = |keys: &[Key]| keys.iter().map(|(r, c)| format!("{r}/{c}")).collect::<Vec<_>>().join("+");
+    let side = |keys: &[Key]| keys.iter().map(|(r, c)| format!("{r}/{c}")).join_str("+");
     let relation_key = format!("{}={}", side(&rel.total), side(&rel.parts));
     d.finish(&relation_key)
 }

@@ -14,6 +14,7 @@ use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
 use crate::rules::prose::{clause_after, clause_before, quantities, Approx, Quantity, Sentence};
 use crate::rules::{Context, Rule};
+use crate::strings::JoinStr;
 
 /// **TXT-TABLE-MISMATCH** — a number the narrative states contradicts the table cell it
 /// describes: 收到/受理/新收 N 件 (表三 一, or 一 + 二), 上年结转 (二), 办结/答复/办理 (（七）总计),
@@ -518,9 +519,8 @@ fn table_mismatch(
         let phrase =
             format!("{}{}{}", &s.text[clause_start..q.start], q.text, clause_after(&s.text, q.end)).trim().to_string();
         let table = first.table.numeral();
-        let tries_zh = evaluated.iter().map(|(r, v, _)| format!("按“{}”读为 {v}", r.zh)).collect::<Vec<_>>().join("，");
-        let tries_en =
-            evaluated.iter().map(|(r, v, _)| format!("{v} read as “{}”", r.en)).collect::<Vec<_>>().join("; ");
+        let tries_zh = evaluated.iter().map(|(r, v, _)| format!("按“{}”读为 {v}", r.zh)).join_str("，");
+        let tries_en = evaluated.iter().map(|(r, v, _)| format!("{v} read as “{}”", r.en)).join_str("; ");
         let message = pick!(
             lang,
             format!("正文“{phrase}”所述 {} 与表{table}不一致：表{table}{tries_zh}。请核对正文与表格的口径和数字。", q.value),
@@ -591,11 +591,7 @@ fn category_sum(ctx: &Context, s: &Sentence, qs: &[Quantity], out: &mut Vec<Diag
         if !exceeds && !short {
             continue;
         }
-        let terms = parts
-            .iter()
-            .map(|p| p.text.trim_end_matches(p.unit.as_str()).trim().to_string())
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let terms = parts.iter().map(|p| p.text.trim_end_matches(p.unit.as_str()).trim().to_string()).join_str(" + ");
         let unit = &whole.unit;
         let head = format!("{}{}", clause_before(&s.text, whole.start).1, whole.text).trim().to_string();
         let message = match (exceeds, lower) {

@@ -4,6 +4,7 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{Section, TableId};
 use crate::rules::prose::sentences;
 use crate::rules::{Context, Rule};
+use crate::strings::JoinStr;
 
 /// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty, says only "无", or is a
 /// left-over placeholder ("（文字描述）").
@@ -42,7 +43,7 @@ fn heading<'a>(ctx: &Context<'a>, section: Section) -> Option<&'a crate::recogni
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = sentences(ctx);
     let text = |section: Section| -> String {
-        all.iter().filter(|s| s.section == Some(section)).map(|s| s.text.as_str()).collect::<Vec<_>>().join("")
+        all.iter().filter(|s| s.section == Some(section)).map(|s| s.text.as_str()).join_str("")
     };
     let lang = ctx.lang;
     if let Some(h) = heading(ctx, Section::Problems) {

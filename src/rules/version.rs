@@ -6,6 +6,7 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{format_for_year, FormatVersion, TableId};
 use crate::recognize::Report;
 use crate::rules::{Context, Rule};
+use crate::strings::JoinStr;
 
 /// **FMT-VERSION** — the report follows the wrong revision of the format for its year
 /// (error), or mixes the two (warning).
@@ -92,8 +93,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let evidence = [describe(TableId::Proactive), describe(TableId::Requests)]
         .into_iter()
         .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(pick!(ctx.lang, "，", ", ").as_str());
+        .join_str(pick!(ctx.lang, "，", ", ").as_str());
     match (detected, required) {
         (DetectedFormat::Hybrid, req) => {
             let req_text = req
