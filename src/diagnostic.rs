@@ -23,6 +23,15 @@ impl Severity {
         }
     }
 
+    /// The name in JSON, as serialised: `"error"`, `"warning"`, `"info"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Severity::Error, Lang::Zh) => "错误",
@@ -53,6 +62,19 @@ impl Lang {
         }
     }
 }
+
+/// `pick!(lang, zh, en)`: the text for `lang`, like [`Lang::pick`], but only the chosen
+/// language's expression is evaluated, so `pick!(lang, format!(…), format!(…))` formats one
+/// message, not two.
+macro_rules! pick {
+    ($lang:expr, $zh:expr, $en:expr $(,)?) => {
+        match $lang {
+            $crate::diagnostic::Lang::Zh => ::std::string::String::from($zh),
+            $crate::diagnostic::Lang::En => ::std::string::String::from($en),
+        }
+    };
+}
+pub(crate) use pick;
 
 /// The DOM address of the cell a diagnostic is about (HTML input).
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -103,8 +125,12 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
+// The constructor and setters are `#[inline(never)]`: inlined into every rule's builder
+// chain they moved and dropped the whole struct at each of ~40 sites (~6 KB of the
+// WebAssembly module); called, they are a few hundred bytes once.
 impl Diagnostic {
     /// A finding with only a rule, severity and message; fill in the rest with the setters.
+    #[inline(never)]
     pub fn new(rule: &'static str, severity: Severity, message: String) -> Diagnostic {
         Diagnostic {
             id: String::new(),
@@ -123,27 +149,33 @@ impl Diagnostic {
         }
     }
 
+    #[inline(never)]
     pub fn table(mut self, t: &'static str) -> Self {
         self.table = Some(t);
         self
     }
+    #[inline(never)]
     pub fn row(mut self, r: impl Into<String>) -> Self {
         let r = r.into();
         self.row = (!r.is_empty()).then_some(r);
         self
     }
+    #[inline(never)]
     pub fn column(mut self, c: impl Into<String>) -> Self {
         self.column = Some(c.into());
         self
     }
+    #[inline(never)]
     pub fn expected(mut self, e: impl Into<String>) -> Self {
         self.expected = Some(e.into());
         self
     }
+    #[inline(never)]
     pub fn actual(mut self, a: impl Into<String>) -> Self {
         self.actual = Some(a.into());
         self
     }
+    #[inline(never)]
     pub fn at(mut self, span: Option<Span>, cell: Option<CellAddress>) -> Self {
         self.span = span;
         self.cell = cell.map(DomCell::from);
@@ -156,6 +188,7 @@ impl Diagnostic {
         self.excerpt = Some(if short.len() < e.len() { format!("{short}…") } else { short });
         self
     }
+    #[inline(never)]
     pub fn fix(mut self, value: impl Into<String>) -> Self {
         self.fix = Some(Fix { value: value.into() });
         self
@@ -179,5 +212,18 @@ impl Diagnostic {
         }
         self.id = format!("{h:016x}");
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The WebAssembly build writes severities by `as_str`, the CLI's JSON by serde.
+    #[test]
+    fn severity_names_are_the_serialised_ones() {
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
     }
 }

@@ -14,7 +14,9 @@ pub use read::{read_bytes, read_str, ReadError, ReadOptions};
 pub mod batch;
 pub mod diagnostic;
 pub mod lint;
+mod order;
 pub mod rules;
+mod strings;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -3,7 +3,7 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
 use crate::document::Document;
 use crate::format::TableId;
 use crate::read::{read_bytes, read_str, ReadError, ReadOptions};
@@ -211,7 +211,7 @@ pub fn render_human(report: &LintReport, lang: Lang) -> String {
         head.push(t.clone());
     }
     if let Some(y) = report.year {
-        head.push(lang.pick(format!("{y} 年度"), format!("year {y}")));
+        head.push(pick!(lang, format!("{y} 年度"), format!("year {y}")));
     }
     if let Some(f) = report.format {
         head.push(match (f, lang) {
@@ -227,10 +227,10 @@ pub fn render_human(report: &LintReport, lang: Lang) -> String {
         out.push_str(&format!("  {}\n", head.join(" · ")));
     }
     let groups: [(Option<&str>, String); 4] = [
-        (None, lang.pick("全文", "Whole report")),
-        (Some("二"), lang.pick("表二 主动公开政府信息情况", "Table 二 (proactive disclosure)")),
-        (Some("三"), lang.pick("表三 收到和处理政府信息公开申请情况", "Table 三 (requests)")),
-        (Some("四"), lang.pick("表四 政府信息公开行政复议、行政诉讼情况", "Table 四 (review and litigation)")),
+        (None, pick!(lang, "全文", "Whole report")),
+        (Some("二"), pick!(lang, "表二 主动公开政府信息情况", "Table 二 (proactive disclosure)")),
+        (Some("三"), pick!(lang, "表三 收到和处理政府信息公开申请情况", "Table 三 (requests)")),
+        (Some("四"), pick!(lang, "表四 政府信息公开行政复议、行政诉讼情况", "Table 四 (review and litigation)")),
     ];
     for (table, heading) in groups {
         let items: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.table == table).collect();
@@ -241,21 +241,22 @@ pub fn render_human(report: &LintReport, lang: Lang) -> String {
         for d in items {
             out.push_str(&format!("    {} {}  {}\n", d.severity.label(lang), d.rule, d.message));
             if let Some(f) = &d.fix {
-                out.push_str(&format!("      {} {}\n", lang.pick("→ 改为", "→ change to"), f.value));
+                out.push_str(&format!("      {} {}\n", pick!(lang, "→ 改为", "→ change to"), f.value));
             }
         }
     }
     let s = report.summary;
     let verdict = if s.errors > 0 {
-        lang.pick("请勿发布", "do not publish yet")
+        pick!(lang, "请勿发布", "do not publish yet")
     } else if s.warnings > 0 {
-        lang.pick("可以发布，建议先处理警告", "ready to publish; consider the warnings")
+        pick!(lang, "可以发布，建议先处理警告", "ready to publish; consider the warnings")
     } else {
-        lang.pick("可以发布", "ready to publish")
+        pick!(lang, "可以发布", "ready to publish")
     };
     out.push_str(&format!(
         "\n  {} — {verdict}\n",
-        lang.pick(
+        pick!(
+            lang,
             format!("{} 个错误，{} 个警告，{} 个提示", s.errors, s.warnings, s.infos),
             format!("{} errors, {} warnings, {} infos", s.errors, s.warnings, s.infos)
         )

@@ -124,7 +124,138 @@ fn error_report(kind: &'static str, message: String) -> LintReport {
 }
 
 fn to_js(report: &LintReport) -> JsValue {
-    report.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    js::report(report).unwrap_or(JsValue::NULL)
+}
+
+/// The results as plain JavaScript values, built by hand. They are exactly what
+/// `serde_wasm_bindgen::Serializer::json_compatible()` makes of the `Serialize` impls (the
+/// CLI's JSON): the same keys in the same order, `null` for `None`, numbers for numbers,
+/// and no result (`None`) where that serializer fails, i.e. for an integer beyond
+/// JavaScript's safe range. The generic serializer cost ~10 KB of the module.
+mod js {
+    use wasm_bindgen::prelude::*;
+
+    use crate::diagnostic::Diagnostic;
+    use crate::lint::{LintReport, TableRow};
+    use crate::recognize::value::Decimal;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// A plain object, filled with `object[key] = value` (as serde-wasm-bindgen does).
+        #[wasm_bindgen(extends = js_sys::Object)]
+        pub type Object;
+        #[wasm_bindgen(method, indexing_setter)]
+        pub fn set(this: &Object, key: &str, value: JsValue);
+    }
+
+    pub fn object() -> Object {
+        js_sys::Object::new().unchecked_into()
+    }
+
+    fn string(s: Option<&str>) -> JsValue {
+        s.map_or(JsValue::NULL, JsValue::from_str)
+    }
+
+    fn count(n: usize) -> JsValue {
+        JsValue::from_f64(n as f64)
+    }
+
+    /// serde-wasm-bindgen's `i64`: a number within ±(2^53 − 1), an error beyond.
+    fn integer(i: i64) -> Option<JsValue> {
+        const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+        (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&i).then(|| JsValue::from_f64(i as f64))
+    }
+
+    /// As `Decimal`'s `Serialize`: integers as `i64`, the rest as `f64`.
+    fn decimal(d: Option<Decimal>) -> Option<JsValue> {
+        let Some(d) = d else { return Some(JsValue::NULL) };
+        if d.scale == 0 {
+            if let Ok(i) = i64::try_from(d.mantissa) {
+                return integer(i);
+            }
+        }
+        Some(JsValue::from_f64(d.to_f64()))
+    }
+
+    pub fn report(r: &LintReport) -> Option<JsValue> {
+        let o = object();
+        o.set("schemaVersion", JsValue::from_f64(f64::from(r.schema_version)));
+        if let Some(file) = &r.file {
+            o.set("file", JsValue::from_str(file));
+        }
+        o.set("format", string(r.format.map(|f| f.as_str())));
+        o.set("year", r.year.map_or(JsValue::NULL, |y| JsValue::from_f64(f64::from(y))));
+        o.set("title", string(r.title.as_deref()));
+        o.set("organ", string(r.organ.as_deref()));
+        let summary = object();
+        summary.set("errors", count(r.summary.errors));
+        summary.set("warnings", count(r.summary.warnings));
+        summary.set("infos", count(r.summary.infos));
+        o.set("summary", summary.into());
+        let diagnostics = js_sys::Array::new();
+        for d in &r.diagnostics {
+            diagnostics.push(&diagnostic(d));
+        }
+        o.set("diagnostics", diagnostics.into());
+        let tables = object();
+        for (table, rows) in &r.tables.0 {
+            let list = js_sys::Array::new();
+            for row in rows {
+                list.push(&table_row(row)?);
+            }
+            tables.set(table, list.into());
+        }
+        o.set("tables", tables.into());
+        Some(o.into())
+    }
+
+    fn diagnostic(d: &Diagnostic) -> JsValue {
+        let o = object();
+        o.set("id", JsValue::from_str(&d.id));
+        o.set("rule", JsValue::from_str(d.rule));
+        o.set("severity", JsValue::from_str(d.severity.as_str()));
+        o.set("message", JsValue::from_str(&d.message));
+        o.set("table", string(d.table));
+        o.set("row", string(d.row.as_deref()));
+        o.set("column", string(d.column.as_deref()));
+        o.set("expected", string(d.expected.as_deref()));
+        o.set("actual", string(d.actual.as_deref()));
+        o.set(
+            "cell",
+            d.cell.map_or(JsValue::NULL, |c| {
+                let cell = object();
+                cell.set("table", count(c.table));
+                cell.set("row", count(c.row));
+                cell.set("cell", count(c.cell));
+                cell.into()
+            }),
+        );
+        o.set("span", d.span.map_or(JsValue::NULL, |s| js_sys::Array::of2(&count(s.start), &count(s.end)).into()));
+        o.set("excerpt", string(d.excerpt.as_deref()));
+        o.set(
+            "fix",
+            d.fix.as_ref().map_or(JsValue::NULL, |f| {
+                let fix = object();
+                fix.set("value", JsValue::from_str(&f.value));
+                fix.into()
+            }),
+        );
+        o.into()
+    }
+
+    fn table_row(row: &TableRow) -> Option<JsValue> {
+        let o = object();
+        o.set("row", string(row.row));
+        let values = object();
+        for (column, value, text) in &row.values {
+            let cell = object();
+            cell.set("value", decimal(*value)?);
+            cell.set("text", string(text.as_deref()));
+            values.set(column, cell.into());
+        }
+        o.set("values", values.into());
+        Some(o.into())
+    }
 }
 
 /// Byte offsets → UTF-16 offsets, for every span of the report.
@@ -134,21 +265,21 @@ fn spans_to_utf16(report: &mut LintReport, input: &str) {
     if points.is_empty() {
         return;
     }
-    points.sort_unstable();
+    crate::order::sort_by_key(&mut points, |&p| (p as u64, 0));
     points.dedup();
-    let mut map = HashMap::with_capacity(points.len());
-    let mut utf16 = 0usize;
-    let mut next = 0usize;
+    // `utf16[i]` is the UTF-16 offset of byte offset `points[i]`.
+    let mut utf16 = Vec::with_capacity(points.len());
+    let mut units = 0usize;
     for (byte, c) in input.char_indices().chain(std::iter::once((input.len(), '\0'))) {
-        while next < points.len() && points[next] <= byte {
-            map.insert(points[next], utf16);
-            next += 1;
+        while utf16.len() < points.len() && points[utf16.len()] <= byte {
+            utf16.push(units);
         }
-        utf16 += c.len_utf16();
+        units += c.len_utf16();
     }
+    let convert = |byte: usize| points.binary_search(&byte).ok().and_then(|i| utf16.get(i).copied()).unwrap_or(0);
     for d in &mut report.diagnostics {
         if let Some(s) = d.span {
-            d.span = Some(Span::new(map.get(&s.start).copied().unwrap_or(0), map.get(&s.end).copied().unwrap_or(0)));
+            d.span = Some(Span::new(convert(s.start), convert(s.end)));
         }
     }
 }
@@ -288,11 +419,16 @@ pub fn lint_node_websys(root: web_sys::Node, options: JsValue) -> JsValue {
 #[wasm_bindgen(js_name = ruleList)]
 pub fn rule_list(lang: Option<String>) -> JsValue {
     let en = lang.as_deref() == Some("en");
-    let list: Vec<RuleInfo> = RULES
-        .iter()
-        .map(|r| RuleInfo { id: r.id, severity: r.severity, description: if en { r.summary_en } else { r.summary_zh } })
-        .collect();
-    list.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    // As `RuleInfo` serialises.
+    let list = js_sys::Array::new();
+    for r in RULES {
+        let info = js::object();
+        info.set("id", JsValue::from_str(r.id));
+        info.set("severity", JsValue::from_str(r.severity.as_str()));
+        info.set("description", JsValue::from_str(if en { r.summary_en } else { r.summary_zh }));
+        list.push(&info);
+    }
+    list.into()
 }
 
 /// The package version.

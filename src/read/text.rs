@@ -559,7 +559,7 @@ fn find_regions(lines: &[Line<'_>], kinds: &[Kind]) -> Vec<Region> {
         take(&mut taken, &mut regions, RegionKind::Layout, first, end);
         i = end + 1;
     }
-    regions.sort_by_key(|r| r.first);
+    crate::order::sort_by_key(&mut regions, |r| (r.first as u64, 0));
     regions
 }
 
@@ -665,7 +665,7 @@ fn wrap_width(lines: &[Line<'_>], kinds: &[Kind], regions: &[Region]) -> Option<
     if widths.len() < WRAP_MIN_LINES {
         return None;
     }
-    widths.sort_unstable();
+    crate::order::sort_by_key(&mut widths, |&w| (w as u64, 0));
     let p90 = *widths.get(widths.len() * 9 / 10).or(widths.last())?;
     (p90 <= WRAP_MAX_WIDTH).then_some(p90)
 }

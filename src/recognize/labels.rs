@@ -45,14 +45,21 @@ pub fn words(label: &str) -> String {
 /// [`words`] of an official label or key term, worked out once: labels are matched against
 /// every printed row, and the official side never changes.
 pub fn official_words(label: &'static str) -> &'static str {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    static CACHE: OnceLock<Mutex<HashMap<(usize, usize), &'static str>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let mut map = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    use std::sync::Mutex;
+    /// (address, length) of the official string → its words, sorted by key.
+    static CACHE: Mutex<Vec<((usize, usize), &'static str)>> = Mutex::new(Vec::new());
+    let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     // Keyed by the static string's address and length; the set of official strings is
     // finite, so the leaked copies are bounded.
-    map.entry((label.as_ptr() as usize, label.len())).or_insert_with(|| Box::leak(words(label).into_boxed_str()))
+    let key = (label.as_ptr() as usize, label.len());
+    match cache.binary_search_by(|(k, _)| k.cmp(&key)) {
+        Ok(i) => cache[i].1,
+        Err(i) => {
+            let w: &'static str = Box::leak(words(label).into_boxed_str());
+            cache.insert(i, (key, w));
+            w
+        }
+    }
 }
 
 fn is_cjk_punct(c: char) -> bool {

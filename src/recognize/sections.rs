@@ -217,7 +217,7 @@ pub fn find_sections(doc: &Document, sections: &'static [SectionSpec]) -> Vec<Fo
             }
         }
     }
-    found.sort_by_key(|f| (f.block, f.span.start));
+    crate::order::sort_by_key(&mut found, |f| (f.block as u64, f.span.start as u64));
     found
 }
 

@@ -13,6 +13,7 @@ use crate::format::{format, Format, FormatVersion, GroupSpec, RowSpec, TableId, 
 use crate::recognize::labels::{column_matches, row_score};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
 use crate::recognize::value::{read_value, Value};
+use crate::strings::JoinStr;
 
 /// One grid row read as labels and values.
 #[derive(Clone, Debug)]
@@ -142,7 +143,8 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
 /// The grid column where the numbers of a table's rows most often start (rows with at least
 /// three numbers).
 fn value_start_column(t: &Table) -> Option<usize> {
-    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // (column, rows starting there); a table has few columns.
+    let mut counts: Vec<(usize, usize)> = Vec::new();
     for y in 0..t.grid.height() {
         let row = t.grid.row(y);
         let numbers: Vec<usize> = (0..row.len())
@@ -152,7 +154,10 @@ fn value_start_column(t: &Table) -> Option<usize> {
             })
             .collect();
         if numbers.len() >= 3 {
-            *counts.entry(numbers[0]).or_default() += 1;
+            match counts.iter_mut().find(|(x, _)| *x == numbers[0]) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((numbers[0], 1)),
+            }
         }
     }
     counts.into_iter().max_by_key(|&(x, n)| (n, usize::MAX - x)).map(|(x, _)| x)
@@ -237,7 +242,7 @@ fn trim_to_width(row: &RowReading, width: usize) -> std::borrow::Cow<'_, RowRead
 
 /// Which statutory table a `Document` table looks like, by the labels in it.
 pub fn classify(table: &Table) -> Option<TableId> {
-    let text: String = table.cells().map(|c| c.text.as_str()).collect::<Vec<_>>().join("|");
+    let text: String = table.cells().map(|c| c.text.as_str()).join_str("|");
     let score = |keys: &[&str]| keys.iter().filter(|k| text.contains(*k)).count();
     let requests = score(&[
         "本年新收",
@@ -372,7 +377,7 @@ fn map_requests(
             excerpt: Some(format!(
                 "{} {}",
                 r.printed_label(),
-                r.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")
+                r.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
             )),
             origin: Origin { span: Some(r.span), cell: None },
         });
@@ -479,7 +484,7 @@ fn assign_rows(
                     excerpt: Some(format!(
                         "{} {}",
                         own,
-                        reading.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")
+                        reading.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
                     )),
                     origin: Origin { span: Some(reading.span), cell: None },
                 });
@@ -522,7 +527,7 @@ fn map_single_group(
             row: None,
             reason: format!("no row of {} values found", group.columns.len()),
             reason_zh: format!("未找到含 {} 个数值的一行", group.columns.len()),
-            excerpt: longest.map(|r| r.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")),
+            excerpt: longest.map(|r| r.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")),
             origin: Origin { span, cell: None },
         });
     }
@@ -541,8 +546,7 @@ fn map_proactive(
         .iter()
         .filter(|r| r.values.is_empty())
         .flat_map(|r| r.labels.iter().map(|(l, _)| l.as_str()))
-        .collect::<Vec<_>>()
-        .join("|");
+        .join_str("|");
     let marker_score = |f: &Format| -> usize {
         f.table(TableId::Proactive)
             .groups
@@ -588,7 +592,7 @@ fn map_proactive(
                 excerpt: Some(format!(
                     "{} {}",
                     reading.printed_label(),
-                    reading.values.iter().map(|(v, _)| v.text.as_str()).collect::<Vec<_>>().join(" ")
+                    reading.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
                 )),
                 origin: Origin { span: Some(reading.span), cell: None },
             });

@@ -22,6 +22,7 @@ use crate::format::{self, Format, FormatVersion, RelationSpec, RowSpec, Section,
 use crate::recognize::labels::{canonical, column_matches, compare, row_score, words, LabelMatch};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
+use crate::strings::JoinStr;
 
 /// A part longer than this is not a count any report prints.
 const MAX_PART_DIGITS: usize = 15;
@@ -498,7 +499,7 @@ fn split(groups: &[Group], k: usize, rels: &[RowRel], max_found: usize) -> Split
 /// The readings of one row given as glued digits: the only cut, or else the cuts the row's
 /// own relations allow.
 fn split_row(groups: &[Group], k: usize, rels: &[RowRel]) -> Result<Vec<Vec<Part>>, String> {
-    let text = groups.iter().map(Group::text).collect::<Vec<_>>().join(" ");
+    let text = groups.iter().map(Group::text).join_str(" ");
     let free = split(groups, k, &[], 2);
     if free.found.len() == 1 && !free.capped {
         return Ok(free.found);
@@ -589,7 +590,7 @@ impl Run {
     }
 
     fn excerpt(&self) -> String {
-        self.groups.iter().map(Group::text).collect::<Vec<_>>().join(" ")
+        self.groups.iter().map(Group::text).join_str(" ")
     }
 }
 
@@ -869,16 +870,20 @@ fn resolve(layout: &Layout, units: &mut [Unit]) {
             fixed[u.start + i] = Some(row.iter().map(|p| int_value(&p.text)).collect());
         }
     }
-    let ambiguous_rows: HashSet<usize> =
+    let ambiguous_rows: Vec<usize> =
         ambiguous.iter().flat_map(|&u| units[u].start..units[u].start + units[u].k).collect();
     // Only the columns in which the readings differ are checked: an error of the report in
     // another column says nothing about which reading is right.
-    let mut varying: HashSet<usize> = HashSet::new();
+    let mut varying: Vec<usize> = Vec::new();
     for &u in &ambiguous {
         let cands = &units[u].candidates;
         for c in &cands[1..] {
             for (a, b) in c.iter().zip(&cands[0]) {
-                varying.extend(a.iter().zip(b).enumerate().filter(|(_, (x, y))| x.text != y.text).map(|(i, _)| i));
+                for (i, _) in a.iter().zip(b).enumerate().filter(|(_, (x, y))| x.text != y.text) {
+                    if !varying.contains(&i) {
+                        varying.push(i);
+                    }
+                }
             }
         }
     }
@@ -945,7 +950,7 @@ fn resolve(layout: &Layout, units: &mut [Unit]) {
             unit.failure.get_or_insert(format!(
                 "\"{}\" reads in {} ways that all satisfy the table's sums",
                 unit.excerpt,
-                chosen.iter().collect::<HashSet<_>>().len()
+                chosen.iter().enumerate().filter(|&(i, c)| !chosen[..i].contains(c)).count()
             ));
             // Partly certain: keep the agreed rows as a one-candidate unit with holes.
             unit.candidates = vec![rows.into_iter().map(Option::unwrap_or_default).collect()];
@@ -1147,7 +1152,7 @@ fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
         }
     }
     let groups: Vec<Group> = runs.iter().flatten().cloned().collect();
-    let excerpt = groups.iter().map(Group::text).collect::<Vec<_>>().join(" ");
+    let excerpt = groups.iter().map(Group::text).join_str(" ");
     let span = groups.iter().filter_map(|g| g.whole().span).reduce(Span::cover);
     let reading: Result<Vec<Part>, String> = if groups.is_empty() {
         Err("the table's labels are printed but no values".into())

@@ -94,23 +94,42 @@ impl Decimal {
     }
 }
 
+/// The decimal digits of `n`, zero-padded on the left to at least `min_len`. By hand: the
+/// standard library's `u128` formatting is a large routine in the WebAssembly build, for the
+/// few digits a report's numbers have.
+fn decimal_digits(mut n: u128, min_len: usize) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 && digits.len() >= min_len {
+            break;
+        }
+    }
+    digits.reverse();
+    digits.into_iter().map(char::from).collect()
+}
+
 impl std::fmt::Display for Decimal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.scale == 0 {
-            return write!(f, "{}", self.mantissa);
+            // As `i128`'s own `Display` does it.
+            return f.pad_integral(self.mantissa >= 0, "", &decimal_digits(self.mantissa.unsigned_abs(), 1));
         }
-        let sign = if self.mantissa < 0 { "-" } else { "" };
-        let digits = self.mantissa.unsigned_abs().to_string();
+        // At least one digit before the point.
         let scale = self.scale as usize;
-        let digits =
-            if digits.len() <= scale { format!("{}{digits}", "0".repeat(scale + 1 - digits.len())) } else { digits };
+        let digits = decimal_digits(self.mantissa.unsigned_abs(), scale + 1);
         let (int, frac) = digits.split_at(digits.len() - scale);
         let frac = frac.trim_end_matches('0');
-        if frac.is_empty() {
-            write!(f, "{sign}{int}")
-        } else {
-            write!(f, "{sign}{int}.{frac}")
+        if self.mantissa < 0 {
+            f.write_str("-")?;
         }
+        f.write_str(int)?;
+        if !frac.is_empty() {
+            f.write_str(".")?;
+            f.write_str(frac)?;
+        }
+        Ok(())
     }
 }
 
@@ -286,6 +305,21 @@ mod tests {
 
     fn num(text: &str) -> Option<String> {
         read_value(text).number.map(|n| n.to_string())
+    }
+
+    #[test]
+    fn integers_print_as_i128_does() {
+        for n in [0, 7, -7, 10, -1000, 123_456_789_012_345_678, i128::MAX, i128::MIN] {
+            let d = Decimal::integer(n);
+            assert_eq!(d.to_string(), n.to_string());
+            assert_eq!(format!("{d:>6}|{d:<6}|{d:+}|{d:06}"), format!("{n:>6}|{n:<6}|{n:+}|{n:06}"));
+        }
+        assert_eq!(Decimal { mantissa: -5, scale: 2 }.to_string(), "-0.05");
+        assert_eq!(Decimal { mantissa: 12_500, scale: 3 }.to_string(), "12.5");
+        assert_eq!(Decimal { mantissa: -12_000, scale: 3 }.to_string(), "-12");
+        assert_eq!(Decimal { mantissa: 0, scale: 2 }.to_string(), "0");
+        assert_eq!(Decimal { mantissa: 7, scale: 1 }.to_string(), "0.7");
+        assert_eq!(Decimal { mantissa: 174, scale: 1 }.fixed(), "17.4");
     }
 
     #[test]

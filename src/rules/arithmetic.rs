@@ -13,13 +13,12 @@
 //! Relations touching an unreadable row, a missing cell or a non-numeric cell are not
 //! checked (CELL-NONNUM and TABLE-UNREADABLE report those).
 
-use std::collections::HashMap;
-
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{RelationSpec, TableId};
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, MappedCell, Origin};
 use crate::rules::{Context, Rule};
+use crate::strings::JoinStr;
 
 /// **T3-IDENTITY** — 表三, per column: 一、本年新收 + 二、上年结转 = （七）总计 +
 /// 四、结转下年度继续办理.
@@ -151,23 +150,34 @@ fn expand(found: &FoundTable) -> Vec<Relation> {
     out
 }
 
-/// The arithmetic value of each cell: blanks and placeholders as 0; `None` for cells that
-/// cannot take part (text, overflow).
-fn values(found: &FoundTable) -> HashMap<Key, (Option<Decimal>, &MappedCell)> {
-    let mut map = HashMap::new();
-    let all = found.cells.iter().chain(found.subtotals.iter().flat_map(|s| s.cells.iter()));
-    for c in all {
-        let v = match c.value.number {
-            Some(n) => Some(n),
-            None if c.value.is_value_like() => Some(Decimal::ZERO),
-            None => None,
-        };
-        map.insert((c.row, c.column), (v, c));
+/// The arithmetic value of each cell, by (row, column): blanks and placeholders as 0; `None`
+/// for cells that cannot take part (text, overflow). A table has at most a few hundred
+/// cells: a list searched from the end does, without another hash map type in the build.
+struct Values<'a>(Vec<(Key, (Option<Decimal>, &'a MappedCell))>);
+
+impl<'a> Values<'a> {
+    /// The cell at `key`; the last one read if a key repeats, as a map would keep it.
+    fn get(&self, key: &Key) -> Option<&(Option<Decimal>, &'a MappedCell)> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
-    map
 }
 
-fn sum(keys: &[Key], vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>) -> Option<Decimal> {
+fn values(found: &FoundTable) -> Values<'_> {
+    let all = found.cells.iter().chain(found.subtotals.iter().flat_map(|s| s.cells.iter()));
+    Values(
+        all.map(|c| {
+            let v = match c.value.number {
+                Some(n) => Some(n),
+                None if c.value.is_value_like() => Some(Decimal::ZERO),
+                None => None,
+            };
+            ((c.row, c.column), (v, c))
+        })
+        .collect(),
+    )
+}
+
+fn sum(keys: &[Key], vals: &Values) -> Option<Decimal> {
     keys.iter().try_fold(Decimal::ZERO, |acc, k| acc.checked_add(vals.get(k)?.0?))
 }
 
@@ -218,13 +228,18 @@ fn check_table(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         }
     }
     let passing: Vec<usize> = evaluated.iter().filter(|e| e.3).map(|e| e.0).collect();
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    // Groups in the order of their first relation (the order sorting the disjoint, ascending
+    // groups would give), without a sort or a map.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of_root: Vec<Option<usize>> = vec![None; failing.len()];
     for (i, &relation) in failing.iter().enumerate() {
         let r = root(&mut component, i);
-        groups.entry(r).or_default().push(relation);
+        let g = *group_of_root[r].get_or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(relation);
     }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
-    groups.sort();
     for group in groups {
         let pin = pin(&group, &relations, &passing, &vals);
         for &ri in &group {
@@ -235,12 +250,7 @@ fn check_table(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
 
 /// The one cell (and its value) that makes every relation of `group` hold while touching
 /// no relation that holds, if there is exactly one.
-fn pin(
-    group: &[usize],
-    relations: &[Relation],
-    passing: &[usize],
-    vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
-) -> Option<(Key, Decimal)> {
+fn pin(group: &[usize], relations: &[Relation], passing: &[usize], vals: &Values) -> Option<(Key, Decimal)> {
     // One failing relation alone cannot tell which of its cells is wrong.
     if group.len() < 2 {
         return None;
@@ -310,12 +320,7 @@ fn cell_name(found: &FoundTable, k: Key) -> String {
 }
 
 /// `a + b + c = 12`, naming each term by its row or column.
-fn terms(
-    found: &FoundTable,
-    keys: &[Key],
-    vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
-    by_row: bool,
-) -> String {
+fn terms(found: &FoundTable, keys: &[Key], vals: &Values, by_row: bool) -> String {
     keys.iter()
         .map(|k| {
             let v = vals.get(k).and_then(|v| v.0).map_or_else(|| "?".to_string(), |v| v.to_string());
@@ -323,15 +328,14 @@ fn terms(
             let name = if name.is_empty() { column_label(found, k.1) } else { name };
             format!("{name} {v}")
         })
-        .collect::<Vec<_>>()
-        .join(" + ")
+        .join_str(" + ")
 }
 
 fn diagnostic(
     ctx: &Context,
     found: &FoundTable,
     rel: &Relation,
-    vals: &HashMap<Key, (Option<Decimal>, &MappedCell)>,
+    vals: &Values,
     pin: Option<(Key, Decimal)>,
 ) -> Diagnostic {
     let lang = ctx.lang;
@@ -341,7 +345,8 @@ fn diagnostic(
     // Which axis the relation runs along decides how terms are named.
     let along_column = rel.total.iter().chain(&rel.parts).all(|k| k.1 == rel.total[0].1);
     let relation_text = match rel.rule {
-        "T3-IDENTITY" => lang.pick(
+        "T3-IDENTITY" => pick!(
+            lang,
             format!(
                 "「{}」列：一、本年新收＋二、上年结转 = {}，而（七）总计＋四、结转下年度继续办理 = {}",
                 column_label(found, rel.total[0].1),
@@ -355,7 +360,8 @@ fn diagnostic(
                 p
             ),
         ),
-        "T3-RESULT-SUM" => lang.pick(
+        "T3-RESULT-SUM" => pick!(
+            lang,
             format!("「{}」列：（七）总计 {} ≠ 各项办理结果之和 {}", column_label(found, rel.total[0].1), t, p),
             format!(
                 "column 「{}」: (七) total {} ≠ sum of the outcome rows {}",
@@ -364,7 +370,8 @@ fn diagnostic(
                 p
             ),
         ),
-        "T3-SUBTOTAL" => lang.pick(
+        "T3-SUBTOTAL" => pick!(
+            lang,
             format!(
                 "小计行「{}」的「{}」列 {} ≠ 其各小项之和 {}",
                 rel.total[0].0,
@@ -380,7 +387,8 @@ fn diagnostic(
                 p
             ),
         ),
-        _ if along_column => lang.pick(
+        _ if along_column => pick!(
+            lang,
             format!(
                 "「{}」列：{} ≠ {} = {}",
                 column_label(found, rel.total[0].1),
@@ -403,7 +411,8 @@ fn diagnostic(
                 .find(|c| c.id == rel.total[0].1)
                 .and_then(|c| c.block)
                 .unwrap_or("");
-            lang.pick(
+            pick!(
+                lang,
                 format!(
                     "「{block}」：总计 {t} ≠ {} = {p}",
                     terms(found, &rel.parts, vals, false).replace(&format!("{block}/"), "")
@@ -414,7 +423,8 @@ fn diagnostic(
                 ),
             )
         }
-        _ => lang.pick(
+        _ => pick!(
+            lang,
             format!(
                 "「{}」行：总计 {} ≠ {} = {}",
                 row_label(found, rel.total[0].0),
@@ -434,7 +444,8 @@ fn diagnostic(
     let (key, message, expected, actual, fix) = match pin {
         Some((k, n)) => {
             let current = vals.get(&k).and_then(|v| v.0).unwrap_or_default();
-            let message = lang.pick(
+            let message = pick!(
+                lang,
                 format!("表{table}{relation_text}。单元格「{}」应为 {n}，现为 {current}。", cell_name(found, k)),
                 format!(
                     "Table {table}, {relation_text}. Cell 「{}」 should be {n}, not {current}.",
@@ -445,7 +456,8 @@ fn diagnostic(
         }
         None => {
             let k = rel.total[0];
-            let message = lang.pick(
+            let message = pick!(
+                lang,
                 format!("表{table}{relation_text}。若参与求和的各项无误，「{}」应为 {p}。", cell_name(found, k)),
                 format!(
                     "Table {table}, {relation_text}. If the terms are right, 「{}」 should be {p}.",
@@ -469,7 +481,7 @@ fn diagnostic(
         d = d.fix(f);
     }
     // Identify the relation, not the numbers: fixing the values keeps the id stable.
-    let side = |keys: &[Key]| keys.iter().map(|(r, c)| format!("{r}/{c}")).collect::<Vec<_>>().join("+");
+    let side = |keys: &[Key]| keys.iter().map(|(r, c)| format!("{r}/{c}")).join_str("+");
     let relation_key = format!("{}={}", side(&rel.total), side(&rel.parts));
     d.finish(&relation_key)
 }

@@ -1,6 +1,6 @@
 //! Editing residue left in the text.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::document::{Block, Span};
 use crate::rules::{Context, Rule};
 
@@ -64,7 +64,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .get(span.start..span.end.min(ctx.input.len()))
                 .and_then(|s| s.find(residue))
                 .map(|i| Span::new(span.start + i, span.start + i + residue.len()));
-            let message = ctx.lang.pick(
+            let message = pick!(
+                ctx.lang,
                 format!("正文残留{zh}“{residue}”，发布前请删除。"),
                 format!("The text contains {en}, “{residue}”; delete it before publishing."),
             );

@@ -1,6 +1,6 @@
 //! What each value cell holds: blank vs 0, and values that are not what the column takes.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::ValueKind;
 use crate::recognize::value::ValueShape;
 use crate::recognize::FoundTable;
@@ -60,11 +60,12 @@ fn blank(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
     let table = found.id.numeral();
     let (row, column, _) = labels(found, first.row, first.column);
     let shown = if first.value.text.is_empty() {
-        ctx.lang.pick("空白", "blank")
+        pick!(ctx.lang, "空白", "blank")
     } else {
         format!("“{}”", first.value.text)
     };
-    let message = ctx.lang.pick(
+    let message = pick!(
+        ctx.lang,
         format!("表{table}有 {} 个数值单元格为空白或占位符（首个：「{row} / {column}」为{shown}），应填 0；核算时按 0 计。", blanks.len()),
         format!("Table {table} has {} value cells left blank or with a placeholder (first: 「{row} / {column}」 is {shown}); write 0. The sums count them as 0.", blanks.len()),
     );
@@ -88,19 +89,20 @@ fn non_numeric(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         let v = &c.value;
         let problem = match (v.shape, v.number) {
             (ValueShape::Text, _) if v.overflow => {
-                Some(ctx.lang.pick("数字位数过多，不可能是真实数值", "far too many digits to be a real value"))
+                Some(pick!(ctx.lang, "数字位数过多，不可能是真实数值", "far too many digits to be a real value"))
             }
-            (ValueShape::Text, _) => Some(ctx.lang.pick("不是数值", "is not a number")),
+            (ValueShape::Text, _) => Some(pick!(ctx.lang, "不是数值", "is not a number")),
             (_, Some(n)) if n.is_negative() && kind != ValueKind::SignedCount => {
-                Some(ctx.lang.pick("为负数", "is negative"))
+                Some(pick!(ctx.lang, "为负数", "is negative"))
             }
             (_, Some(n)) if !n.is_integer() && matches!(kind, ValueKind::Count | ValueKind::SignedCount) => {
-                Some(ctx.lang.pick("件数不能有小数", "a count cannot have decimals"))
+                Some(pick!(ctx.lang, "件数不能有小数", "a count cannot have decimals"))
             }
             _ => None,
         };
         let Some(problem) = problem else { continue };
-        let message = ctx.lang.pick(
+        let message = pick!(
+            ctx.lang,
             format!("表{table}「{row} / {column}」的“{}”{problem}；应填非负整数。", v.text),
             format!("Table {table}, 「{row} / {column}」: “{}” {problem}; write a whole number ≥ 0.", v.text),
         );

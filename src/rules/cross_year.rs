@@ -1,7 +1,7 @@
 //! This year's report against last year's (format.md §7.4): given with `--previous FILE` on
 //! the command line or the `previous` option of the JS API.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::TableId;
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, Report};
@@ -49,7 +49,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     if let (Some(y), Some(p)) = (ctx.report.year, prev.year) {
         if p + 1 != y {
-            let message = lang.pick(
+            let message = pick!(
+                lang,
                 format!("所给上年报告为 {p} 年度，而本报告为 {y} 年度（应为 {} 年度）：未做跨年度核对。", y - 1),
                 format!("The previous report given is for {p}, this one for {y} (expected {}): no cross-year check was made.", y - 1),
             );
@@ -80,7 +81,8 @@ fn carryover(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let label = column.qualified_label();
-        let message = lang.pick(
+        let message = pick!(
+            lang,
             format!(
                 "表三「{label}」列：本年“二、上年结转政府信息公开申请数量”为 {now}，而上年报告“四、结转下年度继续办理”为 {before}，两者应相等。"
             ),
@@ -122,7 +124,8 @@ fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let label = this.format.table(TableId::Proactive).row(row).map_or(row, |(_, r)| r.label);
-        let message = lang.pick(
+        let message = pick!(
+            lang,
             format!(
                 "表二「{label}」：上年现行有效 {before} ＋ 本年制发 {issued} － 本年废止 {repealed} = {expected}，而本年现行有效件数为 {now}。若统计口径有调整，请在正文中说明。"
             ),

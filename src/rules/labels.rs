@@ -1,6 +1,6 @@
 //! Row and column labels of the three tables against the official ones.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::FormatVersion;
 use crate::recognize::labels::{compare, LabelMatch};
 use crate::recognize::FoundTable;
@@ -54,16 +54,17 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             _ => Severity::Warning,
         };
         let kind = if old_label {
-            ctx.lang.pick("是 2019 年格式的名称", "is the 2019 format's label")
+            pick!(ctx.lang, "是 2019 年格式的名称", "is the 2019 format's label")
         } else {
             match m {
-                LabelMatch::Punctuation => ctx.lang.pick("标点与规定格式不同", "differs in punctuation"),
-                LabelMatch::Partial => ctx.lang.pick("不完整", "is incomplete"),
-                LabelMatch::Misspelt => ctx.lang.pick("有错漏字", "is misspelt"),
-                _ => ctx.lang.pick("与规定格式不符", "does not match the format"),
+                LabelMatch::Punctuation => pick!(ctx.lang, "标点与规定格式不同", "differs in punctuation"),
+                LabelMatch::Partial => pick!(ctx.lang, "不完整", "is incomplete"),
+                LabelMatch::Misspelt => pick!(ctx.lang, "有错漏字", "is misspelt"),
+                _ => pick!(ctx.lang, "与规定格式不符", "does not match the format"),
             }
         };
-        let message = ctx.lang.pick(
+        let message = pick!(
+            ctx.lang,
             format!("表{table}行名称“{}”{kind}，应为“{}”。", label.printed, row.label),
             format!("Table {table}: row label “{}” {kind}; it should read “{}”.", label.printed, row.label),
         );
@@ -89,10 +90,10 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let name = if row.label.is_empty() { ctx.lang.pick("数值行", "value row") } else { row.label.to_string() };
+        let name = if row.label.is_empty() { pick!(ctx.lang, "数值行", "value row") } else { row.label.to_string() };
         let severity = if ctx.is_html() { Severity::Error } else { Severity::Warning };
         let message =
-            ctx.lang.pick(format!("表{table}缺少“{name}”一行。"), format!("Table {table} lacks the row “{name}”."));
+            pick!(ctx.lang, format!("表{table}缺少“{name}”一行。"), format!("Table {table} lacks the row “{name}”."));
         out.push(
             Diagnostic::new(FMT_TABLE_LABEL.id, severity, message)
                 .table(table)
@@ -120,12 +121,13 @@ fn columns(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         let m = compare(&label.printed, column.label, column.keys);
         let kind = match m {
             LabelMatch::Exact => continue,
-            LabelMatch::Punctuation => ctx.lang.pick("标点与规定格式不同", "differs in punctuation"),
-            LabelMatch::Misspelt => ctx.lang.pick("有错漏字", "is misspelt"),
+            LabelMatch::Punctuation => pick!(ctx.lang, "标点与规定格式不同", "differs in punctuation"),
+            LabelMatch::Misspelt => pick!(ctx.lang, "有错漏字", "is misspelt"),
             // Split headers (商业 / 企业) and shortened ones are layout, not content.
             LabelMatch::Partial | LabelMatch::Different => continue,
         };
-        let message = ctx.lang.pick(
+        let message = pick!(
+            ctx.lang,
             format!("表{table}列名称“{}”{kind}，应为“{}”。", label.printed, column.label),
             format!("Table {table}: column label “{}” {kind}; it should read “{}”.", label.printed, column.label),
         );

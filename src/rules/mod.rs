@@ -182,9 +182,8 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
         Some("三") => 2,
         Some(_) => 3,
     };
-    out.sort_by_key(|d| (table_order(d.table), d.span.map_or(usize::MAX, |s| s.start)));
+    crate::order::sort_by_key(&mut out, |d| (table_order(d.table), d.span.map_or(u64::MAX, |s| s.start as u64)));
     // One finding per id.
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|d| seen.insert(d.id.clone()));
+    crate::order::dedup_by_key(&mut out, |d| &d.id);
     out
 }

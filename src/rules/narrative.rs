@@ -8,12 +8,13 @@
 //! that can mean two things is checked against every reading the tables support, and only a
 //! number no reading supports is a finding.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::TableId;
 use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
 use crate::rules::prose::{clause_after, clause_before, quantities, Approx, Quantity, Sentence};
 use crate::rules::{Context, Rule};
+use crate::strings::JoinStr;
 
 /// **TXT-TABLE-MISMATCH** — a number the narrative states contradicts the table cell it
 /// describes: 收到/受理/新收 N 件 (表三 一, or 一 + 二), 上年结转 (二), 办结/答复/办理 (（七）总计),
@@ -529,10 +530,10 @@ fn table_mismatch(
         let phrase =
             format!("{}{}{}", &s.text[clause_start..q.start], q.text, clause_after(s.text, q.end)).trim().to_string();
         let table = first.table.numeral();
-        let tries_zh = evaluated.iter().map(|(r, v, _)| format!("按“{}”读为 {v}", r.zh)).collect::<Vec<_>>().join("，");
-        let tries_en =
-            evaluated.iter().map(|(r, v, _)| format!("{v} read as “{}”", r.en)).collect::<Vec<_>>().join("; ");
-        let message = lang.pick(
+        let tries_zh = evaluated.iter().map(|(r, v, _)| format!("按“{}”读为 {v}", r.zh)).join_str("，");
+        let tries_en = evaluated.iter().map(|(r, v, _)| format!("{v} read as “{}”", r.en)).join_str("; ");
+        let message = pick!(
+            lang,
             format!("正文“{phrase}”所述 {} 与表{table}不一致：表{table}{tries_zh}。请核对正文与表格的口径和数字。", q.value),
             format!(
                 "The text “{phrase}” states {}, but table {table} gives {tries_en}. Check the wording's scope and the numbers.",
@@ -601,29 +602,28 @@ fn category_sum(ctx: &Context, s: &Sentence, qs: &[Quantity], out: &mut Vec<Diag
         if !exceeds && !short {
             continue;
         }
-        let terms = parts
-            .iter()
-            .map(|p| p.text.trim_end_matches(p.unit.as_str()).trim().to_string())
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let terms = parts.iter().map(|p| p.text.trim_end_matches(p.unit.as_str()).trim().to_string()).join_str(" + ");
         let unit = &whole.unit;
         let head = format!("{}{}", clause_before(s.text, whole.start).1, whole.text).trim().to_string();
         let message = match (exceeds, lower) {
-            (true, true) => lang.pick(
+            (true, true) => pick!(
+                lang,
                 format!("正文“{head}，其中……”所列各项至少为 {terms} = {sum}{unit}，超过总数 {}{unit}。", whole.value),
                 format!(
                     "“{head}，其中…”: the parts listed are at least {terms} = {sum}, more than the total {}.",
                     whole.value
                 ),
             ),
-            (true, false) => lang.pick(
+            (true, false) => pick!(
+                lang,
                 format!("正文“{head}，其中……”所列各项之和 {terms} = {sum}{unit}，超过总数 {}{unit}。", whole.value),
                 format!(
                     "“{head}，其中…”: the parts listed add up to {terms} = {sum}, more than the total {}.",
                     whole.value
                 ),
             ),
-            _ => lang.pick(
+            _ => pick!(
+                lang,
                 format!("正文“{head}，其中……”所列各项之和 {terms} = {sum}{unit}，与总数 {}{unit} 不符。", whole.value),
                 format!("“{head}，其中…”: the parts listed add up to {terms} = {sum}, not the total {}.", whole.value),
             ),
@@ -701,7 +701,8 @@ fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out:
         } else {
             ""
         };
-        let message = lang.pick(
+        let message = pick!(
+            lang,
             format!(
                 "正文“{}{close}”：{} ÷ {base} = {expected}%，文中写作 {}%。",
                 s.text[count.start..pct.end].trim(),

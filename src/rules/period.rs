@@ -1,6 +1,6 @@
 //! The year the report is about: the title, the 统计期限, the narrative and the plan in 五.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::Section;
 use crate::recognize::sections::first_year;
 use crate::rules::prose::Sentence;
@@ -60,7 +60,8 @@ fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Ve
     let end = year_before(&c[at..], "12月31日").map(|y| y.0);
     if let Some(title) = title_year {
         if start != title {
-            let message = lang.pick(
+            let message = pick!(
+                lang,
                 format!("统计期限从 {start} 年开始，而标题为 {title} 年度报告：统计期限应为 {title}年1月1日至{title}年12月31日。"),
                 format!("The statistical period starts in {start}, but the title is for {title}: it should run from 1 January to 31 December {title}."),
             );
@@ -76,7 +77,8 @@ fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Ve
         }
     }
     if let Some(end) = end.filter(|e| *e != start) {
-        let message = lang.pick(
+        let message = pick!(
+            lang,
             format!("统计期限从 {start} 年跨到 {end} 年：年度报告的统计期限应为同一年的1月1日至12月31日。"),
             format!("The statistical period runs from {start} into {end}; it should be 1 January to 31 December of one year."),
         );
@@ -125,7 +127,8 @@ fn narrative(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnosti
         if y == year || comparison {
             continue;
         }
-        let message = lang.pick(
+        let message = pick!(
+            lang,
             format!("正文以“{y}年”叙述本年度工作，而本报告为 {year} 年度：年份可能沿用了旧报告，请核对。"),
             format!("The narrative describes the year's work as {y}, but this report is for {year}: perhaps copied from an older report."),
         );
@@ -159,7 +162,8 @@ fn plan(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
             if !["将", "计划", "拟", "要着力", "继续"].iter().any(|w| window.contains(w)) {
                 continue;
             }
-            let message = lang.pick(
+            let message = pick!(
+                lang,
                 format!("第五部分的改进计划写作“{year}年…”，但本报告为 {year} 年度，改进措施应针对 {next} 年。"),
                 format!("The improvement plan in section 五 is dated {year}, the report's own year; the plan should be for {next}."),
             );

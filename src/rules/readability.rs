@@ -1,6 +1,6 @@
 //! What could not be read with certainty, and table-model errors in the pasted HTML.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::document::NoteKind;
 use crate::format::TableId;
 use crate::rules::{Context, Rule};
@@ -43,11 +43,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, u) in found.unreadable.iter().enumerate() {
             let row_label = u.row.and_then(|r| spec.row(r)).map(|(_, r)| r.label).unwrap_or("");
             let what = if row_label.is_empty() {
-                ctx.lang.pick(format!("表{table}"), format!("Table {table}"))
+                pick!(ctx.lang, format!("表{table}"), format!("Table {table}"))
             } else {
-                ctx.lang.pick(format!("表{table}「{row_label}」行"), format!("Table {table}, row 「{row_label}」"))
+                pick!(ctx.lang, format!("表{table}「{row_label}」行"), format!("Table {table}, row 「{row_label}」"))
             };
-            let message = ctx.lang.pick(
+            let message = pick!(
+                ctx.lang,
                 format!("{what}无法可靠读取（{}），未作核算；请核对原表。", u.reason_zh),
                 format!("{what} cannot be read reliably ({}); it was not checked. Check the original table.", u.reason),
             );
@@ -66,7 +67,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let has_section = ctx.report.sections.iter().any(|s| s.section == id.section());
         if has_section && ctx.report.table(id).is_none() {
             let table = id.numeral();
-            let message = ctx.lang.pick(
+            let message = pick!(
+                ctx.lang,
                 format!("第{table}部分未找到表格，无法核对表{table}。"),
                 format!("No table found in section {table}; table {table} could not be checked."),
             );
@@ -83,11 +85,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let (r, c) = n.position.unwrap_or((0, 0));
         let message = match n.kind {
-            NoteKind::GridOverlap => ctx.lang.pick(
+            NoteKind::GridOverlap => pick!(
+                ctx.lang,
                 format!("第 {} 个表格第 {} 行第 {} 列：合并单元格相互重叠，编辑器和读者看到的表格可能不同。", n.table.unwrap_or(0) + 1, r + 1, c + 1),
                 format!("Table #{} row {} column {}: merged cells overlap; editors and readers may show the table differently.", n.table.unwrap_or(0) + 1, r + 1, c + 1),
             ),
-            _ => ctx.lang.pick(
+            _ => pick!(
+                ctx.lang,
                 format!("第 {} 个表格第 {} 行没有自己的单元格（跨行合并超出了表格末尾）。", n.table.unwrap_or(0) + 1, r + 1),
                 format!("Table #{} row {} has no cell of its own (a rowspan runs past the end of the table).", n.table.unwrap_or(0) + 1, r + 1),
             ),

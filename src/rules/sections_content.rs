@@ -1,8 +1,9 @@
 //! What sections 五 and 六 must say.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{Section, TableId};
 use crate::rules::{Context, Rule};
+use crate::strings::JoinStr;
 
 /// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty, says only "无", or is a
 /// left-over placeholder ("（文字描述）").
@@ -40,9 +41,8 @@ fn heading<'a>(ctx: &Context<'a>, section: Section) -> Option<&'a crate::recogni
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = ctx.sentences();
-    let text = |section: Section| -> String {
-        all.iter().filter(|s| s.section == Some(section)).map(|s| s.text).collect::<Vec<_>>().join("")
-    };
+    let text =
+        |section: Section| -> String { all.iter().filter(|s| s.section == Some(section)).map(|s| s.text).join_str("") };
     let lang = ctx.lang;
     if let Some(h) = heading(ctx, Section::Problems) {
         let body = text(Section::Problems);
@@ -52,8 +52,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             || ["无", "暂无", "略", "无问题", "没有", "不存在问题"].contains(&bare.as_str())
             || placeholder;
         if empty {
-            let shown = if body.is_empty() { lang.pick("（空）", "(empty)") } else { body.clone() };
-            let message = lang.pick(
+            let shown = if body.is_empty() { pick!(lang, "（空）", "(empty)") } else { body.clone() };
+            let message = pick!(
+                lang,
                 format!("第五部分“存在的主要问题及改进情况”内容为“{shown}”：应写明本年度工作存在的主要问题和改进措施。"),
                 format!("Section 五 (problems and improvements) says “{shown}”: it should state the year's main problems and the improvements made or planned."),
             );
@@ -94,13 +95,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     });
     let extra_en =
         unpaid.map_or(String::new(), |n| format!(" Table 三 (六)2 (fee not paid) is {n}, so fee notices were sent."));
-    let message = lang.pick(
+    let message = pick!(
+        lang,
         format!("第六部分“其他需要报告的事项”未说明信息处理费收取情况（收取金额，或“未收取信息处理费”）。{extra_zh}"),
         format!("Section 六 does not report the information processing fee (the amount, or that none was charged).{extra_en}"),
     );
     out.push(
         Diagnostic::new(SEC6_FEE_MISSING.id, SEC6_FEE_MISSING.severity, message)
-            .expected(lang.pick("信息处理费收取情况", "the information processing fee"))
+            .expected(pick!(lang, "信息处理费收取情况", "the information processing fee"))
             .at(Some(h.span), None)
             .excerpt(if body.is_empty() { h.printed.clone() } else { body })
             .finish("六"),

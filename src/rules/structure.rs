@@ -1,6 +1,6 @@
 //! The report's outline: its title and its six section headings.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{format, FormatVersion, Section};
 use crate::recognize::labels::words;
 use crate::rules::{Context, Rule};
@@ -69,7 +69,8 @@ fn title(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = &ctx.report.title else {
         // No title at all: only worth saying for something that is a report.
         if ctx.report.sections.len() >= 3 {
-            let message = ctx.lang.pick(
+            let message = pick!(
+                ctx.lang,
                 format!("未找到报告标题，应为“{expected}”。"),
                 format!("No report title found; it should read “{expected}”."),
             );
@@ -83,13 +84,14 @@ fn title(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let why = if !compact.contains("年度报告") {
-        ctx.lang.pick("应为“年度报告”", "it must say 年度报告 (annual report)")
+        pick!(ctx.lang, "应为“年度报告”", "it must say 年度报告 (annual report)")
     } else if !compact.contains("政府信息公开") || !compact.contains("工作") {
-        ctx.lang.pick("缺少“政府信息公开工作”字样", "it lacks 政府信息公开工作")
+        pick!(ctx.lang, "缺少“政府信息公开工作”字样", "it lacks 政府信息公开工作")
     } else {
-        ctx.lang.pick("缺少年份", "it lacks the year")
+        pick!(ctx.lang, "缺少年份", "it lacks the year")
     };
-    let message = ctx.lang.pick(
+    let message = pick!(
+        ctx.lang,
         format!("标题“{}”不规范：{why}，应为“{expected}”。", t.text),
         format!("Title “{}” is not in the official form: {why}; expected “{expected}”.", t.text),
     );
@@ -108,7 +110,8 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let found = &ctx.report.sections;
     if found.is_empty() {
         // Not one heading: a fragment (a table pasted alone) or not a report; say it once.
-        let message = ctx.lang.pick(
+        let message = pick!(
+            ctx.lang,
             "未找到“一、总体情况”至“六、其他需要报告的事项”中的任何部分标题；完整的年度报告应包含这六个部分。",
             "None of the six section headings (一、总体情况 … 六、其他需要报告的事项) was found; a complete annual report has all six.",
         );
@@ -117,7 +120,8 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     for spec in specs {
         if !found.iter().any(|f| f.section == spec.section) {
-            let message = ctx.lang.pick(
+            let message = pick!(
+                ctx.lang,
                 format!("缺少第{}部分“{}”。", spec.section.numeral(), spec.heading),
                 format!("Section {} “{}” is missing.", spec.section.numeral(), spec.heading),
             );
@@ -139,7 +143,8 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let out_of_order = last.is_some_and(|l| l > f.section);
         if wrong_number || out_of_order {
             let message = if wrong_number {
-                ctx.lang.pick(
+                pick!(
+                    ctx.lang,
                     format!(
                         "标题“{}”的编号错误：“{}”应为第{}部分，即“{}”。",
                         f.printed,
@@ -156,7 +161,8 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     ),
                 )
             } else {
-                ctx.lang.pick(
+                pick!(
+                    ctx.lang,
                     format!("“{}”出现在“{}”之后，顺序错误。", f.printed, specs[last.map_or(0, |l| l.index())].heading),
                     format!(
                         "“{}” comes after “{}”: sections are out of order.",
@@ -179,8 +185,10 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let printed_title = f.printed.split_once(['、', '.', '．', ' ']).map_or(f.printed.as_str(), |(_, t)| t);
         if words(printed_title) != words(spec.title()) {
             let variant = spec.variants.iter().any(|v| words(v) == words(printed_title));
-            let note = if variant { ctx.lang.pick("（常见变体）", " (a common variant)") } else { String::new() };
-            let message = ctx.lang.pick(
+            let note =
+                if variant { pick!(ctx.lang, "（常见变体）", " (a common variant)") } else { String::new() };
+            let message = pick!(
+                ctx.lang,
                 format!("标题“{}”与规定格式不一致{note}，应为“{}”。", f.printed, spec.heading),
                 format!(
                     "Heading “{}” differs from the official wording{note}; it should read “{}”.",

@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{format_for_year, FormatVersion, TableId};
 use crate::recognize::Report;
 use crate::rules::{Context, Rule};
+use crate::strings::JoinStr;
 
 /// **FMT-VERSION** — the report follows the wrong revision of the format for its year
 /// (error), or mixes the two (warning).
@@ -37,6 +38,17 @@ pub enum DetectedFormat {
 }
 
 /// Read the revision off the tables that tell (表二, 表三).
+impl DetectedFormat {
+    /// The name in JSON, as serialised: `"2019"`, `"2021"`, `"hybrid"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DetectedFormat::Y2019 => "2019",
+            DetectedFormat::Y2021 => "2021",
+            DetectedFormat::Hybrid => "hybrid",
+        }
+    }
+}
+
 pub fn detect(report: &Report) -> Option<DetectedFormat> {
     let layouts: Vec<FormatVersion> =
         [TableId::Proactive, TableId::Requests].iter().filter_map(|id| report.table(*id)?.layout).collect();
@@ -64,14 +76,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let describe = |id: TableId| -> String {
         let t = ctx.report.table(id);
         match (id, t.and_then(|t| t.layout)) {
-            (TableId::Proactive, Some(v)) => ctx
-                .lang
-                .pick(format!("表二采用 {} 年格式", v.as_str()), format!("表二 follows the {} format", v.as_str())),
+            (TableId::Proactive, Some(v)) => pick!(
+                ctx.lang,
+                format!("表二采用 {} 年格式", v.as_str()),
+                format!("表二 follows the {} format", v.as_str())
+            ),
             (TableId::Requests, Some(FormatVersion::Y2019)) => {
-                ctx.lang.pick("表三（六）其他处理为单行（2019）", "表三 has a one-row （六）其他处理 (2019)")
+                pick!(ctx.lang, "表三（六）其他处理为单行（2019）", "表三 has a one-row （六）其他处理 (2019)")
             }
             (TableId::Requests, Some(FormatVersion::Y2021)) => {
-                ctx.lang.pick("表三（六）其他处理分三项（2021）", "表三 splits （六）其他处理 into three (2021)")
+                pick!(ctx.lang, "表三（六）其他处理分三项（2021）", "表三 splits （六）其他处理 into three (2021)")
             }
             _ => String::new(),
         }
@@ -79,19 +93,20 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let evidence = [describe(TableId::Proactive), describe(TableId::Requests)]
         .into_iter()
         .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(ctx.lang.pick("，", ", ").as_str());
+        .join_str(pick!(ctx.lang, "，", ", ").as_str());
     match (detected, required) {
         (DetectedFormat::Hybrid, req) => {
             let req_text = req
                 .map(|r| {
-                    ctx.lang.pick(
+                    pick!(
+                        ctx.lang,
                         format!("；{year} 年度报告应全部采用{}", name(r)),
                         format!("; a report on {year} must use {} throughout", r.as_str()),
                     )
                 })
                 .unwrap_or_default();
-            let message = ctx.lang.pick(
+            let message = pick!(
+                ctx.lang,
                 format!("两种年报格式混用：{evidence}{req_text}。"),
                 format!("The report mixes the two formats: {evidence}{req_text}."),
             );
@@ -106,7 +121,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if found_v == req {
                 return;
             }
-            let message = ctx.lang.pick(
+            let message = pick!(
+                ctx.lang,
                 format!("{year} 年度报告应采用{}，但表格采用的是{}（{evidence}）。", name(req), name(found_v)),
                 format!(
                     "A report on {year} must use the {} format, but its tables follow the {} format ({evidence}).",
@@ -128,6 +144,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testkit::{mini, rules};
+
+    /// The WebAssembly build writes formats by `as_str`, the CLI's JSON by serde.
+    #[test]
+    fn format_names_are_the_serialised_ones() {
+        use super::DetectedFormat;
+        for f in [DetectedFormat::Y2019, DetectedFormat::Y2021, DetectedFormat::Hybrid] {
+            assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
+        }
+    }
 
     #[test]
     fn the_2021_format_in_a_2019_report_is_an_error() {

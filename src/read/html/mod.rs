@@ -31,82 +31,68 @@ pub use tree::{NodeData, NodeId, Tree};
 
 /// Elements whose content is never shown as report text.
 fn is_invisible_element(name: &str) -> bool {
-    matches!(
-        name,
-        "head"
-            | "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "title"
-            | "select"
-            | "option"
-            | "datalist"
-            | "textarea"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "video"
-            | "audio"
-            | "canvas"
-            | "map"
-            | "button"
-            | "input"
-            | "meta"
-            | "link"
-    )
+    INVISIBLE_ELEMENTS.contains(&name)
 }
+
+/// The names for [`is_invisible_element`] (a list: smaller in the WebAssembly than a `match`).
+const INVISIBLE_ELEMENTS: [&str; 21] = [
+    "head", "script", "style", "noscript", "template", "title", "select", "option", "datalist", "textarea", "iframe",
+    "object", "embed", "video", "audio", "canvas", "map", "button", "input", "meta", "link",
+];
 
 /// Elements that start a new line of text.
 fn is_block_element(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "nav"
-            | "main"
-            | "aside"
-            | "address"
-            | "figure"
-            | "figcaption"
-            | "hr"
-            | "center"
-            | "form"
-            | "fieldset"
-            | "details"
-            | "summary"
-            | "caption"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "body"
-            | "html"
-            | "legend"
-            | "menu"
-            | "br"
-    )
+    BLOCK_ELEMENTS.contains(&name)
 }
+
+/// The names for [`is_block_element`] (a list: smaller in the WebAssembly than a `match`).
+const BLOCK_ELEMENTS: [&str; 45] = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "main",
+    "aside",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "center",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+    "caption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "body",
+    "html",
+    "legend",
+    "menu",
+    "br",
+];
 
 /// Inline CSS that hides an element (`display:none`, Word's `mso-hide:all`,
 /// `visibility:hidden`), in one pass over the declarations.
