@@ -70,6 +70,15 @@ impl std::error::Error for ReadError {}
 /// Read raw bytes: refuse what cannot be a report, decode (lossily, with a note, if the
 /// bytes are not UTF-8), detect the kind and read.
 pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadError> {
+    decode_and_read(bytes, options).map(|(_, doc)| doc)
+}
+
+/// [`read_bytes`], also giving back the decoded text the document's spans point into
+/// (borrowed when the bytes are valid UTF-8: the input is checked once and not copied).
+pub fn decode_and_read<'b>(
+    bytes: &'b [u8],
+    options: &ReadOptions,
+) -> Result<(std::borrow::Cow<'b, str>, Document), ReadError> {
     if bytes.len() > options.max_bytes {
         return Err(ReadError::TooLarge { size: bytes.len(), limit: options.max_bytes });
     }
@@ -77,7 +86,7 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadE
         return Err(ReadError::Binary { what });
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => read_str(s, options),
+        Ok(s) => Ok((s.into(), read_str(s, options)?)),
         Err(e) => {
             let decoded = String::from_utf8_lossy(bytes);
             let mut doc = read_str(&decoded, options)?;
@@ -94,7 +103,7 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadE
                     position: None,
                 },
             );
-            Ok(doc)
+            Ok((decoded, doc))
         }
     }
 }
