@@ -14,6 +14,7 @@
 //!
 //! Nothing here recurses over the tree: 100 000 nested elements cannot overflow a stack.
 
+#[cfg(feature = "html-parser")]
 pub mod nesting;
 #[cfg(feature = "html-parser")]
 mod parse;
@@ -23,7 +24,7 @@ use crate::document::{
     Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table,
 };
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
-use crate::read::normalize::{finish, is_space, push_normalized};
+use crate::read::normalize::{count_non_space, finish, is_space, push_normalized};
 use crate::read::ReadOptions;
 #[cfg(feature = "html-parser")]
 pub use parse::parse;
@@ -219,9 +220,7 @@ impl<'a> Reader<'a> {
             let node = tree.node(id);
             let mut s = stats[id];
             match &node.data {
-                NodeData::Text(_) | NodeData::SourceText(_) => {
-                    s.chars = tree.text(id).chars().filter(|&c| !is_space(c)).count() as u32
-                }
+                NodeData::Text(_) | NodeData::SourceText(_) => s.chars = count_non_space(tree.text(id)) as u32,
                 NodeData::Element { .. } => {
                     if node.is("a") {
                         s.links += 1;

@@ -10,46 +10,67 @@
 /// Deepest nesting of block containers kept.
 pub const MAX_BLOCK_DEPTH: usize = 512;
 
+/// A tag name in lower case, if it is short enough to be one the guard cares about (the
+/// longest is 10 bytes).
+fn lower_name(name: &[u8]) -> Option<([u8; 10], usize)> {
+    let mut buf = [0u8; 10];
+    buf.get_mut(..name.len())?.copy_from_slice(name);
+    buf.make_ascii_lowercase();
+    Some((buf, name.len()))
+}
+
 /// Block containers whose start tag makes the tree builder scan its stack.
 fn is_scanning_block(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 24] = [
-        b"address",
-        b"article",
-        b"aside",
-        b"blockquote",
-        b"center",
-        b"details",
-        b"dialog",
-        b"dir",
-        b"div",
-        b"dl",
-        b"fieldset",
-        b"figcaption",
-        b"figure",
-        b"footer",
-        b"header",
-        b"hgroup",
-        b"main",
-        b"menu",
-        b"nav",
-        b"ol",
-        b"search",
-        b"section",
-        b"summary",
-        b"ul",
-    ];
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+    let Some((buf, len)) = lower_name(name) else { return false };
+    matches!(
+        &buf[..len],
+        b"address"
+            | b"article"
+            | b"aside"
+            | b"blockquote"
+            | b"center"
+            | b"details"
+            | b"dialog"
+            | b"dir"
+            | b"div"
+            | b"dl"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"header"
+            | b"hgroup"
+            | b"main"
+            | b"menu"
+            | b"nav"
+            | b"ol"
+            | b"search"
+            | b"section"
+            | b"summary"
+            | b"ul"
+    )
 }
 
 /// Elements whose content is raw text: no tags inside to count.
 fn is_raw_text(name: &[u8]) -> bool {
-    [&b"script"[..], b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes", b"plaintext"]
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(name))
+    let Some((buf, len)) = lower_name(name) else { return false };
+    matches!(
+        &buf[..len],
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"plaintext"
+    )
 }
 
+/// Where `needle` (ASCII) next occurs in `hay` from `from` on, in any case.
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|i| i + from)
+    let (&first, rest) = needle.split_first()?;
+    let mut at = from;
+    loop {
+        let i = at + memchr::memchr2(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay.get(at..)?)?;
+        if hay.get(i + 1..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(rest)) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 /// The input with block tags nested deeper than `cap` blanked out, or `None` when nothing
@@ -60,7 +81,7 @@ pub fn cap_nesting(input: &str, cap: usize) -> Option<(String, usize)> {
     let mut stack: Vec<(usize, usize, bool)> = Vec::new();
     let mut blank: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(lt) = bytes.get(i..).and_then(|b| b.iter().position(|&c| c == b'<')).map(|p| p + i) {
+    while let Some(lt) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)).map(|p| p + i) {
         i = lt + 1;
         if bytes[lt + 1..].starts_with(b"!--") {
             i = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
@@ -73,7 +94,7 @@ pub fn cap_nesting(input: &str, cap: usize) -> Option<(String, usize)> {
             continue;
         }
         let name = &bytes[name_start..name_start + name_len];
-        let Some(gt) = bytes[name_start..].iter().position(|&c| c == b'>').map(|p| p + name_start) else { break };
+        let Some(gt) = memchr::memchr(b'>', &bytes[name_start..]).map(|p| p + name_start) else { break };
         i = gt + 1;
         if !closing && is_raw_text(name) {
             let mut end_tag = b"</".to_vec();

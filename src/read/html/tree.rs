@@ -118,14 +118,21 @@ impl ElementFlags {
             "hidden" => self.0 |= Self::HIDDEN,
             "style" if !self.has(Self::HAS_STYLE) => {
                 self.0 |= Self::HAS_STYLE;
-                if super::hidden_by_style(value) {
-                    self.0 |= Self::HIDDEN;
-                }
-                if super::style_has(value, "mso-ignore", "colspan") {
-                    self.0 |= Self::MSO_IGNORE_COLSPAN;
-                }
-                if super::style_has(value, "mso-zero-height", "yes") {
-                    self.0 |= Self::MSO_ZERO_HEIGHT;
+                // One pass over the declarations (Word's style attributes are long); the
+                // same tests as `hidden_by_style` and `style_has`.
+                for declaration in value.split(';') {
+                    let Some((p, v)) = declaration.split_once(':') else { continue };
+                    let (p, v) = (p.trim_ascii(), v.trim_ascii().as_bytes());
+                    let starts = |value: &[u8]| v.len() >= value.len() && v[..value.len()].eq_ignore_ascii_case(value);
+                    let flag = match p.len() {
+                        7 if p.eq_ignore_ascii_case("display") && starts(b"none") => Self::HIDDEN,
+                        8 if p.eq_ignore_ascii_case("mso-hide") && starts(b"all") => Self::HIDDEN,
+                        10 if p.eq_ignore_ascii_case("visibility") && starts(b"hidden") => Self::HIDDEN,
+                        10 if p.eq_ignore_ascii_case("mso-ignore") && starts(b"colspan") => Self::MSO_IGNORE_COLSPAN,
+                        15 if p.eq_ignore_ascii_case("mso-zero-height") && starts(b"yes") => Self::MSO_ZERO_HEIGHT,
+                        _ => 0,
+                    };
+                    self.0 |= flag;
                 }
             }
             _ => {}
