@@ -80,6 +80,7 @@ pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> Lint
         lang: options.lang,
         forced_format: options.format,
         previous: options.previous.as_deref(),
+        sentences: Default::default(),
     };
     let mut diagnostics = run(&ctx, options);
     if doc.input == crate::document::InputKind::Dom {

@@ -135,11 +135,20 @@ pub struct Context<'a> {
     pub forced_format: Option<FormatVersion>,
     /// Last year's report, when the caller gave one.
     pub previous: Option<&'a Report>,
+    /// The sentences of the running text, split once for the rules that read them
+    /// ([`Context::sentences`]).
+    pub sentences: std::cell::OnceCell<Vec<prose::Sentence>>,
 }
 
 impl Context<'_> {
     pub fn is_html(&self) -> bool {
         matches!(self.doc.input, InputKind::Html | InputKind::Dom)
+    }
+
+    /// Every sentence of the document's running text ([`prose::sentences`]), worked out on
+    /// first use.
+    pub fn sentences(&self) -> &[prose::Sentence] {
+        self.sentences.get_or_init(|| prose::sentences(self))
     }
 }
 

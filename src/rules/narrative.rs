@@ -186,8 +186,7 @@ enum Topic {
 }
 
 fn last_topic(text: &str) -> Option<Topic> {
-    let mut best: Option<(usize, usize, Topic)> = None;
-    for (pat, t) in [
+    const PATTERNS: [(&str, Topic); 7] = [
         ("复议申请", Topic::Review),
         ("诉讼申请", Topic::Suit),
         ("申请", Topic::Apps),
@@ -195,11 +194,22 @@ fn last_topic(text: &str) -> Option<Topic> {
         ("诉讼", Topic::Suit),
         ("起诉", Topic::Suit),
         ("案件", Topic::Cases),
-    ] {
-        for (at, _) in text.match_indices(pat) {
-            let key = (at + pat.len(), pat.len());
-            if best.is_none_or(|(e, l, _)| key > (e, l)) {
-                best = Some((key.0, key.1, t));
+    ];
+    // The match ending last wins, the longer one on a tie. One pass over the characters
+    // (checking the patterns that start with each) instead of a searcher per pattern: the
+    // texts are short and this runs for every number in the prose.
+    let mut best: Option<(usize, usize, Topic)> = None;
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '复' | '诉' | '申' | '起' | '案') {
+            continue;
+        }
+        let rest = &text[at..];
+        for (pat, t) in PATTERNS {
+            if rest.starts_with(pat) {
+                let key = (at + pat.len(), pat.len());
+                if best.is_none_or(|(e, l, _)| key > (e, l)) {
+                    best = Some((key.0, key.1, t));
+                }
             }
         }
     }
@@ -426,11 +436,11 @@ struct Stated {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let sentences = crate::rules::prose::sentences(ctx);
+    let sentences = ctx.sentences();
     let mut para_topic: Option<Topic> = None;
     let mut stated: Vec<Stated> = Vec::new();
     let mut last_paragraph = usize::MAX;
-    for s in &sentences {
+    for s in sentences {
         if s.paragraph != last_paragraph {
             last_paragraph = s.paragraph;
             para_topic = None;

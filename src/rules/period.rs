@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::format::Section;
 use crate::recognize::sections::first_year;
-use crate::rules::prose::{sentences, Sentence};
+use crate::rules::prose::Sentence;
 use crate::rules::{Context, Rule};
 
 /// **PERIOD-YEAR** — the report's year is not used consistently. An **error** when the
@@ -39,12 +39,12 @@ fn compact(s: &str) -> String {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let all = sentences(ctx);
+    let all = ctx.sentences();
     let title_year = ctx.report.title.as_ref().and_then(|t| first_year(&compact(&t.text))).map(|y| y.0);
-    period(ctx, &all, title_year, out);
+    period(ctx, all, title_year, out);
     let Some(year) = ctx.report.year else { return };
-    narrative(ctx, &all, year, out);
-    plan(ctx, &all, year, out);
+    narrative(ctx, all, year, out);
+    plan(ctx, all, year, out);
 }
 
 fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Vec<Diagnostic>) {

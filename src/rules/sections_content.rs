@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::format::{Section, TableId};
-use crate::rules::prose::sentences;
 use crate::rules::{Context, Rule};
 
 /// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty, says only "无", or is a
@@ -40,7 +39,7 @@ fn heading<'a>(ctx: &Context<'a>, section: Section) -> Option<&'a crate::recogni
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let all = sentences(ctx);
+    let all = ctx.sentences();
     let text = |section: Section| -> String {
         all.iter().filter(|s| s.section == Some(section)).map(|s| s.text.as_str()).collect::<Vec<_>>().join("")
     };
