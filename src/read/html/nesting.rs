@@ -10,54 +10,38 @@
 /// Deepest nesting of block containers kept.
 pub const MAX_BLOCK_DEPTH: usize = 512;
 
-/// A tag name in lower case, if it is short enough to be one the guard cares about (the
-/// longest is 10 bytes).
-fn lower_name(name: &[u8]) -> Option<([u8; 10], usize)> {
-    let mut buf = [0u8; 10];
-    buf.get_mut(..name.len())?.copy_from_slice(name);
-    buf.make_ascii_lowercase();
-    Some((buf, name.len()))
+/// Is `name` one of `names` (all of `name`'s length), in any case?
+fn is_one_of(name: &[u8], names: &[&[u8]]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
-/// Block containers whose start tag makes the tree builder scan its stack.
+/// Block containers whose start tag makes the tree builder scan its stack. Names are
+/// compared only with the names of their length.
 fn is_scanning_block(name: &[u8]) -> bool {
-    let Some((buf, len)) = lower_name(name) else { return false };
-    matches!(
-        &buf[..len],
-        b"address"
-            | b"article"
-            | b"aside"
-            | b"blockquote"
-            | b"center"
-            | b"details"
-            | b"dialog"
-            | b"dir"
-            | b"div"
-            | b"dl"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"header"
-            | b"hgroup"
-            | b"main"
-            | b"menu"
-            | b"nav"
-            | b"ol"
-            | b"search"
-            | b"section"
-            | b"summary"
-            | b"ul"
-    )
+    match name.len() {
+        2 => is_one_of(name, &[b"dl", b"ol", b"ul"]),
+        3 => is_one_of(name, &[b"dir", b"div", b"nav"]),
+        4 => is_one_of(name, &[b"main", b"menu"]),
+        5 => is_one_of(name, &[b"aside"]),
+        6 => is_one_of(name, &[b"center", b"dialog", b"figure", b"footer", b"header", b"hgroup", b"search"]),
+        7 => is_one_of(name, &[b"address", b"article", b"details", b"section", b"summary"]),
+        8 => is_one_of(name, &[b"fieldset"]),
+        10 => is_one_of(name, &[b"blockquote", b"figcaption"]),
+        _ => false,
+    }
 }
 
 /// Elements whose content is raw text: no tags inside to count.
 fn is_raw_text(name: &[u8]) -> bool {
-    let Some((buf, len)) = lower_name(name) else { return false };
-    matches!(
-        &buf[..len],
-        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"plaintext"
-    )
+    match name.len() {
+        3 => is_one_of(name, &[b"xmp"]),
+        5 => is_one_of(name, &[b"style", b"title"]),
+        6 => is_one_of(name, &[b"script", b"iframe"]),
+        7 => is_one_of(name, &[b"noembed"]),
+        8 => is_one_of(name, &[b"textarea", b"noframes"]),
+        9 => is_one_of(name, &[b"plaintext"]),
+        _ => false,
+    }
 }
 
 /// Where `needle` (ASCII) next occurs in `hay` from `from` on, in any case.
@@ -132,6 +116,20 @@ pub fn cap_nesting(input: &str, cap: usize) -> Option<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_matched_in_any_case() {
+        for n in ["div", "DIV", "Section", "blockquote", "FIGCAPTION", "ul", "search"] {
+            assert!(is_scanning_block(n.as_bytes()), "{n}");
+        }
+        for n in ["td", "p", "span", "o", "divs", "table", ""] {
+            assert!(!is_scanning_block(n.as_bytes()), "{n}");
+        }
+        for n in ["script", "STYLE", "Title", "plaintext", "xmp", "noframes"] {
+            assert!(is_raw_text(n.as_bytes()), "{n}");
+        }
+        assert!(!is_raw_text(b"td") && !is_raw_text(b"scripts"));
+    }
 
     #[test]
     fn shallow_input_is_left_alone() {

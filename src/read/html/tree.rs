@@ -120,16 +120,16 @@ impl ElementFlags {
                 self.0 |= Self::HAS_STYLE;
                 // One pass over the declarations (Word's style attributes are long); the
                 // same tests as `hidden_by_style` and `style_has`.
-                for declaration in value.split(';') {
-                    let Some((p, v)) = declaration.split_once(':') else { continue };
-                    let (p, v) = (p.trim_ascii(), v.trim_ascii().as_bytes());
+                for declaration in value.as_bytes().split(|&c| c == b';') {
+                    let Some(colon) = declaration.iter().position(|&c| c == b':') else { continue };
+                    let (p, v) = (declaration[..colon].trim_ascii(), declaration[colon + 1..].trim_ascii());
                     let starts = |value: &[u8]| v.len() >= value.len() && v[..value.len()].eq_ignore_ascii_case(value);
                     let flag = match p.len() {
-                        7 if p.eq_ignore_ascii_case("display") && starts(b"none") => Self::HIDDEN,
-                        8 if p.eq_ignore_ascii_case("mso-hide") && starts(b"all") => Self::HIDDEN,
-                        10 if p.eq_ignore_ascii_case("visibility") && starts(b"hidden") => Self::HIDDEN,
-                        10 if p.eq_ignore_ascii_case("mso-ignore") && starts(b"colspan") => Self::MSO_IGNORE_COLSPAN,
-                        15 if p.eq_ignore_ascii_case("mso-zero-height") && starts(b"yes") => Self::MSO_ZERO_HEIGHT,
+                        7 if p.eq_ignore_ascii_case(b"display") && starts(b"none") => Self::HIDDEN,
+                        8 if p.eq_ignore_ascii_case(b"mso-hide") && starts(b"all") => Self::HIDDEN,
+                        10 if p.eq_ignore_ascii_case(b"visibility") && starts(b"hidden") => Self::HIDDEN,
+                        10 if p.eq_ignore_ascii_case(b"mso-ignore") && starts(b"colspan") => Self::MSO_IGNORE_COLSPAN,
+                        15 if p.eq_ignore_ascii_case(b"mso-zero-height") && starts(b"yes") => Self::MSO_ZERO_HEIGHT,
                         _ => 0,
                     };
                     self.0 |= flag;
