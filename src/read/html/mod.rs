@@ -162,9 +162,6 @@ struct Reader<'a> {
     tree: &'a Tree<'a>,
     options: &'a ReadOptions,
     stats: Vec<Stats>,
-    /// `(node, index)` for each `<table>` element, by node: its index among all of them in
-    /// document order.
-    table_index: Vec<(u32, u32)>,
     notes: Vec<ReadNote>,
 }
 
@@ -202,16 +199,6 @@ impl<'a> Reader<'a> {
     fn new(tree: &'a Tree<'a>, options: &'a ReadOptions) -> Self {
         let n = tree.nodes.len();
         let mut stats = vec![Stats::default(); n];
-        // Document order numbering of tables.
-        let mut table_index = Vec::new();
-        let mut cur = Some(tree::DOCUMENT);
-        while let Some(id) = cur {
-            if tree.node(id).is("table") {
-                table_index.push((id as u32, table_index.len() as u32));
-            }
-            cur = tree.next_in_order(id, tree::DOCUMENT, true);
-        }
-        table_index.sort_unstable();
         // Bottom-up sums, in post-order (children have larger ids than… not necessarily:
         // nodes move). What is invisible or hidden is not looked into.
         let skip = |node: &tree::Node| node.html_name().is_some_and(is_invisible_element) || is_hidden(node);
@@ -242,13 +229,12 @@ impl<'a> Reader<'a> {
             }
             cur = tree.next_in_post_order(id, tree::DOCUMENT, skip);
         }
-        Reader { tree, options, stats, table_index, notes: Vec::new() }
+        Reader { tree, options, stats, notes: Vec::new() }
     }
 
     /// The index of a `<table>` among all of them in document order.
     fn table_index(&self, table: NodeId) -> Option<u32> {
-        let i = self.table_index.binary_search_by_key(&(table as u32), |&(id, _)| id).ok()?;
-        Some(self.table_index[i].1)
+        self.tree.table_index(table)
     }
 
     fn note(&mut self, kind: NoteKind, message: String, table: Option<usize>) {

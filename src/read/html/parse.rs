@@ -252,6 +252,7 @@ pub fn parse(input: &str) -> Tree<'_> {
     // Give back what the last growth reserved (a shrink in place, not a copy).
     tree.nodes.shrink_to_fit();
     close_elements(&mut tree);
+    tree.number_tables();
     tree
 }
 

@@ -149,6 +149,9 @@ pub enum NodeData {
         /// In the HTML namespace (not SVG/MathML).
         html: bool,
         flags: ElementFlags,
+        /// For a `<table>`, its index among all `<table>` elements in document order
+        /// ([`Tree::number_tables`]).
+        table: u32,
     },
     /// Text stored in the tree's own arena ([`Tree::texts`]): text that is not a verbatim
     /// slice of the source (entities decoded, line ends normalised, merged pieces).
@@ -196,6 +199,9 @@ pub struct Node {
     pub end: u32,
     pub data: NodeData,
 }
+
+// A node stays at 40 bytes on every target: it is the bulk of the reader's memory.
+const _: () = assert!(std::mem::size_of::<Node>() == 40);
 
 impl Node {
     pub fn new(data: NodeData, start: u32, end: u32) -> Node {
@@ -331,7 +337,7 @@ impl<'a> Tree<'a> {
             self.attr_values.push_str(local);
             self.other_names.push((id as u32, TextRef { start, end: self.attr_values.len() as u32 }));
         }
-        self.new_node(NodeData::Element { name, html, flags }, start, end)
+        self.new_node(NodeData::Element { name, html, flags, table: 0 }, start, end)
     }
 
     /// The lower-case local name of an element, whatever its namespace (`None` for other
@@ -359,7 +365,7 @@ impl<'a> Tree<'a> {
     /// Give an element the attributes it does not have yet (the parser's `<html>`/`<body>`
     /// repeated later in the page).
     pub fn add_attrs_if_missing<'v>(&mut self, id: NodeId, attrs: impl IntoIterator<Item = (&'v str, &'v str)>) {
-        let NodeData::Element { name, html, mut flags } = self.nodes[id].data else { return };
+        let NodeData::Element { name, html, mut flags, table } = self.nodes[id].data else { return };
         for (attr, value) in attrs {
             flags.add(attr, value);
             if let Some(k) = KEPT_ATTRIBUTES.iter().position(|k| *k == attr) {
@@ -369,7 +375,31 @@ impl<'a> Tree<'a> {
                 }
             }
         }
-        self.nodes[id].data = NodeData::Element { name, html, flags };
+        self.nodes[id].data = NodeData::Element { name, html, flags, table };
+    }
+
+    /// Number the `<table>` elements in document order (once the tree is built).
+    pub fn number_tables(&mut self) {
+        let mut next = 0u32;
+        let mut cur = Some(DOCUMENT);
+        while let Some(id) = cur {
+            if self.nodes[id].is("table") {
+                if let NodeData::Element { table, .. } = &mut self.nodes[id].data {
+                    *table = next;
+                    next = next.saturating_add(1);
+                }
+            }
+            cur = self.next_in_order(id, DOCUMENT, true);
+        }
+    }
+
+    /// The index of a `<table>` element among all of them in document order (`None` for
+    /// other nodes).
+    pub fn table_index(&self, id: NodeId) -> Option<u32> {
+        match self.nodes[id].data {
+            NodeData::Element { table, .. } if self.nodes[id].is("table") => Some(table),
+            _ => None,
+        }
     }
 
     /// A kept attribute's value ([`KEPT_ATTRIBUTES`]).
@@ -551,6 +581,7 @@ impl<'a> Tree<'a> {
             ids.push(id);
             i += 4 + 2 * attr_count;
         }
+        tree.number_tables();
         Ok(tree)
     }
 
