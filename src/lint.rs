@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
 use crate::document::Document;
 use crate::format::TableId;
-use crate::read::{read_bytes, read_str, ReadError, ReadOptions};
+use crate::read::{decode_and_read, read_str, ReadError, ReadOptions};
 use crate::recognize::{recognize, Report};
 use crate::rules::version::{detect, DetectedFormat};
 use crate::rules::{run, Context, LintOptions};
@@ -53,8 +53,7 @@ pub fn lint_str(input: &str, read: &ReadOptions, options: &LintOptions) -> Resul
 
 /// Check a report given as bytes (decoded lossily, with a note, if not UTF-8).
 pub fn lint_bytes(bytes: &[u8], read: &ReadOptions, options: &LintOptions) -> Result<LintReport, ReadError> {
-    let doc = read_bytes(bytes, read)?;
-    let text = String::from_utf8_lossy(bytes);
+    let (text, doc) = decode_and_read(bytes, read)?;
     Ok(lint_document(&doc, &text, options))
 }
 
@@ -67,8 +66,7 @@ pub fn recognize_str(input: &str, read: &ReadOptions) -> Result<Report, ReadErro
 
 /// [`recognize_str`] for bytes (decoded lossily if not UTF-8).
 pub fn recognize_bytes(bytes: &[u8], read: &ReadOptions) -> Result<Report, ReadError> {
-    let doc = read_bytes(bytes, read)?;
-    let text = String::from_utf8_lossy(bytes);
+    let (text, doc) = decode_and_read(bytes, read)?;
     Ok(recognize(&doc, &text))
 }
 

@@ -147,7 +147,13 @@ fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
     let result = if path.as_os_str() == "-" {
         std::io::stdin().lock().take(take).read_to_end(&mut buf)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(take).read_to_end(&mut buf))
+        std::fs::File::open(path).and_then(|f| {
+            // One allocation of the file's size (growing by doubling would reserve up to
+            // twice the input).
+            let size = f.metadata().map_or(0, |m| m.len()).min(take);
+            buf.reserve_exact(usize::try_from(size).unwrap_or(0));
+            f.take(take).read_to_end(&mut buf)
+        })
     };
     result.map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(buf)

@@ -342,14 +342,14 @@ fn lint_tree(tree: &Tree, lint: &LintOptions, read: &ReadOptions) -> JsValue {
 #[cfg(feature = "websys-walker")]
 #[wasm_bindgen(js_name = lintNodeWebSys)]
 pub fn lint_node_websys(root: web_sys::Node, options: JsValue) -> JsValue {
-    use crate::read::html::tree::{element_name, kept_attribute, NodeData, TextRef, DOCUMENT};
+    use crate::read::html::tree::{NodeData, DOCUMENT};
     use wasm_bindgen::JsCast;
     const SKIP: [&str; 9] = ["script", "style", "template", "noscript", "head", "iframe", "object", "svg", "math"];
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
         Err(e) => return to_js(&error_report("OPTIONS", e)),
     };
-    let mut tree = Tree::new(0);
+    let mut tree = Tree::new("");
     let document = root.dyn_ref::<web_sys::Document>().cloned().or_else(|| root.owner_document());
     tree.quirks = document.is_some_and(|d| d.compat_mode() == "BackCompat");
     // Pre-order with an explicit stack of (node, parent in the tree): document order, no recursion.
@@ -365,53 +365,54 @@ pub fn lint_node_websys(root: web_sys::Node, options: JsValue) -> JsValue {
         Some(html) => stack.push((html.into(), DOCUMENT)),
         None => push_children(&mut stack, &root, DOCUMENT),
     }
+    let mut text_bytes = 0usize;
     while let Some((node, parent)) = stack.pop() {
-        match node.node_type() {
+        let id = match node.node_type() {
             web_sys::Node::ELEMENT_NODE => {
                 let element: &web_sys::Element = node.unchecked_ref();
                 let name = element.local_name();
-                let mut attrs = Vec::new();
-                let mut keep = |attr: &str| {
-                    if let (Some(k), Some(v)) = (kept_attribute(attr), element.get_attribute(attr)) {
-                        attrs.push((k, v.into_boxed_str()));
-                    }
-                };
-                keep("style");
-                keep("hidden");
+                let mut wanted = vec!["style", "hidden"];
                 match name.as_str() {
-                    "td" | "th" => {
-                        keep("colspan");
-                        keep("rowspan");
-                    }
-                    "tr" => keep("height"),
+                    "td" | "th" => wanted.extend(["colspan", "rowspan"]),
+                    "tr" => wanted.push("height"),
                     _ => {}
                 }
+                let values: Vec<(&str, String)> =
+                    wanted.into_iter().filter_map(|a| Some((a, element.get_attribute(a)?))).collect();
                 let html = !name.contains(':') || name == "o:p";
-                let skip = SKIP.contains(&name.as_str());
-                let data = NodeData::Element { name: element_name(&name.to_ascii_lowercase()), html, attrs };
-                let id = tree.push_child(parent, data, 0, 0);
-                if !skip {
+                let id = tree.new_element(
+                    &name.to_ascii_lowercase(),
+                    html,
+                    values.iter().map(|(a, v)| (*a, v.as_str())),
+                    0,
+                    0,
+                );
+                tree.append_child(parent, id);
+                if !SKIP.contains(&name.as_str()) {
                     push_children(&mut stack, &node, id);
                 }
+                continue;
             }
             web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
-                let text: &web_sys::CharacterData = node.unchecked_ref();
-                let start = tree.texts.len() as u32;
-                tree.texts.push_str(&text.data());
-                let end = tree.texts.len() as u32;
-                tree.push_child(parent, NodeData::Text(TextRef { start, end }), 0, 0);
+                let data = node.unchecked_ref::<web_sys::CharacterData>().data();
+                text_bytes += data.len();
+                tree.push_text(None, &data, None, 0, 0)
             }
             web_sys::Node::COMMENT_NODE => {
                 let comment: &web_sys::CharacterData = node.unchecked_ref();
                 let phantom_row_marker = comment.data().contains("supportMisalignedColumns");
-                tree.push_child(parent, NodeData::Comment { phantom_row_marker }, 0, 0);
+                Some(tree.new_node(NodeData::Comment { phantom_row_marker }, 0, 0))
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(id) = id {
+            tree.append_child(parent, id);
         }
-        if tree.texts.len() > read.max_bytes {
-            return to_js(&read_error(ReadError::TooLarge { size: tree.texts.len(), limit: read.max_bytes }));
+        if text_bytes > read.max_bytes {
+            return to_js(&read_error(ReadError::TooLarge { size: text_bytes, limit: read.max_bytes }));
         }
     }
+    tree.number_tables();
     lint_tree(&tree, &lint, &read)
 }
 

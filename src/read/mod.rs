@@ -70,6 +70,15 @@ impl std::error::Error for ReadError {}
 /// Read raw bytes: refuse what cannot be a report, decode (lossily, with a note, if the
 /// bytes are not UTF-8), detect the kind and read.
 pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadError> {
+    decode_and_read(bytes, options).map(|(_, doc)| doc)
+}
+
+/// [`read_bytes`], also giving back the decoded text the document's spans point into
+/// (borrowed when the bytes are valid UTF-8: the input is checked once and not copied).
+pub fn decode_and_read<'b>(
+    bytes: &'b [u8],
+    options: &ReadOptions,
+) -> Result<(std::borrow::Cow<'b, str>, Document), ReadError> {
     if bytes.len() > options.max_bytes {
         return Err(ReadError::TooLarge { size: bytes.len(), limit: options.max_bytes });
     }
@@ -77,7 +86,7 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadE
         return Err(ReadError::Binary { what });
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => read_str(s, options),
+        Ok(s) => Ok((s.into(), read_str(s, options)?)),
         Err(e) => {
             let decoded = String::from_utf8_lossy(bytes);
             let mut doc = read_str(&decoded, options)?;
@@ -94,7 +103,7 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadE
                     position: None,
                 },
             );
-            Ok(doc)
+            Ok((decoded, doc))
         }
     }
 }
@@ -116,8 +125,7 @@ pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadErro
         // A DOM comes as a tree (`html::read_tree`), never as a string.
         InputKind::Text | InputKind::Dom => text::read_text(input, options),
     };
-    let controls =
-        input.bytes().filter(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))).count();
+    let controls = count_controls(input.as_bytes());
     if controls > 0 {
         doc.notes.push(ReadNote {
             kind: NoteKind::ControlCharacters,
@@ -128,6 +136,22 @@ pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadErro
         });
     }
     Ok(doc)
+}
+
+/// NUL and control characters other than tab, line feed, form feed and carriage return.
+/// Branch-free byte comparisons summed in `u8` lanes (chunks of 255 bytes), so the compiler
+/// vectorises this pass over the whole input.
+fn count_controls(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                let allowed = (b == b'\t') | (b == b'\n') | (b == 0x0c) | (b == b'\r');
+                n + (u8::from(b < 0x20) & u8::from(!allowed))
+            });
+            usize::from(n)
+        })
+        .sum()
 }
 
 /// HTML or text? HTML when the input starts with a tag, a comment or a doctype, or
@@ -180,6 +204,14 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_control_characters() {
+        let all: Vec<u8> = (0..=255).collect();
+        let slow = all.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))).count();
+        assert_eq!(count_controls(&all), slow);
+        assert_eq!(count_controls(b"a\0b\x01\t\n\r\x0c\x1f"), 3);
+    }
 
     #[test]
     fn detects_kind() {

@@ -12,22 +12,59 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}'
 }
 
+/// Can a character starting with this byte be a space ([`is_space`]), invisible
+/// ([`is_invisible`]) or NUL? ASCII controls and the space, and the lead bytes of
+/// U+0080–U+00BF (NEL, NBSP, soft hyphen), U+1680, U+2000–U+206F, U+3000 and U+FEFF.
+/// Every other character (CJK text, the full-width punctuation outside U+3000, ASCII
+/// letters and digits) is ordinary.
+#[inline]
+fn may_be_special(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
 /// Append `s` to `out`, collapsing every run of whitespace to one ASCII space and dropping
 /// invisible characters. `out` is never given a leading space, and a space already at its
 /// end is not doubled; call [`finish`] to trim the trailing one.
 pub fn push_normalized(out: &mut String, s: &str) {
-    for c in s.chars() {
-        if is_invisible(c) || c == '\0' {
+    let bytes = s.as_bytes();
+    // Runs of ordinary characters are copied whole; only characters that may be special
+    // are decoded and looked at.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !may_be_special(bytes[i]) {
+            i += 1;
             continue;
         }
-        if is_space(c) {
+        // `may_be_special` bytes are ASCII or lead bytes: `i` is a character boundary.
+        let Some(c) = s[i..].chars().next() else { break };
+        let next = i + c.len_utf8();
+        if is_invisible(c) || c == '\0' {
+            out.push_str(&s[run..i]);
+            run = next;
+        } else if is_space(c) {
+            out.push_str(&s[run..i]);
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-        } else {
-            out.push(c);
+            run = next;
         }
+        i = next;
     }
+    out.push_str(&s[run..]);
+}
+
+/// The number of characters of `s` that are not spaces ([`is_space`]).
+pub fn count_non_space(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    // Characters are the bytes that are not UTF-8 continuation bytes (0x80–0xBF).
+    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let spaces = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| may_be_special(b) && s[i..].chars().next().is_some_and(is_space))
+        .count();
+    chars - spaces
 }
 
 /// Trim the trailing space [`push_normalized`] may leave.
@@ -59,5 +96,28 @@ mod tests {
         assert_eq!(normalize(" \u{a0}1\u{a0} "), "1");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize("\u{3000}"), "");
+        assert_eq!(normalize("a\0b\u{feff}\u{ad}c\u{2028}d\u{85}e\u{1680}，。"), "abc d e ，。");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_character_rules() {
+        let all: String = (0..0x4000u32).chain(0xF000..0x10000).filter_map(char::from_u32).collect();
+        let mut slow = String::new();
+        for c in all.chars() {
+            if is_invisible(c) || c == '\0' {
+                continue;
+            }
+            if is_space(c) {
+                if !slow.is_empty() && !slow.ends_with(' ') {
+                    slow.push(' ');
+                }
+            } else {
+                slow.push(c);
+            }
+        }
+        let mut fast = String::new();
+        push_normalized(&mut fast, &all);
+        assert_eq!(fast, slow);
+        assert_eq!(count_non_space(&all), all.chars().filter(|&c| !is_space(c)).count());
     }
 }

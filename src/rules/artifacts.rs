@@ -42,10 +42,20 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Block::Table(t) => texts.extend(t.cells().map(|c| (c.text.as_str(), c.span))),
         }
     }
-    // Every pattern starts with one of a few characters: most texts have none of them.
-    let first_chars: Vec<char> = PATTERNS.iter().filter_map(|p| p.0.chars().next()).collect();
+    // Every pattern starts with one of a few characters: most texts have none of them. The
+    // ASCII ones are looked up per byte in a table, the others searched for (memchr).
+    let mut ascii_first = [false; 128];
+    let mut other_first: Vec<char> = Vec::new();
+    for c in PATTERNS.iter().filter_map(|p| p.0.chars().next()) {
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => ascii_first[usize::from(b)] = true,
+            _ => other_first.push(c),
+        }
+    }
     for (text, span) in texts {
-        if !text.chars().any(|c| first_chars.contains(&c)) {
+        let has_first = text.bytes().any(|b| ascii_first.get(usize::from(b)).is_some_and(|&f| f))
+            || other_first.iter().any(|&c| text.contains(c));
+        if !has_first {
             continue;
         }
         for (n, (pattern, zh, en)) in PATTERNS.iter().enumerate() {

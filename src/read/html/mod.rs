@@ -14,6 +14,7 @@
 //!
 //! Nothing here recurses over the tree: 100 000 nested elements cannot overflow a stack.
 
+#[cfg(feature = "html-parser")]
 pub mod nesting;
 #[cfg(feature = "html-parser")]
 mod parse;
@@ -23,7 +24,7 @@ use crate::document::{
     Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table,
 };
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
-use crate::read::normalize::{finish, is_space, push_normalized};
+use crate::read::normalize::{count_non_space, finish, is_space, push_normalized};
 use crate::read::ReadOptions;
 #[cfg(feature = "html-parser")]
 pub use parse::parse;
@@ -126,7 +127,7 @@ pub fn style_has(style: &str, property: &str, value: &str) -> bool {
 }
 
 fn is_hidden(node: &tree::Node) -> bool {
-    node.hidden
+    node.hidden()
 }
 
 /// Per-node measurements from one bottom-up pass, used to find the article and to tell
@@ -144,11 +145,9 @@ struct Stats {
 }
 
 struct Reader<'a> {
-    tree: &'a Tree,
+    tree: &'a Tree<'a>,
     options: &'a ReadOptions,
     stats: Vec<Stats>,
-    /// For each `<table>` element, its index among all of them in document order.
-    table_index: Vec<Option<u32>>,
     notes: Vec<ReadNote>,
 }
 
@@ -176,42 +175,25 @@ pub fn read_html(input: &str, options: &ReadOptions) -> Document {
 
 /// Read an already parsed tree (from html5ever, or from a browser's DOM) into a
 /// [`Document`].
-pub fn read_tree(tree: &Tree, input: InputKind, options: &ReadOptions) -> Document {
+pub fn read_tree(tree: &Tree<'_>, input: InputKind, options: &ReadOptions) -> Document {
     let mut reader = Reader::new(tree, options);
     let blocks = reader.blocks();
     Document { input, blocks, notes: reader.notes }
 }
 
 impl<'a> Reader<'a> {
-    fn new(tree: &'a Tree, options: &'a ReadOptions) -> Self {
+    fn new(tree: &'a Tree<'a>, options: &'a ReadOptions) -> Self {
         let n = tree.nodes.len();
         let mut stats = vec![Stats::default(); n];
-        let mut table_index = vec![None; n];
-        // Document order numbering of tables.
-        let mut next_table = 0u32;
-        let mut cur = Some(tree::DOCUMENT);
+        // Bottom-up sums, in post-order (children have larger ids than… not necessarily:
+        // nodes move). What is invisible or hidden is not looked into.
+        let skip = |node: &tree::Node| node.html_name().is_some_and(is_invisible_element) || is_hidden(node);
+        let mut cur = Some(tree.first_in_post_order(tree::DOCUMENT, skip));
         while let Some(id) = cur {
-            if tree.node(id).is("table") {
-                table_index[id] = Some(next_table);
-                next_table += 1;
-            }
-            cur = tree.next_in_order(id, tree::DOCUMENT, true);
-        }
-        // Bottom-up sums: children have larger ids than… not necessarily (nodes move), so
-        // use an explicit post-order.
-        let mut order = Vec::with_capacity(n);
-        let mut cur = Some(tree::DOCUMENT);
-        while let Some(id) = cur {
-            order.push(id);
-            let node = tree.node(id);
-            let skip = node.html_name().is_some_and(is_invisible_element) || is_hidden(node);
-            cur = tree.next_in_order(id, tree::DOCUMENT, !skip);
-        }
-        for &id in order.iter().rev() {
             let node = tree.node(id);
             let mut s = stats[id];
             match &node.data {
-                NodeData::Text(_) => s.chars = tree.text(id).chars().filter(|&c| !is_space(c)).count() as u32,
+                NodeData::Text(_) | NodeData::SourceText(_) => s.chars = count_non_space(tree.text(id)) as u32,
                 NodeData::Element { .. } => {
                     if node.is("a") {
                         s.links += 1;
@@ -231,8 +213,14 @@ impl<'a> Reader<'a> {
                 ps.links = ps.links.saturating_add(s.links);
                 ps.tables = ps.tables.saturating_add(s.tables);
             }
+            cur = tree.next_in_post_order(id, tree::DOCUMENT, skip);
         }
-        Reader { tree, options, stats, table_index, notes: Vec::new() }
+        Reader { tree, options, stats, notes: Vec::new() }
+    }
+
+    /// The index of a `<table>` among all of them in document order.
+    fn table_index(&self, table: NodeId) -> Option<u32> {
+        self.tree.table_index(table)
     }
 
     fn note(&mut self, kind: NoteKind, message: String, table: Option<usize>) {
@@ -321,9 +309,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             match &node.data {
-                NodeData::Text(_) => para.push(tree.text(id), Span::new(node.start, node.end)),
-                NodeData::Element { name, html, .. } => {
-                    let name: &str = name.as_ref();
+                NodeData::Text(_) | NodeData::SourceText(_) => para.push(tree.text(id), node.span()),
+                NodeData::Element { html, .. } => {
+                    let name = node.html_name().unwrap_or("");
                     if (*html && is_invisible_element(name)) || is_hidden(node) {
                         continue;
                     }
@@ -349,9 +337,9 @@ impl<'a> Reader<'a> {
                             NoteKind::LayoutTable,
                             format!(
                                 "table {} lays out the page rather than holding data; its cells were read as text",
-                                self.table_index[id].unwrap_or(0)
+                                self.table_index(id).unwrap_or(0)
                             ),
-                            self.table_index[id].map(|i| i as usize),
+                            self.table_index(id).map(|i| i as usize),
                         );
                     }
                     if *html && is_block_element(name) {
@@ -433,7 +421,7 @@ impl<'a> Reader<'a> {
     /// in its cells (returned to be walked after it).
     fn read_table(&mut self, table: NodeId) -> (Table, Option<Paragraph>, Vec<NodeId>) {
         let tree = self.tree;
-        let index = self.table_index[table].unwrap_or(0) as usize;
+        let index = self.table_index(table).unwrap_or(0) as usize;
         let mut rows = Vec::new();
         let mut nested = Vec::new();
         let mut fake_merges = 0usize;
@@ -453,35 +441,33 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 let (text, _) = self.cell_text(c, &mut nested);
-                let fake_merge = n.attr("style").is_some_and(|s| style_has(s, "mso-ignore", "colspan"));
+                let fake_merge = n.mso_ignore_colspan();
                 let colspan = if fake_merge {
-                    if parse_colspan(n.attr("colspan")) > 1 {
+                    if parse_colspan(tree.attr(c, "colspan")) > 1 {
                         fake_merges += 1;
                     }
                     1
                 } else {
-                    parse_colspan(n.attr("colspan"))
+                    parse_colspan(tree.attr(c, "colspan"))
                 };
                 cells.push(Cell {
                     text,
-                    span: Span::new(n.start, n.end),
+                    span: n.span(),
                     address: CellAddress { table: index, row: row_index, cell: cells.len() },
-                    rowspan: parse_rowspan(n.attr("rowspan")),
+                    rowspan: parse_rowspan(tree.attr(c, "rowspan")),
                     colspan,
                     header,
                 });
             }
             let skipped = if self.is_phantom_row(tr, &cells) {
                 Some(RowSkip::Phantom)
-            } else if is_hidden(tr_node)
-                || tr_node.attr("style").is_some_and(|s| style_has(s, "mso-zero-height", "yes"))
-            {
+            } else if is_hidden(tr_node) || tr_node.mso_zero_height() {
                 hidden_rows.push(row_index);
                 Some(RowSkip::Hidden)
             } else {
                 None
             };
-            rows.push(Row { span: Span::new(tr_node.start, tr_node.end), group, skipped, cells });
+            rows.push(Row { span: tr_node.span(), group, skipped, cells });
         }
         if fake_merges > 0 {
             self.note(
@@ -505,7 +491,7 @@ impl<'a> Reader<'a> {
         }
         let grid = build_grid(index, &rows, self.options.grid, self.tree.quirks, &mut self.notes);
         let node = tree.node(table);
-        (Table { index, span: Span::new(node.start, node.end), rows, grid }, caption, nested)
+        (Table { index, span: node.span(), rows, grid }, caption, nested)
     }
 
     /// Word's phantom row: preceded by a `[if !supportMisalignedColumns]` marker, or an
@@ -516,11 +502,13 @@ impl<'a> Reader<'a> {
         while let Some(p) = prev {
             match &tree.node(p).data {
                 NodeData::Comment { phantom_row_marker: true } => return true,
-                NodeData::Text(_) if tree.text(p).chars().all(is_space) => prev = tree.node(p).prev_sibling.get(),
+                NodeData::Text(_) | NodeData::SourceText(_) if tree.text(p).chars().all(is_space) => {
+                    prev = tree.node(p).prev_sibling.get()
+                }
                 _ => break,
             }
         }
-        let zero_height = tree.node(tr).attr("height").is_some_and(|h| h.trim() == "0");
+        let zero_height = tree.attr(tr, "height").is_some_and(|h| h.trim() == "0");
         zero_height && cells.iter().all(|c| c.text.is_empty())
     }
 
@@ -535,9 +523,10 @@ impl<'a> Reader<'a> {
             let node = tree.node(id);
             let mut descend = true;
             match &node.data {
-                NodeData::Text(_) => push_normalized(&mut text, tree.text(id)),
-                NodeData::Element { name, html, .. } => {
-                    if *html && (is_invisible_element(name) || &**name == "table") || is_hidden(node) {
+                NodeData::Text(_) | NodeData::SourceText(_) => push_normalized(&mut text, tree.text(id)),
+                NodeData::Element { html, .. } => {
+                    let name = node.html_name().unwrap_or("");
+                    if *html && (is_invisible_element(name) || name == "table") || is_hidden(node) {
                         descend = false;
                         if node.is("table") {
                             nested.push(id);
@@ -551,8 +540,8 @@ impl<'a> Reader<'a> {
             cur = tree.next_in_order(id, cell, descend);
         }
         finish(&mut text);
-        let n = tree.node(cell);
-        (text, Span::new(n.start, n.end))
+        text.shrink_to_fit();
+        (text, tree.node(cell).span())
     }
 }
 
@@ -583,7 +572,8 @@ impl ParagraphBuilder {
         finish(&mut self.text);
         if let Some(span) = self.span.take() {
             if !self.text.is_empty() {
-                blocks.push(Block::Paragraph(Paragraph { text: std::mem::take(&mut self.text), span }));
+                // A copy of exactly the text's length; the buffer is kept for the next one.
+                blocks.push(Block::Paragraph(Paragraph { text: self.text.clone(), span }));
             }
         }
         self.text.clear();

@@ -10,46 +10,51 @@
 /// Deepest nesting of block containers kept.
 pub const MAX_BLOCK_DEPTH: usize = 512;
 
-/// Block containers whose start tag makes the tree builder scan its stack.
+/// Is `name` one of `names` (all of `name`'s length), in any case?
+fn is_one_of(name: &[u8], names: &[&[u8]]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Block containers whose start tag makes the tree builder scan its stack. Names are
+/// compared only with the names of their length.
 fn is_scanning_block(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 24] = [
-        b"address",
-        b"article",
-        b"aside",
-        b"blockquote",
-        b"center",
-        b"details",
-        b"dialog",
-        b"dir",
-        b"div",
-        b"dl",
-        b"fieldset",
-        b"figcaption",
-        b"figure",
-        b"footer",
-        b"header",
-        b"hgroup",
-        b"main",
-        b"menu",
-        b"nav",
-        b"ol",
-        b"search",
-        b"section",
-        b"summary",
-        b"ul",
-    ];
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+    match name.len() {
+        2 => is_one_of(name, &[b"dl", b"ol", b"ul"]),
+        3 => is_one_of(name, &[b"dir", b"div", b"nav"]),
+        4 => is_one_of(name, &[b"main", b"menu"]),
+        5 => is_one_of(name, &[b"aside"]),
+        6 => is_one_of(name, &[b"center", b"dialog", b"figure", b"footer", b"header", b"hgroup", b"search"]),
+        7 => is_one_of(name, &[b"address", b"article", b"details", b"section", b"summary"]),
+        8 => is_one_of(name, &[b"fieldset"]),
+        10 => is_one_of(name, &[b"blockquote", b"figcaption"]),
+        _ => false,
+    }
 }
 
 /// Elements whose content is raw text: no tags inside to count.
 fn is_raw_text(name: &[u8]) -> bool {
-    [&b"script"[..], b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes", b"plaintext"]
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(name))
+    match name.len() {
+        3 => is_one_of(name, &[b"xmp"]),
+        5 => is_one_of(name, &[b"style", b"title"]),
+        6 => is_one_of(name, &[b"script", b"iframe"]),
+        7 => is_one_of(name, &[b"noembed"]),
+        8 => is_one_of(name, &[b"textarea", b"noframes"]),
+        9 => is_one_of(name, &[b"plaintext"]),
+        _ => false,
+    }
 }
 
+/// Where `needle` (ASCII) next occurs in `hay` from `from` on, in any case.
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|i| i + from)
+    let (&first, rest) = needle.split_first()?;
+    let mut at = from;
+    loop {
+        let i = at + memchr::memchr2(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay.get(at..)?)?;
+        if hay.get(i + 1..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(rest)) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 /// The input with block tags nested deeper than `cap` blanked out, or `None` when nothing
@@ -60,7 +65,7 @@ pub fn cap_nesting(input: &str, cap: usize) -> Option<(String, usize)> {
     let mut stack: Vec<(usize, usize, bool)> = Vec::new();
     let mut blank: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(lt) = bytes.get(i..).and_then(|b| b.iter().position(|&c| c == b'<')).map(|p| p + i) {
+    while let Some(lt) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)).map(|p| p + i) {
         i = lt + 1;
         if bytes[lt + 1..].starts_with(b"!--") {
             i = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
@@ -73,7 +78,7 @@ pub fn cap_nesting(input: &str, cap: usize) -> Option<(String, usize)> {
             continue;
         }
         let name = &bytes[name_start..name_start + name_len];
-        let Some(gt) = bytes[name_start..].iter().position(|&c| c == b'>').map(|p| p + name_start) else { break };
+        let Some(gt) = memchr::memchr(b'>', &bytes[name_start..]).map(|p| p + name_start) else { break };
         i = gt + 1;
         if !closing && is_raw_text(name) {
             let mut end_tag = b"</".to_vec();
@@ -111,6 +116,20 @@ pub fn cap_nesting(input: &str, cap: usize) -> Option<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_matched_in_any_case() {
+        for n in ["div", "DIV", "Section", "blockquote", "FIGCAPTION", "ul", "search"] {
+            assert!(is_scanning_block(n.as_bytes()), "{n}");
+        }
+        for n in ["td", "p", "span", "o", "divs", "table", ""] {
+            assert!(!is_scanning_block(n.as_bytes()), "{n}");
+        }
+        for n in ["script", "STYLE", "Title", "plaintext", "xmp", "noframes"] {
+            assert!(is_raw_text(n.as_bytes()), "{n}");
+        }
+        assert!(!is_raw_text(b"td") && !is_raw_text(b"scripts"));
+    }
 
     #[test]
     fn shallow_input_is_left_alone() {

@@ -6,8 +6,6 @@
 //! previous/next sibling), so inserting, moving and removing are O(1) and nothing here
 //! recurses.
 
-use std::borrow::Cow;
-
 pub type NodeId = usize;
 
 /// A link to another node, in four bytes (`None` is 0, node `i` is `i + 1`): a page has
@@ -31,22 +29,135 @@ impl Link {
 /// The document node is always node 0.
 pub const DOCUMENT: NodeId = 0;
 
-/// The attributes the reader looks at; others are not kept.
-pub const KEPT_ATTRIBUTES: [&str; 5] = ["style", "hidden", "colspan", "rowspan", "height"];
+/// The attributes whose values the reader reads; `style` and `hidden` are read once, when
+/// the element is made, into [`ElementFlags`], and not kept.
+pub const KEPT_ATTRIBUTES: [&str; 3] = ["colspan", "rowspan", "height"];
 
-#[derive(Debug)]
+/// Defines [`ELEMENT_NAMES`] and [`element_name`] from one list of names.
+macro_rules! element_names {
+    ($($name:literal),* $(,)?) => {
+        /// Every element name the reader compares against, so an element keeps its name in
+        /// one byte. Index 0 stands for every other name (their names are kept aside, see
+        /// [`Tree::element_name`]).
+        const ELEMENT_NAMES: &[&str] = &["", $($name),*];
+
+        /// The one-byte code of an element name (0 for names the reader never compares
+        /// against).
+        pub fn element_name(local: &str) -> u8 {
+            match local {
+                $($name => const { name_code($name) },)*
+                _ => 0,
+            }
+        }
+    };
+}
+
+// One line per group of names, not one per name.
+#[rustfmt::skip]
+element_names!(
+    "html", "head", "body", "p", "div", "span", "br", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
+    "colgroup", "col", "a", "b", "i", "u", "font", "o:p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
+    "strong", "em", "img", "style", "script", "meta", "title", "link", "section", "article", "hr", "sup", "noscript",
+    "template", "select", "option", "datalist", "textarea", "iframe", "object", "embed", "video", "audio", "canvas",
+    "map", "button", "input", "dl", "dt", "dd", "blockquote", "pre", "header", "footer", "nav", "main", "aside",
+    "address", "figure", "figcaption", "center", "form", "fieldset", "details", "summary", "legend", "menu", "sub",
+    "label", "small", "big", "s", "code", "strike", "tt", "nobr",
+);
+
+/// The index of `name` in [`ELEMENT_NAMES`], at compile time.
+const fn name_code(name: &str) -> u8 {
+    const fn eq(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    let mut i = 0;
+    while i < ELEMENT_NAMES.len() {
+        if eq(ELEMENT_NAMES[i], name) {
+            return i as u8;
+        }
+        i += 1;
+    }
+    panic!("not in ELEMENT_NAMES")
+}
+
+/// What an element's `hidden` and `style` attributes say, worked out once when it is made.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ElementFlags(u8);
+
+impl ElementFlags {
+    /// Hidden from the reader of the page (`hidden`, `display:none`, `mso-hide:all`,
+    /// `visibility:hidden`).
+    const HIDDEN: u8 = 1;
+    /// Has a `style` attribute (a later `style` added to `<html>`/`<body>` is ignored, as
+    /// the DOM does).
+    const HAS_STYLE: u8 = 2;
+    /// `mso-ignore:colspan`: Excel's fake merge.
+    const MSO_IGNORE_COLSPAN: u8 = 4;
+    /// `mso-zero-height:yes`: Excel's hidden row.
+    const MSO_ZERO_HEIGHT: u8 = 8;
+    /// Has kept attributes in [`Tree`]'s attribute table.
+    const HAS_ATTRS: u8 = 16;
+
+    fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+
+    /// Take in one attribute.
+    fn add(&mut self, name: &str, value: &str) {
+        match name {
+            "hidden" => self.0 |= Self::HIDDEN,
+            "style" if !self.has(Self::HAS_STYLE) => {
+                self.0 |= Self::HAS_STYLE;
+                // One pass over the declarations (Word's style attributes are long); the
+                // same tests as `hidden_by_style` and `style_has`.
+                for declaration in value.as_bytes().split(|&c| c == b';') {
+                    let Some(colon) = declaration.iter().position(|&c| c == b':') else { continue };
+                    let (p, v) = (declaration[..colon].trim_ascii(), declaration[colon + 1..].trim_ascii());
+                    let starts = |value: &[u8]| v.len() >= value.len() && v[..value.len()].eq_ignore_ascii_case(value);
+                    let flag = match p.len() {
+                        7 if p.eq_ignore_ascii_case(b"display") && starts(b"none") => Self::HIDDEN,
+                        8 if p.eq_ignore_ascii_case(b"mso-hide") && starts(b"all") => Self::HIDDEN,
+                        10 if p.eq_ignore_ascii_case(b"visibility") && starts(b"hidden") => Self::HIDDEN,
+                        10 if p.eq_ignore_ascii_case(b"mso-ignore") && starts(b"colspan") => Self::MSO_IGNORE_COLSPAN,
+                        15 if p.eq_ignore_ascii_case(b"mso-zero-height") && starts(b"yes") => Self::MSO_ZERO_HEIGHT,
+                        _ => 0,
+                    };
+                    self.0 |= flag;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeData {
     Document,
     Element {
-        /// Lower-case local name; common names are static.
-        name: Cow<'static, str>,
+        /// The name's code ([`element_name`]); [`Node::html_name`] gives it back.
+        name: u8,
         /// In the HTML namespace (not SVG/MathML).
         html: bool,
-        /// Only the [`KEPT_ATTRIBUTES`].
-        attrs: Vec<(&'static str, Box<str>)>,
+        flags: ElementFlags,
+        /// For a `<table>`, its index among all `<table>` elements in document order
+        /// ([`Tree::number_tables`]).
+        table: u32,
     },
-    /// Text, stored in the tree's text arena ([`Tree::text`]).
+    /// Text stored in the tree's own arena ([`Tree::texts`]): text that is not a verbatim
+    /// slice of the source (entities decoded, line ends normalised, merged pieces).
     Text(TextRef),
+    /// Text that is exactly `source[start..end]`: not copied.
+    SourceText(TextRef),
     /// A comment; Word's and Excel's `[if !supportMisalignedColumns]` marker (before their
     /// phantom row) is the only one that matters.
     Comment {
@@ -56,131 +167,359 @@ pub enum NodeData {
     Other,
 }
 
-/// Where a text node's characters sit in [`Tree::texts`].
+/// A byte range of text, in [`Tree::texts`] or in the source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextRef {
     pub start: u32,
     pub end: u32,
 }
 
-/// The element names the reader compares against.
-const KNOWN_ELEMENTS: [&str; 44] = [
-    "html", "head", "body", "p", "div", "span", "br", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
-    "colgroup", "col", "a", "b", "i", "u", "font", "o:p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-    "strong", "em", "img", "style", "script", "meta", "title", "link", "section", "article", "hr", "sup",
-];
-
-/// Intern the element names the reader compares against; others are owned. (A search of
-/// a list, not a `match`: the same, in a fraction of the WebAssembly.)
-pub fn element_name(local: &str) -> Cow<'static, str> {
-    match KNOWN_ELEMENTS.iter().find(|&&known| known == local) {
-        Some(&known) => Cow::Borrowed(known),
-        None => Cow::Owned(local.to_ascii_lowercase()),
-    }
+/// A kept attribute ([`KEPT_ATTRIBUTES`]) of an element, in [`Tree`]'s attribute table.
+#[derive(Clone, Copy, Debug)]
+struct Attr {
+    node: u32,
+    /// Index in [`KEPT_ATTRIBUTES`].
+    name: u8,
+    /// In [`Tree::attr_values`].
+    value: TextRef,
 }
 
-/// Keep an attribute if the reader reads it (names as the HTML parser gives them:
-/// lower-case).
-pub fn kept_attribute(name: &str) -> Option<&'static str> {
-    match name {
-        "style" => Some("style"),
-        "hidden" => Some("hidden"),
-        "colspan" => Some("colspan"),
-        "rowspan" => Some("rowspan"),
-        "height" => Some("height"),
-        _ => None,
-    }
-}
-
-#[derive(Debug)]
+/// One node: 40 bytes (a page has a node for every tag and every run of text).
+#[derive(Clone, Debug)]
 pub struct Node {
     pub parent: Link,
     pub first_child: Link,
     pub last_child: Link,
     pub prev_sibling: Link,
     pub next_sibling: Link,
-    pub data: NodeData,
-    /// Hidden from the reader of the page (`hidden`, `display:none`, `mso-hide:all`,
-    /// `visibility:hidden`): worked out once, when the element is made.
-    pub hidden: bool,
     /// Byte offset where the node starts (the `<` of an element's start tag).
-    pub start: usize,
+    pub start: u32,
     /// Byte offset where it ends: after its end tag, or — when it was closed implicitly —
     /// after the last thing in it.
-    pub end: usize,
+    pub end: u32,
+    pub data: NodeData,
 }
 
+// A node stays at 40 bytes on every target: it is the bulk of the reader's memory.
+const _: () = assert!(std::mem::size_of::<Node>() == 40);
+
 impl Node {
-    pub fn new(data: NodeData, start: usize, end: usize) -> Node {
-        let hidden = match &data {
-            NodeData::Element { attrs, .. } => {
-                attrs.iter().any(|(n, v)| *n == "hidden" || (*n == "style" && super::hidden_by_style(v)))
-            }
-            _ => false,
-        };
+    pub fn new(data: NodeData, start: u32, end: u32) -> Node {
         Node {
             parent: Link::NONE,
             first_child: Link::NONE,
             last_child: Link::NONE,
             prev_sibling: Link::NONE,
             next_sibling: Link::NONE,
-            data,
-            hidden,
             start,
             end,
+            data,
         }
     }
 
-    /// The local name of an HTML element (not of SVG/MathML elements, not of other nodes).
-    pub fn html_name(&self) -> Option<&str> {
-        match &self.data {
-            NodeData::Element { name, html: true, .. } => Some(name),
+    /// The local name of an HTML element ("" for names the reader does not know; `None`
+    /// for SVG/MathML elements and other nodes).
+    pub fn html_name(&self) -> Option<&'static str> {
+        match self.data {
+            NodeData::Element { name, html: true, .. } => Some(ELEMENT_NAMES[usize::from(name)]),
             _ => None,
         }
     }
 
+    /// An HTML element of this name (one of the names the reader knows).
     pub fn is(&self, local: &str) -> bool {
         self.html_name() == Some(local)
     }
 
-    pub fn attr(&self, attr: &str) -> Option<&str> {
-        match &self.data {
-            NodeData::Element { attrs, .. } => attrs.iter().find(|(n, _)| *n == attr).map(|(_, v)| &**v),
-            _ => None,
+    fn flags(&self) -> ElementFlags {
+        match self.data {
+            NodeData::Element { flags, .. } => flags,
+            _ => ElementFlags::default(),
         }
+    }
+
+    /// Hidden from the reader of the page (`hidden`, `display:none`, `mso-hide:all`,
+    /// `visibility:hidden`).
+    pub fn hidden(&self) -> bool {
+        self.flags().has(ElementFlags::HIDDEN)
+    }
+
+    /// Styled `mso-ignore:colspan` (Excel's fake merge).
+    pub fn mso_ignore_colspan(&self) -> bool {
+        self.flags().has(ElementFlags::MSO_IGNORE_COLSPAN)
+    }
+
+    /// Styled `mso-zero-height:yes` (Excel's hidden row).
+    pub fn mso_zero_height(&self) -> bool {
+        self.flags().has(ElementFlags::MSO_ZERO_HEIGHT)
+    }
+
+    pub fn is_text(&self) -> bool {
+        matches!(self.data, NodeData::Text(_) | NodeData::SourceText(_))
+    }
+
+    /// The node's byte span in the source.
+    pub fn span(&self) -> crate::document::Span {
+        crate::document::Span::new(self.start as usize, self.end as usize)
     }
 }
 
-/// The parsed tree.
+/// The parsed tree. `'a` is the source text, which text nodes may point into.
 #[derive(Debug)]
-pub struct Tree {
+pub struct Tree<'a> {
     pub nodes: Vec<Node>,
-    /// Every text node's characters, one after another (one allocation, not one per node).
+    /// The characters of the [`NodeData::Text`] nodes, one after another (one allocation,
+    /// not one per node).
     pub texts: String,
+    /// The source the [`NodeData::SourceText`] nodes point into.
+    pub source: &'a str,
+    /// Kept attributes, in the order of their elements' ids.
+    attrs: Vec<Attr>,
+    attr_values: String,
+    /// The names of elements whose name has no code ([`element_name`] is 0), in the order
+    /// of their ids, in `attr_values`.
+    other_names: Vec<(u32, TextRef)>,
     /// The document is in quirks mode (no doctype, as most pasted fragments are).
     pub quirks: bool,
 }
 
-impl Tree {
-    /// A tree holding only the document node.
-    pub fn new(input_len: usize) -> Tree {
-        Tree { nodes: vec![Node::new(NodeData::Document, 0, input_len)], texts: String::new(), quirks: false }
+impl<'a> Tree<'a> {
+    /// A tree holding only the document node, spanning all of `source`.
+    pub fn new(source: &'a str) -> Tree<'a> {
+        // Offsets are u32: the reader refuses inputs anywhere near 4 GiB.
+        let end = u32::try_from(source.len()).unwrap_or(u32::MAX);
+        Tree {
+            nodes: vec![Node::new(NodeData::Document, 0, end)],
+            texts: String::new(),
+            source,
+            attrs: Vec::new(),
+            attr_values: String::new(),
+            other_names: Vec::new(),
+            quirks: false,
+        }
     }
 
-    /// Append a node as the last child of `parent` (no checks: the caller builds a tree).
-    pub fn push_child(&mut self, parent: NodeId, data: NodeData, start: usize, end: usize) -> NodeId {
-        let id = self.nodes.len();
-        let mut node = Node::new(data, start, end);
-        node.parent = Link::to(Some(parent));
-        node.prev_sibling = self.nodes[parent].last_child;
-        if let Some(last) = self.nodes[parent].last_child.get() {
-            self.nodes[last].next_sibling = Link::to(Some(id));
-        } else {
-            self.nodes[parent].first_child = Link::to(Some(id));
+    /// Add a node, linked to nothing yet.
+    pub fn new_node(&mut self, data: NodeData, start: u32, end: u32) -> NodeId {
+        if self.nodes.len() == self.nodes.capacity() {
+            // Grow by a quarter rather than doubling: the tree is the reader's largest
+            // structure, and its size was estimated beforehand.
+            self.nodes.reserve_exact(self.nodes.len() / 4 + 64);
         }
-        self.nodes[parent].last_child = Link::to(Some(id));
-        self.nodes.push(node);
-        id
+        self.nodes.push(Node::new(data, start, end));
+        self.nodes.len() - 1
+    }
+
+    /// Add an element, linked to nothing yet. Of its attributes `hidden` and `style` are
+    /// read into flags and the [`KEPT_ATTRIBUTES`] kept; `local` is its lower-case name.
+    pub fn new_element<'v>(
+        &mut self,
+        local: &str,
+        html: bool,
+        attrs: impl IntoIterator<Item = (&'v str, &'v str)>,
+        start: u32,
+        end: u32,
+    ) -> NodeId {
+        let id = self.nodes.len();
+        let mut flags = ElementFlags::default();
+        for (name, value) in attrs {
+            flags.add(name, value);
+            if let Some(k) = KEPT_ATTRIBUTES.iter().position(|k| *k == name) {
+                if !self.attrs.iter().rev().take_while(|a| a.node as usize == id).any(|a| usize::from(a.name) == k) {
+                    self.push_attr(id, k, value);
+                    flags.0 |= ElementFlags::HAS_ATTRS;
+                }
+            }
+        }
+        let name = element_name(local);
+        if name == 0 {
+            let start = self.attr_values.len() as u32;
+            self.attr_values.push_str(local);
+            self.other_names.push((id as u32, TextRef { start, end: self.attr_values.len() as u32 }));
+        }
+        self.new_node(NodeData::Element { name, html, flags, table: 0 }, start, end)
+    }
+
+    /// The lower-case local name of an element, whatever its namespace (`None` for other
+    /// nodes).
+    pub fn element_name(&self, id: NodeId) -> Option<&str> {
+        let NodeData::Element { name, .. } = self.nodes[id].data else { return None };
+        if name != 0 {
+            return Some(ELEMENT_NAMES[usize::from(name)]);
+        }
+        let i = self.other_names.binary_search_by_key(&(id as u32), |&(n, _)| n).ok()?;
+        let r = self.other_names[i].1;
+        self.attr_values.get(r.start as usize..r.end as usize)
+    }
+
+    fn push_attr(&mut self, id: NodeId, k: usize, value: &str) {
+        let start = self.attr_values.len() as u32;
+        self.attr_values.push_str(value);
+        let attr =
+            Attr { node: id as u32, name: k as u8, value: TextRef { start, end: self.attr_values.len() as u32 } };
+        // Kept in node order: a late addition (to `<html>`/`<body>`) is inserted in place.
+        let at = self.attrs.partition_point(|a| a.node <= attr.node);
+        self.attrs.insert(at, attr);
+    }
+
+    /// Give an element the attributes it does not have yet (the parser's `<html>`/`<body>`
+    /// repeated later in the page).
+    pub fn add_attrs_if_missing<'v>(&mut self, id: NodeId, attrs: impl IntoIterator<Item = (&'v str, &'v str)>) {
+        let NodeData::Element { name, html, mut flags, table } = self.nodes[id].data else { return };
+        for (attr, value) in attrs {
+            flags.add(attr, value);
+            if let Some(k) = KEPT_ATTRIBUTES.iter().position(|k| *k == attr) {
+                if self.attr(id, KEPT_ATTRIBUTES[k]).is_none() {
+                    self.push_attr(id, k, value);
+                    flags.0 |= ElementFlags::HAS_ATTRS;
+                }
+            }
+        }
+        self.nodes[id].data = NodeData::Element { name, html, flags, table };
+    }
+
+    /// Number the `<table>` elements in document order (once the tree is built).
+    pub fn number_tables(&mut self) {
+        let mut next = 0u32;
+        let mut cur = Some(DOCUMENT);
+        while let Some(id) = cur {
+            if self.nodes[id].is("table") {
+                if let NodeData::Element { table, .. } = &mut self.nodes[id].data {
+                    *table = next;
+                    next = next.saturating_add(1);
+                }
+            }
+            cur = self.next_in_order(id, DOCUMENT, true);
+        }
+    }
+
+    /// The index of a `<table>` element among all of them in document order (`None` for
+    /// other nodes).
+    pub fn table_index(&self, id: NodeId) -> Option<u32> {
+        match self.nodes[id].data {
+            NodeData::Element { table, .. } if self.nodes[id].is("table") => Some(table),
+            _ => None,
+        }
+    }
+
+    /// A kept attribute's value ([`KEPT_ATTRIBUTES`]).
+    pub fn attr(&self, id: NodeId, attr: &str) -> Option<&str> {
+        if !self.nodes[id].flags().has(ElementFlags::HAS_ATTRS) {
+            return None;
+        }
+        let first = self.attrs.partition_point(|a| (a.node as usize) < id);
+        self.attrs[first..]
+            .iter()
+            .take_while(|a| a.node as usize == id)
+            .find(|a| KEPT_ATTRIBUTES[usize::from(a.name)] == attr)
+            .and_then(|a| self.attr_values.get(a.value.start as usize..a.value.end as usize))
+    }
+
+    /// Add a text node, or append to `merge_into` when that is a text node (merging as the
+    /// DOM does). `at` is where `text` sits verbatim in the source, if it does: such text is
+    /// not copied. Returns the new node, if one was made.
+    pub fn push_text(
+        &mut self,
+        merge_into: Option<NodeId>,
+        text: &str,
+        at: Option<u32>,
+        start: u32,
+        end: u32,
+    ) -> Option<NodeId> {
+        let here = at.map(|s| TextRef { start: s, end: s + text.len() as u32 });
+        if let Some(t) = merge_into {
+            let merged = match (self.nodes[t].data, here) {
+                // The same source run continued: extend it.
+                (NodeData::SourceText(r), Some(h)) if r.end == h.start => {
+                    NodeData::SourceText(TextRef { start: r.start, end: h.end })
+                }
+                // The last text written to the arena: extend it in place.
+                (NodeData::Text(r), _) if r.end as usize == self.texts.len() => {
+                    self.texts.push_str(text);
+                    NodeData::Text(TextRef { start: r.start, end: self.texts.len() as u32 })
+                }
+                // Rare (text merged out of order, or after an ignored tag): copy it to the
+                // end of the arena first.
+                (NodeData::Text(_) | NodeData::SourceText(_), _) => {
+                    let s = self.texts.len();
+                    let old = self.text(t).to_owned();
+                    self.texts.push_str(&old);
+                    self.texts.push_str(text);
+                    NodeData::Text(TextRef { start: s as u32, end: self.texts.len() as u32 })
+                }
+                _ => return self.push_text(None, text, at, start, end),
+            };
+            let node = &mut self.nodes[t];
+            node.data = merged;
+            node.end = node.end.max(end);
+            return None;
+        }
+        let data = match here {
+            Some(h) => NodeData::SourceText(h),
+            None => {
+                let s = self.texts.len() as u32;
+                self.texts.push_str(text);
+                NodeData::Text(TextRef { start: s, end: self.texts.len() as u32 })
+            }
+        };
+        Some(self.new_node(data, start, end))
+    }
+
+    fn detach(&mut self, id: NodeId) {
+        let nodes = &mut self.nodes;
+        let (parent, prev, next) = {
+            let n = &nodes[id];
+            (n.parent.get(), n.prev_sibling.get(), n.next_sibling.get())
+        };
+        if let Some(p) = prev {
+            nodes[p].next_sibling = Link::to(next);
+        } else if let Some(par) = parent {
+            nodes[par].first_child = Link::to(next);
+        }
+        if let Some(n) = next {
+            nodes[n].prev_sibling = Link::to(prev);
+        } else if let Some(par) = parent {
+            nodes[par].last_child = Link::to(prev);
+        }
+        let n = &mut nodes[id];
+        n.parent = Link::NONE;
+        n.prev_sibling = Link::NONE;
+        n.next_sibling = Link::NONE;
+    }
+
+    /// Move `child` (from wherever it is) to the end of `parent`'s children.
+    pub fn append_child(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let nodes = &mut self.nodes;
+        let last = nodes[parent].last_child.get();
+        nodes[child].parent = Link::to(Some(parent));
+        nodes[child].prev_sibling = Link::to(last);
+        match last {
+            Some(l) => nodes[l].next_sibling = Link::to(Some(child)),
+            None => nodes[parent].first_child = Link::to(Some(child)),
+        }
+        nodes[parent].last_child = Link::to(Some(child));
+    }
+
+    /// Move `child` (from wherever it is) to just before `sibling`.
+    pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        let Some(parent) = self.nodes[sibling].parent.get() else { return };
+        self.detach(child);
+        let nodes = &mut self.nodes;
+        let prev = nodes[sibling].prev_sibling.get();
+        nodes[child].parent = Link::to(Some(parent));
+        nodes[child].prev_sibling = Link::to(prev);
+        nodes[child].next_sibling = Link::to(Some(sibling));
+        nodes[sibling].prev_sibling = Link::to(Some(child));
+        match prev {
+            Some(p) => nodes[p].next_sibling = Link::to(Some(child)),
+            None => nodes[parent].first_child = Link::to(Some(child)),
+        }
+    }
+
+    /// Take `node` out of the tree (with its subtree).
+    pub fn remove(&mut self, node: NodeId) {
+        self.detach(node);
     }
 
     /// Build the tree from the compact structure the JavaScript DOM walker makes of a live
@@ -189,7 +528,7 @@ impl Tree {
     /// kind is 1 element, 3 text, 8 comment; parent is the index of an earlier node, or -1
     /// for the root; string indexes `strings` (split on U+0000): the lower-case tag name, the
     /// text, or the comment. A malformed structure is an error, never a panic.
-    pub fn from_dom(nodes: &[i32], strings: &str, quirks: bool) -> Result<Tree, String> {
+    pub fn from_dom(nodes: &[i32], strings: &str, quirks: bool) -> Result<Tree<'static>, String> {
         let table: Vec<&str> = strings.split('\0').collect();
         let text = |i: i32| -> Result<&str, String> {
             usize::try_from(i)
@@ -197,7 +536,7 @@ impl Tree {
                 .and_then(|i| table.get(i).copied())
                 .ok_or_else(|| format!("string {i} out of range"))
         };
-        let mut tree = Tree::new(0);
+        let mut tree = Tree::new("");
         tree.quirks = quirks;
         // Index of each walker node in the tree.
         let mut ids: Vec<NodeId> = Vec::new();
@@ -213,36 +552,36 @@ impl Tree {
                     .and_then(|p| ids.get(p))
                     .ok_or_else(|| format!("parent {p} is not an earlier node"))?,
             };
-            let data = match kind {
+            if ids.len() >= 50_000_000 {
+                return Err("too many nodes".into());
+            }
+            let id = match kind {
                 1 => {
-                    let mut attrs = Vec::new();
+                    let mut attrs = Vec::with_capacity(attr_count.min(64));
                     for a in 0..attr_count {
-                        let name = text(field(4 + 2 * a)?)?;
-                        let value = text(field(5 + 2 * a)?)?;
-                        if let Some(k) = kept_attribute(name) {
-                            attrs.push((k, value.into()));
-                        }
+                        attrs.push((text(field(4 + 2 * a)?)?, text(field(5 + 2 * a)?)?));
                     }
                     let name = text(string)?;
                     // Namespaced names (svg:…) and SVG/MathML are not HTML.
                     let html = !name.contains(':') || name == "o:p";
-                    NodeData::Element { name: element_name(&name.to_ascii_lowercase()), html, attrs }
+                    tree.new_element(&name.to_ascii_lowercase(), html, attrs, 0, 0)
                 }
                 3 => {
                     let t = text(string)?;
-                    let start = tree.texts.len() as u32;
-                    tree.texts.push_str(t);
-                    NodeData::Text(TextRef { start, end: tree.texts.len() as u32 })
+                    tree.push_text(None, t, None, 0, 0).unwrap_or(DOCUMENT)
                 }
-                8 => NodeData::Comment { phantom_row_marker: text(string)?.contains("supportMisalignedColumns") },
+                8 => tree.new_node(
+                    NodeData::Comment { phantom_row_marker: text(string)?.contains("supportMisalignedColumns") },
+                    0,
+                    0,
+                ),
                 k => return Err(format!("unknown node kind {k}")),
             };
-            if ids.len() >= 50_000_000 {
-                return Err("too many nodes".into());
-            }
-            ids.push(tree.push_child(parent_id, data, 0, 0));
+            tree.append_child(parent_id, id);
+            ids.push(id);
             i += 4 + 2 * attr_count;
         }
+        tree.number_tables();
         Ok(tree)
     }
 
@@ -250,6 +589,7 @@ impl Tree {
     pub fn text(&self, id: NodeId) -> &str {
         match self.nodes[id].data {
             NodeData::Text(r) => self.texts.get(r.start as usize..r.end as usize).unwrap_or(""),
+            NodeData::SourceText(r) => self.source.get(r.start as usize..r.end as usize).unwrap_or(""),
             _ => "",
         }
     }
@@ -258,7 +598,7 @@ impl Tree {
         &self.nodes[id]
     }
 
-    pub fn children(&self, id: NodeId) -> Children<'_> {
+    pub fn children(&self, id: NodeId) -> Children<'_, 'a> {
         Children { tree: self, next: self.nodes[id].first_child.get() }
     }
 
@@ -287,14 +627,37 @@ impl Tree {
             cur = self.nodes[cur].parent.get()?;
         }
     }
+
+    /// The first node of `root`'s subtree in post-order (every node after its children):
+    /// its deepest first descendant. The children of nodes for which `skip` is true are
+    /// not visited (the nodes themselves are).
+    pub fn first_in_post_order(&self, root: NodeId, skip: impl Fn(&Node) -> bool) -> NodeId {
+        let mut cur = root;
+        while let Some(c) = self.nodes[cur].first_child.get().filter(|_| !skip(&self.nodes[cur])) {
+            cur = c;
+        }
+        cur
+    }
+
+    /// The node after `id` in the post-order of `root`'s subtree (see
+    /// [`first_in_post_order`](Self::first_in_post_order)): no stack, no list of nodes.
+    pub fn next_in_post_order(&self, id: NodeId, root: NodeId, skip: impl Fn(&Node) -> bool) -> Option<NodeId> {
+        if id == root {
+            return None;
+        }
+        match self.nodes[id].next_sibling.get() {
+            Some(s) => Some(self.first_in_post_order(s, skip)),
+            None => self.nodes[id].parent.get(),
+        }
+    }
 }
 
-pub struct Children<'a> {
-    tree: &'a Tree,
+pub struct Children<'t, 'a> {
+    tree: &'t Tree<'a>,
     next: Option<NodeId>,
 }
 
-impl Iterator for Children<'_> {
+impl Iterator for Children<'_, '_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
         let id = self.next?;
