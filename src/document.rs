@@ -73,7 +73,7 @@ impl Document {
 
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
         self.blocks.iter().filter_map(|b| match b {
-            Block::Table(t) => Some(t),
+            Block::Table(t) => Some(&**t),
             Block::Paragraph(_) => None,
         })
     }
@@ -84,7 +84,7 @@ impl Document {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Block {
     Paragraph(Paragraph),
-    Table(Table),
+    Table(Box<Table>),
 }
 
 /// Running text. Whitespace is normalised: NBSP, the full-width space, tabs, line breaks

@@ -857,7 +857,7 @@ impl Emitter<'_> {
             _ => Span::default(),
         };
         let grid = build_grid(index, &rows, self.options.grid, false, &mut self.notes);
-        self.blocks.push(Block::Table(Table { index, span, rows, grid }));
+        self.blocks.push(Block::Table(Box::new(Table { index, span, rows, grid })));
     }
 }
 

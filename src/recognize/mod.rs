@@ -54,7 +54,7 @@ fn find_table(
     let in_range = |i: usize| range.is_some_and(|(s, e)| i >= s && i < e);
     // Document tables that look like this statutory table, or that sit in its section and
     // look like no other (Markdown fragments holding only numbers).
-    let mut picked = Vec::new();
+    let mut picked: Vec<&crate::document::Table> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let Block::Table(t) = block else { continue };
         let class = tables::classify(t);

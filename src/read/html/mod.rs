@@ -326,7 +326,7 @@ impl<'a> Reader<'a> {
                         if let Some(c) = caption {
                             blocks.push(Block::Paragraph(c));
                         }
-                        blocks.push(Block::Table(table));
+                        blocks.push(Block::Table(Box::new(table)));
                         // Tables inside its cells follow it, in document order.
                         for &n in nested.iter().rev() {
                             stack.push((n, false));
