@@ -477,8 +477,13 @@ fn table_mismatch(
             // "1件结转下年度", "另有103件顺延到下年度答复": the keyword follows.
             let after = clause_after(s.text, q.end);
             let after = after.trim_start().trim_start_matches("申请").trim_start_matches('的');
+            // The next few words: at most 15 bytes, cut at a character boundary.
+            let mut end = after.len().min(15);
+            while !after.is_char_boundary(end) {
+                end -= 1;
+            }
             if (after.starts_with("结转") || after.starts_with("顺延"))
-                && closest_keyword(&after[..after.len().min(15)]) == Some(Kw::CarriedOut)
+                && closest_keyword(&after[..end]) == Some(Kw::CarriedOut)
             {
                 kw = Some(Kw::CarriedOut);
             }
@@ -743,6 +748,16 @@ mod tests {
         assert_eq!(last_topic("起诉1件，涉及案件"), Some(Topic::Cases));
         assert_eq!(last_topic("主动公开信息120条"), None);
         assert_eq!(last_topic(""), None);
+    }
+
+    #[test]
+    fn a_carried_over_clause_cut_inside_a_character_does_not_panic() {
+        // Found by the fuzzer: 15 bytes after "顺延" ended inside 年 once a one-byte
+        // character came between.
+        let r = with_overview("另有103件顺延]到下年度答复。");
+        let _ = rules(&r);
+        let r = with_overview("另有103件顺延到下年度答复。");
+        let _ = rules(&r);
     }
 
     #[test]
