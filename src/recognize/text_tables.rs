@@ -15,8 +15,6 @@
 //! digits) is accepted even when it does not balance, so real arithmetic errors of the
 //! report still come through. Everything else becomes an [`Unreadable`] entry.
 
-use std::collections::HashSet;
-
 use crate::document::{Paragraph, Span};
 use crate::format::{self, Format, FormatVersion, RelationSpec, RowSpec, Section, TableId, TableSpec};
 use crate::recognize::labels::{canonical, column_matches, compare, row_score, words, LabelMatch};
@@ -766,9 +764,9 @@ fn block_readings(layout: &Layout, start: usize, k: usize, groups: &[Group]) -> 
     if !reach_end[0] {
         return Err("no reading of these rows (row by row or column by column) balances every row".into());
     }
-    // Enumerate distinct readings, within a budget.
-    let mut seen = HashSet::new();
-    let mut found = Vec::new();
+    // Enumerate the readings, within a budget; each with its texts as a key, to keep the
+    // distinct ones (through the crate's one sort, not a hash set).
+    let mut found: Vec<(String, Vec<Vec<Part>>)> = Vec::new();
     let mut budget = PARTITION_BUDGET;
     let mut capped = false;
     let mut stack: Vec<(usize, Vec<Vec<Part>>)> = vec![(0, Vec::new())];
@@ -779,10 +777,14 @@ fn block_readings(layout: &Layout, start: usize, k: usize, groups: &[Group]) -> 
         }
         budget -= 1;
         if i == k {
-            let key: Vec<String> = acc.iter().flatten().map(|p| p.text.clone()).collect();
-            if seen.insert(key) {
-                found.push(acc);
+            // Each text behind its length: equal keys, equal lists of texts.
+            let mut key = String::new();
+            for p in acc.iter().flatten() {
+                key.push_str(&p.text.len().to_string());
+                key.push(':');
+                key.push_str(&p.text);
             }
+            found.push((key, acc));
             continue;
         }
         for j in i + 1..=k {
@@ -794,7 +796,8 @@ fn block_readings(layout: &Layout, start: usize, k: usize, groups: &[Group]) -> 
         }
     }
     if !capped {
-        return Ok(found);
+        crate::order::dedup_by_key(&mut found, |(key, _)| key);
+        return Ok(found.into_iter().map(|(_, reading)| reading).collect());
     }
     // Too many ways: keep the rows every usable stretch reads alike, via reachability.
     let mut reach_start = vec![false; k + 1];
@@ -1218,19 +1221,24 @@ fn review_in_order(
         return Err(format!("the values are printed out of order in {} pieces, too many to arrange", runs.len()));
     }
     let mut order: Vec<usize> = (0..runs.len()).collect();
-    let mut all = HashSet::new();
+    // The texts of the first arrangement, and whether another one read differently.
+    let mut first: Option<Vec<String>> = None;
+    let mut differ = false;
     let mut balanced: Vec<Vec<Part>> = Vec::new();
     permute(&mut order, 0, &mut |order| {
         let parts: Vec<Part> = order.iter().flat_map(|&r| runs[r].iter().map(Group::whole)).collect();
         let texts: Vec<String> = parts.iter().map(|p| p.text.clone()).collect();
-        all.insert(texts.clone());
+        match &first {
+            None => first = Some(texts.clone()),
+            Some(f) => differ |= *f != texts,
+        }
         let values: Vec<Option<i128>> = parts.iter().map(|p| int_value(&p.text)).collect();
         if rels.iter().all(|r| r.holds(&values)) && !balanced.iter().any(|b| b.iter().map(|p| &p.text).eq(texts.iter()))
         {
             balanced.push(parts);
         }
     });
-    if all.len() == 1 {
+    if !differ {
         return Ok(in_order); // every arrangement reads the same values
     }
     match balanced.len() {
