@@ -210,7 +210,7 @@ fn label_and_numbers(p: &crate::document::Paragraph) -> Option<RowReading> {
     if first_number == 0 || parts[first_number..].iter().any(|s| !read_value(s).is_number()) {
         return None;
     }
-    let label = parts[..first_number].join("");
+    let label = parts[..first_number].iter().join_str("");
     if label.chars().count() > 40 || label.ends_with(|c: char| c.is_ascii_digit()) || label.contains(['，', '。']) {
         return None;
     }

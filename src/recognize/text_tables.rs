@@ -553,9 +553,7 @@ impl Layout {
                         _ => None,
                     })
                     .filter_map(|(total, parts)| {
-                        let total: Option<Vec<usize>> = total.iter().map(|c| pos(c)).collect();
-                        let parts: Option<Vec<usize>> = parts.iter().map(|c| pos(c)).collect();
-                        Some(RowRel { total: total?, parts: parts? })
+                        Some(RowRel { total: positions(total, &pos)?, parts: positions(parts, &pos)? })
                     })
                     .collect();
                 row_rels.push(rels);
@@ -839,6 +837,16 @@ fn unit_for(layout: &Layout, run: &Run, start: usize, f: Fill) -> Unit {
     Unit { start, k, candidates, failure, span: run.span(), excerpt: run.excerpt() }
 }
 
+/// The position of every id, or `None` if one has none (one routine for every caller, not
+/// a `collect::<Option<Vec<_>>>` per closure).
+fn positions(ids: &[&str], position: &dyn Fn(&str) -> Option<usize>) -> Option<Vec<usize>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.push(position(id)?);
+    }
+    Some(out)
+}
+
 /// The relations between rows (T3-IDENTITY, T3-RESULT-SUM) as row indices.
 fn column_rels(layout: &Layout) -> Vec<(Vec<usize>, Vec<usize>)> {
     let index = |id: &str| layout.rows.iter().position(|r| r.id == id);
@@ -848,9 +856,7 @@ fn column_rels(layout: &Layout) -> Vec<(Vec<usize>, Vec<usize>)> {
         .iter()
         .filter_map(|rel| match rel {
             RelationSpec::EachColumn { total, parts, .. } => {
-                let t: Option<Vec<usize>> = total.iter().map(|r| index(r)).collect();
-                let p: Option<Vec<usize>> = parts.iter().map(|r| index(r)).collect();
-                Some((t?, p?))
+                Some((positions(total, &index)?, positions(parts, &index)?))
             }
             _ => None,
         })

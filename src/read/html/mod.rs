@@ -25,6 +25,7 @@ use crate::document::{
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
 use crate::read::normalize::{finish, is_space, push_normalized};
 use crate::read::ReadOptions;
+use crate::strings::JoinStr;
 #[cfg(feature = "html-parser")]
 pub use parse::parse;
 pub use tree::{NodeData, NodeId, Tree};
@@ -491,12 +492,11 @@ impl<'a> Reader<'a> {
             );
         }
         for r in hidden_rows {
-            let text: Vec<&str> = rows[r].cells.iter().map(|c| c.text.as_str()).collect();
             self.notes.push(ReadNote {
                 kind: NoteKind::HiddenRow,
                 message: format!(
                     "table {index}: row {r} is hidden (display:none) and was left out of the grid: {}",
-                    text.join(" | ")
+                    rows[r].cells.iter().map(|c| c.text.as_str()).join_str(" | ")
                 ),
                 span: Some(rows[r].span),
                 table: Some(index),
