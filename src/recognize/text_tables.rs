@@ -20,7 +20,7 @@ use crate::format::{self, Format, FormatVersion, RelationSpec, RowSpec, Section,
 use crate::recognize::labels::{canonical, column_matches, compare, row_score, words, LabelMatch};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
-use crate::strings::JoinStr;
+use crate::strings::{char_count, JoinStr};
 
 /// A part longer than this is not a count any report prints.
 const MAX_PART_DIGITS: usize = 15;
@@ -123,7 +123,7 @@ fn align(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
     let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
     let raw_chars: Vec<(usize, char)> = raw.char_indices().collect();
     let mut rp = 0usize;
-    let mut out = Vec::with_capacity(text.chars().count());
+    let mut out = Vec::with_capacity(char_count(text));
     for c in text.chars() {
         if c == ' ' {
             out.push(None);
@@ -255,7 +255,7 @@ fn heading_end(chars: &[char], i: usize, section: Section) -> usize {
     let close = ["情况", "事项"].iter().filter_map(|m| text.find(m).map(|b| b + m.len())).min();
     let key = spec.keys.iter().filter_map(|k| text.find(k).map(|b| b + k.len())).max();
     match close.or(key) {
-        Some(b) => i + text[..b].chars().count(),
+        Some(b) => i + char_count(&text[..b]),
         None => limit,
     }
 }
@@ -336,9 +336,9 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
         .iter()
         .enumerate()
         .filter(|(_, r)| !r.label.is_empty() && canon.ends_with(&canonical(r.label)))
-        .max_by_key(|(_, r)| canonical(r.label).chars().count());
+        .max_by_key(|(_, r)| char_count(&canonical(r.label)));
     if let Some((i, r)) = exact {
-        let want = canonical(r.label).chars().count();
+        let want = char_count(&canonical(r.label));
         let mut seen = 0;
         let mut from = chars.len();
         while from > 0 && seen < want {
@@ -358,7 +358,7 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
         pieces.push(text.to_string());
     }
     for piece in pieces {
-        if piece.chars().count() > 80 {
+        if char_count(&piece) > 80 {
             continue;
         }
         let parents: Vec<String> = rows.iter().filter_map(|r| r.parent).map(words).collect();

@@ -25,7 +25,7 @@ use crate::document::{
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
 use crate::read::normalize::{finish, is_space, push_normalized};
 use crate::read::ReadOptions;
-use crate::strings::JoinStr;
+use crate::strings::{char_count, JoinStr};
 #[cfg(feature = "html-parser")]
 pub use parse::parse;
 pub use tree::{NodeData, NodeId, Tree};
@@ -558,7 +558,7 @@ impl<'a> Reader<'a> {
 
 /// A short line naming an annual report.
 fn looks_like_title(text: &str) -> bool {
-    let len = text.chars().count();
+    let len = char_count(text);
     (6..=80).contains(&len) && (text.contains("年度报告") || text.contains("年报")) && !text.contains('：')
 }
 
