@@ -181,8 +181,11 @@ impl Diagnostic {
         self.cell = cell.map(DomCell::from);
         self
     }
-    pub fn excerpt(mut self, e: impl Into<String>) -> Self {
-        let e: String = e.into();
+    pub fn excerpt(self, e: impl AsRef<str>) -> Self {
+        self.excerpt_str(e.as_ref())
+    }
+    #[inline(never)]
+    fn excerpt_str(mut self, e: &str) -> Self {
         // Keep excerpts short: a sentence, not a page.
         let short: String = e.chars().take(120).collect();
         self.excerpt = Some(if short.len() < e.len() { format!("{short}…") } else { short });
@@ -196,6 +199,7 @@ impl Diagnostic {
 
     /// Compute the stable id from what the finding is about (never from spans, which move
     /// when text elsewhere is edited). `key` distinguishes findings of one rule at one place.
+    #[inline(never)]
     pub fn finish(mut self, key: &str) -> Self {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for part in [

@@ -45,6 +45,7 @@ use crate::document::{Block, Cell, CellAddress, Document, InputKind, NoteKind, P
 use crate::read::grid::build_grid;
 use crate::read::normalize::{is_invisible, is_space, normalize};
 use crate::read::ReadOptions;
+use crate::strings::char_count;
 
 /// A prose line is "full" when its width is at least this percentage of the typical one.
 pub const FULL_LINE_PERCENT: usize = 85;
@@ -233,7 +234,7 @@ fn nonempty_fields(text: &str) -> usize {
 
 /// A page footer: `-3-`, `- 3 -`, `— 1 —`, `－2－`, `第 3 页`, `第3页 共12页`, `3/12`.
 fn is_footer(t: &str) -> bool {
-    if t.chars().count() > 24 {
+    if char_count(t) > 24 {
         return false;
     }
     let s: Vec<char> = t.chars().filter(|&c| !is_blank_char(c)).map(fold_digit).collect();
@@ -546,7 +547,7 @@ fn find_regions(lines: &[Line<'_>], kinds: &[Kind]) -> Vec<Region> {
                     if lead >= LAYOUT_MAX_LOOSE
                         || is_section_heading(t)
                         || ends_period(t)
-                        || t.chars().count() > LAYOUT_LEAD_MAX_CHARS
+                        || char_count(t) > LAYOUT_LEAD_MAX_CHARS
                     {
                         break;
                     }

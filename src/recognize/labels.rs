@@ -2,6 +2,7 @@
 //! `1.`/`1、`/`1．`, quotes, and typos.
 
 use crate::format::{ColumnSpec, RowSpec};
+use crate::strings::char_count;
 
 /// Fold a label to a canonical form: no whitespace, ASCII punctuation turned full-width as
 /// the format writes it, sub-item numbering `1、`/`1．` → `1.`, quotes → `“”`, full-width
@@ -125,7 +126,7 @@ pub fn compare(printed: &str, official: &str, keys: &[&str]) -> LabelMatch {
     if pw == ow {
         return LabelMatch::Punctuation;
     }
-    if ow.contains(&pw) && pw.chars().count() >= 2 {
+    if ow.contains(&pw) && char_count(&pw) >= 2 {
         return LabelMatch::Partial;
     }
     let has_key = keys.iter().any(|k| pw.contains(&words(k)) && !words(k).is_empty());
@@ -133,7 +134,7 @@ pub fn compare(printed: &str, official: &str, keys: &[&str]) -> LabelMatch {
     if has_key && similarity >= 0.6 || similarity >= 0.8 {
         return LabelMatch::Misspelt;
     }
-    if has_key && pw.chars().count() <= ow.chars().count() + 2 {
+    if has_key && char_count(&pw) <= char_count(&ow) + 2 {
         return LabelMatch::Misspelt;
     }
     LabelMatch::Different
@@ -170,16 +171,11 @@ pub fn row_score(printed: &str, row: &RowSpec) -> usize {
     if !ow.is_empty() && pw == ow {
         return 100;
     }
-    let key = row
-        .keys
-        .iter()
-        .map(|k| official_words(k))
-        .filter(|k| !k.is_empty() && pw.contains(*k))
-        .map(|k| k.chars().count())
-        .max();
+    let key =
+        row.keys.iter().map(|k| official_words(k)).filter(|k| !k.is_empty() && pw.contains(*k)).map(char_count).max();
     match key {
         Some(n) => n * 2 + usize::from(ow.contains(pw.as_str())),
-        None if ow.contains(pw.as_str()) && pw.chars().count() >= 3 => 1,
+        None if ow.contains(pw.as_str()) && char_count(&pw) >= 3 => 1,
         None => 0,
     }
 }

@@ -4,6 +4,7 @@ use crate::document::{Block, Document, Span};
 use crate::format::{Section, SectionSpec};
 use crate::recognize::labels::{canonical, words};
 use crate::recognize::model::{FoundSection, Title};
+use crate::strings::char_count;
 
 const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
 
@@ -58,12 +59,12 @@ pub fn find_title(doc: &Document, first_section_block: Option<usize>) -> Option<
         };
         let text = strip_markup(&p.text);
         let text = text.strip_prefix("标题").map_or(text, |t| t.trim_start_matches([':', '：', ' ']));
-        let names_report = (text.contains("报告") || text.contains("年报")) && text.chars().count() <= 80;
+        let names_report = (text.contains("报告") || text.contains("年报")) && char_count(text) <= 80;
         if names_report && !text.starts_with("本报告") && !text.contains("。") {
             let mut title = text.to_string();
             let mut span = p.span;
             if let Some((before, before_span)) = prev {
-                let short = before.chars().count() <= 30 && !before.contains(['。', '，', '：', ':']);
+                let short = char_count(before) <= 30 && !before.contains(['。', '，', '：', ':']);
                 // Broken over two lines: the organ, or the year and organ, on the line before.
                 let one_year = first_year(&title).is_none() || first_year(before).is_none();
                 if short && one_year && !before.starts_with("正文") && before != "正文" {
@@ -124,7 +125,7 @@ fn title_matches(printed: &str, spec: &SectionSpec) -> bool {
     // Misspelt or reworded: close enough to the title, or naming the section's key terms
     // while short.
     let similar = similarity(&p, &official) >= 0.75 || spec.variants.iter().any(|v| similarity(&p, &words(v)) >= 0.8);
-    let keyed = spec.keys.iter().any(|k| p.contains(&words(k))) && p.chars().count() <= official.chars().count() + 12;
+    let keyed = spec.keys.iter().any(|k| p.contains(&words(k))) && char_count(&p) <= char_count(&official) + 12;
     similar || keyed
 }
 
@@ -163,7 +164,7 @@ pub fn find_sections(doc: &Document, sections: &'static [SectionSpec]) -> Vec<Fo
     // 1. Headings standing on their own line.
     for (i, block) in doc.blocks.iter().enumerate() {
         let Block::Paragraph(p) = block else { continue };
-        if p.text.chars().count() > 50 {
+        if char_count(&p.text) > 50 {
             continue;
         }
         let Some((n, title)) = split_heading(&p.text) else { continue };
@@ -196,7 +197,7 @@ pub fn find_sections(doc: &Document, sections: &'static [SectionSpec]) -> Vec<Fo
                 if !boundary {
                     continue;
                 }
-                let title_len = spec.title().chars().count();
+                let title_len = char_count(spec.title());
                 let window: String = p.text[from..].chars().take(title_len + 2).collect();
                 let best = (title_len.saturating_sub(3)..=title_len + 2)
                     .filter_map(|len| {

@@ -13,7 +13,7 @@ use crate::format::{format, Format, FormatVersion, GroupSpec, RowSpec, TableId, 
 use crate::recognize::labels::{column_matches, row_score};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
 use crate::recognize::value::{read_value, Value};
-use crate::strings::JoinStr;
+use crate::strings::{char_count, JoinStr};
 
 /// One grid row read as labels and values.
 #[derive(Clone, Debug)]
@@ -185,7 +185,7 @@ pub fn read_blocks(blocks: &[&crate::document::Block], input: InputKind) -> Vec<
                 if let Some(row) = label_and_numbers(p) {
                     out.push(row);
                     pending.clear();
-                } else if p.text.chars().count() <= 40 {
+                } else if char_count(&p.text) <= 40 {
                     pending.push_str(&p.text);
                     out.push(RowReading {
                         labels: vec![(p.text.clone(), Origin { span: Some(p.span), cell: None })],
@@ -210,8 +210,8 @@ fn label_and_numbers(p: &crate::document::Paragraph) -> Option<RowReading> {
     if first_number == 0 || parts[first_number..].iter().any(|s| !read_value(s).is_number()) {
         return None;
     }
-    let label = parts[..first_number].join("");
-    if label.chars().count() > 40 || label.ends_with(|c: char| c.is_ascii_digit()) || label.contains(['，', '。']) {
+    let label = parts[..first_number].iter().join_str("");
+    if char_count(&label) > 40 || label.ends_with(|c: char| c.is_ascii_digit()) || label.contains(['，', '。']) {
         return None;
     }
     let origin = Origin { span: Some(p.span), cell: None };

@@ -15,14 +15,12 @@
 //! digits) is accepted even when it does not balance, so real arithmetic errors of the
 //! report still come through. Everything else becomes an [`Unreadable`] entry.
 
-use std::collections::HashSet;
-
 use crate::document::{Paragraph, Span};
 use crate::format::{self, Format, FormatVersion, RelationSpec, RowSpec, Section, TableId, TableSpec};
 use crate::recognize::labels::{canonical, column_matches, compare, row_score, words, LabelMatch};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
-use crate::strings::JoinStr;
+use crate::strings::{char_count, JoinStr};
 
 /// A part longer than this is not a count any report prints.
 const MAX_PART_DIGITS: usize = 15;
@@ -125,7 +123,7 @@ fn align(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
     let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
     let raw_chars: Vec<(usize, char)> = raw.char_indices().collect();
     let mut rp = 0usize;
-    let mut out = Vec::with_capacity(text.chars().count());
+    let mut out = Vec::with_capacity(char_count(text));
     for c in text.chars() {
         if c == ' ' {
             out.push(None);
@@ -257,7 +255,7 @@ fn heading_end(chars: &[char], i: usize, section: Section) -> usize {
     let close = ["情况", "事项"].iter().filter_map(|m| text.find(m).map(|b| b + m.len())).min();
     let key = spec.keys.iter().filter_map(|k| text.find(k).map(|b| b + k.len())).max();
     match close.or(key) {
-        Some(b) => i + text[..b].chars().count(),
+        Some(b) => i + char_count(&text[..b]),
         None => limit,
     }
 }
@@ -338,9 +336,9 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
         .iter()
         .enumerate()
         .filter(|(_, r)| !r.label.is_empty() && canon.ends_with(&canonical(r.label)))
-        .max_by_key(|(_, r)| canonical(r.label).chars().count());
+        .max_by_key(|(_, r)| char_count(&canonical(r.label)));
     if let Some((i, r)) = exact {
-        let want = canonical(r.label).chars().count();
+        let want = char_count(&canonical(r.label));
         let mut seen = 0;
         let mut from = chars.len();
         while from > 0 && seen < want {
@@ -360,7 +358,7 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
         pieces.push(text.to_string());
     }
     for piece in pieces {
-        if piece.chars().count() > 80 {
+        if char_count(&piece) > 80 {
             continue;
         }
         let parents: Vec<String> = rows.iter().filter_map(|r| r.parent).map(words).collect();
@@ -555,9 +553,7 @@ impl Layout {
                         _ => None,
                     })
                     .filter_map(|(total, parts)| {
-                        let total: Option<Vec<usize>> = total.iter().map(|c| pos(c)).collect();
-                        let parts: Option<Vec<usize>> = parts.iter().map(|c| pos(c)).collect();
-                        Some(RowRel { total: total?, parts: parts? })
+                        Some(RowRel { total: positions(total, &pos)?, parts: positions(parts, &pos)? })
                     })
                     .collect();
                 row_rels.push(rels);
@@ -766,9 +762,9 @@ fn block_readings(layout: &Layout, start: usize, k: usize, groups: &[Group]) -> 
     if !reach_end[0] {
         return Err("no reading of these rows (row by row or column by column) balances every row".into());
     }
-    // Enumerate distinct readings, within a budget.
-    let mut seen = HashSet::new();
-    let mut found = Vec::new();
+    // Enumerate the readings, within a budget; each with its texts as a key, to keep the
+    // distinct ones (through the crate's one sort, not a hash set).
+    let mut found: Vec<(String, Vec<Vec<Part>>)> = Vec::new();
     let mut budget = PARTITION_BUDGET;
     let mut capped = false;
     let mut stack: Vec<(usize, Vec<Vec<Part>>)> = vec![(0, Vec::new())];
@@ -779,10 +775,14 @@ fn block_readings(layout: &Layout, start: usize, k: usize, groups: &[Group]) -> 
         }
         budget -= 1;
         if i == k {
-            let key: Vec<String> = acc.iter().flatten().map(|p| p.text.clone()).collect();
-            if seen.insert(key) {
-                found.push(acc);
+            // Each text behind its length: equal keys, equal lists of texts.
+            let mut key = String::new();
+            for p in acc.iter().flatten() {
+                key.push_str(&p.text.len().to_string());
+                key.push(':');
+                key.push_str(&p.text);
             }
+            found.push((key, acc));
             continue;
         }
         for j in i + 1..=k {
@@ -794,7 +794,8 @@ fn block_readings(layout: &Layout, start: usize, k: usize, groups: &[Group]) -> 
         }
     }
     if !capped {
-        return Ok(found);
+        crate::order::dedup_by_key(&mut found, |(key, _)| key);
+        return Ok(found.into_iter().map(|(_, reading)| reading).collect());
     }
     // Too many ways: keep the rows every usable stretch reads alike, via reachability.
     let mut reach_start = vec![false; k + 1];
@@ -836,6 +837,16 @@ fn unit_for(layout: &Layout, run: &Run, start: usize, f: Fill) -> Unit {
     Unit { start, k, candidates, failure, span: run.span(), excerpt: run.excerpt() }
 }
 
+/// The position of every id, or `None` if one has none (one routine for every caller, not
+/// a `collect::<Option<Vec<_>>>` per closure).
+fn positions(ids: &[&str], position: &dyn Fn(&str) -> Option<usize>) -> Option<Vec<usize>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.push(position(id)?);
+    }
+    Some(out)
+}
+
 /// The relations between rows (T3-IDENTITY, T3-RESULT-SUM) as row indices.
 fn column_rels(layout: &Layout) -> Vec<(Vec<usize>, Vec<usize>)> {
     let index = |id: &str| layout.rows.iter().position(|r| r.id == id);
@@ -845,9 +856,7 @@ fn column_rels(layout: &Layout) -> Vec<(Vec<usize>, Vec<usize>)> {
         .iter()
         .filter_map(|rel| match rel {
             RelationSpec::EachColumn { total, parts, .. } => {
-                let t: Option<Vec<usize>> = total.iter().map(|r| index(r)).collect();
-                let p: Option<Vec<usize>> = parts.iter().map(|r| index(r)).collect();
-                Some((t?, p?))
+                Some((positions(total, &index)?, positions(parts, &index)?))
             }
             _ => None,
         })
@@ -1218,19 +1227,24 @@ fn review_in_order(
         return Err(format!("the values are printed out of order in {} pieces, too many to arrange", runs.len()));
     }
     let mut order: Vec<usize> = (0..runs.len()).collect();
-    let mut all = HashSet::new();
+    // The texts of the first arrangement, and whether another one read differently.
+    let mut first: Option<Vec<String>> = None;
+    let mut differ = false;
     let mut balanced: Vec<Vec<Part>> = Vec::new();
     permute(&mut order, 0, &mut |order| {
         let parts: Vec<Part> = order.iter().flat_map(|&r| runs[r].iter().map(Group::whole)).collect();
         let texts: Vec<String> = parts.iter().map(|p| p.text.clone()).collect();
-        all.insert(texts.clone());
+        match &first {
+            None => first = Some(texts.clone()),
+            Some(f) => differ |= *f != texts,
+        }
         let values: Vec<Option<i128>> = parts.iter().map(|p| int_value(&p.text)).collect();
         if rels.iter().all(|r| r.holds(&values)) && !balanced.iter().any(|b| b.iter().map(|p| &p.text).eq(texts.iter()))
         {
             balanced.push(parts);
         }
     });
-    if all.len() == 1 {
+    if !differ {
         return Ok(in_order); // every arrangement reads the same values
     }
     match balanced.len() {

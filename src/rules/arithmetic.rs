@@ -342,63 +342,48 @@ fn diagnostic(
     let t = sum(&rel.total, vals).unwrap_or_default();
     let p = sum(&rel.parts, vals).unwrap_or_default();
     let table = found.id.numeral();
+    // The relation's first total cell (every relation has one): one bounds check, not one per use.
+    let first: Key = rel.total[0];
     // Which axis the relation runs along decides how terms are named.
-    let along_column = rel.total.iter().chain(&rel.parts).all(|k| k.1 == rel.total[0].1);
+    let along_column = rel.total.iter().chain(&rel.parts).all(|k| k.1 == first.1);
     let relation_text = match rel.rule {
         "T3-IDENTITY" => pick!(
             lang,
             format!(
                 "「{}」列：一、本年新收＋二、上年结转 = {}，而（七）总计＋四、结转下年度继续办理 = {}",
-                column_label(found, rel.total[0].1),
+                column_label(found, first.1),
                 t,
                 p
             ),
             format!(
                 "column 「{}」: received + carried over = {}, but (七) total + carried to next year = {}",
-                column_label(found, rel.total[0].1),
+                column_label(found, first.1),
                 t,
                 p
             ),
         ),
         "T3-RESULT-SUM" => pick!(
             lang,
-            format!("「{}」列：（七）总计 {} ≠ 各项办理结果之和 {}", column_label(found, rel.total[0].1), t, p),
-            format!(
-                "column 「{}」: (七) total {} ≠ sum of the outcome rows {}",
-                column_label(found, rel.total[0].1),
-                t,
-                p
-            ),
+            format!("「{}」列：（七）总计 {} ≠ 各项办理结果之和 {}", column_label(found, first.1), t, p),
+            format!("column 「{}」: (七) total {} ≠ sum of the outcome rows {}", column_label(found, first.1), t, p),
         ),
         "T3-SUBTOTAL" => pick!(
             lang,
-            format!(
-                "小计行「{}」的「{}」列 {} ≠ 其各小项之和 {}",
-                rel.total[0].0,
-                column_label(found, rel.total[0].1),
-                t,
-                p
-            ),
+            format!("小计行「{}」的「{}」列 {} ≠ 其各小项之和 {}", first.0, column_label(found, first.1), t, p),
             format!(
                 "subtotal row 「{}」, column 「{}」: {} ≠ sum of its items {}",
-                rel.total[0].0,
-                column_label(found, rel.total[0].1),
+                first.0,
+                column_label(found, first.1),
                 t,
                 p
             ),
         ),
         _ if along_column => pick!(
             lang,
-            format!(
-                "「{}」列：{} ≠ {} = {}",
-                column_label(found, rel.total[0].1),
-                t,
-                terms(found, &rel.parts, vals, true),
-                p
-            ),
+            format!("「{}」列：{} ≠ {} = {}", column_label(found, first.1), t, terms(found, &rel.parts, vals, true), p),
             format!(
                 "column 「{}」: {} ≠ {} = {}",
-                column_label(found, rel.total[0].1),
+                column_label(found, first.1),
                 t,
                 terms(found, &rel.parts, vals, true),
                 p
@@ -408,7 +393,7 @@ fn diagnostic(
             let block = found.format.table(found.id).groups[0]
                 .columns
                 .iter()
-                .find(|c| c.id == rel.total[0].1)
+                .find(|c| c.id == first.1)
                 .and_then(|c| c.block)
                 .unwrap_or("");
             pick!(
@@ -427,14 +412,14 @@ fn diagnostic(
             lang,
             format!(
                 "「{}」行：总计 {} ≠ {} = {}",
-                row_label(found, rel.total[0].0),
+                row_label(found, first.0),
                 t,
                 terms(found, &rel.parts, vals, false),
                 p
             ),
             format!(
                 "row 「{}」: total {} ≠ {} = {}",
-                row_label(found, rel.total[0].0),
+                row_label(found, first.0),
                 t,
                 terms(found, &rel.parts, vals, false),
                 p
@@ -455,7 +440,7 @@ fn diagnostic(
             (k, message, n.to_string(), current.to_string(), Some(n.to_string()))
         }
         None => {
-            let k = rel.total[0];
+            let k = first;
             let message = pick!(
                 lang,
                 format!("表{table}{relation_text}。若参与求和的各项无误，「{}」应为 {p}。", cell_name(found, k)),

@@ -3,6 +3,7 @@
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::document::{Block, Span};
 use crate::rules::{Context, Rule};
+use crate::strings::char_count;
 
 /// **PASTE-ARTIFACT** — editing residue in the published text: Word bookmarks
 /// (`[bookmark: _GoBack]`), broken cross-references (`错误！未找到引用源。`), field codes
@@ -65,7 +66,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let end = if pattern.starts_with('[') {
                 rest.find(']').map_or(rest.len(), |e| e + 1)
             } else {
-                rest.char_indices().nth(pattern.chars().count() + 2).map_or(rest.len(), |(i, _)| i)
+                rest.char_indices().nth(char_count(pattern) + 2).map_or(rest.len(), |(i, _)| i)
             };
             let residue = &rest[..end];
             // Locate it in the input for a precise span.

@@ -34,8 +34,6 @@ mod properties;
 #[cfg(test)]
 pub mod testkit;
 
-use std::collections::HashMap;
-
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::document::{Document, InputKind};
 use crate::format::FormatVersion;
@@ -95,8 +93,9 @@ pub struct LintOptions {
     pub lang: Lang,
     /// Force a format instead of detecting it from the tables.
     pub format: Option<FormatVersion>,
-    /// Per-rule overrides.
-    pub rules: HashMap<String, RuleSetting>,
+    /// Per-rule overrides, by rule ID; a later setting of a rule replaces the earlier one.
+    /// (A list, not a hash map: a handful of entries, and no hashing code in the module.)
+    pub rules: Vec<(&'static str, RuleSetting)>,
     /// Last year's report, recognised, for the cross-year rules (X-*).
     pub previous: Option<std::sync::Arc<Report>>,
 }
@@ -118,10 +117,11 @@ impl LintOptions {
             }
             None => (spec, RuleSetting::Off),
         };
-        if rule(id).is_none() {
+        let Some(rule) = rule(id) else {
             return Err(format!("unknown rule “{id}”; `xxgk-lint rules` lists them"));
-        }
-        self.rules.insert(id.to_string(), setting);
+        };
+        self.rules.retain(|(id, _)| *id != rule.id);
+        self.rules.push((rule.id, setting));
         Ok(())
     }
 }
@@ -167,7 +167,7 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
     cross_year::check(ctx, &mut out);
     let mut out: Vec<Diagnostic> = out
         .into_iter()
-        .filter_map(|mut d| match options.rules.get(d.rule) {
+        .filter_map(|mut d| match options.rules.iter().find(|(id, _)| *id == d.rule).map(|(_, s)| s) {
             Some(RuleSetting::Off) => None,
             Some(RuleSetting::Severity(s)) => {
                 d.severity = *s;

@@ -3,7 +3,7 @@
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{Section, TableId};
 use crate::rules::{Context, Rule};
-use crate::strings::JoinStr;
+use crate::strings::{char_count, JoinStr};
 
 /// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty, says only "无", or is a
 /// left-over placeholder ("（文字描述）").
@@ -48,7 +48,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let body = text(Section::Problems);
         let bare: String = body.chars().filter(|c| c.is_alphanumeric()).collect();
         let placeholder = body.contains("文字描述") || body.contains("此处填写");
-        let empty = bare.chars().count() < 8
+        let empty = char_count(&bare) < 8
             || ["无", "暂无", "略", "无问题", "没有", "不存在问题"].contains(&bare.as_str())
             || placeholder;
         if empty {

@@ -26,6 +26,7 @@ use crate::document::{
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
 use crate::read::normalize::{count_non_space, finish, is_space, push_normalized};
 use crate::read::ReadOptions;
+use crate::strings::{char_count, JoinStr};
 #[cfg(feature = "html-parser")]
 pub use parse::parse;
 pub use tree::{NodeData, NodeId, Tree};
@@ -477,12 +478,11 @@ impl<'a> Reader<'a> {
             );
         }
         for r in hidden_rows {
-            let text: Vec<&str> = rows[r].cells.iter().map(|c| c.text.as_str()).collect();
             self.notes.push(ReadNote {
                 kind: NoteKind::HiddenRow,
                 message: format!(
                     "table {index}: row {r} is hidden (display:none) and was left out of the grid: {}",
-                    text.join(" | ")
+                    rows[r].cells.iter().map(|c| c.text.as_str()).join_str(" | ")
                 ),
                 span: Some(rows[r].span),
                 table: Some(index),
@@ -547,7 +547,7 @@ impl<'a> Reader<'a> {
 
 /// A short line naming an annual report.
 fn looks_like_title(text: &str) -> bool {
-    let len = text.chars().count();
+    let len = char_count(text);
     (6..=80).contains(&len) && (text.contains("年度报告") || text.contains("年报")) && !text.contains('：')
 }
 
