@@ -36,61 +36,72 @@ const PATTERNS: &[(&str, &str, &str)] = &[
 ];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut texts: Vec<(&str, Span)> = Vec::new();
-    for block in &ctx.doc.blocks {
-        match block {
-            Block::Paragraph(p) => texts.push((&p.text, p.span)),
-            Block::Table(t) => texts.extend(t.cells().map(|c| (c.text.as_str(), c.span))),
-        }
-    }
     // Every pattern starts with one of a few characters: most texts have none of them. The
     // ASCII ones are looked up per byte in a table, the others searched for (memchr).
-    let mut ascii_first = [false; 128];
-    let mut other_first: Vec<char> = Vec::new();
+    let mut first = FirstChars { ascii: [false; 128], other: Vec::new() };
     for c in PATTERNS.iter().filter_map(|p| p.0.chars().next()) {
         match u8::try_from(c) {
-            Ok(b) if b.is_ascii() => ascii_first[usize::from(b)] = true,
-            _ => other_first.push(c),
+            Ok(b) if b.is_ascii() => first.ascii[usize::from(b)] = true,
+            _ => first.other.push(c),
         }
     }
-    for (text, span) in texts {
-        let has_first = text.bytes().any(|b| ascii_first.get(usize::from(b)).is_some_and(|&f| f))
-            || other_first.iter().any(|&c| text.contains(c));
-        if !has_first {
-            continue;
+    // Every paragraph and every cell, in document order (walked, not collected: a long text
+    // has tens of thousands of cells).
+    for block in &ctx.doc.blocks {
+        match block {
+            Block::Paragraph(p) => check_text(ctx, &p.text, p.span, &first, out),
+            Block::Table(t) => {
+                for c in t.cells() {
+                    check_text(ctx, &c.text, c.span, &first, out);
+                }
+            }
         }
-        for (n, (pattern, zh, en)) in PATTERNS.iter().enumerate() {
-            let Some(at) = text.find(pattern) else { continue };
-            // The residue itself: up to the closing bracket, or a few characters.
-            let rest = &text[at..];
-            let end = if pattern.starts_with('[') {
-                rest.find(']').map_or(rest.len(), |e| e + 1)
-            } else {
-                rest.char_indices().nth(char_count(pattern) + 2).map_or(rest.len(), |(i, _)| i)
-            };
-            let residue = &rest[..end];
-            // Locate it in the input for a precise span.
-            let in_input = ctx
-                .input
-                .get(span.start..span.end.min(ctx.input.len()))
-                .and_then(|s| s.find(residue))
-                .map(|i| Span::new(span.start + i, span.start + i + residue.len()));
-            let message = pick!(
-                ctx.lang,
-                format!("正文残留{zh}“{residue}”，发布前请删除。"),
-                format!("The text contains {en}, “{residue}”; delete it before publishing."),
-            );
-            out.push(
-                Diagnostic::new(PASTE_ARTIFACT.id, PASTE_ARTIFACT.severity, message)
-                    .actual(residue)
-                    .at(in_input.or(Some(span)), None)
-                    .excerpt(text)
-                    .finish(&format!(
-                        "{n}:{residue}:{}",
-                        &text[..at.min(text.len())].chars().rev().take(8).collect::<String>()
-                    )),
-            );
-        }
+    }
+}
+
+/// The characters the patterns start with.
+struct FirstChars {
+    ascii: [bool; 128],
+    other: Vec<char>,
+}
+
+fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstChars, out: &mut Vec<Diagnostic>) {
+    let has_first = text.bytes().any(|b| first.ascii.get(usize::from(b)).is_some_and(|&f| f))
+        || first.other.iter().any(|&c| text.contains(c));
+    if !has_first {
+        return;
+    }
+    for (n, (pattern, zh, en)) in PATTERNS.iter().enumerate() {
+        let Some(at) = text.find(pattern) else { continue };
+        // The residue itself: up to the closing bracket, or a few characters.
+        let rest = &text[at..];
+        let end = if pattern.starts_with('[') {
+            rest.find(']').map_or(rest.len(), |e| e + 1)
+        } else {
+            rest.char_indices().nth(char_count(pattern) + 2).map_or(rest.len(), |(i, _)| i)
+        };
+        let residue = &rest[..end];
+        // Locate it in the input for a precise span.
+        let in_input = ctx
+            .input
+            .get(span.start..span.end.min(ctx.input.len()))
+            .and_then(|s| s.find(residue))
+            .map(|i| Span::new(span.start + i, span.start + i + residue.len()));
+        let message = pick!(
+            ctx.lang,
+            format!("正文残留{zh}“{residue}”，发布前请删除。"),
+            format!("The text contains {en}, “{residue}”; delete it before publishing."),
+        );
+        out.push(
+            Diagnostic::new(PASTE_ARTIFACT.id, PASTE_ARTIFACT.severity, message)
+                .actual(residue)
+                .at(in_input.or(Some(span)), None)
+                .excerpt(text)
+                .finish(&format!(
+                    "{n}:{residue}:{}",
+                    &text[..at.min(text.len())].chars().rev().take(8).collect::<String>()
+                )),
+        );
     }
 }
 
