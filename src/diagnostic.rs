@@ -87,7 +87,7 @@ pub struct DomCell {
 
 impl From<CellAddress> for DomCell {
     fn from(a: CellAddress) -> Self {
-        DomCell { table: a.table, row: a.row, cell: a.cell }
+        DomCell { table: a.table as usize, row: a.row as usize, cell: a.cell as usize }
     }
 }
 

@@ -104,9 +104,18 @@ pub struct Paragraph {
 /// reader found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct CellAddress {
-    pub table: usize,
-    pub row: usize,
-    pub cell: usize,
+    pub table: u32,
+    pub row: u32,
+    pub cell: u32,
+}
+
+impl CellAddress {
+    /// The address of cell `cell` of row `row` of table `table` (indices far below 2³²: inputs
+    /// are capped at a few hundred MB and a table at 262 144 grid positions).
+    pub fn new(table: usize, row: usize, cell: usize) -> CellAddress {
+        let narrow = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        CellAddress { table: narrow(table), row: narrow(row), cell: narrow(cell) }
+    }
 }
 
 /// A cell as written in the source.

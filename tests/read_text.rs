@@ -109,7 +109,7 @@ fn every_fixture_keeps_exact_spans_and_addresses() {
                     for (r, row) in t.rows.iter().enumerate() {
                         assert!(t.span.start <= row.span.start && row.span.end <= t.span.end);
                         for (c, cell) in row.cells.iter().enumerate() {
-                            assert_eq!((cell.address.table, cell.address.row, cell.address.cell), (t.index, r, c));
+                            assert_eq!(cell.address, xxgk_lint::document::CellAddress::new(t.index, r, c));
                             assert_eq!((cell.rowspan, cell.colspan), (1, 1));
                             assert_eq!(
                                 normalize(input.get(cell.span.start..cell.span.end).unwrap()),

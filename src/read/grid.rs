@@ -256,7 +256,7 @@ mod tests {
         Cell {
             text: text.into(),
             span: Span::default(),
-            address: CellAddress { table: 0, row: 0, cell: 0 },
+            address: CellAddress::new(0, 0, 0),
             rowspan,
             colspan,
             header: false,

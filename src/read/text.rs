@@ -145,7 +145,13 @@ impl Line<'_> {
 /// Cut at `\n`, `\r\n` and lone `\r` (all ASCII, so never inside a UTF-8 sequence).
 fn split_lines(input: &str) -> Vec<Line<'_>> {
     let bytes = input.as_bytes();
-    let mut lines = Vec::new();
+    // Exactly as many as there will be (the list lives through the whole read of a long text).
+    let breaks = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    let mut lines = Vec::with_capacity(breaks + 1);
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -801,12 +807,15 @@ impl Emitter<'_> {
                 continue;
             }
             let r = rows.len();
-            let address = |cell: usize| CellAddress { table: index, row: r, cell };
+            let address = |cell: usize| CellAddress::new(index, r, cell);
             let line_span = Span::new(line.start, line.end());
             let cells: Vec<Cell> = match (region.kind, kind) {
                 (_, Kind::Blank) => {
                     if let Some(span) = pending_span.take() {
-                        rows.push(Row { span, group: 0, skipped: None, cells: std::mem::take(&mut pending) });
+                        // The row keeps its cells for the whole check: no spare capacity.
+                        let mut cells = std::mem::take(&mut pending);
+                        cells.shrink_to_fit();
+                        rows.push(Row { span, group: 0, skipped: None, cells });
                     }
                     continue;
                 }
@@ -884,7 +893,7 @@ mod tests {
             for (r, row) in t.rows.iter().enumerate() {
                 for (c, cell) in row.cells.iter().enumerate() {
                     assert_eq!(normalize(&input[cell.span.start..cell.span.end]), cell.text);
-                    assert_eq!(cell.address, CellAddress { table: t.index, row: r, cell: c });
+                    assert_eq!(cell.address, CellAddress::new(t.index, r, c));
                     assert_eq!((cell.rowspan, cell.colspan, row.group, row.skipped), (1, 1, 0, None));
                 }
             }

@@ -454,7 +454,7 @@ impl<'a> Reader<'a> {
                 cells.push(Cell {
                     text,
                     span: n.span(),
-                    address: CellAddress { table: index, row: row_index, cell: cells.len() },
+                    address: CellAddress::new(index, row_index, cells.len()),
                     rowspan: parse_rowspan(tree.attr(c, "rowspan")),
                     colspan,
                     header,
