@@ -765,7 +765,10 @@ struct Emitter<'a> {
 
 impl Emitter<'_> {
     fn paragraph(&mut self, p: ParaBuilder) {
-        self.blocks.push(Block::Paragraph(Paragraph { text: p.text, span: p.span }));
+        // Kept for the whole check: no spare capacity (the text grew line by line).
+        let mut text = p.text;
+        text.shrink_to_fit();
+        self.blocks.push(Block::Paragraph(Paragraph { text, span: p.span }));
     }
 
     fn footer(&mut self, line: &Line<'_>, table: Option<usize>) {
@@ -866,6 +869,7 @@ impl Emitter<'_> {
             (Some(f), Some(l)) => Span::new(f.start, l.end()),
             _ => Span::default(),
         };
+        rows.shrink_to_fit();
         let grid = build_grid(index, &rows, self.options.grid, false, &mut self.notes);
         self.blocks.push(Block::Table(Box::new(Table { index, span, rows, grid })));
     }

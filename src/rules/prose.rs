@@ -185,6 +185,8 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
             push(s0, seg.len());
         }
     }
+    // Kept for the whole check: no spare capacity.
+    out.shrink_to_fit();
     out
 }
 
