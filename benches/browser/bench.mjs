@@ -10,6 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve, CHROMIUM_ARGS } from '../../tests/npm/serve.mjs';
+import { wordPaste } from './paste.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const site = join(root, 'target/bench-browser');
@@ -23,16 +24,7 @@ execFileSync('wasm-bindgen', ['--target', 'web', '--out-dir', join(site, 'websys
 execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', join(site, 'websys/xxgk_lint_bg.wasm'), '-o', join(site, 'websys/xxgk_lint_bg.wasm')]);
 
 // A full Word paste of the seed report, its narrative repeated to reach the size.
-const word = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
-function paste(size) {
-  const start = word.indexOf('<p class=MsoNormal');
-  const para = word.slice(start, word.indexOf('</p>', start) + 4);
-  const at = word.indexOf('<!--EndFragment-->');
-  let extra = '';
-  while (word.length + extra.length < size) extra += para.replace('（一）', '（' + (extra.length % 97) + '）') + '\r\n';
-  return word.slice(0, at) + extra + word.slice(at);
-}
-const inputs = { '300 KB': paste(300 * 1024), '1 MB': paste(1024 * 1024) };
+const inputs = { '300 KB': wordPaste(root, 300 * 1024), '1 MB': wordPaste(root, 1024 * 1024) };
 for (const [name, html] of Object.entries(inputs)) writeFileSync(join(site, name.replace(' ', '') + '.html'), html);
 writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><div id="editor" contenteditable="true"></div><script type="module" src="./bench-page.js"></script>');
 writeFileSync(join(site, 'bench-page.js'), `

@@ -5,22 +5,16 @@
 // setHtml), so what is measured is the DOM the editor really keeps. Prints p50/p95 (ms) of
 // lintElement on the editor's root, with DOMParser on the same content and a plain
 // TreeWalker pass for scale. Run: node benches/browser/editors.mjs [KB]
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveDirs } from '../../scripts/serve-demo.mjs';
 import { CHROMIUM_ARGS } from '../../tests/npm/serve.mjs';
+import { wordPaste } from './paste.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const scratch = process.env.XXGK_EDITORS ?? join(root, 'target/editors-e2e');
 const kb = Number(process.argv[2] || 1024);
-const word = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
-const start = word.indexOf('<p class=MsoNormal');
-const para = word.slice(start, word.indexOf('</p>', start) + 4);
-const at = word.indexOf('<!--EndFragment-->');
-let extra = '';
-while (word.length + extra.length < kb * 1024) extra += para.replace('（一）', '（' + (extra.length % 97) + '）') + '\r\n';
-const html = word.slice(0, at) + extra + word.slice(at);
+const html = wordPaste(root, kb * 1024);
 
 const SET = {
   tinymce: (h, html) => h.editor.setContent(html),

@@ -2,12 +2,13 @@
 //   scripts/build-npm.sh && PROFILE_NAMES=1 node benches/browser/profile.mjs [KB]
 // With PROFILE_NAMES=1 the module is rebuilt with its function names kept (wasm-opt -g) so the
 // profile names Rust functions. Prints the top functions by self time over 30 lintElement runs.
-import { readFileSync, mkdirSync, cpSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, cpSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve, CHROMIUM_ARGS } from '../../tests/npm/serve.mjs';
+import { wordPaste } from './paste.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const site = join(root, 'target/profile-browser');
@@ -22,13 +23,7 @@ if (process.env.PROFILE_NAMES) {
   cpSync(join(out, 'xxgk_lint.js'), join(site, 'web/xxgk_lint.js'));
 }
 const kb = Number(process.argv[2] || 1024);
-const word = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
-const start = word.indexOf('<p class=MsoNormal');
-const para = word.slice(start, word.indexOf('</p>', start) + 4);
-const at = word.indexOf('<!--EndFragment-->');
-let extra = '';
-while (word.length + extra.length < kb * 1024) extra += para.replace('（一）', '（' + (extra.length % 97) + '）') + '\r\n';
-writeFileSync(join(site, 'paste.html'), word.slice(0, at) + extra + word.slice(at));
+writeFileSync(join(site, 'paste.html'), wordPaste(root, kb * 1024));
 writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><div id="editor" contenteditable="true"></div><script type="module" src="./page.js"></script>');
 writeFileSync(join(site, 'page.js'), `
 import * as api from './web/index.js';
