@@ -1,4 +1,5 @@
-//! Reader throughput: html5ever's parse alone (a sink that builds nothing), our
+//! Reader throughput: html5ever's parse alone (a sink that builds nothing), html5ever parsing
+//! into its own reference DOM (`markup5ever_rcdom`, what "parsing with html5ever" usually means), our
 //! span-keeping tree, the whole read into a `Document`, and the whole check, on Word-style pastes of about
 //! 1 MB (one narrative-heavy, one tag-dense table) and on the corpus portal page.
 
@@ -62,6 +63,11 @@ fn html5ever_only(input: &str) {
     parse_document(sink, ParseOpts::default()).one(StrTendril::from_slice(input));
 }
 
+/// html5ever parsing into its reference DOM, the tree most html5ever users build.
+fn html5ever_rcdom(input: &str) -> markup5ever_rcdom::RcDom {
+    parse_document(markup5ever_rcdom::RcDom::default(), ParseOpts::default()).one(StrTendril::from_slice(input))
+}
+
 const WORD_HEAD: &str = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\" xmlns=\"http://www.w3.org/TR/REC-html40\"><head><meta name=Generator content=\"Microsoft Word 15\"><!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]--><style><!-- p.MsoNormal {mso-style-parent:\"\"; margin:0cm; text-align:justify; font-size:10.5pt; font-family:等线;} --></style></head><body lang=ZH-CN style='tab-interval:21.0pt'><!--StartFragment-->";
 
 /// A narrative-heavy Word paste of about `size` bytes: paragraphs of report prose with
@@ -118,6 +124,7 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(input.len() as u64));
         g.sample_size(20);
         g.bench_function("html5ever-parse-only", |b| b.iter(|| html5ever_only(black_box(input))));
+        g.bench_function("html5ever-rcdom", |b| b.iter(|| html5ever_rcdom(black_box(input))));
         g.bench_function("tree-with-spans", |b| b.iter(|| xxgk_lint::read::html::parse(black_box(input))));
         g.bench_function("read-document", |b| b.iter(|| read_str(black_box(input), &options)));
         g.bench_function("whole-check", |b| {

@@ -1,31 +1,35 @@
 //! html5ever → [`Tree`], keeping byte offsets.
 //!
-//! html5ever reports no byte offsets, so the driver ([`parse`]) feeds the input in pieces
-//! split at every `<` and `>`: a tag arrives whole in one piece and text between tags in
-//! another. While a piece is being parsed the sink knows its byte range, so every element
-//! created gets the offset of the tag that opened it and every text node the range of its
-//! text; a final pass gives every element its end. The tree itself is exactly html5ever's,
-//! i.e. the browser's.
+//! html5ever reports no byte offsets, so the driver ([`parse`]) puts a small token sink
+//! ([`Positioned`]) between html5ever's tokenizer and its tree builder. The tokenizer hands
+//! over each token the moment it has consumed the token's last byte, so the input consumed
+//! so far is where the token ends, and the previous token's end is where it starts. While
+//! the tree builder acts on a token the sink knows that range: every element created gets
+//! the offset of the tag that opened it (even when a quoted attribute holds `<` or `>`) and
+//! every text node the range of its text; a final pass gives every element its end. The
+//! tree itself is exactly html5ever's, i.e. the browser's.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
+use html5ever::buffer_queue::BufferQueue;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{parse_document, Attribute, ParseOpts, QualName};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{Attribute, QualName, TokenizerResult};
 
 use super::tree::{NodeData, NodeId, Tree, DOCUMENT};
 
-/// The piece of input being parsed right now.
+/// The token being acted on right now: where it lies in the input.
 #[derive(Clone, Copy, Default)]
 struct Piece {
     start: u32,
     end: u32,
-    /// Start of the most recent piece that began with `<`: a start tag whose `>` sits in
-    /// a later piece (inside a quoted attribute) still gets its own start.
+    /// Start of the most recent tag (or comment): elements the tree builder makes while
+    /// acting on text (an implied `<p>`, a reopened `<b>`) start there.
     tag_start: u32,
-    /// The piece is (the start of) a tag.
+    /// The token is a tag, a comment or a doctype.
     is_tag: bool,
 }
 
@@ -40,7 +44,7 @@ pub struct Handle {
 struct Sink<'a> {
     tree: RefCell<Tree<'a>>,
     piece: Cell<Piece>,
-    /// Where in the current text piece the text not yet given to a node starts: text
+    /// Where in the current text token the text not yet given to a node starts: text
     /// that is found verbatim there is not copied.
     cursor: Cell<u32>,
 }
@@ -190,9 +194,81 @@ impl TreeSink for Sink<'_> {
     }
 }
 
-/// How much of the input is copied into html5ever's buffers at a time. The parser is fed
-/// pieces of a chunk; a chunk is freed once parsed, so the input is never copied whole.
+/// How much of the input is copied into html5ever's buffers at a time; a chunk is freed
+/// once parsed, so the input is never copied whole.
 const CHUNK: usize = 64 * 1024;
+
+/// Sits between html5ever's tokenizer and its tree builder and tells the sink where each
+/// token lies in the input before the tree builder acts on it.
+///
+/// The tokenizer hands over a token the moment it has consumed its last character (a
+/// tag's `>`, the end of a run of text), so the input consumed so far — what was fed
+/// minus what is still queued — is where the token ends, and it starts where the
+/// previous one ended.
+struct Positioned<'q, 'a> {
+    builder: TreeBuilder<Handle, Sink<'a>>,
+    queue: &'q BufferQueue,
+    /// Bytes of input pushed into the queue so far.
+    fed: Cell<usize>,
+    /// Where the last token ended.
+    last_end: Cell<usize>,
+}
+
+impl Positioned<'_, '_> {
+    /// Bytes consumed by the tokenizer so far. (The queue can only be read by taking its
+    /// buffers out and putting them back; nearly always there is one.)
+    fn consumed(&self) -> usize {
+        let Some(front) = self.queue.pop_front() else {
+            return self.fed.get();
+        };
+        let mut queued = front.len();
+        if !self.queue.is_empty() {
+            let mut rest = Vec::new();
+            while let Some(buf) = self.queue.pop_front() {
+                queued += buf.len();
+                rest.push(buf);
+            }
+            for buf in rest {
+                self.queue.push_back(buf);
+            }
+        }
+        self.queue.push_front(front);
+        self.fed.get().saturating_sub(queued)
+    }
+}
+
+impl TokenSink for Positioned<'_, '_> {
+    type Handle = Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        if matches!(token, Token::ParseError(_)) {
+            // Reported in the middle of a token: no position to give.
+            return self.builder.process_token(token, line_number);
+        }
+        let sink = &self.builder.sink;
+        let start = self.last_end.get();
+        let end = self.consumed().max(start);
+        let is_tag = matches!(token, Token::TagToken(_) | Token::CommentToken(_) | Token::DoctypeToken(_));
+        let mut tag_start = sink.piece.get().tag_start;
+        if is_tag {
+            let range = sink.tree.borrow().source.as_bytes().get(start..end).unwrap_or_default();
+            tag_start = (start + memchr::memchr(b'<', range).unwrap_or(0)) as u32;
+        } else {
+            sink.cursor.set(start as u32);
+        }
+        sink.piece.set(Piece { start: start as u32, end: end as u32, tag_start, is_tag });
+        self.last_end.set(end);
+        self.builder.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
 
 /// Parse `input` as a whole HTML document, as a browser's `DOMParser` would (scripting
 /// disabled), keeping byte offsets. Text that is verbatim in `input` is not copied: the
@@ -206,49 +282,32 @@ pub fn parse(input: &str) -> Tree<'_> {
         cut -= 1;
     }
     let input = &input[..cut];
-    let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
-        ..Default::default()
-    };
-    let mut parser = parse_document(Sink::new(input), opts);
-    let bytes = input.as_bytes();
-    let (mut chunk, mut chunk_start, mut chunk_end) = (StrTendril::new(), 0usize, 0usize);
-    let mut pos = 0usize;
-    let mut tag_start = 0usize;
-    while pos < bytes.len() {
-        let is_tag = bytes[pos] == b'<';
-        let end = if is_tag {
-            // Up to and including the next '>' (or the end).
-            memchr::memchr(b'>', &bytes[pos + 1..]).map_or(bytes.len(), |i| pos + 1 + i + 1)
-        } else {
-            memchr::memchr(b'<', &bytes[pos..]).map_or(bytes.len(), |i| pos + i)
-        };
-        if is_tag {
-            tag_start = pos;
+    let builder_opts = TreeBuilderOpts { scripting_enabled: false, ..Default::default() };
+    let queue = BufferQueue::default();
+    let tokenizer = Tokenizer::new(
+        Positioned {
+            builder: TreeBuilder::new(Sink::new(input), builder_opts),
+            queue: &queue,
+            fed: Cell::new(0),
+            last_end: Cell::new(0),
+        },
+        TokenizerOpts::default(),
+    );
+    let mut pos = 0;
+    while pos < input.len() {
+        let mut end = (pos + CHUNK).min(input.len());
+        while !input.is_char_boundary(end) {
+            end -= 1;
         }
-        if end > chunk_end {
-            // A new chunk from here: CHUNK bytes, or this whole piece if longer. Pieces end
-            // at `<`, `>` or the end: character boundaries.
-            let mut e = (pos + CHUNK).min(bytes.len());
-            while !input.is_char_boundary(e) {
-                e -= 1;
-            }
-            (chunk_start, chunk_end) = (pos, e.max(end));
-            chunk = StrTendril::from_slice(&input[chunk_start..chunk_end]);
-        }
-        let sink = &parser.tokenizer.sink.sink;
-        sink.piece.set(Piece { start: pos as u32, end: end as u32, tag_start: tag_start as u32, is_tag });
-        if !is_tag {
-            sink.cursor.set(pos as u32);
-        }
-        parser.process(chunk.subtendril((pos - chunk_start) as u32, (end - pos) as u32));
+        queue.push_back(StrTendril::from_slice(&input[pos..end]));
+        tokenizer.sink.fed.set(end);
+        // The tokenizer pauses for a script to run or at a `<meta charset>`: there is no
+        // script to run and the input is already text, so go on until it has used the chunk.
+        while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
         pos = end;
     }
-    drop(chunk);
-    let end = pos as u32;
-    parser.tokenizer.sink.sink.piece.set(Piece { start: end, end, tag_start: end, is_tag: false });
-    parser.tokenizer.sink.sink.cursor.set(end);
-    let mut tree = parser.finish().tree.into_inner();
+    tokenizer.end();
+    let mut tree = tokenizer.sink.builder.sink.tree.into_inner();
     // Give back what the last growth reserved (a shrink in place, not a copy).
     tree.nodes.shrink_to_fit();
     close_elements(&mut tree);

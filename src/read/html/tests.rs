@@ -43,6 +43,18 @@ fn cells_keep_spans_addresses_and_split_numbers() {
 }
 
 #[test]
+fn a_quoted_angle_bracket_does_not_move_a_tag_or_its_text() {
+    // Excel and Word quote CSS and titles that may hold `<` and `>`: the cell still starts
+    // at its own `<td`, and its text is the text after the real end of the tag.
+    let html = "<table><tr><td title='a>b<c'>7</td><td style=\"x:1>0\">8</td></tr></table>";
+    let doc = read(html);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(grid(t), vec![vec![Some("7"), Some("8")]]);
+    let spans: Vec<&str> = t.rows[0].cells.iter().map(|c| &html[c.span.start..c.span.end]).collect();
+    assert_eq!(spans, vec!["<td title='a>b<c'>7</td>", "<td style=\"x:1>0\">8</td>"]);
+}
+
+#[test]
 fn unclosed_cells_and_rows_are_repaired_like_a_browser() {
     let html = "<table><tr><td>1<td>2<tr><td>3<td>4</table><p>after";
     let doc = read(html);
