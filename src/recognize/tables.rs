@@ -10,7 +10,7 @@
 
 use crate::document::{InputKind, Span, Table};
 use crate::format::{format, Format, FormatVersion, GroupSpec, RowSpec, TableId, TableSpec};
-use crate::recognize::labels::{column_matches, row_score};
+use crate::recognize::labels::{column_matches, official_words, row_score, row_score_of_words, words};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
 use crate::recognize::value::{read_value, Value};
 use crate::strings::{char_count, JoinStr};
@@ -297,7 +297,6 @@ fn put_values(found: &mut FoundTable, group: &GroupSpec, row: &RowSpec, reading:
 /// the column exactly wins over one that merely contains a key term (`其他` is inside
 /// `法人或其他组织`); 表四's labels repeat per block, so its columns are found in order.
 fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading]) {
-    use crate::recognize::labels::words;
     let headers: Vec<&(String, Origin)> =
         rows.iter().take_while(|r| r.values.is_empty()).flat_map(|r| r.labels.iter()).collect();
     if headers.is_empty() {
@@ -386,9 +385,9 @@ fn map_requests(
 }
 
 fn best_row(spec: &TableSpec, r: &RowReading) -> Option<&'static str> {
-    let text = r.all_label_text();
-    let (_, row) = spec.rows().max_by_key(|(_, row)| row_score(&text, row))?;
-    (row_score(&text, row) > 0).then_some(row.id)
+    let text = words(&r.all_label_text());
+    let (_, row) = spec.rows().max_by_key(|(_, row)| row_score_of_words(&text, row))?;
+    (row_score_of_words(&text, row) > 0).then_some(row.id)
 }
 
 /// Assign value rows to the official rows of a one-group table. Returns the mapping and the
@@ -409,20 +408,22 @@ fn assign_rows(
     // A row is a subtotal when its label's words are a group label's (spacing, punctuation
     // width and numbering aside).
     let is_subtotal = |r: &RowReading| -> Option<&'static str> {
-        let label = crate::recognize::labels::words(&r.printed_label());
+        let label = words(&r.printed_label());
         if label.is_empty() {
             return None;
         }
-        parents.iter().copied().find(|p| crate::recognize::labels::official_words(p) == label)
+        parents.iter().copied().find(|p| official_words(p) == label)
     };
     // Rows of a group label with nothing but blanks are headers (Excel's label rows).
     let is_group_header = |r: &RowReading| {
-        let label = crate::recognize::labels::words(&r.printed_label());
+        let label = words(&r.printed_label());
         !label.is_empty()
             && r.values.iter().all(|(v, _)| !v.is_number())
-            && group.rows.iter().filter_map(|x| x.parent).any(|p| {
-                crate::recognize::labels::official_words(p) == label && !group.rows.iter().any(|x| x.label == p)
-            })
+            && group
+                .rows
+                .iter()
+                .filter_map(|x| x.parent)
+                .any(|p| official_words(p) == label && !group.rows.iter().any(|x| x.label == p))
     };
     let value_rows: Vec<&RowReading> = value_rows.iter().copied().filter(|r| !is_group_header(r)).collect();
     let data_rows: Vec<&RowReading> = value_rows.iter().copied().filter(|r| is_subtotal(r).is_none()).collect();
@@ -448,10 +449,10 @@ fn assign_rows(
     let mut conflicts = 0;
     if data_rows.len() == group.rows.len() {
         for (row, reading) in group.rows.iter().zip(&data_rows) {
-            let text = reading.all_label_text();
-            if !text.is_empty() && row_score(&text, row) == 0 {
+            let text = words(&reading.all_label_text());
+            if !text.is_empty() && row_score_of_words(&text, row) == 0 {
                 // Does the label name another row outright?
-                if group.rows.iter().any(|other| other.id != row.id && row_score(&text, other) >= 4) {
+                if group.rows.iter().any(|other| other.id != row.id && row_score_of_words(&text, other) >= 4) {
                     conflicts += 1;
                 }
             }
@@ -462,12 +463,13 @@ fn assign_rows(
     // Label matching, in order.
     let mut next = 0;
     for reading in &data_rows {
-        let text = reading.all_label_text();
+        let text = words(&reading.all_label_text());
         let own = reading.printed_label();
+        let own_words = words(&own);
         let pick = group.rows[next.min(group.rows.len())..]
             .iter()
             .enumerate()
-            .map(|(i, row)| (i, row, row_score(&own, row).max(row_score(&text, row) / 2)))
+            .map(|(i, row)| (i, row, row_score_of_words(&own_words, row).max(row_score_of_words(&text, row) / 2)))
             .filter(|(_, _, s)| *s > 0)
             .max_by_key(|(i, _, s)| (*s, usize::MAX - i));
         match pick {
