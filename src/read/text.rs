@@ -61,23 +61,32 @@ pub const LAYOUT_MAX_LOOSE: usize = 8;
 pub const LAYOUT_LEAD_MAX_CHARS: usize = 30;
 
 pub fn read_text(input: &str, options: &ReadOptions) -> Document {
-    let lines = split_lines(input);
-    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
-    let regions = find_regions(&lines, &kinds);
-    let wrap_width = wrap_width(&lines, &kinds, &regions);
+    // The passes that look back and ahead need all lines at once; the list is dropped before
+    // the document is built, which walks the lines once more in order.
+    let (kinds, regions, wrap_width) = {
+        let lines = split_lines(input);
+        let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        let regions = find_regions(&lines, &kinds);
+        let wrap_width = wrap_width(&lines, &kinds, &regions);
+        (kinds, regions, wrap_width)
+    };
 
     let mut out = Emitter { options, blocks: Vec::new(), notes: Vec::new(), tables: 0 };
     let mut para: Option<ParaBuilder> = None;
     let mut gap_blank = false;
     let mut gap_footer = false;
     let mut next_region = regions.iter().peekable();
+    let mut lines = Lines::new(input);
     let mut i = 0;
-    while let Some(line) = lines.get(i) {
+    while let Some(line) = lines.next() {
         if let Some(region) = next_region.next_if(|r| r.first == i) {
             if let Some(p) = para.take() {
                 out.paragraph(p);
             }
-            out.table(region, &lines, &kinds);
+            let more = region.last.saturating_sub(region.first);
+            let region_lines = std::iter::once(line).chain(lines.by_ref().take(more));
+            let region_kinds = kinds.get(region.first..=region.last).unwrap_or(&[]);
+            out.table(region.kind, region_lines.zip(region_kinds.iter().copied()));
             gap_blank = false;
             gap_footer = false;
             i = region.last + 1;
@@ -87,10 +96,10 @@ pub fn read_text(input: &str, options: &ReadOptions) -> Document {
         match kind {
             Kind::Blank => gap_blank = true,
             Kind::Footer => {
-                out.footer(line, None);
+                out.footer(&line, None);
                 gap_footer = true;
             }
-            _ => match ParaLine::new(line) {
+            _ => match ParaLine::new(&line) {
                 None => gap_blank = true,
                 Some(pl) => {
                     let join = match &para {
@@ -142,38 +151,45 @@ impl Line<'_> {
     }
 }
 
-/// Cut at `\n`, `\r\n` and lone `\r` (all ASCII, so never inside a UTF-8 sequence).
-fn split_lines(input: &str) -> Vec<Line<'_>> {
-    let bytes = input.as_bytes();
-    // Exactly as many as there will be (the list lives through the whole read of a long text).
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    let mut lines = Vec::with_capacity(breaks + 1);
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(Line { start, text: input.get(start..i).unwrap_or("") });
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(Line { start, text: input.get(start..i).unwrap_or("") });
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+/// The lines of `input`, cut at `\n`, `\r\n` and lone `\r` (all ASCII, so never inside a
+/// UTF-8 sequence). A final line without terminator counts; an empty input has no lines.
+struct Lines<'a> {
+    input: &'a str,
+    /// Byte offset where the next line starts.
+    next: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(input: &'a str) -> Lines<'a> {
+        Lines { input, next: 0 }
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        let bytes = self.input.as_bytes();
+        let start = self.next;
+        if start >= bytes.len() {
+            return None;
         }
-        i += 1;
+        let rest = bytes.get(start..).unwrap_or(&[]);
+        let (len, terminator) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(k) if rest.get(k) == Some(&b'\r') && rest.get(k + 1) == Some(&b'\n') => (k, 2),
+            Some(k) => (k, 1),
+            None => (rest.len(), 0),
+        };
+        self.next = start + len + terminator;
+        Some(Line { start, text: self.input.get(start..start + len).unwrap_or("") })
     }
-    if start < bytes.len() {
-        lines.push(Line { start, text: input.get(start..).unwrap_or("") });
-    }
+}
+
+/// All lines at once, for the passes that look back and ahead (reserved exactly: the list
+/// is as long as the input has lines).
+fn split_lines(input: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(Lines::new(input).count());
+    lines.extend(Lines::new(input));
     lines
 }
 
@@ -795,24 +811,25 @@ impl Emitter<'_> {
         }
     }
 
-    fn table(&mut self, region: &Region, lines: &[Line<'_>], kinds: &[Kind]) {
+    /// A table from the lines of a region (each with its kind), in order.
+    fn table<'a>(&mut self, region: RegionKind, lines: impl Iterator<Item = (Line<'a>, Kind)>) {
         let index = self.tables;
         self.tables += 1;
         let mut rows: Vec<Row> = Vec::new();
-        let region_lines = lines.get(region.first..=region.last).unwrap_or(&[]);
-        let region_kinds = kinds.get(region.first..=region.last).unwrap_or(&[]);
+        let mut span: Option<Span> = None;
         // Cells of the row being gathered (cell-per-line shape only).
         let mut pending: Vec<Cell> = Vec::new();
         let mut pending_span: Option<Span> = None;
-        for (line, &kind) in region_lines.iter().zip(region_kinds) {
+        for (line, kind) in lines {
+            let line_span = Span::new(line.start, line.end());
+            span = Some(span.map_or(line_span, |s| s.cover(line_span)));
             if kind == Kind::Footer {
-                self.footer(line, Some(index));
+                self.footer(&line, Some(index));
                 continue;
             }
             let r = rows.len();
             let address = |cell: usize| CellAddress::new(index, r, cell);
-            let line_span = Span::new(line.start, line.end());
-            let cells: Vec<Cell> = match (region.kind, kind) {
+            let cells: Vec<Cell> = match (region, kind) {
                 (_, Kind::Blank) => {
                     if let Some(span) = pending_span.take() {
                         // The row keeps its cells for the whole check: no spare capacity.
@@ -863,15 +880,12 @@ impl Emitter<'_> {
             rows.push(Row { span: Span::new(line.start + s, line.start + e), group: 0, skipped: None, cells });
         }
         if let Some(span) = pending_span.take() {
+            pending.shrink_to_fit();
             rows.push(Row { span, group: 0, skipped: None, cells: pending });
         }
-        let span = match (region_lines.first(), region_lines.last()) {
-            (Some(f), Some(l)) => Span::new(f.start, l.end()),
-            _ => Span::default(),
-        };
         rows.shrink_to_fit();
         let grid = build_grid(index, &rows, self.options.grid, false, &mut self.notes);
-        self.blocks.push(Block::Table(Box::new(Table { index, span, rows, grid })));
+        self.blocks.push(Block::Table(Box::new(Table { index, span: span.unwrap_or_default(), rows, grid })));
     }
 }
 
