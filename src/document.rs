@@ -119,22 +119,49 @@ impl CellAddress {
 }
 
 /// A cell as written in the source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// Its [`CellAddress`] is its position: the table's index, the row's among
+/// [`Table::rows`] and the cell's among [`Row::cells`] ([`Table::address`]). Kept small:
+/// a long text report has tens of thousands of cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
     /// Normalised like [`Paragraph::text`]; block boundaries inside the cell become spaces.
-    pub text: String,
+    pub text: Box<str>,
     /// For HTML, the whole element from `<td` to `</td>`; for text, the cell's characters.
     pub span: Span,
-    #[serde(flatten)]
-    pub address: CellAddress,
     /// After the HTML standard's clamping (1..=65534, 0 = to the end of the row group).
-    pub rowspan: u32,
+    pub rowspan: u16,
     /// After the HTML standard's clamping (1..=1000), and 1 for Excel's fake merges
     /// (`mso-ignore:colspan`).
-    pub colspan: u32,
+    pub colspan: u16,
     /// `<th>` rather than `<td>`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub header: bool,
+}
+
+/// A cell with its address, serialised as `dump --json` prints it: `text`, `span`, the
+/// address's `table`, `row` and `cell`, `rowspan`, `colspan`, and `header` when true.
+struct CellWithAddress<'a> {
+    cell: &'a Cell,
+    address: CellAddress,
+}
+
+impl Serialize for CellWithAddress<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let c = self.cell;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("text", &*c.text)?;
+        m.serialize_entry("span", &c.span)?;
+        m.serialize_entry("table", &self.address.table)?;
+        m.serialize_entry("row", &self.address.row)?;
+        m.serialize_entry("cell", &self.address.cell)?;
+        m.serialize_entry("rowspan", &c.rowspan)?;
+        m.serialize_entry("colspan", &c.colspan)?;
+        if c.header {
+            m.serialize_entry("header", &c.header)?;
+        }
+        m.end()
+    }
 }
 
 /// Why a source row takes no part in the grid.
@@ -148,15 +175,15 @@ pub enum RowSkip {
 }
 
 /// A source row (`<tr>`, a line of a text table).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub span: Span,
     /// Index of the row group (`<thead>`/`<tbody>`/`<tfoot>`, or the implied one) the row
     /// belongs to; `rowspan=0` runs to the end of it.
-    pub group: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: u32,
     pub skipped: Option<RowSkip>,
-    pub cells: Vec<Cell>,
+    /// Exactly its cells, no spare capacity (kept for the whole check).
+    pub cells: Box<[Cell]>,
 }
 
 /// A reference to a source cell: `rows[row].cells[cell]` of the same table.
@@ -202,10 +229,15 @@ impl Table {
         self.rows.get(r.row as usize)?.cells.get(r.cell as usize)
     }
 
+    /// The source address of the cell at `r`: this table's index, the row, the cell.
+    pub fn address(&self, r: CellRef) -> CellAddress {
+        CellAddress::new(self.index, r.row as usize, r.cell as usize)
+    }
+
     /// The text at a grid position: `Some` only where a cell is anchored.
     pub fn anchored_text(&self, row: usize, col: usize) -> Option<&str> {
         match self.grid.get(row, col)? {
-            Slot::Anchor(c) => self.cell(c).map(|c| c.text.as_str()),
+            Slot::Anchor(c) => self.cell(c).map(|c| &*c.text),
             _ => None,
         }
     }
@@ -213,7 +245,7 @@ impl Table {
     /// The text of whatever cell covers a grid position (anchor or covered).
     pub fn text_at(&self, row: usize, col: usize) -> Option<&str> {
         let c = self.grid.get(row, col)?.cell()?;
-        self.cell(c).map(|c| c.text.as_str())
+        self.cell(c).map(|c| &*c.text)
     }
 
     /// The grid as text, `None` for covered and empty positions (as `dump --json` prints it).
@@ -234,7 +266,15 @@ impl Serialize for Table {
         st.serialize_field("index", &self.index)?;
         st.serialize_field("span", &self.span)?;
         st.serialize_field("grid", &self.grid_texts())?;
-        let cells: Vec<&Cell> = self.cells().collect();
+        let cells: Vec<CellWithAddress> = (self.rows.iter().enumerate())
+            .flat_map(|(r, row)| {
+                let table = self.index;
+                row.cells
+                    .iter()
+                    .enumerate()
+                    .map(move |(c, cell)| CellWithAddress { cell, address: CellAddress::new(table, r, c) })
+            })
+            .collect();
         st.serialize_field("cells", &cells)?;
         st.end()
     }

@@ -28,7 +28,7 @@ fn dump() {
                 Block::Table(t) => {
                     println!("T{} {:?}", t.index, (t.span.start, t.span.end));
                     for r in &t.rows {
-                        let cells: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+                        let cells: Vec<&str> = r.cells.iter().map(|c| &*c.text).collect();
                         println!("  | {}", cells.join(" | "));
                     }
                 }
@@ -54,7 +54,7 @@ const TEXT_FIXTURES: &[&str] = &[
 ];
 
 fn rows(t: &Table) -> Vec<Vec<&str>> {
-    t.rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect()
+    t.rows.iter().map(|r| r.cells.iter().map(|c| &*c.text).collect()).collect()
 }
 
 fn paragraphs(doc: &Document) -> Vec<&str> {
@@ -109,14 +109,17 @@ fn every_fixture_keeps_exact_spans_and_addresses() {
                     for (r, row) in t.rows.iter().enumerate() {
                         assert!(t.span.start <= row.span.start && row.span.end <= t.span.end);
                         for (c, cell) in row.cells.iter().enumerate() {
-                            assert_eq!(cell.address, xxgk_lint::document::CellAddress::new(t.index, r, c));
+                            assert_eq!(
+                                t.address(xxgk_lint::CellRef { row: r as u32, cell: c as u32 }),
+                                xxgk_lint::document::CellAddress::new(t.index, r, c)
+                            );
                             assert_eq!((cell.rowspan, cell.colspan), (1, 1));
                             assert_eq!(
                                 normalize(input.get(cell.span.start..cell.span.end).unwrap()),
-                                cell.text,
+                                &*cell.text,
                                 "{name}"
                             );
-                            assert_eq!(t.anchored_text(r, c), Some(cell.text.as_str()), "{name}");
+                            assert_eq!(t.anchored_text(r, c), Some(&*cell.text), "{name}");
                         }
                         for c in row.cells.len()..t.grid.width() {
                             assert_eq!(t.text_at(r, c), None);
@@ -210,8 +213,8 @@ fn huaian_2024_layout() {
     assert!(row_strings(t2).contains(&"行政事业性收费|96171.6".to_string()));
 
     let t3 = ts[1];
-    let new = t3.rows.iter().find(|r| r.cells[0].text == "一、本年新收政府信息公开申请数量").unwrap();
-    let cells: Vec<&str> = new.cells.iter().map(|c| c.text.as_str()).collect();
+    let new = t3.rows.iter().find(|r| &*r.cells[0].text == "一、本年新收政府信息公开申请数量").unwrap();
+    let cells: Vec<&str> = new.cells.iter().map(|c| &*c.text).collect();
     assert_eq!(cells, ["一、本年新收政府信息公开申请数量", "3001", "53", "0", "0", "61", "4", "3119"]);
     let total = &new.cells[7];
     assert_eq!(&input[total.span.start..total.span.end], "3119");

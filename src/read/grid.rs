@@ -5,9 +5,9 @@
 use crate::document::{CellRef, Grid, NoteKind, ReadNote, Row, Slot};
 
 /// The HTML standard clamps `colspan` to 1000.
-pub const MAX_COLSPAN: u32 = 1000;
+pub const MAX_COLSPAN: u16 = 1000;
 /// The HTML standard clamps `rowspan` to 65534.
-pub const MAX_ROWSPAN: u32 = 65534;
+pub const MAX_ROWSPAN: u16 = 65534;
 
 /// How large a grid may grow. Real report tables have a few hundred positions.
 #[derive(Clone, Copy, Debug)]
@@ -24,19 +24,19 @@ impl Default for GridLimits {
 
 /// Parse a `colspan` attribute value the way the HTML standard does ("rules for parsing
 /// non-negative integers"; 0 or invalid → 1; clamped to 1000).
-pub fn parse_colspan(value: Option<&str>) -> u32 {
+pub fn parse_colspan(value: Option<&str>) -> u16 {
     match value.and_then(parse_non_negative) {
         Some(0) | None => 1,
-        Some(n) => n.min(MAX_COLSPAN as u64) as u32,
+        Some(n) => u16::try_from(n).unwrap_or(MAX_COLSPAN).min(MAX_COLSPAN),
     }
 }
 
 /// Parse a `rowspan` attribute value (invalid → 1; 0 kept: "to the end of the row
 /// group"; clamped to 65534).
-pub fn parse_rowspan(value: Option<&str>) -> u32 {
+pub fn parse_rowspan(value: Option<&str>) -> u16 {
     match value.and_then(parse_non_negative) {
         None => 1,
-        Some(n) => n.min(MAX_ROWSPAN as u64) as u32,
+        Some(n) => u16::try_from(n).unwrap_or(MAX_ROWSPAN).min(MAX_ROWSPAN),
     }
 }
 
@@ -250,21 +250,14 @@ pub fn build_grid(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Cell, CellAddress, Span};
+    use crate::document::{Cell, Span};
 
-    fn cell(text: &str, rowspan: u32, colspan: u32) -> Cell {
-        Cell {
-            text: text.into(),
-            span: Span::default(),
-            address: CellAddress::new(0, 0, 0),
-            rowspan,
-            colspan,
-            header: false,
-        }
+    fn cell(text: &str, rowspan: u16, colspan: u16) -> Cell {
+        Cell { text: text.into(), span: Span::default(), rowspan, colspan, header: false }
     }
 
     fn row(cells: Vec<Cell>) -> Row {
-        Row { span: Span::default(), group: 0, skipped: None, cells }
+        Row { span: Span::default(), group: 0, skipped: None, cells: cells.into() }
     }
 
     fn texts(rows: &[Row], g: &Grid) -> Vec<Vec<String>> {
@@ -273,7 +266,7 @@ mod tests {
                 g.row(r)
                     .iter()
                     .map(|s| match s {
-                        Slot::Anchor(c) => rows[c.row as usize].cells[c.cell as usize].text.clone(),
+                        Slot::Anchor(c) => rows[c.row as usize].cells[c.cell as usize].text.to_string(),
                         Slot::Covered(_) => "^".into(),
                         Slot::Empty => ".".into(),
                     })

@@ -41,7 +41,7 @@
 //! Everything here is linear in the input (plus one sort of the line widths), and no
 //! input-derived index is used unchecked.
 
-use crate::document::{Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, Span, Table};
+use crate::document::{Block, Cell, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, Span, Table};
 use crate::read::grid::build_grid;
 use crate::read::normalize::{is_invisible, is_space, normalize};
 use crate::read::ReadOptions;
@@ -799,12 +799,11 @@ impl Emitter<'_> {
     }
 
     /// A cell from `text`, which starts at byte `abs` of the input.
-    fn cell(&self, abs: usize, text: &str, md: bool, address: CellAddress) -> Cell {
+    fn cell(&self, abs: usize, text: &str, md: bool) -> Cell {
         let (s, e) = trim_bounds(text);
         Cell {
-            text: if md { clean_md(text) } else { normalize(text) },
+            text: if md { clean_md(text) } else { normalize(text) }.into_boxed_str(),
             span: Span::new(abs + s, abs + e),
-            address,
             rowspan: 1,
             colspan: 1,
             header: false,
@@ -827,30 +826,25 @@ impl Emitter<'_> {
                 self.footer(&line, Some(index));
                 continue;
             }
-            let r = rows.len();
-            let address = |cell: usize| CellAddress::new(index, r, cell);
             let cells: Vec<Cell> = match (region, kind) {
                 (_, Kind::Blank) => {
                     if let Some(span) = pending_span.take() {
-                        // The row keeps its cells for the whole check: no spare capacity.
-                        let mut cells = std::mem::take(&mut pending);
-                        cells.shrink_to_fit();
+                        let cells = std::mem::take(&mut pending).into_boxed_slice();
                         rows.push(Row { span, group: 0, skipped: None, cells });
                     }
                     continue;
                 }
                 (RegionKind::Seed, _) => {
-                    let c = pending.len();
                     let rest = line.text.get(1..).unwrap_or("");
-                    pending.push(self.cell(line.start + 1, rest, false, address(c)));
+                    pending.push(self.cell(line.start + 1, rest, false));
                     pending_span = Some(pending_span.map_or(line_span, |s| s.cover(line_span)));
                     continue;
                 }
                 (RegionKind::Tsv, _) => {
                     let mut offset = 0;
                     let mut cells = Vec::new();
-                    for (c, field) in line.text.split('\t').enumerate() {
-                        cells.push(self.cell(line.start + offset, field, false, address(c)));
+                    for field in line.text.split('\t') {
+                        cells.push(self.cell(line.start + offset, field, false));
                         offset += field.len() + 1;
                     }
                     cells
@@ -861,27 +855,26 @@ impl Emitter<'_> {
                     if is_separator_row(t, &ranges) {
                         continue;
                     }
-                    ranges
-                        .iter()
-                        .enumerate()
-                        .map(|(c, &(s, e))| self.cell(start + s, t.get(s..e).unwrap_or(""), true, address(c)))
-                        .collect()
+                    ranges.iter().map(|&(s, e)| self.cell(start + s, t.get(s..e).unwrap_or(""), true)).collect()
                 }
                 (RegionKind::Layout, _) => split_gaps(line.text)
                     .iter()
-                    .enumerate()
-                    .map(|(c, &(s, e))| self.cell(line.start + s, line.text.get(s..e).unwrap_or(""), false, address(c)))
+                    .map(|&(s, e)| self.cell(line.start + s, line.text.get(s..e).unwrap_or(""), false))
                     .collect(),
             };
             if cells.is_empty() {
                 continue;
             }
             let (s, e) = trim_bounds(line.text);
-            rows.push(Row { span: Span::new(line.start + s, line.start + e), group: 0, skipped: None, cells });
+            rows.push(Row {
+                span: Span::new(line.start + s, line.start + e),
+                group: 0,
+                skipped: None,
+                cells: cells.into_boxed_slice(),
+            });
         }
         if let Some(span) = pending_span.take() {
-            pending.shrink_to_fit();
-            rows.push(Row { span, group: 0, skipped: None, cells: pending });
+            rows.push(Row { span, group: 0, skipped: None, cells: pending.into_boxed_slice() });
         }
         rows.shrink_to_fit();
         let grid = build_grid(index, &rows, self.options.grid, false, &mut self.notes);
@@ -892,6 +885,7 @@ impl Emitter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{CellAddress, CellRef};
 
     fn read(input: &str) -> Document {
         read_text(input, &ReadOptions::default())
@@ -902,7 +896,7 @@ mod tests {
     }
 
     fn rows(t: &Table) -> Vec<Vec<&str>> {
-        t.rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect()
+        t.rows.iter().map(|r| r.cells.iter().map(|c| &*c.text).collect()).collect()
     }
 
     /// Every cell's span slices back to its text (for inputs without inner whitespace runs).
@@ -910,8 +904,8 @@ mod tests {
         for t in doc.tables() {
             for (r, row) in t.rows.iter().enumerate() {
                 for (c, cell) in row.cells.iter().enumerate() {
-                    assert_eq!(normalize(&input[cell.span.start..cell.span.end]), cell.text);
-                    assert_eq!(cell.address, CellAddress::new(t.index, r, c));
+                    assert_eq!(normalize(&input[cell.span.start..cell.span.end]), &*cell.text);
+                    assert_eq!(t.address(CellRef { row: r as u32, cell: c as u32 }), CellAddress::new(t.index, r, c));
                     assert_eq!((cell.rowspan, cell.colspan, row.group, row.skipped), (1, 1, 0, None));
                 }
             }
@@ -1047,7 +1041,7 @@ mod tests {
         );
         assert_eq!(tables[1].index, 1);
         assert_eq!(rows(tables[1]), vec![vec!["a", "b"]]);
-        assert_eq!(tables[1].rows[0].cells[1].address, CellAddress { table: 1, row: 0, cell: 1 });
+        assert_eq!(tables[1].address(CellRef { row: 0, cell: 1 }), CellAddress { table: 1, row: 0, cell: 1 });
         let c = &tables[0].rows[1].cells[1];
         assert_eq!(&input[c.span.start..c.span.end], "22");
         let h = doc.paragraphs().next().unwrap();

@@ -20,9 +20,7 @@ pub mod nesting;
 mod parse;
 pub mod tree;
 
-use crate::document::{
-    Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table,
-};
+use crate::document::{Block, Cell, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table};
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
 use crate::read::normalize::{count_non_space, finish, is_space, push_normalized};
 use crate::read::ReadOptions;
@@ -452,9 +450,8 @@ impl<'a> Reader<'a> {
                     parse_colspan(tree.attr(c, "colspan"))
                 };
                 cells.push(Cell {
-                    text,
+                    text: text.into_boxed_str(),
                     span: n.span(),
-                    address: CellAddress::new(index, row_index, cells.len()),
                     rowspan: parse_rowspan(tree.attr(c, "rowspan")),
                     colspan,
                     header,
@@ -468,7 +465,8 @@ impl<'a> Reader<'a> {
             } else {
                 None
             };
-            rows.push(Row { span: tr_node.span(), group, skipped, cells });
+            let group = u32::try_from(group).unwrap_or(u32::MAX);
+            rows.push(Row { span: tr_node.span(), group, skipped, cells: cells.into_boxed_slice() });
         }
         if fake_merges > 0 {
             self.note(
@@ -482,7 +480,7 @@ impl<'a> Reader<'a> {
                 kind: NoteKind::HiddenRow,
                 message: format!(
                     "table {index}: row {r} is hidden (display:none) and was left out of the grid: {}",
-                    rows[r].cells.iter().map(|c| c.text.as_str()).join_str(" | ")
+                    rows[r].cells.iter().map(|c| &*c.text).join_str(" | ")
                 ),
                 span: Some(rows[r].span),
                 table: Some(index),
