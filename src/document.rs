@@ -120,13 +120,15 @@ impl CellAddress {
 
 /// A cell as written in the source.
 ///
-/// Its [`CellAddress`] is its position: the table's index, the row's among
-/// [`Table::rows`] and the cell's among [`Row::cells`] ([`Table::address`]). Kept small:
-/// a long text report has tens of thousands of cells.
+/// Kept small, as a long text report has tens of thousands of cells: its text sits in its
+/// table's shared text ([`Table::text`]), and its [`CellAddress`] is its position (the
+/// table's index, the row's among [`Table::rows`] and the cell's among [`Row::cells`]:
+/// [`Table::address`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
-    /// Normalised like [`Paragraph::text`]; block boundaries inside the cell become spaces.
-    pub text: Box<str>,
+    /// Where the text is in the table's text; [`Table::text`] gives it. Normalised like
+    /// [`Paragraph::text`]; block boundaries inside the cell become spaces.
+    pub text: TextRange,
     /// For HTML, the whole element from `<td` to `</td>`; for text, the cell's characters.
     pub span: Span,
     /// After the HTML standard's clamping (1..=65534, 0 = to the end of the row group).
@@ -138,19 +140,70 @@ pub struct Cell {
     pub header: bool,
 }
 
-/// A cell with its address, serialised as `dump --json` prints it: `text`, `span`, the
-/// address's `table`, `row` and `cell`, `rowspan`, `colspan`, and `header` when true.
-struct CellWithAddress<'a> {
+/// Where a cell's text sits in its table's text: byte offsets, always at character
+/// boundaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TextRange {
+    start: u32,
+    end: u32,
+}
+
+impl TextRange {
+    pub fn len(self) -> usize {
+        (self.end as usize).saturating_sub(self.start as usize)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The texts of a table's cells, one after another in one string, as a reader gathers them.
+#[derive(Debug, Default)]
+pub struct CellTexts {
+    text: String,
+}
+
+impl CellTexts {
+    /// Append a cell's text; returns where it is. (Past 4 GiB of cell text in one table,
+    /// which no accepted input reaches, texts are left empty rather than misplaced.)
+    pub fn push(&mut self, text: &str) -> TextRange {
+        let start = self.text.len();
+        let end = start.saturating_add(text.len());
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(start), Ok(end)) => {
+                self.text.push_str(text);
+                TextRange { start, end }
+            }
+            _ => TextRange::default(),
+        }
+    }
+
+    /// The text at `range` ("" for a range that is not from here).
+    pub fn get(&self, range: TextRange) -> &str {
+        self.text.get(range.start as usize..range.end as usize).unwrap_or("")
+    }
+
+    /// All the texts, without spare capacity (a table keeps them for the whole check).
+    pub fn finish(self) -> Box<str> {
+        self.text.into_boxed_str()
+    }
+}
+
+/// A cell with its text and address, serialised as `dump --json` prints it: `text`, `span`,
+/// the address's `table`, `row` and `cell`, `rowspan`, `colspan`, and `header` when true.
+struct CellJson<'a> {
     cell: &'a Cell,
+    text: &'a str,
     address: CellAddress,
 }
 
-impl Serialize for CellWithAddress<'_> {
+impl Serialize for CellJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let c = self.cell;
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("text", &*c.text)?;
+        m.serialize_entry("text", self.text)?;
         m.serialize_entry("span", &c.span)?;
         m.serialize_entry("table", &self.address.table)?;
         m.serialize_entry("row", &self.address.row)?;
@@ -222,9 +275,16 @@ pub struct Table {
     pub span: Span,
     pub rows: Vec<Row>,
     pub grid: Grid,
+    /// The texts of all its cells, one after another ([`Cell::text`] says where each is).
+    pub texts: Box<str>,
 }
 
 impl Table {
+    /// The text of one of this table's cells ("" for a cell from another table).
+    pub fn text(&self, cell: &Cell) -> &str {
+        self.texts.get(cell.text.start as usize..cell.text.end as usize).unwrap_or("")
+    }
+
     pub fn cell(&self, r: CellRef) -> Option<&Cell> {
         self.rows.get(r.row as usize)?.cells.get(r.cell as usize)
     }
@@ -237,7 +297,7 @@ impl Table {
     /// The text at a grid position: `Some` only where a cell is anchored.
     pub fn anchored_text(&self, row: usize, col: usize) -> Option<&str> {
         match self.grid.get(row, col)? {
-            Slot::Anchor(c) => self.cell(c).map(|c| &*c.text),
+            Slot::Anchor(c) => self.cell(c).map(|c| self.text(c)),
             _ => None,
         }
     }
@@ -245,7 +305,7 @@ impl Table {
     /// The text of whatever cell covers a grid position (anchor or covered).
     pub fn text_at(&self, row: usize, col: usize) -> Option<&str> {
         let c = self.grid.get(row, col)?.cell()?;
-        self.cell(c).map(|c| &*c.text)
+        self.cell(c).map(|c| self.text(c))
     }
 
     /// The grid as text, `None` for covered and empty positions (as `dump --json` prints it).
@@ -266,13 +326,13 @@ impl Serialize for Table {
         st.serialize_field("index", &self.index)?;
         st.serialize_field("span", &self.span)?;
         st.serialize_field("grid", &self.grid_texts())?;
-        let cells: Vec<CellWithAddress> = (self.rows.iter().enumerate())
+        let cells: Vec<CellJson> = (self.rows.iter().enumerate())
             .flat_map(|(r, row)| {
-                let table = self.index;
-                row.cells
-                    .iter()
-                    .enumerate()
-                    .map(move |(c, cell)| CellWithAddress { cell, address: CellAddress::new(table, r, c) })
+                row.cells.iter().enumerate().map(move |(c, cell)| CellJson {
+                    cell,
+                    text: self.text(cell),
+                    address: CellAddress::new(self.index, r, c),
+                })
             })
             .collect();
         st.serialize_field("cells", &cells)?;

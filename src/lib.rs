@@ -11,6 +11,7 @@ pub mod recognize;
 
 pub use document::{
     Block, Cell, CellAddress, CellRef, Document, Grid, InputKind, Paragraph, ReadNote, Row, Slot, Span, Table,
+    TextRange,
 };
 pub use read::{read_bytes, read_str, ReadError, ReadOptions};
 pub mod batch;

@@ -139,7 +139,7 @@ fn messy_editor_fragment_resolves_like_the_html_standard() {
     assert_eq!(kinds.iter().filter(|k| **k == NoteKind::GridOverlap).count(), 1);
     assert!(kinds.contains(&NoteKind::GridRowWithoutCell));
     let cell = &t.rows[2].cells[0];
-    assert_eq!((&*cell.text, cell.colspan), ("戊", 1));
+    assert_eq!((t.text(cell), cell.colspan), ("戊", 1));
     assert_eq!(t.rows[2].cells[1].colspan, 1000);
     let paragraphs: Vec<&str> = doc.paragraphs().map(|p| p.text.as_str()).collect();
     assert_eq!(

@@ -250,10 +250,17 @@ pub fn build_grid(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Cell, Span};
+    use crate::document::{Cell, CellTexts, Span};
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// The texts of the cells the tests make (only read back to print the grid).
+        static TEXTS: RefCell<CellTexts> = RefCell::new(CellTexts::default());
+    }
 
     fn cell(text: &str, rowspan: u16, colspan: u16) -> Cell {
-        Cell { text: text.into(), span: Span::default(), rowspan, colspan, header: false }
+        let text = TEXTS.with(|t| t.borrow_mut().push(text));
+        Cell { text, span: Span::default(), rowspan, colspan, header: false }
     }
 
     fn row(cells: Vec<Cell>) -> Row {
@@ -266,7 +273,10 @@ mod tests {
                 g.row(r)
                     .iter()
                     .map(|s| match s {
-                        Slot::Anchor(c) => rows[c.row as usize].cells[c.cell as usize].text.to_string(),
+                        Slot::Anchor(c) => {
+                            let text = rows[c.row as usize].cells[c.cell as usize].text;
+                            TEXTS.with(|t| t.borrow().get(text).to_string())
+                        }
                         Slot::Covered(_) => "^".into(),
                         Slot::Empty => ".".into(),
                     })

@@ -41,9 +41,9 @@
 //! Everything here is linear in the input (plus one sort of the line widths), and no
 //! input-derived index is used unchecked.
 
-use crate::document::{Block, Cell, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, Span, Table};
+use crate::document::{Block, Cell, CellTexts, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, Span, Table};
 use crate::read::grid::build_grid;
-use crate::read::normalize::{is_invisible, is_space, normalize};
+use crate::read::normalize::{finish, is_invisible, is_space, normalize, push_normalized};
 use crate::read::ReadOptions;
 use crate::strings::char_count;
 
@@ -772,6 +772,13 @@ impl ParaBuilder {
 // ---------------------------------------------------------------------------------------
 // Output
 
+/// The cell texts of the table being read, and a buffer to normalise each in.
+#[derive(Default)]
+struct CellGatherer {
+    texts: CellTexts,
+    scratch: String,
+}
+
 struct Emitter<'a> {
     options: &'a ReadOptions,
     blocks: Vec<Block>,
@@ -798,16 +805,19 @@ impl Emitter<'_> {
         });
     }
 
-    /// A cell from `text`, which starts at byte `abs` of the input.
-    fn cell(&self, abs: usize, text: &str, md: bool) -> Cell {
+    /// A cell from `text`, which starts at byte `abs` of the input; its text, normalised,
+    /// goes to `cells.texts`.
+    fn cell(cells: &mut CellGatherer, abs: usize, text: &str, md: bool) -> Cell {
         let (s, e) = trim_bounds(text);
-        Cell {
-            text: if md { clean_md(text) } else { normalize(text) }.into_boxed_str(),
-            span: Span::new(abs + s, abs + e),
-            rowspan: 1,
-            colspan: 1,
-            header: false,
-        }
+        let range = if md {
+            cells.texts.push(&clean_md(text))
+        } else {
+            cells.scratch.clear();
+            push_normalized(&mut cells.scratch, text);
+            finish(&mut cells.scratch);
+            cells.texts.push(&cells.scratch)
+        };
+        Cell { text: range, span: Span::new(abs + s, abs + e), rowspan: 1, colspan: 1, header: false }
     }
 
     /// A table from the lines of a region (each with its kind), in order.
@@ -816,6 +826,7 @@ impl Emitter<'_> {
         self.tables += 1;
         let mut rows: Vec<Row> = Vec::new();
         let mut span: Option<Span> = None;
+        let mut gather = CellGatherer::default();
         // Cells of the row being gathered (cell-per-line shape only).
         let mut pending: Vec<Cell> = Vec::new();
         let mut pending_span: Option<Span> = None;
@@ -836,7 +847,7 @@ impl Emitter<'_> {
                 }
                 (RegionKind::Seed, _) => {
                     let rest = line.text.get(1..).unwrap_or("");
-                    pending.push(self.cell(line.start + 1, rest, false));
+                    pending.push(Self::cell(&mut gather, line.start + 1, rest, false));
                     pending_span = Some(pending_span.map_or(line_span, |s| s.cover(line_span)));
                     continue;
                 }
@@ -844,7 +855,7 @@ impl Emitter<'_> {
                     let mut offset = 0;
                     let mut cells = Vec::new();
                     for field in line.text.split('\t') {
-                        cells.push(self.cell(line.start + offset, field, false));
+                        cells.push(Self::cell(&mut gather, line.start + offset, field, false));
                         offset += field.len() + 1;
                     }
                     cells
@@ -855,11 +866,13 @@ impl Emitter<'_> {
                     if is_separator_row(t, &ranges) {
                         continue;
                     }
-                    ranges.iter().map(|&(s, e)| self.cell(start + s, t.get(s..e).unwrap_or(""), true)).collect()
+                    (ranges.iter())
+                        .map(|&(s, e)| Self::cell(&mut gather, start + s, t.get(s..e).unwrap_or(""), true))
+                        .collect()
                 }
                 (RegionKind::Layout, _) => split_gaps(line.text)
                     .iter()
-                    .map(|&(s, e)| self.cell(line.start + s, line.text.get(s..e).unwrap_or(""), false))
+                    .map(|&(s, e)| Self::cell(&mut gather, line.start + s, line.text.get(s..e).unwrap_or(""), false))
                     .collect(),
             };
             if cells.is_empty() {
@@ -878,7 +891,8 @@ impl Emitter<'_> {
         }
         rows.shrink_to_fit();
         let grid = build_grid(index, &rows, self.options.grid, false, &mut self.notes);
-        self.blocks.push(Block::Table(Box::new(Table { index, span: span.unwrap_or_default(), rows, grid })));
+        let texts = gather.texts.finish();
+        self.blocks.push(Block::Table(Box::new(Table { index, span: span.unwrap_or_default(), rows, grid, texts })));
     }
 }
 
@@ -896,7 +910,7 @@ mod tests {
     }
 
     fn rows(t: &Table) -> Vec<Vec<&str>> {
-        t.rows.iter().map(|r| r.cells.iter().map(|c| &*c.text).collect()).collect()
+        t.rows.iter().map(|r| r.cells.iter().map(|c| t.text(c)).collect()).collect()
     }
 
     /// Every cell's span slices back to its text (for inputs without inner whitespace runs).
@@ -904,7 +918,7 @@ mod tests {
         for t in doc.tables() {
             for (r, row) in t.rows.iter().enumerate() {
                 for (c, cell) in row.cells.iter().enumerate() {
-                    assert_eq!(normalize(&input[cell.span.start..cell.span.end]), &*cell.text);
+                    assert_eq!(normalize(&input[cell.span.start..cell.span.end]), t.text(cell));
                     assert_eq!(t.address(CellRef { row: r as u32, cell: c as u32 }), CellAddress::new(t.index, r, c));
                     assert_eq!((cell.rowspan, cell.colspan, row.group, row.skipped), (1, 1, 0, None));
                 }

@@ -84,17 +84,18 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
             // no label follows.
             let mut leading_blanks: Vec<(Value, Origin)> = Vec::new();
             let row_has_number =
-                cells.iter().any(|&(r, _, here)| here && t.cell(r).is_some_and(|c| read_value(&c.text).is_number()));
+                cells.iter().any(|&(r, _, here)| here && t.cell(r).is_some_and(|c| read_value(t.text(c)).is_number()));
             for &(r, x, here) in &cells {
                 let Some(cell) = t.cell(r) else { continue };
                 let origin = Origin {
                     span: (input != InputKind::Dom).then_some(cell.span),
                     cell: markup.then_some(t.address(r)),
                 };
-                let v = read_value(&cell.text);
+                let text = t.text(cell);
+                let v = read_value(text);
                 if !here {
                     if !v.is_value_like() {
-                        context.push(cell.text.to_string());
+                        context.push(text.to_string());
                     }
                     continue;
                 }
@@ -106,7 +107,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
                     values.push((v, origin));
                 } else if !v.is_value_like() {
                     leading_blanks.clear();
-                    labels.push((cell.text.to_string(), origin));
+                    labels.push((text.to_string(), origin));
                 } else if v.is_number() {
                     values.append(&mut leading_blanks);
                     values.push((v, origin));
@@ -242,7 +243,7 @@ fn trim_to_width(row: &RowReading, width: usize) -> std::borrow::Cow<'_, RowRead
 
 /// Which statutory table a `Document` table looks like, by the labels in it.
 pub fn classify(table: &Table) -> Option<TableId> {
-    let text: String = table.cells().map(|c| &*c.text).join_str("|");
+    let text: String = table.cells().map(|c| table.text(c)).join_str("|");
     let score = |keys: &[&str]| keys.iter().filter(|k| text.contains(*k)).count();
     let requests = score(&[
         "本年新收",

@@ -20,7 +20,9 @@ pub mod nesting;
 mod parse;
 pub mod tree;
 
-use crate::document::{Block, Cell, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table};
+use crate::document::{
+    Block, Cell, CellTexts, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table,
+};
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
 use crate::read::normalize::{count_non_space, finish, is_space, push_normalized};
 use crate::read::ReadOptions;
@@ -430,6 +432,7 @@ impl<'a> Reader<'a> {
             let (text, span) = self.cell_text(c, &mut cell_nested);
             (!text.is_empty()).then_some(Paragraph { text, span })
         });
+        let mut texts = CellTexts::default();
         for (row_index, (tr, group)) in self.table_rows(table).into_iter().enumerate() {
             let tr_node = tree.node(tr);
             let mut cells = Vec::new();
@@ -450,7 +453,7 @@ impl<'a> Reader<'a> {
                     parse_colspan(tree.attr(c, "colspan"))
                 };
                 cells.push(Cell {
-                    text: text.into_boxed_str(),
+                    text: texts.push(&text),
                     span: n.span(),
                     rowspan: parse_rowspan(tree.attr(c, "rowspan")),
                     colspan,
@@ -480,7 +483,7 @@ impl<'a> Reader<'a> {
                 kind: NoteKind::HiddenRow,
                 message: format!(
                     "table {index}: row {r} is hidden (display:none) and was left out of the grid: {}",
-                    rows[r].cells.iter().map(|c| &*c.text).join_str(" | ")
+                    rows[r].cells.iter().map(|c| texts.get(c.text)).join_str(" | ")
                 ),
                 span: Some(rows[r].span),
                 table: Some(index),
@@ -489,7 +492,7 @@ impl<'a> Reader<'a> {
         }
         let grid = build_grid(index, &rows, self.options.grid, self.tree.quirks, &mut self.notes);
         let node = tree.node(table);
-        (Table { index, span: node.span(), rows, grid }, caption, nested)
+        (Table { index, span: node.span(), rows, grid, texts: texts.finish() }, caption, nested)
     }
 
     /// Word's phantom row: preceded by a `[if !supportMisalignedColumns]` marker, or an
