@@ -125,7 +125,10 @@ pub fn read_text(input: &str, options: &ReadOptions) -> Document {
     if let Some(p) = para.take() {
         out.paragraph(p);
     }
-    Document { input: InputKind::Text, blocks: out.blocks, notes: out.notes }
+    // The block list is kept for the whole check: no spare capacity.
+    let mut blocks = out.blocks;
+    blocks.shrink_to_fit();
+    Document { input: InputKind::Text, blocks, notes: out.notes }
 }
 
 // ---------------------------------------------------------------------------------------
