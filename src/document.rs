@@ -129,8 +129,9 @@ pub struct Cell {
     /// Where the text is in the table's text; [`Table::text`] gives it. Normalised like
     /// [`Paragraph::text`]; block boundaries inside the cell become spaces.
     pub text: TextRange,
-    /// For HTML, the whole element from `<td` to `</td>`; for text, the cell's characters.
-    pub span: Span,
+    /// For HTML, the whole element from `<td` to `</td>`; for text, the cell's characters
+    /// ([`Cell::span`]).
+    span: NarrowSpan,
     /// After the HTML standard's clamping (1..=65534, 0 = to the end of the row group).
     pub rowspan: u16,
     /// After the HTML standard's clamping (1..=1000), and 1 for Excel's fake merges
@@ -138,6 +139,36 @@ pub struct Cell {
     pub colspan: u16,
     /// `<th>` rather than `<td>`.
     pub header: bool,
+}
+
+impl Cell {
+    pub fn new(text: TextRange, span: Span, rowspan: u16, colspan: u16, header: bool) -> Cell {
+        Cell { text, span: NarrowSpan::new(span), rowspan, colspan, header }
+    }
+
+    /// Where the cell is in the input.
+    pub fn span(&self) -> Span {
+        self.span.wide()
+    }
+}
+
+/// A [`Span`] in half the room, for the many cells of a long text: offsets in `u32`. Inputs
+/// are capped far below 4 GiB; past that, offsets would saturate, never wrap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+struct NarrowSpan {
+    start: u32,
+    end: u32,
+}
+
+impl NarrowSpan {
+    fn new(span: Span) -> NarrowSpan {
+        let narrow = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        NarrowSpan { start: narrow(span.start), end: narrow(span.end) }
+    }
+
+    fn wide(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// Where a cell's text sits in its table's text: byte offsets, always at character
@@ -204,7 +235,7 @@ impl Serialize for CellJson<'_> {
         let c = self.cell;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("text", self.text)?;
-        m.serialize_entry("span", &c.span)?;
+        m.serialize_entry("span", &c.span())?;
         m.serialize_entry("table", &self.address.table)?;
         m.serialize_entry("row", &self.address.row)?;
         m.serialize_entry("cell", &self.address.cell)?;

@@ -176,7 +176,7 @@ fn every_cell_span_slices_back_to_its_td() {
         assert!(table_src.starts_with("<table"), "{}", &table_src[..20]);
         assert!(table_src.ends_with("</table>"));
         for c in t.cells() {
-            let src = &html[c.span.start..c.span.end];
+            let src = &html[c.span().start..c.span().end];
             assert!(src.starts_with("<td") && src.ends_with("</td>"), "cell {:?}: {}", t.text(c), src);
             cells += 1;
         }
@@ -186,7 +186,7 @@ fn every_cell_span_slices_back_to_its_td() {
     let t4 = doc.tables().nth(2).unwrap();
     let c = &t4.rows[3].cells[1];
     assert_eq!(t4.text(c), "1");
-    let src = &html[c.span.start..c.span.end];
+    let src = &html[c.span().start..c.span().end];
     assert!(src.contains("&nbsp;"), "{src}");
 }
 

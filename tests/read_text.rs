@@ -115,7 +115,7 @@ fn every_fixture_keeps_exact_spans_and_addresses() {
                             );
                             assert_eq!((cell.rowspan, cell.colspan), (1, 1));
                             assert_eq!(
-                                normalize(input.get(cell.span.start..cell.span.end).unwrap()),
+                                normalize(input.get(cell.span().start..cell.span().end).unwrap()),
                                 t.text(cell),
                                 "{name}"
                             );
@@ -180,7 +180,7 @@ fn seed_xizou_2019() {
     // The 总计 of （一）予以公开 — the cell the T3 rules will point at.
     assert_eq!(t3.anchored_text(5, 8), Some("0"));
     let cell = &t3.rows[5].cells[8];
-    assert_eq!(&input[cell.span.start - 1..cell.span.end], "\t0");
+    assert_eq!(&input[cell.span().start - 1..cell.span().end], "\t0");
     // The empty cells (lines holding just a TAB) are real, empty cells.
     assert_eq!(t3.anchored_text(6, 0), Some(""));
 
@@ -217,11 +217,11 @@ fn huaian_2024_layout() {
     let cells: Vec<&str> = new.cells.iter().map(|c| t3.text(c)).collect();
     assert_eq!(cells, ["一、本年新收政府信息公开申请数量", "3001", "53", "0", "0", "61", "4", "3119"]);
     let total = &new.cells[7];
-    assert_eq!(&input[total.span.start..total.span.end], "3119");
-    let line_start = input[..total.span.start].rfind('\n').unwrap() + 1;
+    assert_eq!(&input[total.span().start..total.span().end], "3119");
+    let line_start = input[..total.span().start].rfind('\n').unwrap() + 1;
     // The span gives the column back (in bytes from the line start).
-    assert_eq!(total.span.start - line_start, input[line_start..].find("3119").unwrap());
-    assert_eq!(total.span.start - line_start, 112);
+    assert_eq!(total.span().start - line_start, input[line_start..].find("3119").unwrap());
+    assert_eq!(total.span().start - line_start, 112);
     // Wrapped labels and the vertical header 三、本年度办理结果 are one-cell rows.
     let rs = row_strings(t3);
     assert_eq!(rs[0], "申请人情况");
@@ -332,7 +332,7 @@ fn shanghai_2025_markdown() {
     assert_eq!(row_strings(last).last().unwrap(), "四、结转下年度继续办理|290|3|0|0|0|0|293");
     assert_eq!(row_strings(ts[9])[1], "40|0|10|5|55|2|0|4|6|12|6|0|9|7|22");
     let cell = &ts[4].rows[0].cells[7];
-    assert_eq!(&input[cell.span.start..cell.span.end], "1295");
+    assert_eq!(&input[cell.span().start..cell.span().end], "1295");
 
     let ps = paragraphs(&doc);
     assert_eq!(ps.iter().filter(|p| **p == "表二：主动公开政府信息情况").count(), 2);
@@ -415,8 +415,8 @@ fn inline_tsv_paste() {
     );
     assert_eq!(t.grid.width(), 5);
     let c = &t.rows[2].cells[4];
-    assert_eq!(&input[c.span.start..c.span.end], "3");
-    assert_eq!(input[c.span.end..].chars().next(), Some('\n'));
+    assert_eq!(&input[c.span().start..c.span().end], "3");
+    assert_eq!(input[c.span().end..].chars().next(), Some('\n'));
 }
 
 #[test]

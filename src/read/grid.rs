@@ -260,7 +260,7 @@ mod tests {
 
     fn cell(text: &str, rowspan: u16, colspan: u16) -> Cell {
         let text = TEXTS.with(|t| t.borrow_mut().push(text));
-        Cell { text, span: Span::default(), rowspan, colspan, header: false }
+        Cell::new(text, Span::default(), rowspan, colspan, false)
     }
 
     fn row(cells: Vec<Cell>) -> Row {

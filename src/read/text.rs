@@ -820,7 +820,7 @@ impl Emitter<'_> {
             finish(&mut cells.scratch);
             cells.texts.push(&cells.scratch)
         };
-        Cell { text: range, span: Span::new(abs + s, abs + e), rowspan: 1, colspan: 1, header: false }
+        Cell::new(range, Span::new(abs + s, abs + e), 1, 1, false)
     }
 
     /// A table from the lines of a region (each with its kind), in order.
@@ -921,7 +921,7 @@ mod tests {
         for t in doc.tables() {
             for (r, row) in t.rows.iter().enumerate() {
                 for (c, cell) in row.cells.iter().enumerate() {
-                    assert_eq!(normalize(&input[cell.span.start..cell.span.end]), t.text(cell));
+                    assert_eq!(normalize(&input[cell.span().start..cell.span().end]), t.text(cell));
                     assert_eq!(t.address(CellRef { row: r as u32, cell: c as u32 }), CellAddress::new(t.index, r, c));
                     assert_eq!((cell.rowspan, cell.colspan, row.group, row.skipped), (1, 1, 0, None));
                 }
@@ -963,8 +963,8 @@ mod tests {
         assert_eq!(rows(t), vec![vec!["信息内容", "本年新制作数量"], vec!["规章", "", "0"]]);
         // The empty cell is kept, with an empty span right after its TAB.
         let empty = &t.rows[1].cells[1];
-        assert!(empty.span.is_empty());
-        assert_eq!(&input[empty.span.start - 1..empty.span.start], "\t");
+        assert!(empty.span().is_empty());
+        assert_eq!(&input[empty.span().start - 1..empty.span().start], "\t");
         assert_eq!(&input[t.span.start..t.span.end], "\t信息内容\n\t本年新制作数量\n\n\t规章\n\t\n\t0");
         assert_eq!(&input[t.rows[1].span.start..t.rows[1].span.end], "\t规章\n\t\n\t0");
         spans_slice_back(input, &doc);
@@ -1029,7 +1029,10 @@ mod tests {
         // The column position can be recovered from the span.
         let row = &t.rows[4];
         let line_start = LAYOUT[..row.span.start].rfind('\n').map_or(0, |i| i + 1);
-        assert_eq!(row.cells[3].span.start - line_start, "一、本年新收政府信息公开申请数量      3001     53    ".len());
+        assert_eq!(
+            row.cells[3].span().start - line_start,
+            "一、本年新收政府信息公开申请数量      3001     53    ".len()
+        );
         spans_slice_back(LAYOUT, &doc);
         assert_eq!(doc.notes.len(), 1);
         assert_eq!(doc.notes[0].kind, NoteKind::PageFooter);
@@ -1060,7 +1063,7 @@ mod tests {
         assert_eq!(rows(tables[1]), vec![vec!["a", "b"]]);
         assert_eq!(tables[1].address(CellRef { row: 0, cell: 1 }), CellAddress { table: 1, row: 0, cell: 1 });
         let c = &tables[0].rows[1].cells[1];
-        assert_eq!(&input[c.span.start..c.span.end], "22");
+        assert_eq!(&input[c.span().start..c.span().end], "22");
         let h = doc.paragraphs().next().unwrap();
         assert_eq!(&input[h.span.start..h.span.end], "表二：主动公开政府信息情况");
     }
@@ -1241,7 +1244,9 @@ mod tests {
                     }
                     Block::Table(t) => {
                         assert!(t.span.end <= c.len());
-                        assert!(t.cells().all(|cell| cell.span.start <= cell.span.end && cell.span.end <= c.len()));
+                        assert!(t
+                            .cells()
+                            .all(|cell| cell.span().start <= cell.span().end && cell.span().end <= c.len()));
                     }
                 }
             }

@@ -452,13 +452,8 @@ impl<'a> Reader<'a> {
                 } else {
                     parse_colspan(tree.attr(c, "colspan"))
                 };
-                cells.push(Cell {
-                    text: texts.push(&text),
-                    span: n.span(),
-                    rowspan: parse_rowspan(tree.attr(c, "rowspan")),
-                    colspan,
-                    header,
-                });
+                let rowspan = parse_rowspan(tree.attr(c, "rowspan"));
+                cells.push(Cell::new(texts.push(&text), n.span(), rowspan, colspan, header));
             }
             let skipped = if self.is_phantom_row(tr, &cells) {
                 Some(RowSkip::Phantom)
