@@ -375,15 +375,24 @@ impl Serialize for Table {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Grid {
     width: usize,
-    slots: Vec<Slot>,
+    /// Exactly `height × width` positions, each a [`Slot`] in 8 bytes rather than 12 (a long
+    /// text has hundreds of thousands).
+    slots: Vec<PackedSlot>,
     /// For each grid row, the source row it was formed from (`None` for rows that exist
     /// only because a rowspan ran past the last source row).
     pub source_rows: Vec<Option<u32>>,
 }
 
 impl Grid {
-    pub fn from_parts(width: usize, slots: Vec<Slot>, source_rows: Vec<Option<u32>>) -> Grid {
-        debug_assert!(width == 0 || slots.len() % width == 0);
+    /// The grid of the rows `rows` (each padded with [`Slot::Empty`] to `width`).
+    pub fn from_rows(width: usize, rows: Vec<Vec<Slot>>, mut source_rows: Vec<Option<u32>>) -> Grid {
+        let mut slots = Vec::with_capacity(width.saturating_mul(rows.len()));
+        for row in rows {
+            let padding = width.saturating_sub(row.len());
+            let row = row.into_iter().take(width).chain(std::iter::repeat_n(Slot::Empty, padding));
+            slots.extend(row.map(PackedSlot::pack));
+        }
+        source_rows.shrink_to_fit();
         Grid { width, slots, source_rows }
     }
 
@@ -399,13 +408,46 @@ impl Grid {
         if col >= self.width {
             return None;
         }
-        self.slots.get(row.checked_mul(self.width)?.checked_add(col)?).copied()
+        self.slots.get(row.checked_mul(self.width)?.checked_add(col)?).map(|s| s.unpack())
     }
 
-    pub fn row(&self, row: usize) -> &[Slot] {
+    /// The slots of one grid row, left to right (none past the last row).
+    pub fn row(&self, row: usize) -> impl ExactSizeIterator<Item = Slot> + '_ {
         let start = row.saturating_mul(self.width).min(self.slots.len());
         let end = start.saturating_add(self.width).min(self.slots.len());
-        &self.slots[start..end]
+        self.slots[start..end].iter().map(|s| s.unpack())
+    }
+}
+
+/// A [`Slot`] in 8 bytes: the cell's row, with [`PackedSlot::COVERED`] set for a covered
+/// position, and its index in the row; [`PackedSlot::EMPTY`] for an empty position. (Row
+/// indices stay far below 2³¹; a slot that could not be packed reads as empty.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PackedSlot {
+    row: u32,
+    cell: u32,
+}
+
+impl PackedSlot {
+    const COVERED: u32 = 1 << 31;
+    const EMPTY: PackedSlot = PackedSlot { row: u32::MAX, cell: u32::MAX };
+
+    fn pack(slot: Slot) -> PackedSlot {
+        match slot {
+            Slot::Anchor(c) if c.row < Self::COVERED => PackedSlot { row: c.row, cell: c.cell },
+            Slot::Covered(c) if c.row < Self::COVERED - 1 => PackedSlot { row: c.row | Self::COVERED, cell: c.cell },
+            _ => Self::EMPTY,
+        }
+    }
+
+    fn unpack(self) -> Slot {
+        if self == Self::EMPTY {
+            Slot::Empty
+        } else if self.row & Self::COVERED != 0 {
+            Slot::Covered(CellRef { row: self.row & !Self::COVERED, cell: self.cell })
+        } else {
+            Slot::Anchor(CellRef { row: self.row, cell: self.cell })
+        }
     }
 }
 

@@ -238,13 +238,7 @@ pub fn build_grid(
             break;
         }
     }
-    let width = b.width;
-    let mut slots = Vec::with_capacity(width * b.rows.len());
-    for mut row in b.rows {
-        row.resize(width, Slot::Empty);
-        slots.extend(row);
-    }
-    Grid::from_parts(width, slots, b.source_rows)
+    Grid::from_rows(b.width, b.rows, b.source_rows)
 }
 
 #[cfg(test)]
@@ -271,7 +265,6 @@ mod tests {
         (0..g.height())
             .map(|r| {
                 g.row(r)
-                    .iter()
                     .map(|s| match s {
                         Slot::Anchor(c) => {
                             let text = rows[c.row as usize].cells[c.cell as usize].text;

@@ -69,7 +69,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
             // The distinct cells of this grid row, in order, with the column they start at
             // and whether they are anchored in this row.
             let mut cells = Vec::new();
-            for (x, slot) in t.grid.row(y).iter().enumerate() {
+            for (x, slot) in t.grid.row(y).enumerate() {
                 let Some(r) = slot.cell() else { continue };
                 if cells.last().is_some_and(|(prev, _, _)| *prev == r) {
                     continue;
@@ -147,12 +147,12 @@ fn value_start_column(t: &Table) -> Option<usize> {
     // (column, rows starting there); a table has few columns.
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for y in 0..t.grid.height() {
-        let row = t.grid.row(y);
-        let numbers: Vec<usize> = (0..row.len())
-            .filter(|&x| {
-                matches!(row[x], crate::document::Slot::Anchor(_))
+        let numbers: Vec<usize> = (t.grid.row(y).enumerate())
+            .filter(|&(x, slot)| {
+                matches!(slot, crate::document::Slot::Anchor(_))
                     && t.anchored_text(y, x).is_some_and(|s| read_value(s).is_number())
             })
+            .map(|(x, _)| x)
             .collect();
         if numbers.len() >= 3 {
             match counts.iter_mut().find(|(x, _)| *x == numbers[0]) {
