@@ -132,23 +132,41 @@ pub struct Cell {
     /// For HTML, the whole element from `<td` to `</td>`; for text, the cell's characters
     /// ([`Cell::span`]).
     span: NarrowSpan,
-    /// After the HTML standard's clamping (1..=65534, 0 = to the end of the row group).
-    pub rowspan: u16,
-    /// After the HTML standard's clamping (1..=1000), and 1 for Excel's fake merges
-    /// (`mso-ignore:colspan`).
-    pub colspan: u16,
-    /// `<th>` rather than `<td>`.
-    pub header: bool,
+    /// [`Cell::rowspan`].
+    rowspan: u16,
+    /// [`Cell::colspan`] in the low 15 bits, and [`Cell::HEADER`] for a `<th>`.
+    colspan_and_header: u16,
 }
 
 impl Cell {
+    /// The bit of `colspan_and_header` that marks a `<th>`.
+    const HEADER: u16 = 1 << 15;
+
+    /// A cell; `colspan` is at most 1000 (the HTML standard's clamping).
     pub fn new(text: TextRange, span: Span, rowspan: u16, colspan: u16, header: bool) -> Cell {
-        Cell { text, span: NarrowSpan::new(span), rowspan, colspan, header }
+        let header = if header { Self::HEADER } else { 0 };
+        Cell { text, span: NarrowSpan::new(span), rowspan, colspan_and_header: colspan.min(Self::HEADER - 1) | header }
     }
 
     /// Where the cell is in the input.
     pub fn span(&self) -> Span {
         self.span.wide()
+    }
+
+    /// After the HTML standard's clamping (1..=65534, 0 = to the end of the row group).
+    pub fn rowspan(&self) -> u16 {
+        self.rowspan
+    }
+
+    /// After the HTML standard's clamping (1..=1000), and 1 for Excel's fake merges
+    /// (`mso-ignore:colspan`).
+    pub fn colspan(&self) -> u16 {
+        self.colspan_and_header & !Self::HEADER
+    }
+
+    /// `<th>` rather than `<td>`.
+    pub fn header(&self) -> bool {
+        self.colspan_and_header & Self::HEADER != 0
     }
 }
 
@@ -239,10 +257,10 @@ impl Serialize for CellJson<'_> {
         m.serialize_entry("table", &self.address.table)?;
         m.serialize_entry("row", &self.address.row)?;
         m.serialize_entry("cell", &self.address.cell)?;
-        m.serialize_entry("rowspan", &c.rowspan)?;
-        m.serialize_entry("colspan", &c.colspan)?;
-        if c.header {
-            m.serialize_entry("header", &c.header)?;
+        m.serialize_entry("rowspan", &c.rowspan())?;
+        m.serialize_entry("colspan", &c.colspan())?;
+        if c.header() {
+            m.serialize_entry("header", &true)?;
         }
         m.end()
     }

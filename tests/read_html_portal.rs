@@ -147,7 +147,7 @@ fn table_three_grid_with_three_header_rows_and_rowspan_22() {
         })
         .unwrap();
     let outcomes = t.cell(at).unwrap();
-    assert_eq!((outcomes.rowspan, outcomes.colspan), (22, 1));
+    assert_eq!((outcomes.rowspan(), outcomes.colspan()), (22, 1));
     let address = t.address(at);
     assert_eq!((address.table, address.row, address.cell), (1, 5, 0));
 }

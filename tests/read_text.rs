@@ -113,7 +113,7 @@ fn every_fixture_keeps_exact_spans_and_addresses() {
                                 t.address(xxgk_lint::CellRef { row: r as u32, cell: c as u32 }),
                                 xxgk_lint::document::CellAddress::new(t.index, r, c)
                             );
-                            assert_eq!((cell.rowspan, cell.colspan), (1, 1));
+                            assert_eq!((cell.rowspan(), cell.colspan()), (1, 1));
                             assert_eq!(
                                 normalize(input.get(cell.span().start..cell.span().end).unwrap()),
                                 t.text(cell),

@@ -213,9 +213,9 @@ pub fn build_grid(
             while b.occupied(y, x) {
                 x += 1;
             }
-            let grows = cell.rowspan == 0 && !quirks_mode;
-            let rs = if grows { remaining_in_group[y] } else { cell.rowspan.max(1) as usize };
-            let cs = cell.colspan.clamp(1, MAX_COLSPAN) as usize;
+            let grows = cell.rowspan() == 0 && !quirks_mode;
+            let rs = if grows { remaining_in_group[y] } else { cell.rowspan().max(1) as usize };
+            let cs = cell.colspan().clamp(1, MAX_COLSPAN) as usize;
             let r = CellRef { row: ri as u32, cell: ci as u32 };
             if !b.place(y, x, rs.min(MAX_ROWSPAN as usize), cs, r) {
                 continue 'rows;

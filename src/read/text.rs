@@ -923,7 +923,7 @@ mod tests {
                 for (c, cell) in row.cells.iter().enumerate() {
                     assert_eq!(normalize(&input[cell.span().start..cell.span().end]), t.text(cell));
                     assert_eq!(t.address(CellRef { row: r as u32, cell: c as u32 }), CellAddress::new(t.index, r, c));
-                    assert_eq!((cell.rowspan, cell.colspan, row.group, row.skipped), (1, 1, 0, None));
+                    assert_eq!((cell.rowspan(), cell.colspan(), row.group, row.skipped), (1, 1, 0, None));
                 }
             }
         }

@@ -147,9 +147,9 @@ fn hostile_spans_are_clamped_and_capped() {
     html.push_str("</table>");
     let doc = read(&html);
     let t = doc.tables().next().unwrap();
-    assert_eq!(t.rows[0].cells[0].colspan, 1000);
-    assert_eq!(t.rows[0].cells[0].rowspan, 65534);
-    assert_eq!(t.rows[0].cells[1].colspan, 1);
+    assert_eq!(t.rows[0].cells[0].colspan(), 1000);
+    assert_eq!(t.rows[0].cells[0].rowspan(), 65534);
+    assert_eq!(t.rows[0].cells[1].colspan(), 1);
     assert!(t.grid.width() * t.grid.height() <= crate::read::GridLimits::default().max_slots);
     assert!(doc.notes.iter().any(|n| n.kind == NoteKind::GridCapped));
 }
@@ -203,7 +203,7 @@ fn a_dom_without_html_or_body_is_read_from_the_document_node() {
     assert_eq!(paragraphs(&doc), vec!["一、总体情况"]);
     let t = doc.tables().next().unwrap();
     assert_eq!(grid(t), vec![vec![Some("a"), None]]);
-    assert_eq!(t.rows[0].cells[0].colspan, 2);
+    assert_eq!(t.rows[0].cells[0].colspan(), 2);
     // Malformed structures are errors, not panics.
     assert!(Tree::from_dom(&[1, 5, 0, 0], "p", false).is_err());
     assert!(Tree::from_dom(&[1, -1, 9, 0], "p", false).is_err());
