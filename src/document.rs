@@ -170,21 +170,22 @@ impl Cell {
     }
 }
 
-/// A [`Span`] in half the room, for the many cells of a long text: offsets in `u32`. Inputs
-/// are capped far below 4 GiB; past that, offsets would saturate, never wrap.
+/// A [`Span`] in half the room, for the many cells, rows and sentences of a long text:
+/// offsets in `u32`. Inputs are capped far below 4 GiB; past that, offsets would saturate,
+/// never wrap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-struct NarrowSpan {
+pub(crate) struct NarrowSpan {
     start: u32,
     end: u32,
 }
 
 impl NarrowSpan {
-    fn new(span: Span) -> NarrowSpan {
+    pub(crate) fn new(span: Span) -> NarrowSpan {
         let narrow = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         NarrowSpan { start: narrow(span.start), end: narrow(span.end) }
     }
 
-    fn wide(self) -> Span {
+    pub(crate) fn wide(self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
 }

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use crate::document::{Block, Span};
+use crate::document::{Block, NarrowSpan, Span};
 use crate::format::Section;
 use crate::recognize::value::Decimal;
 use crate::rules::Context;
@@ -24,10 +24,11 @@ pub struct Sentence<'a> {
     pub paragraph: usize,
     /// Where the paragraph's text sits in the input (when it aligned), shared by its sentences.
     alignment: Option<Arc<Alignment>>,
-    /// Offset of `text` in its paragraph's text.
-    offset: usize,
+    /// Offset of `text` in its paragraph's text (`u32`, like the span: a long text has
+    /// tens of thousands of sentences).
+    offset: u32,
     /// Span of the paragraph, used when there is no alignment.
-    fallback: Span,
+    fallback: NarrowSpan,
 }
 
 impl Sentence<'_> {
@@ -35,9 +36,10 @@ impl Sentence<'_> {
     pub fn span_of(&self, start: usize, end: usize) -> Span {
         match &self.alignment {
             Some(a) if start < end && end <= self.text.len() => {
-                Span::new(a.input_offset(self.offset + start), a.input_offset(self.offset + end - 1) + 1)
+                let offset = self.offset as usize;
+                Span::new(a.input_offset(offset + start), a.input_offset(offset + end - 1) + 1)
             }
-            _ => self.fallback,
+            _ => self.fallback.wide(),
         }
     }
 
@@ -173,8 +175,8 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
                     section,
                     paragraph,
                     alignment: map.clone(),
-                    offset: abs,
-                    fallback: p.span,
+                    offset: u32::try_from(abs).unwrap_or(u32::MAX),
+                    fallback: NarrowSpan::new(p.span),
                 });
             };
             for (i, c) in seg.char_indices() {
