@@ -280,13 +280,25 @@ pub enum RowSkip {
 /// A source row (`<tr>`, a line of a text table).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    pub span: Span,
+    /// [`Row::span`].
+    span: NarrowSpan,
     /// Index of the row group (`<thead>`/`<tbody>`/`<tfoot>`, or the implied one) the row
     /// belongs to; `rowspan=0` runs to the end of it.
     pub group: u32,
     pub skipped: Option<RowSkip>,
     /// Exactly its cells, no spare capacity (kept for the whole check).
     pub cells: Box<[Cell]>,
+}
+
+impl Row {
+    pub fn new(span: Span, group: u32, skipped: Option<RowSkip>, cells: Box<[Cell]>) -> Row {
+        Row { span: NarrowSpan::new(span), group, skipped, cells }
+    }
+
+    /// Where the row is in the input (for HTML, the `<tr>` element).
+    pub fn span(&self) -> Span {
+        self.span.wide()
+    }
 }
 
 /// A reference to a source cell: `rows[row].cells[cell]` of the same table.

@@ -107,7 +107,7 @@ fn every_fixture_keeps_exact_spans_and_addresses() {
                     // No rowspan/colspan in text: the grid is the rows, one cell per position.
                     assert_eq!(t.grid.height(), t.rows.len(), "{name}");
                     for (r, row) in t.rows.iter().enumerate() {
-                        assert!(t.span.start <= row.span.start && row.span.end <= t.span.end);
+                        assert!(t.span.start <= row.span().start && row.span().end <= t.span.end);
                         for (c, cell) in row.cells.iter().enumerate() {
                             assert_eq!(
                                 t.address(xxgk_lint::CellRef { row: r as u32, cell: c as u32 }),

@@ -258,7 +258,7 @@ mod tests {
     }
 
     fn row(cells: Vec<Cell>) -> Row {
-        Row { span: Span::default(), group: 0, skipped: None, cells: cells.into() }
+        Row::new(Span::default(), 0, None, cells.into())
     }
 
     fn texts(rows: &[Row], g: &Grid) -> Vec<Vec<String>> {

@@ -844,7 +844,7 @@ impl Emitter<'_> {
                 (_, Kind::Blank) => {
                     if let Some(span) = pending_span.take() {
                         let cells = std::mem::take(&mut pending).into_boxed_slice();
-                        rows.push(Row { span, group: 0, skipped: None, cells });
+                        rows.push(Row::new(span, 0, None, cells));
                     }
                     continue;
                 }
@@ -882,15 +882,11 @@ impl Emitter<'_> {
                 continue;
             }
             let (s, e) = trim_bounds(line.text);
-            rows.push(Row {
-                span: Span::new(line.start + s, line.start + e),
-                group: 0,
-                skipped: None,
-                cells: cells.into_boxed_slice(),
-            });
+            let span = Span::new(line.start + s, line.start + e);
+            rows.push(Row::new(span, 0, None, cells.into_boxed_slice()));
         }
         if let Some(span) = pending_span.take() {
-            rows.push(Row { span, group: 0, skipped: None, cells: pending.into_boxed_slice() });
+            rows.push(Row::new(span, 0, None, pending.into_boxed_slice()));
         }
         rows.shrink_to_fit();
         let grid = build_grid(index, &rows, self.options.grid, false, &mut self.notes);
@@ -966,7 +962,7 @@ mod tests {
         assert!(empty.span().is_empty());
         assert_eq!(&input[empty.span().start - 1..empty.span().start], "\t");
         assert_eq!(&input[t.span.start..t.span.end], "\t信息内容\n\t本年新制作数量\n\n\t规章\n\t\n\t0");
-        assert_eq!(&input[t.rows[1].span.start..t.rows[1].span.end], "\t规章\n\t\n\t0");
+        assert_eq!(&input[t.rows[1].span().start..t.rows[1].span().end], "\t规章\n\t\n\t0");
         spans_slice_back(input, &doc);
     }
 
@@ -1028,7 +1024,7 @@ mod tests {
         );
         // The column position can be recovered from the span.
         let row = &t.rows[4];
-        let line_start = LAYOUT[..row.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = LAYOUT[..row.span().start].rfind('\n').map_or(0, |i| i + 1);
         assert_eq!(
             row.cells[3].span().start - line_start,
             "一、本年新收政府信息公开申请数量      3001     53    ".len()

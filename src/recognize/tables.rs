@@ -123,7 +123,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
             let span = t
                 .rows
                 .get(t.grid.source_rows.get(y).copied().flatten().unwrap_or(0) as usize)
-                .map_or(t.span, |r| r.span);
+                .map_or(t.span, |r| r.span());
             let has_numbers = values.iter().any(|(v, _)| v.is_number());
             // Without a number, a row is a value row only when it has several value cells
             // (a row of blanks); one trailing blank is just an empty header cell.

@@ -464,7 +464,7 @@ impl<'a> Reader<'a> {
                 None
             };
             let group = u32::try_from(group).unwrap_or(u32::MAX);
-            rows.push(Row { span: tr_node.span(), group, skipped, cells: cells.into_boxed_slice() });
+            rows.push(Row::new(tr_node.span(), group, skipped, cells.into_boxed_slice()));
         }
         if fake_merges > 0 {
             self.note(
@@ -480,7 +480,7 @@ impl<'a> Reader<'a> {
                     "table {index}: row {r} is hidden (display:none) and was left out of the grid: {}",
                     rows[r].cells.iter().map(|c| texts.get(c.text)).join_str(" | ")
                 ),
-                span: Some(rows[r].span),
+                span: Some(rows[r].span()),
                 table: Some(index),
                 position: None,
             });
