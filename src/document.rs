@@ -3,8 +3,10 @@
 //! A report, whatever shape it was pasted in (Word/WPS/Excel clipboard HTML, a portal
 //! page, plain text, `pdftotext` output, Markdown), becomes an ordered list of
 //! [`Block`]s. Every block and every table cell keeps the byte [`Span`] it came from in
-//! the input, and every table cell keeps its DOM address, so diagnostics can point back
-//! at the exact place the user has to fix.
+//! the input, and every table cell has its DOM address (its position in its table:
+//! [`Table::address`]), so diagnostics can point back at the exact place the user has to
+//! fix. A long text report has hundreds of thousands of cells and grid positions, so
+//! these are kept small: `u32` offsets, a table's cell texts in one string.
 
 use serde::Serialize;
 

@@ -9,7 +9,7 @@ type Keyed = (u64, u64, usize);
 
 /// Sort `items` by `key`, ascending and stable (equal keys keep their order), like
 /// `slice::sort_by_key` with a `(u64, u64)` key.
-pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
+pub(crate) fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     let mut keyed: Vec<Keyed> = items
         .iter()
         .enumerate()
