@@ -420,10 +420,10 @@ impl Grid {
     /// The grid of the rows `rows` (each padded with [`Slot::Empty`] to `width`).
     pub fn from_rows(width: usize, rows: Vec<Vec<Slot>>, mut source_rows: Vec<Option<u32>>) -> Grid {
         let mut slots = Vec::with_capacity(width.saturating_mul(rows.len()));
-        for row in rows {
-            let padding = width.saturating_sub(row.len());
-            let row = row.into_iter().take(width).chain(std::iter::repeat_n(Slot::Empty, padding));
-            slots.extend(row.map(PackedSlot::pack));
+        for row in &rows {
+            for x in 0..width {
+                slots.push(PackedSlot::pack(row.get(x).copied().unwrap_or(Slot::Empty)));
+            }
         }
         source_rows.shrink_to_fit();
         Grid { width, slots, source_rows }
