@@ -782,6 +782,23 @@ struct CellGatherer {
     scratch: String,
 }
 
+impl CellGatherer {
+    /// A cell from `text`, which starts at byte `abs` of the input (`md`: a Markdown cell);
+    /// its normalised text joins the table's texts.
+    fn cell(&mut self, abs: usize, text: &str, md: bool) -> Cell {
+        let (s, e) = trim_bounds(text);
+        let range = if md {
+            self.texts.push(&clean_md(text))
+        } else {
+            self.scratch.clear();
+            push_normalized(&mut self.scratch, text);
+            finish(&mut self.scratch);
+            self.texts.push(&self.scratch)
+        };
+        Cell::new(range, Span::new(abs + s, abs + e), 1, 1, false)
+    }
+}
+
 struct Emitter<'a> {
     options: &'a ReadOptions,
     blocks: Vec<Block>,
@@ -806,21 +823,6 @@ impl Emitter<'_> {
             table,
             position: None,
         });
-    }
-
-    /// A cell from `text`, which starts at byte `abs` of the input; its text, normalised,
-    /// goes to `cells.texts`.
-    fn cell(cells: &mut CellGatherer, abs: usize, text: &str, md: bool) -> Cell {
-        let (s, e) = trim_bounds(text);
-        let range = if md {
-            cells.texts.push(&clean_md(text))
-        } else {
-            cells.scratch.clear();
-            push_normalized(&mut cells.scratch, text);
-            finish(&mut cells.scratch);
-            cells.texts.push(&cells.scratch)
-        };
-        Cell::new(range, Span::new(abs + s, abs + e), 1, 1, false)
     }
 
     /// A table from the lines of a region (each with its kind), in order.
@@ -850,7 +852,7 @@ impl Emitter<'_> {
                 }
                 (RegionKind::Seed, _) => {
                     let rest = line.text.get(1..).unwrap_or("");
-                    pending.push(Self::cell(&mut gather, line.start + 1, rest, false));
+                    pending.push(gather.cell(line.start + 1, rest, false));
                     pending_span = Some(pending_span.map_or(line_span, |s| s.cover(line_span)));
                     continue;
                 }
@@ -858,7 +860,7 @@ impl Emitter<'_> {
                     let mut offset = 0;
                     let mut cells = Vec::new();
                     for field in line.text.split('\t') {
-                        cells.push(Self::cell(&mut gather, line.start + offset, field, false));
+                        cells.push(gather.cell(line.start + offset, field, false));
                         offset += field.len() + 1;
                     }
                     cells
@@ -869,13 +871,11 @@ impl Emitter<'_> {
                     if is_separator_row(t, &ranges) {
                         continue;
                     }
-                    (ranges.iter())
-                        .map(|&(s, e)| Self::cell(&mut gather, start + s, t.get(s..e).unwrap_or(""), true))
-                        .collect()
+                    (ranges.iter()).map(|&(s, e)| gather.cell(start + s, t.get(s..e).unwrap_or(""), true)).collect()
                 }
                 (RegionKind::Layout, _) => split_gaps(line.text)
                     .iter()
-                    .map(|&(s, e)| Self::cell(&mut gather, line.start + s, line.text.get(s..e).unwrap_or(""), false))
+                    .map(|&(s, e)| gather.cell(line.start + s, line.text.get(s..e).unwrap_or(""), false))
                     .collect(),
             };
             if cells.is_empty() {
