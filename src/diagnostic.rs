@@ -187,8 +187,15 @@ impl Diagnostic {
     #[inline(never)]
     fn excerpt_str(mut self, e: &str) -> Self {
         // Keep excerpts short: a sentence, not a page.
-        let short: String = e.chars().take(120).collect();
-        self.excerpt = Some(if short.len() < e.len() { format!("{short}…") } else { short });
+        // Cut at a character boundary; the string is made at its exact size.
+        let cut = e.char_indices().nth(120).map_or(e.len(), |(i, _)| i);
+        let short = e.get(..cut).unwrap_or(e);
+        let mut excerpt = String::with_capacity(short.len() + if cut < e.len() { '…'.len_utf8() } else { 0 });
+        excerpt.push_str(short);
+        if cut < e.len() {
+            excerpt.push('…');
+        }
+        self.excerpt = Some(excerpt);
         self
     }
     #[inline(never)]

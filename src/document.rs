@@ -3,8 +3,10 @@
 //! A report, whatever shape it was pasted in (Word/WPS/Excel clipboard HTML, a portal
 //! page, plain text, `pdftotext` output, Markdown), becomes an ordered list of
 //! [`Block`]s. Every block and every table cell keeps the byte [`Span`] it came from in
-//! the input, and every table cell keeps its DOM address, so diagnostics can point back
-//! at the exact place the user has to fix.
+//! the input, and every table cell has its DOM address (its position in its table:
+//! [`Table::address`]), so diagnostics can point back at the exact place the user has to
+//! fix. A long text report has hundreds of thousands of cells and grid positions, so
+//! these are kept small: `u32` offsets, a table's cell texts in one string.
 
 use serde::Serialize;
 
@@ -119,22 +121,152 @@ impl CellAddress {
 }
 
 /// A cell as written in the source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// Kept small, as a long text report has tens of thousands of cells: its text sits in its
+/// table's shared text ([`Table::text`]), and its [`CellAddress`] is its position (the
+/// table's index, the row's among [`Table::rows`] and the cell's among [`Row::cells`]:
+/// [`Table::address`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
-    /// Normalised like [`Paragraph::text`]; block boundaries inside the cell become spaces.
-    pub text: String,
-    /// For HTML, the whole element from `<td` to `</td>`; for text, the cell's characters.
-    pub span: Span,
-    #[serde(flatten)]
-    pub address: CellAddress,
+    /// Where the text is in the table's text; [`Table::text`] gives it. Normalised like
+    /// [`Paragraph::text`]; block boundaries inside the cell become spaces.
+    pub text: TextRange,
+    /// For HTML, the whole element from `<td` to `</td>`; for text, the cell's characters
+    /// ([`Cell::span`]).
+    span: NarrowSpan,
+    /// [`Cell::rowspan`].
+    rowspan: u16,
+    /// [`Cell::colspan`] in the low 15 bits, and [`Cell::HEADER`] for a `<th>`.
+    colspan_and_header: u16,
+}
+
+impl Cell {
+    /// The bit of `colspan_and_header` that marks a `<th>`.
+    const HEADER: u16 = 1 << 15;
+
+    /// A cell; `colspan` is at most 1000 (the HTML standard's clamping).
+    pub fn new(text: TextRange, span: Span, rowspan: u16, colspan: u16, header: bool) -> Cell {
+        let header = if header { Self::HEADER } else { 0 };
+        Cell { text, span: NarrowSpan::new(span), rowspan, colspan_and_header: colspan.min(Self::HEADER - 1) | header }
+    }
+
+    /// Where the cell is in the input.
+    pub fn span(&self) -> Span {
+        self.span.wide()
+    }
+
     /// After the HTML standard's clamping (1..=65534, 0 = to the end of the row group).
-    pub rowspan: u32,
+    pub fn rowspan(&self) -> u16 {
+        self.rowspan
+    }
+
     /// After the HTML standard's clamping (1..=1000), and 1 for Excel's fake merges
     /// (`mso-ignore:colspan`).
-    pub colspan: u32,
+    pub fn colspan(&self) -> u16 {
+        self.colspan_and_header & !Self::HEADER
+    }
+
     /// `<th>` rather than `<td>`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub header: bool,
+    pub fn header(&self) -> bool {
+        self.colspan_and_header & Self::HEADER != 0
+    }
+}
+
+/// A [`Span`] in half the room, for the many cells, rows and sentences of a long text:
+/// offsets in `u32`. Inputs are capped far below 4 GiB; past that, offsets would saturate,
+/// never wrap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct NarrowSpan {
+    start: u32,
+    end: u32,
+}
+
+impl NarrowSpan {
+    pub(crate) fn new(span: Span) -> NarrowSpan {
+        let narrow = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        NarrowSpan { start: narrow(span.start), end: narrow(span.end) }
+    }
+
+    pub(crate) fn wide(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// Where a cell's text sits in its table's text: byte offsets, always at character
+/// boundaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TextRange {
+    start: u32,
+    end: u32,
+}
+
+impl TextRange {
+    pub fn len(self) -> usize {
+        (self.end as usize).saturating_sub(self.start as usize)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The texts of a table's cells, one after another in one string, as a reader gathers them.
+#[derive(Debug, Default)]
+pub struct CellTexts {
+    text: String,
+}
+
+impl CellTexts {
+    /// Append a cell's text; returns where it is. (Past 4 GiB of cell text in one table,
+    /// which no accepted input reaches, texts are left empty rather than misplaced.)
+    pub fn push(&mut self, text: &str) -> TextRange {
+        let start = self.text.len();
+        let end = start.saturating_add(text.len());
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(start), Ok(end)) => {
+                self.text.push_str(text);
+                TextRange { start, end }
+            }
+            _ => TextRange::default(),
+        }
+    }
+
+    /// The text at `range` ("" for a range that is not from here).
+    pub fn get(&self, range: TextRange) -> &str {
+        self.text.get(range.start as usize..range.end as usize).unwrap_or("")
+    }
+
+    /// All the texts, without spare capacity (a table keeps them for the whole check).
+    pub fn finish(self) -> Box<str> {
+        self.text.into_boxed_str()
+    }
+}
+
+/// A cell with its text and address, serialised as `dump --json` prints it: `text`, `span`,
+/// the address's `table`, `row` and `cell`, `rowspan`, `colspan`, and `header` when true.
+struct CellJson<'a> {
+    cell: &'a Cell,
+    text: &'a str,
+    address: CellAddress,
+}
+
+impl Serialize for CellJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let c = self.cell;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("text", self.text)?;
+        m.serialize_entry("span", &c.span())?;
+        m.serialize_entry("table", &self.address.table)?;
+        m.serialize_entry("row", &self.address.row)?;
+        m.serialize_entry("cell", &self.address.cell)?;
+        m.serialize_entry("rowspan", &c.rowspan())?;
+        m.serialize_entry("colspan", &c.colspan())?;
+        if c.header() {
+            m.serialize_entry("header", &true)?;
+        }
+        m.end()
+    }
 }
 
 /// Why a source row takes no part in the grid.
@@ -148,15 +280,27 @@ pub enum RowSkip {
 }
 
 /// A source row (`<tr>`, a line of a text table).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    pub span: Span,
+    /// [`Row::span`].
+    span: NarrowSpan,
     /// Index of the row group (`<thead>`/`<tbody>`/`<tfoot>`, or the implied one) the row
     /// belongs to; `rowspan=0` runs to the end of it.
-    pub group: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: u32,
     pub skipped: Option<RowSkip>,
-    pub cells: Vec<Cell>,
+    /// Exactly its cells, no spare capacity (kept for the whole check).
+    pub cells: Box<[Cell]>,
+}
+
+impl Row {
+    pub fn new(span: Span, group: u32, skipped: Option<RowSkip>, cells: Box<[Cell]>) -> Row {
+        Row { span: NarrowSpan::new(span), group, skipped, cells }
+    }
+
+    /// Where the row is in the input (for HTML, the `<tr>` element).
+    pub fn span(&self) -> Span {
+        self.span.wide()
+    }
 }
 
 /// A reference to a source cell: `rows[row].cells[cell]` of the same table.
@@ -195,17 +339,29 @@ pub struct Table {
     pub span: Span,
     pub rows: Vec<Row>,
     pub grid: Grid,
+    /// The texts of all its cells, one after another ([`Cell::text`] says where each is).
+    pub texts: Box<str>,
 }
 
 impl Table {
+    /// The text of one of this table's cells ("" for a cell from another table).
+    pub fn text(&self, cell: &Cell) -> &str {
+        self.texts.get(cell.text.start as usize..cell.text.end as usize).unwrap_or("")
+    }
+
     pub fn cell(&self, r: CellRef) -> Option<&Cell> {
         self.rows.get(r.row as usize)?.cells.get(r.cell as usize)
+    }
+
+    /// The source address of the cell at `r`: this table's index, the row, the cell.
+    pub fn address(&self, r: CellRef) -> CellAddress {
+        CellAddress::new(self.index, r.row as usize, r.cell as usize)
     }
 
     /// The text at a grid position: `Some` only where a cell is anchored.
     pub fn anchored_text(&self, row: usize, col: usize) -> Option<&str> {
         match self.grid.get(row, col)? {
-            Slot::Anchor(c) => self.cell(c).map(|c| c.text.as_str()),
+            Slot::Anchor(c) => self.cell(c).map(|c| self.text(c)),
             _ => None,
         }
     }
@@ -213,7 +369,7 @@ impl Table {
     /// The text of whatever cell covers a grid position (anchor or covered).
     pub fn text_at(&self, row: usize, col: usize) -> Option<&str> {
         let c = self.grid.get(row, col)?.cell()?;
-        self.cell(c).map(|c| c.text.as_str())
+        self.cell(c).map(|c| self.text(c))
     }
 
     /// The grid as text, `None` for covered and empty positions (as `dump --json` prints it).
@@ -234,7 +390,15 @@ impl Serialize for Table {
         st.serialize_field("index", &self.index)?;
         st.serialize_field("span", &self.span)?;
         st.serialize_field("grid", &self.grid_texts())?;
-        let cells: Vec<&Cell> = self.cells().collect();
+        let cells: Vec<CellJson> = (self.rows.iter().enumerate())
+            .flat_map(|(r, row)| {
+                row.cells.iter().enumerate().map(move |(c, cell)| CellJson {
+                    cell,
+                    text: self.text(cell),
+                    address: CellAddress::new(self.index, r, c),
+                })
+            })
+            .collect();
         st.serialize_field("cells", &cells)?;
         st.end()
     }
@@ -244,15 +408,24 @@ impl Serialize for Table {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Grid {
     width: usize,
-    slots: Vec<Slot>,
+    /// Exactly `height × width` positions, each a [`Slot`] in 8 bytes rather than 12 (a long
+    /// text has hundreds of thousands).
+    slots: Vec<PackedSlot>,
     /// For each grid row, the source row it was formed from (`None` for rows that exist
     /// only because a rowspan ran past the last source row).
     pub source_rows: Vec<Option<u32>>,
 }
 
 impl Grid {
-    pub fn from_parts(width: usize, slots: Vec<Slot>, source_rows: Vec<Option<u32>>) -> Grid {
-        debug_assert!(width == 0 || slots.len() % width == 0);
+    /// The grid of the rows `rows` (each padded with [`Slot::Empty`] to `width`).
+    pub fn from_rows(width: usize, rows: Vec<Vec<Slot>>, mut source_rows: Vec<Option<u32>>) -> Grid {
+        let mut slots = Vec::with_capacity(width.saturating_mul(rows.len()));
+        for row in &rows {
+            for x in 0..width {
+                slots.push(PackedSlot::pack(row.get(x).copied().unwrap_or(Slot::Empty)));
+            }
+        }
+        source_rows.shrink_to_fit();
         Grid { width, slots, source_rows }
     }
 
@@ -268,13 +441,46 @@ impl Grid {
         if col >= self.width {
             return None;
         }
-        self.slots.get(row.checked_mul(self.width)?.checked_add(col)?).copied()
+        self.slots.get(row.checked_mul(self.width)?.checked_add(col)?).map(|s| s.unpack())
     }
 
-    pub fn row(&self, row: usize) -> &[Slot] {
+    /// The slots of one grid row, left to right (none past the last row).
+    pub fn row(&self, row: usize) -> impl ExactSizeIterator<Item = Slot> + '_ {
         let start = row.saturating_mul(self.width).min(self.slots.len());
         let end = start.saturating_add(self.width).min(self.slots.len());
-        &self.slots[start..end]
+        self.slots[start..end].iter().map(|s| s.unpack())
+    }
+}
+
+/// A [`Slot`] in 8 bytes: the cell's row, with [`PackedSlot::COVERED`] set for a covered
+/// position, and its index in the row; [`PackedSlot::EMPTY`] for an empty position. (Row
+/// indices stay far below 2³¹; a slot that could not be packed reads as empty.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PackedSlot {
+    row: u32,
+    cell: u32,
+}
+
+impl PackedSlot {
+    const COVERED: u32 = 1 << 31;
+    const EMPTY: PackedSlot = PackedSlot { row: u32::MAX, cell: u32::MAX };
+
+    fn pack(slot: Slot) -> PackedSlot {
+        match slot {
+            Slot::Anchor(c) if c.row < Self::COVERED => PackedSlot { row: c.row, cell: c.cell },
+            Slot::Covered(c) if c.row < Self::COVERED - 1 => PackedSlot { row: c.row | Self::COVERED, cell: c.cell },
+            _ => Self::EMPTY,
+        }
+    }
+
+    fn unpack(self) -> Slot {
+        if self == Self::EMPTY {
+            Slot::Empty
+        } else if self.row & Self::COVERED != 0 {
+            Slot::Covered(CellRef { row: self.row & !Self::COVERED, cell: self.cell })
+        } else {
+            Slot::Anchor(CellRef { row: self.row, cell: self.cell })
+        }
     }
 }
 

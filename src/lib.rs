@@ -9,7 +9,10 @@ pub mod format;
 pub mod read;
 pub mod recognize;
 
-pub use document::{Block, Cell, CellAddress, Document, Grid, InputKind, Paragraph, ReadNote, Row, Slot, Span, Table};
+pub use document::{
+    Block, Cell, CellAddress, CellRef, Document, Grid, InputKind, Paragraph, ReadNote, Row, Slot, Span, Table,
+    TextRange,
+};
 pub use read::{read_bytes, read_str, ReadError, ReadOptions};
 pub mod batch;
 pub mod diagnostic;

@@ -9,7 +9,7 @@ type Keyed = (u64, u64, usize);
 
 /// Sort `items` by `key`, ascending and stable (equal keys keep their order), like
 /// `slice::sort_by_key` with a `(u64, u64)` key.
-pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
+pub(crate) fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     let mut keyed: Vec<Keyed> = items
         .iter()
         .enumerate()
@@ -19,8 +19,21 @@ pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64))
         })
         .collect();
     sort_keys(&mut keyed);
-    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(keyed.iter().filter_map(|&(_, _, i)| slots[i].take()));
+    // Position `k` takes the item now at `keyed[k].2`. Items are swapped into place along
+    // each cycle of that permutation, so no second list of items is ever held.
+    let mut placed = vec![false; keyed.len()];
+    for start in 0..keyed.len() {
+        let mut k = start;
+        while !placed[k] {
+            placed[k] = true;
+            let from = keyed[k].2;
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
+    }
 }
 
 /// Keep the first of the items that share a key, like `retain` with a `HashSet` of the keys
@@ -62,6 +75,13 @@ mod tests {
         let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
         sort_by_key(&mut v, |&(k, _)| (k / 2, k));
         assert_eq!(v, vec![(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
+        // Longer cycles, and items already in place.
+        let mut v: Vec<u64> = vec![5, 0, 3, 9, 1, 4, 8, 2, 7, 6, 3];
+        sort_by_key(&mut v, |&x| (x, 0));
+        assert_eq!(v, vec![0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9]);
+        let mut v: Vec<u64> = (0..50).map(|i| (i * 37) % 50).collect();
+        sort_by_key(&mut v, |&x| (u64::MAX - x, 0));
+        assert_eq!(v, (0..50).rev().collect::<Vec<u64>>());
         let mut empty: Vec<u8> = Vec::new();
         sort_by_key(&mut empty, |&x| (u64::from(x), 0));
         assert!(empty.is_empty());

@@ -105,7 +105,7 @@ fn excel_range_with_fake_merge_hidden_row_and_phantom_row() {
     let lines = grid_lines(t);
     // The title only overflowed: one cell, not a merge over eight columns.
     assert_eq!(lines[0], "三、收到和处理政府信息公开申请情况 | · | · | · | · | · | · | ·");
-    assert_eq!(t.rows[0].cells[0].colspan, 1);
+    assert_eq!(t.rows[0].cells[0].colspan(), 1);
     assert_eq!(t.grid.get(0, 1), Some(xxgk_lint::Slot::Empty));
     assert_eq!(lines[4], "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3");
     assert_eq!(lines[7], "（一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 0");
@@ -139,8 +139,8 @@ fn messy_editor_fragment_resolves_like_the_html_standard() {
     assert_eq!(kinds.iter().filter(|k| **k == NoteKind::GridOverlap).count(), 1);
     assert!(kinds.contains(&NoteKind::GridRowWithoutCell));
     let cell = &t.rows[2].cells[0];
-    assert_eq!((cell.text.as_str(), cell.colspan), ("戊", 1));
-    assert_eq!(t.rows[2].cells[1].colspan, 1000);
+    assert_eq!((t.text(cell), cell.colspan()), ("戊", 1));
+    assert_eq!(t.rows[2].cells[1].colspan(), 1000);
     let paragraphs: Vec<&str> = doc.paragraphs().map(|p| p.text.as_str()).collect();
     assert_eq!(
         paragraphs,

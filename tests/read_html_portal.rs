@@ -140,9 +140,16 @@ fn table_three_grid_with_three_header_rows_and_rowspan_22() {
         "四、结转下年度继续办理 | · | · | 0 | 0 | 0 | 0 | 0 | 0 | 0",
         ]
     );
-    let outcomes = t.cells().find(|c| c.text == "三、本年度办理结果").unwrap();
-    assert_eq!((outcomes.rowspan, outcomes.colspan), (22, 1));
-    assert_eq!((outcomes.address.table, outcomes.address.row, outcomes.address.cell), (1, 5, 0));
+    let at = (t.rows.iter().enumerate())
+        .find_map(|(r, row)| {
+            let c = row.cells.iter().position(|c| t.text(c) == "三、本年度办理结果")?;
+            Some(xxgk_lint::CellRef { row: r as u32, cell: c as u32 })
+        })
+        .unwrap();
+    let outcomes = t.cell(at).unwrap();
+    assert_eq!((outcomes.rowspan(), outcomes.colspan()), (22, 1));
+    let address = t.address(at);
+    assert_eq!((address.table, address.row, address.cell), (1, 5, 0));
 }
 
 #[test]
@@ -169,8 +176,8 @@ fn every_cell_span_slices_back_to_its_td() {
         assert!(table_src.starts_with("<table"), "{}", &table_src[..20]);
         assert!(table_src.ends_with("</table>"));
         for c in t.cells() {
-            let src = &html[c.span.start..c.span.end];
-            assert!(src.starts_with("<td") && src.ends_with("</td>"), "cell {:?}: {}", c.address, src);
+            let src = &html[c.span().start..c.span().end];
+            assert!(src.starts_with("<td") && src.ends_with("</td>"), "cell {:?}: {}", t.text(c), src);
             cells += 1;
         }
     }
@@ -178,8 +185,8 @@ fn every_cell_span_slices_back_to_its_td() {
     // A value split over spans with &nbsp; padding: 表四, 行政复议/结果纠正 = 1.
     let t4 = doc.tables().nth(2).unwrap();
     let c = &t4.rows[3].cells[1];
-    assert_eq!(c.text, "1");
-    let src = &html[c.span.start..c.span.end];
+    assert_eq!(t4.text(c), "1");
+    let src = &html[c.span().start..c.span().end];
     assert!(src.contains("&nbsp;"), "{src}");
 }
 

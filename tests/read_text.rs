@@ -28,7 +28,7 @@ fn dump() {
                 Block::Table(t) => {
                     println!("T{} {:?}", t.index, (t.span.start, t.span.end));
                     for r in &t.rows {
-                        let cells: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+                        let cells: Vec<&str> = r.cells.iter().map(|c| t.text(c)).collect();
                         println!("  | {}", cells.join(" | "));
                     }
                 }
@@ -54,7 +54,7 @@ const TEXT_FIXTURES: &[&str] = &[
 ];
 
 fn rows(t: &Table) -> Vec<Vec<&str>> {
-    t.rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect()
+    t.rows.iter().map(|r| r.cells.iter().map(|c| t.text(c)).collect()).collect()
 }
 
 fn paragraphs(doc: &Document) -> Vec<&str> {
@@ -107,16 +107,19 @@ fn every_fixture_keeps_exact_spans_and_addresses() {
                     // No rowspan/colspan in text: the grid is the rows, one cell per position.
                     assert_eq!(t.grid.height(), t.rows.len(), "{name}");
                     for (r, row) in t.rows.iter().enumerate() {
-                        assert!(t.span.start <= row.span.start && row.span.end <= t.span.end);
+                        assert!(t.span.start <= row.span().start && row.span().end <= t.span.end);
                         for (c, cell) in row.cells.iter().enumerate() {
-                            assert_eq!(cell.address, xxgk_lint::document::CellAddress::new(t.index, r, c));
-                            assert_eq!((cell.rowspan, cell.colspan), (1, 1));
                             assert_eq!(
-                                normalize(input.get(cell.span.start..cell.span.end).unwrap()),
-                                cell.text,
+                                t.address(xxgk_lint::CellRef { row: r as u32, cell: c as u32 }),
+                                xxgk_lint::document::CellAddress::new(t.index, r, c)
+                            );
+                            assert_eq!((cell.rowspan(), cell.colspan()), (1, 1));
+                            assert_eq!(
+                                normalize(input.get(cell.span().start..cell.span().end).unwrap()),
+                                t.text(cell),
                                 "{name}"
                             );
-                            assert_eq!(t.anchored_text(r, c), Some(cell.text.as_str()), "{name}");
+                            assert_eq!(t.anchored_text(r, c), Some(t.text(cell)), "{name}");
                         }
                         for c in row.cells.len()..t.grid.width() {
                             assert_eq!(t.text_at(r, c), None);
@@ -177,7 +180,7 @@ fn seed_xizou_2019() {
     // The 总计 of （一）予以公开 — the cell the T3 rules will point at.
     assert_eq!(t3.anchored_text(5, 8), Some("0"));
     let cell = &t3.rows[5].cells[8];
-    assert_eq!(&input[cell.span.start - 1..cell.span.end], "\t0");
+    assert_eq!(&input[cell.span().start - 1..cell.span().end], "\t0");
     // The empty cells (lines holding just a TAB) are real, empty cells.
     assert_eq!(t3.anchored_text(6, 0), Some(""));
 
@@ -210,15 +213,15 @@ fn huaian_2024_layout() {
     assert!(row_strings(t2).contains(&"行政事业性收费|96171.6".to_string()));
 
     let t3 = ts[1];
-    let new = t3.rows.iter().find(|r| r.cells[0].text == "一、本年新收政府信息公开申请数量").unwrap();
-    let cells: Vec<&str> = new.cells.iter().map(|c| c.text.as_str()).collect();
+    let new = t3.rows.iter().find(|r| t3.text(&r.cells[0]) == "一、本年新收政府信息公开申请数量").unwrap();
+    let cells: Vec<&str> = new.cells.iter().map(|c| t3.text(c)).collect();
     assert_eq!(cells, ["一、本年新收政府信息公开申请数量", "3001", "53", "0", "0", "61", "4", "3119"]);
     let total = &new.cells[7];
-    assert_eq!(&input[total.span.start..total.span.end], "3119");
-    let line_start = input[..total.span.start].rfind('\n').unwrap() + 1;
+    assert_eq!(&input[total.span().start..total.span().end], "3119");
+    let line_start = input[..total.span().start].rfind('\n').unwrap() + 1;
     // The span gives the column back (in bytes from the line start).
-    assert_eq!(total.span.start - line_start, input[line_start..].find("3119").unwrap());
-    assert_eq!(total.span.start - line_start, 112);
+    assert_eq!(total.span().start - line_start, input[line_start..].find("3119").unwrap());
+    assert_eq!(total.span().start - line_start, 112);
     // Wrapped labels and the vertical header 三、本年度办理结果 are one-cell rows.
     let rs = row_strings(t3);
     assert_eq!(rs[0], "申请人情况");
@@ -324,12 +327,12 @@ fn shanghai_2025_markdown() {
     // The stray empty last cell is kept; the separator rows are gone.
     assert_eq!(row_strings(t)[1], "1.属于国家秘密|4|0|0|0|0|0|4|");
     assert_eq!(row_strings(t)[4], "（三）不|4.保护第三方合法权益|0|0|0|0|0|0|0");
-    assert!(doc.tables().flat_map(|t| t.cells()).all(|c| !c.text.starts_with("---")));
+    assert!(doc.tables().all(|t| t.cells().all(|c| !t.text(c).starts_with("---"))));
     let last = ts[8];
     assert_eq!(row_strings(last).last().unwrap(), "四、结转下年度继续办理|290|3|0|0|0|0|293");
     assert_eq!(row_strings(ts[9])[1], "40|0|10|5|55|2|0|4|6|12|6|0|9|7|22");
     let cell = &ts[4].rows[0].cells[7];
-    assert_eq!(&input[cell.span.start..cell.span.end], "1295");
+    assert_eq!(&input[cell.span().start..cell.span().end], "1295");
 
     let ps = paragraphs(&doc);
     assert_eq!(ps.iter().filter(|p| **p == "表二：主动公开政府信息情况").count(), 2);
@@ -412,8 +415,8 @@ fn inline_tsv_paste() {
     );
     assert_eq!(t.grid.width(), 5);
     let c = &t.rows[2].cells[4];
-    assert_eq!(&input[c.span.start..c.span.end], "3");
-    assert_eq!(input[c.span.end..].chars().next(), Some('\n'));
+    assert_eq!(&input[c.span().start..c.span().end], "3");
+    assert_eq!(input[c.span().end..].chars().next(), Some('\n'));
 }
 
 #[test]

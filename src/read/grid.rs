@@ -5,9 +5,9 @@
 use crate::document::{CellRef, Grid, NoteKind, ReadNote, Row, Slot};
 
 /// The HTML standard clamps `colspan` to 1000.
-pub const MAX_COLSPAN: u32 = 1000;
+pub const MAX_COLSPAN: u16 = 1000;
 /// The HTML standard clamps `rowspan` to 65534.
-pub const MAX_ROWSPAN: u32 = 65534;
+pub const MAX_ROWSPAN: u16 = 65534;
 
 /// How large a grid may grow. Real report tables have a few hundred positions.
 #[derive(Clone, Copy, Debug)]
@@ -24,19 +24,19 @@ impl Default for GridLimits {
 
 /// Parse a `colspan` attribute value the way the HTML standard does ("rules for parsing
 /// non-negative integers"; 0 or invalid → 1; clamped to 1000).
-pub fn parse_colspan(value: Option<&str>) -> u32 {
+pub fn parse_colspan(value: Option<&str>) -> u16 {
     match value.and_then(parse_non_negative) {
         Some(0) | None => 1,
-        Some(n) => n.min(MAX_COLSPAN as u64) as u32,
+        Some(n) => u16::try_from(n).unwrap_or(MAX_COLSPAN).min(MAX_COLSPAN),
     }
 }
 
 /// Parse a `rowspan` attribute value (invalid → 1; 0 kept: "to the end of the row
 /// group"; clamped to 65534).
-pub fn parse_rowspan(value: Option<&str>) -> u32 {
+pub fn parse_rowspan(value: Option<&str>) -> u16 {
     match value.and_then(parse_non_negative) {
         None => 1,
-        Some(n) => n.min(MAX_ROWSPAN as u64) as u32,
+        Some(n) => u16::try_from(n).unwrap_or(MAX_ROWSPAN).min(MAX_ROWSPAN),
     }
 }
 
@@ -213,9 +213,9 @@ pub fn build_grid(
             while b.occupied(y, x) {
                 x += 1;
             }
-            let grows = cell.rowspan == 0 && !quirks_mode;
-            let rs = if grows { remaining_in_group[y] } else { cell.rowspan.max(1) as usize };
-            let cs = cell.colspan.clamp(1, MAX_COLSPAN) as usize;
+            let grows = cell.rowspan() == 0 && !quirks_mode;
+            let rs = if grows { remaining_in_group[y] } else { cell.rowspan().max(1) as usize };
+            let cs = cell.colspan().clamp(1, MAX_COLSPAN) as usize;
             let r = CellRef { row: ri as u32, cell: ci as u32 };
             if !b.place(y, x, rs.min(MAX_ROWSPAN as usize), cs, r) {
                 continue 'rows;
@@ -238,42 +238,38 @@ pub fn build_grid(
             break;
         }
     }
-    let width = b.width;
-    let mut slots = Vec::with_capacity(width * b.rows.len());
-    for mut row in b.rows {
-        row.resize(width, Slot::Empty);
-        slots.extend(row);
-    }
-    Grid::from_parts(width, slots, b.source_rows)
+    Grid::from_rows(b.width, b.rows, b.source_rows)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Cell, CellAddress, Span};
+    use crate::document::{Cell, CellTexts, Span};
+    use std::cell::RefCell;
 
-    fn cell(text: &str, rowspan: u32, colspan: u32) -> Cell {
-        Cell {
-            text: text.into(),
-            span: Span::default(),
-            address: CellAddress::new(0, 0, 0),
-            rowspan,
-            colspan,
-            header: false,
-        }
+    thread_local! {
+        /// The texts of the cells the tests make (only read back to print the grid).
+        static TEXTS: RefCell<CellTexts> = RefCell::new(CellTexts::default());
+    }
+
+    fn cell(text: &str, rowspan: u16, colspan: u16) -> Cell {
+        let text = TEXTS.with(|t| t.borrow_mut().push(text));
+        Cell::new(text, Span::default(), rowspan, colspan, false)
     }
 
     fn row(cells: Vec<Cell>) -> Row {
-        Row { span: Span::default(), group: 0, skipped: None, cells }
+        Row::new(Span::default(), 0, None, cells.into())
     }
 
     fn texts(rows: &[Row], g: &Grid) -> Vec<Vec<String>> {
         (0..g.height())
             .map(|r| {
                 g.row(r)
-                    .iter()
                     .map(|s| match s {
-                        Slot::Anchor(c) => rows[c.row as usize].cells[c.cell as usize].text.clone(),
+                        Slot::Anchor(c) => {
+                            let text = rows[c.row as usize].cells[c.cell as usize].text;
+                            TEXTS.with(|t| t.borrow().get(text).to_string())
+                        }
                         Slot::Covered(_) => "^".into(),
                         Slot::Empty => ".".into(),
                     })

@@ -41,9 +41,9 @@
 //! Everything here is linear in the input (plus one sort of the line widths), and no
 //! input-derived index is used unchecked.
 
-use crate::document::{Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, Span, Table};
+use crate::document::{Block, Cell, CellTexts, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, Span, Table};
 use crate::read::grid::build_grid;
-use crate::read::normalize::{is_invisible, is_space, normalize};
+use crate::read::normalize::{finish, is_invisible, is_space, normalize, push_normalized};
 use crate::read::ReadOptions;
 use crate::strings::char_count;
 
@@ -61,23 +61,32 @@ pub const LAYOUT_MAX_LOOSE: usize = 8;
 pub const LAYOUT_LEAD_MAX_CHARS: usize = 30;
 
 pub fn read_text(input: &str, options: &ReadOptions) -> Document {
-    let lines = split_lines(input);
-    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
-    let regions = find_regions(&lines, &kinds);
-    let wrap_width = wrap_width(&lines, &kinds, &regions);
+    // The passes that look back and ahead need all lines at once; the list is dropped before
+    // the document is built, which walks the lines once more in order.
+    let (kinds, regions, wrap_width) = {
+        let lines = split_lines(input);
+        let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+        let regions = find_regions(&lines, &kinds);
+        let wrap_width = wrap_width(&lines, &kinds, &regions);
+        (kinds, regions, wrap_width)
+    };
 
     let mut out = Emitter { options, blocks: Vec::new(), notes: Vec::new(), tables: 0 };
     let mut para: Option<ParaBuilder> = None;
     let mut gap_blank = false;
     let mut gap_footer = false;
     let mut next_region = regions.iter().peekable();
+    let mut lines = Lines::new(input);
     let mut i = 0;
-    while let Some(line) = lines.get(i) {
+    while let Some(line) = lines.next() {
         if let Some(region) = next_region.next_if(|r| r.first == i) {
             if let Some(p) = para.take() {
                 out.paragraph(p);
             }
-            out.table(region, &lines, &kinds);
+            let more = region.last.saturating_sub(region.first);
+            let region_lines = std::iter::once(line).chain(lines.by_ref().take(more));
+            let region_kinds = kinds.get(region.first..=region.last).unwrap_or(&[]);
+            out.table(region.kind, region_lines.zip(region_kinds.iter().copied()));
             gap_blank = false;
             gap_footer = false;
             i = region.last + 1;
@@ -87,10 +96,10 @@ pub fn read_text(input: &str, options: &ReadOptions) -> Document {
         match kind {
             Kind::Blank => gap_blank = true,
             Kind::Footer => {
-                out.footer(line, None);
+                out.footer(&line, None);
                 gap_footer = true;
             }
-            _ => match ParaLine::new(line) {
+            _ => match ParaLine::new(&line) {
                 None => gap_blank = true,
                 Some(pl) => {
                     let join = match &para {
@@ -116,7 +125,10 @@ pub fn read_text(input: &str, options: &ReadOptions) -> Document {
     if let Some(p) = para.take() {
         out.paragraph(p);
     }
-    Document { input: InputKind::Text, blocks: out.blocks, notes: out.notes }
+    // The block list is kept for the whole check: no spare capacity.
+    let mut blocks = out.blocks;
+    blocks.shrink_to_fit();
+    Document { input: InputKind::Text, blocks, notes: out.notes }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -142,38 +154,45 @@ impl Line<'_> {
     }
 }
 
-/// Cut at `\n`, `\r\n` and lone `\r` (all ASCII, so never inside a UTF-8 sequence).
-fn split_lines(input: &str) -> Vec<Line<'_>> {
-    let bytes = input.as_bytes();
-    // Exactly as many as there will be (the list lives through the whole read of a long text).
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    let mut lines = Vec::with_capacity(breaks + 1);
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(Line { start, text: input.get(start..i).unwrap_or("") });
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(Line { start, text: input.get(start..i).unwrap_or("") });
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+/// The lines of `input`, cut at `\n`, `\r\n` and lone `\r` (all ASCII, so never inside a
+/// UTF-8 sequence). A final line without terminator counts; an empty input has no lines.
+struct Lines<'a> {
+    input: &'a str,
+    /// Byte offset where the next line starts.
+    next: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(input: &'a str) -> Lines<'a> {
+        Lines { input, next: 0 }
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        let bytes = self.input.as_bytes();
+        let start = self.next;
+        if start >= bytes.len() {
+            return None;
         }
-        i += 1;
+        let rest = bytes.get(start..).unwrap_or(&[]);
+        let (len, terminator) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(k) if rest.get(k) == Some(&b'\r') && rest.get(k + 1) == Some(&b'\n') => (k, 2),
+            Some(k) => (k, 1),
+            None => (rest.len(), 0),
+        };
+        self.next = start + len + terminator;
+        Some(Line { start, text: self.input.get(start..start + len).unwrap_or("") })
     }
-    if start < bytes.len() {
-        lines.push(Line { start, text: input.get(start..).unwrap_or("") });
-    }
+}
+
+/// All lines at once, for the passes that look back and ahead (reserved exactly: the list
+/// is as long as the input has lines).
+fn split_lines(input: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(Lines::new(input).count());
+    lines.extend(Lines::new(input));
     lines
 }
 
@@ -756,6 +775,30 @@ impl ParaBuilder {
 // ---------------------------------------------------------------------------------------
 // Output
 
+/// The cell texts of the table being read, and a buffer to normalise each in.
+#[derive(Default)]
+struct CellGatherer {
+    texts: CellTexts,
+    scratch: String,
+}
+
+impl CellGatherer {
+    /// A cell from `text`, which starts at byte `abs` of the input (`md`: a Markdown cell);
+    /// its normalised text joins the table's texts.
+    fn cell(&mut self, abs: usize, text: &str, md: bool) -> Cell {
+        let (s, e) = trim_bounds(text);
+        let range = if md {
+            self.texts.push(&clean_md(text))
+        } else {
+            self.scratch.clear();
+            push_normalized(&mut self.scratch, text);
+            finish(&mut self.scratch);
+            self.texts.push(&self.scratch)
+        };
+        Cell::new(range, Span::new(abs + s, abs + e), 1, 1, false)
+    }
+}
+
 struct Emitter<'a> {
     options: &'a ReadOptions,
     blocks: Vec<Block>,
@@ -782,58 +825,42 @@ impl Emitter<'_> {
         });
     }
 
-    /// A cell from `text`, which starts at byte `abs` of the input.
-    fn cell(&self, abs: usize, text: &str, md: bool, address: CellAddress) -> Cell {
-        let (s, e) = trim_bounds(text);
-        Cell {
-            text: if md { clean_md(text) } else { normalize(text) },
-            span: Span::new(abs + s, abs + e),
-            address,
-            rowspan: 1,
-            colspan: 1,
-            header: false,
-        }
-    }
-
-    fn table(&mut self, region: &Region, lines: &[Line<'_>], kinds: &[Kind]) {
+    /// A table from the lines of a region (each with its kind), in order.
+    fn table<'a>(&mut self, region: RegionKind, lines: impl Iterator<Item = (Line<'a>, Kind)>) {
         let index = self.tables;
         self.tables += 1;
         let mut rows: Vec<Row> = Vec::new();
-        let region_lines = lines.get(region.first..=region.last).unwrap_or(&[]);
-        let region_kinds = kinds.get(region.first..=region.last).unwrap_or(&[]);
+        let mut span: Option<Span> = None;
+        let mut gather = CellGatherer::default();
         // Cells of the row being gathered (cell-per-line shape only).
         let mut pending: Vec<Cell> = Vec::new();
         let mut pending_span: Option<Span> = None;
-        for (line, &kind) in region_lines.iter().zip(region_kinds) {
+        for (line, kind) in lines {
+            let line_span = Span::new(line.start, line.end());
+            span = Some(span.map_or(line_span, |s| s.cover(line_span)));
             if kind == Kind::Footer {
-                self.footer(line, Some(index));
+                self.footer(&line, Some(index));
                 continue;
             }
-            let r = rows.len();
-            let address = |cell: usize| CellAddress::new(index, r, cell);
-            let line_span = Span::new(line.start, line.end());
-            let cells: Vec<Cell> = match (region.kind, kind) {
+            let cells: Vec<Cell> = match (region, kind) {
                 (_, Kind::Blank) => {
                     if let Some(span) = pending_span.take() {
-                        // The row keeps its cells for the whole check: no spare capacity.
-                        let mut cells = std::mem::take(&mut pending);
-                        cells.shrink_to_fit();
-                        rows.push(Row { span, group: 0, skipped: None, cells });
+                        let cells = std::mem::take(&mut pending).into_boxed_slice();
+                        rows.push(Row::new(span, 0, None, cells));
                     }
                     continue;
                 }
                 (RegionKind::Seed, _) => {
-                    let c = pending.len();
                     let rest = line.text.get(1..).unwrap_or("");
-                    pending.push(self.cell(line.start + 1, rest, false, address(c)));
+                    pending.push(gather.cell(line.start + 1, rest, false));
                     pending_span = Some(pending_span.map_or(line_span, |s| s.cover(line_span)));
                     continue;
                 }
                 (RegionKind::Tsv, _) => {
                     let mut offset = 0;
                     let mut cells = Vec::new();
-                    for (c, field) in line.text.split('\t').enumerate() {
-                        cells.push(self.cell(line.start + offset, field, false, address(c)));
+                    for field in line.text.split('\t') {
+                        cells.push(gather.cell(line.start + offset, field, false));
                         offset += field.len() + 1;
                     }
                     cells
@@ -844,40 +871,34 @@ impl Emitter<'_> {
                     if is_separator_row(t, &ranges) {
                         continue;
                     }
-                    ranges
-                        .iter()
-                        .enumerate()
-                        .map(|(c, &(s, e))| self.cell(start + s, t.get(s..e).unwrap_or(""), true, address(c)))
-                        .collect()
+                    (ranges.iter()).map(|&(s, e)| gather.cell(start + s, t.get(s..e).unwrap_or(""), true)).collect()
                 }
                 (RegionKind::Layout, _) => split_gaps(line.text)
                     .iter()
-                    .enumerate()
-                    .map(|(c, &(s, e))| self.cell(line.start + s, line.text.get(s..e).unwrap_or(""), false, address(c)))
+                    .map(|&(s, e)| gather.cell(line.start + s, line.text.get(s..e).unwrap_or(""), false))
                     .collect(),
             };
             if cells.is_empty() {
                 continue;
             }
             let (s, e) = trim_bounds(line.text);
-            rows.push(Row { span: Span::new(line.start + s, line.start + e), group: 0, skipped: None, cells });
+            let span = Span::new(line.start + s, line.start + e);
+            rows.push(Row::new(span, 0, None, cells.into_boxed_slice()));
         }
         if let Some(span) = pending_span.take() {
-            rows.push(Row { span, group: 0, skipped: None, cells: pending });
+            rows.push(Row::new(span, 0, None, pending.into_boxed_slice()));
         }
-        let span = match (region_lines.first(), region_lines.last()) {
-            (Some(f), Some(l)) => Span::new(f.start, l.end()),
-            _ => Span::default(),
-        };
         rows.shrink_to_fit();
         let grid = build_grid(index, &rows, self.options.grid, false, &mut self.notes);
-        self.blocks.push(Block::Table(Box::new(Table { index, span, rows, grid })));
+        let texts = gather.texts.finish();
+        self.blocks.push(Block::Table(Box::new(Table { index, span: span.unwrap_or_default(), rows, grid, texts })));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{CellAddress, CellRef};
 
     fn read(input: &str) -> Document {
         read_text(input, &ReadOptions::default())
@@ -888,7 +909,7 @@ mod tests {
     }
 
     fn rows(t: &Table) -> Vec<Vec<&str>> {
-        t.rows.iter().map(|r| r.cells.iter().map(|c| c.text.as_str()).collect()).collect()
+        t.rows.iter().map(|r| r.cells.iter().map(|c| t.text(c)).collect()).collect()
     }
 
     /// Every cell's span slices back to its text (for inputs without inner whitespace runs).
@@ -896,9 +917,9 @@ mod tests {
         for t in doc.tables() {
             for (r, row) in t.rows.iter().enumerate() {
                 for (c, cell) in row.cells.iter().enumerate() {
-                    assert_eq!(normalize(&input[cell.span.start..cell.span.end]), cell.text);
-                    assert_eq!(cell.address, CellAddress::new(t.index, r, c));
-                    assert_eq!((cell.rowspan, cell.colspan, row.group, row.skipped), (1, 1, 0, None));
+                    assert_eq!(normalize(&input[cell.span().start..cell.span().end]), t.text(cell));
+                    assert_eq!(t.address(CellRef { row: r as u32, cell: c as u32 }), CellAddress::new(t.index, r, c));
+                    assert_eq!((cell.rowspan(), cell.colspan(), row.group, row.skipped), (1, 1, 0, None));
                 }
             }
         }
@@ -938,10 +959,10 @@ mod tests {
         assert_eq!(rows(t), vec![vec!["信息内容", "本年新制作数量"], vec!["规章", "", "0"]]);
         // The empty cell is kept, with an empty span right after its TAB.
         let empty = &t.rows[1].cells[1];
-        assert!(empty.span.is_empty());
-        assert_eq!(&input[empty.span.start - 1..empty.span.start], "\t");
+        assert!(empty.span().is_empty());
+        assert_eq!(&input[empty.span().start - 1..empty.span().start], "\t");
         assert_eq!(&input[t.span.start..t.span.end], "\t信息内容\n\t本年新制作数量\n\n\t规章\n\t\n\t0");
-        assert_eq!(&input[t.rows[1].span.start..t.rows[1].span.end], "\t规章\n\t\n\t0");
+        assert_eq!(&input[t.rows[1].span().start..t.rows[1].span().end], "\t规章\n\t\n\t0");
         spans_slice_back(input, &doc);
     }
 
@@ -1003,8 +1024,11 @@ mod tests {
         );
         // The column position can be recovered from the span.
         let row = &t.rows[4];
-        let line_start = LAYOUT[..row.span.start].rfind('\n').map_or(0, |i| i + 1);
-        assert_eq!(row.cells[3].span.start - line_start, "一、本年新收政府信息公开申请数量      3001     53    ".len());
+        let line_start = LAYOUT[..row.span().start].rfind('\n').map_or(0, |i| i + 1);
+        assert_eq!(
+            row.cells[3].span().start - line_start,
+            "一、本年新收政府信息公开申请数量      3001     53    ".len()
+        );
         spans_slice_back(LAYOUT, &doc);
         assert_eq!(doc.notes.len(), 1);
         assert_eq!(doc.notes[0].kind, NoteKind::PageFooter);
@@ -1033,9 +1057,9 @@ mod tests {
         );
         assert_eq!(tables[1].index, 1);
         assert_eq!(rows(tables[1]), vec![vec!["a", "b"]]);
-        assert_eq!(tables[1].rows[0].cells[1].address, CellAddress { table: 1, row: 0, cell: 1 });
+        assert_eq!(tables[1].address(CellRef { row: 0, cell: 1 }), CellAddress { table: 1, row: 0, cell: 1 });
         let c = &tables[0].rows[1].cells[1];
-        assert_eq!(&input[c.span.start..c.span.end], "22");
+        assert_eq!(&input[c.span().start..c.span().end], "22");
         let h = doc.paragraphs().next().unwrap();
         assert_eq!(&input[h.span.start..h.span.end], "表二：主动公开政府信息情况");
     }
@@ -1216,7 +1240,9 @@ mod tests {
                     }
                     Block::Table(t) => {
                         assert!(t.span.end <= c.len());
-                        assert!(t.cells().all(|cell| cell.span.start <= cell.span.end && cell.span.end <= c.len()));
+                        assert!(t
+                            .cells()
+                            .all(|cell| cell.span().start <= cell.span().end && cell.span().end <= c.len()));
                     }
                 }
             }

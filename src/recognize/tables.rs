@@ -69,7 +69,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
             // The distinct cells of this grid row, in order, with the column they start at
             // and whether they are anchored in this row.
             let mut cells = Vec::new();
-            for (x, slot) in t.grid.row(y).iter().enumerate() {
+            for (x, slot) in t.grid.row(y).enumerate() {
                 let Some(r) = slot.cell() else { continue };
                 if cells.last().is_some_and(|(prev, _, _)| *prev == r) {
                     continue;
@@ -84,17 +84,18 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
             // no label follows.
             let mut leading_blanks: Vec<(Value, Origin)> = Vec::new();
             let row_has_number =
-                cells.iter().any(|&(r, _, here)| here && t.cell(r).is_some_and(|c| read_value(&c.text).is_number()));
+                cells.iter().any(|&(r, _, here)| here && t.cell(r).is_some_and(|c| read_value(t.text(c)).is_number()));
             for &(r, x, here) in &cells {
                 let Some(cell) = t.cell(r) else { continue };
                 let origin = Origin {
-                    span: (input != InputKind::Dom).then_some(cell.span),
-                    cell: markup.then_some(cell.address),
+                    span: (input != InputKind::Dom).then_some(cell.span()),
+                    cell: markup.then_some(t.address(r)),
                 };
-                let v = read_value(&cell.text);
+                let text = t.text(cell);
+                let v = read_value(text);
                 if !here {
                     if !v.is_value_like() {
-                        context.push(cell.text.clone());
+                        context.push(text.to_string());
                     }
                     continue;
                 }
@@ -106,7 +107,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
                     values.push((v, origin));
                 } else if !v.is_value_like() {
                     leading_blanks.clear();
-                    labels.push((cell.text.clone(), origin));
+                    labels.push((text.to_string(), origin));
                 } else if v.is_number() {
                     values.append(&mut leading_blanks);
                     values.push((v, origin));
@@ -122,7 +123,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
             let span = t
                 .rows
                 .get(t.grid.source_rows.get(y).copied().flatten().unwrap_or(0) as usize)
-                .map_or(t.span, |r| r.span);
+                .map_or(t.span, |r| r.span());
             let has_numbers = values.iter().any(|(v, _)| v.is_number());
             // Without a number, a row is a value row only when it has several value cells
             // (a row of blanks); one trailing blank is just an empty header cell.
@@ -146,12 +147,12 @@ fn value_start_column(t: &Table) -> Option<usize> {
     // (column, rows starting there); a table has few columns.
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for y in 0..t.grid.height() {
-        let row = t.grid.row(y);
-        let numbers: Vec<usize> = (0..row.len())
-            .filter(|&x| {
-                matches!(row[x], crate::document::Slot::Anchor(_))
+        let numbers: Vec<usize> = (t.grid.row(y).enumerate())
+            .filter(|&(x, slot)| {
+                matches!(slot, crate::document::Slot::Anchor(_))
                     && t.anchored_text(y, x).is_some_and(|s| read_value(s).is_number())
             })
+            .map(|(x, _)| x)
             .collect();
         if numbers.len() >= 3 {
             match counts.iter_mut().find(|(x, _)| *x == numbers[0]) {
@@ -242,7 +243,7 @@ fn trim_to_width(row: &RowReading, width: usize) -> std::borrow::Cow<'_, RowRead
 
 /// Which statutory table a `Document` table looks like, by the labels in it.
 pub fn classify(table: &Table) -> Option<TableId> {
-    let text: String = table.cells().map(|c| c.text.as_str()).join_str("|");
+    let text: String = table.cells().map(|c| table.text(c)).join_str("|");
     let score = |keys: &[&str]| keys.iter().filter(|k| text.contains(*k)).count();
     let requests = score(&[
         "本年新收",

@@ -52,7 +52,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Block::Paragraph(p) => check_text(ctx, &p.text, p.span, &first, out),
             Block::Table(t) => {
                 for c in t.cells() {
-                    check_text(ctx, &c.text, c.span, &first, out);
+                    check_text(ctx, t.text(c), c.span(), &first, out);
                 }
             }
         }

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use crate::document::{Block, Span};
+use crate::document::{Block, NarrowSpan, Span};
 use crate::format::Section;
 use crate::recognize::value::Decimal;
 use crate::rules::Context;
@@ -24,10 +24,11 @@ pub struct Sentence<'a> {
     pub paragraph: usize,
     /// Where the paragraph's text sits in the input (when it aligned), shared by its sentences.
     alignment: Option<Arc<Alignment>>,
-    /// Offset of `text` in its paragraph's text.
-    offset: usize,
+    /// Offset of `text` in its paragraph's text (`u32`, like the span: a long text has
+    /// tens of thousands of sentences).
+    offset: u32,
     /// Span of the paragraph, used when there is no alignment.
-    fallback: Span,
+    fallback: NarrowSpan,
 }
 
 impl Sentence<'_> {
@@ -35,9 +36,10 @@ impl Sentence<'_> {
     pub fn span_of(&self, start: usize, end: usize) -> Span {
         match &self.alignment {
             Some(a) if start < end && end <= self.text.len() => {
-                Span::new(a.input_offset(self.offset + start), a.input_offset(self.offset + end - 1) + 1)
+                let offset = self.offset as usize;
+                Span::new(a.input_offset(offset + start), a.input_offset(offset + end - 1) + 1)
             }
-            _ => self.fallback,
+            _ => self.fallback.wide(),
         }
     }
 
@@ -53,7 +55,8 @@ impl Sentence<'_> {
 /// smaller than one offset per byte.
 #[derive(Debug)]
 struct Alignment {
-    runs: Vec<(usize, usize)>,
+    /// Exactly the runs, no spare capacity (every paragraph keeps one for the whole check).
+    runs: Box<[(usize, usize)]>,
 }
 
 impl Alignment {
@@ -62,13 +65,13 @@ impl Alignment {
         let i = self.runs.partition_point(|r| r.0 <= at).saturating_sub(1);
         self.runs.get(i).map_or(0, |&(text, input)| input + at.saturating_sub(text))
     }
+}
 
-    /// Byte `at` of the text sits at input offset `input` (calls come in text order).
-    fn record(&mut self, at: usize, input: usize) {
-        let continues = self.runs.last().is_some_and(|&(t, i)| at >= t && i + (at - t) == input);
-        if !continues {
-            self.runs.push((at, input));
-        }
+/// Record that byte `at` of the text sits at input offset `input` (calls come in text order).
+fn record(runs: &mut Vec<(usize, usize)>, at: usize, input: usize) {
+    let continues = runs.last().is_some_and(|&(t, i)| at >= t && i + (at - t) == input);
+    if !continues {
+        runs.push((at, input));
     }
 }
 
@@ -79,12 +82,12 @@ fn is_space(c: char) -> bool {
 /// Line up each byte of `text` with a byte of `input` (absolute offsets from `base`), if
 /// every character of the text can be found in order with only whitespace between.
 fn align(text: &str, input: &str, base: usize) -> Option<Alignment> {
-    let mut alignment = Alignment { runs: Vec::new() };
+    let mut runs = Vec::new();
     let bytes = input;
     let mut j = 0usize;
     for (i, c) in text.char_indices() {
         if c == ' ' {
-            alignment.record(i, base + j);
+            record(&mut runs, i, base + j);
             while let Some(d) = bytes[j..].chars().next().filter(|d| is_space(*d)) {
                 j += d.len_utf8();
             }
@@ -96,10 +99,10 @@ fn align(text: &str, input: &str, base: usize) -> Option<Alignment> {
         if !bytes[j..].starts_with(c) {
             return None;
         }
-        alignment.record(i, base + j);
+        record(&mut runs, i, base + j);
         j += c.len_utf8();
     }
-    Some(alignment)
+    Some(Alignment { runs: runs.into_boxed_slice() })
 }
 
 fn is_terminator(c: char) -> bool {
@@ -172,8 +175,8 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
                     section,
                     paragraph,
                     alignment: map.clone(),
-                    offset: abs,
-                    fallback: p.span,
+                    offset: u32::try_from(abs).unwrap_or(u32::MAX),
+                    fallback: NarrowSpan::new(p.span),
                 });
             };
             for (i, c) in seg.char_indices() {

@@ -21,7 +21,7 @@ mod parse;
 pub mod tree;
 
 use crate::document::{
-    Block, Cell, CellAddress, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table,
+    Block, Cell, CellTexts, Document, InputKind, NoteKind, Paragraph, ReadNote, Row, RowSkip, Span, Table,
 };
 use crate::read::grid::{build_grid, parse_colspan, parse_rowspan};
 use crate::read::normalize::{count_non_space, finish, is_space, push_normalized};
@@ -432,6 +432,7 @@ impl<'a> Reader<'a> {
             let (text, span) = self.cell_text(c, &mut cell_nested);
             (!text.is_empty()).then_some(Paragraph { text, span })
         });
+        let mut texts = CellTexts::default();
         for (row_index, (tr, group)) in self.table_rows(table).into_iter().enumerate() {
             let tr_node = tree.node(tr);
             let mut cells = Vec::new();
@@ -451,14 +452,8 @@ impl<'a> Reader<'a> {
                 } else {
                     parse_colspan(tree.attr(c, "colspan"))
                 };
-                cells.push(Cell {
-                    text,
-                    span: n.span(),
-                    address: CellAddress::new(index, row_index, cells.len()),
-                    rowspan: parse_rowspan(tree.attr(c, "rowspan")),
-                    colspan,
-                    header,
-                });
+                let rowspan = parse_rowspan(tree.attr(c, "rowspan"));
+                cells.push(Cell::new(texts.push(&text), n.span(), rowspan, colspan, header));
             }
             let skipped = if self.is_phantom_row(tr, &cells) {
                 Some(RowSkip::Phantom)
@@ -468,7 +463,8 @@ impl<'a> Reader<'a> {
             } else {
                 None
             };
-            rows.push(Row { span: tr_node.span(), group, skipped, cells });
+            let group = u32::try_from(group).unwrap_or(u32::MAX);
+            rows.push(Row::new(tr_node.span(), group, skipped, cells.into_boxed_slice()));
         }
         if fake_merges > 0 {
             self.note(
@@ -482,16 +478,16 @@ impl<'a> Reader<'a> {
                 kind: NoteKind::HiddenRow,
                 message: format!(
                     "table {index}: row {r} is hidden (display:none) and was left out of the grid: {}",
-                    rows[r].cells.iter().map(|c| c.text.as_str()).join_str(" | ")
+                    rows[r].cells.iter().map(|c| texts.get(c.text)).join_str(" | ")
                 ),
-                span: Some(rows[r].span),
+                span: Some(rows[r].span()),
                 table: Some(index),
                 position: None,
             });
         }
         let grid = build_grid(index, &rows, self.options.grid, self.tree.quirks, &mut self.notes);
         let node = tree.node(table);
-        (Table { index, span: node.span(), rows, grid }, caption, nested)
+        (Table { index, span: node.span(), rows, grid, texts: texts.finish() }, caption, nested)
     }
 
     /// Word's phantom row: preceded by a `[if !supportMisalignedColumns]` marker, or an

@@ -1,5 +1,5 @@
 use super::*;
-use crate::document::Slot;
+use crate::document::{CellAddress, CellRef, Slot};
 
 fn read(html: &str) -> Document {
     read_html(html, &ReadOptions::default())
@@ -35,11 +35,11 @@ fn cells_keep_spans_addresses_and_split_numbers() {
     let t = doc.tables().next().unwrap();
     assert_eq!(grid(t), vec![vec![Some("a"), Some("12")], vec![None, Some("3")]]);
     let c = &t.rows[1].cells[0];
-    assert_eq!(&html[c.span.start..c.span.end], "<td>&nbsp;3&nbsp;</td>");
-    assert_eq!((c.address.table, c.address.row, c.address.cell), (0, 1, 0));
+    assert_eq!(&html[c.span().start..c.span().end], "<td>&nbsp;3&nbsp;</td>");
+    assert_eq!(t.address(CellRef { row: 1, cell: 0 }), CellAddress { table: 0, row: 1, cell: 0 });
     let a = &t.rows[0].cells[0];
     // Implicitly closed by the next <td>: the span ends where that one starts.
-    assert_eq!(&html[a.span.start..a.span.end], "<td rowspan=2>a</td>");
+    assert_eq!(&html[a.span().start..a.span().end], "<td rowspan=2>a</td>");
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn unclosed_cells_and_rows_are_repaired_like_a_browser() {
     let doc = read(html);
     let t = doc.tables().next().unwrap();
     assert_eq!(grid(t), vec![vec![Some("1"), Some("2")], vec![Some("3"), Some("4")]]);
-    assert_eq!(&html[t.rows[0].cells[0].span.start..t.rows[0].cells[0].span.end], "<td>1");
+    assert_eq!(&html[t.rows[0].cells[0].span().start..t.rows[0].cells[0].span().end], "<td>1");
     assert_eq!(paragraphs(&doc), vec!["after"]);
 }
 
@@ -83,7 +83,7 @@ fn nested_tables_follow_their_outer_table_with_document_order_indices() {
     assert_eq!(tables[1].index, 1);
     assert_eq!(grid(tables[1]), vec![vec![Some("in1"), Some("in2")]]);
     assert_eq!(tables[2].index, 2);
-    assert_eq!(tables[2].rows[0].cells[0].address, CellAddress { table: 2, row: 0, cell: 0 });
+    assert_eq!(tables[2].address(CellRef { row: 0, cell: 0 }), CellAddress { table: 2, row: 0, cell: 0 });
 }
 
 #[test]
@@ -159,9 +159,9 @@ fn hostile_spans_are_clamped_and_capped() {
     html.push_str("</table>");
     let doc = read(&html);
     let t = doc.tables().next().unwrap();
-    assert_eq!(t.rows[0].cells[0].colspan, 1000);
-    assert_eq!(t.rows[0].cells[0].rowspan, 65534);
-    assert_eq!(t.rows[0].cells[1].colspan, 1);
+    assert_eq!(t.rows[0].cells[0].colspan(), 1000);
+    assert_eq!(t.rows[0].cells[0].rowspan(), 65534);
+    assert_eq!(t.rows[0].cells[1].colspan(), 1);
     assert!(t.grid.width() * t.grid.height() <= crate::read::GridLimits::default().max_slots);
     assert!(doc.notes.iter().any(|n| n.kind == NoteKind::GridCapped));
 }
@@ -173,7 +173,7 @@ fn many_tables_keep_their_indices() {
     let tables: Vec<&Table> = doc.tables().collect();
     assert_eq!(tables.len(), 2000);
     assert_eq!(tables[1999].index, 1999);
-    assert_eq!(tables[1999].rows[0].cells[0].text, "1999");
+    assert_eq!(tables[1999].text(&tables[1999].rows[0].cells[0]), "1999");
 }
 
 #[test]
@@ -215,7 +215,7 @@ fn a_dom_without_html_or_body_is_read_from_the_document_node() {
     assert_eq!(paragraphs(&doc), vec!["一、总体情况"]);
     let t = doc.tables().next().unwrap();
     assert_eq!(grid(t), vec![vec![Some("a"), None]]);
-    assert_eq!(t.rows[0].cells[0].colspan, 2);
+    assert_eq!(t.rows[0].cells[0].colspan(), 2);
     // Malformed structures are errors, not panics.
     assert!(Tree::from_dom(&[1, 5, 0, 0], "p", false).is_err());
     assert!(Tree::from_dom(&[1, -1, 9, 0], "p", false).is_err());
