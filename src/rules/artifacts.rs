@@ -38,7 +38,10 @@ const PATTERNS: &[(&str, &str, &str)] = &[
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Every pattern starts with one of a few characters: most texts have none of them. The
     // ASCII ones are looked up per byte in a table, the others searched for (memchr).
-    let mut first = FirstChars { ascii: [false; 128], other: Vec::new() };
+    let mut first = FirstChars { ascii: [false; 128], other: Vec::new(), bytes: [false; 256] };
+    for p in PATTERNS.iter().filter_map(|p| p.0.as_bytes().first()) {
+        first.bytes[usize::from(*p)] = true;
+    }
     for c in PATTERNS.iter().filter_map(|p| p.0.chars().next()) {
         match u8::try_from(c) {
             Ok(b) if b.is_ascii() => first.ascii[usize::from(b)] = true,
@@ -63,6 +66,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 struct FirstChars {
     ascii: [bool; 128],
     other: Vec<char>,
+    /// The first bytes of the patterns (ASCII, or the lead byte of their first character).
+    bytes: [bool; 256],
 }
 
 fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstChars, out: &mut Vec<Diagnostic>) {
@@ -71,8 +76,23 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstChars, out: &m
     if !has_first {
         return;
     }
+    // The first occurrence of each pattern, in one pass over the text (not one search per
+    // pattern). A pattern starts with an ASCII or a lead byte: a match is on a character
+    // boundary, as `str::find` finds it.
+    let bytes = text.as_bytes();
+    let mut found = [None::<usize>; PATTERNS.len()];
+    for (i, &b) in bytes.iter().enumerate() {
+        if !first.bytes[usize::from(b)] {
+            continue;
+        }
+        for (n, (pattern, ..)) in PATTERNS.iter().enumerate() {
+            if found[n].is_none() && bytes[i..].starts_with(pattern.as_bytes()) {
+                found[n] = Some(i);
+            }
+        }
+    }
     for (n, (pattern, zh, en)) in PATTERNS.iter().enumerate() {
-        let Some(at) = text.find(pattern) else { continue };
+        let Some(at) = found[n] else { continue };
         // The residue itself: up to the closing bracket, or a few characters.
         let rest = &text[at..];
         let end = if pattern.starts_with('[') {

@@ -176,8 +176,14 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
                     fallback: p.span,
                 });
             };
-            for (i, c) in seg.char_indices() {
-                if is_terminator(c) {
+            // Only the bytes a terminator can start with are decoded: `!?;`, and the lead
+            // byte of 。(U+3002) and of ；！？ (U+FF1B, U+FF01, U+FF1F). Both kinds are
+            // character boundaries.
+            for (i, &b) in seg.as_bytes().iter().enumerate() {
+                if !matches!(b, b'!' | b'?' | b';' | 0xE3 | 0xEF) {
+                    continue;
+                }
+                if let Some(c) = seg.get(i..).and_then(|rest| rest.chars().next()).filter(|&c| is_terminator(c)) {
                     push(s0, i + c.len_utf8());
                     s0 = i + c.len_utf8();
                 }
@@ -357,6 +363,15 @@ pub fn clause_after(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_terminator_starts_with_a_scanned_byte() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_terminator(c)) {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(matches!(first, b'!' | b'?' | b';' | 0xE3 | 0xEF), "{c}");
+        }
+    }
 
     #[test]
     fn quantities_with_units_and_bounds() {
