@@ -42,10 +42,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for p in PATTERNS.iter().filter_map(|p| p.0.as_bytes().first()) {
         first.bytes[usize::from(*p)] = true;
     }
-    for c in PATTERNS.iter().filter_map(|p| p.0.chars().next()) {
+    for p in PATTERNS {
+        let Some(c) = p.0.chars().next() else { continue };
         match u8::try_from(c) {
             Ok(b) if b.is_ascii() => first.ascii[usize::from(b)] = true,
-            _ => first.other.push(c),
+            _ if !first.other.contains(&&p.0[..c.len_utf8()]) => first.other.push(&p.0[..c.len_utf8()]),
+            _ => {}
         }
     }
     // Every paragraph and every cell, in document order (walked, not collected: a long text
@@ -65,14 +67,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// The characters the patterns start with.
 struct FirstChars {
     ascii: [bool; 128],
-    other: Vec<char>,
+    /// The non-ASCII ones, each once, as UTF-8.
+    other: Vec<&'static str>,
     /// The first bytes of the patterns (ASCII, or the lead byte of their first character).
     bytes: [bool; 256],
 }
 
 fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstChars, out: &mut Vec<Diagnostic>) {
     let has_first = text.bytes().any(|b| first.ascii.get(usize::from(b)).is_some_and(|&f| f))
-        || first.other.iter().any(|&c| text.contains(c));
+        // A plain scan: `str::contains` would set up a substring searcher for each text.
+        || first.other.iter().any(|c| text.as_bytes().windows(c.len()).any(|w| w == c.as_bytes()));
     if !has_first {
         return;
     }

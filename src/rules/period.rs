@@ -34,8 +34,13 @@ fn year_before(compact: &str, marker: &str) -> Option<(u16, usize)> {
     Some((y, at))
 }
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+/// `s` without whitespace (borrowed when it has none, as most sentences).
+fn compact(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_whitespace) {
+        s.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
+    } else {
+        s.into()
+    }
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

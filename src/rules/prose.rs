@@ -256,16 +256,19 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut i = 0;
     let mut depth = 0i32;
     while i < b.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = (depth - 1).max(0),
+        // Byte by byte: a UTF-8 continuation byte is never a digit, a bracket or the lead
+        // byte of one, so only the brackets are decoded (（ and ） start with 0xEF).
+        match b[i] {
+            b'(' => depth += 1,
+            b')' => depth = (depth - 1).max(0),
+            0xEF if b[i..].starts_with("（".as_bytes()) => depth += 1,
+            0xEF if b[i..].starts_with("）".as_bytes()) => depth = (depth - 1).max(0),
             _ => {}
         }
         if !b[i].is_ascii_digit()
             || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'-'))
         {
-            i += c.len_utf8();
+            i += 1;
             continue;
         }
         let start = i;

@@ -254,9 +254,8 @@ impl<'a> Reader<'a> {
     /// Where the report is: the body, or — on a portal page — the element holding the
     /// article, found by descending while everything beside the heaviest child is site
     /// chrome (link lists, short lines without tables).
-    fn content_root(&self) -> NodeId {
+    fn content_root(&self, body: NodeId) -> NodeId {
         let tree = self.tree;
-        let body = tree.body();
         let portal_like = self.stats[body].links >= 15;
         if !portal_like {
             return body;
@@ -289,8 +288,10 @@ impl<'a> Reader<'a> {
     }
 
     fn blocks(&mut self) -> Vec<Block> {
+        // Found once: a DOM handed over without <html> has every top-level node under the
+        // document, and each is looked at.
         let body = self.tree.body();
-        let root = self.content_root();
+        let root = self.content_root(body);
         let mut blocks = Vec::new();
         if root != body {
             // Keep the report's title when the page prints it outside the article.

@@ -556,7 +556,7 @@ impl<'a> Tree<'a> {
         // Where each string starts in `strings`; string `i` ends one byte before string
         // `i + 1` starts (at the U+0000 between them).
         let mut starts: Vec<u32> = vec![0];
-        starts.extend(nul_offsets(strings).map(|at| at as u32 + 1));
+        starts.extend(strings.match_indices('\0').map(|(at, _)| at as u32 + 1));
         starts.push(strings.len() as u32 + 1);
         let range = |i: i32| -> Result<TextRef, String> {
             usize::try_from(i)
@@ -690,11 +690,6 @@ impl<'a> Tree<'a> {
             None => self.nodes[id].parent.get(),
         }
     }
-}
-
-/// The byte offsets of the U+0000 characters in `s`.
-fn nul_offsets(s: &str) -> impl Iterator<Item = usize> + '_ {
-    s.bytes().enumerate().filter(|&(_, b)| b == 0).map(|(i, _)| i)
 }
 
 pub struct Children<'t, 'a> {
