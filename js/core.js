@@ -60,7 +60,11 @@ export function walkDom(root) {
       if (node.hasAttributes()) {
         const style = node.getAttribute('style');
         if (style !== null && STYLE_READ.test(style)) { nodes[n++] = 0; nodes[n++] = intern(style); kept++; }
-        if (node.hasAttribute('hidden')) { nodes[n++] = 1; nodes[n++] = 5; kept++; }
+        // The `hidden` IDL attribute is a cheaper read than hasAttribute('hidden'); it is a
+        // boolean on HTML elements, and anything else (undefined on SVG, 'until-found', a
+        // form's control named "hidden") falls back to the attribute itself.
+        const hidden = node.hidden;
+        if (typeof hidden === 'boolean' ? hidden : node.hasAttribute('hidden')) { nodes[n++] = 1; nodes[n++] = 5; kept++; }
         if (name === 'td' || name === 'th') {
           const colspan = node.getAttribute('colspan');
           if (colspan !== null) { nodes[n++] = 2; nodes[n++] = intern(colspan); kept++; }

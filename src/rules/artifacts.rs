@@ -36,19 +36,10 @@ const PATTERNS: &[(&str, &str, &str)] = &[
 ];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    // Every pattern starts with one of a few characters: most texts have none of them. The
-    // ASCII ones are looked up per byte in a table, the others searched for (memchr).
-    let mut first = FirstChars { ascii: [false; 128], other: Vec::new(), bytes: [false; 256] };
+    // The first bytes of the patterns: most bytes of a text are none of them.
+    let mut first = FirstBytes([false; 256]);
     for p in PATTERNS.iter().filter_map(|p| p.0.as_bytes().first()) {
-        first.bytes[usize::from(*p)] = true;
-    }
-    for p in PATTERNS {
-        let Some(c) = p.0.chars().next() else { continue };
-        match u8::try_from(c) {
-            Ok(b) if b.is_ascii() => first.ascii[usize::from(b)] = true,
-            _ if !first.other.contains(&&p.0[..c.len_utf8()]) => first.other.push(&p.0[..c.len_utf8()]),
-            _ => {}
-        }
+        first.0[usize::from(*p)] = true;
     }
     // Every paragraph and every cell, in document order (walked, not collected: a long text
     // has tens of thousands of cells).
@@ -64,33 +55,25 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The characters the patterns start with.
-struct FirstChars {
-    ascii: [bool; 128],
-    /// The non-ASCII ones, each once, as UTF-8.
-    other: Vec<&'static str>,
-    /// The first bytes of the patterns (ASCII, or the lead byte of their first character).
-    bytes: [bool; 256],
-}
+/// Which bytes a pattern starts with (ASCII, or the lead byte of its first character).
+struct FirstBytes([bool; 256]);
 
-fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstChars, out: &mut Vec<Diagnostic>) {
-    let has_first = text.bytes().any(|b| first.ascii.get(usize::from(b)).is_some_and(|&f| f))
-        // A plain scan: `str::contains` would set up a substring searcher for each text.
-        || first.other.iter().any(|c| text.as_bytes().windows(c.len()).any(|w| w == c.as_bytes()));
-    if !has_first {
-        return;
-    }
+fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &mut Vec<Diagnostic>) {
     // The first occurrence of each pattern, in one pass over the text (not one search per
     // pattern). A pattern starts with an ASCII or a lead byte: a match is on a character
     // boundary, as `str::find` finds it.
     let bytes = text.as_bytes();
     let mut found = [None::<usize>; PATTERNS.len()];
     for (i, &b) in bytes.iter().enumerate() {
-        if !first.bytes[usize::from(b)] {
+        if !first.0[usize::from(b)] {
             continue;
         }
         for (n, (pattern, ..)) in PATTERNS.iter().enumerate() {
-            if found[n].is_none() && bytes[i..].starts_with(pattern.as_bytes()) {
+            // The first two bytes compared inline: the lead byte of 错 starts many CJK
+            // characters.
+            let p = pattern.as_bytes();
+            if p.first() == Some(&b) && p.get(1) == bytes.get(i + 1) && found[n].is_none() && bytes[i..].starts_with(p)
+            {
                 found[n] = Some(i);
             }
         }
