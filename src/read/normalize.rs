@@ -54,17 +54,26 @@ pub fn push_normalized(out: &mut String, s: &str) {
     out.push_str(&s[run..]);
 }
 
-/// The number of characters of `s` that are not spaces ([`is_space`]).
+/// The number of characters of `s` that are not spaces ([`is_space`]), in one pass: only
+/// characters that may be special are decoded.
 pub fn count_non_space(s: &str) -> usize {
     let bytes = s.as_bytes();
-    // Characters are the bytes that are not UTF-8 continuation bytes (0x80–0xBF).
-    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    let spaces = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| may_be_special(b) && s[i..].chars().next().is_some_and(is_space))
-        .count();
-    chars - spaces
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if may_be_special(b) {
+            // `may_be_special` bytes are ASCII or lead bytes: `i` is a character boundary.
+            let Some(c) = s[i..].chars().next() else { break };
+            count += usize::from(!is_space(c));
+            i += c.len_utf8();
+        } else {
+            // Characters are the bytes that are not UTF-8 continuation bytes (0x80–0xBF).
+            count += usize::from((b as i8) >= -0x40);
+            i += 1;
+        }
+    }
+    count
 }
 
 /// Trim the trailing space [`push_normalized`] may leave.

@@ -183,9 +183,9 @@ pub fn find_sections(doc: &Document, sections: &'static [SectionSpec]) -> Vec<Fo
         if found.iter().any(|f| f.section == spec.section) {
             continue;
         }
+        let numeral = format!("{}、", NUMERALS[spec.section.index()]);
         'blocks: for (i, block) in doc.blocks.iter().enumerate() {
             let Block::Paragraph(p) = block else { continue };
-            let numeral = format!("{}、", NUMERALS[spec.section.index()]);
             let mut from = 0;
             while let Some(at) = p.text[from..].find(&numeral).map(|a| a + from) {
                 from = at + numeral.len();

@@ -111,6 +111,10 @@ fn is_terminator(c: char) -> bool {
 pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
     let sections = &ctx.report.sections;
     let mut out = Vec::new();
+    // (at, heading len, section) and (from, to, section) of a paragraph: buffers reused
+    // from one paragraph to the next.
+    let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new();
+    let mut segments: Vec<(usize, usize, Option<Section>)> = Vec::new();
     for (bi, block) in ctx.doc.blocks.iter().enumerate() {
         let Block::Paragraph(p) = block else { continue };
         let text = p.text.as_str();
@@ -125,7 +129,7 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
             .map(Arc::new);
         // The section the paragraph starts in, and headings run into it (flattened text).
         let mut current = sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back();
-        let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new(); // (at, heading len, section)
+        cuts.clear();
         let mut cursor = 0;
         for s in sections.iter().filter(|s| s.block == bi) {
             let printed = s.printed.trim();
@@ -143,7 +147,7 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
                 None => {}
             }
         }
-        let mut segments: Vec<(usize, usize, Option<Section>)> = Vec::new();
+        segments.clear();
         let mut start = 0;
         for &(at, len, section) in &cuts {
             if at > start {
@@ -156,7 +160,7 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
             segments.push((start, text.len(), current));
         }
         let paragraph = out.last().map_or(0, |s: &Sentence| s.paragraph + 1);
-        for (from, to, section) in segments {
+        for &(from, to, section) in &segments {
             let seg = &text[from..to];
             let mut s0 = 0;
             let mut push = |a: usize, b: usize| {

@@ -584,8 +584,9 @@ impl ParagraphBuilder {
     fn push(&mut self, text: &str, span: Span) {
         let before = self.text.len();
         push_normalized(&mut self.text, text);
-        // Whitespace-only text adds at most a separating space and does not extend the span.
-        if self.text.trim_end().len() > before {
+        // Whitespace-only text adds at most a separating space and does not extend the span
+        // (normalised text has no whitespace but ASCII spaces).
+        if self.text.as_bytes()[before..].iter().any(|&b| b != b' ') {
             self.span = Some(self.span.map_or(span, |s| s.cover(span)));
         }
     }

@@ -555,7 +555,9 @@ impl<'a> Tree<'a> {
     pub fn from_dom<'s>(nodes: &[i32], strings: &'s str, quirks: bool) -> Result<Tree<'s>, String> {
         // Where each string starts in `strings`; string `i` ends one byte before string
         // `i + 1` starts (at the U+0000 between them).
-        let mut starts: Vec<u32> = vec![0];
+        // About one string per record (text nodes), and a few more.
+        let mut starts: Vec<u32> = Vec::with_capacity(nodes.len() / 4 + 8);
+        starts.push(0);
         starts.extend(strings.match_indices('\0').map(|(at, _)| at as u32 + 1));
         starts.push(strings.len() as u32 + 1);
         let range = |i: i32| -> Result<TextRef, String> {
