@@ -17,7 +17,7 @@ pub fn is_space(c: char) -> bool {
 /// U+0080–U+00BF (NEL, NBSP, soft hyphen), U+1680, U+2000–U+206F, U+3000 and U+FEFF.
 /// Every other character (CJK text, the full-width punctuation outside U+3000, ASCII
 /// letters and digits) is ordinary.
-#[inline]
+#[inline(always)]
 fn may_be_special(b: u8) -> bool {
     b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
 }

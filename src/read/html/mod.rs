@@ -33,11 +33,13 @@ use tree::tag;
 pub use tree::{NodeData, NodeId, Tree};
 
 /// An HTML element whose content is never shown as report text.
+#[inline(always)]
 fn is_invisible_element(node: &tree::Node) -> bool {
     node.html_code().is_some_and(|code| NAME_CLASSES[usize::from(code)] & INVISIBLE != 0)
 }
 
 /// An HTML element that starts a new line of text.
+#[inline(always)]
 fn is_block_element(node: &tree::Node) -> bool {
     node.html_code().is_some_and(|code| NAME_CLASSES[usize::from(code)] & BLOCK != 0)
 }
@@ -150,6 +152,7 @@ pub fn style_has(style: &str, property: &str, value: &str) -> bool {
     })
 }
 
+#[inline(always)]
 fn is_hidden(node: &tree::Node) -> bool {
     node.hidden()
 }

@@ -21,6 +21,7 @@ impl Link {
         id.map_or(Link::NONE, |i| Link(u32::try_from(i + 1).unwrap_or(u32::MAX)))
     }
 
+    #[inline(always)]
     pub fn get(self) -> Option<NodeId> {
         self.0.checked_sub(1).map(|i| i as usize)
     }
@@ -240,6 +241,7 @@ impl Node {
 
     /// The name code ([`element_name`]) of an HTML element (`None` for SVG/MathML
     /// elements and other nodes).
+    #[inline(always)]
     pub fn html_code(&self) -> Option<u8> {
         match self.data {
             NodeData::Element { name, html: true, .. } => Some(name),
@@ -249,10 +251,12 @@ impl Node {
 
     /// An HTML element of this name, given by its code ([`tag`]): one byte compared, not a
     /// string.
+    #[inline(always)]
     pub fn is(&self, code: u8) -> bool {
         self.html_code() == Some(code)
     }
 
+    #[inline(always)]
     fn flags(&self) -> ElementFlags {
         match self.data {
             NodeData::Element { flags, .. } => flags,
@@ -262,6 +266,7 @@ impl Node {
 
     /// Hidden from the reader of the page (`hidden`, `display:none`, `mso-hide:all`,
     /// `visibility:hidden`).
+    #[inline(always)]
     pub fn hidden(&self) -> bool {
         self.flags().has(ElementFlags::HIDDEN)
     }
@@ -636,6 +641,7 @@ impl<'a> Tree<'a> {
         }
     }
 
+    #[inline(always)]
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id]
     }
