@@ -163,7 +163,12 @@ fn char_overlap(printed: &str, official: &str) -> f64 {
 /// How strongly a printed row label points at an official row: 0 = not at all; higher is
 /// better (the length of the longest key term found, or more for a full match).
 pub fn row_score(printed: &str, row: &RowSpec) -> usize {
-    let pw = words(printed);
+    row_score_words(&words(printed), row)
+}
+
+/// [`row_score`] of a label already reduced to its [`words`]: a label scored against every
+/// official row is reduced once.
+pub fn row_score_words(pw: &str, row: &RowSpec) -> usize {
     if pw.is_empty() {
         return 0;
     }
@@ -174,8 +179,8 @@ pub fn row_score(printed: &str, row: &RowSpec) -> usize {
     let key =
         row.keys.iter().map(|k| official_words(k)).filter(|k| !k.is_empty() && pw.contains(*k)).map(char_count).max();
     match key {
-        Some(n) => n * 2 + usize::from(ow.contains(pw.as_str())),
-        None if ow.contains(pw.as_str()) && char_count(&pw) >= 3 => 1,
+        Some(n) => n * 2 + usize::from(ow.contains(pw)),
+        None if ow.contains(pw) && char_count(pw) >= 3 => 1,
         None => 0,
     }
 }

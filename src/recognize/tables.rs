@@ -10,7 +10,7 @@
 
 use crate::document::{InputKind, Span, Table};
 use crate::format::{format, Format, FormatVersion, GroupSpec, RowSpec, TableId, TableSpec};
-use crate::recognize::labels::{column_matches, row_score};
+use crate::recognize::labels::{column_matches, row_score_words, words};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
 use crate::recognize::value::{read_value, Value};
 use crate::strings::{char_count, JoinStr};
@@ -297,7 +297,6 @@ fn put_values(found: &mut FoundTable, group: &GroupSpec, row: &RowSpec, reading:
 /// the column exactly wins over one that merely contains a key term (`其他` is inside
 /// `法人或其他组织`); 表四's labels repeat per block, so its columns are found in order.
 fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading]) {
-    use crate::recognize::labels::words;
     let headers: Vec<&(String, Origin)> =
         rows.iter().take_while(|r| r.values.is_empty()).flat_map(|r| r.labels.iter()).collect();
     if headers.is_empty() {
@@ -386,9 +385,9 @@ fn map_requests(
 }
 
 fn best_row(spec: &TableSpec, r: &RowReading) -> Option<&'static str> {
-    let text = r.all_label_text();
-    let (_, row) = spec.rows().max_by_key(|(_, row)| row_score(&text, row))?;
-    (row_score(&text, row) > 0).then_some(row.id)
+    let text = words(&r.all_label_text());
+    let (_, row) = spec.rows().max_by_key(|(_, row)| row_score_words(&text, row))?;
+    (row_score_words(&text, row) > 0).then_some(row.id)
 }
 
 /// Assign value rows to the official rows of a one-group table. Returns the mapping and the
@@ -449,9 +448,10 @@ fn assign_rows(
     if data_rows.len() == group.rows.len() {
         for (row, reading) in group.rows.iter().zip(&data_rows) {
             let text = reading.all_label_text();
-            if !text.is_empty() && row_score(&text, row) == 0 {
+            let tw = words(&text);
+            if !text.is_empty() && row_score_words(&tw, row) == 0 {
                 // Does the label name another row outright?
-                if group.rows.iter().any(|other| other.id != row.id && row_score(&text, other) >= 4) {
+                if group.rows.iter().any(|other| other.id != row.id && row_score_words(&tw, other) >= 4) {
                     conflicts += 1;
                 }
             }
@@ -462,12 +462,12 @@ fn assign_rows(
     // Label matching, in order.
     let mut next = 0;
     for reading in &data_rows {
-        let text = reading.all_label_text();
-        let own = reading.printed_label();
+        let text = words(&reading.all_label_text());
+        let own = words(&reading.printed_label());
         let pick = group.rows[next.min(group.rows.len())..]
             .iter()
             .enumerate()
-            .map(|(i, row)| (i, row, row_score(&own, row).max(row_score(&text, row) / 2)))
+            .map(|(i, row)| (i, row, row_score_words(&own, row).max(row_score_words(&text, row) / 2)))
             .filter(|(_, _, s)| *s > 0)
             .max_by_key(|(i, _, s)| (*s, usize::MAX - i));
         match pick {
@@ -577,9 +577,9 @@ fn map_proactive(
         let reading = rows.iter().filter(|r| !r.values.is_empty()).max_by_key(|r| {
             let own = r.printed_label();
             // Exact words beat key terms: 规范性文件 is inside 行政规范性文件.
-            row_score(&own, row)
+            row_score_words(&words(&own), row)
         });
-        let Some(reading) = reading.filter(|r| row_score(&r.printed_label(), row) > 0) else { continue };
+        let Some(reading) = reading.filter(|r| row_score_words(&words(&r.printed_label()), row) > 0) else { continue };
         if reading.values.len() != group.columns.len() {
             found.unreadable.push(Unreadable {
                 row: Some(row.id),
