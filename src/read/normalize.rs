@@ -36,8 +36,15 @@ pub fn push_normalized(out: &mut String, s: &str) {
             i += 1;
             continue;
         }
-        // `may_be_special` bytes are ASCII or lead bytes: `i` is a character boundary.
-        let Some(c) = s[i..].chars().next() else { break };
+        // `may_be_special` bytes are ASCII (the character itself) or lead bytes: `i` is a
+        // character boundary.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => match s[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+        };
         let next = i + c.len_utf8();
         if is_invisible(c) || c == '\0' {
             out.push_str(&s[run..i]);
@@ -63,8 +70,15 @@ pub fn count_non_space(s: &str) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
         if may_be_special(b) {
-            // `may_be_special` bytes are ASCII or lead bytes: `i` is a character boundary.
-            let Some(c) = s[i..].chars().next() else { break };
+            // `may_be_special` bytes are ASCII (the character itself) or lead bytes: `i` is a
+            // character boundary.
+            let c = match b {
+                b if b.is_ascii() => char::from(b),
+                _ => match s[i..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                },
+            };
             count += usize::from(!is_space(c));
             i += c.len_utf8();
         } else {

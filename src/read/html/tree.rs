@@ -573,6 +573,10 @@ impl<'a> Tree<'a> {
         };
         let text = |i: i32| range(i).map(|r| strings.get(r.start as usize..r.end as usize).unwrap_or(""));
         let mut tree = Tree::new(strings);
+        // At most one node per four fields (and one for the document): reserved once rather
+        // than grown a quarter at a time (up to a million nodes, ~20 MB of pasted HTML; a
+        // malformed structure is not trusted with more before it is read).
+        tree.nodes.reserve_exact((nodes.len() / 4).min(1 << 20));
         // The document node spans nothing: a DOM has no source offsets.
         tree.nodes[DOCUMENT].end = 0;
         tree.quirks = quirks;
