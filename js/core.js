@@ -14,7 +14,8 @@ const STYLE_READ = /display|mso-hide|visibility|mso-ignore|mso-zero-height/i;
  * `[kind, parent, string, attributeCount, (name, value)…]` in an Int32Array, and every
  * string joined with U+0000 (which an HTML parser never leaves in a DOM). Only the
  * attributes the linter reads are taken (style, hidden, colspan, rowspan, height).
- * Iterative: no recursion, whatever the depth.
+ * Iterative: no recursion, whatever the depth; the walk follows the sibling and parent
+ * links, with one stack entry per open ancestor (not one per pending node).
  */
 export function walkDom(root) {
   let nodes = new Int32Array(4096);
@@ -28,31 +29,20 @@ export function walkDom(root) {
     nodes = grown;
   };
   const intern = (str) => strings.push(str.includes('\0') ? str.split('\0').join('\uFFFD') : str) - 1;
-  // Two parallel stacks: the node, and the index of its parent record.
-  const stackNodes = [];
-  const stackParents = [];
+  // The record index of each open ancestor (-1: the root, which has no record).
+  const parents = [-1];
+  // The top level: a document's root element, or the children of an element.
   const isDocument = root.nodeType === 9;
-  if (isDocument) {
-    if (root.documentElement) {
-      stackNodes.push(root.documentElement);
-      stackParents.push(-1);
-    }
-  } else {
-    for (let c = root.lastChild; c; c = c.previousSibling) {
-      stackNodes.push(c);
-      stackParents.push(-1);
-    }
-  }
+  let node = isDocument ? root.documentElement : root.firstChild;
   let count = 0;
-  while (stackNodes.length) {
-    const node = stackNodes.pop();
-    const parent = stackParents.pop();
+  while (node) {
     const type = node.nodeType;
+    const parent = parents[parents.length - 1];
     // The longest record: 4 fields and 5 attribute pairs.
     if (n + 14 > nodes.length) grow();
+    let descend = false;
     if (type === 1) {
       const name = node.localName;
-      const index = count++;
       let id = names.get(name);
       if (id === undefined) {
         id = intern(name);
@@ -67,39 +57,57 @@ export function walkDom(root) {
       // Word's fake merges and zero-height rows (other styles change nothing it finds, and
       // Word's are long), hidden everywhere, spans on cells, height on rows.
       let kept = 0;
-      const style = node.getAttribute('style');
-      if (style !== null && STYLE_READ.test(style)) { nodes[n++] = 0; nodes[n++] = intern(style); kept++; }
-      if (node.hasAttribute('hidden')) { nodes[n++] = 1; nodes[n++] = 5; kept++; }
-      if (name === 'td' || name === 'th') {
-        const colspan = node.getAttribute('colspan');
-        if (colspan !== null) { nodes[n++] = 2; nodes[n++] = intern(colspan); kept++; }
-        const rowspan = node.getAttribute('rowspan');
-        if (rowspan !== null) { nodes[n++] = 3; nodes[n++] = intern(rowspan); kept++; }
-      } else if (name === 'tr') {
-        const height = node.getAttribute('height');
-        if (height !== null) { nodes[n++] = 4; nodes[n++] = intern(height); kept++; }
-      }
-      nodes[countAt] = kept;
-      if (!SKIP.has(name)) {
-        for (let c = node.lastChild; c; c = c.previousSibling) {
-          stackNodes.push(c);
-          stackParents.push(index);
+      if (node.hasAttributes()) {
+        const style = node.getAttribute('style');
+        if (style !== null && STYLE_READ.test(style)) { nodes[n++] = 0; nodes[n++] = intern(style); kept++; }
+        // The `hidden` IDL attribute is a cheaper read than hasAttribute('hidden'); it is a
+        // boolean on HTML elements, and anything else (undefined on SVG, 'until-found', a
+        // form's control named "hidden") falls back to the attribute itself.
+        const hidden = node.hidden;
+        if (typeof hidden === 'boolean' ? hidden : node.hasAttribute('hidden')) { nodes[n++] = 1; nodes[n++] = 5; kept++; }
+        if (name === 'td' || name === 'th') {
+          const colspan = node.getAttribute('colspan');
+          if (colspan !== null) { nodes[n++] = 2; nodes[n++] = intern(colspan); kept++; }
+          const rowspan = node.getAttribute('rowspan');
+          if (rowspan !== null) { nodes[n++] = 3; nodes[n++] = intern(rowspan); kept++; }
+        } else if (name === 'tr') {
+          const height = node.getAttribute('height');
+          if (height !== null) { nodes[n++] = 4; nodes[n++] = intern(height); kept++; }
         }
       }
-    } else if (type === 3 || type === 4) {
+      nodes[countAt] = kept;
+      descend = !SKIP.has(name);
       count++;
+    } else if (type === 3 || type === 4) {
       nodes[n] = 3;
       nodes[n + 1] = parent;
       nodes[n + 2] = intern(node.data);
       nodes[n + 3] = 0;
       n += 4;
-    } else if (type === 8) {
       count++;
+    } else if (type === 8) {
       nodes[n] = 8;
       nodes[n + 1] = parent;
       nodes[n + 2] = node.data.includes('supportMisalignedColumns') ? intern('supportMisalignedColumns') : 5;
       nodes[n + 3] = 0;
       n += 4;
+      count++;
+    }
+    const first = descend ? node.firstChild : null;
+    if (first) {
+      parents.push(count - 1);
+      node = first;
+      continue;
+    }
+    // Then the next sibling, or that of the nearest open ancestor that has one.
+    for (;;) {
+      const next = parents.length === 1 && isDocument ? null : node.nextSibling;
+      if (next || parents.length === 1) {
+        node = next;
+        break;
+      }
+      parents.pop();
+      node = node.parentNode;
     }
   }
   const doc = isDocument ? root : root.ownerDocument;

@@ -146,6 +146,10 @@ mod js {
         pub type Object;
         #[wasm_bindgen(method, indexing_setter)]
         pub fn set(this: &Object, key: &str, value: JsValue);
+        /// `object[key] = value` with a key already made a JavaScript string: a key used for
+        /// every cell is decoded from UTF-8 once, not once per cell.
+        #[wasm_bindgen(method, indexing_setter)]
+        pub fn set_key(this: &Object, key: &JsValue, value: JsValue);
     }
 
     pub fn object() -> Object {
@@ -198,10 +202,11 @@ mod js {
         }
         o.set("diagnostics", diagnostics.into());
         let tables = object();
+        let mut keys = Keys { value: JsValue::from_str("value"), text: JsValue::from_str("text"), columns: Vec::new() };
         for (table, rows) in &r.tables.0 {
             let list = js_sys::Array::new();
             for row in rows {
-                list.push(&table_row(row)?);
+                list.push(&table_row(row, &mut keys)?);
             }
             tables.set(table, list.into());
         }
@@ -243,15 +248,34 @@ mod js {
         o.into()
     }
 
-    fn table_row(row: &TableRow) -> Option<JsValue> {
+    /// The keys of the cells' objects, made JavaScript strings once per report.
+    struct Keys {
+        value: JsValue,
+        text: JsValue,
+        /// Column labels met so far (a table's rows repeat its columns).
+        columns: Vec<(String, JsValue)>,
+    }
+
+    impl Keys {
+        fn column(&mut self, label: &str) -> JsValue {
+            if let Some((_, key)) = self.columns.iter().find(|(l, _)| l == label) {
+                return key.clone();
+            }
+            let key = JsValue::from_str(label);
+            self.columns.push((label.to_string(), key.clone()));
+            key
+        }
+    }
+
+    fn table_row(row: &TableRow, keys: &mut Keys) -> Option<JsValue> {
         let o = object();
         o.set("row", string(row.row));
         let values = object();
         for (column, value, text) in &row.values {
             let cell = object();
-            cell.set("value", decimal(*value)?);
-            cell.set("text", string(text.as_deref()));
-            values.set(column, cell.into());
+            cell.set_key(&keys.value, decimal(*value)?);
+            cell.set_key(&keys.text, string(text.as_deref()));
+            values.set_key(&keys.column(column), cell.into());
         }
         o.set("values", values.into());
         Some(o.into())

@@ -66,20 +66,20 @@ const per = (ms) => (ms / 30).toFixed(2);
 console.log(`total ${per(total)} ms per lintElement (${kb} KB paste), self time:`);
 for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(per(ms).padStart(7), ' ', name.slice(0, 150));
 
-// CALLERS=name: who calls the functions whose name contains it (self time by caller).
-if (process.env.CALLERS) {
+// CALLERS=name[,name…]: who calls the functions whose name contains it (self time by caller).
+for (const callee of (process.env.CALLERS || '').split(',').filter(Boolean)) {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n);
   const by = new Map();
   profile.samples.forEach((id, i) => {
     const n = byId.get(id);
-    if (!n.callFrame.functionName.includes(process.env.CALLERS)) return;
+    if (!n.callFrame.functionName.includes(callee)) return;
     const chain = [];
     for (let p = parent.get(id); p && chain.length < 3; p = parent.get(p.id)) chain.push(p.callFrame.functionName.replace(/::h[0-9a-f]{16}$/, ''));
     const key = chain.join(' < ');
     by.set(key, (by.get(key) || 0) + (dt[i] || 0) / 1000);
   });
-  console.log(`\ncallers of *${process.env.CALLERS}*:`);
+  console.log(`\ncallers of *${callee}*:`);
   for (const [k, ms] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(per(ms).padStart(7), ' ', k.slice(0, 240));
 }
 

@@ -17,7 +17,7 @@ pub fn is_space(c: char) -> bool {
 /// U+0080–U+00BF (NEL, NBSP, soft hyphen), U+1680, U+2000–U+206F, U+3000 and U+FEFF.
 /// Every other character (CJK text, the full-width punctuation outside U+3000, ASCII
 /// letters and digits) is ordinary.
-#[inline]
+#[inline(always)]
 fn may_be_special(b: u8) -> bool {
     b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
 }
@@ -36,8 +36,15 @@ pub fn push_normalized(out: &mut String, s: &str) {
             i += 1;
             continue;
         }
-        // `may_be_special` bytes are ASCII or lead bytes: `i` is a character boundary.
-        let Some(c) = s[i..].chars().next() else { break };
+        // `may_be_special` bytes are ASCII (the character itself) or lead bytes: `i` is a
+        // character boundary.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => match s[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+        };
         let next = i + c.len_utf8();
         if is_invisible(c) || c == '\0' {
             out.push_str(&s[run..i]);
@@ -54,17 +61,33 @@ pub fn push_normalized(out: &mut String, s: &str) {
     out.push_str(&s[run..]);
 }
 
-/// The number of characters of `s` that are not spaces ([`is_space`]).
+/// The number of characters of `s` that are not spaces ([`is_space`]), in one pass: only
+/// characters that may be special are decoded.
 pub fn count_non_space(s: &str) -> usize {
     let bytes = s.as_bytes();
-    // Characters are the bytes that are not UTF-8 continuation bytes (0x80–0xBF).
-    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    let spaces = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| may_be_special(b) && s[i..].chars().next().is_some_and(is_space))
-        .count();
-    chars - spaces
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if may_be_special(b) {
+            // `may_be_special` bytes are ASCII (the character itself) or lead bytes: `i` is a
+            // character boundary.
+            let c = match b {
+                b if b.is_ascii() => char::from(b),
+                _ => match s[i..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                },
+            };
+            count += usize::from(!is_space(c));
+            i += c.len_utf8();
+        } else {
+            // Characters are the bytes that are not UTF-8 continuation bytes (0x80–0xBF).
+            count += usize::from((b as i8) >= -0x40);
+            i += 1;
+        }
+    }
+    count
 }
 
 /// Trim the trailing space [`push_normalized`] may leave.

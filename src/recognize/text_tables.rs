@@ -17,7 +17,7 @@
 
 use crate::document::{Paragraph, Span};
 use crate::format::{self, Format, FormatVersion, RelationSpec, RowSpec, Section, TableId, TableSpec};
-use crate::recognize::labels::{canonical, column_matches, compare, row_score, words, LabelMatch};
+use crate::recognize::labels::{canonical, column_matches, compare, row_score_of_words, words, LabelMatch};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
 use crate::strings::{char_count, JoinStr};
@@ -370,7 +370,7 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
             .iter()
             .enumerate()
             .filter(|(_, r)| !r.label.is_empty() && compare(&piece, r.label, r.keys) != LabelMatch::Different)
-            .map(|(i, r)| (i, row_score(&piece, r)))
+            .map(|(i, r)| (i, row_score_of_words(&pw, r)))
             .filter(|&(_, s)| s > 0)
             .collect();
         let best = scored.iter().map(|&(_, s)| s).max();

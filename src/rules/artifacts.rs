@@ -36,14 +36,10 @@ const PATTERNS: &[(&str, &str, &str)] = &[
 ];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    // Every pattern starts with one of a few characters: most texts have none of them. The
-    // ASCII ones are looked up per byte in a table, the others searched for (memchr).
-    let mut first = FirstChars { ascii: [false; 128], other: Vec::new() };
-    for c in PATTERNS.iter().filter_map(|p| p.0.chars().next()) {
-        match u8::try_from(c) {
-            Ok(b) if b.is_ascii() => first.ascii[usize::from(b)] = true,
-            _ => first.other.push(c),
-        }
+    // The first bytes of the patterns: most bytes of a text are none of them.
+    let mut first = FirstBytes([false; 256]);
+    for p in PATTERNS.iter().filter_map(|p| p.0.as_bytes().first()) {
+        first.0[usize::from(*p)] = true;
     }
     // Every paragraph and every cell, in document order (walked, not collected: a long text
     // has tens of thousands of cells).
@@ -59,20 +55,31 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The characters the patterns start with.
-struct FirstChars {
-    ascii: [bool; 128],
-    other: Vec<char>,
-}
+/// Which bytes a pattern starts with (ASCII, or the lead byte of its first character).
+struct FirstBytes([bool; 256]);
 
-fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstChars, out: &mut Vec<Diagnostic>) {
-    let has_first = text.bytes().any(|b| first.ascii.get(usize::from(b)).is_some_and(|&f| f))
-        || first.other.iter().any(|&c| text.contains(c));
-    if !has_first {
-        return;
+fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &mut Vec<Diagnostic>) {
+    // The first occurrence of each pattern, in one pass over the text (not one search per
+    // pattern). A pattern starts with an ASCII or a lead byte: a match is on a character
+    // boundary, as `str::find` finds it.
+    let bytes = text.as_bytes();
+    let mut found = [None::<usize>; PATTERNS.len()];
+    for (i, &b) in bytes.iter().enumerate() {
+        if !first.0[usize::from(b)] {
+            continue;
+        }
+        for (n, (pattern, ..)) in PATTERNS.iter().enumerate() {
+            // The first two bytes compared inline: the lead byte of 错 starts many CJK
+            // characters.
+            let p = pattern.as_bytes();
+            if p.first() == Some(&b) && p.get(1) == bytes.get(i + 1) && found[n].is_none() && bytes[i..].starts_with(p)
+            {
+                found[n] = Some(i);
+            }
+        }
     }
     for (n, (pattern, zh, en)) in PATTERNS.iter().enumerate() {
-        let Some(at) = text.find(pattern) else { continue };
+        let Some(at) = found[n] else { continue };
         // The residue itself: up to the closing bracket, or a few characters.
         let rest = &text[at..];
         let end = if pattern.starts_with('[') {

@@ -562,6 +562,10 @@ fn table_mismatch(
 
 /// The enumerations of a sentence: (whole, parts, ends with 等).
 fn enumerations<'q>(text: &str, qs: &'q [Quantity]) -> Vec<(&'q Quantity, Vec<&'q Quantity>, bool)> {
+    // A total and at least one part: fewer quantities enumerate nothing (most sentences).
+    if qs.len() < 2 {
+        return Vec::new();
+    }
     let marks: Vec<usize> = text.match_indices("其中").map(|(i, _)| i).collect();
     let mut out = Vec::new();
     for (k, &at) in marks.iter().enumerate() {

@@ -34,8 +34,13 @@ fn year_before(compact: &str, marker: &str) -> Option<(u16, usize)> {
     Some((y, at))
 }
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+/// `s` without whitespace (borrowed when it has none, as most sentences).
+fn compact(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_whitespace) {
+        s.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
+    } else {
+        s.into()
+    }
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -50,6 +55,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let Some(s) = all.iter().take(200).find(|s| {
+        // Removing spaces makes no 日: most sentences need not be compacted.
+        if !s.text.contains('日') {
+            return false;
+        }
         let c = compact(s.text);
         c.contains("1月1日") && year_before(&c, "1月1日").is_some()
     }) else {
@@ -95,6 +104,11 @@ fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Ve
 
 /// A sentence that opens with a year: "2023年，…", "2023 年度，…", "2023年全区…".
 fn opening_year(text: &str) -> Option<u16> {
+    // The compacted text must start with a digit (a year at 0): most sentences do not, and
+    // are not compacted.
+    if !text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let c = compact(text);
     let (y, at) = first_year(&c)?;
     if at != 0 {

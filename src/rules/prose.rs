@@ -114,6 +114,10 @@ fn is_terminator(c: char) -> bool {
 pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
     let sections = &ctx.report.sections;
     let mut out = Vec::new();
+    // (at, heading len, section) and (from, to, section) of a paragraph: buffers reused
+    // from one paragraph to the next.
+    let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new();
+    let mut segments: Vec<(usize, usize, Option<Section>)> = Vec::new();
     for (bi, block) in ctx.doc.blocks.iter().enumerate() {
         let Block::Paragraph(p) = block else { continue };
         let text = p.text.as_str();
@@ -128,7 +132,7 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
             .map(Arc::new);
         // The section the paragraph starts in, and headings run into it (flattened text).
         let mut current = sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back();
-        let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new(); // (at, heading len, section)
+        cuts.clear();
         let mut cursor = 0;
         for s in sections.iter().filter(|s| s.block == bi) {
             let printed = s.printed.trim();
@@ -146,7 +150,7 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
                 None => {}
             }
         }
-        let mut segments: Vec<(usize, usize, Option<Section>)> = Vec::new();
+        segments.clear();
         let mut start = 0;
         for &(at, len, section) in &cuts {
             if at > start {
@@ -159,7 +163,7 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
             segments.push((start, text.len(), current));
         }
         let paragraph = out.last().map_or(0, |s: &Sentence| s.paragraph + 1);
-        for (from, to, section) in segments {
+        for &(from, to, section) in &segments {
             let seg = &text[from..to];
             let mut s0 = 0;
             let mut push = |a: usize, b: usize| {
@@ -179,8 +183,14 @@ pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
                     fallback: NarrowSpan::new(p.span),
                 });
             };
-            for (i, c) in seg.char_indices() {
-                if is_terminator(c) {
+            // Only the bytes a terminator can start with are decoded: `!?;`, and the lead
+            // byte of 。(U+3002) and of ；！？ (U+FF1B, U+FF01, U+FF1F). Both kinds are
+            // character boundaries.
+            for (i, &b) in seg.as_bytes().iter().enumerate() {
+                if !matches!(b, b'!' | b'?' | b';' | 0xE3 | 0xEF) {
+                    continue;
+                }
+                if let Some(c) = seg.get(i..).and_then(|rest| rest.chars().next()).filter(|&c| is_terminator(c)) {
                     push(s0, i + c.len_utf8());
                     s0 = i + c.len_utf8();
                 }
@@ -253,16 +263,19 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut i = 0;
     let mut depth = 0i32;
     while i < b.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = (depth - 1).max(0),
+        // Byte by byte: a UTF-8 continuation byte is never a digit, a bracket or the lead
+        // byte of one, so only the brackets are decoded (（ and ） start with 0xEF).
+        match b[i] {
+            b'(' => depth += 1,
+            b')' => depth = (depth - 1).max(0),
+            0xEF if b[i..].starts_with("（".as_bytes()) => depth += 1,
+            0xEF if b[i..].starts_with("）".as_bytes()) => depth = (depth - 1).max(0),
             _ => {}
         }
         if !b[i].is_ascii_digit()
             || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'-'))
         {
-            i += c.len_utf8();
+            i += 1;
             continue;
         }
         let start = i;
@@ -360,6 +373,15 @@ pub fn clause_after(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_terminator_starts_with_a_scanned_byte() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_terminator(c)) {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(matches!(first, b'!' | b'?' | b';' | 0xE3 | 0xEF), "{c}");
+        }
+    }
 
     #[test]
     fn quantities_with_units_and_bounds() {

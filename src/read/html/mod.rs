@@ -29,25 +29,50 @@ use crate::read::ReadOptions;
 use crate::strings::{char_count, JoinStr};
 #[cfg(feature = "html-parser")]
 pub use parse::parse;
+use tree::tag;
 pub use tree::{NodeData, NodeId, Tree};
 
-/// Elements whose content is never shown as report text.
-fn is_invisible_element(name: &str) -> bool {
-    INVISIBLE_ELEMENTS.contains(&name)
+/// An HTML element whose content is never shown as report text.
+#[inline(always)]
+fn is_invisible_element(node: &tree::Node) -> bool {
+    node.html_code().is_some_and(|code| NAME_CLASSES[usize::from(code)] & INVISIBLE != 0)
 }
 
-/// The names for [`is_invisible_element`] (a list: smaller in the WebAssembly than a `match`).
+/// An HTML element that starts a new line of text.
+#[inline(always)]
+fn is_block_element(node: &tree::Node) -> bool {
+    node.html_code().is_some_and(|code| NAME_CLASSES[usize::from(code)] & BLOCK != 0)
+}
+
+/// The bits of [`NAME_CLASSES`].
+const INVISIBLE: u8 = 1;
+const BLOCK: u8 = 2;
+
+/// For each element-name code ([`tree::element_name`]), whether the name is in
+/// [`INVISIBLE_ELEMENTS`] and in [`BLOCK_ELEMENTS`]: worked out at compile time, so a node
+/// is classed by one table look-up rather than by comparing its name with each list.
+static NAME_CLASSES: [u8; tree::NAME_CODES] = {
+    let mut classes = [0u8; tree::NAME_CODES];
+    let mut i = 0;
+    while i < INVISIBLE_ELEMENTS.len() {
+        classes[tree::name_code(INVISIBLE_ELEMENTS[i]) as usize] |= INVISIBLE;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < BLOCK_ELEMENTS.len() {
+        classes[tree::name_code(BLOCK_ELEMENTS[i]) as usize] |= BLOCK;
+        i += 1;
+    }
+    classes
+};
+
+/// Elements whose content is never shown as report text ([`is_invisible_element`]).
 const INVISIBLE_ELEMENTS: [&str; 21] = [
     "head", "script", "style", "noscript", "template", "title", "select", "option", "datalist", "textarea", "iframe",
     "object", "embed", "video", "audio", "canvas", "map", "button", "input", "meta", "link",
 ];
 
-/// Elements that start a new line of text.
-fn is_block_element(name: &str) -> bool {
-    BLOCK_ELEMENTS.contains(&name)
-}
-
-/// The names for [`is_block_element`] (a list: smaller in the WebAssembly than a `match`).
+/// Elements that start a new line of text ([`is_block_element`]).
 const BLOCK_ELEMENTS: [&str; 45] = [
     "p",
     "div",
@@ -127,6 +152,7 @@ pub fn style_has(style: &str, property: &str, value: &str) -> bool {
     })
 }
 
+#[inline(always)]
 fn is_hidden(node: &tree::Node) -> bool {
     node.hidden()
 }
@@ -188,7 +214,7 @@ impl<'a> Reader<'a> {
         let mut stats = vec![Stats::default(); n];
         // Bottom-up sums, in post-order (children have larger ids than… not necessarily:
         // nodes move). What is invisible or hidden is not looked into.
-        let skip = |node: &tree::Node| node.html_name().is_some_and(is_invisible_element) || is_hidden(node);
+        let skip = |node: &tree::Node| is_invisible_element(node) || is_hidden(node);
         let mut cur = Some(tree.first_in_post_order(tree::DOCUMENT, skip));
         while let Some(id) = cur {
             let node = tree.node(id);
@@ -196,11 +222,11 @@ impl<'a> Reader<'a> {
             match &node.data {
                 NodeData::Text(_) | NodeData::SourceText(_) => s.chars = count_non_space(tree.text(id)) as u32,
                 NodeData::Element { .. } => {
-                    if node.is("a") {
+                    if node.is(tag::A) {
                         s.links += 1;
                         s.link_chars = s.chars;
                     }
-                    if node.is("table") {
+                    if node.is(tag::TABLE) {
                         s.tables += 1;
                     }
                 }
@@ -231,9 +257,8 @@ impl<'a> Reader<'a> {
     /// Where the report is: the body, or — on a portal page — the element holding the
     /// article, found by descending while everything beside the heaviest child is site
     /// chrome (link lists, short lines without tables).
-    fn content_root(&self) -> NodeId {
+    fn content_root(&self, body: NodeId) -> NodeId {
         let tree = self.tree;
-        let body = tree.body();
         let portal_like = self.stats[body].links >= 15;
         if !portal_like {
             return body;
@@ -249,7 +274,7 @@ impl<'a> Reader<'a> {
             }
             // Everything else must be chrome: no tables, and each sibling either mostly
             // links or short.
-            let tables_elsewhere = self.stats[root].tables - bs.tables - u32::from(tree.node(root).is("table"));
+            let tables_elsewhere = self.stats[root].tables - bs.tables - u32::from(tree.node(root).is(tag::TABLE));
             if tables_elsewhere > 0 {
                 break;
             }
@@ -266,8 +291,10 @@ impl<'a> Reader<'a> {
     }
 
     fn blocks(&mut self) -> Vec<Block> {
+        // Found once: a DOM handed over without <html> has every top-level node under the
+        // document, and each is looked at.
         let body = self.tree.body();
-        let root = self.content_root();
+        let root = self.content_root(body);
         let mut blocks = Vec::new();
         if root != body {
             // Keep the report's title when the page prints it outside the article.
@@ -304,7 +331,7 @@ impl<'a> Reader<'a> {
             }
             let node = tree.node(id);
             if leaving {
-                if node.html_name().is_some_and(is_block_element) {
+                if is_block_element(node) {
                     para.flush(blocks);
                 }
                 continue;
@@ -312,16 +339,15 @@ impl<'a> Reader<'a> {
             match &node.data {
                 NodeData::Text(_) | NodeData::SourceText(_) => para.push(tree.text(id), node.span()),
                 NodeData::Element { html, .. } => {
-                    let name = node.html_name().unwrap_or("");
-                    if (*html && is_invisible_element(name)) || is_hidden(node) {
+                    if is_invisible_element(node) || is_hidden(node) {
                         continue;
                     }
                     if !*html {
                         // SVG/MathML: read its text like inline content.
-                    } else if name == "br" || name == "hr" {
+                    } else if node.is(tag::BR) || node.is(tag::HR) {
                         para.flush(blocks);
                         continue;
-                    } else if name == "table" && !self.is_layout_table(id) {
+                    } else if node.is(tag::TABLE) && !self.is_layout_table(id) {
                         para.flush(blocks);
                         let (table, caption, nested) = self.read_table(id);
                         if let Some(c) = caption {
@@ -333,7 +359,7 @@ impl<'a> Reader<'a> {
                             stack.push((n, false));
                         }
                         continue;
-                    } else if name == "table" {
+                    } else if node.is(tag::TABLE) {
                         self.note(
                             NoteKind::LayoutTable,
                             format!(
@@ -343,7 +369,7 @@ impl<'a> Reader<'a> {
                             self.table_index(id).map(|i| i as usize),
                         );
                     }
-                    if *html && is_block_element(name) {
+                    if is_block_element(node) {
                         para.flush(blocks);
                     }
                     stack.push((id, true));
@@ -379,7 +405,7 @@ impl<'a> Reader<'a> {
             let mut cells = 0;
             for c in tree.children(tr) {
                 let n = tree.node(c);
-                if n.is("td") || n.is("th") {
+                if n.is(tag::TD) || n.is(tag::TH) {
                     cells += 1;
                     nested |= self.stats[c].tables > 0;
                     long_cell |= self.stats[c].chars > 1000;
@@ -399,18 +425,18 @@ impl<'a> Reader<'a> {
         let mut implied_group_open = false;
         for child in tree.children(table) {
             let n = tree.node(child);
-            if n.is("thead") || n.is("tbody") || n.is("tfoot") {
+            if n.is(tag::THEAD) || n.is(tag::TBODY) || n.is(tag::TFOOT) {
                 if implied_group_open {
                     group += 1;
                     implied_group_open = false;
                 }
                 for tr in tree.children(child) {
-                    if tree.node(tr).is("tr") {
+                    if tree.node(tr).is(tag::TR) {
                         rows.push((tr, group));
                     }
                 }
                 group += 1;
-            } else if n.is("tr") {
+            } else if n.is(tag::TR) {
                 implied_group_open = true;
                 rows.push((child, group));
             }
@@ -427,7 +453,7 @@ impl<'a> Reader<'a> {
         let mut nested = Vec::new();
         let mut fake_merges = 0usize;
         let mut hidden_rows = Vec::new();
-        let caption = tree.children(table).find(|&c| tree.node(c).is("caption")).and_then(|c| {
+        let caption = tree.children(table).find(|&c| tree.node(c).is(tag::CAPTION)).and_then(|c| {
             let mut cell_nested = Vec::new();
             let (text, span) = self.cell_text(c, &mut cell_nested);
             (!text.is_empty()).then_some(Paragraph { text, span })
@@ -438,8 +464,8 @@ impl<'a> Reader<'a> {
             let mut cells = Vec::new();
             for c in tree.children(tr) {
                 let n = tree.node(c);
-                let header = n.is("th");
-                if !(header || n.is("td")) {
+                let header = n.is(tag::TH);
+                if !(header || n.is(tag::TD)) {
                     continue;
                 }
                 let (text, _) = self.cell_text(c, &mut nested);
@@ -520,14 +546,13 @@ impl<'a> Reader<'a> {
             let mut descend = true;
             match &node.data {
                 NodeData::Text(_) | NodeData::SourceText(_) => push_normalized(&mut text, tree.text(id)),
-                NodeData::Element { html, .. } => {
-                    let name = node.html_name().unwrap_or("");
-                    if *html && (is_invisible_element(name) || name == "table") || is_hidden(node) {
+                NodeData::Element { .. } => {
+                    if is_invisible_element(node) || node.is(tag::TABLE) || is_hidden(node) {
                         descend = false;
-                        if node.is("table") {
+                        if node.is(tag::TABLE) {
                             nested.push(id);
                         }
-                    } else if *html && is_block_element(name) && !text.is_empty() && !text.ends_with(' ') {
+                    } else if is_block_element(node) && !text.is_empty() && !text.ends_with(' ') {
                         text.push(' ');
                     }
                 }
@@ -558,8 +583,9 @@ impl ParagraphBuilder {
     fn push(&mut self, text: &str, span: Span) {
         let before = self.text.len();
         push_normalized(&mut self.text, text);
-        // Whitespace-only text adds at most a separating space and does not extend the span.
-        if self.text.trim_end().len() > before {
+        // Whitespace-only text adds at most a separating space and does not extend the span
+        // (normalised text has no whitespace but ASCII spaces).
+        if self.text.as_bytes()[before..].iter().any(|&b| b != b' ') {
             self.span = Some(self.span.map_or(span, |s| s.cover(span)));
         }
     }

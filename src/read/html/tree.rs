@@ -21,6 +21,7 @@ impl Link {
         id.map_or(Link::NONE, |i| Link(u32::try_from(i + 1).unwrap_or(u32::MAX)))
     }
 
+    #[inline(always)]
     pub fn get(self) -> Option<NodeId> {
         self.0.checked_sub(1).map(|i| i as usize)
     }
@@ -64,8 +65,29 @@ element_names!(
     "label", "small", "big", "s", "code", "strike", "tt", "nobr",
 );
 
+/// The number of element-name codes (code 0, other names, included).
+pub const NAME_CODES: usize = ELEMENT_NAMES.len();
+
+/// The codes of the element names the reader tests for one by one ([`Node::is`]).
+pub mod tag {
+    use super::name_code;
+    pub const A: u8 = name_code("a");
+    pub const BODY: u8 = name_code("body");
+    pub const BR: u8 = name_code("br");
+    pub const CAPTION: u8 = name_code("caption");
+    pub const HR: u8 = name_code("hr");
+    pub const HTML: u8 = name_code("html");
+    pub const TABLE: u8 = name_code("table");
+    pub const TBODY: u8 = name_code("tbody");
+    pub const TD: u8 = name_code("td");
+    pub const TFOOT: u8 = name_code("tfoot");
+    pub const TH: u8 = name_code("th");
+    pub const THEAD: u8 = name_code("thead");
+    pub const TR: u8 = name_code("tr");
+}
+
 /// The index of `name` in [`ELEMENT_NAMES`], at compile time.
-const fn name_code(name: &str) -> u8 {
+pub const fn name_code(name: &str) -> u8 {
     const fn eq(a: &str, b: &str) -> bool {
         let (a, b) = (a.as_bytes(), b.as_bytes());
         if a.len() != b.len() {
@@ -144,7 +166,7 @@ impl ElementFlags {
 pub enum NodeData {
     Document,
     Element {
-        /// The name's code ([`element_name`]); [`Node::html_name`] gives it back.
+        /// The name's code ([`element_name`]); [`Tree::element_name`] gives the name back.
         name: u8,
         /// In the HTML namespace (not SVG/MathML).
         html: bool,
@@ -217,20 +239,24 @@ impl Node {
         }
     }
 
-    /// The local name of an HTML element ("" for names the reader does not know; `None`
-    /// for SVG/MathML elements and other nodes).
-    pub fn html_name(&self) -> Option<&'static str> {
+    /// The name code ([`element_name`]) of an HTML element (`None` for SVG/MathML
+    /// elements and other nodes).
+    #[inline(always)]
+    pub fn html_code(&self) -> Option<u8> {
         match self.data {
-            NodeData::Element { name, html: true, .. } => Some(ELEMENT_NAMES[usize::from(name)]),
+            NodeData::Element { name, html: true, .. } => Some(name),
             _ => None,
         }
     }
 
-    /// An HTML element of this name (one of the names the reader knows).
-    pub fn is(&self, local: &str) -> bool {
-        self.html_name() == Some(local)
+    /// An HTML element of this name, given by its code ([`tag`]): one byte compared, not a
+    /// string.
+    #[inline(always)]
+    pub fn is(&self, code: u8) -> bool {
+        self.html_code() == Some(code)
     }
 
+    #[inline(always)]
     fn flags(&self) -> ElementFlags {
         match self.data {
             NodeData::Element { flags, .. } => flags,
@@ -240,6 +266,7 @@ impl Node {
 
     /// Hidden from the reader of the page (`hidden`, `display:none`, `mso-hide:all`,
     /// `visibility:hidden`).
+    #[inline(always)]
     pub fn hidden(&self) -> bool {
         self.flags().has(ElementFlags::HIDDEN)
     }
@@ -383,7 +410,7 @@ impl<'a> Tree<'a> {
         let mut next = 0u32;
         let mut cur = Some(DOCUMENT);
         while let Some(id) = cur {
-            if self.nodes[id].is("table") {
+            if self.nodes[id].is(tag::TABLE) {
                 if let NodeData::Element { table, .. } = &mut self.nodes[id].data {
                     *table = next;
                     next = next.saturating_add(1);
@@ -397,7 +424,7 @@ impl<'a> Tree<'a> {
     /// other nodes).
     pub fn table_index(&self, id: NodeId) -> Option<u32> {
         match self.nodes[id].data {
-            NodeData::Element { table, .. } if self.nodes[id].is("table") => Some(table),
+            NodeData::Element { table, .. } if self.nodes[id].is(tag::TABLE) => Some(table),
             _ => None,
         }
     }
@@ -528,18 +555,33 @@ impl<'a> Tree<'a> {
     /// kind is 1 element, 3 text, 8 comment; parent is the index of an earlier node, or -1
     /// for the root; string indexes `strings` (split on U+0000): the lower-case tag name, the
     /// text, or the comment. A malformed structure is an error, never a panic.
-    pub fn from_dom(nodes: &[i32], strings: &str, quirks: bool) -> Result<Tree<'static>, String> {
-        let table: Vec<&str> = strings.split('\0').collect();
-        let text = |i: i32| -> Result<&str, String> {
+    ///
+    /// Text nodes point into `strings` (the tree's source): the text is not copied.
+    pub fn from_dom<'s>(nodes: &[i32], strings: &'s str, quirks: bool) -> Result<Tree<'s>, String> {
+        // Where each string starts in `strings`; string `i` ends one byte before string
+        // `i + 1` starts (at the U+0000 between them).
+        // About one string per record (text nodes), and a few more.
+        let mut starts: Vec<u32> = Vec::with_capacity(nodes.len() / 4 + 8);
+        starts.push(0);
+        starts.extend(strings.match_indices('\0').map(|(at, _)| at as u32 + 1));
+        starts.push(strings.len() as u32 + 1);
+        let range = |i: i32| -> Result<TextRef, String> {
             usize::try_from(i)
                 .ok()
-                .and_then(|i| table.get(i).copied())
+                .and_then(|i| Some(TextRef { start: *starts.get(i)?, end: *starts.get(i + 1)? - 1 }))
                 .ok_or_else(|| format!("string {i} out of range"))
         };
-        let mut tree = Tree::new("");
+        let text = |i: i32| range(i).map(|r| strings.get(r.start as usize..r.end as usize).unwrap_or(""));
+        let mut tree = Tree::new(strings);
+        // At most one node per four fields (and one for the document): reserved once rather
+        // than grown a quarter at a time (up to a million nodes, ~20 MB of pasted HTML; a
+        // malformed structure is not trusted with more before it is read).
+        tree.nodes.reserve_exact((nodes.len() / 4).min(1 << 20));
+        // The document node spans nothing: a DOM has no source offsets.
+        tree.nodes[DOCUMENT].end = 0;
         tree.quirks = quirks;
-        // Index of each walker node in the tree.
-        let mut ids: Vec<NodeId> = Vec::new();
+        // Every record makes one node: record `r` is node `r + 1`.
+        let mut count = 0usize;
         let mut i = 0usize;
         while i < nodes.len() {
             let field = |k: usize| nodes.get(i + k).copied().ok_or_else(|| "truncated node record".to_string());
@@ -547,28 +589,36 @@ impl<'a> Tree<'a> {
             let attr_count = usize::try_from(attr_count).map_err(|_| "negative attribute count".to_string())?;
             let parent_id = match parent {
                 -1 => DOCUMENT,
-                p => *usize::try_from(p)
+                p => usize::try_from(p)
                     .ok()
-                    .and_then(|p| ids.get(p))
+                    .filter(|&p| p < count)
+                    .map(|p| p + 1)
                     .ok_or_else(|| format!("parent {p} is not an earlier node"))?,
             };
-            if ids.len() >= 50_000_000 {
+            if count >= 50_000_000 {
                 return Err("too many nodes".into());
             }
             let id = match kind {
                 1 => {
-                    let mut attrs = Vec::with_capacity(attr_count.min(64));
+                    let attr = |a: usize| -> Result<(&str, &str), String> {
+                        Ok((text(field(4 + 2 * a)?)?, text(field(5 + 2 * a)?)?))
+                    };
                     for a in 0..attr_count {
-                        attrs.push((text(field(4 + 2 * a)?)?, text(field(5 + 2 * a)?)?));
+                        attr(a)?;
                     }
                     let name = text(string)?;
                     // Namespaced names (svg:…) and SVG/MathML are not HTML.
                     let html = !name.contains(':') || name == "o:p";
-                    tree.new_element(&name.to_ascii_lowercase(), html, attrs, 0, 0)
+                    let attrs = (0..attr_count).filter_map(|a| attr(a).ok());
+                    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                        tree.new_element(&name.to_ascii_lowercase(), html, attrs, 0, 0)
+                    } else {
+                        tree.new_element(name, html, attrs, 0, 0)
+                    }
                 }
                 3 => {
-                    let t = text(string)?;
-                    tree.push_text(None, t, None, 0, 0).unwrap_or(DOCUMENT)
+                    let r = range(string)?;
+                    tree.new_node(NodeData::SourceText(r), 0, 0)
                 }
                 8 => tree.new_node(
                     NodeData::Comment { phantom_row_marker: text(string)?.contains("supportMisalignedColumns") },
@@ -577,8 +627,9 @@ impl<'a> Tree<'a> {
                 ),
                 k => return Err(format!("unknown node kind {k}")),
             };
+            debug_assert_eq!(id, count + 1);
             tree.append_child(parent_id, id);
-            ids.push(id);
+            count += 1;
             i += 4 + 2 * attr_count;
         }
         tree.number_tables();
@@ -594,6 +645,7 @@ impl<'a> Tree<'a> {
         }
     }
 
+    #[inline(always)]
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id]
     }
@@ -604,8 +656,8 @@ impl<'a> Tree<'a> {
 
     /// The `<body>` element, or the document when there is none (frameset pages).
     pub fn body(&self) -> NodeId {
-        let html = self.children(DOCUMENT).find(|&c| self.nodes[c].is("html"));
-        html.and_then(|h| self.children(h).find(|&c| self.nodes[c].is("body"))).unwrap_or(DOCUMENT)
+        let html = self.children(DOCUMENT).find(|&c| self.nodes[c].is(tag::HTML));
+        html.and_then(|h| self.children(h).find(|&c| self.nodes[c].is(tag::BODY))).unwrap_or(DOCUMENT)
     }
 
     /// Next node in document order after `id`'s subtree... or inside it when
