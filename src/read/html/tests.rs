@@ -50,7 +50,7 @@ fn a_quoted_angle_bracket_does_not_move_a_tag_or_its_text() {
     let doc = read(html);
     let t = doc.tables().next().unwrap();
     assert_eq!(grid(t), vec![vec![Some("7"), Some("8")]]);
-    let spans: Vec<&str> = t.rows[0].cells.iter().map(|c| &html[c.span.start..c.span.end]).collect();
+    let spans: Vec<&str> = t.rows[0].cells.iter().map(|c| &html[c.span().start..c.span().end]).collect();
     assert_eq!(spans, vec!["<td title='a>b<c'>7</td>", "<td style=\"x:1>0\">8</td>"]);
 }
 
