@@ -8,8 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve, CHROMIUM_ARGS } from '../../tests/npm/serve.mjs';
+import { openBenchPage } from './page.mjs';
 import { wordPaste } from './paste.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -69,15 +68,10 @@ window.run = async (files, n) => {
 };
 window.ready = true;`);
 
-const { server, url } = await serve(site);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const page = await browser.newPage();
-await page.goto(url);
-await page.waitForFunction(() => window.ready === true);
+const { page, close } = await openBenchPage(site);
 const files = Object.keys(inputs).map((n) => n.replace(' ', '') + '.html');
 const result = await page.evaluate(({ files }) => window.run(files, 30), { files });
-await browser.close();
-server.close();
+await close();
 
 const gz = (f) => gzipSync(readFileSync(join(root, 'pkg/web', f)), { level: 9 }).length;
 const wasm = gz('xxgk_lint_bg.wasm');

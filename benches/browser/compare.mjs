@@ -7,8 +7,7 @@ import { readFileSync, mkdirSync, cpSync, writeFileSync, rmSync } from 'node:fs'
 import { gzipSync } from 'node:zlib';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve, CHROMIUM_ARGS } from '../../tests/npm/serve.mjs';
+import { openBenchPage } from './page.mjs';
 import { wordPaste } from './paste.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,15 +60,10 @@ window.run = async (files, rounds, n) => {
 };
 window.ready = true;`);
 
-const { server, url } = await serve(site);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const page = await browser.newPage();
-await page.goto(url);
-await page.waitForFunction(() => window.ready === true);
+const { page, close } = await openBenchPage(site);
 const files = Object.keys(sizes).map((n) => n.replace(' ', '') + '.html');
 const result = await page.evaluate(({ files, rounds }) => window.run(files, rounds, 5), { files, rounds });
-await browser.close();
-server.close();
+await close();
 
 const median = (xs) => { const s = [...xs].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
 const gz = (d) => gzipSync(readFileSync(join(d, 'web/xxgk_lint_bg.wasm')), { level: 9 }).length;

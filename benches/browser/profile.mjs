@@ -6,8 +6,7 @@ import { mkdirSync, cpSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve, CHROMIUM_ARGS } from '../../tests/npm/serve.mjs';
+import { openBenchPage } from './page.mjs';
 import { wordPaste } from './paste.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,11 +34,7 @@ window.setup = async () => {
 window.work = (n) => { for (let i = 0; i < n; i++) api.lintElement(document.getElementById('editor')); };
 window.ready = true;`);
 
-const { server, url } = await serve(site);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const page = await browser.newPage();
-await page.goto(url);
-await page.waitForFunction(() => window.ready === true);
+const { page, close } = await openBenchPage(site);
 await page.evaluate(() => window.setup());
 await page.evaluate(() => window.work(5));
 const cdp = await page.context().newCDPSession(page);
@@ -48,8 +43,7 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
 await cdp.send('Profiler.start');
 await page.evaluate(() => window.work(30));
 const { profile } = await cdp.send('Profiler.stop');
-await browser.close();
-server.close();
+await close();
 
 const self = new Map();
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
