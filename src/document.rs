@@ -208,6 +208,11 @@ impl TextRange {
     pub fn is_empty(self) -> bool {
         self.len() == 0
     }
+
+    /// This range of `text` ("" when it does not fit there).
+    fn of(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize).unwrap_or("")
+    }
 }
 
 /// The texts of a table's cells, one after another in one string, as a reader gathers them.
@@ -233,7 +238,7 @@ impl CellTexts {
 
     /// The text at `range` ("" for a range that is not from here).
     pub fn get(&self, range: TextRange) -> &str {
-        self.text.get(range.start as usize..range.end as usize).unwrap_or("")
+        range.of(&self.text)
     }
 
     /// All the texts, without spare capacity (a table keeps them for the whole check).
@@ -346,7 +351,7 @@ pub struct Table {
 impl Table {
     /// The text of one of this table's cells ("" for a cell from another table).
     pub fn text(&self, cell: &Cell) -> &str {
-        self.texts.get(cell.text.start as usize..cell.text.end as usize).unwrap_or("")
+        cell.text.of(&self.texts)
     }
 
     pub fn cell(&self, r: CellRef) -> Option<&Cell> {
