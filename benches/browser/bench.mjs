@@ -2,6 +2,9 @@
 // Word-style full-report pastes of ~300 KB and ~1 MB. Prints p50/p95 in milliseconds for
 // DOMParser, a plain TreeWalker pass, our JS walk alone, lintElement on the live DOM and
 // lint(html), plus init() time from loaded bytes and the gzip size of the browser bundle.
+// Also the floors of the two speed budgets: the least any checker that reads the DOM from
+// JavaScript must do (visit every node and read its type and its name or text), on the live
+// DOM and right after DOMParser on a fresh document.
 // Run: node benches/browser/bench.mjs (after scripts/build-npm.sh).
 import { readFileSync, mkdirSync, cpSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -32,7 +35,22 @@ import { walkDom } from './web/core.js';
 import * as glue from './web/xxgk_lint.js';
 import * as websys from './websys/xxgk_lint.js';
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+// The least a DOM-reading checker must read: every node's type, and its name or text.
+const read = (root) => {
+  const w = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT);
+  let c = 0;
+  for (let n = w.nextNode(); n; n = w.nextNode()) c += n.nodeType === 1 ? n.localName.length : n.data.length;
+  return c;
+};
 const time = (n, f) => { const t = []; for (let i = 0; i < n; i++) { const a = performance.now(); f(); t.push(performance.now() - a); } return { p50: pct(t, 0.5), p95: pct(t, 0.95) }; };
+const interleaved = (n, f, g) => {
+  const a = [], b = [];
+  for (let i = 0; i < n; i++) {
+    let t = performance.now(); f(); a.push(performance.now() - t);
+    t = performance.now(); g(); b.push(performance.now() - t);
+  }
+  return [{ p50: pct(a, 0.5), p95: pct(a, 0.95) }, { p50: pct(b, 0.5), p95: pct(b, 0.95) }];
+};
 window.run = async (files, n) => {
   const bytes = await (await fetch('./web/xxgk_lint_bg.wasm')).arrayBuffer();
   const a = performance.now();
@@ -51,12 +69,16 @@ window.run = async (files, n) => {
     const r = {
       domparser: time(n, () => new DOMParser().parseFromString(html, 'text/html')),
       treewalker: time(n, () => { const w = document.createTreeWalker(editor); nodes = 0; while (w.nextNode()) nodes++; }),
+      reading: time(n, () => read(editor)),
       walk: time(n, () => walkDom(editor)),
       module: (() => { const w = walkDom(editor); return time(n, () => glue.lintDom(w.nodes, w.strings, w.quirks)); })(),
       lintElement: time(n, () => api.lintElement(editor)),
       websys: time(n, () => websys.lintNodeWebSys(editor)),
       lint: time(n, () => api.lint(html)),
     };
+    // Parsing alone and parsing then reading, interleaved so that both see the same machine.
+    [r.parseAlone, r.parseAndRead] = interleaved(n, () => new DOMParser().parseFromString(html, 'text/html'),
+      () => read(new DOMParser().parseFromString(html, 'text/html')));
     r.nodes = nodes;
     r.grown = grown;
     r.size = new TextEncoder().encode(html).length; // bytes, as the native figures count
@@ -86,6 +108,13 @@ for (const [name, file] of Object.keys(inputs).map((n) => [n, n.replace(' ', '')
   const row = [r.domparser, r.treewalker, r.walk, r.module, r.lintElement, r.websys, r.lint].map((t) => `${f(t.p50)} / ${f(t.p95)}`);
   if (!r.sameFindings) console.log(`(${name}: the web-sys walker's findings differ)`);
   console.log(`| ${name} | ${r.nodes} | ${row.join(' | ')} | ${f(r.lintElement.p50 / r.domparser.p50)} | ${f(r.lint.p50 / r.domparser.p50)} |`);
+}
+console.log('\nFloors: reading every node\'s type and name or text (a TreeWalker pass), on the live DOM and on a fresh DOMParser document:\n');
+console.log('| paste | reading the live DOM p50/p95 | ÷ DOMParser | DOMParser alone p50/p95 | DOMParser + reading p50/p95 | ÷ DOMParser alone |');
+console.log('|---|---|---|---|---|---|');
+for (const [name, file] of Object.keys(inputs).map((n) => [n, n.replace(' ', '') + '.html'])) {
+  const r = result[file];
+  console.log(`| ${name} | ${f(r.reading.p50)} / ${f(r.reading.p95)} | ${f(r.reading.p50 / r.domparser.p50)} | ${f(r.parseAlone.p50)} / ${f(r.parseAlone.p95)} | ${f(r.parseAndRead.p50)} / ${f(r.parseAndRead.p95)} | ${f(r.parseAndRead.p50 / r.parseAlone.p50)} |`);
 }
 const mb = (b) => (b / 1048576).toFixed(1);
 for (const [name, file] of Object.keys(inputs).map((n) => [n, n.replace(' ', '') + '.html'])) {
