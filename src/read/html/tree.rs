@@ -16,6 +16,7 @@ pub struct Link(u32);
 impl Link {
     pub const NONE: Link = Link(0);
 
+    #[inline(always)]
     pub fn to(id: Option<NodeId>) -> Link {
         // Trees are far below 4 billion nodes (inputs are capped at a few hundred MB).
         id.map_or(Link::NONE, |i| Link(u32::try_from(i + 1).unwrap_or(u32::MAX)))
@@ -291,10 +292,44 @@ impl Node {
     }
 }
 
+/// The tree's nodes, indexed by [`NodeId`]. A `Vec` whose indexing is always inlined: the
+/// size-optimised WebAssembly build otherwise calls `Vec`'s `Index` for every link followed
+/// (0.5 ms of `lintElement` on a 1 MB paste, for 0.2 KB). Everything else is the `Vec`'s.
+#[derive(Debug, Default)]
+pub struct Nodes(Vec<Node>);
+
+impl std::ops::Index<NodeId> for Nodes {
+    type Output = Node;
+    #[inline(always)]
+    fn index(&self, id: NodeId) -> &Node {
+        &self.0.as_slice()[id]
+    }
+}
+
+impl std::ops::IndexMut<NodeId> for Nodes {
+    #[inline(always)]
+    fn index_mut(&mut self, id: NodeId) -> &mut Node {
+        &mut self.0.as_mut_slice()[id]
+    }
+}
+
+impl std::ops::Deref for Nodes {
+    type Target = Vec<Node>;
+    fn deref(&self) -> &Vec<Node> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Nodes {
+    fn deref_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.0
+    }
+}
+
 /// The parsed tree. `'a` is the source text, which text nodes may point into.
 #[derive(Debug)]
 pub struct Tree<'a> {
-    pub nodes: Vec<Node>,
+    pub nodes: Nodes,
     /// The characters of the [`NodeData::Text`] nodes, one after another (one allocation,
     /// not one per node).
     pub texts: String,
@@ -316,7 +351,7 @@ impl<'a> Tree<'a> {
         // Offsets are u32: the reader refuses inputs anywhere near 4 GiB.
         let end = u32::try_from(source.len()).unwrap_or(u32::MAX);
         Tree {
-            nodes: vec![Node::new(NodeData::Document, 0, end)],
+            nodes: Nodes(vec![Node::new(NodeData::Document, 0, end)]),
             texts: String::new(),
             source,
             attrs: Vec::new(),
@@ -331,7 +366,8 @@ impl<'a> Tree<'a> {
         if self.nodes.len() == self.nodes.capacity() {
             // Grow by a quarter rather than doubling: the tree is the reader's largest
             // structure, and its size was estimated beforehand.
-            self.nodes.reserve_exact(self.nodes.len() / 4 + 64);
+            let more = self.nodes.len() / 4 + 64;
+            self.nodes.reserve_exact(more);
         }
         self.nodes.push(Node::new(data, start, end));
         self.nodes.len() - 1
