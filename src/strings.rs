@@ -29,14 +29,15 @@ pub(crate) fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
-/// The first character of `set` (characters three bytes long in UTF-8: U+0800 to U+FFFF,
-/// every Chinese character) in `text` at or after byte `from`, with its byte offset. For
+/// The first character for which `wanted` holds, among those three bytes long in UTF-8
+/// (U+0800 to U+FFFF: every Chinese character), in `text` at or after byte `from`, with its
+/// byte offset. For
 /// scans that look for Chinese words starting with one of a few characters: it steps from
 /// character to character by the lead byte and decodes only three-byte ones, inline, where
 /// `char_indices` costs a call or two per character in the size-optimised WebAssembly build.
 /// Bytes compared from the offset it returns are compared at a character boundary.
 #[inline(always)]
-pub(crate) fn next_char_of(text: &str, from: usize, set: &[char]) -> Option<(usize, char)> {
+pub(crate) fn next_char_where(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut at = from;
     while at < bytes.len() {
@@ -51,12 +52,8 @@ pub(crate) fn next_char_of(text: &str, from: usize, set: &[char]) -> Option<(usi
         if width == 3 && at + 2 < bytes.len() {
             let code =
                 u32::from(lead & 0x0F) << 12 | u32::from(bytes[at + 1] & 0x3F) << 6 | u32::from(bytes[at + 2] & 0x3F);
-            let mut k = 0;
-            while k < set.len() {
-                if set[k] as u32 == code {
-                    return Some((at, set[k]));
-                }
-                k += 1;
+            if let Some(c) = char::from_u32(code).filter(|&c| wanted(c)) {
+                return Some((at, c));
             }
         }
         at += width;
@@ -66,7 +63,7 @@ pub(crate) fn next_char_of(text: &str, from: usize, set: &[char]) -> Option<(usi
 
 #[cfg(test)]
 mod tests {
-    use super::{char_count, next_char_of, JoinStr};
+    use super::{char_count, next_char_where, JoinStr};
 
     #[test]
     fn finds_chars_of_a_set_like_char_indices() {
@@ -75,7 +72,7 @@ mod tests {
             let want: Vec<(usize, char)> = s.char_indices().filter(|(_, c)| set.contains(c)).collect();
             let mut got = Vec::new();
             let mut from = 0;
-            while let Some((at, c)) = next_char_of(s, from, &set) {
+            while let Some((at, c)) = next_char_where(s, from, |c| set.contains(&c)) {
                 got.push((at, c));
                 from = at + c.len_utf8();
             }

@@ -14,7 +14,7 @@ use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
 use crate::rules::prose::{clause_after, clause_before, quantities, Approx, Quantity, Sentence};
 use crate::rules::{Context, Rule};
-use crate::strings::{next_char_of, JoinStr};
+use crate::strings::{next_char_where, JoinStr};
 
 /// **TXT-TABLE-MISMATCH** — a number the narrative states contradicts the table cell it
 /// describes: 收到/受理/新收 N 件 (表三 一, or 一 + 二), 上年结转 (二), 办结/答复/办理 (（七）总计),
@@ -198,10 +198,10 @@ fn last_topic(text: &str) -> Option<Topic> {
     ];
     // The topic named last: the word ending last, the longer one on a tie. One pass over the
     // sentence, trying the words only where one can start (this runs on every sentence; see
-    // `next_char_of`).
+    // `next_char_where`).
     let mut best: Option<(usize, usize, Topic)> = None;
     let mut from = 0;
-    while let Some((at, _)) = next_char_of(text, from, &['复', '诉', '申', '起', '案']) {
+    while let Some((at, _)) = next_char_where(text, from, |c| matches!(c, '复' | '诉' | '申' | '起' | '案')) {
         for (word, topic) in TOPICS {
             if text.as_bytes()[at..].starts_with(word.as_bytes()) {
                 let key = (at + word.len(), word.len());
@@ -220,7 +220,7 @@ fn is_table_text(s: &str) -> bool {
     const MARKS: [&str; 6] = ["申请数量", "第二十条", "勾稽", "结果维持结果纠正", "申请人情况", "信息内容本年"];
     // One pass, trying the marks only where one can start (this runs on every sentence).
     let mut from = 0;
-    while let Some((at, _)) = next_char_of(s, from, &['申', '第', '勾', '结', '信']) {
+    while let Some((at, _)) = next_char_where(s, from, |c| matches!(c, '申' | '第' | '勾' | '结' | '信')) {
         if MARKS.iter().any(|m| s.as_bytes()[at..].starts_with(m.as_bytes())) {
             return true;
         }
