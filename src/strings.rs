@@ -31,11 +31,11 @@ pub(crate) fn char_count(s: &str) -> usize {
 
 /// The first character for which `wanted` holds, among those three bytes long in UTF-8
 /// (U+0800 to U+FFFF: every Chinese character), in `text` at or after byte `from`, with its
-/// byte offset. For
-/// scans that look for Chinese words starting with one of a few characters: it steps from
-/// character to character by the lead byte and decodes only three-byte ones, inline, where
-/// `char_indices` costs a call or two per character in the size-optimised WebAssembly build.
-/// Bytes compared from the offset it returns are compared at a character boundary.
+/// byte offset (the next search starts three bytes on). For scans that look for Chinese
+/// words starting with one of a few characters: it steps from character to character by the
+/// lead byte and decodes only three-byte ones, inline, where `char_indices` costs a call or
+/// two per character in the size-optimised WebAssembly build. Bytes compared from the offset
+/// it returns are compared at a character boundary.
 #[inline(always)]
 pub(crate) fn next_char_where(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
