@@ -295,7 +295,7 @@ impl Node {
 /// The tree's nodes, indexed by [`NodeId`]. A `Vec` whose indexing is always inlined: the
 /// size-optimised WebAssembly build otherwise calls `Vec`'s `Index` for every link followed
 /// (0.4–0.5 ms of `lintElement` on a 1 MB paste, for 0.2 KB). Everything else is the `Vec`'s.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Nodes(Vec<Node>);
 
 impl std::ops::Index<NodeId> for Nodes {
