@@ -120,6 +120,9 @@ pub struct Diagnostic {
     /// Byte range in the input (the JS API converts to string indices).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "[number, number] | null"))]
     pub span: Option<Span>,
+    /// In a Word file: the index of the paragraph (its `w:p` among all of the document's, in
+    /// document order, those in tables included) the finding is in; `null` for other inputs.
+    pub paragraph: Option<usize>,
     /// The source text the finding is about.
     pub excerpt: Option<String>,
     pub fix: Option<Fix>,
@@ -144,6 +147,7 @@ impl Diagnostic {
             actual: None,
             cell: None,
             span: None,
+            paragraph: None,
             excerpt: None,
             fix: None,
         }

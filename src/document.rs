@@ -53,6 +53,34 @@ pub enum InputKind {
     /// A live DOM handed over by the browser (an editor's content, or what `DOMParser` made
     /// of a string): cells have DOM addresses, nothing has a byte span.
     Dom,
+    /// A Word or WPS `.docx` file: cells have their position in the file's tables, and spans
+    /// count paragraphs (a block's span is the range of the indices of the `w:p` elements it
+    /// came from), not bytes.
+    Docx,
+}
+
+impl InputKind {
+    /// Read from markup (HTML, a DOM, a Word file) rather than from plain text: cells are
+    /// real cells, with addresses, and the columns of a table line up.
+    pub fn is_markup(self) -> bool {
+        !matches!(self, InputKind::Text)
+    }
+
+    /// Spans are byte offsets into the input (not for a DOM, which has no source text, nor
+    /// for a Word file, whose spans count paragraphs).
+    pub fn has_byte_spans(self) -> bool {
+        matches!(self, InputKind::Html | InputKind::Text)
+    }
+
+    /// The name in JSON, as serialised: `"html"`, `"text"`, `"dom"`, `"docx"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Html => "html",
+            InputKind::Text => "text",
+            InputKind::Dom => "dom",
+            InputKind::Docx => "docx",
+        }
+    }
 }
 
 /// The whole input, read.
@@ -63,6 +91,9 @@ pub struct Document {
     /// What the reader noticed and repaired or skipped: lossy decoding, table-model
     /// errors, capped grids, hidden rows, dropped page footers, … Never silent.
     pub notes: Vec<ReadNote>,
+    /// Tracked changes and comments a Word file still holds (empty for other inputs).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<crate::read::docx::Mark>,
 }
 
 impl Document {
@@ -346,6 +377,10 @@ pub struct Table {
     pub grid: Grid,
     /// The texts of all its cells, one after another ([`Cell::text`] says where each is).
     pub texts: Box<str>,
+    /// For a Word file: the cells whose position in the file (`w:tr`, `w:tc`) is not their
+    /// position here, sorted — a cell after a vertically merged one (whose continuation
+    /// `w:tc` is no cell here). Empty for every other input.
+    file_cells: Box<[(CellRef, CellRef)]>,
 }
 
 impl Table {
@@ -358,9 +393,25 @@ impl Table {
         self.rows.get(r.row as usize)?.cells.get(r.cell as usize)
     }
 
-    /// The source address of the cell at `r`: this table's index, the row, the cell.
+    /// A table of these rows and grid.
+    pub fn new(index: usize, span: Span, rows: Vec<Row>, grid: Grid, texts: Box<str>) -> Table {
+        Table { index, span, rows, grid, texts, file_cells: Box::default() }
+    }
+
+    /// The source address of the cell at `r`: this table's index, the row, the cell (in a
+    /// Word file, the `w:tr` and `w:tc` positions).
     pub fn address(&self, r: CellRef) -> CellAddress {
-        CellAddress::new(self.index, r.row as usize, r.cell as usize)
+        let at = match self.file_cells.binary_search_by_key(&(r.row, r.cell), |(here, _)| (here.row, here.cell)) {
+            Ok(i) => self.file_cells[i].1,
+            Err(_) => r,
+        };
+        CellAddress::new(self.index, at.row as usize, at.cell as usize)
+    }
+
+    /// Set the file positions of the cells that are elsewhere in the file (sorted by their
+    /// position here).
+    pub fn set_file_addresses(&mut self, cells: Vec<(CellRef, CellRef)>) {
+        self.file_cells = cells.into_boxed_slice();
     }
 
     /// The text at a grid position: `Some` only where a cell is anchored.
@@ -400,7 +451,7 @@ impl Serialize for Table {
                 row.cells.iter().enumerate().map(move |(c, cell)| CellJson {
                     cell,
                     text: self.text(cell),
-                    address: CellAddress::new(self.index, r, c),
+                    address: self.address(CellRef { row: r as u32, cell: c as u32 }),
                 })
             })
             .collect();
@@ -530,4 +581,6 @@ pub enum NoteKind {
     LayoutTable,
     /// Block elements nested absurdly deep (thousands of levels) were flattened.
     NestingCapped,
+    /// Text a Word file formats as hidden (`w:vanish`) was left out.
+    HiddenText,
 }

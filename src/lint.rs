@@ -4,7 +4,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
-use crate::document::Document;
+use crate::document::{Document, InputKind, Span};
 use crate::format::TableId;
 use crate::read::{decode_and_read, read_str, ReadError, ReadOptions};
 use crate::recognize::{recognize, Report};
@@ -28,6 +28,12 @@ pub struct LintReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub file: Option<String>,
+    /// What was read: `"html"`, `"text"`, `"dom"` (a live DOM), `"docx"`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "'html' | 'text' | 'dom' | 'docx'"))]
+    pub input: InputKind,
+    /// The encoding a file's text was decoded from ("UTF-8", "GB18030", "UTF-16LE", …);
+    /// `null` where no bytes were decoded (a string, a DOM).
+    pub encoding: Option<&'static str>,
     pub format: Option<DetectedFormat>,
     pub year: Option<u16>,
     pub title: Option<String>,
@@ -51,10 +57,18 @@ pub fn lint_str(input: &str, read: &ReadOptions, options: &LintOptions) -> Resul
     Ok(lint_document(&doc, input, options))
 }
 
-/// Check a report given as bytes (decoded lossily, with a note, if not UTF-8).
+/// Check a report given as the bytes of a file: told apart by content, decoded, read. Spans
+/// are byte offsets into `bytes`.
 pub fn lint_bytes(bytes: &[u8], read: &ReadOptions, options: &LintOptions) -> Result<LintReport, ReadError> {
-    let (text, doc) = decode_and_read(bytes, read)?;
-    Ok(lint_document(&doc, &text, options))
+    let (decoded, doc) = decode_and_read(bytes, read)?;
+    let mut report = lint_document(&doc, &decoded.text, options);
+    report.encoding = Some(decoded.encoding);
+    for d in &mut report.diagnostics {
+        if let Some(s) = d.span {
+            d.span = Some(Span::new(decoded.file_offset(s.start), decoded.file_offset(s.end)));
+        }
+    }
+    Ok(report)
 }
 
 /// Read and recognise a report without checking it: last year's report for the
@@ -66,8 +80,8 @@ pub fn recognize_str(input: &str, read: &ReadOptions) -> Result<Report, ReadErro
 
 /// [`recognize_str`] for bytes (decoded lossily if not UTF-8).
 pub fn recognize_bytes(bytes: &[u8], read: &ReadOptions) -> Result<Report, ReadError> {
-    let (text, doc) = decode_and_read(bytes, read)?;
-    Ok(recognize(&doc, &text))
+    let (decoded, doc) = decode_and_read(bytes, read)?;
+    Ok(recognize(&doc, &decoded.text))
 }
 
 /// Check an already-read document.
@@ -83,11 +97,12 @@ pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> Lint
         sentences: Default::default(),
     };
     let mut diagnostics = run(&ctx, options);
-    if doc.input == crate::document::InputKind::Dom {
+    match doc.input {
         // A DOM has no source offsets; the cell address is the location.
-        for d in &mut diagnostics {
-            d.span = None;
-        }
+        InputKind::Dom => diagnostics.iter_mut().for_each(|d| d.span = None),
+        // A Word file's spans count paragraphs: the first is where the finding is.
+        InputKind::Docx => diagnostics.iter_mut().for_each(|d| d.paragraph = d.span.take().map(|s| s.start)),
+        InputKind::Html | InputKind::Text => {}
     }
     let mut summary = Summary::default();
     for d in &diagnostics {
@@ -100,6 +115,8 @@ pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> Lint
     LintReport {
         schema_version: 1,
         file: None,
+        input: doc.input,
+        encoding: None,
         format: detect(&report),
         year: report.year,
         title: report.title.as_ref().map(|t| t.text.clone()),

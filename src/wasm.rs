@@ -113,6 +113,8 @@ fn error_report(kind: &'static str, message: String) -> LintReport {
     LintReport {
         schema_version: 1,
         file: None,
+        input: InputKind::Text,
+        encoding: None,
         format: None,
         year: None,
         title: None,
@@ -187,6 +189,8 @@ mod js {
         if let Some(file) = &r.file {
             o.set("file", JsValue::from_str(file));
         }
+        o.set("input", JsValue::from_str(r.input.as_str()));
+        o.set("encoding", string(r.encoding));
         o.set("format", string(r.format.map(|f| f.as_str())));
         o.set("year", r.year.map_or(JsValue::NULL, |y| JsValue::from_f64(f64::from(y))));
         o.set("title", string(r.title.as_deref()));
@@ -236,6 +240,7 @@ mod js {
             }),
         );
         o.set("span", d.span.map_or(JsValue::NULL, |s| js_sys::Array::of2(&count(s.start), &count(s.end)).into()));
+        o.set("paragraph", d.paragraph.map_or(JsValue::NULL, count));
         o.set("excerpt", string(d.excerpt.as_deref()));
         o.set(
             "fix",
@@ -314,6 +319,10 @@ fn read_error(e: ReadError) -> LintReport {
         ReadError::TooLarge { .. } => "INPUT-TOO-LARGE",
         ReadError::Binary { .. } => "INPUT-BINARY",
         ReadError::NoHtmlParser => "INPUT-HTML",
+        ReadError::Pdf => "INPUT-PDF",
+        ReadError::OldOffice { .. } => "INPUT-OLD-OFFICE",
+        ReadError::Encrypted => "INPUT-ENCRYPTED",
+        ReadError::Docx { .. } => "INPUT-DOCX",
     };
     error_report(kind, e.to_string())
 }

@@ -4,11 +4,15 @@
 //! * [`text`]: Word/Excel plain-text pastes, PDF extractions (`pdftotext`, `-layout`),
 //!   Markdown, flattened page text.
 //!
-//! The kind is detected from the input unless the caller says which it is.
+//! A file is first told apart by its bytes ([`sniff`]), then decoded ([`decode`]); the kind
+//! of text (HTML or plain) is detected from the input unless the caller says which it is.
 
+pub mod decode;
+pub mod docx;
 pub mod grid;
 pub mod html;
 pub mod normalize;
+pub mod sniff;
 pub mod text;
 
 use crate::document::{Document, InputKind, NoteKind, ReadNote};
@@ -40,11 +44,21 @@ pub enum ReadError {
     Empty,
     /// Larger than [`ReadOptions::max_bytes`].
     TooLarge { size: usize, limit: usize },
-    /// Not text: a PDF, a Word `.docx`, an image, or bytes full of control characters.
+    /// Not text nor a document this build reads: an image, an archive, or bytes full of
+    /// control characters.
     Binary { what: &'static str },
     /// HTML given as a string to a build without an HTML parser (the browser build, where
     /// the page parses HTML and hands over its DOM).
     NoHtmlParser,
+    /// A PDF: not read yet.
+    Pdf,
+    /// An old binary Office file (`.doc`, WPS's `.wps`, `.xls`): save it as `.docx`.
+    OldOffice { what: &'static str },
+    /// A password-protected Office document.
+    Encrypted,
+    /// A ZIP archive that is not a Word document that can be read (another kind of file, a
+    /// damaged archive, or one that would inflate beyond the limits).
+    Docx { why: String },
 }
 
 impl std::fmt::Display for ReadError {
@@ -61,14 +75,27 @@ impl std::fmt::Display for ReadError {
                 f,
                 "the input is not text but {what} (输入不是文本); paste the report's text or HTML, or convert the file first"
             ),
+            ReadError::Pdf => write!(
+                f,
+                "the input is a PDF, which this version does not read yet (暂不支持 PDF); paste the report's text, or check the Word file it was made from"
+            ),
+            ReadError::OldOffice { what } => write!(
+                f,
+                "the input is {what}, which cannot be read (不支持旧版二进制格式); open it in Word or WPS and save it as .docx, or paste the report"
+            ),
+            ReadError::Encrypted => write!(
+                f,
+                "the document is password-protected (文档已加密); remove the password (save a copy without one) and check that copy"
+            ),
+            ReadError::Docx { why } => write!(f, "the file cannot be read as a Word document (无法读取该 Word 文档): {why}"),
         }
     }
 }
 
 impl std::error::Error for ReadError {}
 
-/// Read raw bytes: refuse what cannot be a report, decode (lossily, with a note, if the
-/// bytes are not UTF-8), detect the kind and read.
+/// Read the bytes of a text or HTML file: refuse what cannot be a report, decode and read.
+/// (A Word file is read by the `.docx` reader; see [`crate::lint::lint_bytes`].)
 pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadError> {
     decode_and_read(bytes, options).map(|(_, doc)| doc)
 }
@@ -78,34 +105,22 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadE
 pub fn decode_and_read<'b>(
     bytes: &'b [u8],
     options: &ReadOptions,
-) -> Result<(std::borrow::Cow<'b, str>, Document), ReadError> {
+) -> Result<(decode::Decoded<'b>, Document), ReadError> {
     if bytes.len() > options.max_bytes {
         return Err(ReadError::TooLarge { size: bytes.len(), limit: options.max_bytes });
     }
-    if let Some(what) = binary_kind(bytes) {
-        return Err(ReadError::Binary { what });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.into(), read_str(s, options)?)),
-        Err(e) => {
-            let decoded = String::from_utf8_lossy(bytes);
-            let mut doc = read_str(&decoded, options)?;
-            doc.notes.insert(
-                0,
-                ReadNote {
-                    kind: NoteKind::LossyDecoding,
-                    message: format!(
-                        "the input is not valid UTF-8 (first bad byte at offset {}); invalid bytes were replaced with U+FFFD and spans count bytes of the repaired text",
-                        e.valid_up_to()
-                    ),
-                    span: None,
-                    table: None,
-                    position: None,
-                },
-            );
-            Ok((decoded, doc))
+    match sniff::sniff(bytes)? {
+        sniff::Sniffed::Text => {}
+        sniff::Sniffed::Pdf => return Err(ReadError::Pdf),
+        sniff::Sniffed::Zip => {
+            return Err(ReadError::Binary { what: "a ZIP archive (a Word .docx is read by the file entry point)" })
         }
     }
+    let mut decoded = decode::decode(bytes, options)?;
+    let mut doc = read_str(&decoded.text, options)?;
+    let notes = std::mem::take(&mut decoded.notes);
+    doc.notes.splice(0..0, notes);
+    Ok((decoded, doc))
 }
 
 /// Read a string (what a browser or the JS API hands over).
@@ -122,8 +137,8 @@ pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadErro
         InputKind::Html => html::read_html(input, options),
         #[cfg(not(feature = "html-parser"))]
         InputKind::Html => return Err(ReadError::NoHtmlParser),
-        // A DOM comes as a tree (`html::read_tree`), never as a string.
-        InputKind::Text | InputKind::Dom => text::read_text(input, options),
+        // A DOM comes as a tree (`html::read_tree`) and a Word file as bytes, never as a string.
+        InputKind::Text | InputKind::Dom | InputKind::Docx => text::read_text(input, options),
     };
     let controls = count_controls(input.as_bytes());
     if controls > 0 {
@@ -172,35 +187,6 @@ pub fn detect(input: &str) -> InputKind {
     }
 }
 
-/// Recognise inputs that are files, not text.
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF file"),
-        (b"PK\x03\x04", "a ZIP archive (a Word .docx, WPS or Excel file?)"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Office file (.doc/.xls/.wps)"),
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"{\\rtf", "an RTF file"),
-    ];
-    for (magic, what) in MAGIC {
-        if bytes.starts_with(magic) {
-            return Some(what);
-        }
-    }
-    // UTF-16 text has NULs between ASCII letters; say so rather than "binary".
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Some("UTF-16 text (save it as UTF-8)");
-    }
-    let sample = &bytes[..bytes.len().min(8192)];
-    let control =
-        sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))).count();
-    if !sample.is_empty() && control * 10 > sample.len() {
-        return Some("binary data");
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,7 +213,7 @@ mod tests {
         let o = ReadOptions::default();
         assert_eq!(read_bytes(b"", &o).unwrap_err(), ReadError::Empty);
         assert_eq!(read_bytes(b" \n\t\xe3\x80\x80 ", &o).unwrap_err(), ReadError::Empty);
-        assert!(matches!(read_bytes(b"%PDF-1.7 ...", &o), Err(ReadError::Binary { .. })));
+        assert_eq!(read_bytes(b"%PDF-1.7 ...", &o).unwrap_err(), ReadError::Pdf);
         assert!(matches!(read_bytes(b"PK\x03\x04....", &o), Err(ReadError::Binary { .. })));
         assert!(matches!(read_bytes(&[0u8; 100], &o), Err(ReadError::Binary { .. })));
         let small = ReadOptions { max_bytes: 10, ..ReadOptions::default() };

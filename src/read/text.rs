@@ -128,7 +128,7 @@ pub fn read_text(input: &str, options: &ReadOptions) -> Document {
     // The block list is kept for the whole check: no spare capacity.
     let mut blocks = out.blocks;
     blocks.shrink_to_fit();
-    Document { input: InputKind::Text, blocks, notes: out.notes }
+    Document { input: InputKind::Text, blocks, notes: out.notes, marks: Vec::new() }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -891,7 +891,7 @@ impl Emitter<'_> {
         rows.shrink_to_fit();
         let grid = build_grid(index, &rows, self.options.grid, false, &mut self.notes);
         let texts = gather.texts.finish();
-        self.blocks.push(Block::Table(Box::new(Table { index, span: span.unwrap_or_default(), rows, grid, texts })));
+        self.blocks.push(Block::Table(Box::new(Table::new(index, span.unwrap_or_default(), rows, grid, texts))));
     }
 }
 

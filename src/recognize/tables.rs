@@ -63,7 +63,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
         let mut pending = String::new();
         // In HTML the columns line up: where the numbers start, values start, whatever a
         // cell holds (a `三` typed into a value cell is a bad value, not a label).
-        let markup = matches!(input, InputKind::Html | InputKind::Dom);
+        let markup = input.is_markup();
         let value_start = if markup { value_start_column(t) } else { None };
         for y in 0..t.grid.height() {
             // The distinct cells of this grid row, in order, with the column they start at

@@ -35,7 +35,7 @@ mod properties;
 pub mod testkit;
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::document::{Document, InputKind};
+use crate::document::Document;
 use crate::format::FormatVersion;
 use crate::recognize::Report;
 
@@ -141,7 +141,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn is_html(&self) -> bool {
-        matches!(self.doc.input, InputKind::Html | InputKind::Dom)
+        self.doc.input.is_markup()
     }
 
     /// Every sentence of the running text ([`prose::sentences`]), split on first use.

@@ -205,7 +205,7 @@ pub fn read_html(input: &str, options: &ReadOptions) -> Document {
 pub fn read_tree(tree: &Tree<'_>, input: InputKind, options: &ReadOptions) -> Document {
     let mut reader = Reader::new(tree, options);
     let blocks = reader.blocks();
-    Document { input, blocks, notes: reader.notes }
+    Document { input, blocks, notes: reader.notes, marks: Vec::new() }
 }
 
 impl<'a> Reader<'a> {
@@ -513,7 +513,7 @@ impl<'a> Reader<'a> {
         }
         let grid = build_grid(index, &rows, self.options.grid, self.tree.quirks, &mut self.notes);
         let node = tree.node(table);
-        (Table { index, span: node.span(), rows, grid, texts: texts.finish() }, caption, nested)
+        (Table::new(index, node.span(), rows, grid, texts.finish()), caption, nested)
     }
 
     /// Word's phantom row: preceded by a `[if !supportMisalignedColumns]` marker, or an

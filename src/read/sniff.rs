@@ -1,0 +1,105 @@
+//! What a file is, told from its first bytes — never from its name: a report saved as
+//! `报告.txt` may be a Word file, and an attachment named `.doc` is often a `.docx`.
+
+use crate::read::ReadError;
+
+/// What the bytes of a file are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sniffed {
+    /// A ZIP archive: a Word/WPS `.docx` (or another Office Open XML or OpenDocument file,
+    /// which the `.docx` reader tells apart and refuses).
+    Zip,
+    /// A PDF.
+    Pdf,
+    /// Text or HTML, in some encoding (decoded by [`crate::read::decode`]).
+    Text,
+}
+
+/// Tell what `bytes` are, or why they cannot be a report at all (an image, an old binary
+/// Office file, an encrypted document, bytes full of control characters).
+pub fn sniff(bytes: &[u8]) -> Result<Sniffed, ReadError> {
+    const REFUSED: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"{\\rtf", "an RTF file"),
+        (b"Rar!\x1a\x07", "a RAR archive"),
+        (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    ];
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Ok(Sniffed::Zip);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Ok(Sniffed::Pdf);
+    }
+    if bytes.starts_with(COMPOUND_FILE) {
+        return Err(compound_file(bytes));
+    }
+    for (magic, what) in REFUSED {
+        if bytes.starts_with(magic) {
+            return Err(ReadError::Binary { what });
+        }
+    }
+    // UTF-16 and UTF-32 text has NULs between ASCII letters: a byte-order mark says it is text.
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Ok(Sniffed::Text);
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let control =
+        sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))).count();
+    if !sample.is_empty() && control * 10 > sample.len() {
+        return Err(ReadError::Binary { what: "binary data" });
+    }
+    Ok(Sniffed::Text)
+}
+
+/// The signature of an OLE2 compound file: the container of old binary Office files (`.doc`,
+/// WPS's `.wps`, `.xls`) and of password-protected `.docx`.
+const COMPOUND_FILE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Why a compound file cannot be read: its directory names its streams (in UTF-16), which
+/// tell an encrypted Office Open XML document (`EncryptedPackage`) from a Word or WPS
+/// binary document (`WordDocument`) and an Excel one (`Workbook`, `Book`).
+fn compound_file(bytes: &[u8]) -> ReadError {
+    let has_stream = |name: &str| {
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        bytes.windows(utf16.len()).any(|w| w == utf16.as_slice())
+    };
+    if has_stream("EncryptedPackage") || has_stream("EncryptionInfo") {
+        ReadError::Encrypted
+    } else if has_stream("WordDocument") {
+        ReadError::OldOffice { what: "an old binary Word or WPS document (.doc, .wps)" }
+    } else if has_stream("Workbook") || has_stream("Book") {
+        ReadError::OldOffice { what: "an old binary Excel workbook (.xls, .et)" }
+    } else {
+        ReadError::OldOffice { what: "an old binary Office file (.doc, .wps, .xls)" }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_files_by_their_first_bytes() {
+        assert_eq!(sniff(b"PK\x03\x04rest"), Ok(Sniffed::Zip));
+        assert_eq!(sniff(b"%PDF-1.7\n"), Ok(Sniffed::Pdf));
+        assert_eq!(sniff("一、总体情况".as_bytes()), Ok(Sniffed::Text));
+        assert_eq!(sniff(b"\xFF\xFEx\0"), Ok(Sniffed::Text));
+        assert!(matches!(sniff(b"\x89PNG\r\n\x1a\n...."), Err(ReadError::Binary { .. })));
+        assert!(matches!(sniff(&[0u8; 100]), Err(ReadError::Binary { .. })));
+    }
+
+    #[test]
+    fn tells_encrypted_from_old_binary_office_files() {
+        let file = |stream: &str| {
+            let mut b = COMPOUND_FILE.to_vec();
+            b.extend(std::iter::repeat_n(0u8, 500));
+            b.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
+            b
+        };
+        assert_eq!(compound_file(&file("EncryptedPackage")), ReadError::Encrypted);
+        assert!(matches!(compound_file(&file("WordDocument")), ReadError::OldOffice { what } if what.contains(".doc")));
+        assert!(matches!(compound_file(&file("Workbook")), ReadError::OldOffice { what } if what.contains(".xls")));
+    }
+}
