@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
 use crate::document::{Document, InputKind, Span};
 use crate::format::TableId;
-use crate::read::{decode_and_read, read_str, ReadError, ReadOptions};
+use crate::read::{read_file, read_str, ReadError, ReadOptions};
 use crate::recognize::{recognize, Report};
 use crate::rules::version::{detect, DetectedFormat};
 use crate::rules::{run, Context, LintOptions};
@@ -60,12 +60,14 @@ pub fn lint_str(input: &str, read: &ReadOptions, options: &LintOptions) -> Resul
 /// Check a report given as the bytes of a file: told apart by content, decoded, read. Spans
 /// are byte offsets into `bytes`.
 pub fn lint_bytes(bytes: &[u8], read: &ReadOptions, options: &LintOptions) -> Result<LintReport, ReadError> {
-    let (decoded, doc) = decode_and_read(bytes, read)?;
-    let mut report = lint_document(&doc, &decoded.text, options);
-    report.encoding = Some(decoded.encoding);
-    for d in &mut report.diagnostics {
-        if let Some(s) = d.span {
-            d.span = Some(Span::new(decoded.file_offset(s.start), decoded.file_offset(s.end)));
+    let file = read_file(bytes, read)?;
+    let mut report = lint_document(&file.document, file.text(), options);
+    if let Some(decoded) = &file.decoded {
+        report.encoding = Some(decoded.encoding);
+        for d in &mut report.diagnostics {
+            if let Some(s) = d.span {
+                d.span = Some(Span::new(decoded.file_offset(s.start), decoded.file_offset(s.end)));
+            }
         }
     }
     Ok(report)
@@ -80,8 +82,8 @@ pub fn recognize_str(input: &str, read: &ReadOptions) -> Result<Report, ReadErro
 
 /// [`recognize_str`] for bytes (decoded lossily if not UTF-8).
 pub fn recognize_bytes(bytes: &[u8], read: &ReadOptions) -> Result<Report, ReadError> {
-    let (decoded, doc) = decode_and_read(bytes, read)?;
-    Ok(recognize(&doc, &decoded.text))
+    let file = read_file(bytes, read)?;
+    Ok(recognize(&file.document, file.text()))
 }
 
 /// Check an already-read document.

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use xxgk_lint::format::FormatVersion;
 use xxgk_lint::{
-    lint_bytes, read_bytes, recognize_bytes, render_human, Block, Document, InputKind, Lang, LintOptions, ReadOptions,
+    lint_bytes, read_bytes, read_file, recognize_bytes, render_human, Block, Document, InputKind, Lang, LintOptions,
+    ReadOptions,
     RULES,
 };
 
@@ -281,19 +282,32 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Recognize { read, file } => {
-            let (bytes, doc) = match read_document(&file, &read.options()) {
-                Ok(d) => d,
+            let bytes = match read_file_bytes(&file, &read.options()) {
+                Ok(b) => b,
                 Err(code) => return code,
             };
-            let text = String::from_utf8_lossy(&bytes);
-            let report = xxgk_lint::recognize::recognize(&doc, &text);
+            let read = match read_file(&bytes, &read.options()) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("xxgk-lint: {}: {e}", file.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let report = xxgk_lint::recognize::recognize(&read.document, read.text());
             println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             ExitCode::SUCCESS
         }
         Command::Dump { json, read, file } => {
-            let (_, doc) = match read_document(&file, &read.options()) {
-                Ok(d) => d,
+            let bytes = match read_file_bytes(&file, &read.options()) {
+                Ok(b) => b,
                 Err(code) => return code,
+            };
+            let doc = match read_bytes(&bytes, &read.options()) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("xxgk-lint: {}: {e}", file.display());
+                    return ExitCode::from(2);
+                }
             };
             let out =
                 if json { serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n" } else { dump_text(&doc) };
@@ -306,17 +320,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// Read a file (or standard input) into a Document; on failure say why and give exit code 2.
-fn read_document(file: &PathBuf, options: &ReadOptions) -> Result<(Vec<u8>, Document), ExitCode> {
-    let bytes = read_input(file, options.max_bytes).map_err(|e| {
+/// The bytes of a file (or standard input); on failure say why and give exit code 2.
+fn read_file_bytes(file: &PathBuf, options: &ReadOptions) -> Result<Vec<u8>, ExitCode> {
+    read_input(file, options.max_bytes).map_err(|e| {
         eprintln!("xxgk-lint: {e}");
         ExitCode::from(2)
-    })?;
-    let doc = read_bytes(&bytes, options).map_err(|e| {
-        eprintln!("xxgk-lint: {}: {e}", file.display());
-        ExitCode::from(2)
-    })?;
-    Ok((bytes, doc))
+    })
 }
 
 /// A human-readable dump: one line per paragraph, tables as grids.

@@ -94,14 +94,49 @@ impl std::fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Read the bytes of a text or HTML file: refuse what cannot be a report, decode and read.
-/// (A Word file is read by the `.docx` reader; see [`crate::lint::lint_bytes`].)
-pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadError> {
-    decode_and_read(bytes, options).map(|(_, doc)| doc)
+/// A file, read.
+#[derive(Debug)]
+pub struct FileRead<'b> {
+    pub document: Document,
+    /// For a text or HTML file, its decoded text, which the document's spans point into;
+    /// `None` for a Word file (whose spans count paragraphs).
+    pub decoded: Option<decode::Decoded<'b>>,
 }
 
-/// [`read_bytes`], also giving back the decoded text the document's spans point into
-/// (borrowed when the bytes are valid UTF-8: the input is checked once and not copied).
+impl FileRead<'_> {
+    /// The text the document's spans point into ("" for a Word file).
+    pub fn text(&self) -> &str {
+        self.decoded.as_ref().map_or("", |d| &d.text)
+    }
+}
+
+/// Read the bytes of a file, told apart by its content: a Word `.docx`, or text or HTML in
+/// any encoding ([`decode`]). Refuses what cannot be a report, with the reason.
+pub fn read_file<'b>(bytes: &'b [u8], options: &ReadOptions) -> Result<FileRead<'b>, ReadError> {
+    if bytes.len() > options.max_bytes {
+        return Err(ReadError::TooLarge { size: bytes.len(), limit: options.max_bytes });
+    }
+    match sniff::sniff(bytes)? {
+        #[cfg(feature = "docx")]
+        sniff::Sniffed::Zip => Ok(FileRead { document: docx::read_docx(bytes, options)?, decoded: None }),
+        #[cfg(not(feature = "docx"))]
+        sniff::Sniffed::Zip => Err(ReadError::Binary { what: "a ZIP archive (this build reads no .docx)" }),
+        sniff::Sniffed::Pdf => Err(ReadError::Pdf),
+        sniff::Sniffed::Text => {
+            let (decoded, document) = decode_and_read(bytes, options)?;
+            Ok(FileRead { document, decoded: Some(decoded) })
+        }
+    }
+}
+
+/// Read the bytes of a file ([`read_file`]) into its document.
+pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadError> {
+    read_file(bytes, options).map(|f| f.document)
+}
+
+/// Decode the bytes of a text or HTML file and read them, also giving back the decoded text
+/// the document's spans point into (borrowed when the bytes are valid UTF-8: the input is
+/// checked once and not copied).
 pub fn decode_and_read<'b>(
     bytes: &'b [u8],
     options: &ReadOptions,
@@ -112,9 +147,7 @@ pub fn decode_and_read<'b>(
     match sniff::sniff(bytes)? {
         sniff::Sniffed::Text => {}
         sniff::Sniffed::Pdf => return Err(ReadError::Pdf),
-        sniff::Sniffed::Zip => {
-            return Err(ReadError::Binary { what: "a ZIP archive (a Word .docx is read by the file entry point)" })
-        }
+        sniff::Sniffed::Zip => return Err(ReadError::Binary { what: "a ZIP archive, not text" }),
     }
     let mut decoded = decode::decode(bytes, options)?;
     let mut doc = read_str(&decoded.text, options)?;

@@ -1,8 +1,38 @@
 //! Word and WPS `.docx` files.
 //!
-//! * [`records`]: the records both `.docx` readers produce (this one and the package's
-//!   JavaScript reader) and their reading into a [`crate::document::Document`].
+//! * [`package`]: the ZIP archive and its parts, inflated within limits (native builds);
+//! * [`wordml`]: the main document's XML walked into [`WordRecords`] (native builds; the
+//!   package's JavaScript reader does the same in browsers);
+//! * [`numbering`]: Word's automatic list numbers;
+//! * [`records`]: the records read into a [`crate::document::Document`] (every build).
 
+#[cfg(feature = "docx")]
+pub mod numbering;
+#[cfg(feature = "docx")]
+pub mod package;
 pub mod records;
+#[cfg(feature = "docx")]
+pub mod wordml;
 
 pub use records::{Mark, MarkKind, WordRecords};
+
+use crate::document::Document;
+use crate::read::{ReadError, ReadOptions};
+
+/// Read a `.docx` file into a [`Document`] (`InputKind::Docx`).
+#[cfg(feature = "docx")]
+pub fn read_docx(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadError> {
+    records::document(&docx_records(bytes)?, options)
+}
+
+/// The records of a `.docx` file, as the package's JavaScript reader makes them too.
+#[cfg(feature = "docx")]
+pub fn docx_records(bytes: &[u8]) -> Result<WordRecords, ReadError> {
+    let parts = package::read_parts(bytes)?;
+    wordml::translate(&wordml::Sources {
+        document: &parts.document,
+        numbering: parts.numbering.as_deref(),
+        styles: parts.styles.as_deref(),
+        comments: parts.comments.as_deref(),
+    })
+}
