@@ -8,8 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use xxgk_lint::format::FormatVersion;
 use xxgk_lint::{
     lint_bytes, read_bytes, read_file, recognize_bytes, render_human, Block, Document, InputKind, Lang, LintOptions,
-    ReadOptions,
-    RULES,
+    ReadOptions, RULES,
 };
 
 #[derive(Parser)]

@@ -247,7 +247,7 @@ mod tests {
         assert_eq!(read_bytes(b"", &o).unwrap_err(), ReadError::Empty);
         assert_eq!(read_bytes(b" \n\t\xe3\x80\x80 ", &o).unwrap_err(), ReadError::Empty);
         assert_eq!(read_bytes(b"%PDF-1.7 ...", &o).unwrap_err(), ReadError::Pdf);
-        assert!(matches!(read_bytes(b"PK\x03\x04....", &o), Err(ReadError::Binary { .. })));
+        assert!(matches!(read_bytes(b"PK\x03\x04....", &o), Err(ReadError::Docx { .. })));
         assert!(matches!(read_bytes(&[0u8; 100], &o), Err(ReadError::Binary { .. })));
         let small = ReadOptions { max_bytes: 10, ..ReadOptions::default() };
         assert_eq!(read_bytes(b"0123456789ab", &small).unwrap_err(), ReadError::TooLarge { size: 12, limit: 10 });

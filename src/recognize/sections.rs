@@ -48,11 +48,22 @@ pub fn first_year(text: &str) -> Option<(u16, usize)> {
 /// name). A page's `标题:` prefix is dropped.
 pub fn find_title(doc: &Document, first_section_block: Option<usize>) -> Option<Title> {
     let limit = first_section_block.unwrap_or(usize::MAX).min(12);
-    let mut prev: Option<(&str, Span)> = None;
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if i >= limit {
-            break;
-        }
+    title_in(doc, 0, limit).or_else(|| {
+        // A page saved or converted whole (a portal page saved as Word) can have dozens of
+        // lines of site navigation before the report: then the title is the last line that
+        // names a report shortly before section 一.
+        let first = first_section_block?;
+        (first.saturating_sub(30).max(limit)..first).rev().find_map(|i| title_in(doc, i, i + 1))
+    })
+}
+
+/// The first title among blocks `from..to` (joined with a short line before it).
+fn title_in(doc: &Document, from: usize, to: usize) -> Option<Title> {
+    let mut prev: Option<(&str, Span)> = match from.checked_sub(1).and_then(|i| doc.blocks.get(i)) {
+        Some(Block::Paragraph(p)) => Some((strip_markup(&p.text), p.span)),
+        _ => None,
+    };
+    for block in doc.blocks.get(from..to.min(doc.blocks.len()))? {
         let Block::Paragraph(p) = block else {
             prev = None;
             continue;
@@ -64,7 +75,10 @@ pub fn find_title(doc: &Document, first_section_block: Option<usize>) -> Option<
             let mut title = text.to_string();
             let mut span = p.span;
             if let Some((before, before_span)) = prev {
-                let short = char_count(before) <= 30 && !before.contains(['。', '，', '：', ':']);
+                // (A line before that itself names a report, e.g. a page's breadcrumb
+                // "政府信息公开年报", is not the first half of this one.)
+                let names_report = before.contains("报告") || before.contains("年报");
+                let short = char_count(before) <= 30 && !before.contains(['。', '，', '：', ':']) && !names_report;
                 // Broken over two lines: the organ, or the year and organ, on the line before.
                 let one_year = first_year(&title).is_none() || first_year(before).is_none();
                 if short && one_year && !before.starts_with("正文") && before != "正文" {

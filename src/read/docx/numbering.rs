@@ -159,17 +159,25 @@ pub fn format_number(n: i64, format: &str) -> String {
         "lowerRoman" => roman(n).map_or_else(|| n.to_string(), |r| r.to_lowercase()),
         "upperLetter" => letters(n, b'A').unwrap_or_else(|| n.to_string()),
         "lowerLetter" => letters(n, b'a').unwrap_or_else(|| n.to_string()),
-        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" | "taiwaneseCounting"
-        | "taiwaneseCountingThousand" | "koreanCounting" => chinese(n, "〇一二三四五六七八九", ["十", "百", "千"], true),
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "koreanCounting" => chinese(n, "〇一二三四五六七八九", ["十", "百", "千"], true),
         "chineseLegalSimplified" | "japaneseLegal" => chinese(n, "零壹贰叁肆伍陆柒捌玖", ["拾", "佰", "仟"], false),
-        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => {
-            n.to_string().chars().map(|d| d.to_digit(10).and_then(|d| "〇一二三四五六七八九".chars().nth(d as usize)).unwrap_or(d)).collect()
-        }
+        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
+            .to_string()
+            .chars()
+            .map(|d| d.to_digit(10).and_then(|d| "〇一二三四五六七八九".chars().nth(d as usize)).unwrap_or(d))
+            .collect(),
         "ideographTraditional" => nth("甲乙丙丁戊己庚辛壬癸").map_or_else(|| n.to_string(), String::from),
         "ideographZodiac" => nth("子丑寅卯辰巳午未申酉戌亥").map_or_else(|| n.to_string(), String::from),
-        "decimalFullWidth" | "decimalFullWidth2" => {
-            n.to_string().chars().map(|d| d.to_digit(10).and_then(|d| char::from_u32(0xFF10 + d)).unwrap_or(d)).collect()
-        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .map(|d| d.to_digit(10).and_then(|d| char::from_u32(0xFF10 + d)).unwrap_or(d))
+            .collect(),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" | "ideographEnclosedCircle" => {
             nth(CIRCLED).map_or_else(|| n.to_string(), String::from)
         }

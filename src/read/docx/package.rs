@@ -38,8 +38,8 @@ pub fn read_parts(bytes: &[u8]) -> Result<Parts, ReadError> {
     if entries > MAX_ENTRIES {
         return Err(refuse(format!("the archive has {entries} entries, more than the {MAX_ENTRIES} a document has")));
     }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| refuse(format!("the ZIP archive is damaged ({e})")))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| refuse(format!("the ZIP archive is damaged ({e})")))?;
     let mut budget = MAX_TOTAL_BYTES;
     let package_rels = read_part(&mut zip, "_rels/.rels", &mut budget)?;
     let Some(main) = package_rels.as_deref().and_then(|rels| target(rels, "", "officeDocument")) else {
@@ -171,8 +171,11 @@ fn target(rels: &str, base: &str, kind: &str) -> Option<String> {
 /// A relationship's target relative to the folder `base` (or absolute, from the archive's
 /// root), with `.` and `..` resolved.
 fn resolve(base: &str, target: &str) -> String {
-    let mut parts: Vec<&str> =
-        if let Some(abs) = target.strip_prefix('/') { abs.split('/').collect() } else { base.split('/').chain(target.split('/')).collect() };
+    let mut parts: Vec<&str> = if let Some(abs) = target.strip_prefix('/') {
+        abs.split('/').collect()
+    } else {
+        base.split('/').chain(target.split('/')).collect()
+    };
     let mut out: Vec<&str> = Vec::new();
     for p in parts.drain(..) {
         match p {
@@ -201,7 +204,8 @@ mod tests {
     #[test]
     fn reads_xml_parts_in_utf8_and_utf16() {
         assert_eq!(xml_text("\u{feff}<a/>".as_bytes().to_vec()).unwrap(), "<a/>");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("<a>字</a>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("<a>字</a>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(xml_text(utf16).unwrap(), "<a>字</a>");
         assert!(xml_text(vec![0xff, 0x00, 0x41]).is_err());
     }

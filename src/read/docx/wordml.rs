@@ -30,8 +30,10 @@ use super::records::{MarkKind, WordRecords};
 use crate::read::ReadError;
 
 /// The WordprocessingML namespaces: transitional (what Word and WPS write) and strict.
-const W: [&str; 2] =
-    ["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"];
+const W: [&str; 2] = [
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
 const MARKUP_COMPATIBILITY: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const MATH: &str = "http://schemas.openxmlformats.org/officeDocument/2006/math";
 
@@ -41,7 +43,9 @@ const MAX_DEPTH: usize = 200;
 
 /// A WordprocessingML element of this local name.
 pub(crate) fn is_w(node: Node, local: &str) -> bool {
-    node.is_element() && node.tag_name().name() == local && node.tag_name().namespace().is_some_and(|ns| W.contains(&ns))
+    node.is_element()
+        && node.tag_name().name() == local
+        && node.tag_name().namespace().is_some_and(|ns| W.contains(&ns))
 }
 
 /// A `w:` attribute.
@@ -173,7 +177,10 @@ fn comments(xml: Option<&str>) -> HashMap<String, (String, String)> {
             .filter(|n| is_w(*n, "p"))
             .map(|p| p.descendants().filter(|t| is_w(*t, "t")).filter_map(|t| t.text()).collect())
             .collect();
-        out.insert(id.to_string(), (paragraphs.join(" ").trim().to_string(), attr(c, "author").unwrap_or("").to_string()));
+        out.insert(
+            id.to_string(),
+            (paragraphs.join(" ").trim().to_string(), attr(c, "author").unwrap_or("").to_string()),
+        );
     }
     out
 }
@@ -321,8 +328,7 @@ impl Walk {
         let properties = child(node, "pPr");
         let style = properties.and_then(|p| child(p, "pStyle")).and_then(w_val).map(str::to_string);
         if let Some(pp) = properties {
-            let mark_changed =
-                child(pp, "rPr").is_some_and(|r| child(r, "ins").is_some() || child(r, "del").is_some());
+            let mark_changed = child(pp, "rPr").is_some_and(|r| child(r, "ins").is_some() || child(r, "del").is_some());
             if mark_changed || child(pp, "pPrChange").is_some() {
                 self.mark(MarkKind::Changed, "", &revision_author(pp));
             }
@@ -645,7 +651,8 @@ fn merge_vertically(rows: &mut [(Node, usize, Vec<CellPlan>)]) {
         for c in 0..rows[r].2.len() {
             let (column, merge) = {
                 let cell = &rows[r].2[c];
-                let merge = child(cell.node, "tcPr").and_then(|p| child(p, "vMerge")).map(|m| w_val(m).unwrap_or("continue"));
+                let merge =
+                    child(cell.node, "tcPr").and_then(|p| child(p, "vMerge")).map(|m| w_val(m).unwrap_or("continue"));
                 (cell.column, merge)
             };
             match merge {
