@@ -30,7 +30,7 @@ enum InputArg {
 
 #[derive(clap::Args)]
 struct ReadArgs {
-    /// Read the input as this kind instead of detecting it.
+    /// Read text input as this kind instead of detecting it (a Word file is always read as one).
     #[arg(long, value_enum)]
     input: Option<InputArg>,
     /// Refuse inputs larger than this many bytes (accepts suffixes K, M: 20M).
@@ -86,14 +86,15 @@ enum Command {
         /// Set a rule's severity (repeatable): --rule FMT-TITLE=error, or =off.
         #[arg(long, value_name = "RULE=SEVERITY")]
         rule: Vec<String>,
-        /// Last year's report (HTML or text) for the cross-year checks X-CARRYOVER and
-        /// X-VALID-DOCS; only with one FILE.
+        /// Last year's report (a Word .docx, HTML or text) for the cross-year checks
+        /// X-CARRYOVER and X-VALID-DOCS; only with one FILE.
         #[arg(long, value_name = "FILE")]
         previous: Option<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
-        /// Reports (HTML or text), or directories of them (searched for .html, .htm, .txt,
-        /// .md); `-` reads standard input.
+        /// Reports (Word .docx, HTML or text, told by their content), or directories of them
+        /// (searched for files whose content is a report, whatever their names); `-` reads
+        /// standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -114,7 +115,7 @@ enum Command {
         json: bool,
         #[command(flatten)]
         read: ReadArgs,
-        /// The report (HTML or text); `-` reads standard input.
+        /// The report (a Word .docx, HTML or text); `-` reads standard input.
         file: PathBuf,
     },
     /// Print what recognition makes of a report: title, year, organ, sections and the
@@ -122,7 +123,7 @@ enum Command {
     Recognize {
         #[command(flatten)]
         read: ReadArgs,
-        /// The report (HTML or text); `-` reads standard input.
+        /// The report (a Word .docx, HTML or text); `-` reads standard input.
         file: PathBuf,
     },
 }

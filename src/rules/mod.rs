@@ -14,11 +14,14 @@
 //! | [`period`] | PERIOD-YEAR |
 //! | [`sections_content`] | SEC5-EMPTY, SEC6-FEE-MISSING |
 //! | [`cross_year`] | X-CARRYOVER, X-VALID-DOCS (with last year's report) |
+//! | [`template`] | TEMPLATE-UNFILLED |
+//! | [`file_marks`] | DOCX-TRACKED-CHANGES, DOCX-COMMENTS (what only a Word file shows) |
 
 pub mod arithmetic;
 pub mod artifacts;
 pub mod cells;
 pub mod cross_year;
+pub mod file_marks;
 pub mod labels;
 pub mod narrative;
 pub mod period;
@@ -26,6 +29,7 @@ pub mod prose;
 pub mod readability;
 pub mod sections_content;
 pub mod structure;
+pub mod template;
 pub mod version;
 
 #[cfg(test)]
@@ -74,6 +78,9 @@ pub const RULES: &[&Rule] = &[
     &sections_content::SEC6_FEE_MISSING,
     &cross_year::X_CARRYOVER,
     &cross_year::X_VALID_DOCS,
+    &template::TEMPLATE_UNFILLED,
+    &file_marks::DOCX_TRACKED_CHANGES,
+    &file_marks::DOCX_COMMENTS,
 ];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -150,21 +157,37 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Every rule's check, in catalogue order.
+fn every_rule(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    version::check(ctx, out);
+    structure::check(ctx, out);
+    labels::check(ctx, out);
+    cells::check(ctx, out);
+    arithmetic::check(ctx, out);
+    readability::check(ctx, out);
+    artifacts::check(ctx, out);
+    narrative::check(ctx, out);
+    period::check(ctx, out);
+    sections_content::check(ctx, out);
+    cross_year::check(ctx, out);
+    template::check(ctx, out);
+    file_marks::check(ctx, out);
+}
+
 /// Run every rule and apply the caller's overrides. Diagnostics come sorted by table, then
 /// by position in the input.
 pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    version::check(ctx, &mut out);
-    structure::check(ctx, &mut out);
-    labels::check(ctx, &mut out);
-    cells::check(ctx, &mut out);
-    arithmetic::check(ctx, &mut out);
-    readability::check(ctx, &mut out);
-    artifacts::check(ctx, &mut out);
-    narrative::check(ctx, &mut out);
-    period::check(ctx, &mut out);
-    sections_content::check(ctx, &mut out);
-    cross_year::check(ctx, &mut out);
+    let template_on =
+        !options.rules.iter().any(|(id, s)| *id == template::TEMPLATE_UNFILLED.id && *s == RuleSetting::Off);
+    if template_on && template::is_blank_template(ctx) {
+        // A blank template is one finding, not a finding per empty cell and missing text
+        // (its tracked changes and comments, if any, still said).
+        out.push(template::blank_template(ctx));
+        file_marks::check(ctx, &mut out);
+    } else {
+        every_rule(ctx, &mut out);
+    }
     let mut out: Vec<Diagnostic> = out
         .into_iter()
         .filter_map(|mut d| match options.rules.iter().find(|(id, _)| *id == d.rule).map(|(_, s)| s) {

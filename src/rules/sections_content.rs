@@ -5,8 +5,8 @@ use crate::format::{Section, TableId};
 use crate::rules::{Context, Rule};
 use crate::strings::{char_count, JoinStr};
 
-/// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty, says only "无", or is a
-/// left-over placeholder ("（文字描述）").
+/// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty or says only "无". (A
+/// template placeholder left there, "（文字描述）", is TEMPLATE-UNFILLED's finding.)
 ///
 /// Why: format.md §11 SEC5-EMPTY (莆田 通报 "未认真填写"; 社科院 2016 "内容不翔实"); 30号 asks
 /// for the problems and how they were improved.
@@ -15,8 +15,8 @@ use crate::strings::{char_count, JoinStr};
 pub const SEC5_EMPTY: Rule = Rule {
     id: "SEC5-EMPTY",
     severity: Severity::Warning,
-    summary_zh: "第五部分“存在的主要问题及改进情况”为空、仅写“无”或为模板占位",
-    summary_en: "Section 五 (problems and improvements) is empty, says only “无”, or is a placeholder",
+    summary_zh: "第五部分“存在的主要问题及改进情况”为空或仅写“无”",
+    summary_en: "Section 五 (problems and improvements) is empty or says only “无”",
 };
 
 /// **SEC6-FEE-MISSING** — a report on 2021 or later whose section 六 says nothing about the
@@ -47,11 +47,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(h) = heading(ctx, Section::Problems) {
         let body = text(Section::Problems);
         let bare: String = body.chars().filter(|c| c.is_alphanumeric()).collect();
-        let placeholder = body.contains("文字描述") || body.contains("此处填写");
-        let empty = char_count(&bare) < 8
-            || ["无", "暂无", "略", "无问题", "没有", "不存在问题"].contains(&bare.as_str())
-            || placeholder;
-        if empty {
+        let placeholder = crate::rules::template::is_placeholder(&body);
+        let empty =
+            char_count(&bare) < 8 || ["无", "暂无", "略", "无问题", "没有", "不存在问题"].contains(&bare.as_str());
+        if empty && !placeholder {
             let shown = if body.is_empty() { pick!(lang, "（空）", "(empty)") } else { body.clone() };
             let message = pick!(
                 lang,
@@ -116,7 +115,7 @@ mod tests {
     #[test]
     fn section_five_with_content_passes_and_empty_fails() {
         assert!(!rules(&mini().lint()).contains(&"SEC5-EMPTY"));
-        for empty in ["无。", "", "（文字描述）", "暂无"] {
+        for empty in ["无。", "", "暂无"] {
             let mut m = mini();
             m.body[4] = empty.into();
             let r = m.lint();

@@ -16,18 +16,18 @@ pub mod wordml;
 
 pub use records::{Mark, MarkKind, WordRecords};
 
-use crate::document::Document;
-use crate::read::{ReadError, ReadOptions};
-
-/// Read a `.docx` file into a [`Document`] (`InputKind::Docx`).
+/// Read a `.docx` file into a [`crate::document::Document`] (`InputKind::Docx`).
 #[cfg(feature = "docx")]
-pub fn read_docx(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadError> {
+pub fn read_docx(
+    bytes: &[u8],
+    options: &crate::read::ReadOptions,
+) -> Result<crate::document::Document, crate::read::ReadError> {
     records::document(&docx_records(bytes)?, options)
 }
 
 /// The records of a `.docx` file, as the package's JavaScript reader makes them too.
 #[cfg(feature = "docx")]
-pub fn docx_records(bytes: &[u8]) -> Result<WordRecords, ReadError> {
+pub fn docx_records(bytes: &[u8]) -> Result<WordRecords, crate::read::ReadError> {
     let parts = package::read_parts(bytes)?;
     wordml::translate(&wordml::Sources {
         document: &parts.document,

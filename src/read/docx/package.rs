@@ -47,7 +47,7 @@ pub fn read_parts(bytes: &[u8]) -> Result<Parts, ReadError> {
     };
     let document = read_part(&mut zip, &main, &mut budget)?
         .ok_or_else(|| refuse(format!("its main document part {main} is missing")))?;
-    if !document.contains("wordprocessingml") {
+    if document.contains("spreadsheetml") || document.contains("presentationml") {
         return Err(not_a_word_document(&mut zip));
     }
     // The document's own relationships: `word/_rels/document.xml.rels` for `word/document.xml`.

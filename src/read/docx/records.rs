@@ -105,6 +105,20 @@ pub fn read_records(nodes: &[i32], strings: &str, file: &[i32], options: &ReadOp
         }
     }
     let all: Vec<&str> = strings.split('\0').collect();
+    // An element spans the paragraphs of everything in it (a cell of three paragraphs, a
+    // table): records come in document order, so every node's children come after it.
+    for id in (1..tree.nodes.len()).rev() {
+        let (start, end, parent) = (tree.nodes[id].start, tree.nodes[id].end, tree.nodes[id].parent.get());
+        if let Some(p) = parent.filter(|&p| p != crate::read::html::tree::DOCUMENT && end > start) {
+            let parent = &mut tree.nodes[p];
+            if parent.end <= parent.start {
+                (parent.start, parent.end) = (start, end);
+            } else {
+                parent.start = parent.start.min(start);
+                parent.end = parent.end.max(end);
+            }
+        }
+    }
     let string = |i: i32| {
         usize::try_from(i)
             .ok()

@@ -1,0 +1,333 @@
+//! What a Word file still holds besides its text: unaccepted tracked changes and comments.
+//! Only a `.docx` shows them (a paste or a published page has already lost them), so these
+//! rules find nothing in any other input.
+
+use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
+use crate::document::{Block, CellRef, Span};
+use crate::read::docx::{Mark, MarkKind};
+use crate::rules::{Context, Rule};
+use crate::strings::JoinStr;
+
+/// **DOCX-TRACKED-CHANGES** — the Word file still has unaccepted tracked changes (修订):
+/// insertions, deletions, formatting changes. One finding per paragraph or table cell that
+/// has them, naming what was inserted and deleted. The file is checked as if every change
+/// were accepted.
+///
+/// Why: with 修订 left in, what Word shows, what it prints and what a CMS imports can differ
+/// (deleted text still in the file, the old number beside the new); a report is published
+/// once every change is accepted or rejected. Not a format.md §11 rule: seen in Word files
+/// staff upload to the CMS.
+///
+/// Example: 表三「（一）予以公开 / 总计」 with `<w:del>12</w:del><w:ins>21</w:ins>` — the cell
+/// reads 21, and the finding says 12 was deleted and 21 inserted there.
+pub const DOCX_TRACKED_CHANGES: Rule = Rule {
+    id: "DOCX-TRACKED-CHANGES",
+    severity: Severity::Warning,
+    summary_zh: "Word 文件中有未接受的修订，发布前应接受或拒绝全部修订",
+    summary_en: "The Word file has unaccepted tracked changes; accept or reject them before publishing",
+};
+
+/// **DOCX-COMMENTS** — the Word file still has comments (批注). One finding per comment,
+/// with its text and author, at the paragraph or cell it is on.
+///
+/// Why: comments are review notes ("数据需要再核对"), not part of the report; a CMS that
+/// imports the file, or a PDF printed from it, may publish them.
+///
+/// Example: a comment “数据需要再核对” on the sentence “全区收到政府信息公开申请75件…”.
+pub const DOCX_COMMENTS: Rule = Rule {
+    id: "DOCX-COMMENTS",
+    severity: Severity::Warning,
+    summary_zh: "Word 文件中留有批注，发布前应删除",
+    summary_en: "The Word file still has comments; delete them before publishing",
+};
+
+/// At most this many findings per rule; past it one more finding says how many were left
+/// unnamed (a file edited with 修订 on throughout has one in every paragraph).
+const MAX_FINDINGS: usize = 20;
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let marks = &ctx.doc.marks;
+    if marks.is_empty() {
+        return;
+    }
+    tracked_changes(ctx, marks, out);
+    comments(ctx, marks, out);
+}
+
+fn tracked_changes(ctx: &Context, marks: &[Mark], out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let changes: Vec<&Mark> = marks.iter().filter(|m| m.kind != MarkKind::Comment).collect();
+    // One finding per paragraph, in order.
+    let mut paragraphs: Vec<u32> = changes.iter().map(|m| m.paragraph).collect();
+    paragraphs.dedup();
+    for (n, &p) in paragraphs.iter().enumerate() {
+        if n == MAX_FINDINGS {
+            out.push(more(
+                DOCX_TRACKED_CHANGES.id,
+                paragraphs.len() - n,
+                lang,
+                pick!(lang, "段修订", "changed paragraphs"),
+            ));
+            break;
+        }
+        let here: Vec<&&Mark> = changes.iter().filter(|m| m.paragraph == p).collect();
+        let quoted = |kind: MarkKind| {
+            here.iter().filter(|m| m.kind == kind && !m.text.is_empty()).map(|m| format!("“{}”", m.text)).join_str("、")
+        };
+        let (inserted, deleted) = (quoted(MarkKind::Inserted), quoted(MarkKind::Deleted));
+        let mut what = Vec::new();
+        if !deleted.is_empty() {
+            what.push(pick!(lang, format!("删除{deleted}"), format!("deleted {deleted}")));
+        }
+        if !inserted.is_empty() {
+            what.push(pick!(lang, format!("插入{inserted}"), format!("inserted {inserted}")));
+        }
+        if what.is_empty() {
+            what.push(pick!(lang, "格式或段落修订", "a formatting or paragraph change"));
+        }
+        let authors = here.iter().map(|m| m.author.as_str()).filter(|a| !a.is_empty()).collect::<Vec<_>>();
+        let by = match authors.first() {
+            Some(a) => pick!(lang, format!("（{a}）"), format!(" (by {a})")),
+            None => String::new(),
+        };
+        let place = Place::of(ctx, p);
+        let message = pick!(
+            lang,
+            format!(
+                "{}有未接受的修订{by}：{}。发布前请在 Word 或 WPS 中接受或拒绝全部修订；本次按接受修订后的内容检查。",
+                place.name(lang),
+                what.join("，")
+            ),
+            format!(
+                "{} has an unaccepted tracked change{by}: {}. Accept or reject every change in Word or WPS before publishing; this check reads the text with the changes accepted.",
+                place.name(lang),
+                what.join(", ")
+            ),
+        );
+        let d = place.locate(Diagnostic::new(DOCX_TRACKED_CHANGES.id, DOCX_TRACKED_CHANGES.severity, message));
+        let d = if deleted.is_empty() {
+            d
+        } else {
+            d.actual(here.iter().filter(|m| m.kind == MarkKind::Deleted).map(|m| m.text.as_str()).join_str(""))
+        };
+        let d = if inserted.is_empty() {
+            d
+        } else {
+            d.expected(here.iter().filter(|m| m.kind == MarkKind::Inserted).map(|m| m.text.as_str()).join_str(""))
+        };
+        out.push(d.finish(&format!("p{p}")));
+    }
+}
+
+fn comments(ctx: &Context, marks: &[Mark], out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    let comments: Vec<&Mark> = marks.iter().filter(|m| m.kind == MarkKind::Comment).collect();
+    for (n, c) in comments.iter().enumerate() {
+        if n == MAX_FINDINGS {
+            out.push(more(DOCX_COMMENTS.id, comments.len() - n, lang, pick!(lang, "条批注", "comments")));
+            break;
+        }
+        let by = if c.author.is_empty() {
+            String::new()
+        } else {
+            pick!(lang, format!("（{}）", c.author), format!(" by {}", c.author))
+        };
+        let place = Place::of(ctx, c.paragraph);
+        let message = pick!(
+            lang,
+            format!("{}留有批注{by}：“{}”。发布前请删除批注。", place.name(lang), c.text),
+            format!("{} has a comment{by}: “{}”. Delete the comments before publishing.", place.name(lang), c.text),
+        );
+        let d = place.locate(Diagnostic::new(DOCX_COMMENTS.id, DOCX_COMMENTS.severity, message)).actual(c.text.clone());
+        out.push(d.finish(&format!("c{n}")));
+    }
+}
+
+/// The finding that stands for the ones past [`MAX_FINDINGS`].
+fn more(rule: &'static str, rest: usize, lang: Lang, what: String) -> Diagnostic {
+    let message =
+        pick!(lang, format!("另有 {rest} {what}未逐一列出。"), format!("{rest} more {what} not listed one by one."));
+    Diagnostic::new(rule, Severity::Warning, message).finish("more")
+}
+
+/// Where a paragraph of the file is, for a finding: in a statutory table's cell (with its
+/// official row and column), in another table's cell, or a paragraph of text.
+struct Place<'a> {
+    paragraph: u32,
+    text: Option<&'a str>,
+    /// For a paragraph that has no text left (deleted by the change itself): the text of the
+    /// paragraph before it.
+    after: Option<&'a str>,
+    cell: Option<crate::document::CellAddress>,
+    table: Option<&'static str>,
+    row: Option<&'static str>,
+    column: Option<String>,
+}
+
+impl<'a> Place<'a> {
+    fn of(ctx: &Context<'a>, paragraph: u32) -> Place<'a> {
+        let p = paragraph as usize;
+        let mut place = Place { paragraph, text: None, after: None, cell: None, table: None, row: None, column: None };
+        for block in &ctx.doc.blocks {
+            match block {
+                Block::Paragraph(para) if para.span.start <= p && p < para.span.end => {
+                    place.text = Some(&para.text);
+                    return place;
+                }
+                Block::Paragraph(para) if para.span.end <= p => place.after = Some(&para.text),
+                Block::Table(t) if t.span.start <= p => {
+                    for (r, row) in t.rows.iter().enumerate() {
+                        for (c, cell) in row.cells.iter().enumerate() {
+                            let span = cell.span();
+                            if span.start <= p && p < span.end.max(span.start + 1) {
+                                let address = t.address(CellRef { row: r as u32, cell: c as u32 });
+                                place.cell = Some(address);
+                                place.text = Some(t.text(cell));
+                                place.locate_official(ctx, address);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        place
+    }
+
+    /// The official row and column of a statutory table's cell.
+    fn locate_official(&mut self, ctx: &Context, address: crate::document::CellAddress) {
+        for found in &ctx.report.tables {
+            if let Some(cell) = found.cells.iter().find(|c| c.origin.cell == Some(address)) {
+                let spec = found.format.table(found.id);
+                self.table = Some(found.id.numeral());
+                self.row = spec.row(cell.row).map(|(_, r)| r.label);
+                self.column = spec
+                    .groups
+                    .iter()
+                    .flat_map(|g| g.columns.iter())
+                    .find(|c| c.id == cell.column)
+                    .map(|c| c.qualified_label());
+                return;
+            }
+        }
+    }
+
+    /// "表三「（一）予以公开 / 总计」", "表格单元格“…”", or "段落“…”".
+    fn name(&self, lang: Lang) -> String {
+        let short = |t: &str| {
+            let cut: String = t.chars().take(24).collect();
+            if cut.len() < t.len() {
+                format!("{cut}…")
+            } else {
+                cut
+            }
+        };
+        match (self.table, self.row, &self.column, self.text) {
+            (Some(table), Some(row), Some(column), _) => {
+                pick!(lang, format!("表{table}「{row} / {column}」"), format!("Table {table} 「{row} / {column}」"))
+            }
+            (_, _, _, Some(t)) if self.cell.is_some() => {
+                pick!(lang, format!("表格单元格“{}”", short(t)), format!("The table cell “{}”", short(t)))
+            }
+            (_, _, _, Some(t)) => pick!(lang, format!("段落“{}”", short(t)), format!("The paragraph “{}”", short(t))),
+            _ => match self.after {
+                Some(t) => {
+                    pick!(lang, format!("段落“{}”之后的一段", short(t)), format!("The paragraph after “{}”", short(t)))
+                }
+                None => pick!(lang, "文档开头的一段", "A paragraph at the start"),
+            },
+        }
+    }
+
+    fn locate(&self, d: Diagnostic) -> Diagnostic {
+        let p = self.paragraph as usize;
+        let mut d = d.at(Some(Span::new(p, p + 1)), self.cell);
+        if let Some(t) = self.table {
+            d = d.table(t);
+        }
+        if let Some(r) = self.row {
+            d = d.row(r);
+        }
+        if let Some(c) = &self.column {
+            d = d.column(c.clone());
+        }
+        match self.text {
+            Some(t) => d.excerpt(t),
+            None => d,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules, Mini};
+
+    /// The mini-report's 表三 cell （一）予以公开 / 总计 ("4") replaced by `xml`.
+    fn disclosed_total(xml: &str) -> String {
+        mini().document_xml(|body| {
+            // The 予以公开 row is the only one whose values are 3 1 0 0 0 0 4 after 本年新收's.
+            let row = body.match_indices("予以公开").next().expect("row").0;
+            let at = row + body[row..].find(">4<").expect("total");
+            let start = body[..at].rfind("<w:r>").expect("run");
+            let end = at + body[at..].find("</w:r>").expect("run end") + "</w:r>".len();
+            format!("{}{xml}{}", &body[..start], &body[end..])
+        })
+    }
+
+    const CHANGE: &str = r#"<w:del w:id="1" w:author="王芳"><w:r><w:delText>3</w:delText></w:r></w:del><w:ins w:id="2" w:author="王芳"><w:r><w:t>4</w:t></w:r></w:ins>"#;
+
+    #[test]
+    fn a_clean_file_and_every_other_input_pass() {
+        assert!(Mini::lint_docx(&mini().document_xml(|x| x), &[]).diagnostics.is_empty());
+        assert!(!rules(&mini().lint()).iter().any(|r| r.starts_with("DOCX-")));
+    }
+
+    #[test]
+    fn a_tracked_change_in_a_cell_is_named_at_the_cell_and_read_as_accepted() {
+        let r = Mini::lint_docx(&disclosed_total(CHANGE), &[]);
+        assert_eq!(rules(&r), vec!["DOCX-TRACKED-CHANGES"], "{:#?}", r.diagnostics);
+        let d = &r.diagnostics[0];
+        assert_eq!(
+            (d.table, d.row.as_deref(), d.column.as_deref(), d.expected.as_deref(), d.actual.as_deref()),
+            (Some("三"), Some("（一）予以公开"), Some("总计"), Some("4"), Some("3"))
+        );
+        // 表三 is the second `w:tbl`; the 予以公开 row its sixth `w:tr`; 总计 that row's eighth `w:tc`.
+        assert_eq!(d.cell.map(|c| (c.table, c.row, c.cell)), Some((1, 5, 7)));
+        assert!(d.paragraph.is_some() && d.span.is_none());
+        insta::assert_snapshot!(d.message, @"表三「（一）予以公开 / 总计」有未接受的修订（王芳）：删除“3”，插入“4”。发布前请在 Word 或 WPS 中接受或拒绝全部修订；本次按接受修订后的内容检查。");
+    }
+
+    #[test]
+    fn a_deleted_number_is_not_read() {
+        // Rejected, the cell would read 3 and break two sums; accepted, it reads 4.
+        let r = Mini::lint_docx(&disclosed_total(CHANGE), &[]);
+        assert!(!rules(&r).iter().any(|r| r.starts_with("T3-")));
+        assert_eq!(r.tables, mini().lint().tables);
+    }
+
+    #[test]
+    fn a_comment_is_named_with_its_text_and_author() {
+        let reference = r#"<w:r><w:t>4</w:t></w:r><w:r><w:commentReference w:id="0"/></w:r>"#;
+        let comments = format!(
+            r#"<w:comments {}><w:comment w:id="0" w:author="李明"><w:p><w:r><w:t>请核对</w:t></w:r></w:p></w:comment></w:comments>"#,
+            crate::rules::testkit::W_NS
+        );
+        let r = Mini::lint_docx(&disclosed_total(reference), &[("comments", "comments.xml", &comments)]);
+        assert_eq!(rules(&r), vec!["DOCX-COMMENTS"]);
+        assert_eq!(r.diagnostics[0].actual.as_deref(), Some("请核对"));
+        insta::assert_snapshot!(r.diagnostics[0].message, @"表三「（一）予以公开 / 总计」留有批注（李明）：“请核对”。发布前请删除批注。");
+    }
+
+    #[test]
+    fn past_twenty_paragraphs_one_finding_counts_the_rest() {
+        let xml = mini().document_xml(|body| {
+            let change = r#"<w:ins w:id="9" w:author="甲"><w:r><w:t>。</w:t></w:r></w:ins></w:p>"#;
+            let extra: String = (0..25).map(|i| format!("<w:p><w:r><w:t>第{i}段</w:t></w:r>{change}")).collect();
+            body.replacen("<w:tbl>", &format!("{extra}<w:tbl>"), 1)
+        });
+        let r = Mini::lint_docx(&xml, &[]);
+        let changes: Vec<_> = r.diagnostics.iter().filter(|d| d.rule == "DOCX-TRACKED-CHANGES").collect();
+        assert_eq!(changes.len(), 21);
+        assert_eq!(changes[20].message, "另有 5 段修订未逐一列出。");
+    }
+}

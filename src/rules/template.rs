@@ -1,0 +1,136 @@
+//! The official template's placeholders left in, and a template not filled in at all.
+
+use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::document::Block;
+use crate::format::Section;
+use crate::recognize::value::ValueShape;
+use crate::rules::{Context, Rule};
+
+/// **TEMPLATE-UNFILLED** — the report is still the blank template, or some of the template's
+/// placeholders are left in: “（文字描述）” where a section's text should be, “（文字描述，收取
+/// 信息处理费情况在此处报告。）” in 六. A placeholder is a warning, once per place; a template with
+/// no number in any table and only placeholders for text is one **error** (and no other
+/// finding: the 175 empty cells of a blank template are not 175 mistakes).
+///
+/// Why: format.md §11 TEMPLATE-UNFILLED (the 2021 template, govnianbao `政务公开年报模版.docx`);
+/// 30号 asks for each section's content. A report published with the template's words in it
+/// was not finished.
+///
+/// Example: `五、存在的主要问题及改进情况` followed by `（文字描述）`.
+pub const TEMPLATE_UNFILLED: Rule = Rule {
+    id: "TEMPLATE-UNFILLED",
+    severity: Severity::Warning,
+    summary_zh: "仍是空白模板，或残留模板占位文字“（文字描述）”",
+    summary_en: "The report is still the blank template, or template placeholders (“（文字描述）”) remain",
+};
+
+/// The words a template's placeholder starts with, inside its brackets.
+const PLACEHOLDERS: [&str; 3] = ["文字描述", "此处填写", "请填写"];
+
+/// Is this paragraph a template placeholder: “（文字描述）”, “（文字描述，收取信息处理费情况
+/// 在此处报告。）”, “【此处填写…】”, or the bare words? (A sentence that merely uses the words
+/// is not.)
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t.trim_start_matches(['（', '(', '【', '[', '〔']);
+    let bracketed = inner.len() < t.len() && t.ends_with(['）', ')', '】', ']', '〕']);
+    let bare = t.trim_end_matches(['。', '.']);
+    crate::strings::char_count(t) <= 40
+        && PLACEHOLDERS.iter().any(|p| (bracketed && inner.starts_with(p)) || bare == *p)
+}
+
+/// A blank template: the tables hold no number at all, and the text is placeholders.
+pub fn is_blank_template(ctx: &Context) -> bool {
+    let tables = &ctx.report.tables;
+    let no_numbers =
+        !tables.is_empty() && tables.iter().all(|t| t.cells.iter().all(|c| matches!(c.value.shape, ValueShape::Blank)));
+    no_numbers && ctx.doc.paragraphs().any(|p| is_placeholder(&p.text))
+}
+
+/// The one finding for a blank template.
+pub fn blank_template(ctx: &Context) -> Diagnostic {
+    let message = pick!(
+        ctx.lang,
+        "报告仍是空白模板：表格中没有填写任何数字，正文只有“（文字描述）”等占位文字。请填写本年度的实际情况后再检查。",
+        "The report is still the blank template: no table holds a number and the text is the template's placeholders (“（文字描述）”). Fill it in with the year's figures and text, then check again.",
+    );
+    Diagnostic::new(TEMPLATE_UNFILLED.id, Severity::Error, message).finish("blank")
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    for (i, block) in ctx.doc.blocks.iter().enumerate() {
+        let Block::Paragraph(p) = block else { continue };
+        if !is_placeholder(&p.text) {
+            continue;
+        }
+        let section = ctx.report.sections.iter().filter(|s| s.block < i).map(|s| s.section).next_back();
+        let place = match section {
+            Some(s) => {
+                let heading = ctx.report.sections.iter().find(|h| h.section == s).map_or("", |h| h.printed.as_str());
+                pick!(lang, format!("“{heading}”一节"), format!("Section “{heading}”"))
+            }
+            None => pick!(lang, "正文", "The text"),
+        };
+        let message = pick!(
+            lang,
+            format!("{place}仍是模板占位文字“{}”，请填写实际内容。", p.text),
+            format!("{place} still holds the template's placeholder “{}”: write the real content.", p.text),
+        );
+        out.push(
+            Diagnostic::new(TEMPLATE_UNFILLED.id, TEMPLATE_UNFILLED.severity, message)
+                .actual(p.text.clone())
+                .at(Some(p.span), None)
+                .excerpt(&p.text)
+                .finish(section.map_or("", Section::numeral)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testkit::{mini, rules};
+
+    #[test]
+    fn a_placeholder_left_in_is_one_warning_where_it_is() {
+        let mut m = mini();
+        m.body[4] = "（文字描述）".into();
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["TEMPLATE-UNFILLED"]);
+        insta::assert_snapshot!(r.diagnostics[0].message, @"“五、存在的主要问题及改进情况”一节仍是模板占位文字“（文字描述）”，请填写实际内容。");
+        let mut m = mini();
+        m.body[5] = "（文字描述，收取信息处理费情况在此处报告。）".into();
+        assert_eq!(rules(&m.lint()), vec!["TEMPLATE-UNFILLED"]);
+    }
+
+    #[test]
+    fn text_that_mentions_a_description_is_not_a_placeholder() {
+        let mut m = mini();
+        m.body[4] = "存在的主要问题是政策解读的文字描述不够通俗，下一步将增加图解。".into();
+        assert!(!rules(&m.lint()).contains(&"TEMPLATE-UNFILLED"));
+    }
+
+    #[test]
+    fn a_blank_template_is_one_error_and_nothing_else() {
+        let mut m = mini();
+        for v in m.requests.iter_mut().flat_map(|(_, v)| v.iter_mut()) {
+            v.clear();
+        }
+        for v in m.proactive.iter_mut().flat_map(|(_, v)| v.iter_mut()) {
+            v.clear();
+        }
+        m.review.iter_mut().for_each(String::clear);
+        m.body = vec![
+            "（文字描述）".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            "（文字描述）".into(),
+            "（文字描述）".into(),
+        ];
+        let r = m.lint();
+        assert_eq!(rules(&r), vec!["TEMPLATE-UNFILLED"]);
+        assert_eq!(r.summary.errors, 1);
+        insta::assert_snapshot!(r.diagnostics[0].message, @"报告仍是空白模板：表格中没有填写任何数字，正文只有“（文字描述）”等占位文字。请填写本年度的实际情况后再检查。");
+    }
+}
