@@ -42,8 +42,20 @@ var __xxgk_script = typeof document !== 'undefined' && document.currentScript ? 
     lint: function (input, options) {
       need();
       if (typeof input !== 'string') throw new TypeError('xxgk-lint: lint() takes a string; use lintElement() for a DOM element');
-      if (looksLikeHtml(input)) return api.lintElement(new DOMParser().parseFromString(input, 'text/html'), options);
+      if (looksLikeHtml(input)) {
+        var report = api.lintElement(new DOMParser().parseFromString(input, 'text/html'), options);
+        report.input = 'html';
+        return report;
+      }
       return guarded(glue, function () { return glue.lintText(input, options); });
+    },
+    // The code that reads files (file.js, docx.js, decode.js beside this script) is loaded
+    // on the first call, as a module.
+    lintFile: function (input, options) {
+      need();
+      return import(new URL('file.js', __xxgk_script || location.href).href).then(function (file) {
+        return file.lintFile({ glue: glue, lint: api.lint, guarded: guarded }, input, options);
+      });
     },
     lintElement: function (element, options) {
       need();

@@ -27,6 +27,21 @@ export function lint(input: string, options?: LintOptions): LintReport;
 /** Check an editor's live DOM (its body, or editable element) without serialising it. */
 export function lintElement(element: Element | Document, options?: LintOptions): LintReport;
 
+/**
+ * Check a file — an upload's `File`, a `Blob`, an `ArrayBuffer` or bytes (a Node `Buffer`) —
+ * told apart by its content, never its name: a Word or WPS `.docx`, or text or HTML in any
+ * encoding (BOM, `<meta charset>`, else detection; GBK/GB2312 read as GB18030). Resolves to
+ * the report; never rejects on bad input: a file that cannot be read gives a report whose
+ * single error says why (`INPUT-DOCX`, `INPUT-ENCRYPTED`, `INPUT-OLD-OFFICE`, `INPUT-PDF`,
+ * `INPUT-BINARY`, `INPUT-ENCODING`, `INPUT-EMPTY`, `INPUT-TOO-LARGE`). `report.input` is
+ * `'docx'`, `'html'` or `'text'`, `report.encoding` the encoding a text file was decoded from.
+ * For a `.docx`, each finding's `cell` is the file's cell (table, `w:tr`, `w:tc`) and
+ * `paragraph` the index of its `w:p`; for text, `span` is a byte range in the file.
+ * In browsers the code that reads files is loaded on the first call (a `.docx` needs
+ * `DecompressionStream('deflate-raw')`: Chrome/Edge 103+, Firefox 113+, Safari 16.4+).
+ */
+export function lintFile(input: Blob | ArrayBuffer | ArrayBufferView, options?: LintOptions): Promise<LintReport>;
+
 /** The `<td>`/`<th>` a diagnostic's `cell` address names under `element` (null if none). */
 export function findCell(element: Element | Document | DocumentFragment, cell: { table: number; row: number; cell: number } | null): Element | null;
 

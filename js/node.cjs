@@ -19,10 +19,25 @@ function lintElement(element, options) {
   return guarded(glue, () => glue.lintDom(nodes, strings, quirks, options));
 }
 
+/**
+ * Check a file — a Buffer, Uint8Array, ArrayBuffer or Blob — told apart by its content: a
+ * Word `.docx`, or text or HTML in any encoding (the CLI's readers). Spans are byte offsets
+ * into the file.
+ */
+async function lintFile(input, options) {
+  let bytes;
+  if (input instanceof Uint8Array) bytes = input;
+  else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
+  else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  else if (typeof Blob !== 'undefined' && input instanceof Blob) bytes = new Uint8Array(await input.arrayBuffer());
+  else throw new TypeError('xxgk-lint: lintFile() takes a Buffer, Uint8Array, ArrayBuffer or Blob; use lint() for a string');
+  return guarded(glue, () => glue.lintBytes(bytes, options));
+}
+
 function rules(lang) {
   return glue.ruleList(lang);
 }
 
 const version = glue.version();
 
-module.exports = { init, initSync, lint, lintElement, rules, version, findCell, highlight, clearHighlight, stripHighlight };
+module.exports = { init, initSync, lint, lintElement, lintFile, rules, version, findCell, highlight, clearHighlight, stripHighlight };

@@ -58,10 +58,22 @@ export function lint(input, options) {
   need();
   if (typeof input !== 'string') throw new TypeError('xxgk-lint: lint() takes a string; use lintElement() for a DOM element');
   if (looksLikeHtml(input)) {
-    const doc = new DOMParser().parseFromString(input, 'text/html');
-    return lintElement(doc, options);
+    const report = lintElement(new DOMParser().parseFromString(input, 'text/html'), options);
+    report.input = 'html';
+    return report;
   }
   return guarded(glue, () => glue.lintText(input, options));
+}
+
+/**
+ * Check a file — a File, Blob, ArrayBuffer or Uint8Array — told apart by its content: a Word
+ * `.docx`, or text or HTML in any encoding. The code that reads files is loaded on the first
+ * call (file.js; docx.js on the first Word file).
+ */
+export async function lintFile(input, options) {
+  need();
+  const file = await import('./file.js');
+  return file.lintFile({ glue, lint, guarded }, input, options);
 }
 
 /**

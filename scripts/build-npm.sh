@@ -26,7 +26,7 @@ build() { # target-dir features
   cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --no-default-features --features "$2" --target-dir "$1"
 }
 build target/wasm-web ""
-build target/wasm-node "html-parser"
+build target/wasm-node "html-parser docx"
 web_wasm=target/wasm-web/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
 node_wasm=target/wasm-node/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
 
@@ -41,6 +41,12 @@ done
 
 # Facades.
 cp js/core.js pkg/web/core.js
+# Loaded on the first lintFile call only (and docx.js on the first Word file): beside the
+# module build, and beside the classic script, which imports them as modules.
+for f in file.js docx.js decode.js; do
+  cp "js/$f" "pkg/web/$f"
+  cp "js/$f" "pkg/classic/$f"
+done
 sed "s/^export const version = .*/export const version = '$version';/" js/web.js > pkg/web/index.js
 { sed 's/^export //' js/core.js; echo 'module.exports = { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, errorReport, guarded };'; } > pkg/node/core.cjs
 cp js/node.cjs pkg/node/index.cjs
@@ -70,7 +76,7 @@ rm -f pkg/classic/xxgk_lint.js pkg/classic/xxgk_lint.d.ts pkg/classic/xxgk_lint_
 # carrying the readable source; the Node build stays as written. Syntax floor = the wasm floor.
 # Non-ASCII characters are escaped (esbuild's default): a classic script on a GBK-encoded CMS
 # page, served without a charset, must not turn the Chinese messages into mojibake.
-for f in pkg/web/*.js pkg/classic/xxgk-lint.js; do
+for f in pkg/web/*.js pkg/classic/*.js; do
   esbuild "$f" --minify --sourcemap --sources-content=true --target=chrome96,firefox79,safari15 \
     --log-level=warning --outfile="$f.min" --allow-overwrite
   sed -i "s|sourceMappingURL=$(basename "$f").min.map|sourceMappingURL=$(basename "$f").map|" "$f.min"
@@ -86,3 +92,4 @@ if (r.summary.errors !== 2) { console.error(JSON.stringify(r, null, 1)); process
 "
 gz() { gzip -9c "$1" | wc -c; }
 echo "browser bundle (gzip -9): wasm $(gz pkg/web/xxgk_lint_bg.wasm) B + glue $(gz pkg/web/xxgk_lint.js) B + facade $(gz pkg/web/index.js) B + core $(gz pkg/web/core.js) B"
+echo "loaded on the first lintFile (gzip -9): file $(gz pkg/web/file.js) B + decode $(gz pkg/web/decode.js) B; on the first .docx: docx $(gz pkg/web/docx.js) B"

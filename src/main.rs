@@ -113,6 +113,10 @@ enum Command {
         /// Print JSON: {"blocks":[…],"notes":[…]}.
         #[arg(long)]
         json: bool,
+        /// For a Word file: print, as JSON, the records it is read into ({"nodes", "strings",
+        /// "file"}) — exactly what the package's JavaScript `.docx` reader must make of it.
+        #[arg(long)]
+        records: bool,
         #[command(flatten)]
         read: ReadArgs,
         /// The report (a Word .docx, HTML or text); `-` reads standard input.
@@ -297,11 +301,26 @@ fn main() -> ExitCode {
             println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             ExitCode::SUCCESS
         }
-        Command::Dump { json, read, file } => {
+        Command::Dump { json, records, read, file } => {
             let bytes = match read_file_bytes(&file, &read.options()) {
                 Ok(b) => b,
                 Err(code) => return code,
             };
+            if records {
+                return match xxgk_lint::read::docx::docx_records(&bytes) {
+                    Ok(r) => {
+                        let v = serde_json::json!({"nodes": r.nodes, "strings": r.strings, "file": r.file});
+                        match writeln!(std::io::stdout().lock(), "{v}") {
+                            Ok(()) => ExitCode::SUCCESS,
+                            Err(_) => ExitCode::from(2),
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("xxgk-lint: {}: {e}", file.display());
+                        ExitCode::from(2)
+                    }
+                };
+            }
             let doc = match read_bytes(&bytes, &read.options()) {
                 Ok(d) => d,
                 Err(e) => {

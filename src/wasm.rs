@@ -344,8 +344,12 @@ pub fn lint_text(input: &str, options: JsValue) -> JsValue {
 
 /// Check a DOM handed over by the JavaScript walker (see [`Tree::from_dom`] for the
 /// structure). Diagnostics point at cells by their DOM address; there are no spans.
+///
+/// With `file`, the records are a Word document read by the package's JavaScript `.docx`
+/// reader (see [`crate::read::docx::records`]): diagnostics then point at the file's cells
+/// (`w:tc`) and paragraphs.
 #[wasm_bindgen(js_name = lintDom)]
-pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue) -> JsValue {
+pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, file: Option<Box<[i32]>>) -> JsValue {
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
         Err(e) => return to_js(&error_report("OPTIONS", e)),
@@ -353,9 +357,65 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue) ->
     if strings.len() > read.max_bytes {
         return to_js(&read_error(ReadError::TooLarge { size: strings.len(), limit: read.max_bytes }));
     }
+    if let Some(file) = file {
+        return match crate::read::docx::records::read_records(nodes, strings, &file, &read) {
+            Ok(doc) if doc.blocks.is_empty() => to_js(&read_error(ReadError::Empty)),
+            Ok(doc) => to_js(&lint_document(&doc, "", &lint)),
+            Err(e) => to_js(&error_report("INPUT-DOM", format!("the Word document's records are malformed: {e}"))),
+        };
+    }
     match Tree::from_dom(nodes, strings, quirks) {
         Ok(tree) => lint_tree(&tree, &lint, &read),
         Err(e) => to_js(&error_report("INPUT-DOM", format!("the DOM structure is malformed: {e}"))),
+    }
+}
+
+/// Why a file cannot be a report, told from its bytes: `null` when it may be one (a ZIP
+/// archive, for the `.docx` reader; text or HTML, to be decoded), else the report that says
+/// why (too large; a PDF, an old binary or encrypted Office file, an image, binary data).
+#[wasm_bindgen(js_name = fileRefusal)]
+pub fn file_refusal(bytes: &[u8], options: JsValue) -> JsValue {
+    let read = match self::options(options) {
+        Ok((_, read)) => read,
+        Err(e) => return to_js(&error_report("OPTIONS", e)),
+    };
+    if bytes.len() > read.max_bytes {
+        return to_js(&read_error(ReadError::TooLarge { size: bytes.len(), limit: read.max_bytes }));
+    }
+    match crate::read::sniff::sniff(bytes) {
+        Ok(crate::read::sniff::Sniffed::Pdf) => to_js(&read_error(ReadError::Pdf)),
+        Ok(_) => JsValue::NULL,
+        Err(e) => to_js(&read_error(e)),
+    }
+}
+
+/// The report for a `.docx` the JavaScript reader could not read: `code` names the problem
+/// ([`crate::read::docx::DocxProblem::from_code`], or `encrypted`), `text` and `n` its
+/// particulars (a part's name, a count).
+#[wasm_bindgen(js_name = docxRefusal)]
+pub fn docx_refusal(code: &str, text: &str, n: f64) -> JsValue {
+    if code == "encrypted" {
+        return to_js(&read_error(ReadError::Encrypted));
+    }
+    match crate::read::docx::DocxProblem::from_code(code, text, n) {
+        Some(p) => to_js(&read_error(p.into())),
+        None => to_js(&error_report("INPUT-DOCX", format!("the Word document cannot be read ({code})"))),
+    }
+}
+
+/// Check a file given as bytes, told apart by its content: a Word `.docx`, or text or HTML
+/// in any encoding (the Node build, with the CLI's readers). Spans are byte offsets into
+/// the file.
+#[cfg(feature = "docx")]
+#[wasm_bindgen(js_name = lintBytes)]
+pub fn lint_bytes_js(bytes: &[u8], options: JsValue) -> JsValue {
+    let (lint, read) = match self::options(options) {
+        Ok(o) => o,
+        Err(e) => return to_js(&error_report("OPTIONS", e)),
+    };
+    match crate::lint::lint_bytes(bytes, &read, &lint) {
+        Ok(report) => to_js(&report),
+        Err(e) => to_js(&read_error(e)),
     }
 }
 

@@ -61,15 +61,18 @@ const COMPOUND_FILE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// tell an encrypted Office Open XML document (`EncryptedPackage`) from a Word or WPS
 /// binary document (`WordDocument`) and an Excel one (`Workbook`, `Book`).
 fn compound_file(bytes: &[u8]) -> ReadError {
-    let has_stream = |name: &str| {
-        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        bytes.windows(utf16.len()).any(|w| w == utf16.as_slice())
-    };
-    if has_stream("EncryptedPackage") || has_stream("EncryptionInfo") {
+    // The names as UTF-16LE bytes.
+    const ENCRYPTED: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    const ENCRYPTION: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0";
+    const WORD: &[u8] = b"W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+    const WORKBOOK: &[u8] = b"W\0o\0r\0k\0b\0o\0o\0k\0";
+    const BOOK: &[u8] = b"B\0o\0o\0k\0";
+    let has_stream = |name: &[u8]| bytes.windows(name.len()).any(|w| w == name);
+    if has_stream(ENCRYPTED) || has_stream(ENCRYPTION) {
         ReadError::Encrypted
-    } else if has_stream("WordDocument") {
+    } else if has_stream(WORD) {
         ReadError::OldOffice { what: "an old binary Word or WPS document (.doc, .wps)" }
-    } else if has_stream("Workbook") || has_stream("Book") {
+    } else if has_stream(WORKBOOK) || has_stream(BOOK) {
         ReadError::OldOffice { what: "an old binary Excel workbook (.xls, .et)" }
     } else {
         ReadError::OldOffice { what: "an old binary Office file (.doc, .wps, .xls)" }
@@ -100,6 +103,8 @@ mod tests {
         };
         assert_eq!(compound_file(&file("EncryptedPackage")), ReadError::Encrypted);
         assert!(matches!(compound_file(&file("WordDocument")), ReadError::OldOffice { what } if what.contains(".doc")));
-        assert!(matches!(compound_file(&file("Workbook")), ReadError::OldOffice { what } if what.contains(".xls")));
+        assert!(matches!(compound_file(&file("Workbook")), ReadError::OldOffice { what } if what.contains("Excel")));
+        assert!(matches!(compound_file(&file("Book")), ReadError::OldOffice { what } if what.contains("Excel")));
+        assert!(matches!(compound_file(&file("Other")), ReadError::OldOffice { what } if what.contains("Office file")));
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
 use crate::document::{Block, CellRef, Span};
-use crate::read::docx::{Mark, MarkKind};
+use crate::read::docx::MarkKind;
 use crate::rules::{Context, Rule};
 use crate::strings::JoinStr;
 
@@ -46,86 +46,77 @@ pub const DOCX_COMMENTS: Rule = Rule {
 const MAX_FINDINGS: usize = 20;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let marks = &ctx.doc.marks;
-    if marks.is_empty() {
-        return;
-    }
-    tracked_changes(ctx, marks, out);
-    comments(ctx, marks, out);
+    tracked_changes(ctx, out);
+    comments(ctx, out);
 }
 
-fn tracked_changes(ctx: &Context, marks: &[Mark], out: &mut Vec<Diagnostic>) {
+/// One finding per paragraph with tracked changes (marks come in document order).
+fn tracked_changes(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
-    let changes: Vec<&Mark> = marks.iter().filter(|m| m.kind != MarkKind::Comment).collect();
-    // One finding per paragraph, in order.
-    let mut paragraphs: Vec<u32> = changes.iter().map(|m| m.paragraph).collect();
-    paragraphs.dedup();
-    for (n, &p) in paragraphs.iter().enumerate() {
-        if n == MAX_FINDINGS {
-            out.push(more(
-                DOCX_TRACKED_CHANGES.id,
-                paragraphs.len() - n,
-                lang,
-                pick!(lang, "段修订", "changed paragraphs"),
-            ));
-            break;
+    let changes = || ctx.doc.marks.iter().filter(|m| m.kind != MarkKind::Comment);
+    let mut paragraphs = 0;
+    let mut last = None;
+    for m in changes() {
+        if last == Some(m.paragraph) {
+            continue;
         }
-        let here: Vec<&&Mark> = changes.iter().filter(|m| m.paragraph == p).collect();
-        let quoted = |kind: MarkKind| {
-            here.iter().filter(|m| m.kind == kind && !m.text.is_empty()).map(|m| format!("“{}”", m.text)).join_str("、")
-        };
+        last = Some(m.paragraph);
+        paragraphs += 1;
+        if paragraphs > MAX_FINDINGS {
+            continue;
+        }
+        let here = || changes().filter(|x| x.paragraph == m.paragraph);
+        let texts =
+            |kind: MarkKind| here().filter(move |x| x.kind == kind && !x.text.is_empty()).map(|x| x.text.as_str());
+        let quoted = |kind: MarkKind| texts(kind).map(|t| format!("“{t}”")).join_str("、");
         let (inserted, deleted) = (quoted(MarkKind::Inserted), quoted(MarkKind::Deleted));
-        let mut what = Vec::new();
+        let mut what = String::new();
         if !deleted.is_empty() {
-            what.push(pick!(lang, format!("删除{deleted}"), format!("deleted {deleted}")));
+            what = pick!(lang, format!("删除{deleted}"), format!("deleted {deleted}"));
         }
         if !inserted.is_empty() {
-            what.push(pick!(lang, format!("插入{inserted}"), format!("inserted {inserted}")));
+            let sep = if what.is_empty() { String::new() } else { pick!(lang, "，", ", ") };
+            what = format!("{what}{sep}{}", pick!(lang, format!("插入{inserted}"), format!("inserted {inserted}")));
         }
         if what.is_empty() {
-            what.push(pick!(lang, "格式或段落修订", "a formatting or paragraph change"));
+            what = pick!(lang, "格式或段落修订", "a formatting or paragraph change");
         }
-        let authors = here.iter().map(|m| m.author.as_str()).filter(|a| !a.is_empty()).collect::<Vec<_>>();
-        let by = match authors.first() {
-            Some(a) => pick!(lang, format!("（{a}）"), format!(" (by {a})")),
-            None => String::new(),
-        };
-        let place = Place::of(ctx, p);
+        let by = here()
+            .map(|x| x.author.as_str())
+            .find(|a| !a.is_empty())
+            .map_or(String::new(), |a| pick!(lang, format!("（{a}）"), format!(" (by {a})")));
+        let place = Place::of(ctx, m.paragraph);
         let message = pick!(
             lang,
-            format!(
-                "{}有未接受的修订{by}：{}。发布前请在 Word 或 WPS 中接受或拒绝全部修订；本次按接受修订后的内容检查。",
-                place.name(lang),
-                what.join("，")
-            ),
-            format!(
-                "{} has an unaccepted tracked change{by}: {}. Accept or reject every change in Word or WPS before publishing; this check reads the text with the changes accepted.",
-                place.name(lang),
-                what.join(", ")
-            ),
+            format!("{}有未接受的修订{by}：{what}。发布前请在 Word 或 WPS 中接受或拒绝全部修订；本次按接受修订后的内容检查。", place.name(lang)),
+            format!("{} has an unaccepted tracked change{by}: {what}. Accept or reject every change in Word or WPS before publishing; this check reads the text with the changes accepted.", place.name(lang)),
         );
-        let d = place.locate(Diagnostic::new(DOCX_TRACKED_CHANGES.id, DOCX_TRACKED_CHANGES.severity, message));
-        let d = if deleted.is_empty() {
-            d
-        } else {
-            d.actual(here.iter().filter(|m| m.kind == MarkKind::Deleted).map(|m| m.text.as_str()).join_str(""))
-        };
-        let d = if inserted.is_empty() {
-            d
-        } else {
-            d.expected(here.iter().filter(|m| m.kind == MarkKind::Inserted).map(|m| m.text.as_str()).join_str(""))
-        };
-        out.push(d.finish(&format!("p{p}")));
+        let mut d = place.locate(Diagnostic::new(DOCX_TRACKED_CHANGES.id, DOCX_TRACKED_CHANGES.severity, message));
+        if !deleted.is_empty() {
+            d = d.actual(texts(MarkKind::Deleted).join_str(""));
+        }
+        if !inserted.is_empty() {
+            d = d.expected(texts(MarkKind::Inserted).join_str(""));
+        }
+        out.push(d.finish(&format!("p{}", m.paragraph)));
+    }
+    if paragraphs > MAX_FINDINGS {
+        out.push(more(
+            DOCX_TRACKED_CHANGES.id,
+            paragraphs - MAX_FINDINGS,
+            lang,
+            pick!(lang, "段修订", "changed paragraphs"),
+        ));
     }
 }
 
-fn comments(ctx: &Context, marks: &[Mark], out: &mut Vec<Diagnostic>) {
+fn comments(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
-    let comments: Vec<&Mark> = marks.iter().filter(|m| m.kind == MarkKind::Comment).collect();
-    for (n, c) in comments.iter().enumerate() {
-        if n == MAX_FINDINGS {
-            out.push(more(DOCX_COMMENTS.id, comments.len() - n, lang, pick!(lang, "条批注", "comments")));
-            break;
+    let mut n = 0;
+    for c in ctx.doc.marks.iter().filter(|m| m.kind == MarkKind::Comment) {
+        n += 1;
+        if n > MAX_FINDINGS {
+            continue;
         }
         let by = if c.author.is_empty() {
             String::new()
@@ -140,6 +131,9 @@ fn comments(ctx: &Context, marks: &[Mark], out: &mut Vec<Diagnostic>) {
         );
         let d = place.locate(Diagnostic::new(DOCX_COMMENTS.id, DOCX_COMMENTS.severity, message)).actual(c.text.clone());
         out.push(d.finish(&format!("c{n}")));
+    }
+    if n > MAX_FINDINGS {
+        out.push(more(DOCX_COMMENTS.id, n - MAX_FINDINGS, lang, pick!(lang, "条批注", "comments")));
     }
 }
 

@@ -14,4 +14,4 @@ cd "$scratch"
 echo '{"name": "xxgk-lint-e2e", "private": true, "type": "module"}' > package.json
 npm install --no-audit --no-fund --silent "./$tarball" playwright-core@1.65.1 vite@8
 export XXGK_ROOT="$root"
-node --test --test-concurrency=1 node.test.mjs browser.test.mjs vite.test.mjs
+node --test --test-concurrency=1 node.test.mjs browser.test.mjs files.test.mjs vite.test.mjs

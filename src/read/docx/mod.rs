@@ -14,7 +14,18 @@ pub mod records;
 #[cfg(feature = "docx")]
 pub mod wordml;
 
-pub use records::{Mark, MarkKind, WordRecords};
+pub use records::{DocxProblem, Mark, MarkKind, WordRecords};
+
+/// At most this many entries in a Word file's archive: a document has a few dozen (a thousand
+/// with many images).
+pub const MAX_ENTRIES: usize = 10_000;
+
+/// At most this many bytes inflated from one part (the main document of a long report is a
+/// few MB of XML).
+pub const MAX_PART_BYTES: u64 = 64 << 20;
+
+/// At most this many bytes inflated in all (the four parts read).
+pub const MAX_TOTAL_BYTES: u64 = 128 << 20;
 
 /// Read a `.docx` file into a [`crate::document::Document`] (`InputKind::Docx`).
 #[cfg(feature = "docx")]

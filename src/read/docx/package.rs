@@ -9,15 +9,7 @@ use std::io::{Cursor, Read};
 
 use crate::read::ReadError;
 
-/// At most this many entries: a Word document has a few dozen (a thousand with many images).
-pub const MAX_ENTRIES: usize = 10_000;
-
-/// At most this many bytes inflated from one part (the main document of a long report is a
-/// few MB of XML).
-pub const MAX_PART_BYTES: u64 = 64 << 20;
-
-/// At most this many bytes inflated in all (the four parts read).
-pub const MAX_TOTAL_BYTES: u64 = 128 << 20;
+use super::{DocxProblem, MAX_ENTRIES, MAX_PART_BYTES, MAX_TOTAL_BYTES};
 
 /// The parts of a Word document that the reader uses, as text.
 #[derive(Debug, Default)]
@@ -28,25 +20,19 @@ pub struct Parts {
     pub comments: Option<String>,
 }
 
-fn refuse(why: impl Into<String>) -> ReadError {
-    ReadError::Docx { why: why.into() }
-}
-
 /// Open the archive and read the parts of its main document.
 pub fn read_parts(bytes: &[u8]) -> Result<Parts, ReadError> {
-    let entries = entry_count(bytes).ok_or_else(|| refuse("the ZIP archive is damaged (no central directory)"))?;
+    let entries = entry_count(bytes).ok_or_else(|| DocxProblem::Damaged("no central directory".into()))?;
     if entries > MAX_ENTRIES {
-        return Err(refuse(format!("the archive has {entries} entries, more than the {MAX_ENTRIES} a document has")));
+        return Err(DocxProblem::TooManyEntries(entries).into());
     }
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| refuse(format!("the ZIP archive is damaged ({e})")))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxProblem::Damaged(e.to_string()))?;
     let mut budget = MAX_TOTAL_BYTES;
     let package_rels = read_part(&mut zip, "_rels/.rels", &mut budget)?;
     let Some(main) = package_rels.as_deref().and_then(|rels| target(rels, "", "officeDocument")) else {
         return Err(not_a_word_document(&mut zip));
     };
-    let document = read_part(&mut zip, &main, &mut budget)?
-        .ok_or_else(|| refuse(format!("its main document part {main} is missing")))?;
+    let document = read_part(&mut zip, &main, &mut budget)?.ok_or_else(|| DocxProblem::PartMissing(main.clone()))?;
     if document.contains("spreadsheetml") || document.contains("presentationml") {
         return Err(not_a_word_document(&mut zip));
     }
@@ -66,18 +52,18 @@ pub fn read_parts(bytes: &[u8]) -> Result<Parts, ReadError> {
 /// What a ZIP archive that holds no Word document is, for the message.
 fn not_a_word_document(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> ReadError {
     let has = |zip: &zip::ZipArchive<Cursor<&[u8]>>, name: &str| zip.index_for_name(name).is_some();
-    let what = if has(zip, "xl/workbook.xml") {
-        "an Excel workbook (.xlsx): copy its tables into the report, or check the report itself"
+    let kind = if has(zip, "xl/workbook.xml") {
+        "xlsx"
     } else if has(zip, "ppt/presentation.xml") {
-        "a PowerPoint presentation (.pptx), not a report"
+        "pptx"
     } else if has(zip, "content.xml") && has(zip, "mimetype") {
-        "an OpenDocument file (.odt): save it as .docx"
+        "odt"
     } else if has(zip, "word/document.xml") {
-        "a damaged Word document (its relationships do not name its main part)"
+        "no-main"
     } else {
-        "a ZIP archive that holds no Word document"
+        "zip"
     };
-    refuse(format!("it is {what}"))
+    DocxProblem::NotWord(super::records::not_word(kind).unwrap_or_default()).into()
 }
 
 /// The number of entries the archive's end-of-central-directory record declares (the
@@ -114,7 +100,7 @@ fn read_part(
     let mut file = match zip.by_name(path) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(refuse(format!("its part {path} cannot be read ({e})"))),
+        Err(e) => return Err(DocxProblem::PartDamaged(path.into(), e.to_string()).into()),
     };
     if file.encrypted() {
         return Err(ReadError::Encrypted);
@@ -124,22 +110,19 @@ fn read_part(
     (&mut file)
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| refuse(format!("its part {path} is damaged ({e})")))?;
+        .map_err(|e| DocxProblem::PartDamaged(path.into(), e.to_string()))?;
     if bytes.len() as u64 > limit {
-        return Err(refuse(format!(
-            "its part {path} inflates to more than {} MB: a zip bomb, or not a report",
-            limit >> 20
-        )));
+        return Err(DocxProblem::PartTooLarge(path.into(), limit).into());
     }
     *budget -= bytes.len() as u64;
-    xml_text(bytes).map(Some).map_err(|why| refuse(format!("its part {path} {why}")))
+    xml_text(bytes).map(Some).map_err(|why| DocxProblem::PartDamaged(path.into(), why.into()).into())
 }
 
 /// The text of an XML part: UTF-8 (with or without a byte-order mark) or UTF-16 with one.
 fn xml_text(bytes: Vec<u8>) -> Result<String, &'static str> {
     let utf16 = |bytes: &[u8], from: fn([u8; 2]) -> u16| {
         let units: Vec<u16> = bytes.chunks_exact(2).map(|c| from([c[0], c[1]])).collect();
-        String::from_utf16(&units).map_err(|_| "is not valid UTF-16")
+        String::from_utf16(&units).map_err(|_| "not valid UTF-16")
     };
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return utf16(rest, u16::from_le_bytes);
@@ -147,7 +130,7 @@ fn xml_text(bytes: Vec<u8>) -> Result<String, &'static str> {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return utf16(rest, u16::from_be_bytes);
     }
-    let mut text = String::from_utf8(bytes).map_err(|_| "is not valid UTF-8")?;
+    let mut text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8")?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }

@@ -84,27 +84,18 @@ pub struct WordRecords {
 /// A malformed structure is an error, never a panic.
 pub fn read_records(nodes: &[i32], strings: &str, file: &[i32], options: &ReadOptions) -> Result<Document, String> {
     let mut tree = Tree::from_dom(nodes, strings, false)?;
-    let mut at = 0usize;
-    let mut next = || -> Result<i32, String> {
-        let v = file.get(at).copied().ok_or_else(|| "truncated file records".to_string())?;
-        at += 1;
-        Ok(v)
-    };
-    let count = |n: i32| usize::try_from(n).map_err(|_| "negative count in file records".to_string());
+    let malformed = || "malformed file records".to_string();
     // Positions: record `i` is node `i + 1` (node 0 is the document).
-    let n = count(next()?)?;
-    if n != tree.nodes.len() - 1 {
-        return Err(format!("{n} positions for {} nodes", tree.nodes.len() - 1));
+    if file.first().and_then(|&n| usize::try_from(n).ok()) != Some(tree.nodes.len() - 1) {
+        return Err(malformed());
     }
-    for i in 0..n {
-        let p = next()?;
+    let positions = file.get(1..tree.nodes.len()).ok_or_else(malformed)?;
+    for (node, &p) in tree.nodes.iter_mut().skip(1).zip(positions) {
         if let Ok(p) = u32::try_from(p) {
-            let node = &mut tree.nodes[i + 1];
             node.start = p;
             node.end = p.saturating_add(1);
         }
     }
-    let all: Vec<&str> = strings.split('\0').collect();
     // An element spans the paragraphs of everything in it (a cell of three paragraphs, a
     // table): records come in document order, so every node's children come after it.
     for id in (1..tree.nodes.len()).rev() {
@@ -119,45 +110,53 @@ pub fn read_records(nodes: &[i32], strings: &str, file: &[i32], options: &ReadOp
             }
         }
     }
-    let string = |i: i32| {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| all.get(i))
-            .map(|s| s.to_string())
-            .ok_or_else(|| format!("string {i} out of range"))
-    };
-    let mut marks = Vec::new();
-    for _ in 0..count(next()?)? {
-        let (kind, paragraph, text, author) = (next()?, next()?, next()?, next()?);
-        let kind = MarkKind::from_code(kind).ok_or_else(|| format!("unknown mark kind {kind}"))?;
-        let paragraph = u32::try_from(paragraph).map_err(|_| "negative paragraph".to_string())?;
-        marks.push(Mark { kind, paragraph, text: string(text)?, author: string(author)? });
+    let rest = &file[positions.len() + 1..];
+    let all: Vec<&str> = strings.split('\0').collect();
+    let string = |i: i32| usize::try_from(i).ok().and_then(|i| all.get(i)).map(|s| s.to_string());
+    let (&marks_count, rest) = rest.split_first().ok_or_else(malformed)?;
+    let marks_len = usize::try_from(marks_count).ok().and_then(|n| n.checked_mul(4)).ok_or_else(malformed)?;
+    let (mark_fields, rest) = rest.split_at_checked(marks_len).ok_or_else(malformed)?;
+    let mut marks = Vec::with_capacity(mark_fields.len() / 4);
+    for m in mark_fields.chunks_exact(4) {
+        let mark = (|| {
+            Some(Mark {
+                kind: MarkKind::from_code(m[0])?,
+                paragraph: u32::try_from(m[1]).ok()?,
+                text: string(m[2])?,
+                author: string(m[3])?,
+            })
+        })();
+        marks.push(mark.ok_or_else(malformed)?);
     }
-    let mut moved: Vec<(usize, CellRef, CellRef)> = Vec::new();
-    for _ in 0..count(next()?)? {
-        let mut field = || next().and_then(|v| u32::try_from(v).map_err(|_| "negative cell address".to_string()));
-        let (table, row, cell, file_row, file_cell) = (field()?, field()?, field()?, field()?, field()?);
-        moved.push((table as usize, CellRef { row, cell }, CellRef { row: file_row, cell: file_cell }));
+    let (&moved_count, rest) = rest.split_first().ok_or_else(malformed)?;
+    if usize::try_from(moved_count).ok().and_then(|n| n.checked_mul(5)) != Some(rest.len()) {
+        return Err(malformed());
     }
+    if rest.iter().any(|&x| x < 0) {
+        return Err(malformed());
+    }
+    // (table, row, cell, file row, file cell), all non-negative.
+    let moved: Vec<&[i32]> = rest.chunks_exact(5).collect();
+    let at = |row: i32, cell: i32| CellRef { row: row as u32, cell: cell as u32 };
     let mut doc = read_tree(&tree, InputKind::Docx, options);
-    for table in doc.blocks.iter_mut().filter_map(|b| match b {
-        crate::document::Block::Table(t) => Some(t),
-        crate::document::Block::Paragraph(_) => None,
-    }) {
-        let mut cells: Vec<(CellRef, CellRef)> =
-            moved.iter().filter(|m| m.0 == table.index).map(|&(_, tree, file)| (tree, file)).collect();
-        crate::order::sort_by_key(&mut cells, |(r, _)| (u64::from(r.row), u64::from(r.cell)));
-        table.set_file_addresses(cells);
+    for block in &mut doc.blocks {
+        if let crate::document::Block::Table(table) = block {
+            // In the order they were recorded, which is the order of the cells.
+            let cells = moved
+                .iter()
+                .filter(|m| m[0] as usize == table.index)
+                .map(|m| (at(m[1], m[2]), at(m[3], m[4])))
+                .collect();
+            table.set_file_addresses(cells);
+        }
     }
-    let hidden: Vec<&Mark> = marks.iter().filter(|m| m.kind == MarkKind::Hidden).collect();
-    if let Some(first) = hidden.first() {
+    let hidden = marks.iter().filter(|m| m.kind == MarkKind::Hidden).count();
+    if let Some(first) = marks.iter().find(|m| m.kind == MarkKind::Hidden) {
         doc.notes.push(ReadNote {
             kind: NoteKind::HiddenText,
             message: format!(
-                "{} runs of text formatted hidden were left out (the first, in paragraph {}: “{}”)",
-                hidden.len(),
-                first.paragraph,
-                first.text
+                "{hidden} runs of text formatted hidden were left out (the first, in paragraph {}: “{}”)",
+                first.paragraph, first.text
             ),
             span: None,
             table: None,
@@ -173,9 +172,91 @@ pub fn read_records(nodes: &[i32], strings: &str, file: &[i32], options: &ReadOp
 /// [`ReadError::Empty`].
 pub fn document(records: &WordRecords, options: &ReadOptions) -> Result<Document, ReadError> {
     let doc = read_records(&records.nodes, &records.strings, &records.file, options)
-        .map_err(|why| ReadError::Docx { why: format!("internal error: {why}") })?;
+        .map_err(|why| ReadError::Docx { why: format!("the reader's records are malformed: {why}") })?;
     if doc.blocks.is_empty() {
         return Err(ReadError::Empty);
     }
     Ok(doc)
+}
+
+/// Why a ZIP archive cannot be read as a Word document. Both `.docx` readers (this crate's,
+/// and the package's JavaScript one, which names the problem by [`DocxProblem::from_code`])
+/// say it in these words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocxProblem {
+    /// The archive itself is damaged (the detail says how, if known).
+    Damaged(String),
+    /// More entries than a document has.
+    TooManyEntries(usize),
+    /// A part named by the relationships is not in the archive.
+    PartMissing(String),
+    /// A part inflates beyond the limit.
+    PartTooLarge(String, u64),
+    /// A part cannot be inflated or decoded.
+    PartDamaged(String, String),
+    /// An Office file of another kind, or an archive with no Word document in it.
+    NotWord(&'static str),
+    /// The main document is not well-formed XML (or declares a DTD, which no Word document
+    /// does and which could expand entities without end).
+    Xml,
+    /// The main document has no body.
+    NoBody,
+    /// The browser cannot inflate the archive's parts.
+    NoInflater,
+}
+
+impl DocxProblem {
+    /// What it is, in words (English; the report adds the Chinese headline).
+    pub fn why(&self) -> String {
+        match self {
+            DocxProblem::Damaged(detail) if detail.is_empty() => "the ZIP archive is damaged".into(),
+            DocxProblem::Damaged(detail) => format!("the ZIP archive is damaged ({detail})"),
+            DocxProblem::TooManyEntries(n) => {
+                format!("the archive has {n} entries, more than the {} a document has", super::MAX_ENTRIES)
+            }
+            DocxProblem::PartMissing(path) => format!("its main document part {path} is missing"),
+            DocxProblem::PartTooLarge(path, limit) => {
+                format!("its part {path} inflates to more than {} MB: a zip bomb, or not a report", limit >> 20)
+            }
+            DocxProblem::PartDamaged(path, detail) => format!("its part {path} is damaged ({detail})"),
+            DocxProblem::NotWord(what) => format!("it is {what}"),
+            DocxProblem::Xml => "its main document is not well-formed XML".into(),
+            DocxProblem::NoBody => "its main document has no body".into(),
+            DocxProblem::NoInflater => "this browser cannot unpack it (it lacks DecompressionStream('deflate-raw'): Chrome and Edge 103+, Firefox 113+, Safari 16.4+ have it); use a newer browser, or paste the report".into(),
+        }
+    }
+
+    /// The problem the JavaScript reader names: a code, a text and a number.
+    pub fn from_code(code: &str, text: &str, n: f64) -> Option<DocxProblem> {
+        let count = if n.is_finite() && n >= 0.0 { n as u64 } else { 0 };
+        Some(match code {
+            "damaged" => DocxProblem::Damaged(text.into()),
+            "entries" => DocxProblem::TooManyEntries(usize::try_from(count).unwrap_or(usize::MAX)),
+            "missing" => DocxProblem::PartMissing(text.into()),
+            "too-large" => DocxProblem::PartTooLarge(text.into(), count),
+            "part-damaged" => DocxProblem::PartDamaged(text.into(), String::new()),
+            "xml" => DocxProblem::Xml,
+            "no-body" => DocxProblem::NoBody,
+            "browser" => DocxProblem::NoInflater,
+            kind => DocxProblem::NotWord(not_word(kind)?),
+        })
+    }
+}
+
+/// What an archive that holds no Word document is, by the kind the readers tell.
+pub fn not_word(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "xlsx" => "an Excel workbook (.xlsx): copy its tables into the report, or check the report itself",
+        "pptx" => "a PowerPoint presentation (.pptx), not a report",
+        "odt" => "an OpenDocument file (.odt): save it as .docx",
+        "no-main" => "a damaged Word document (its relationships do not name its main part)",
+        "zip" => "a ZIP archive that holds no Word document",
+        _ => return None,
+    })
+}
+
+impl From<DocxProblem> for ReadError {
+    fn from(p: DocxProblem) -> ReadError {
+        ReadError::Docx { why: p.why() }
+    }
 }

@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use roxmltree::Node;
 
 use super::numbering::Numbering;
-use super::records::{MarkKind, WordRecords};
+use super::records::{DocxProblem, MarkKind, WordRecords};
 use crate::read::ReadError;
 
 /// The WordprocessingML namespaces: transitional (what Word and WPS write) and strict.
@@ -136,13 +136,8 @@ pub struct Sources<'a> {
 /// Walk the main document into records.
 pub fn translate(sources: &Sources) -> Result<WordRecords, ReadError> {
     let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 50_000_000, ..Default::default() };
-    let doc = roxmltree::Document::parse_with_options(sources.document, options)
-        .map_err(|e| ReadError::Docx { why: format!("its main document is not well-formed XML ({e})") })?;
-    let body = doc
-        .root_element()
-        .children()
-        .find(|n| is_w(*n, "body"))
-        .ok_or_else(|| ReadError::Docx { why: "its main document has no body".into() })?;
+    let doc = roxmltree::Document::parse_with_options(sources.document, options).map_err(|_| DocxProblem::Xml)?;
+    let body = doc.root_element().children().find(|n| is_w(*n, "body")).ok_or(DocxProblem::NoBody)?;
     let mut walk = Walk {
         nodes: Vec::new(),
         strings: FIXED_STRINGS.iter().map(|s| s.to_string()).collect(),
@@ -266,9 +261,14 @@ impl Walk {
         self.last_text = Some((s, parent));
     }
 
+    /// Record a mark in the paragraph being read.
     fn mark(&mut self, kind: MarkKind, text: &str, author: &str) {
+        self.mark_at(self.paragraph.max(0), kind, text, author);
+    }
+
+    fn mark_at(&mut self, paragraph: i32, kind: MarkKind, text: &str, author: &str) {
         let (t, a) = (self.string(text), self.string(author));
-        self.marks.push([kind as i32, self.paragraph.max(0), t, a]);
+        self.marks.push([kind as i32, paragraph, t, a]);
     }
 
     /// Count the paragraphs of content that is not read, so every paragraph keeps its index.
@@ -520,11 +520,7 @@ impl Walk {
         let mut rows: Vec<(Node, usize, Vec<CellPlan>)> = Vec::new();
         for &tr in &file_rows {
             let properties = child(tr, "trPr");
-            if let Some(ins) = properties.and_then(|p| child(p, "ins")) {
-                self.mark(MarkKind::Changed, &visible_text(tr), attr(ins, "author").unwrap_or(""));
-            }
-            if let Some(del) = properties.and_then(|p| child(p, "del")) {
-                self.mark(MarkKind::Changed, &visible_text(tr), attr(del, "author").unwrap_or(""));
+            if properties.and_then(|p| child(p, "del")).is_some() {
                 continue;
             }
             let before = properties
@@ -551,6 +547,16 @@ impl Walk {
         let n = |v: usize| i32::try_from(v).unwrap_or(i32::MAX);
         let mut read = rows.iter().enumerate().peekable();
         for (file_row, &tr) in file_rows.iter().enumerate() {
+            // A row inserted or deleted by a tracked change is a change of its first paragraph.
+            let properties = child(tr, "trPr");
+            if let Some(change) = properties.and_then(|p| child(p, "ins").or_else(|| child(p, "del"))) {
+                self.mark_at(
+                    self.next_paragraph,
+                    MarkKind::Changed,
+                    &visible_text(tr),
+                    attr(change, "author").unwrap_or(""),
+                );
+            }
             let Some((tree_row, (_, before, cells))) = read.next_if(|(_, (r, _, _))| *r == tr) else {
                 self.skip(tr);
                 continue;
