@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzz the HTML reader, the text reader and the whole check for a bounded time each
-# (default 15 s; `scripts/fuzz.sh 3600` for a long run), seeded with the real reports.
+# Fuzz the HTML reader, the text reader, the .docx reader's walk of a document's XML and the
+# whole check of any file (a .docx archive included) for a bounded time each (default 15 s;
+# `scripts/fuzz.sh 3600` for a long run), seeded with the real reports.
 # cargo-fuzz needs nightly flags: on this stable toolchain RUSTC_BOOTSTRAP=1 allows them,
 # and libFuzzer runs without a sanitizer (`--sanitizer none`): panics and aborts are caught,
 # memory errors are not (there is no unsafe code of ours to have them).
@@ -11,9 +12,26 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
   cargo install cargo-fuzz --version '^0.13'
 fi
 export RUSTC_BOOTSTRAP=1
-for target in read_html read_text lint; do
+for target in read_html read_text read_docx_xml lint; do
   mkdir -p "fuzz/corpus/$target"
-  cp tests/fixtures/*.txt tests/fixtures/*.md tests/fixtures/*.html tests/fixtures/clipboard/*.html "fuzz/corpus/$target/" 2>/dev/null || true
+  case "$target" in
+    read_docx_xml)
+      # The main XML of every Word fixture.
+      python3 -c '
+import sys, zipfile, pathlib
+for f in pathlib.Path("tests/fixtures/docx").glob("*.docx"):
+    try:
+        xml = zipfile.ZipFile(f).read("word/document.xml")
+    except Exception:
+        continue
+    pathlib.Path("fuzz/corpus/read_docx_xml", f.stem + ".xml").write_bytes(xml)
+' ;;
+    lint)
+      cp tests/fixtures/*.txt tests/fixtures/*.md tests/fixtures/*.html tests/fixtures/clipboard/*.html \
+        tests/fixtures/docx/*.docx "fuzz/corpus/$target/" 2>/dev/null || true ;;
+    *)
+      cp tests/fixtures/*.txt tests/fixtures/*.md tests/fixtures/*.html tests/fixtures/clipboard/*.html "fuzz/corpus/$target/" 2>/dev/null || true ;;
+  esac
   echo "== fuzz $target for ${seconds}s"
   log="fuzz/$target.log"
   if ! cargo fuzz run --sanitizer none "$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 > "$log" 2>&1; then
