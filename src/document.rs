@@ -559,8 +559,10 @@ pub struct ReadNote {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoteKind {
-    /// The input was not valid UTF-8 and was decoded lossily.
+    /// The input had malformed byte sequences in its encoding, decoded as U+FFFD.
     LossyDecoding,
+    /// A byte-order mark decided the encoding against the page's declaration or `--encoding`.
+    EncodingOverruled,
     /// NUL or other control characters were removed.
     ControlCharacters,
     /// Two cells cover one grid position (an HTML table-model error).

@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use xxgk_lint::format::FormatVersion;
+use xxgk_lint::read::decode::Decoded;
+use xxgk_lint::read::decode_and_read;
 use xxgk_lint::{
-    lint_bytes, read_bytes, recognize_bytes, render_human, Block, Document, InputKind, Lang, LintOptions, ReadOptions,
-    RULES,
+    lint_bytes, recognize_bytes, render_human, Block, Document, InputKind, Lang, LintOptions, ReadOptions, Span,
+    TextEncoding, RULES,
 };
 
 #[derive(Parser)]
@@ -36,6 +38,11 @@ struct ReadArgs {
     /// Refuse inputs larger than this many bytes (accepts suffixes K, M: 20M).
     #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_size)]
     max_size: usize,
+    /// Decode files as this encoding (a WHATWG label: gbk, gb2312, gb18030, big5, utf-8,
+    /// utf-16le, …) instead of their declaration or a detection; a byte-order mark still
+    /// decides. Bytes that do not decode sensibly in it are an error.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<TextEncoding>,
 }
 
 impl ReadArgs {
@@ -46,6 +53,7 @@ impl ReadArgs {
                 InputArg::Text => InputKind::Text,
             }),
             max_bytes: self.max_size,
+            encoding: self.encoding,
             ..ReadOptions::default()
         }
     }
@@ -137,6 +145,12 @@ fn parse_size(s: &str) -> Result<usize, String> {
     };
     let n: usize = digits.parse().map_err(|_| format!("not a size: {s}"))?;
     n.checked_mul(mult).ok_or_else(|| format!("too large: {s}"))
+}
+
+fn parse_encoding(label: &str) -> Result<TextEncoding, String> {
+    TextEncoding::for_label(label).ok_or_else(|| {
+        format!("not an encoding this tool decodes: {label} (WHATWG labels: gbk, gb2312, gb18030, big5, utf-8, utf-16le, utf-16be, …)")
+    })
 }
 
 fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
@@ -281,22 +295,26 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Recognize { read, file } => {
-            let (bytes, doc) = match read_document(&file, &read.options()) {
-                Ok(d) => d,
-                Err(code) => return code,
-            };
-            let text = String::from_utf8_lossy(&bytes);
-            let report = xxgk_lint::recognize::recognize(&doc, &text);
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            let options = read.options();
+            let Some(bytes) = read_file(&file, &options) else { return ExitCode::from(2) };
+            let Some((decoded, doc)) = decode(&file, &bytes, &options) else { return ExitCode::from(2) };
+            let report = xxgk_lint::recognize::recognize(&doc, &decoded.text);
+            let mut json = serde_json::to_value(&report).unwrap_or_default();
+            file_spans(&mut json, &decoded);
+            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
             ExitCode::SUCCESS
         }
         Command::Dump { json, read, file } => {
-            let (_, doc) = match read_document(&file, &read.options()) {
-                Ok(d) => d,
-                Err(code) => return code,
+            let options = read.options();
+            let Some(bytes) = read_file(&file, &options) else { return ExitCode::from(2) };
+            let Some((decoded, doc)) = decode(&file, &bytes, &options) else { return ExitCode::from(2) };
+            let out = if json {
+                let mut json = serde_json::to_value(&doc).unwrap_or_default();
+                file_spans(&mut json, &decoded);
+                serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+            } else {
+                dump_text(&doc, &decoded)
             };
-            let out =
-                if json { serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n" } else { dump_text(&doc) };
             let mut stdout = std::io::stdout().lock();
             if stdout.write_all(out.as_bytes()).is_err() {
                 return ExitCode::from(2);
@@ -306,31 +324,65 @@ fn main() -> ExitCode {
     }
 }
 
-/// Read a file (or standard input) into a Document; on failure say why and give exit code 2.
-fn read_document(file: &PathBuf, options: &ReadOptions) -> Result<(Vec<u8>, Document), ExitCode> {
-    let bytes = read_input(file, options.max_bytes).map_err(|e| {
-        eprintln!("xxgk-lint: {e}");
-        ExitCode::from(2)
-    })?;
-    let doc = read_bytes(&bytes, options).map_err(|e| {
-        eprintln!("xxgk-lint: {}: {e}", file.display());
-        ExitCode::from(2)
-    })?;
-    Ok((bytes, doc))
+/// Read a file (or standard input), or say why not.
+fn read_file(file: &PathBuf, options: &ReadOptions) -> Option<Vec<u8>> {
+    read_input(file, options.max_bytes).map_err(|e| eprintln!("xxgk-lint: {e}")).ok()
+}
+
+/// Decode and read a file's bytes, or say why not.
+fn decode<'b>(file: &std::path::Path, bytes: &'b [u8], options: &ReadOptions) -> Option<(Decoded<'b>, Document)> {
+    decode_and_read(bytes, options).map_err(|e| eprintln!("xxgk-lint: {}: {e}", file.display())).ok()
+}
+
+/// Every `"span": [start, end]` in the JSON of a document or a recognised report — offsets in
+/// the decoded text — as byte offsets in the file, all mapped in one pass: every span the
+/// command line prints is a byte range in the file as given.
+fn file_spans(json: &mut serde_json::Value, decoded: &Decoded) {
+    fn collect<'v>(value: &'v mut serde_json::Value, spans: &mut Vec<&'v mut Vec<serde_json::Value>>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map.iter_mut() {
+                    if key == "span" && v.as_array().is_some_and(|pair| pair.len() == 2) {
+                        if let serde_json::Value::Array(pair) = v {
+                            spans.push(pair);
+                        }
+                    } else {
+                        collect(v, spans);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| collect(v, spans)),
+            _ => {}
+        }
+    }
+    let mut spans = Vec::new();
+    collect(json, &mut spans);
+    let mut offsets: Vec<usize> =
+        spans.iter().flat_map(|pair| pair.iter().map(|n| n.as_u64().unwrap_or(0) as usize)).collect();
+    decoded.file_offsets(&mut offsets);
+    for (pair, mapped) in spans.into_iter().zip(offsets.chunks_exact(2)) {
+        *pair = vec![mapped[0].into(), mapped[1].into()];
+    }
 }
 
 /// A human-readable dump: one line per paragraph, tables as grids.
-fn dump_text(doc: &Document) -> String {
+fn dump_text(doc: &Document, decoded: &Decoded) -> String {
+    let block_span = |block: &Block| match block {
+        Block::Paragraph(p) => p.span,
+        Block::Table(t) => t.span,
+    };
+    let mut offsets: Vec<usize> = doc.blocks.iter().map(block_span).flat_map(|s| [s.start, s.end]).collect();
+    decoded.file_offsets(&mut offsets);
     let mut out = String::new();
-    for block in &doc.blocks {
+    for (block, span) in doc.blocks.iter().zip(offsets.chunks_exact(2).map(|s| Span::new(s[0], s[1]))) {
         match block {
-            Block::Paragraph(p) => out.push_str(&format!("¶ [{}..{}] {}\n", p.span.start, p.span.end, p.text)),
+            Block::Paragraph(p) => out.push_str(&format!("¶ [{}..{}] {}\n", span.start, span.end, p.text)),
             Block::Table(t) => {
                 out.push_str(&format!(
                     "▦ table {} [{}..{}] {} × {}\n",
                     t.index,
-                    t.span.start,
-                    t.span.end,
+                    span.start,
+                    span.end,
                     t.grid.height(),
                     t.grid.width()
                 ));

@@ -26,14 +26,18 @@ pub const DEFAULT_MAX_BYTES: usize = 20 * 1024 * 1024;
 pub struct ReadOptions {
     /// Read as this kind instead of detecting it.
     pub input: Option<InputKind>,
-    /// Inputs larger than this are refused with [`ReadError::TooLarge`].
+    /// Inputs larger than this are refused with [`ReadError::TooLarge`] (a file: its bytes
+    /// as given, before decoding).
     pub max_bytes: usize,
     pub grid: GridLimits,
+    /// Decode a file as this encoding instead of its declaration or a detection (a
+    /// byte-order mark still decides, as in browsers); see [`decode`].
+    pub encoding: Option<decode::TextEncoding>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { input: None, max_bytes: DEFAULT_MAX_BYTES, grid: GridLimits::default() }
+        ReadOptions { input: None, max_bytes: DEFAULT_MAX_BYTES, grid: GridLimits::default(), encoding: None }
     }
 }
 
@@ -59,6 +63,9 @@ pub enum ReadError {
     /// A ZIP archive that is not a Word document that can be read (another kind of file, a
     /// damaged archive, or one that would inflate beyond the limits).
     Docx { why: String },
+    /// Text whose bytes do not decode sensibly in the encoding declared, given or detected
+    /// (many malformed sequences), or in an encoding browsers refuse.
+    Undecodable { why: String },
 }
 
 impl std::fmt::Display for ReadError {
@@ -88,6 +95,7 @@ impl std::fmt::Display for ReadError {
                 "the document is password-protected (文档已加密); remove the password (save a copy without one) and check that copy"
             ),
             ReadError::Docx { why } => write!(f, "the file cannot be read as a Word document (无法读取该 Word 文档): {why}"),
+            ReadError::Undecodable { why } => write!(f, "the file's text cannot be decoded (无法识别文件编码): {why}"),
         }
     }
 }
@@ -117,7 +125,8 @@ pub fn decode_and_read<'b>(
         }
     }
     let mut decoded = decode::decode(bytes, options)?;
-    let mut doc = read_str(&decoded.text, options)?;
+    // The size limit was the file's; decoded GBK is half as long again.
+    let mut doc = read_text(&decoded.text, options)?;
     let notes = std::mem::take(&mut decoded.notes);
     doc.notes.splice(0..0, notes);
     Ok((decoded, doc))
@@ -128,6 +137,11 @@ pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadErro
     if input.len() > options.max_bytes {
         return Err(ReadError::TooLarge { size: input.len(), limit: options.max_bytes });
     }
+    read_text(input, options)
+}
+
+/// [`read_str`] without the size limit (applied to the file before decoding).
+fn read_text(input: &str, options: &ReadOptions) -> Result<Document, ReadError> {
     if input.chars().all(|c| normalize::is_space(c) || normalize::is_invisible(c) || c == '\0') {
         return Err(ReadError::Empty);
     }
