@@ -41,6 +41,8 @@ done
 
 # Facades.
 cp js/core.js pkg/web/core.js
+# The file decoder (TextDecoder; the browser build has no encodings of its own), for lintFile.
+cp js/decode.js pkg/web/decode.js
 sed "s/^export const version = .*/export const version = '$version';/" js/web.js > pkg/web/index.js
 { sed 's/^export //' js/core.js; echo 'module.exports = { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, errorReport, guarded };'; } > pkg/node/core.cjs
 cp js/node.cjs pkg/node/index.cjs
