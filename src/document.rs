@@ -561,8 +561,6 @@ pub struct ReadNote {
 pub enum NoteKind {
     /// The input had malformed byte sequences in its encoding, decoded as U+FFFD.
     LossyDecoding,
-    /// A byte-order mark decided the encoding against the page's declaration or `--encoding`.
-    EncodingOverruled,
     /// NUL or other control characters were removed.
     ControlCharacters,
     /// Two cells cover one grid position (an HTML table-model error).
@@ -585,4 +583,6 @@ pub enum NoteKind {
     NestingCapped,
     /// Text a Word file formats as hidden (`w:vanish`) was left out.
     HiddenText,
+    /// A byte-order mark decided the encoding against the page's declaration or `--encoding`.
+    EncodingOverruled,
 }

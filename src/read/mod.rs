@@ -31,13 +31,21 @@ pub struct ReadOptions {
     pub max_bytes: usize,
     pub grid: GridLimits,
     /// Decode a file as this encoding instead of its declaration or a detection (a
-    /// byte-order mark still decides, as in browsers); see [`decode`].
+    /// byte-order mark still decides, as in browsers); see [`decode`]. (Only with the legacy
+    /// encodings: the browser build is handed strings.)
+    #[cfg(feature = "encodings")]
     pub encoding: Option<decode::TextEncoding>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { input: None, max_bytes: DEFAULT_MAX_BYTES, grid: GridLimits::default(), encoding: None }
+        ReadOptions {
+            input: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+            grid: GridLimits::default(),
+            #[cfg(feature = "encodings")]
+            encoding: None,
+        }
     }
 }
 
@@ -64,8 +72,11 @@ pub enum ReadError {
     /// damaged archive, or one that would inflate beyond the limits).
     Docx { why: String },
     /// Text whose bytes do not decode sensibly in the encoding declared, given or detected
-    /// (many malformed sequences), or in an encoding browsers refuse.
-    Undecodable { why: String },
+    /// (many malformed sequences), or in an encoding browsers refuse; the message says what
+    /// was tried and what fits. (Only with the legacy encodings: without them, text is read
+    /// as UTF-8 however damaged, and the browser build, handed strings, stays as it was.)
+    #[cfg(feature = "encodings")]
+    Undecodable { message: String },
 }
 
 impl std::fmt::Display for ReadError {
@@ -95,7 +106,8 @@ impl std::fmt::Display for ReadError {
                 "the document is password-protected (文档已加密); remove the password (save a copy without one) and check that copy"
             ),
             ReadError::Docx { why } => write!(f, "the file cannot be read as a Word document (无法读取该 Word 文档): {why}"),
-            ReadError::Undecodable { why } => write!(f, "the file's text cannot be decoded (无法识别文件编码): {why}"),
+            #[cfg(feature = "encodings")]
+            ReadError::Undecodable { message } => f.write_str(message),
         }
     }
 }
@@ -126,7 +138,7 @@ pub fn decode_and_read<'b>(
     }
     let mut decoded = decode::decode(bytes, options)?;
     // The size limit was the file's; decoded GBK is half as long again.
-    let mut doc = read_text(&decoded.text, options)?;
+    let mut doc = read_str(&decoded.text, &ReadOptions { max_bytes: usize::MAX, ..options.clone() })?;
     let notes = std::mem::take(&mut decoded.notes);
     doc.notes.splice(0..0, notes);
     Ok((decoded, doc))
@@ -137,11 +149,6 @@ pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadErro
     if input.len() > options.max_bytes {
         return Err(ReadError::TooLarge { size: input.len(), limit: options.max_bytes });
     }
-    read_text(input, options)
-}
-
-/// [`read_str`] without the size limit (applied to the file before decoding).
-fn read_text(input: &str, options: &ReadOptions) -> Result<Document, ReadError> {
     if input.chars().all(|c| normalize::is_space(c) || normalize::is_invisible(c) || c == '\0') {
         return Err(ReadError::Empty);
     }

@@ -24,25 +24,9 @@ impl TextEncoding {
     /// The encoding a WHATWG label names ("gbk", "GB2312", "utf-16le", "big5", "latin1", …), as
     /// browsers resolve labels; `None` for an unknown label and for the labels browsers refuse
     /// to decode at all (HZ-GB-2312, ISO-2022-KR, ISO-2022-CN: the "replacement" encoding).
+    #[cfg(feature = "encodings")]
     pub fn for_label(label: &str) -> Option<TextEncoding> {
-        #[cfg(feature = "encodings")]
-        {
-            encoding_rs::Encoding::for_label(label.trim().as_bytes()).and_then(TextEncoding::from_whatwg)
-        }
-        #[cfg(not(feature = "encodings"))]
-        {
-            // The labels of the three encodings std decodes (WHATWG Encoding, "Names and labels").
-            match label.trim().to_ascii_lowercase().as_str() {
-                "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8" | "utf-8" | "utf8" | "x-unicode20utf8" => {
-                    Some(TextEncoding::Utf8)
-                }
-                "csunicode" | "iso-10646-ucs-2" | "ucs-2" | "unicode" | "unicodefeff" | "utf-16" | "utf-16le" => {
-                    Some(TextEncoding::Utf16Le)
-                }
-                "unicodefffe" | "utf-16be" => Some(TextEncoding::Utf16Be),
-                _ => None,
-            }
-        }
+        encoding_rs::Encoding::for_label(label.trim().as_bytes()).and_then(TextEncoding::from_whatwg)
     }
 
     /// The encoding for an encoding_rs one; GBK decodes as GB18030 (the WHATWG GBK decoder

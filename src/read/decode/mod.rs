@@ -119,8 +119,9 @@ impl Decoded<'_> {
 #[derive(Clone, Debug)]
 enum Source {
     Bom,
+    #[cfg(feature = "encodings")]
     Option,
-    #[cfg_attr(not(feature = "encodings"), allow(dead_code))]
+    #[cfg(feature = "encodings")]
     Declared(String),
     Detected,
 }
@@ -130,7 +131,9 @@ impl Source {
         let name = encoding.name();
         match self {
             Source::Bom => format!("read as {name}, as its byte-order mark says"),
+            #[cfg(feature = "encodings")]
             Source::Option => format!("read as {name}, as --encoding says"),
+            #[cfg(feature = "encodings")]
             Source::Declared(label) => format!("read as {name}, as the page declares (charset={label})"),
             Source::Detected => format!("read as {name} (detected)"),
         }
@@ -139,55 +142,70 @@ impl Source {
 
 /// Decode the bytes of a text or HTML file.
 pub fn decode<'b>(bytes: &'b [u8], options: &ReadOptions) -> Result<Decoded<'b>, ReadError> {
-    let mut notes = Vec::new();
     if let Some((encoding, skip)) = bom(bytes) {
-        if let Some(overruled) = options.encoding.filter(|&e| e != encoding) {
-            notes.push(note(
-                NoteKind::EncodingOverruled,
-                format!(
-                    "--encoding {} was not used: the file starts with a {} byte-order mark, which decides (as in browsers)",
-                    overruled.name(),
-                    encoding.name()
-                ),
-            ));
-        }
-        #[cfg(feature = "encodings")]
-        if let Some(d) = prescan::declared(bytes).filter(|d| TextEncoding::from_whatwg(d.encoding) != Some(encoding)) {
-            notes.push(note(
-                NoteKind::EncodingOverruled,
-                format!(
-                    "the page declares charset={}, but it starts with a {} byte-order mark, which decides (as in browsers)",
-                    d.label,
-                    encoding.name()
-                ),
-            ));
-        }
-        return decode_as(bytes, skip, encoding, Source::Bom, notes);
-    }
-    if let Some(encoding) = options.encoding {
-        return decode_as(bytes, 0, encoding, Source::Option, notes);
+        return decode_as(bytes, skip, encoding, Source::Bom, overruled_by_bom(bytes, options, encoding));
     }
     #[cfg(feature = "encodings")]
-    if let Some(d) = prescan::declared(bytes) {
-        let Some(encoding) = TextEncoding::from_whatwg(d.encoding) else {
-            return Err(ReadError::Undecodable {
-                why: format!(
-                    "the page declares charset={}, which browsers refuse to decode (it can smuggle markup past filters); save it as UTF-8",
-                    d.label
-                ),
-            });
-        };
-        return decode_as(bytes, 0, encoding, Source::Declared(d.label), notes);
+    if let Some((encoding, source)) = given(bytes, options)? {
+        return decode_as(bytes, 0, encoding, source, Vec::new());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.into(), encoding: "UTF-8", notes, offsets: Offsets::Shifted(0) });
+        return Ok(Decoded { text: text.into(), encoding: "UTF-8", notes: Vec::new(), offsets: Offsets::Shifted(0) });
     }
-    let (encoding, measured) = detect(bytes).map_err(|tried| ReadError::Undecodable { why: not_detected(&tried) })?;
-    Ok(decode_measured(bytes, 0, encoding, measured, Source::Detected, notes))
+    #[cfg(feature = "encodings")]
+    let (encoding, measured) = detect(bytes).map_err(|tried| undecodable(not_detected(&tried)))?;
+    // This build decodes nothing else: UTF-8 with U+FFFD, however damaged, as before.
+    #[cfg(not(feature = "encodings"))]
+    let (encoding, measured) = (TextEncoding::Utf8, measure(TextEncoding::Utf8, bytes));
+    Ok(decode_measured(bytes, 0, encoding, measured, Source::Detected, Vec::new()))
+}
+
+/// The encoding `--encoding` gives, else the one the page declares (steps 2 and 3 above).
+#[cfg(feature = "encodings")]
+fn given(bytes: &[u8], options: &ReadOptions) -> Result<Option<(TextEncoding, Source)>, ReadError> {
+    if let Some(encoding) = options.encoding {
+        return Ok(Some((encoding, Source::Option)));
+    }
+    let Some(d) = prescan::declared(bytes) else { return Ok(None) };
+    match TextEncoding::from_whatwg(d.encoding) {
+        Some(encoding) => Ok(Some((encoding, Source::Declared(d.label)))),
+        None => Err(undecodable(format!(
+            "the page declares charset={}, which browsers refuse to decode (it can smuggle markup past filters); save it as UTF-8",
+            d.label
+        ))),
+    }
+}
+
+/// Notes on what a byte-order mark overruled: `--encoding`, the page's declaration.
+#[cfg(feature = "encodings")]
+fn overruled_by_bom(bytes: &[u8], options: &ReadOptions, encoding: TextEncoding) -> Vec<ReadNote> {
+    let said = |what: String| {
+        note(
+            NoteKind::EncodingOverruled,
+            format!(
+                "{what}, but the file starts with a {} byte-order mark, which decides (as in browsers)",
+                encoding.name()
+            ),
+        )
+    };
+    let mut notes = Vec::new();
+    if let Some(forced) = options.encoding.filter(|&e| e != encoding) {
+        notes.push(said(format!("--encoding {} was given", forced.name())));
+    }
+    if let Some(d) = prescan::declared(bytes).filter(|d| TextEncoding::from_whatwg(d.encoding) != Some(encoding)) {
+        notes.push(said(format!("the page declares charset={}", d.label)));
+    }
+    notes
+}
+
+#[cfg(not(feature = "encodings"))]
+fn overruled_by_bom(_: &[u8], _: &ReadOptions, _: TextEncoding) -> Vec<ReadNote> {
+    Vec::new()
 }
 
 /// The encoding of undeclared bytes that are not valid UTF-8 (step 4 above), with what it makes
 /// of them; or every encoding tried, with what each made of them.
+#[cfg(feature = "encodings")]
 fn detect(bytes: &[u8]) -> Result<(TextEncoding, Measure), Vec<(TextEncoding, Measure)>> {
     let utf8 = measure(TextEncoding::Utf8, bytes);
     // Damaged UTF-8: few malformed sequences, and more well-formed characters than
@@ -195,12 +213,6 @@ fn detect(bytes: &[u8]) -> Result<(TextEncoding, Measure), Vec<(TextEncoding, Me
     if utf8.is_sensible() && utf8.non_ascii > 2 * utf8.malformed {
         return Ok((TextEncoding::Utf8, utf8));
     }
-    #[cfg(not(feature = "encodings"))]
-    {
-        // This build decodes nothing else: UTF-8 with U+FFFD, as before.
-        Ok((TextEncoding::Utf8, utf8))
-    }
-    #[cfg(feature = "encodings")]
     {
         let mut tried = vec![(TextEncoding::Utf8, utf8)];
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -226,6 +238,7 @@ fn detect(bytes: &[u8]) -> Result<(TextEncoding, Measure), Vec<(TextEncoding, Me
     }
 }
 
+#[cfg(feature = "encodings")]
 fn not_detected(tried: &[(TextEncoding, Measure)]) -> String {
     let each: Vec<String> = tried.iter().map(|(e, m)| format!("as {}, {}", e.name(), malformed(m))).collect();
     format!(
@@ -234,6 +247,7 @@ fn not_detected(tried: &[(TextEncoding, Measure)]) -> String {
     )
 }
 
+#[cfg(feature = "encodings")]
 fn malformed(m: &Measure) -> String {
     format!("{} of its {} non-ASCII characters are malformed", m.malformed, m.non_ascii)
 }
@@ -271,10 +285,10 @@ fn decode_as<'b>(
         }
     }
     let measured = measure(encoding, body);
-    // Without the legacy decoders, damaged UTF-8 is read as before, however damaged.
-    let lenient = cfg!(not(feature = "encodings")) && encoding == TextEncoding::Utf8;
-    if !measured.is_sensible() && !lenient {
-        #[cfg(feature = "encodings")]
+    // Without the legacy decoders there is nothing better to suggest: the text is read,
+    // however damaged, as before.
+    #[cfg(feature = "encodings")]
+    if !measured.is_sensible() {
         let hint = match std::str::from_utf8(body) {
             Ok(_) => "; its bytes are valid UTF-8: try --encoding utf-8".to_string(),
             Err(_) => detect(body)
@@ -283,11 +297,7 @@ fn decode_as<'b>(
                 .map(|(e, _)| format!("; it reads as {}: try --encoding {}", e.name(), e.name().to_lowercase()))
                 .unwrap_or_default(),
         };
-        #[cfg(not(feature = "encodings"))]
-        let hint = String::new();
-        return Err(ReadError::Undecodable {
-            why: format!("{}, {}{hint}", source.describe(encoding), malformed(&measured)),
-        });
+        return Err(undecodable(format!("{}, {}{hint}", source.describe(encoding), malformed(&measured))));
     }
     Ok(decode_measured(bytes, skip, encoding, measured, source, notes))
 }
@@ -332,6 +342,11 @@ fn decode_measured<'b>(
         notes,
         offsets: Offsets::Checkpoints { body, skip, encoding, points },
     }
+}
+
+#[cfg(feature = "encodings")]
+fn undecodable(why: String) -> ReadError {
+    ReadError::Undecodable { message: format!("the file's text cannot be decoded (无法识别文件编码): {why}") }
 }
 
 fn note(kind: NoteKind, message: String) -> ReadNote {
