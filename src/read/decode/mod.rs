@@ -20,7 +20,7 @@
 //! every [`CHECKPOINT_BYTES`] of the file, kept while decoding).
 //!
 //! Without the `encodings` feature (the browser build, which is handed strings): a byte-order
-//! mark, `--encoding` utf-8/utf-16le/utf-16be, else UTF-8, with U+FFFD for malformed bytes.
+//! mark (UTF-8, UTF-16), else UTF-8, with U+FFFD for malformed bytes however many, as before.
 
 mod codec;
 #[cfg(feature = "encodings")]
