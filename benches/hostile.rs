@@ -25,6 +25,7 @@ fn case(name: &str) -> Option<(Vec<u8>, usize)> {
         "50 MB paste (limit raised)" => (inputs::fifty_megabytes().into_bytes(), 64 << 20),
         "NUL + invalid UTF-8" => (inputs::nul_and_invalid_utf8(), default),
         "lone surrogates (U+FFFD)" => (inputs::replacement_characters().into_bytes(), default),
+        "20 MB of four-byte GB18030" => (inputs::gb18030_four_byte_sequences(), default),
         "表三 × 20" => (
             inputs::table_three_twenty_times(&fixture("tests/fixtures/clipboard/excel-table3.html")).into_bytes(),
             default,
@@ -49,6 +50,7 @@ fn names() -> Vec<String> {
             "50 MB paste (limit raised)",
             "NUL + invalid UTF-8",
             "lone surrogates (U+FFFD)",
+            "20 MB of four-byte GB18030",
             "表三 × 20",
             "wrong script",
             "30/40-digit numbers",

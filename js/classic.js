@@ -54,7 +54,7 @@ var __xxgk_script = typeof document !== 'undefined' && document.currentScript ? 
     lintFile: function (input, options) {
       need();
       return import(new URL('file.js', __xxgk_script || location.href).href).then(function (file) {
-        return file.lintFile({ glue: glue, lint: api.lint, guarded: guarded }, input, options);
+        return file.lintFile({ glue: glue, lint: api.lint, guarded: guarded, errorReport: errorReport }, input, options);
       });
     },
     lintElement: function (element, options) {

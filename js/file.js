@@ -32,7 +32,7 @@ function canInflate() {
 }
 
 /**
- * Check a file. `api` is the facade's: `{ glue, lint, guarded }`.
+ * Check a file. `api` is the facade's: `{ glue, lint, guarded, errorReport }`.
  */
 export async function lintFile(api, input, options) {
   const { glue, guarded } = api;
@@ -47,7 +47,7 @@ export async function lintFile(api, input, options) {
     return guarded(glue, () => glue.lintDom(records.nodes, records.strings, false, options, records.file));
   }
   const decoded = decodeBytes(bytes);
-  if (decoded.error) return glue.encodingRefusal(decoded.error);
+  if (decoded.error) return api.errorReport(decoded.kind, decoded.error);
   const report = api.lint(decoded.text, options);
   if (report.diagnostics.some((d) => d.rule === 'INTERNAL-ERROR' || d.rule === 'OPTIONS')) return report;
   report.encoding = decoded.encoding;

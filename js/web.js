@@ -2,7 +2,7 @@
 // `lintElement(editorBody)`. HTML strings are parsed by the browser (DOMParser); the
 // WebAssembly module carries no HTML parser of its own.
 import * as glue from './xxgk_lint.js';
-import { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, guarded } from './core.js';
+import { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, guarded, errorReport } from './core.js';
 
 export { findCell, highlight, clearHighlight, stripHighlight };
 
@@ -73,7 +73,7 @@ export function lint(input, options) {
 export async function lintFile(input, options) {
   need();
   const file = await import('./file.js');
-  return file.lintFile({ glue, lint, guarded }, input, options);
+  return file.lintFile({ glue, lint, guarded, errorReport }, input, options);
 }
 
 /**

@@ -42,6 +42,9 @@ step "native tests"
 cargo test --all-targets --quiet
 cargo build --release --quiet
 
+step "JavaScript: the browser's file decoder (js/decode.js) on the encoding fixtures"
+node --test tests/js/
+
 step "wasm tests under Node (wasm-bindgen-test)"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 cargo test --target wasm32-unknown-unknown --no-default-features --features html-parser --test wasm_node

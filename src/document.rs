@@ -559,7 +559,7 @@ pub struct ReadNote {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoteKind {
-    /// The input was not valid UTF-8 and was decoded lossily.
+    /// The input had malformed byte sequences in its encoding, decoded as U+FFFD.
     LossyDecoding,
     /// NUL or other control characters were removed.
     ControlCharacters,
@@ -583,4 +583,6 @@ pub enum NoteKind {
     NestingCapped,
     /// Text a Word file formats as hidden (`w:vanish`) was left out.
     HiddenText,
+    /// A byte-order mark decided the encoding against the page's declaration or `--encoding`.
+    EncodingOverruled,
 }

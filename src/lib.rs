@@ -13,7 +13,7 @@ pub use document::{
     Block, Cell, CellAddress, CellRef, Document, Grid, InputKind, Paragraph, ReadNote, Row, Slot, Span, Table,
     TextRange,
 };
-pub use read::{read_bytes, read_file, read_str, FileRead, ReadError, ReadOptions};
+pub use read::{decode::TextEncoding, read_bytes, read_file, read_str, FileRead, ReadError, ReadOptions};
 pub mod batch;
 pub mod diagnostic;
 pub mod lint;

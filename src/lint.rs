@@ -64,10 +64,13 @@ pub fn lint_bytes(bytes: &[u8], read: &ReadOptions, options: &LintOptions) -> Re
     let mut report = lint_document(&file.document, file.text(), options);
     if let Some(decoded) = &file.decoded {
         report.encoding = Some(decoded.encoding);
-        for d in &mut report.diagnostics {
-            if let Some(s) = d.span {
-                d.span = Some(Span::new(decoded.file_offset(s.start), decoded.file_offset(s.end)));
-            }
+        // Spans into the decoded text become byte ranges in the file, all mapped in one pass.
+        let mut offsets: Vec<usize> =
+            report.diagnostics.iter().filter_map(|d| d.span).flat_map(|s| [s.start, s.end]).collect();
+        decoded.file_offsets(&mut offsets);
+        let mut mapped = offsets.chunks_exact(2);
+        for (d, m) in report.diagnostics.iter_mut().filter(|d| d.span.is_some()).zip(&mut mapped) {
+            d.span = Some(Span::new(m[0], m[1]));
         }
     }
     Ok(report)
@@ -80,7 +83,7 @@ pub fn recognize_str(input: &str, read: &ReadOptions) -> Result<Report, ReadErro
     Ok(recognize(&doc, input))
 }
 
-/// [`recognize_str`] for bytes (decoded lossily if not UTF-8).
+/// [`recognize_str`] for bytes (decoded as [`crate::read::decode`] says).
 pub fn recognize_bytes(bytes: &[u8], read: &ReadOptions) -> Result<Report, ReadError> {
     let file = read_file(bytes, read)?;
     Ok(recognize(&file.document, file.text()))

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use xxgk_lint::format::FormatVersion;
+use xxgk_lint::read::decode::Decoded;
 use xxgk_lint::{
-    lint_bytes, read_bytes, read_file, recognize_bytes, render_human, Block, Document, InputKind, Lang, LintOptions,
-    ReadOptions, RULES,
+    lint_bytes, read_file, recognize_bytes, render_human, Block, Document, FileRead, InputKind, Lang, LintOptions,
+    ReadOptions, Span, TextEncoding, RULES,
 };
 
 #[derive(Parser)]
@@ -36,6 +37,11 @@ struct ReadArgs {
     /// Refuse inputs larger than this many bytes (accepts suffixes K, M: 20M).
     #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_size)]
     max_size: usize,
+    /// Decode files as this encoding (a WHATWG label: gbk, gb2312, gb18030, big5, utf-8,
+    /// utf-16le, …) instead of their declaration or a detection; a byte-order mark still
+    /// decides. Bytes that do not decode sensibly in it are an error.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<TextEncoding>,
 }
 
 impl ReadArgs {
@@ -46,6 +52,7 @@ impl ReadArgs {
                 InputArg::Text => InputKind::Text,
             }),
             max_bytes: self.max_size,
+            encoding: self.encoding,
             ..ReadOptions::default()
         }
     }
@@ -142,6 +149,12 @@ fn parse_size(s: &str) -> Result<usize, String> {
     };
     let n: usize = digits.parse().map_err(|_| format!("not a size: {s}"))?;
     n.checked_mul(mult).ok_or_else(|| format!("too large: {s}"))
+}
+
+fn parse_encoding(label: &str) -> Result<TextEncoding, String> {
+    TextEncoding::for_label(label).ok_or_else(|| {
+        format!("not an encoding this tool decodes: {label} (WHATWG labels: gbk, gb2312, gb18030, big5, utf-8, utf-16le, utf-16be, …)")
+    })
 }
 
 fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
@@ -286,26 +299,18 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Recognize { read, file } => {
-            let bytes = match read_file_bytes(&file, &read.options()) {
-                Ok(b) => b,
-                Err(code) => return code,
-            };
-            let read = match read_file(&bytes, &read.options()) {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("xxgk-lint: {}: {e}", file.display());
-                    return ExitCode::from(2);
-                }
-            };
+            let options = read.options();
+            let Some(bytes) = read_file_bytes(&file, &options) else { return ExitCode::from(2) };
+            let Some(read) = read_bytes_of(&file, &bytes, &options) else { return ExitCode::from(2) };
             let report = xxgk_lint::recognize::recognize(&read.document, read.text());
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            let mut json = serde_json::to_value(&report).unwrap_or_default();
+            file_spans(&mut json, read.decoded.as_ref());
+            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
             ExitCode::SUCCESS
         }
         Command::Dump { json, records, read, file } => {
-            let bytes = match read_file_bytes(&file, &read.options()) {
-                Ok(b) => b,
-                Err(code) => return code,
-            };
+            let options = read.options();
+            let Some(bytes) = read_file_bytes(&file, &options) else { return ExitCode::from(2) };
             if records {
                 return match xxgk_lint::read::docx::docx_records(&bytes) {
                     Ok(r) => {
@@ -321,15 +326,14 @@ fn main() -> ExitCode {
                     }
                 };
             }
-            let doc = match read_bytes(&bytes, &read.options()) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("xxgk-lint: {}: {e}", file.display());
-                    return ExitCode::from(2);
-                }
+            let Some(read) = read_bytes_of(&file, &bytes, &options) else { return ExitCode::from(2) };
+            let out = if json {
+                let mut json = serde_json::to_value(&read.document).unwrap_or_default();
+                file_spans(&mut json, read.decoded.as_ref());
+                serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+            } else {
+                dump_text(&read.document, read.decoded.as_ref())
             };
-            let out =
-                if json { serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n" } else { dump_text(&doc) };
             let mut stdout = std::io::stdout().lock();
             if stdout.write_all(out.as_bytes()).is_err() {
                 return ExitCode::from(2);
@@ -339,26 +343,69 @@ fn main() -> ExitCode {
     }
 }
 
-/// The bytes of a file (or standard input); on failure say why and give exit code 2.
-fn read_file_bytes(file: &PathBuf, options: &ReadOptions) -> Result<Vec<u8>, ExitCode> {
-    read_input(file, options.max_bytes).map_err(|e| {
-        eprintln!("xxgk-lint: {e}");
-        ExitCode::from(2)
-    })
+/// Read a file (or standard input), or say why not.
+fn read_file_bytes(file: &PathBuf, options: &ReadOptions) -> Option<Vec<u8>> {
+    read_input(file, options.max_bytes).map_err(|e| eprintln!("xxgk-lint: {e}")).ok()
+}
+
+/// Read a file's bytes (a Word file, or text decoded), or say why not.
+fn read_bytes_of<'b>(file: &std::path::Path, bytes: &'b [u8], options: &ReadOptions) -> Option<FileRead<'b>> {
+    read_file(bytes, options).map_err(|e| eprintln!("xxgk-lint: {}: {e}", file.display())).ok()
+}
+
+/// Every `"span": [start, end]` in the JSON of a document or a recognised report — offsets in
+/// the decoded text — as byte offsets in the file, all mapped in one pass: every span the
+/// command line prints is a byte range in the file as given.
+fn file_spans(json: &mut serde_json::Value, decoded: Option<&Decoded>) {
+    // A Word file's spans count paragraphs: nothing to map.
+    let Some(decoded) = decoded else { return };
+    fn collect<'v>(value: &'v mut serde_json::Value, spans: &mut Vec<&'v mut Vec<serde_json::Value>>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map.iter_mut() {
+                    if key == "span" && v.as_array().is_some_and(|pair| pair.len() == 2) {
+                        if let serde_json::Value::Array(pair) = v {
+                            spans.push(pair);
+                        }
+                    } else {
+                        collect(v, spans);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| collect(v, spans)),
+            _ => {}
+        }
+    }
+    let mut spans = Vec::new();
+    collect(json, &mut spans);
+    let mut offsets: Vec<usize> =
+        spans.iter().flat_map(|pair| pair.iter().map(|n| n.as_u64().unwrap_or(0) as usize)).collect();
+    decoded.file_offsets(&mut offsets);
+    for (pair, mapped) in spans.into_iter().zip(offsets.chunks_exact(2)) {
+        *pair = vec![mapped[0].into(), mapped[1].into()];
+    }
 }
 
 /// A human-readable dump: one line per paragraph, tables as grids.
-fn dump_text(doc: &Document) -> String {
+fn dump_text(doc: &Document, decoded: Option<&Decoded>) -> String {
+    let block_span = |block: &Block| match block {
+        Block::Paragraph(p) => p.span,
+        Block::Table(t) => t.span,
+    };
+    let mut offsets: Vec<usize> = doc.blocks.iter().map(block_span).flat_map(|s| [s.start, s.end]).collect();
+    if let Some(decoded) = decoded {
+        decoded.file_offsets(&mut offsets);
+    }
     let mut out = String::new();
-    for block in &doc.blocks {
+    for (block, span) in doc.blocks.iter().zip(offsets.chunks_exact(2).map(|s| Span::new(s[0], s[1]))) {
         match block {
-            Block::Paragraph(p) => out.push_str(&format!("¶ [{}..{}] {}\n", p.span.start, p.span.end, p.text)),
+            Block::Paragraph(p) => out.push_str(&format!("¶ [{}..{}] {}\n", span.start, span.end, p.text)),
             Block::Table(t) => {
                 out.push_str(&format!(
                     "▦ table {} [{}..{}] {} × {}\n",
                     t.index,
-                    t.span.start,
-                    t.span.end,
+                    span.start,
+                    span.end,
                     t.grid.height(),
                     t.grid.width()
                 ));

@@ -323,6 +323,8 @@ fn read_error(e: ReadError) -> LintReport {
         ReadError::OldOffice { .. } => "INPUT-OLD-OFFICE",
         ReadError::Encrypted => "INPUT-ENCRYPTED",
         ReadError::Docx { .. } => "INPUT-DOCX",
+        #[cfg(feature = "encodings")]
+        ReadError::Undecodable { .. } => "INPUT-ENCODING",
     };
     error_report(kind, e.to_string())
 }

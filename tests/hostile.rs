@@ -63,6 +63,16 @@ fn nul_bytes_invalid_utf8_and_lone_surrogates() {
 }
 
 #[test]
+fn twenty_megabytes_of_four_byte_gb18030() {
+    let bytes = inputs::gb18030_four_byte_sequences();
+    let r = bounded("20 MB of GB18030 four-byte sequences", || {
+        lint_bytes(&bytes, &ReadOptions::default(), &LintOptions::default()).unwrap()
+    });
+    assert_eq!(r.encoding, Some("GB18030"));
+    assert!(r.summary.errors > 0);
+}
+
+#[test]
 fn table_three_repeated_twenty_times() {
     let t3 = std::fs::read_to_string("tests/fixtures/clipboard/excel-table3.html").unwrap();
     let html = inputs::table_three_twenty_times(&t3);

@@ -26,14 +26,26 @@ pub const DEFAULT_MAX_BYTES: usize = 20 * 1024 * 1024;
 pub struct ReadOptions {
     /// Read as this kind instead of detecting it.
     pub input: Option<InputKind>,
-    /// Inputs larger than this are refused with [`ReadError::TooLarge`].
+    /// Inputs larger than this are refused with [`ReadError::TooLarge`] (a file: its bytes
+    /// as given, before decoding).
     pub max_bytes: usize,
     pub grid: GridLimits,
+    /// Decode a file as this encoding instead of its declaration or a detection (a
+    /// byte-order mark still decides, as in browsers); see [`decode`]. (Only with the legacy
+    /// encodings: the browser build is handed strings.)
+    #[cfg(feature = "encodings")]
+    pub encoding: Option<decode::TextEncoding>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { input: None, max_bytes: DEFAULT_MAX_BYTES, grid: GridLimits::default() }
+        ReadOptions {
+            input: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+            grid: GridLimits::default(),
+            #[cfg(feature = "encodings")]
+            encoding: None,
+        }
     }
 }
 
@@ -59,6 +71,12 @@ pub enum ReadError {
     /// A ZIP archive that is not a Word document that can be read (another kind of file, a
     /// damaged archive, or one that would inflate beyond the limits).
     Docx { why: String },
+    /// Text whose bytes do not decode sensibly in the encoding declared, given or detected
+    /// (many malformed sequences), or in an encoding browsers refuse; the message says what
+    /// was tried and what fits. (Only with the legacy encodings: without them, text is read
+    /// as UTF-8 however damaged, and the browser build, handed strings, stays as it was.)
+    #[cfg(feature = "encodings")]
+    Undecodable { message: String },
 }
 
 impl std::fmt::Display for ReadError {
@@ -88,6 +106,8 @@ impl std::fmt::Display for ReadError {
                 "the document is password-protected (文档已加密); remove the password (save a copy without one) and check that copy"
             ),
             ReadError::Docx { why } => write!(f, "the file cannot be read as a Word document (无法读取该 Word 文档): {why}"),
+            #[cfg(feature = "encodings")]
+            ReadError::Undecodable { message } => f.write_str(message),
         }
     }
 }
@@ -150,7 +170,8 @@ pub fn decode_and_read<'b>(
         sniff::Sniffed::Zip => return Err(ReadError::Binary { what: "a ZIP archive, not text" }),
     }
     let mut decoded = decode::decode(bytes, options)?;
-    let mut doc = read_str(&decoded.text, options)?;
+    // The size limit was the file's; decoded GBK is half as long again.
+    let mut doc = read_str(&decoded.text, &ReadOptions { max_bytes: usize::MAX, ..options.clone() })?;
     let notes = std::mem::take(&mut decoded.notes);
     doc.notes.splice(0..0, notes);
     Ok((decoded, doc))

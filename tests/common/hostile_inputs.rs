@@ -37,6 +37,14 @@ pub fn nul_and_invalid_utf8() -> Vec<u8> {
     bytes
 }
 
+/// 20 MB of GB18030 four-byte sequences (characters outside the BMP) in one line, undeclared:
+/// detected, decoded to 20 MB of UTF-8, and no byte in it where decoding could checkpoint.
+pub fn gb18030_four_byte_sequences() -> Vec<u8> {
+    (0..5_000_000u32)
+        .flat_map(|i| [0x95, 0x32 + (i % 7) as u8, 0x82 + (i / 10 % 100) as u8, 0x30 + (i % 10) as u8])
+        .collect()
+}
+
 /// What a JS string with lone surrogates becomes on its way into Rust (U+FFFD).
 pub fn replacement_characters() -> String {
     "一、总体情况\u{fffd}\u{fffd}\n表三\u{fffd}".to_string()
