@@ -24,7 +24,7 @@ const FILES = [];
 for (const dir of ['tests/fixtures/docx', 'tests/fixtures/encodings']) {
   let names = [];
   try { names = readdirSync(join(root, dir)); } catch { continue; }
-  for (const f of names) if (!/\.(md|py|sh)$/.test(f)) FILES.push(join(dir, f));
+  for (const f of names) if (!/\.(md|py|sh|json)$/.test(f)) FILES.push(join(dir, f));
 }
 
 /** A ZIP archive of these parts (deflated), as a test builds a hostile one. */
