@@ -174,18 +174,21 @@ export async function readParts(bytes) {
 
 // ---------------------------------------------------------------- XML helpers (wordml.rs)
 
+// (Each DOM property read crosses into the browser's C++: the helpers read as few as they can.)
+const [W0, W1] = W;
 const isElement = (n) => n.nodeType === 1;
-const isW = (n, local) => n.nodeType === 1 && n.localName === local && W.includes(n.namespaceURI);
+const inW = (n) => { const ns = n.namespaceURI; return ns === W0 || ns === W1; };
+const isW = (n, local) => n.localName === local && n.nodeType === 1 && inW(n);
 
 function attr(node, local) {
-  for (const a of node.attributes) if (a.localName === local && W.includes(a.namespaceURI)) return a.value;
-  return null;
+  const v = node.getAttributeNS(W0, local);
+  return v !== null ? v : node.getAttributeNS(W1, local);
 }
 
 const wVal = (node) => attr(node, 'val');
 
 function child(node, local) {
-  for (let c = node.firstChild; c; c = c.nextSibling) if (isW(c, local)) return c;
+  for (let c = node.firstElementChild; c; c = c.nextElementSibling) if (c.localName === local && inW(c)) return c;
   return null;
 }
 
@@ -234,6 +237,7 @@ function* descendants(node) {
 function countParagraphs(node) {
   if (node.nodeType !== 1) return 0;
   let n = isW(node, 'p') ? 1 : 0;
+  if (node.firstElementChild === null) return n;
   for (const ns of W) n += node.getElementsByTagNameNS(ns, 'p').length;
   return n;
 }
@@ -619,7 +623,7 @@ class Walk {
     if (this.depth >= MAX_DEPTH) { this.skip(node); return; }
     this.depth++;
     const name = node.localName;
-    if (W.includes(node.namespaceURI)) {
+    if (inW(node)) {
       switch (name) {
         case 'r': this.run(node, parent, style); break;
         case 'hyperlink': case 'smartTag': case 'customXml': case 'dir': case 'bdo': case 'fldSimple':
@@ -670,10 +674,9 @@ class Walk {
       for (let c = node.firstChild; c; c = c.nextSibling) if (isW(c, 't')) text += c.textContent;
       if (text.trim() !== '') this.mark(MARK.hidden, text, '');
     }
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (!isElement(c)) continue;
+    for (let c = node.firstElementChild; c; c = c.nextElementSibling) {
       const shown = !hidden && !this.inFieldCode();
-      const w = W.includes(c.namespaceURI);
+      const w = inW(c);
       const name = c.localName;
       if (w && name === 't' && shown) this.text(parent, c.textContent);
       else if (w && (name === 'tab' || name === 'ptab') && shown) this.text(parent, '\t');
@@ -791,6 +794,11 @@ function revisionAuthor(properties) {
 export function translate(parts) {
   const doc = parseXml(parts.document);
   if (!doc) throw new Refusal('xml');
+  return walkDocument(doc, parts);
+}
+
+/** Walk an already parsed main document (its numbering, styles and comments from `parts`). */
+export function walkDocument(doc, parts) {
   let body = null;
   for (let c = doc.documentElement.firstChild; c; c = c.nextSibling) if (isW(c, 'body')) { body = c; break; }
   if (!body) throw new Refusal('no-body');
