@@ -378,6 +378,6 @@ checker = createChecker(api, {
     editor.addEventListener('input', () => c.schedule());
   },
 }, { lint: options(), onReport: (report) => { if (!shown) render(report); }, delay: 300 });
-window.xxgkDemo = { checker, api };
+window.xxgkDemo = { checker, api, shown: () => shown };
 await loadSample();
 document.body.dataset.ready = 'true';
