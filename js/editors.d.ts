@@ -10,6 +10,8 @@ export interface AdapterOptions {
   save?: 'warn' | 'block' | 'off';
   onBlocked?: (report: LintReport) => void;
   confirm?: (text: string) => boolean;
+  /** Called with the report of each attachment checked by `checkFile`. */
+  onFileReport?: (report: LintReport, checker: Checker) => void;
   /** wangEditor only: the `@wangeditor/editor` namespace, unless `window.wangEditor` is set. */
   wangEditor?: unknown;
 }
@@ -23,6 +25,12 @@ export interface Checker {
   fix(diagnostic: LintReport['diagnostics'][number]): boolean;
   canPublish(): boolean;
   confirmPublish(): boolean;
+  /**
+   * Check an attachment (an upload's File, a Blob, an ArrayBuffer or bytes: a `.docx`, or a
+   * text or HTML file) with the checker's lint options, `options` over them, through the API's
+   * `lintFile`; calls `onFileReport`. Leaves the editor's content and `report` alone.
+   */
+  checkFile(file: Blob | ArrayBuffer | ArrayBufferView, options?: LintOptions): Promise<LintReport>;
   detach(): void;
 }
 

@@ -7,10 +7,11 @@
 // options, and returns a checker:
 //
 //   { report, check(), schedule(), setOptions(lintOptions), cell(diagnostic), fix(diagnostic),
-//     canPublish(), confirmPublish(), detach() }
+//     canPublish(), confirmPublish(), checkFile(file, lintOptions?), detach() }
 //
 // Options: { lint: { lang, format, rules }, delay: 400 (ms, debounce), onReport(report, checker),
-//            save: 'warn' | 'block' | 'off' (default 'warn'), onBlocked(report), confirm(text) }.
+//            save: 'warn' | 'block' | 'off' (default 'warn'), onBlocked(report), confirm(text),
+//            onFileReport(report, checker) }.
 
 const ATTRS = ['data-xxgk-severity', 'data-xxgk-title'];
 
@@ -115,6 +116,19 @@ export function createChecker(api, spec, options = {}) {
       const text = summaryText(c.report, lintOptions.lang) + (lintOptions.lang === 'en' ? '. Publish anyway?' : '。仍要发布吗？');
       const ask = options.confirm || ((t) => (typeof window !== 'undefined' && window.confirm ? window.confirm(t) : true));
       return ask(text) !== false;
+    },
+    /**
+     * Check an attachment — a File, Blob, ArrayBuffer or bytes, a `.docx` or a text or HTML
+     * file — with this checker's lint options (`more` over them) through the API's `lintFile`.
+     * Resolves to its report and hands it to `onFileReport`; the editor, its content and
+     * `report` are left as they are.
+     */
+    checkFile(file, more) {
+      if (typeof api.lintFile !== 'function') return Promise.reject(new TypeError('xxgk-lint: this API has no lintFile (an older xxgk-lint?)'));
+      return api.lintFile(file, Object.assign({}, lintOptions, more)).then((report) => {
+        if (options.onFileReport) options.onFileReport(report, c);
+        return report;
+      });
     },
     detach() {
       clearTimeout(timer);

@@ -1,8 +1,11 @@
-// The xxgk-lint demo page: paste a report into the editing area, see the findings and the
-// wrong cells. Plain DOM, no framework. Everything the user pastes stays inside #editor;
-// findings are written with textContent only.
+// The xxgk-lint demo page: paste a report into the editing area, or drop or choose a file,
+// see the findings and the wrong cells. Plain DOM, no framework. Everything the user pastes
+// stays inside #editor; a Word file is shown read-only in #document, built from the reader's
+// records (docview.js); findings are written with textContent only.
 import * as api from './pkg/web/index.js';
 import { createChecker, summaryText, cellTextRange } from './pkg/web/editors.js';
+import { decodeBytes } from './pkg/web/decode.js';
+import { renderRecords } from './docview.js';
 
 const $ = (id) => document.getElementById(id);
 const editor = $('editor');
@@ -10,12 +13,17 @@ const findingsBox = $('findings');
 const summaryBox = $('summary');
 const langSelect = $('lang');
 const formatSelect = $('format');
+const fileView = $('fileview');
+const documentBox = $('document');
+const refusalBox = $('refusal');
 
 const UI = {
   zh: {
     title: '政府信息公开工作年度报告检查', lang: '语言', format: '格式', auto: '自动识别', f2019: '2019 年格式', f2021: '2021 年格式',
-    sample: '载入示例', clear: '清空', findings: '检查结果', footer: 'xxgk-lint',
-    hint: '把年报从 Word、WPS、Excel 或网页粘贴到左侧（也可粘贴纯文本，或拖入 .html / .txt 文件）。内容只在本机浏览器中检查，不会上传。',
+    sample: '载入示例', clear: '清空', findings: '检查结果', footer: 'xxgk-lint', choose: '选择文件', back: '返回编辑区',
+    hint: '把年报从 Word、WPS、Excel 或网页粘贴到左侧（也可粘贴纯文本），或把 Word 文件（.docx）或 .html / .txt 文件拖到左侧、点“选择文件”。内容只在本机浏览器中检查，不会上传。',
+    showingEditor: '正在显示：编辑区中的内容（可编辑）', showingFile: (name) => '正在显示：文件“' + name + '”（只读）',
+    reading: (name) => '正在读取“' + name + '”…', unreadable: (name) => '无法读取文件“' + name + '”',
     editorLabel: '在此粘贴年报', loading: '正在载入检查程序…', none: '没有发现问题。',
     sev: { error: '错误', warning: '警告', info: '提示' },
     tables: { '二': '表二 主动公开政府信息情况', '三': '表三 收到和处理政府信息公开申请情况', '四': '表四 政府信息公开行政复议、行政诉讼情况' },
@@ -24,8 +32,10 @@ const UI = {
   },
   en: {
     title: 'Government information disclosure annual report checker', lang: 'Language', format: 'Format', auto: 'Auto-detect', f2019: '2019 format', f2021: '2021 format',
-    sample: 'Load the sample', clear: 'Clear', findings: 'Findings', footer: 'xxgk-lint',
-    hint: 'Paste a report from Word, WPS, Excel or a web page on the left (or plain text, or drop an .html / .txt file). It is checked in this browser only; nothing is uploaded.',
+    sample: 'Load the sample', clear: 'Clear', findings: 'Findings', footer: 'xxgk-lint', choose: 'Choose a file', back: 'Back to the editor',
+    hint: 'Paste a report from Word, WPS, Excel or a web page on the left (or plain text), or drop a Word file (.docx) or an .html / .txt file there, or choose one. It is checked in this browser only; nothing is uploaded.',
+    showingEditor: 'Showing: the content of the editor (editable)', showingFile: (name) => 'Showing: the file “' + name + '” (read-only)',
+    reading: (name) => 'Reading “' + name + '”…', unreadable: (name) => 'Cannot read the file “' + name + '”',
     editorLabel: 'Paste a report here', loading: 'Loading the checker…', none: 'No problems found.',
     sev: { error: 'error', warning: 'warning', info: 'info' },
     tables: { '二': 'Table 2 — proactive disclosure', '三': 'Table 3 — requests received and handled', '四': 'Table 4 — administrative reconsideration and litigation' },
@@ -37,6 +47,10 @@ const UI = {
 let lang = 'zh';
 let pristine = true; // the editor still holds the untouched sample: a paste replaces it
 let checker = null;
+// The Word file shown instead of the editor, or null: { name, bytes, report, view } (view:
+// the rendered document, null when the file could not be read).
+let shown = null;
+let fileJob = 0; // the latest file read or re-check; older ones are dropped when they finish
 
 function t() { return UI[lang]; }
 
@@ -45,6 +59,7 @@ function applyUi() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t()[el.getAttribute('data-i18n')];
   editor.setAttribute('aria-label', t().editorLabel);
   document.title = 'xxgk-lint — ' + t().title;
+  $('showing').textContent = shown ? t().showingFile(shown.name) : t().showingEditor;
 }
 
 function text(tag, cls, value) {
@@ -54,14 +69,29 @@ function text(tag, cls, value) {
   return el;
 }
 
-/** Scroll the editing area to a finding's cell and select its text. */
+/** Scroll to a finding's cell: in the editing area, selecting its text; in a file, marking it a moment. */
 function reveal(d) {
+  if (shown) {
+    const el = located(d);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el.classList.add('located');
+    setTimeout(() => el.classList.remove('located'), 1500);
+    return;
+  }
   const cell = checker.cell(d);
   if (!cell) return;
   cell.scrollIntoView({ block: 'center', behavior: 'smooth' });
   const sel = document.getSelection();
   sel.removeAllRanges();
   sel.addRange(cellTextRange(cell));
+}
+
+/** A finding's place in the file shown: its cell, else its paragraph. */
+function located(d) {
+  const view = shown && shown.view;
+  if (!view) return null;
+  return api.findCell(view.root, view.treeCell(d.cell)) || view.paragraphAt(d.paragraph);
 }
 
 function render(report) {
@@ -99,12 +129,13 @@ function render(report) {
       if (d.row || d.column) li.append(text('span', 'where', [d.row, d.column].filter(Boolean).join(' / ')));
       if (d.expected !== null && d.expected !== undefined) li.append(text('span', 'values', t().values(d.actual ?? null, d.expected)));
       li.append(text('span', 'message', d.message));
-      if (d.cell) {
+      if (shown ? located(d) : d.cell) {
         li.title = t().locate;
         li.addEventListener('click', () => reveal(d));
         li.addEventListener('keydown', (e) => { if (e.key === 'Enter') reveal(d); });
       }
-      if (d.fix && d.cell) {
+      // A file is shown read-only: its findings have nothing to fix in the editor.
+      if (d.fix && d.cell && !shown) {
         const button = text('button', 'fix', t().fix(d.fix.value));
         button.type = 'button';
         button.addEventListener('click', (e) => {
@@ -164,25 +195,133 @@ editor.addEventListener('paste', (e) => {
   else insert({ plain });
 });
 
-async function readFile(file) {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let s = new TextDecoder('utf-8').decode(bytes);
-  // GBK files are common in government offices: fall back when UTF-8 fails badly.
-  if ((s.match(/\uFFFD/g) || []).length > 3) {
-    try { s = new TextDecoder('gbk').decode(bytes); } catch (_) { /* keep UTF-8 */ }
+/** A report that only says why the file cannot be read. */
+const refused = (report) => report.diagnostics.length === 1 && /^INPUT-|^INTERNAL-ERROR$/.test(report.diagnostics[0].rule);
+
+/**
+ * A dropped or chosen file, told apart by its content (lintFile): a Word file is shown
+ * read-only with its findings; text or HTML goes into the editor, decoded as lintFile
+ * decoded it; a file that cannot be read shows why.
+ */
+async function openFile(file) {
+  const job = ++fileJob;
+  const name = file.name || 'file';
+  summaryBox.textContent = t().reading(name);
+  summaryBox.className = 'summary busy';
+  const asked = options();
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const report = await api.lintFile(bytes, asked);
+    if (job !== fileJob) return;
+    let view = null;
+    if (report.input === 'docx' && !refused(report)) {
+      // The same reader lintFile used (the module is already loaded): its records, drawn.
+      const { docxRecords } = await import('./pkg/web/docx.js');
+      const records = await docxRecords(bytes);
+      if (job !== fileJob) return;
+      if (!records.refusal) view = renderRecords(records);
+    } else if (!refused(report)) {
+      showEditor();
+      const { text: content = '' } = decodeBytes(bytes);
+      insert(report.input === 'html' ? { html: content, replace: true } : { plain: content, replace: true });
+      return;
+    }
+    showFile({ name, bytes, report, view });
+    if (asked.lang !== lang || asked.format !== formatSelect.value) recheckFile();
+  } catch (e) {
+    if (job !== fileJob) return;
+    summaryBox.textContent = t().unreadable(name) + ': ' + ((e && e.message) || e);
+    summaryBox.className = 'summary bad';
   }
-  return s;
 }
 
-editor.addEventListener('dragover', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) e.preventDefault(); });
-editor.addEventListener('drop', async (e) => {
+/** Show a file instead of the editor. */
+function showFile(state) {
+  shown = state;
+  editor.hidden = true;
+  fileView.hidden = false;
+  $('back').hidden = false;
+  documentBox.replaceChildren(...(state.view ? [state.view.root] : []));
+  fileView.scrollTop = 0;
+  applyUi();
+  renderFile();
+}
+
+/** Back to the editing area and its findings. */
+function showEditor() {
+  fileJob++;
+  shown = null;
+  fileView.hidden = true;
+  documentBox.replaceChildren();
+  editor.hidden = false;
+  $('back').hidden = true;
+  applyUi();
+  checker.check();
+}
+
+/** Check the file shown again (the language or format changed). */
+async function recheckFile() {
+  const state = shown;
+  if (!state) return;
+  const job = ++fileJob;
+  const report = await api.lintFile(state.bytes, options());
+  if (job !== fileJob || shown !== state) return;
+  state.report = report;
+  renderFile();
+}
+
+const SEVERITY_ORDER = ['error', 'warning', 'info'];
+
+/** The file's findings: the list, its cells lit (the package's highlight), its paragraphs marked. */
+function renderFile() {
+  const { name, report, view } = shown;
+  render(report);
+  refusalBox.hidden = !!view;
+  if (!view) {
+    refusalBox.textContent = report.diagnostics.map((d) => d.message).join('\n');
+    summaryBox.textContent = t().unreadable(name);
+    summaryBox.className = 'summary bad';
+    return;
+  }
+  // Findings name the file's cells; the view's cells are the tree's.
+  api.highlight(view.root, Object.assign({}, report, {
+    diagnostics: report.diagnostics.map((d) => Object.assign({}, d, { cell: view.treeCell(d.cell) })),
+  }));
+  // A finding with no cell (a paragraph's tracked change or comment, the title) marks its paragraph.
+  for (const el of view.root.querySelectorAll('[data-finding]')) {
+    el.removeAttribute('data-finding');
+    el.removeAttribute('title');
+  }
+  const marked = new Map();
+  for (const d of report.diagnostics) {
+    if (view.treeCell(d.cell)) continue;
+    const p = view.paragraphAt(d.paragraph);
+    if (!p) continue;
+    const entry = marked.get(p) || { severity: d.severity, messages: [] };
+    if (SEVERITY_ORDER.indexOf(d.severity) < SEVERITY_ORDER.indexOf(entry.severity)) entry.severity = d.severity;
+    entry.messages.push(d.message);
+    marked.set(p, entry);
+  }
+  for (const [p, entry] of marked) {
+    p.setAttribute('data-finding', entry.severity);
+    p.setAttribute('title', entry.messages.join('\n'));
+  }
+}
+
+const contentArea = document.querySelector('section.content');
+contentArea.addEventListener('dragover', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) e.preventDefault(); });
+contentArea.addEventListener('drop', (e) => {
   const file = e.dataTransfer && e.dataTransfer.files[0];
   if (!file) return;
   e.preventDefault();
-  const content = await readFile(file);
-  if (/\.html?$/i.test(file.name) || /^[\s\uFEFF]*</.test(content)) insert({ html: content, replace: true });
-  else insert({ plain: content, replace: true });
+  openFile(file);
 });
+$('file').addEventListener('change', (e) => {
+  const file = e.target.files[0];
+  e.target.value = ''; // the same file chosen again is read again
+  if (file) openFile(file);
+});
+$('back').addEventListener('click', showEditor);
 
 editor.addEventListener('input', () => { pristine = false; });
 
@@ -201,10 +340,18 @@ langSelect.addEventListener('change', () => {
   lang = langSelect.value;
   applyUi();
   checker.setOptions(options());
+  recheckFile();
 });
-formatSelect.addEventListener('change', () => checker.setOptions(options()));
-$('sample').addEventListener('click', loadSample);
+formatSelect.addEventListener('change', () => {
+  checker.setOptions(options());
+  recheckFile();
+});
+$('sample').addEventListener('click', () => {
+  if (shown) showEditor();
+  loadSample();
+});
 $('clear').addEventListener('click', () => {
+  if (shown) showEditor();
   editor.focus();
   document.execCommand('selectAll');
   document.execCommand('delete');
@@ -230,7 +377,7 @@ checker = createChecker(api, {
   hooks(c) {
     editor.addEventListener('input', () => c.schedule());
   },
-}, { lint: options(), onReport: render, delay: 300 });
-window.xxgkDemo = { checker, api };
+}, { lint: options(), onReport: (report) => { if (!shown) render(report); }, delay: 300 });
+window.xxgkDemo = { checker, api, shown: () => shown };
 await loadSample();
 document.body.dataset.ready = 'true';

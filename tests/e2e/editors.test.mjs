@@ -6,7 +6,9 @@
 // check that exactly that cell is highlighted with the right message, that what the editor
 // saves carries none of our attributes (and still lints to the same two errors), that the save
 // hook blocks publishing, that a fix applied through the adapter changes exactly that cell and
-// that the editor's own undo takes it back.
+// that the editor's own undo takes it back; and that `checker.checkFile` checks an attachment
+// (a `.docx` with two comments) with the checker's options without touching the content — in
+// KindEditor through the classic script's `xxgkLint.editors` too.
 //
 // How the paste reaches each editor:
 // - TinyMCE 8, CKEditor 4.22.1, CKEditor 5: the synthetic paste event itself (they read
@@ -30,6 +32,9 @@ import { CHROMIUM_ARGS } from '../npm/serve.mjs';
 const root = join(import.meta.dirname, '../..');
 const scratch = process.env.XXGK_EDITORS ?? join(root, 'target/editors-e2e');
 const WORD = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
+// An attachment: 平潭 2022 with two comments left in (a sentence and a 表三 cell).
+const COMMENTED = [...readFileSync(join(root, 'tests/fixtures/docx/pingtan-2022.comment.docx'))];
+const COMMENTED_RULES = ['DOCX-COMMENTS', 'FMT-HEADING-TEXT', 'DOCX-COMMENTS'];
 let server, url, browser;
 
 before(async () => {
@@ -50,14 +55,14 @@ const EDITORS = [
   { name: 'tinymce', paste: 'event' },
   { name: 'ckeditor4', paste: 'event' },
   { name: 'ckeditor5', paste: 'event' },
-  { name: 'kindeditor', paste: 'event+native-default' },
+  { name: 'kindeditor', paste: 'event+native-default', classic: true },
   { name: 'wangeditor', paste: 'api' },
 ];
 
 /** The texts of every table cell in the editor's DOM. */
 const cellTexts = () => [...window.harness.root().querySelectorAll('td, th')].map((c) => c.textContent.replace(/[\s\uFEFF\u200B]+/g, ''));
 
-for (const { name, paste } of EDITORS) {
+for (const { name, paste, classic } of EDITORS) {
   test(name, async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors = [];
@@ -167,6 +172,51 @@ for (const { name, paste } of EDITORS) {
     await page.evaluate(() => window.harness.undo());
     await page.waitForFunction(() => { window.harness.checker.check(); return window.harness.checker.report.summary.errors === 2; }, null, { timeout: 10000 });
     assert.deepEqual(await page.evaluate(cellTexts), beforeFix);
+
+    // An attachment checked before publishing: the file's findings, with the checker's options
+    // (then `more` over them), handed to onFileReport; the editor's content and report untouched.
+    const attachment = await page.evaluate(async (bytes) => {
+      const h = window.harness;
+      const before = { saved: h.saved(), text: h.root().textContent, report: h.checker.report };
+      const fromFile = await h.checker.checkFile(new File([new Uint8Array(bytes)], '附件.docx'));
+      h.checker.setOptions({ lang: 'en' });
+      const english = await h.checker.checkFile(new Uint8Array(bytes).buffer);
+      const chinese = await h.checker.checkFile(new Uint8Array(bytes), { lang: 'zh' });
+      h.checker.setOptions({ lang: 'zh' });
+      const report = h.checker.report;
+      return {
+        input: fromFile.input,
+        rules: [fromFile, english, chinese].map((r) => r.diagnostics.map((d) => d.rule)),
+        comments: [fromFile, english, chinese].map((r) => r.diagnostics.filter((d) => d.rule === 'DOCX-COMMENTS').map((d) => d.message)),
+        cell: fromFile.diagnostics[2].cell,
+        notified: h.fileReports.map(([r, c]) => [[fromFile, english, chinese].indexOf(r), c === h.checker]),
+        unchanged: { saved: h.saved() === before.saved, text: h.root().textContent === before.text, errors: report.summary.errors },
+      };
+    }, COMMENTED);
+    assert.equal(attachment.input, 'docx');
+    assert.deepEqual(attachment.rules, [COMMENTED_RULES, COMMENTED_RULES, COMMENTED_RULES]);
+    assert.match(attachment.comments[0][0], /留有批注（王芳）：“数据需要再核对”/);
+    assert.match(attachment.comments[1][1], /has a comment by 李明/);
+    assert.deepEqual(attachment.comments[2], attachment.comments[0]);
+    assert.deepEqual(attachment.cell, { table: 1, row: 3, cell: 7 });
+    assert.deepEqual(attachment.notified, [[0, true], [1, true], [2, true]]);
+    assert.deepEqual(attachment.unchanged, { saved: true, text: true, errors: 2 });
+
+    // The classic script (the build CMS pages load for KindEditor, CKEditor 4, UEditor): its
+    // adapters are bound to `xxgkLint`, whose lintFile loads file.js beside the script.
+    if (classic) {
+      const viaClassic = await page.evaluate(async ({ name, bytes }) => {
+        const h = window.harness;
+        const saved = h.saved();
+        await window.xxgkLint.init();
+        const seen = [];
+        const c = window.xxgkLint.editors[name](h.editor, { save: 'off', onFileReport: (r) => seen.push(r) });
+        const r = await c.checkFile(new Blob([new Uint8Array(bytes)]));
+        c.detach();
+        return { rules: r.diagnostics.map((d) => d.rule), notified: seen.length === 1 && seen[0] === r, saved: h.saved() === saved };
+      }, { name, bytes: COMMENTED });
+      assert.deepEqual(viaClassic, { rules: COMMENTED_RULES, notified: true, saved: true });
+    }
 
     assert.deepEqual(errors, []);
     await page.close();

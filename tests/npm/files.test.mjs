@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { deflateRawSync, crc32 } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serve, CHROMIUM_ARGS } from './serve.mjs';
+import { zip } from './zip.mjs';
 
 const root = process.env.XXGK_ROOT;
 const scratch = process.cwd();
@@ -25,34 +25,6 @@ for (const dir of ['tests/fixtures/docx', 'tests/fixtures/encodings']) {
   let names = [];
   try { names = readdirSync(join(root, dir)); } catch { continue; }
   for (const f of names) if (!/\.(md|py|sh|json)$/.test(f)) FILES.push(join(dir, f));
-}
-
-/** A ZIP archive of these parts (deflated), as a test builds a hostile one. */
-function zip(parts) {
-  const local = [];
-  const central = [];
-  let offset = 0;
-  for (const [name, text] of parts) {
-    const data = Buffer.isBuffer(text) ? text : Buffer.from(text);
-    const packed = deflateRawSync(data);
-    const n = Buffer.from(name);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0); head.writeUInt16LE(20, 4); head.writeUInt16LE(8, 8);
-    head.writeUInt32LE(crc32(data), 14); head.writeUInt32LE(packed.length, 18); head.writeUInt32LE(data.length, 22);
-    head.writeUInt16LE(n.length, 26);
-    local.push(head, n, packed);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(crc32(data), 16); c.writeUInt32LE(packed.length, 20); c.writeUInt32LE(data.length, 24);
-    c.writeUInt16LE(n.length, 28); c.writeUInt32LE(offset, 42);
-    central.push(c, n);
-    offset += 30 + n.length + packed.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, dir, end]);
 }
 
 const RELS = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';

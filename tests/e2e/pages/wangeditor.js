@@ -1,9 +1,9 @@
-import { start } from './harness.js';
+import { start, onFileReport } from './harness.js';
 start(async (api, editors) => {
   const { createEditor, createToolbar } = window.wangEditor;
   const editor = createEditor({ selector: '#ed', html: '<p><br></p>', mode: 'default' });
   createToolbar({ editor, selector: '#toolbar', mode: 'default' });
-  const checker = editors.wangeditor(api, editor, { delay: 50, save: 'block', wangEditor: window.wangEditor });
+  const checker = editors.wangeditor(api, editor, { delay: 50, save: 'block', wangEditor: window.wangEditor, onFileReport });
   return {
     editor, checker,
     root: () => editor.getEditableContainer(),
