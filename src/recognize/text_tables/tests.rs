@@ -1,3 +1,4 @@
+use super::tokens::Ch;
 use super::*;
 
 /// One paragraph per non-empty line, spans into `input`.
