@@ -3,7 +3,7 @@
 
 use crate::document::{Paragraph, Span};
 use crate::format::{self, FormatVersion, Section};
-use crate::recognize::labels::canonical;
+use crate::recognize::sections;
 use crate::strings::char_count;
 
 /// One digit or other character of a number as written, with its byte offset in the input.
@@ -179,63 +179,32 @@ pub(super) fn tokenize(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
     push_text(out, text_start, n);
 }
 
-/// Which section a heading starting at `chars[i]` (`四、政府信息公开…`) opens, if any.
-fn heading_at(chars: &[char], i: usize) -> Option<Section> {
-    let c = *chars.get(i)?;
-    if !is_numeral(c) || chars.get(i + 1) != Some(&'、') || (i > 0 && is_numeral(chars[i - 1])) {
-        return None;
-    }
-    let section = Section::ALL.into_iter().find(|s| s.numeral().starts_with(c))?;
-    let title: String = chars[i + 2..].iter().take(24).collect();
-    let title = canonical(&title);
-    let spec = format::format(FormatVersion::Y2021).section(section);
-    let own = canonical(spec.title());
-    let named = title.starts_with(&own)
-        || spec.keys.iter().any(|k| title.contains(&canonical(k)))
-        || spec.variants.iter().any(|v| title.starts_with(&canonical(v)));
-    named.then_some(section)
-}
-
-/// Where the heading starting at `i` ends: after its `情况` / `事项`, else after the
-/// section key it names.
-fn heading_end(chars: &[char], i: usize, section: Section) -> usize {
-    let limit = chars.len().min(i + 32);
-    let text: String = chars[i..limit].iter().collect();
-    let spec = format::format(FormatVersion::Y2021).section(section);
-    let close = ["情况", "事项"].iter().filter_map(|m| text.find(m).map(|b| b + m.len())).min();
-    let key = spec.keys.iter().filter_map(|k| text.find(k).map(|b| b + k.len())).max();
-    match close.or(key) {
-        Some(b) => i + char_count(&text[..b]),
-        None => limit,
-    }
-}
-
-/// Push a text token, cut where a section heading begins inside it and where it ends.
+/// Push a text token, cut where a section heading begins inside it and where it ends: the
+/// headings the section finder recognises run into a text ([`sections::heading_at`]).
 fn split_headings(text: &str, span: Option<Span>, out: &mut Vec<Tok>) {
-    let chars: Vec<char> = text.chars().collect();
+    let specs = format::format(FormatVersion::Y2021).sections;
     let mut cuts: Vec<(usize, Option<Section>)> = vec![(0, None)];
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(s) = heading_at(&chars, i) {
-            if i == 0 {
-                cuts[0].1 = Some(s);
-            } else {
-                cuts.push((i, Some(s)));
-            }
-            let end = heading_end(&chars, i, s);
-            if end < chars.len() {
-                cuts.push((end, None));
-            }
-            i = end.max(i + 1);
+    let mut from = 0;
+    for (at, _) in text.char_indices().filter(|&(_, c)| is_numeral(c)) {
+        if at < from {
             continue;
         }
-        i += 1;
+        let Some((section, end)) = sections::heading_at(text, at, specs) else { continue };
+        if at == 0 {
+            cuts[0].1 = Some(section);
+        } else {
+            cuts.push((at, Some(section)));
+        }
+        if end < text.len() {
+            cuts.push((end, None));
+        }
+        from = end;
     }
     for (n, &(from, heading)) in cuts.iter().enumerate() {
-        let to = cuts.get(n + 1).map_or(chars.len(), |c| c.0);
-        let piece: String = chars[from..to].iter().collect::<String>().trim().to_string();
+        let to = cuts.get(n + 1).map_or(text.len(), |c| c.0);
+        let piece = text[from..to].trim();
         if !piece.is_empty() {
-            out.push(Tok::Text { text: piece, span, heading });
+            out.push(Tok::Text { text: piece.to_string(), span, heading });
         }
     }
 }
