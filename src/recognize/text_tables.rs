@@ -368,7 +368,8 @@ fn runs(tokens: &[Tok], layout: &Layout) -> Vec<Run> {
                 }
                 prev_num = true;
             }
-            Tok::Text { .. } => prev_num = false,
+            // A sentence between two runs of values parts them as a label would.
+            Tok::Text { .. } | Tok::Prose { .. } => prev_num = false,
         }
     }
     out
@@ -866,6 +867,7 @@ fn token_span(tokens: &[Tok]) -> Option<Span> {
         .flat_map(|t| match t {
             Tok::Text { span, .. } => vec![*span],
             Tok::Num { groups } => groups.iter().map(|g| g.whole().span).collect(),
+            Tok::Prose { .. } => vec![],
         })
         .flatten()
         .reduce(Span::cover)
@@ -887,7 +889,8 @@ fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
             let c = canonical(text);
             REVIEW_MARKERS.iter().any(|m| c.contains(m))
         }
-        Tok::Num { .. } => false,
+        // `共有行政复议案件2件` tells of cases, not of the table.
+        Tok::Num { .. } | Tok::Prose { .. } => false,
     });
     if !labelled {
         return None;
@@ -911,7 +914,7 @@ fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
                 }
                 prev_num = true;
             }
-            Tok::Text { text, .. } => {
+            Tok::Text { text, .. } | Tok::Prose { text } => {
                 prev_num = false;
                 between.last_mut().into_iter().for_each(|b| b.push(text.clone()));
             }

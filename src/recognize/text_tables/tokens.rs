@@ -54,8 +54,19 @@ pub(super) struct Part {
 
 #[derive(Clone, Debug)]
 pub(super) enum Tok {
-    Text { text: String, span: Option<Span>, heading: Option<Section> },
-    Num { groups: Vec<Group> },
+    Text {
+        text: String,
+        span: Option<Span>,
+        heading: Option<Section>,
+    },
+    Num {
+        groups: Vec<Group>,
+    },
+    /// A sentence with numbers in it (`2019年主动公开政府信息118条。`): prose, whose numbers
+    /// are no cells of the table.
+    Prose {
+        text: String,
+    },
 }
 
 pub(super) fn is_digit(c: char) -> bool {
@@ -128,7 +139,21 @@ fn scan_group(chars: &[(char, Option<usize>)], i: usize) -> Option<usize> {
     Some(j)
 }
 
+/// The paragraph's tokens, its sentences with numbers in them made [`Tok::Prose`].
 pub(super) fn tokenize(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
+    let mut tokens = Vec::new();
+    cut(p, input, &mut tokens);
+    for token in tokens {
+        let ends_sentence = matches!(&token, Tok::Text { text, heading: None, .. } if ends_sentence(text));
+        out.push(token);
+        if ends_sentence {
+            take_sentence(out);
+        }
+    }
+}
+
+/// The paragraph cut into runs of numbers and the texts between them.
+fn cut(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
     let offsets = align(&p.text, input, p.span);
     let chars: Vec<(char, Option<usize>)> = p.text.chars().zip(offsets).collect();
     let n = chars.len();
@@ -202,10 +227,132 @@ fn split_headings(text: &str, span: Option<Span>, out: &mut Vec<Tok>) {
     }
     for (n, &(from, heading)) in cuts.iter().enumerate() {
         let to = cuts.get(n + 1).map_or(text.len(), |c| c.0);
-        let piece = text[from..to].trim();
-        if !piece.is_empty() {
-            out.push(Tok::Text { text: piece.to_string(), span, heading });
+        match heading {
+            Some(_) => push_piece(&text[from..to], span, heading, out),
+            None => sentence_pieces(&text[from..to]).for_each(|piece| push_piece(piece, span, None, out)),
         }
+    }
+}
+
+fn push_piece(piece: &str, span: Option<Span>, heading: Option<Section>, out: &mut Vec<Tok>) {
+    let piece = piece.trim();
+    if !piece.is_empty() {
+        out.push(Tok::Text { text: piece.to_string(), span, heading });
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Prose among the cells
+
+/// Ends a sentence: `。！？`, with the closing quotes and brackets right after it.
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['”', '’', '」', '』', '）', ')']);
+    t.ends_with(['。', '！', '？', '!', '?'])
+}
+
+/// `text` cut after each sentence end (with its closing quotes and brackets).
+fn sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(['。', '！', '？', '!', '?']).map_or(rest.len(), |at| {
+            let after = &rest[at..];
+            let closing = after.char_indices().skip(1).find(|&(_, c)| !"”’」』）)".contains(c));
+            at + closing.map_or(after.len(), |(i, _)| i)
+        });
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// What a number in a sentence is followed by: its unit (`2019年`, `118条`, `75件`,
+/// `17.46%`), or punctuation (`〔2021〕30号`, `1、2月`). A table's cell, flattened, is followed
+/// by the next row's label, another value or nothing.
+const PROSE_AFTER_NUMBER: &str = "年月日时条件个项次人家份篇期场余多万亿元倍名天批类户起号%％〕）)]】、，,；;：:";
+/// Count and time units: a number followed by one of them is counted in a sentence, never
+/// in a cell (only money cells carry a unit: `0万元`, `2832995元`).
+const COUNT_UNITS: &str = "年月日时条件个项次人家份篇期场倍名天批类户起%％";
+
+fn followed_as_prose(next: &Tok) -> bool {
+    matches!(next, Tok::Text { text, heading: None, .. } if text.starts_with(|c: char| PROSE_AFTER_NUMBER.contains(c)))
+}
+
+/// The sentence `out` ends with, made one [`Tok::Prose`] when it reads as prose. It reaches
+/// back over numbers followed as in a sentence and the texts between them, to the table
+/// value, heading or sentence end before it. Of a number token it reaches, only the last
+/// group (`0 2019年…`); of a text it starts with, what follows its last space (a page's
+/// text puts a space between blocks: what comes before is the table's).
+fn take_sentence(out: &mut Vec<Tok>) {
+    let mut start = out.len() - 1;
+    // The token before `start` that the sentence begins inside, if any.
+    let mut partial = false;
+    while start > 0 {
+        match &out[start - 1] {
+            Tok::Text { text, heading: None, .. } if !ends_sentence(text) => start -= 1,
+            Tok::Num { groups } if followed_as_prose(&out[start]) => {
+                start -= 1;
+                if groups.len() > 1 {
+                    partial = true;
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    if let Some(Tok::Text { text, .. }) = out.get(start) {
+        partial = text.contains(char::is_whitespace);
+    }
+    let mut sentence: Vec<Tok> = out[start..].to_vec();
+    if partial {
+        match &mut sentence[0] {
+            Tok::Num { groups } => *groups = groups.split_off(groups.len() - 1),
+            Tok::Text { text, .. } => *text = text.rsplit_once(char::is_whitespace).map_or("", |s| s.1).to_string(),
+            Tok::Prose { .. } => {}
+        }
+    }
+    if !reads_as_prose(&sentence) {
+        return;
+    }
+    let text = sentence.iter().map(token_text).collect::<String>();
+    out.truncate(start + usize::from(partial));
+    if partial {
+        match &mut out[start] {
+            Tok::Num { groups } => {
+                groups.pop();
+            }
+            Tok::Text { text, .. } => {
+                *text = text.rsplit_once(char::is_whitespace).map_or("", |s| s.0).trim_end().to_string()
+            }
+            Tok::Prose { .. } => {}
+        }
+    }
+    out.push(Tok::Prose { text });
+}
+
+/// A sentence with numbers is prose when it counts something (a number with a count or time
+/// unit: `118条`, `2019年`), has a clause in it (`，`, `；`, `：`) or is long (twelve Chinese
+/// characters: `全年收取行政事业性收费9116.36万元。`). `政府集中采购00万元。` is none of these:
+/// a table's last row, kept.
+fn reads_as_prose(stretch: &[Tok]) -> bool {
+    let counted = stretch.windows(2).any(|w| {
+        matches!((&w[0], &w[1]), (Tok::Num { .. }, Tok::Text { text, .. }) if text.starts_with(|c: char| COUNT_UNITS.contains(c)))
+    });
+    let texts =
+        || stretch.iter().filter_map(|t| if let Tok::Text { text, .. } = t { Some(text.as_str()) } else { None });
+    let clause = texts().any(|text| text.contains(['，', '；', '：', ',', ';']));
+    let long =
+        texts().map(|text| text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count()).sum::<usize>() >= 12;
+    let numbers = stretch.iter().any(|t| matches!(t, Tok::Num { .. }));
+    numbers && (counted || clause || long)
+}
+
+fn token_text(token: &Tok) -> String {
+    match token {
+        Tok::Text { text, .. } | Tok::Prose { text } => text.clone(),
+        Tok::Num { groups } => groups.iter().map(Group::text).collect::<Vec<_>>().join(" "),
     }
 }
 
