@@ -27,7 +27,9 @@ fn row(t: &FoundTable, row: &str) -> Vec<String> {
 }
 
 fn groups(text: &str) -> Vec<Group> {
-    text.split(' ').map(|g| Group { chars: g.chars().map(|c| Ch { c, at: None }).collect() }).collect()
+    text.split(' ')
+        .map(|g| Group { chars: g.chars().map(|c| Ch { c, at: None }).collect(), unit: Vec::new() })
+        .collect()
 }
 
 fn texts(parts: &[Part]) -> Vec<&str> {
@@ -101,7 +103,7 @@ fn sentences_with_numbers_are_prose_not_cells() {
 #[test]
 fn table_rows_stay_cells_whatever_follows_them() {
     // A money cell ending a line with 。: short, no count, no clause — a row, not prose.
-    assert_eq!(shape("政府集中采购00万元。"), ["T:政府集中采购", "N:00", "T:万元。"]);
+    assert_eq!(shape("政府集中采购00万元。"), ["T:政府集中采购", "N:00万元", "T:。"]);
     // Values glued to the next label, a bracket, a numbered label, a heading.
     assert_eq!(
         shape("（七）总计3000003四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况"),
@@ -276,6 +278,19 @@ fn the_table_may_sit_inside_one_long_paragraph() {
     assert_eq!(&input[span.start..span.end], "5");
     // The narrative's "3件" before the table and 表三's "9" after it are not read.
     assert!(t.unreadable.is_empty(), "{:?}", t.unreadable);
+}
+
+#[test]
+fn a_money_unit_stays_with_its_cell_before_a_heading_glued_to_it() {
+    let input =
+        "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1 2832995元三、收到和处理政府信息公开申请情况";
+    let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
+    let t = read_text_table(TableId::Proactive, &[&p], input, Some(2019)).unwrap();
+    assert_eq!(row(&t, "procurement"), ["1", "2832995元"]);
+    let c = t.cell("procurement", "procurement_amount").unwrap();
+    assert_eq!(c.value.number.as_ref().map(|n| n.mantissa), Some(2832995));
+    let span = c.origin.span.unwrap();
+    assert_eq!(&input[span.start..span.end], "2832995元");
 }
 
 #[test]

@@ -14,15 +14,27 @@ pub(super) struct Ch {
 }
 
 /// A run of characters with no space in it that reads as a number (`3119`, `96171.6`,
-/// `-3`), or a run of glued digits (`640020470`).
+/// `-3`), or a run of glued digits (`640020470`), and the money unit written right after it
+/// (`0万元`, `2832995元`), which belongs to its last cell.
 #[derive(Clone, Debug)]
 pub(super) struct Group {
     pub(super) chars: Vec<Ch>,
+    pub(super) unit: Vec<Ch>,
 }
 
 impl Group {
+    fn new(chars: &[(char, Option<usize>)], unit: &[(char, Option<usize>)]) -> Group {
+        let ch = |&(c, at): &(char, Option<usize>)| Ch { c, at };
+        Group { chars: chars.iter().map(ch).collect(), unit: unit.iter().map(ch).collect() }
+    }
+
     pub(super) fn text(&self) -> String {
-        self.chars.iter().map(|c| c.c).collect()
+        self.chars.iter().chain(&self.unit).map(|c| c.c).collect()
+    }
+
+    /// Ends with a money unit: `9116.36万元`.
+    pub(super) fn has_unit(&self) -> bool {
+        !self.unit.is_empty()
     }
 
     /// Digits only (no sign, no decimal point): the group may be split into cells.
@@ -31,7 +43,8 @@ impl Group {
     }
 
     pub(super) fn part(&self, start: usize, end: usize) -> Part {
-        let chars = &self.chars[start..end];
+        let unit = if end == self.chars.len() { self.unit.as_slice() } else { &[] };
+        let chars: Vec<&Ch> = self.chars[start..end].iter().chain(unit).collect();
         let text: String = chars.iter().map(|c| c.c).collect();
         let span = match (chars.first().and_then(|c| c.at), chars.last()) {
             (Some(s), Some(last)) => last.at.map(|e| Span::new(s, e + last.c.len_utf8())),
@@ -152,6 +165,15 @@ pub(super) fn tokenize(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
     }
 }
 
+/// Where a money unit right after a number (at `at`) ends: `万元`, `元`; `at` when there is none.
+fn money_unit_end(chars: &[(char, Option<usize>)], at: usize) -> usize {
+    match (chars.get(at).map(|c| c.0), chars.get(at + 1).map(|c| c.0)) {
+        (Some('万'), Some('元')) => at + 2,
+        (Some('元'), _) => at + 1,
+        _ => at,
+    }
+}
+
 /// The paragraph cut into runs of numbers and the texts between them.
 fn cut(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
     let offsets = align(&p.text, input, p.span);
@@ -179,8 +201,9 @@ fn cut(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
             continue;
         };
         push_text(out, text_start, i);
-        let mut groups = vec![Group { chars: chars[i..end].iter().map(|&(c, at)| Ch { c, at }).collect() }];
-        let mut j = end;
+        let unit_end = money_unit_end(&chars, end);
+        let mut groups = vec![Group::new(&chars[i..end], &chars[end..unit_end])];
+        let mut j = unit_end;
         loop {
             let mut k = j;
             while k < n && chars[k].0 == ' ' {
@@ -191,8 +214,9 @@ fn cut(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
             }
             match scan_group(&chars, k) {
                 Some(e) => {
-                    groups.push(Group { chars: chars[k..e].iter().map(|&(c, at)| Ch { c, at }).collect() });
-                    j = e;
+                    let unit_end = money_unit_end(&chars, e);
+                    groups.push(Group::new(&chars[k..e], &chars[e..unit_end]));
+                    j = unit_end;
                 }
                 None => break,
             }
@@ -276,8 +300,11 @@ const PROSE_AFTER_NUMBER: &str = "年月日时条件个项次人家份篇期场�
 /// in a cell (only money cells carry a unit: `0万元`, `2832995元`).
 const COUNT_UNITS: &str = "年月日时条件个项次人家份篇期场倍名天批类户起%％";
 
-fn followed_as_prose(next: &Tok) -> bool {
-    matches!(next, Tok::Text { text, heading: None, .. } if text.starts_with(|c: char| PROSE_AFTER_NUMBER.contains(c)))
+/// Is the number token `number`, followed by `next`, written as in a sentence: followed by a
+/// unit or punctuation, or ending with a sum of money (`9116.36万元。`)?
+fn followed_as_prose(number: &[Group], next: &Tok) -> bool {
+    number.last().is_some_and(Group::has_unit)
+        || matches!(next, Tok::Text { text, heading: None, .. } if text.starts_with(|c: char| PROSE_AFTER_NUMBER.contains(c)))
 }
 
 /// The sentence `out` ends with, made one [`Tok::Prose`] when it reads as prose. It reaches
@@ -292,7 +319,7 @@ fn take_sentence(out: &mut Vec<Tok>) {
     while start > 0 {
         match &out[start - 1] {
             Tok::Text { text, heading: None, .. } if !ends_sentence(text) => start -= 1,
-            Tok::Num { groups } if followed_as_prose(&out[start]) => {
+            Tok::Num { groups } if followed_as_prose(groups, &out[start]) => {
                 start -= 1;
                 if groups.len() > 1 {
                     partial = true;
@@ -340,11 +367,10 @@ fn reads_as_prose(stretch: &[Tok]) -> bool {
     let counted = stretch.windows(2).any(|w| {
         matches!((&w[0], &w[1]), (Tok::Num { .. }, Tok::Text { text, .. }) if text.starts_with(|c: char| COUNT_UNITS.contains(c)))
     });
-    let texts =
-        || stretch.iter().filter_map(|t| if let Tok::Text { text, .. } = t { Some(text.as_str()) } else { None });
-    let clause = texts().any(|text| text.contains(['，', '；', '：', ',', ';']));
-    let long =
-        texts().map(|text| text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count()).sum::<usize>() >= 12;
+    let clause =
+        stretch.iter().any(|t| matches!(t, Tok::Text { text, .. } if text.contains(['，', '；', '：', ',', ';'])));
+    let chinese = |t: &Tok| token_text(t).chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
+    let long = stretch.iter().map(chinese).sum::<usize>() >= 12;
     let numbers = stretch.iter().any(|t| matches!(t, Tok::Num { .. }));
     numbers && (counted || clause || long)
 }
