@@ -326,10 +326,9 @@ fn is_cjk(c: char) -> bool {
 
 /// Is a title, followed by `after`, set as a heading? Followed by `，`, `、`, `。` or a closing
 /// quote it is named in a sentence or a list (`详见“三、收到和处理政府信息公开申请情况”`,
-/// `一、总体情况，二、…`). Without its `、` it must also end at a break: `一总体情况良好` is prose.
-fn set_as_heading(after: &str, separator: Separator) -> bool {
-    let mentioned = after.trim_start().starts_with(['，', ',', '、', '。', '”', '」', '》', '’']);
-    !mentioned && (separator == Separator::Mark || after.chars().next().is_none_or(is_title_break))
+/// `一、总体情况，二、…`).
+fn set_as_heading(after: &str) -> bool {
+    !after.trim_start().starts_with(['，', ',', '、', '。', '”', '」', '》', '’'])
 }
 
 /// A section heading run into `text` at byte `at`, where its numeral is: the section and
@@ -345,7 +344,7 @@ pub(crate) fn heading_at(text: &str, at: usize, sections: &[SectionSpec]) -> Opt
     let spec = sections.get(n)?;
     let (len, naming) = title_at(rest, spec)?;
     let end = text.len() - rest.len() + len;
-    (naming >= needs && set_as_heading(&text[end..], separator)).then_some((spec.section, end))
+    (naming >= needs && set_as_heading(&text[end..])).then_some((spec.section, end))
 }
 
 /// A title that runs on into a sentence or a number: the paragraph is more than the heading.
@@ -368,7 +367,7 @@ fn leading_heading<'a>(text: &'a str, sections: &[SectionSpec]) -> Option<(Secti
     let spec = sections.get(n)?;
     let (len, naming) = title_at(rest, spec)?;
     let end = text.len() - rest.len() + len;
-    (naming >= separator.needs() && set_as_heading(&text[end..], separator)).then(|| (spec.section, &text[..end]))
+    (naming >= separator.needs() && set_as_heading(&text[end..])).then(|| (spec.section, &text[..end]))
 }
 
 /// Does the paragraph `text` open with the heading printed as `printed`?
@@ -500,7 +499,6 @@ mod tests {
             "一是加强领导",
             "三季度依申请公开情况良好",
             "二、加强主动公开，提升透明度。",
-            "一总体情况良好，各项工作有序推进。",
             "一、本年新收政府信息公开申请数量",
             "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3",
             "三、本年度办理结果",
@@ -553,6 +551,7 @@ mod tests {
         );
         // Without its 、: word for word only.
         assert_eq!(run_in("现报告如下：一总体情况2019年，"), vec![(Section::Overview, "一总体情况")]);
+        assert_eq!(run_in("情况如下：六其他需要报告的事项无。"), vec![(Section::Other, "六其他需要报告的事项")]);
         // Mentions, numbered prose, 表三's rows and sub-items: no heading.
         for text in [
             "详见三、收到和处理政府信息公开申请情况。",

@@ -65,6 +65,11 @@ fn shape(input: &str) -> Vec<String> {
 fn numbering_after_glued_digits_goes_to_the_label() {
     let input = "1.属于国家秘密00000002.其他法律行政法规禁止公开0000000";
     assert_eq!(shape(input), ["T:1.属于国家秘密", "N:0000000", "T:2.其他法律行政法规禁止公开", "N:0000000"]);
+    // Word's list numbers keep a space after their mark.
+    assert_eq!(
+        shape("（四）无法提供1. 本机关不掌握相关政府信息00000002. 没有现成信息需要另行制作0000000"),
+        ["T:（四）无法提供1. 本机关不掌握相关政府信息", "N:0000000", "T:2. 没有现成信息需要另行制作", "N:0000000"]
+    );
 }
 
 #[test]
@@ -104,6 +109,15 @@ fn sentences_with_numbers_are_prose_not_cells() {
 fn table_rows_stay_cells_whatever_follows_them() {
     // A money cell ending a line with 。: short, no count, no clause — a row, not prose.
     assert_eq!(shape("政府集中采购00万元。"), ["T:政府集中采购", "N:00万元", "T:。"]);
+    // A money cell, then the next block's text.
+    assert_eq!(
+        shape("政府集中采购00万元注：本表为全镇数据。"),
+        ["T:政府集中采购", "N:00万元", "T:注：本表为全镇数据。"]
+    );
+    assert_eq!(
+        shape("政府集中采购00万元2019年我镇未开展政府集中采购。"),
+        ["T:政府集中采购", "N:00万元", "P:2019年我镇未开展政府集中采购。"]
+    );
     // Values glued to the next label, a bracket, a numbered label, a heading.
     assert_eq!(
         shape("（七）总计3000003四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况"),

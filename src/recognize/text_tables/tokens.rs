@@ -139,9 +139,11 @@ fn scan_group(chars: &[(char, Option<usize>)], i: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    // `…00000002.其他法律…`: the last digit numbers the next label.
-    let numbering =
-        j + 1 < n && matches!(chars[j].0, '.' | '．' | '、') && !is_digit(chars[j + 1].0) && chars[j + 1].0 != ' ';
+    // `…00000002.其他法律…`: the last digit numbers the next label, also with a space after
+    // its mark, as Word's list numbers have it (`…00000002. 没有现成信息…`).
+    let label_after = chars.get(j + 1..).and_then(|rest| rest.iter().find(|c| c.0 != ' '));
+    let numbering = matches!(chars.get(j).map(|c| c.0), Some('.' | '．' | '、'))
+        && label_after.is_some_and(|c| !is_digit(c.0) && !matches!(c.0, '+' | '-' | '＋' | '－'));
     if numbering {
         let digits = j - i - usize::from(signed);
         if digits <= 1 {
@@ -301,10 +303,12 @@ const PROSE_AFTER_NUMBER: &str = "年月日时条件个项次人家份篇期场�
 const COUNT_UNITS: &str = "年月日时条件个项次人家份篇期场倍名天批类户起%％";
 
 /// Is the number token `number`, followed by `next`, written as in a sentence: followed by a
-/// unit or punctuation, or ending with a sum of money (`9116.36万元。`)?
+/// unit or punctuation, or a sum of money ending a sentence or clause (`9116.36万元。`)? A
+/// money cell is followed by the next block's text (`0万元注：…`), which is no punctuation.
 fn followed_as_prose(number: &[Group], next: &Tok) -> bool {
-    number.last().is_some_and(Group::has_unit)
-        || matches!(next, Tok::Text { text, heading: None, .. } if text.starts_with(|c: char| PROSE_AFTER_NUMBER.contains(c)))
+    let Tok::Text { text, heading: None, .. } = next else { return false };
+    let money = number.last().is_some_and(Group::has_unit);
+    text.starts_with(|c: char| PROSE_AFTER_NUMBER.contains(c)) || money && text.starts_with(['。', '！', '？'])
 }
 
 /// The sentence `out` ends with, made one [`Tok::Prose`] when it reads as prose. It reaches
