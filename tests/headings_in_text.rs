@@ -117,6 +117,7 @@ const XIZOU_TEXT: &str = "xizou-2019.txt";
 const PINGTAN_TEXT: &str = "fujian-pingtan-zonghe-shiyanqu-2022.page.txt";
 const PINGTAN_HTML: &str = "fujian-pingtan-zonghe-shiyanqu-2022.portal.html";
 const HUAIAN_RAW: &str = "jiangsu-huaian-shi-2024.pdftotext-raw.txt";
+const HUAIAN_LAYOUT: &str = "jiangsu-huaian-shi-2024.pdftotext-layout.txt";
 
 /// Every finding on the 息陬镇 2019 report as Word HTML: four warnings of the text and the two
 /// errors of 表三's one wrong cell (tests/fixtures/CORPUS.md) — nothing structural.
@@ -209,6 +210,29 @@ fn heading_glued_to_the_last_cell_of_table_two_in_pdf_text() {
         assert_eq!(all(&t), all(&clean), "{glued}");
         assert_eq!(tables(&t)["三"], tables(&clean)["三"], "{glued}");
         assert_eq!(value(&t, "三", "（七）总计", "总计"), 3050);
+        assert_eq!(value(&t, "二", "行政事业性收费", "本年收费金额（单位：万元）"), 96171.6);
+    }
+}
+
+/// 淮安 2024 as a PDF viewer copies it: each line of the page with one space between its words
+/// (the `pdftotext -layout` text with its runs of spaces collapsed), blank lines gone.
+fn viewer_paste(layout: &str) -> String {
+    let lines = layout.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+    lines.filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn heading_glued_to_the_last_cell_of_table_two_in_a_pdf_viewer_paste() {
+    let layout = lint(&fixture(HUAIAN_LAYOUT));
+    assert_eq!(all(&layout), vec![]);
+    let paste = viewer_paste(&fixture(HUAIAN_LAYOUT));
+    for glued in ["行政事业性收费 96171.6三、收到和处理", "行政事业性收费 96171.6万元三、收到和处理"]
+    {
+        let text = edit(&paste, "行政事业性收费 96171.6\n三、收到和处理", glued);
+        let t = lint(&text);
+        assert_eq!(all(&t), vec![], "{glued}");
+        assert_eq!(tables(&t)["三"], tables(&layout)["三"], "{glued}");
+        assert_eq!(tables(&t)["四"], tables(&layout)["四"], "{glued}");
         assert_eq!(value(&t, "二", "行政事业性收费", "本年收费金额（单位：万元）"), 96171.6);
     }
 }
