@@ -163,18 +163,39 @@ fn names_table_row(title_words: &str) -> bool {
 fn similarity(a: &str, b: &str) -> f64 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.is_empty() || b.is_empty() || a.len() > 100 || b.len() > 100 {
+    similar_chars(&a, &b)
+}
+
+/// No title is longer than this many characters: nothing longer is compared.
+const MAX_TITLE: usize = 100;
+
+/// The longest common subsequence of `a` and `b` over the longer's length.
+fn similar_chars(a: &[char], b: &[char]) -> f64 {
+    if a.is_empty() || a.len() > MAX_TITLE {
         return 0.0;
     }
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
-    for &ca in &a {
+    let lcs = prefix_lcs(a, b);
+    f64::from(lcs[a.len()]) / a.len().max(b.len()) as f64
+}
+
+/// The longest common subsequence of each prefix `a[..i]` with `b`, at index `i`, in one pass
+/// (each row of the table ends with one of them); zeros when either is too long to be a title.
+fn prefix_lcs(a: &[char], b: &[char]) -> [u8; MAX_TITLE + 1] {
+    let mut out = [0u8; MAX_TITLE + 1];
+    if a.len() > MAX_TITLE || b.len() > MAX_TITLE {
+        return out;
+    }
+    // Two rows of the table, on the stack: this runs for every numeral in running text.
+    let mut prev = [0u8; MAX_TITLE + 1];
+    let mut cur = [0u8; MAX_TITLE + 1];
+    for (i, &ca) in a.iter().enumerate() {
         for (j, &cb) in b.iter().enumerate() {
             cur[j + 1] = if ca == cb { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
         }
         std::mem::swap(&mut prev, &mut cur);
+        out[i + 1] = prev[b.len()];
     }
-    prev[b.len()] as f64 / a.len().max(b.len()) as f64
+    out
 }
 
 /// How a heading's numeral is set off from its title.
@@ -238,20 +259,25 @@ fn title_at(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
 /// alike enough (0.8). A longer stretch wins a tie, as it keeps more of the printed title.
 fn worded_title(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
     let longest = std::iter::once(spec.title()).chain(spec.variants.iter().copied()).map(char_count).max()?;
-    // The byte end of each of the first non-space characters.
+    // The byte end of each of the first non-space characters, and the canonical form of the
+    // text they make: canonical drops spaces only, so its n-th character is the n-th of these.
     let ends: Vec<usize> = rest
         .char_indices()
         .filter(|(_, c)| !c.is_whitespace())
         .map(|(i, c)| i + c.len_utf8())
         .take(longest + 3)
         .collect();
+    let printed: Vec<char> = canonical(&rest[..ends.last().copied().unwrap_or(0)]).chars().collect();
     let mut best: Option<(f64, usize)> = None;
     for title in std::iter::once(spec.title()).chain(spec.variants.iter().copied()) {
-        let want = canonical(title);
-        let len = char_count(&want);
-        for n in len.saturating_sub(3).max(1)..=len + 2 {
-            let Some(&end) = ends.get(n - 1) else { break };
-            let s = similarity(&canonical(&rest[..end]), &want);
+        let want: Vec<char> = canonical(title).chars().collect();
+        let longest_window = printed.len().min(want.len() + 2);
+        let lcs = prefix_lcs(&printed[..longest_window], &want);
+        // A window of `n` characters, n from three short of the title to two past it.
+        let shortest = want.len().saturating_sub(3).max(1);
+        for n in shortest..=longest_window {
+            let (Some(&common), Some(&end)) = (lcs.get(n), ends.get(n - 1)) else { break };
+            let s = f64::from(common) / n.max(want.len()) as f64;
             if s >= 0.8 && best.is_none_or(|(b, _)| s >= b) {
                 best = Some((s, end));
             }
@@ -342,9 +368,19 @@ pub(crate) fn heading_at(text: &str, at: usize, sections: &[SectionSpec]) -> Opt
         Before::Nothing => return None,
     };
     let spec = sections.get(n)?;
+    if needs == Naming::Exact && !starts_like_title(rest, spec) {
+        return None; // `一个`, `一是`, `三季度`: most numerals in running text, cheaply
+    }
     let (len, naming) = title_at(rest, spec)?;
     let end = text.len() - rest.len() + len;
     (naming >= needs && set_as_heading(&text[end..])).then_some((spec.section, end))
+}
+
+/// Does `rest` start with the first character of the section's title or of a variant, as a
+/// title printed word for word must?
+fn starts_like_title(rest: &str, spec: &SectionSpec) -> bool {
+    let first = rest.chars().find(|c| !c.is_whitespace());
+    std::iter::once(spec.title()).chain(spec.variants.iter().copied()).any(|t| t.chars().next() == first)
 }
 
 /// A title that runs on into a sentence or a number: the paragraph is more than the heading.
