@@ -169,6 +169,30 @@ fn assert_pingtan_same_as_html(text: &LintReport, html: &LintReport, what: &str)
     }
 }
 
+/// 淮安 2024's `pdftotext` raw text with `from` made `to` gives the unedited text's findings and
+/// `more`, and its tables.
+fn assert_huaian_raw_edit(from: &str, to: &str, more: Option<Finding>) {
+    let raw = fixture(HUAIAN_RAW);
+    let clean = lint(&raw);
+    let t = lint(&edit(&raw, from, to));
+    assert_eq!(all(&t), sorted(all(&clean).into_iter().chain(more).collect()), "{to}");
+    assert_eq!(tables(&t), tables(&clean), "{to}");
+}
+
+/// With a heading removed from the Word HTML and from the Word text export (`text_edits`), the
+/// section is missing from the HTML, from its page text and from the text, and nothing else
+/// stands in for it.
+fn assert_missing_everywhere(html_heading: &str, text_edits: &[(&str, &str)], heading: &str) {
+    let html = edit(&fixture(WORD), &format!("{html_heading}<"), "<");
+    let expected = vec![missing(heading)];
+    assert_eq!(sections(&lint(&html)), expected);
+    for glue in ["", " "] {
+        assert_eq!(sections(&lint(&page_text(&html, glue))), expected, "{glue:?}");
+    }
+    let text = text_edits.iter().fold(fixture(XIZOU_TEXT), |text, (from, to)| edit(&text, from, to));
+    assert_eq!(sections(&lint(&text)), expected);
+}
+
 // ---------------------------------------------------------------------------------------
 // 1. A heading glued to the last cell of the table before it
 
@@ -299,13 +323,7 @@ fn section_five_under_a_reworded_title_run_into_its_text() {
     assert!(t.diagnostics.iter().any(|d| d.rule == "PERIOD-YEAR"));
     // 淮安 `pdftotext` raw, the heading's line run into the first line of its text:
     // `五、存在的主要问题及明年工作计划对照上级新要求和公众新期待，…`.
-    let raw = fixture(HUAIAN_RAW);
-    let clean = lint(&raw);
-    let t = lint(&edit(&raw, "五、存在的主要问题及改进情况\n", "五、存在的主要问题及明年工作计划"));
-    let mut expected = all(&clean);
-    expected.push(reworded);
-    assert_eq!(all(&t), sorted(expected));
-    assert_eq!(tables(&t), tables(&clean));
+    assert_huaian_raw_edit("五、存在的主要问题及改进情况\n", "五、存在的主要问题及明年工作计划", Some(reworded));
 }
 
 #[test]
@@ -334,16 +352,8 @@ fn section_four_under_a_variant_title_straight_into_table_four() {
 fn numbered_items_inside_a_section_do_not_stand_in_for_its_heading() {
     // 五's heading removed: its text (`一是…；二是…；三是…`) and 一's `（一）…（九）` items
     // are no section heading, in HTML and in text alike.
-    let html = edit(&fixture(WORD), "五、存在的主要问题及改进情况<", "<");
-    let expected = vec![missing("五、存在的主要问题及改进情况")];
-    assert_eq!(sections(&lint(&html)), expected);
-    for glue in ["", " "] {
-        let page = page_text(&html, glue);
-        assert!(page.contains("一是从事政务公开工作的专职人员较少"));
-        assert_eq!(sections(&lint(&page)), expected, "{glue:?}");
-    }
-    let text = edit(&fixture(XIZOU_TEXT), "五、存在的主要问题及改进情况\n", "");
-    assert_eq!(sections(&lint(&text)), expected);
+    let heading = "五、存在的主要问题及改进情况";
+    assert_missing_everywhere(heading, &[("五、存在的主要问题及改进情况\n", "")], heading);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -384,27 +394,15 @@ fn a_heading_without_its_comma_is_a_wording_warning_not_a_missing_section() {
     );
     assert_pingtan_same_as_html(&t, &h, "平潭");
     // 淮安 `pdftotext` raw.
-    let raw = fixture(HUAIAN_RAW);
-    let clean = lint(&raw);
-    let t = lint(&edit(&raw, "一、总体情况\n", "一总体情况\n"));
-    let mut expected = all(&clean);
-    expected.push(heading_text("一、总体情况", "一总体情况"));
-    assert_eq!(all(&t), sorted(expected));
-    assert_eq!(tables(&t), tables(&clean));
+    assert_huaian_raw_edit("一、总体情况\n", "一总体情况\n", Some(heading_text("一、总体情况", "一总体情况")));
 }
 
 #[test]
 fn prose_opening_with_a_numeral_is_no_heading_without_its_comma() {
-    // 一's heading removed: `（一）加强领导…` and the `一是…`, `二是…` of 五 do not make one.
-    let html = edit(&fixture(WORD), "一、总体情况<", "<");
-    let expected = vec![missing("一、总体情况")];
-    assert_eq!(sections(&lint(&html)), expected);
-    for glue in ["", " "] {
-        assert_eq!(sections(&lint(&page_text(&html, glue))), expected, "{glue:?}");
-    }
-    let text = edit(&fixture(XIZOU_TEXT), "[bookmark: _GoBack]一、总体情况\n", "");
-    let text = edit(&text, "一是从事政务公开工作", "\n一是从事政务公开工作");
-    assert_eq!(sections(&lint(&text)), expected);
+    // 一's heading removed: `（一）加强领导…` and the `一是…`, `二是…` of 五 (here on a line of
+    // their own in the text) do not make one.
+    let text_edits = [("[bookmark: _GoBack]一、总体情况\n", ""), ("一是从事政务公开工作", "\n一是从事政务公开工作")];
+    assert_missing_everywhere("一、总体情况", &text_edits, "一、总体情况");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -428,15 +426,8 @@ fn a_sentence_with_numbers_before_table_two_is_prose() {
     assert_eq!(structure(&t), vec![]);
     assert_eq!(tables(&t), tables(&h));
     // 淮安 `pdftotext` raw: the sentence on a line after the heading.
-    let raw = fixture(HUAIAN_RAW);
-    let clean = lint(&raw);
-    let t = lint(&edit(
-        &raw,
-        "二、主动公开政府信息情况\n",
-        "二、主动公开政府信息情况\n2024 年，全市主动公开政府信息 118 条。\n",
-    ));
-    assert_eq!(all(&t), all(&clean));
-    assert_eq!(tables(&t), tables(&clean));
+    let sentence = "二、主动公开政府信息情况\n2024 年，全市主动公开政府信息 118 条。\n";
+    assert_huaian_raw_edit("二、主动公开政府信息情况\n", sentence, None);
 }
 
 #[test]
