@@ -285,7 +285,8 @@ fn sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
         }
         let end = rest.find(['。', '！', '？', '!', '?']).map_or(rest.len(), |at| {
             let after = &rest[at..];
-            let closing = after.char_indices().skip(1).find(|&(_, c)| !"”’」』）)".contains(c));
+            let closing =
+                after.char_indices().skip(1).find(|&(_, c)| !matches!(c, '”' | '’' | '」' | '』' | '）' | ')'));
             at + closing.map_or(after.len(), |(i, _)| i)
         });
         let (piece, tail) = rest.split_at(end);
@@ -294,13 +295,18 @@ fn sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// What a number in a sentence is followed by: its unit (`2019年`, `118条`, `75件`,
-/// `17.46%`), or punctuation (`〔2021〕30号`, `1、2月`). A table's cell, flattened, is followed
-/// by the next row's label, another value or nothing.
-const PROSE_AFTER_NUMBER: &str = "年月日时条件个项次人家份篇期场余多万亿元倍名天批类户起号%％〕）)]】、，,；;：:";
-/// Count and time units: a number followed by one of them is counted in a sentence, never
-/// in a cell (only money cells carry a unit: `0万元`, `2832995元`).
-const COUNT_UNITS: &str = "年月日时条件个项次人家份篇期场倍名天批类户起%％";
+/// A count or time unit: a number followed by one is counted in a sentence (`2019年`, `118条`,
+/// `75件`, `17.46%`), never in a cell (only money cells carry a unit: `0万元`, `2832995元`).
+fn is_count_unit(c: char) -> bool {
+    "年月日时条件个项次人家份篇期场倍名天批类户起%％".contains(c)
+}
+
+/// What a number in a sentence may be followed by besides a count unit: a word of quantity
+/// (`550余条`, `3万`), `号` (`〔2021〕30号`), or punctuation (`1、2月`, `〔2021〕`). A table's cell,
+/// flattened, is followed by the next row's label, another value or nothing.
+fn follows_number_in_prose(c: char) -> bool {
+    is_count_unit(c) || "余多万亿元号〕）)]】、，,；;：:".contains(c)
+}
 
 /// Is the number token `number`, followed by `next`, written as in a sentence: followed by a
 /// unit or punctuation, or a sum of money ending a sentence or clause (`9116.36万元。`)? A
@@ -308,81 +314,88 @@ const COUNT_UNITS: &str = "年月日时条件个项次人家份篇期场倍名�
 fn followed_as_prose(number: &[Group], next: &Tok) -> bool {
     let Tok::Text { text, heading: None, .. } = next else { return false };
     let money = number.last().is_some_and(Group::has_unit);
-    text.starts_with(|c: char| PROSE_AFTER_NUMBER.contains(c)) || money && text.starts_with(['。', '！', '？'])
+    text.starts_with(follows_number_in_prose) || money && text.starts_with(['。', '！', '？'])
 }
 
-/// The sentence `out` ends with, made one [`Tok::Prose`] when it reads as prose. It reaches
-/// back over numbers followed as in a sentence and the texts between them, to the table
-/// value, heading or sentence end before it. Of a number token it reaches, only the last
-/// group (`0 2019年…`); of a text it starts with, what follows its last space (a page's
-/// text puts a space between blocks: what comes before is the table's).
+/// The sentence `out` ends with, made one [`Tok::Prose`] when it reads as prose.
 fn take_sentence(out: &mut Vec<Tok>) {
-    let mut start = out.len() - 1;
-    // The token before `start` that the sentence begins inside, if any.
-    let mut partial = false;
-    while start > 0 {
-        match &out[start - 1] {
-            Tok::Text { text, heading: None, .. } if !ends_sentence(text) => start -= 1,
-            Tok::Num { groups } if followed_as_prose(groups, &out[start]) => {
-                start -= 1;
-                if groups.len() > 1 {
-                    partial = true;
-                    break;
-                }
-            }
-            _ => break,
-        }
-    }
-    if let Some(Tok::Text { text, .. }) = out.get(start) {
-        partial = text.contains(char::is_whitespace);
-    }
-    let mut sentence: Vec<Tok> = out[start..].to_vec();
-    if partial {
-        match &mut sentence[0] {
-            Tok::Num { groups } => *groups = groups.split_off(groups.len() - 1),
-            Tok::Text { text, .. } => *text = text.rsplit_once(char::is_whitespace).map_or("", |s| s.1).to_string(),
-            Tok::Prose { .. } => {}
-        }
-    }
-    if !reads_as_prose(&sentence) {
-        return;
-    }
-    let text = sentence.iter().map(token_text).collect::<String>();
+    let (start, partial) = sentence_start(out);
+    let Some(text) = prose_text(&out[start..], partial) else { return };
     out.truncate(start + usize::from(partial));
     if partial {
-        match &mut out[start] {
-            Tok::Num { groups } => {
-                groups.pop();
-            }
-            Tok::Text { text, .. } => {
-                *text = text.rsplit_once(char::is_whitespace).map_or("", |s| s.0).trim_end().to_string()
-            }
-            Tok::Prose { .. } => {}
-        }
+        keep_before_sentence(&mut out[start]);
     }
     out.push(Tok::Prose { text });
 }
 
-/// A sentence with numbers is prose when it counts something (a number with a count or time
-/// unit: `118条`, `2019年`), has a clause in it (`，`, `；`, `：`) or is long (twelve Chinese
-/// characters: `全年收取行政事业性收费9116.36万元。`). `政府集中采购00万元。` is none of these:
-/// a table's last row, kept.
-fn reads_as_prose(stretch: &[Tok]) -> bool {
-    let counted = stretch.windows(2).any(|w| {
-        matches!((&w[0], &w[1]), (Tok::Num { .. }, Tok::Text { text, .. }) if text.starts_with(|c: char| COUNT_UNITS.contains(c)))
-    });
-    let clause =
-        stretch.iter().any(|t| matches!(t, Tok::Text { text, .. } if text.contains(['，', '；', '：', ',', ';'])));
-    let chinese = |t: &Tok| token_text(t).chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
-    let long = stretch.iter().map(chinese).sum::<usize>() >= 12;
-    let numbers = stretch.iter().any(|t| matches!(t, Tok::Num { .. }));
-    numbers && (counted || clause || long)
+/// Where the sentence `out` ends with starts, and whether it starts inside that token. It
+/// reaches back over numbers followed as in a sentence and the texts between them, to the
+/// table value, heading or sentence end before it. Of a number token it reaches, only the last
+/// group is the sentence's (`0 2019年…`); of a text it starts with, what follows its last space
+/// (a page's text puts a space between blocks: what comes before is the table's).
+fn sentence_start(out: &[Tok]) -> (usize, bool) {
+    let mut start = out.len() - 1;
+    while start > 0 {
+        match &out[start - 1] {
+            Tok::Text { text, heading: None, .. } if !ends_sentence(text) => start -= 1,
+            Tok::Num { groups } if followed_as_prose(groups, &out[start]) => {
+                if groups.len() > 1 {
+                    return (start - 1, true);
+                }
+                start -= 1;
+            }
+            _ => break,
+        }
+    }
+    let spaced = matches!(&out[start], Tok::Text { text, .. } if text.contains(char::is_whitespace));
+    (start, spaced)
 }
 
-fn token_text(token: &Tok) -> String {
+/// The text of the sentence `tokens` (the first one's last part only, when `partial`) if it
+/// reads as prose: with numbers, and counting something (a number with a count or time unit:
+/// `118条`, `2019年`), with a clause (`，`, `；`, `：`), or long (twelve Chinese characters:
+/// `全年收取行政事业性收费9116.36万元。`). `政府集中采购00万元。` is none of these: a table's
+/// last row, kept.
+fn prose_text(tokens: &[Tok], partial: bool) -> Option<String> {
+    let mut text = String::new();
+    let (mut numbers, mut counted, mut clause) = (false, false, false);
+    for (i, token) in tokens.iter().enumerate() {
+        let first_part = partial && i == 0;
+        match token {
+            Tok::Num { groups } => {
+                numbers = true;
+                let next = tokens.get(i + 1);
+                counted |= matches!(next, Some(Tok::Text { text, .. }) if text.starts_with(is_count_unit));
+                let groups = if first_part { &groups[groups.len() - 1..] } else { groups };
+                for (k, group) in groups.iter().enumerate() {
+                    if k > 0 {
+                        text.push(' ');
+                    }
+                    text.extend(group.chars.iter().chain(&group.unit).map(|c| c.c));
+                }
+            }
+            Tok::Text { text: t, .. } | Tok::Prose { text: t } => {
+                let t = if first_part { t.rsplit_once(char::is_whitespace).map_or(t.as_str(), |s| s.1) } else { t };
+                clause |= t.contains(['，', '；', '：', ',', ';']);
+                text.push_str(t);
+            }
+        }
+    }
+    let long = text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 12;
+    (numbers && (counted || clause || long)).then_some(text)
+}
+
+/// What of the token a sentence starts inside is not the sentence's: the number groups before
+/// its last, the text before its last space.
+fn keep_before_sentence(token: &mut Tok) {
     match token {
-        Tok::Text { text, .. } | Tok::Prose { text } => text.clone(),
-        Tok::Num { groups } => groups.iter().map(Group::text).collect::<Vec<_>>().join(" "),
+        Tok::Num { groups } => {
+            groups.pop();
+        }
+        Tok::Text { text, .. } => {
+            *text = text.rsplit_once(char::is_whitespace).map_or("", |s| s.0).trim_end().to_string();
+        }
+        Tok::Prose { .. } => {}
     }
 }
 
