@@ -383,14 +383,20 @@ fn starts_like_title(rest: &str, spec: &SectionSpec) -> bool {
     std::iter::once(spec.title()).chain(spec.variants.iter().copied()).any(|t| t.chars().next() == first)
 }
 
-/// A title that runs on into a sentence or a number: the paragraph is more than the heading.
+/// A title that runs on into a sentence or a number (`六、其他需要报告的事项：无。`): the
+/// paragraph is more than the heading (a heading closed with a full stop,
+/// `二、主动公开政府信息情况。`, is not).
 fn runs_on(title: &str) -> bool {
-    title.contains(|c: char| c.is_ascii_digit() || matches!(c, '。' | '；' | '！' | '？'))
+    let title = title.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '；' | '：' | ':' | '.'));
+    title.contains(|c: char| c.is_ascii_digit() || matches!(c, '。' | '，' | '；' | '：' | ':' | '！' | '？'))
 }
 
 /// The heading a paragraph opens with: its section and the heading as printed. A short
 /// paragraph that is all title is the heading, naming its section even when numbered wrongly
-/// (`五、其他需要报告的事项`); otherwise the heading is run into the paragraph's text.
+/// (`五、其他需要报告的事项`); otherwise the heading is run into the paragraph's text. Opening a
+/// paragraph, the official title or one close to it is a heading whatever follows it
+/// (`二、主动公开政府信息情况。2019年…`); a reworded one followed by `，` is numbered prose
+/// (`二、加强主动公开，提升…`).
 fn leading_heading<'a>(text: &'a str, sections: &[SectionSpec]) -> Option<(Section, &'a str)> {
     let (n, separator, rest) = numbered(text)?;
     if char_count(text) <= 50 && !runs_on(rest) {
@@ -403,7 +409,8 @@ fn leading_heading<'a>(text: &'a str, sections: &[SectionSpec]) -> Option<(Secti
     let spec = sections.get(n)?;
     let (len, naming) = title_at(rest, spec)?;
     let end = text.len() - rest.len() + len;
-    (naming >= separator.needs() && set_as_heading(&text[end..])).then(|| (spec.section, &text[..end]))
+    let set = naming >= Naming::Close || set_as_heading(&text[end..]);
+    (naming >= separator.needs() && set).then(|| (spec.section, &text[..end]))
 }
 
 /// Does the paragraph `text` open with the heading printed as `printed`?
@@ -529,6 +536,20 @@ mod tests {
         assert_eq!(
             leading("二、主动公开政府信息情况 2019年主动公开政府信息118条。"),
             Some((Section::ProactiveDisclosure, "二、主动公开政府信息情况"))
+        );
+        // Closed with a full stop, alone or before its text.
+        assert_eq!(
+            leading("二、主动公开政府信息情况。"),
+            Some((Section::ProactiveDisclosure, "二、主动公开政府信息情况。"))
+        );
+        assert_eq!(
+            leading("二、主动公开政府信息情况。2019年，我镇主动公开政府信息118条。"),
+            Some((Section::ProactiveDisclosure, "二、主动公开政府信息情况"))
+        );
+        assert_eq!(leading("六、其他需要报告的事项：无。"), Some((Section::Other, "六、其他需要报告的事项")));
+        assert_eq!(
+            leading("四、政府信息公开行政复议，行政诉讼情况"),
+            Some((Section::ReviewLitigation, "四、政府信息公开行政复议，行政诉讼情况"))
         );
         // Not headings: numbered prose, 表三's numbered rows.
         for text in [
