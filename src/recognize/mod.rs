@@ -109,8 +109,10 @@ fn find_table(
         let found = tables::map_table(id, &rows, year, picked.iter().map(|t| t.index).collect(), span);
         return Some(found);
     }
-    // No cells: read the section's text.
+    // No cells: read the section's text, up to the next heading even when that is run into
+    // a paragraph (the table's last cells glued to it: `…3147230元三、收到和处理…`).
     let (start, end) = range?;
+    let end = if next_heading_is_run_in(doc, sections, id) { (end + 1).min(doc.blocks.len()) } else { end };
     let paragraphs: Vec<&Paragraph> = doc.blocks[start..end]
         .iter()
         .filter_map(|b| match b {
@@ -119,6 +121,16 @@ fn find_table(
         })
         .collect();
     text_tables_fallback(id, &paragraphs, input, year)
+}
+
+/// Does the heading after table `id`'s section sit inside its paragraph rather than open it?
+fn next_heading_is_run_in(doc: &Document, sections: &[FoundSection], id: TableId) -> bool {
+    let Some(i) = sections.iter().position(|s| s.section == id.section()) else { return false };
+    let Some(next) = sections.get(i + 1) else { return false };
+    match doc.blocks.get(next.block) {
+        Some(Block::Paragraph(p)) => next.block > sections[i].block && !sections::opens(&p.text, &next.printed),
+        _ => false,
+    }
 }
 
 fn text_tables_fallback(id: TableId, paragraphs: &[&Paragraph], input: &str, year: Option<u16>) -> Option<FoundTable> {

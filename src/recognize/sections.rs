@@ -1,12 +1,13 @@
 //! The report's title, organ and year, and its six section headings.
 
 use crate::document::{Block, Document, Span};
-use crate::format::{Section, SectionSpec};
+use crate::format::{Section, SectionSpec, FORMATS};
 use crate::recognize::labels::{canonical, words};
 use crate::recognize::model::{FoundSection, Title};
 use crate::strings::char_count;
 
 const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
+const NUMERAL_CHARS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
 /// Strip Markdown heading and emphasis markers a conversion leaves around a line, and a
 /// Word bookmark that leaked into the text (`[bookmark: _GoBack]`).
@@ -126,114 +127,377 @@ pub fn period_year(doc: &Document) -> Option<u16> {
     })
 }
 
-/// How a printed title (the heading without its numeral) relates to a section.
-fn title_matches(printed: &str, spec: &SectionSpec) -> bool {
+/// How strictly a printed title (the heading without its numeral) names a section, from
+/// the loosest reading to the strictest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Naming {
+    /// Short and holding one of the section's key terms: reworded
+    /// (`存在的主要问题及明年工作计划`).
+    Keyed,
+    /// Close to the official title or a variant: a typo, a word changed.
+    Close,
+    /// The official title or a listed variant, word for word.
+    Exact,
+}
+
+/// How `printed` names the section, if it does.
+fn naming(printed: &str, spec: &SectionSpec) -> Option<Naming> {
     let p = words(printed);
     if p.is_empty() {
-        return false;
+        return None;
     }
     let official = words(spec.title());
     if p == official || spec.variants.iter().any(|v| words(v) == p) {
-        return true;
+        return Some(Naming::Exact);
     }
-    // Misspelt or reworded: close enough to the title, or naming the section's key terms
-    // while short.
-    let similar = similarity(&p, &official) >= 0.75 || spec.variants.iter().any(|v| similarity(&p, &words(v)) >= 0.8);
-    let keyed = spec.keys.iter().any(|k| p.contains(&words(k))) && char_count(&p) <= char_count(&official) + 12;
-    similar || keyed
+    let naming = if similarity(&p, &official) >= 0.75 || spec.variants.iter().any(|v| similarity(&p, &words(v)) >= 0.8)
+    {
+        Naming::Close
+    } else if spec.keys.iter().any(|k| p.contains(&words(k))) && char_count(&p) <= char_count(&official) + 12 {
+        Naming::Keyed
+    } else {
+        return None;
+    };
+    (!names_table_row(&p)).then_some(naming)
+}
+
+/// 表三's top rows are numbered like sections (`一、本年新收政府信息公开申请数量`,
+/// `三、本年度办理结果`, `四、结转下年度继续办理`): a title that is one of them (in words) is a
+/// row label, never a heading.
+fn names_table_row(title_words: &str) -> bool {
+    FORMATS.iter().flat_map(|f| f.tables).flat_map(|t| t.rows()).any(|(_, row)| {
+        [Some(row.label), row.parent]
+            .into_iter()
+            .flatten()
+            .filter_map(|label| label.split_once('、'))
+            .any(|(_, title)| words(title) == title_words)
+    })
 }
 
 fn similarity(a: &str, b: &str) -> f64 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.is_empty() || b.is_empty() || a.len() > 100 || b.len() > 100 {
+    similar_chars(&a, &b)
+}
+
+/// No title is longer than this many characters: nothing longer is compared.
+const MAX_TITLE: usize = 100;
+
+/// The longest common subsequence of `a` and `b` over the longer's length.
+fn similar_chars(a: &[char], b: &[char]) -> f64 {
+    if a.is_empty() || a.len() > MAX_TITLE {
         return 0.0;
     }
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
-    for &ca in &a {
+    let lcs = prefix_lcs(a, b);
+    f64::from(lcs[a.len()]) / a.len().max(b.len()) as f64
+}
+
+/// The longest common subsequence of each prefix `a[..i]` with `b`, at index `i`, in one pass
+/// (each row of the table ends with one of them); zeros when either is too long to be a title.
+fn prefix_lcs(a: &[char], b: &[char]) -> [u8; MAX_TITLE + 1] {
+    let mut out = [0u8; MAX_TITLE + 1];
+    if a.len() > MAX_TITLE || b.len() > MAX_TITLE {
+        return out;
+    }
+    // Two rows of the table, on the stack: this runs for every numeral in running text.
+    let mut prev = [0u8; MAX_TITLE + 1];
+    let mut cur = [0u8; MAX_TITLE + 1];
+    for (i, &ca) in a.iter().enumerate() {
         for (j, &cb) in b.iter().enumerate() {
             cur[j + 1] = if ca == cb { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
         }
         std::mem::swap(&mut prev, &mut cur);
+        out[i + 1] = prev[b.len()];
     }
-    prev[b.len()] as f64 / a.len().max(b.len()) as f64
+    out
 }
 
-/// Split `一、总体情况` into the numeral's section index and the title.
-fn split_heading(text: &str) -> Option<(usize, &str)> {
-    let text = strip_markup(text);
+/// How a heading's numeral is set off from its title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Separator {
+    /// `、` as the format prints it, or `.`, `．`, `,`, `，`, a space.
+    Mark,
+    /// Nothing (`一总体情况`): `一是…`, `三季度…` are prose, so only a title naming the section
+    /// word for word makes this a heading.
+    Missing,
+}
+
+impl Separator {
+    /// The least a title must name its section by, after this separator.
+    fn needs(self) -> Naming {
+        match self {
+            Separator::Mark => Naming::Keyed,
+            Separator::Missing => Naming::Exact,
+        }
+    }
+}
+
+/// The section numeral `text` starts with (its index), how it is set off, and the text
+/// after it and its separator.
+fn numbered(text: &str) -> Option<(usize, Separator, &str)> {
     let n = NUMERALS.iter().position(|n| text.starts_with(n))?;
-    let rest = text[NUMERALS[n].len()..].trim_start();
-    let rest = rest.strip_prefix(['、', '.', '．', ',', '，']).map(str::trim_start).or_else(|| {
+    let after = &text[NUMERALS[n].len()..];
+    let trimmed = after.trim_start();
+    match trimmed.strip_prefix(['、', '.', '．', ',', '，']) {
+        Some(rest) => Some((n, Separator::Mark, rest.trim_start())),
         // `一 总体情况` with only a space.
-        text[NUMERALS[n].len()..].starts_with(' ').then_some(rest)
-    })?;
-    Some((n, rest))
+        None if trimmed.len() < after.len() => Some((n, Separator::Mark, trimmed)),
+        None => Some((n, Separator::Missing, after)),
+    }
+}
+
+/// Ends a title that runs on into text: a number, a space, punctuation, an opening bracket or
+/// quote (`五、存在的主要问题及明年工作计划2024年…`).
+fn is_title_break(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || c.is_whitespace()
+        || matches!(
+            c,
+            '。' | '，' | '、' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '（' | '(' | '“' | '"'
+        )
+}
+
+/// Words a reworded title ends with, for a title run straight into Chinese prose
+/// (`五、存在的主要问题及改进措施一是…`).
+const TITLE_ENDINGS: [&str; 8] = ["情况", "事项", "问题", "措施", "计划", "打算", "不足", "举措"];
+
+/// The title of `spec` at the start of `rest` (the text after the numeral), run into whatever
+/// follows it: its length in bytes, and how it names the section.
+fn title_at(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
+    worded_title(rest, spec).or_else(|| free_title(rest, spec))
+}
+
+/// The official title or a variant, spelt right or nearly: of the stretches about as long
+/// as it (spaces aside, which PDF text puts anywhere), the one most like it, when it is
+/// alike enough (0.8). A longer stretch wins a tie, as it keeps more of the printed title.
+fn worded_title(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
+    let longest = std::iter::once(spec.title()).chain(spec.variants.iter().copied()).map(char_count).max()?;
+    // The byte end of each of the first non-space characters, and the canonical form of the
+    // text they make: canonical drops spaces only, so its n-th character is the n-th of these.
+    let ends: Vec<usize> = rest
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8())
+        .take(longest + 3)
+        .collect();
+    let printed: Vec<char> = canonical(&rest[..ends.last().copied().unwrap_or(0)]).chars().collect();
+    let mut best: Option<(f64, usize)> = None;
+    for title in std::iter::once(spec.title()).chain(spec.variants.iter().copied()) {
+        let want: Vec<char> = canonical(title).chars().collect();
+        let longest_window = printed.len().min(want.len() + 2);
+        let lcs = prefix_lcs(&printed[..longest_window], &want);
+        // A window of `n` characters, n from three short of the title to two past it.
+        let shortest = want.len().saturating_sub(3).max(1);
+        for n in shortest..=longest_window {
+            let (Some(&common), Some(&end)) = (lcs.get(n), ends.get(n - 1)) else { break };
+            let s = f64::from(common) / n.max(want.len()) as f64;
+            if s >= 0.8 && best.is_none_or(|(b, _)| s >= b) {
+                best = Some((s, end));
+            }
+        }
+    }
+    let (_, end) = best?;
+    let printed = words(&rest[..end]);
+    if printed == words(spec.title()) || spec.variants.iter().any(|v| words(v) == printed) {
+        Some((end, Naming::Exact))
+    } else {
+        (!names_table_row(&printed)).then_some((end, Naming::Close))
+    }
+}
+
+/// A reworded title: the words up to the first break, or — when they run on into prose —
+/// up to the last word a title ends with; short, and naming the section.
+fn free_title(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
+    let cut = &rest[..rest.find(is_title_break).unwrap_or(rest.len())];
+    if let Some(naming) = naming(cut, spec) {
+        return Some((cut.len(), naming));
+    }
+    let end = TITLE_ENDINGS.iter().filter_map(|w| cut.find(w).map(|i| i + w.len())).max()?;
+    naming(&cut[..end], spec).map(|naming| (end, naming))
+}
+
+/// What comes before a heading run into a paragraph, which decides whether one can start
+/// there and how strictly its title must name its section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Before {
+    /// The paragraph's start, the end of a sentence or clause, a closing bracket, a number
+    /// (a table's last cell, bare or with its unit: `3147230`, `2832995元`, `547.9659万元`,
+    /// `17.46%`) or a placeholder (`/`, `—`).
+    Break,
+    /// Chinese text (a row label whose cells were left blank, the report's title): only a
+    /// title the format prints, word for word.
+    Text,
+    /// Anything else: not a heading. An opening bracket or quote (`（三）`, `“三、…`), a
+    /// numeral (`二十三、`), or a word that introduces a mention (`详见三、…`, `第三、…`).
+    Nothing,
+}
+
+/// Units a table's cell or a sentence writes after a number.
+const UNITS: [&str; 10] = ["万元", "元", "件", "条", "项", "个", "次", "人", "家", "份"];
+/// Words right before a heading's text that make it a mention in a sentence.
+const MENTION_LEADS: [char; 12] = ['见', '在', '第', '即', '如', '按', '照', '据', '于', '及', '和', '与'];
+
+fn before(text: &str) -> Before {
+    let t = text.trim_end();
+    let mut rev = t.chars().rev();
+    let Some(last) = rev.next() else { return Before::Break };
+    let number_before =
+        |stem: &str| stem.chars().next_back().is_none_or(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if matches!(last, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '）' | ')' | '】' | ']')
+        || matches!(last, '/' | '／' | '—' | '-' | '－' | '–' | '%' | '％')
+        || number_before(t)
+        || UNITS.iter().any(|u| t.strip_suffix(u).is_some_and(number_before))
+        // A closing quote ending a sentence: `…。”`
+        || matches!(last, '”' | '」') && rev.next().is_some_and(|c| matches!(c, '。' | '！' | '？'))
+    {
+        return Before::Break;
+    }
+    let numeral = "一二三四五六七八九十百零〇".contains(last);
+    if numeral || MENTION_LEADS.contains(&last) || !is_cjk(last) {
+        return Before::Nothing;
+    }
+    Before::Text
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Is a title, followed by `after`, set as a heading? Followed by `，`, `、`, `。` or a closing
+/// quote it is named in a sentence or a list (`详见“三、收到和处理政府信息公开申请情况”`,
+/// `一、总体情况，二、…`).
+fn set_as_heading(after: &str) -> bool {
+    !after.trim_start().starts_with(['，', ',', '、', '。', '”', '」', '》', '’'])
+}
+
+/// A section heading run into `text` at byte `at`, where its numeral is: the section and
+/// the byte where the printed heading ends. Only the numeral's own section: a heading
+/// numbered wrongly is recognised on a line of its own, not inside running text.
+pub(crate) fn heading_at(text: &str, at: usize, sections: &[SectionSpec]) -> Option<(Section, usize)> {
+    let (n, separator, rest) = numbered(text.get(at..)?)?;
+    let needs = match before(&text[..at]) {
+        Before::Break => separator.needs(),
+        Before::Text => Naming::Exact,
+        Before::Nothing => return None,
+    };
+    let spec = sections.get(n)?;
+    if needs == Naming::Exact && !starts_like_title(rest, spec) {
+        return None; // `一个`, `一是`, `三季度`: most numerals in running text, cheaply
+    }
+    let (len, naming) = title_at(rest, spec)?;
+    let end = text.len() - rest.len() + len;
+    (naming >= needs && set_as_heading(&text[end..])).then_some((spec.section, end))
+}
+
+/// Does `rest` start with the first character of the section's title or of a variant, as a
+/// title printed word for word must?
+fn starts_like_title(rest: &str, spec: &SectionSpec) -> bool {
+    let first = rest.chars().find(|c| !c.is_whitespace());
+    std::iter::once(spec.title()).chain(spec.variants.iter().copied()).any(|t| t.chars().next() == first)
+}
+
+/// A title that runs on into a sentence or a number (`六、其他需要报告的事项：无。`): the
+/// paragraph is more than the heading (a heading closed with a full stop,
+/// `二、主动公开政府信息情况。`, is not).
+fn runs_on(title: &str) -> bool {
+    let title = title.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '；' | '：' | ':' | '.'));
+    title.contains(|c: char| c.is_ascii_digit() || matches!(c, '。' | '，' | '；' | '：' | ':' | '！' | '？'))
+}
+
+/// The heading a paragraph opens with: its section and the heading as printed. A short
+/// paragraph that is all title is the heading, naming its section even when numbered wrongly
+/// (`五、其他需要报告的事项`); otherwise the heading is run into the paragraph's text. Opening a
+/// paragraph, the official title or one close to it is a heading whatever follows it
+/// (`二、主动公开政府信息情况。2019年…`); a reworded one followed by `，` is numbered prose
+/// (`二、加强主动公开，提升…`).
+fn leading_heading<'a>(text: &'a str, sections: &[SectionSpec]) -> Option<(Section, &'a str)> {
+    let (n, separator, rest) = numbered(text)?;
+    if char_count(text) <= 50 && !runs_on(rest) {
+        let order = std::iter::once(n).chain((0..6).filter(|&m| m != n));
+        let named = |m: usize| sections.get(m).and_then(|s| naming(rest, s)).is_some_and(|k| k >= separator.needs());
+        if let Some(m) = order.into_iter().find(|&m| named(m)) {
+            return Some((Section::ALL[m], text));
+        }
+    }
+    let spec = sections.get(n)?;
+    let (len, naming) = title_at(rest, spec)?;
+    let end = text.len() - rest.len() + len;
+    let set = naming >= Naming::Close || set_as_heading(&text[end..]);
+    (naming >= separator.needs() && set).then(|| (spec.section, &text[..end]))
+}
+
+/// Does the paragraph `text` open with the heading printed as `printed`?
+pub(crate) fn opens(text: &str, printed: &str) -> bool {
+    strip_markup(text).starts_with(printed)
+}
+
+/// A heading found, with where its numeral is in its paragraph's text (to order headings run
+/// into one paragraph).
+struct Located {
+    found: FoundSection,
+    at: usize,
 }
 
 /// Find the six section headings, in document order.
 pub fn find_sections(doc: &Document, sections: &'static [SectionSpec]) -> Vec<FoundSection> {
-    let mut found: Vec<FoundSection> = Vec::new();
-    // 1. Headings standing on their own line.
+    let mut found: Vec<Located> = Vec::new();
+    // 1. Headings opening a paragraph.
     for (i, block) in doc.blocks.iter().enumerate() {
         let Block::Paragraph(p) = block else { continue };
-        if char_count(&p.text) > 50 {
+        let Some((section, printed)) = leading_heading(strip_markup(&p.text), sections) else { continue };
+        if found.iter().any(|f| f.found.section == section) {
             continue;
         }
-        let Some((n, title)) = split_heading(&p.text) else { continue };
-        // The numeral's own section first, then any other (numbering broken).
-        let order = std::iter::once(n).chain((0..6).filter(|&m| m != n));
-        let Some(m) = order.into_iter().find(|&m| title_matches(title, &sections[m])) else { continue };
-        let section = Section::ALL[m];
-        if found.iter().any(|f| f.section == section) {
-            continue;
-        }
-        found.push(FoundSection { section, printed: strip_markup(&p.text).to_string(), span: p.span, block: i });
+        let found_section = FoundSection { section, printed: printed.to_string(), span: p.span, block: i };
+        found.push(Located { found: found_section, at: 0 });
     }
-    // 2. Headings run into a paragraph (flattened page text): the official heading, or a
-    //    close variant, right after a sentence end.
+    // 2. Headings run into a paragraph: flattened page text, a heading glued to the last cell
+    //    of the table before it. The first one after the heading of the section before, when
+    //    that was found (one named earlier is a mention); else the first one anywhere.
     for spec in sections {
-        if found.iter().any(|f| f.section == spec.section) {
+        if found.iter().any(|f| f.found.section == spec.section) {
             continue;
         }
-        let numeral = format!("{}、", NUMERALS[spec.section.index()]);
-        'blocks: for (i, block) in doc.blocks.iter().enumerate() {
-            let Block::Paragraph(p) = block else { continue };
-            let mut from = 0;
-            while let Some(at) = p.text[from..].find(&numeral).map(|a| a + from) {
-                from = at + numeral.len();
-                let boundary = p.text[..at]
-                    .trim_end()
-                    .chars()
-                    .last()
-                    .is_none_or(|c| matches!(c, '。' | '）' | ')' | '：' | '；') || c.is_ascii_digit());
-                if !boundary {
-                    continue;
-                }
-                let title_len = char_count(spec.title());
-                let window: String = p.text[from..].chars().take(title_len + 2).collect();
-                let best = (title_len.saturating_sub(3)..=title_len + 2)
-                    .filter_map(|len| {
-                        let cand: String = window.chars().take(len).collect();
-                        let s = similarity(&canonical(&cand), &canonical(spec.title()));
-                        (s >= 0.8).then_some((s, cand))
-                    })
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                if let Some((_, cand)) = best {
-                    found.push(FoundSection {
-                        section: spec.section,
-                        printed: format!("{numeral}{cand}"),
-                        span: p.span,
-                        block: i,
-                    });
-                    break 'blocks;
-                }
+        let previous = found.iter().filter(|f| f.found.section < spec.section).map(|f| (f.found.block, f.at)).max();
+        let hit = run_in_heading(doc, spec, sections, previous, false)
+            .or_else(|| previous.and_then(|_| run_in_heading(doc, spec, sections, previous, true)));
+        if let Some(located) = hit {
+            found.push(located);
+        }
+    }
+    crate::order::sort_by_key(&mut found, |f| (f.found.block as u64, f.at as u64));
+    found.into_iter().map(|f| f.found).collect()
+}
+
+/// The first heading of `spec` run into a paragraph after position `after` (block, byte in
+/// its text), or before it with `before_it`.
+fn run_in_heading(
+    doc: &Document,
+    spec: &SectionSpec,
+    sections: &[SectionSpec],
+    after: Option<(usize, usize)>,
+    before_it: bool,
+) -> Option<Located> {
+    let numeral = NUMERAL_CHARS[spec.section.index()];
+    let (skip, take) = match (after, before_it) {
+        (Some(a), true) => (0, a.0 + 1),
+        (Some(a), false) => (a.0, usize::MAX),
+        (None, _) => (0, usize::MAX),
+    };
+    for (i, block) in doc.blocks.iter().enumerate().skip(skip).take(take) {
+        let Block::Paragraph(p) = block else { continue };
+        for (at, _) in p.text.match_indices(numeral) {
+            if after.is_some_and(|a| ((i, at) > a) == before_it) {
+                continue;
+            }
+            if let Some((section, end)) = heading_at(&p.text, at, sections).filter(|h| h.0 == spec.section) {
+                let printed = p.text[at..end].trim_end().to_string();
+                return Some(Located { found: FoundSection { section, printed, span: p.span, block: i }, at });
             }
         }
     }
-    crate::order::sort_by_key(&mut found, |f| (f.block as u64, f.span.start as u64));
-    found
+    None
 }
 
 #[cfg(test)]
@@ -260,10 +524,117 @@ mod tests {
     }
 
     #[test]
-    fn headings_split() {
-        assert_eq!(split_heading("一、总体情况"), Some((0, "总体情况")));
-        assert_eq!(split_heading("## 三、收到和处理政府信息公开申请情况"), Some((2, "收到和处理政府信息公开申请情况")));
-        assert_eq!(split_heading("五.存在的主要问题及改进情况"), Some((4, "存在的主要问题及改进情况")));
-        assert_eq!(split_heading("一是加强领导"), None);
+    fn numerals_and_separators() {
+        assert_eq!(numbered("一、总体情况"), Some((0, Separator::Mark, "总体情况")));
+        assert_eq!(numbered("五.存在的主要问题及改进情况"), Some((4, Separator::Mark, "存在的主要问题及改进情况")));
+        assert_eq!(numbered("三 、 收到"), Some((2, Separator::Mark, "收到")));
+        assert_eq!(numbered("一 总体情况"), Some((0, Separator::Mark, "总体情况")));
+        assert_eq!(numbered("一总体情况"), Some((0, Separator::Missing, "总体情况")));
+        assert_eq!(numbered("十一、其他"), None);
+    }
+
+    fn leading(text: &str) -> Option<(Section, &str)> {
+        leading_heading(text, crate::format::y2021::FORMAT.sections)
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_a_heading() {
+        assert_eq!(leading("## 三、收到和处理政府信息公开申请情况"), None, "markup is stripped by the caller");
+        assert_eq!(leading("一总体情况"), Some((Section::Overview, "一总体情况")));
+        assert_eq!(leading("五、其他需要报告的事项"), Some((Section::Other, "五、其他需要报告的事项")));
+        // Run into its text: the heading stops where the title does.
+        assert_eq!(
+            leading("五、存在的主要问题及明年工作计划2024年，我局将进一步加强政策解读。"),
+            Some((Section::Problems, "五、存在的主要问题及明年工作计划"))
+        );
+        assert_eq!(
+            leading("二、主动公开政府信息情况 2019年主动公开政府信息118条。"),
+            Some((Section::ProactiveDisclosure, "二、主动公开政府信息情况"))
+        );
+        // Closed with a full stop, alone or before its text.
+        assert_eq!(
+            leading("二、主动公开政府信息情况。"),
+            Some((Section::ProactiveDisclosure, "二、主动公开政府信息情况。"))
+        );
+        assert_eq!(
+            leading("二、主动公开政府信息情况。2019年，我镇主动公开政府信息118条。"),
+            Some((Section::ProactiveDisclosure, "二、主动公开政府信息情况"))
+        );
+        assert_eq!(leading("六、其他需要报告的事项：无。"), Some((Section::Other, "六、其他需要报告的事项")));
+        assert_eq!(
+            leading("四、政府信息公开行政复议，行政诉讼情况"),
+            Some((Section::ReviewLitigation, "四、政府信息公开行政复议，行政诉讼情况"))
+        );
+        // Not headings: numbered prose, 表三's numbered rows.
+        for text in [
+            "一是加强领导",
+            "三季度依申请公开情况良好",
+            "二、加强主动公开，提升透明度。",
+            "一、本年新收政府信息公开申请数量",
+            "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3",
+            "三、本年度办理结果",
+            "三、本年度办理结果（一）予以公开 3 0 0 0 0 0 3",
+            "四、结转下年度继续办理",
+            "四、结转下年度继续办理0000000",
+        ] {
+            assert_eq!(leading(text), None, "{text}");
+        }
+    }
+
+    fn run_in(text: &str) -> Vec<(Section, &str)> {
+        let sections = crate::format::y2021::FORMAT.sections;
+        (text.char_indices())
+            .filter_map(|(at, _)| heading_at(text, at, sections).map(|(s, end)| (s, &text[at..end])))
+            .collect()
+    }
+
+    #[test]
+    fn headings_run_into_text() {
+        let three = (Section::Requests, "三、收到和处理政府信息公开申请情况");
+        // Glued to the last cell of 表二: a value with its unit, a bare number, a space.
+        for glued in [
+            "政府集中采购2832995元三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为",
+            "行政事业性收费547.9659万元三、收到和处理政府信息公开申请情况",
+            "行政事业性收费3147230元 三、收到和处理政府信息公开申请情况",
+            "行政事业性收费9116.36三、收到和处理政府信息公开申请情况",
+            "行政事业性收费—三、收到和处理政府信息公开申请情况",
+        ] {
+            assert_eq!(run_in(glued), vec![three], "{glued}");
+        }
+        // To Chinese text (blank cells, the title): only the title word for word.
+        assert_eq!(
+            run_in("四、结转下年度继续办理四、政府信息公开行政复议、行政诉讼情况行政复议"),
+            vec![(Section::ReviewLitigation, "四、政府信息公开行政复议、行政诉讼情况")]
+        );
+        assert_eq!(run_in("四、结转下年度继续办理四、政府信息公开行政法复议、行政诉讼情况"), vec![]);
+        assert_eq!(
+            run_in("平潭综合实验区2022年度政府信息公开工作年度报告一、总体情况2022年，"),
+            vec![(Section::Overview, "一、总体情况")]
+        );
+        // A variant, straight into 表四's header; a reworded title, into its text.
+        assert_eq!(
+            run_in("0000000四、因政府信息公开工作被申请行政复议、提起行政诉讼情况行政复议行政诉讼结果维持"),
+            vec![(Section::ReviewLitigation, "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况")]
+        );
+        assert_eq!(
+            run_in("0 0 0五、存在的主要问题及明年工作计划2024年，"),
+            vec![(Section::Problems, "五、存在的主要问题及明年工作计划")]
+        );
+        // Without its 、: word for word only.
+        assert_eq!(run_in("现报告如下：一总体情况2019年，"), vec![(Section::Overview, "一总体情况")]);
+        assert_eq!(run_in("情况如下：六其他需要报告的事项无。"), vec![(Section::Other, "六其他需要报告的事项")]);
+        // Mentions, numbered prose, 表三's rows and sub-items: no heading.
+        for text in [
+            "详见三、收到和处理政府信息公开申请情况。",
+            "按照“三、收到和处理政府信息公开申请情况”填报",
+            "本报告包括：一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况等六个部分",
+            "第二十三、收到和处理政府信息公开申请情况",
+            "（三）收到和处理政府信息公开申请情况",
+            "取得成效。一是主动公开政府信息情况良好；二是依申请公开情况平稳。三是",
+            "（七）总计3000003四、结转下年度继续办理0000000",
+            "3000003二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开",
+        ] {
+            assert_eq!(run_in(text), vec![], "{text}");
+        }
     }
 }

@@ -15,12 +15,15 @@
 //! digits) is accepted even when it does not balance, so real arithmetic errors of the
 //! report still come through. Everything else becomes an [`Unreadable`] entry.
 
+mod tokens;
+
 use crate::document::{Paragraph, Span};
-use crate::format::{self, Format, FormatVersion, RelationSpec, RowSpec, Section, TableId, TableSpec};
+use crate::format::{self, Format, FormatVersion, RelationSpec, RowSpec, TableId, TableSpec};
 use crate::recognize::labels::{canonical, column_matches, compare, row_score_of_words, words, LabelMatch};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
 use crate::strings::{char_count, JoinStr};
+use tokens::{is_digit, is_numeral, region, tokenize, Group, Part, Tok};
 
 /// A part longer than this is not a count any report prints.
 const MAX_PART_DIGITS: usize = 15;
@@ -51,252 +54,6 @@ pub fn read_text_table(id: TableId, paragraphs: &[&Paragraph], input: &str, year
         TableId::Review => read_review(tokens, year),
         TableId::Proactive | TableId::Requests => read_rows_table(id, tokens, year),
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// Tokens
-
-/// One digit or other character of a number as written, with its byte offset in the input.
-#[derive(Clone, Debug)]
-struct Ch {
-    c: char,
-    at: Option<usize>,
-}
-
-/// A run of characters with no space in it that reads as a number (`3119`, `96171.6`,
-/// `-3`), or a run of glued digits (`640020470`).
-#[derive(Clone, Debug)]
-struct Group {
-    chars: Vec<Ch>,
-}
-
-impl Group {
-    fn text(&self) -> String {
-        self.chars.iter().map(|c| c.c).collect()
-    }
-
-    /// Digits only (no sign, no decimal point): the group may be split into cells.
-    fn splittable(&self) -> bool {
-        self.chars.iter().all(|c| is_digit(c.c))
-    }
-
-    fn part(&self, start: usize, end: usize) -> Part {
-        let chars = &self.chars[start..end];
-        let text: String = chars.iter().map(|c| c.c).collect();
-        let span = match (chars.first().and_then(|c| c.at), chars.last()) {
-            (Some(s), Some(last)) => last.at.map(|e| Span::new(s, e + last.c.len_utf8())),
-            _ => None,
-        };
-        Part { text, span }
-    }
-
-    fn whole(&self) -> Part {
-        self.part(0, self.chars.len())
-    }
-}
-
-/// One value as read: its exact text and where it is in the input.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Part {
-    text: String,
-    span: Option<Span>,
-}
-
-#[derive(Clone, Debug)]
-enum Tok {
-    Text { text: String, span: Option<Span>, heading: Option<Section> },
-    Num { groups: Vec<Group> },
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-fn is_numeral(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
-}
-
-/// Byte offset in `input` of each character of the paragraph's (normalised) text, found by
-/// walking the paragraph's span in step with the text: characters the reader dropped
-/// (page footers, line breaks, markup) are skipped.
-fn align(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
-    let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
-    let raw_chars: Vec<(usize, char)> = raw.char_indices().collect();
-    let mut rp = 0usize;
-    let mut out = Vec::with_capacity(char_count(text));
-    for c in text.chars() {
-        if c == ' ' {
-            out.push(None);
-            continue;
-        }
-        let window = raw_chars.len().min(rp + 4096);
-        match (rp..window).find(|&i| raw_chars[i].1 == c) {
-            Some(i) => {
-                out.push(Some(span.start + raw_chars[i].0));
-                rp = i + 1;
-            }
-            None => out.push(None),
-        }
-    }
-    out
-}
-
-/// Where a number group starts at `i` and ends, or `None` if `i` does not start one
-/// (sub-item numbering such as `1.属于…` is label text, not a value).
-fn scan_group(chars: &[(char, Option<usize>)], i: usize) -> Option<usize> {
-    let n = chars.len();
-    let mut j = i;
-    let signed = matches!(chars[i].0, '+' | '-' | '＋' | '－')
-        && (i == 0 || chars[i - 1].0 == ' ')
-        && i + 1 < n
-        && is_digit(chars[i + 1].0);
-    if signed {
-        j += 1;
-    } else if !is_digit(chars[i].0) {
-        return None;
-    }
-    while j < n && is_digit(chars[j].0) {
-        j += 1;
-    }
-    if j + 1 < n && matches!(chars[j].0, '.' | '．') && is_digit(chars[j + 1].0) {
-        j += 1;
-        while j < n && is_digit(chars[j].0) {
-            j += 1;
-        }
-        return Some(j);
-    }
-    // `…00000002.其他法律…`: the last digit numbers the next label.
-    let numbering =
-        j + 1 < n && matches!(chars[j].0, '.' | '．' | '、') && !is_digit(chars[j + 1].0) && chars[j + 1].0 != ' ';
-    if numbering {
-        let digits = j - i - usize::from(signed);
-        if digits <= 1 {
-            return None;
-        }
-        j -= 1;
-    }
-    Some(j)
-}
-
-fn tokenize(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
-    let offsets = align(&p.text, input, p.span);
-    let chars: Vec<(char, Option<usize>)> = p.text.chars().zip(offsets).collect();
-    let n = chars.len();
-    let mut text_start = 0;
-    let mut i = 0;
-    let push_text = |out: &mut Vec<Tok>, from: usize, to: usize| {
-        let slice = &chars[from..to];
-        let text: String = slice.iter().map(|c| c.0).collect::<String>().trim().to_string();
-        if text.is_empty() {
-            return;
-        }
-        let first = slice.iter().find_map(|c| c.1);
-        let last = slice.iter().rev().find_map(|c| c.1.map(|a| a + c.0.len_utf8()));
-        let span = match (first, last) {
-            (Some(s), Some(e)) if s <= e => Some(Span::new(s, e)),
-            _ => None,
-        };
-        split_headings(&text, span, out);
-    };
-    while i < n {
-        let Some(end) = scan_group(&chars, i) else {
-            i += 1;
-            continue;
-        };
-        push_text(out, text_start, i);
-        let mut groups = vec![Group { chars: chars[i..end].iter().map(|&(c, at)| Ch { c, at }).collect() }];
-        let mut j = end;
-        loop {
-            let mut k = j;
-            while k < n && chars[k].0 == ' ' {
-                k += 1;
-            }
-            if k == j || k >= n {
-                break;
-            }
-            match scan_group(&chars, k) {
-                Some(e) => {
-                    groups.push(Group { chars: chars[k..e].iter().map(|&(c, at)| Ch { c, at }).collect() });
-                    j = e;
-                }
-                None => break,
-            }
-        }
-        out.push(Tok::Num { groups });
-        text_start = j;
-        i = j;
-    }
-    push_text(out, text_start, n);
-}
-
-/// Which section a heading starting at `chars[i]` (`四、政府信息公开…`) opens, if any.
-fn heading_at(chars: &[char], i: usize) -> Option<Section> {
-    let c = *chars.get(i)?;
-    if !is_numeral(c) || chars.get(i + 1) != Some(&'、') || (i > 0 && is_numeral(chars[i - 1])) {
-        return None;
-    }
-    let section = Section::ALL.into_iter().find(|s| s.numeral().starts_with(c))?;
-    let title: String = chars[i + 2..].iter().take(24).collect();
-    let title = canonical(&title);
-    let spec = format::format(FormatVersion::Y2021).section(section);
-    let own = canonical(spec.title());
-    let named = title.starts_with(&own)
-        || spec.keys.iter().any(|k| title.contains(&canonical(k)))
-        || spec.variants.iter().any(|v| title.starts_with(&canonical(v)));
-    named.then_some(section)
-}
-
-/// Where the heading starting at `i` ends: after its `情况` / `事项`, else after the
-/// section key it names.
-fn heading_end(chars: &[char], i: usize, section: Section) -> usize {
-    let limit = chars.len().min(i + 32);
-    let text: String = chars[i..limit].iter().collect();
-    let spec = format::format(FormatVersion::Y2021).section(section);
-    let close = ["情况", "事项"].iter().filter_map(|m| text.find(m).map(|b| b + m.len())).min();
-    let key = spec.keys.iter().filter_map(|k| text.find(k).map(|b| b + k.len())).max();
-    match close.or(key) {
-        Some(b) => i + char_count(&text[..b]),
-        None => limit,
-    }
-}
-
-/// Push a text token, cut where a section heading begins inside it and where it ends.
-fn split_headings(text: &str, span: Option<Span>, out: &mut Vec<Tok>) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut cuts: Vec<(usize, Option<Section>)> = vec![(0, None)];
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(s) = heading_at(&chars, i) {
-            if i == 0 {
-                cuts[0].1 = Some(s);
-            } else {
-                cuts.push((i, Some(s)));
-            }
-            let end = heading_end(&chars, i, s);
-            if end < chars.len() {
-                cuts.push((end, None));
-            }
-            i = end.max(i + 1);
-            continue;
-        }
-        i += 1;
-    }
-    for (n, &(from, heading)) in cuts.iter().enumerate() {
-        let to = cuts.get(n + 1).map_or(chars.len(), |c| c.0);
-        let piece: String = chars[from..to].iter().collect::<String>().trim().to_string();
-        if !piece.is_empty() {
-            out.push(Tok::Text { text: piece, span, heading });
-        }
-    }
-}
-
-/// The tokens of the table: after the section's own heading (if the paragraphs hold it) up
-/// to the next heading of a later section.
-fn region(tokens: &[Tok], own: Section) -> &[Tok] {
-    let is_heading = |t: &Tok, f: &dyn Fn(Section) -> bool| matches!(t, Tok::Text { heading: Some(s), .. } if f(*s));
-    let start = tokens.iter().position(|t| is_heading(t, &|s| s == own)).map_or(0, |i| i + 1);
-    let end = tokens[start..].iter().position(|t| is_heading(t, &|s| s > own)).map_or(tokens.len(), |i| start + i);
-    &tokens[start..end]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -611,7 +368,8 @@ fn runs(tokens: &[Tok], layout: &Layout) -> Vec<Run> {
                 }
                 prev_num = true;
             }
-            Tok::Text { .. } => prev_num = false,
+            // A sentence between two runs of values parts them as a label would.
+            Tok::Text { .. } | Tok::Prose { .. } => prev_num = false,
         }
     }
     out
@@ -1109,6 +867,7 @@ fn token_span(tokens: &[Tok]) -> Option<Span> {
         .flat_map(|t| match t {
             Tok::Text { span, .. } => vec![*span],
             Tok::Num { groups } => groups.iter().map(|g| g.whole().span).collect(),
+            Tok::Prose { .. } => vec![],
         })
         .flatten()
         .reduce(Span::cover)
@@ -1130,7 +889,8 @@ fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
             let c = canonical(text);
             REVIEW_MARKERS.iter().any(|m| c.contains(m))
         }
-        Tok::Num { .. } => false,
+        // `共有行政复议案件2件` tells of cases, not of the table.
+        Tok::Num { .. } | Tok::Prose { .. } => false,
     });
     if !labelled {
         return None;
@@ -1154,7 +914,7 @@ fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
                 }
                 prev_num = true;
             }
-            Tok::Text { text, .. } => {
+            Tok::Text { text, .. } | Tok::Prose { text } => {
                 prev_num = false;
                 between.last_mut().into_iter().for_each(|b| b.push(text.clone()));
             }

@@ -1,3 +1,4 @@
+use super::tokens::Ch;
 use super::*;
 
 /// One paragraph per non-empty line, spans into `input`.
@@ -26,7 +27,9 @@ fn row(t: &FoundTable, row: &str) -> Vec<String> {
 }
 
 fn groups(text: &str) -> Vec<Group> {
-    text.split(' ').map(|g| Group { chars: g.chars().map(|c| Ch { c, at: None }).collect() }).collect()
+    text.split(' ')
+        .map(|g| Group { chars: g.chars().map(|c| Ch { c, at: None }).collect(), unit: Vec::new() })
+        .collect()
 }
 
 fn texts(parts: &[Part]) -> Vec<&str> {
@@ -43,20 +46,98 @@ fn t4_row() -> Vec<RowRel> {
     (0..3).map(|b| RowRel { total: vec![b * 5 + 4], parts: (b * 5..b * 5 + 4).collect() }).collect()
 }
 
-#[test]
-fn numbering_after_glued_digits_goes_to_the_label() {
-    let input = "1.属于国家秘密00000002.其他法律行政法规禁止公开0000000";
+/// The tokens of `input` as one paragraph: `T:` text (`H:` a heading), `N:` numbers, `P:` prose.
+fn shape(input: &str) -> Vec<String> {
     let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
     let mut toks = Vec::new();
     tokenize(&p, input, &mut toks);
-    let shape: Vec<String> = toks
-        .iter()
+    toks.iter()
         .map(|t| match t {
-            Tok::Text { text, .. } => format!("T:{text}"),
+            Tok::Text { text, heading: None, .. } => format!("T:{text}"),
+            Tok::Text { text, .. } => format!("H:{text}"),
             Tok::Num { groups } => format!("N:{}", groups.iter().map(Group::text).collect::<Vec<_>>().join("|")),
+            Tok::Prose { text } => format!("P:{text}"),
         })
-        .collect();
-    assert_eq!(shape, ["T:1.属于国家秘密", "N:0000000", "T:2.其他法律行政法规禁止公开", "N:0000000"]);
+        .collect()
+}
+
+#[test]
+fn numbering_after_glued_digits_goes_to_the_label() {
+    let input = "1.属于国家秘密00000002.其他法律行政法规禁止公开0000000";
+    assert_eq!(shape(input), ["T:1.属于国家秘密", "N:0000000", "T:2.其他法律行政法规禁止公开", "N:0000000"]);
+    // Word's list numbers keep a space after their mark.
+    assert_eq!(
+        shape("（四）无法提供1. 本机关不掌握相关政府信息00000002. 没有现成信息需要另行制作0000000"),
+        ["T:（四）无法提供1. 本机关不掌握相关政府信息", "N:0000000", "T:2. 没有现成信息需要另行制作", "N:0000000"]
+    );
+}
+
+#[test]
+fn sentences_with_numbers_are_prose_not_cells() {
+    // Between a heading and its table: a year, a count, a clause.
+    assert_eq!(
+        shape("二、主动公开政府信息情况2019年主动公开政府信息118条。第二十条第（一）项 信息内容 规章000"),
+        [
+            "H:二、主动公开政府信息情况",
+            "P:2019年主动公开政府信息118条。",
+            "T:第二十条第（一）项 信息内容 规章",
+            "N:000"
+        ]
+    );
+    assert_eq!(
+        shape("四、政府信息公开行政复议、行政诉讼情况 2022年，全区共有行政诉讼案件1件、行政复议案件2件，均已结案。 行政复议 0 1"),
+        [
+            "H:四、政府信息公开行政复议、行政诉讼情况",
+            "P:2022年，全区共有行政诉讼案件1件、行政复议案件2件，均已结案。",
+            "T:行政复议",
+            "N:0|1"
+        ]
+    );
+    // After the table, from the block after the last value: the values stay cells.
+    assert_eq!(
+        shape("行政事业性收费9116.36 全年收取行政事业性收费9116.36万元。"),
+        ["T:行政事业性收费", "N:9116.36", "P:全年收取行政事业性收费9116.36万元。"]
+    );
+    assert_eq!(shape("行政强制0 2019年共办理1件。"), ["T:行政强制", "N:0", "P:2019年共办理1件。"]);
+    assert_eq!(
+        shape("尚未审结总计0 0 0 注：数据统计截至2022年12月31日。"),
+        ["T:尚未审结总计", "N:0|0|0", "P:注：数据统计截至2022年12月31日。"]
+    );
+}
+
+#[test]
+fn table_rows_stay_cells_whatever_follows_them() {
+    // A money cell ending a line with 。: short, no count, no clause — a row, not prose.
+    assert_eq!(shape("政府集中采购00万元。"), ["T:政府集中采购", "N:00万元", "T:。"]);
+    // A money cell, then the next block's text.
+    assert_eq!(
+        shape("政府集中采购00万元注：本表为全镇数据。"),
+        ["T:政府集中采购", "N:00万元", "T:注：本表为全镇数据。"]
+    );
+    assert_eq!(
+        shape("政府集中采购00万元2019年我镇未开展政府集中采购。"),
+        ["T:政府集中采购", "N:00万元", "P:2019年我镇未开展政府集中采购。"]
+    );
+    // Values glued to the next label, a bracket, a numbered label, a heading.
+    assert_eq!(
+        shape("（七）总计3000003四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况"),
+        [
+            "T:（七）总计",
+            "N:3000003",
+            "T:四、结转下年度继续办理",
+            "N:0000000",
+            "H:四、政府信息公开行政复议、行政诉讼情况"
+        ]
+    );
+    // A row label with a sentence end in it is still a label (it has no number).
+    assert_eq!(
+        shape("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。）一、本年新收政府信息公开申请数量3000003"),
+        [
+            "T:（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。）",
+            "T:一、本年新收政府信息公开申请数量",
+            "N:3000003"
+        ]
+    );
 }
 
 #[test]
@@ -211,6 +292,19 @@ fn the_table_may_sit_inside_one_long_paragraph() {
     assert_eq!(&input[span.start..span.end], "5");
     // The narrative's "3件" before the table and 表三's "9" after it are not read.
     assert!(t.unreadable.is_empty(), "{:?}", t.unreadable);
+}
+
+#[test]
+fn a_money_unit_stays_with_its_cell_before_a_heading_glued_to_it() {
+    let input =
+        "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1 2832995元三、收到和处理政府信息公开申请情况";
+    let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
+    let t = read_text_table(TableId::Proactive, &[&p], input, Some(2019)).unwrap();
+    assert_eq!(row(&t, "procurement"), ["1", "2832995元"]);
+    let c = t.cell("procurement", "procurement_amount").unwrap();
+    assert_eq!(c.value.number.as_ref().map(|n| n.mantissa), Some(2832995));
+    let span = c.origin.span.unwrap();
+    assert_eq!(&input[span.start..span.end], "2832995元");
 }
 
 #[test]

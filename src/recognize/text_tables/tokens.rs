@@ -1,0 +1,409 @@
+//! The text of a table's section cut into tokens: runs of numbers (the values, with where
+//! each digit is in the input) and the texts between them (labels, headings).
+
+use crate::document::{Paragraph, Span};
+use crate::format::{self, FormatVersion, Section};
+use crate::recognize::sections;
+use crate::strings::char_count;
+
+/// One digit or other character of a number as written, with its byte offset in the input.
+#[derive(Clone, Debug)]
+pub(super) struct Ch {
+    pub(super) c: char,
+    pub(super) at: Option<usize>,
+}
+
+/// A run of characters with no space in it that reads as a number (`3119`, `96171.6`,
+/// `-3`), or a run of glued digits (`640020470`), and the money unit written right after it
+/// (`0万元`, `2832995元`), which belongs to its last cell.
+#[derive(Clone, Debug)]
+pub(super) struct Group {
+    pub(super) chars: Vec<Ch>,
+    pub(super) unit: Vec<Ch>,
+}
+
+impl Group {
+    fn new(chars: &[(char, Option<usize>)], unit: &[(char, Option<usize>)]) -> Group {
+        let ch = |&(c, at): &(char, Option<usize>)| Ch { c, at };
+        Group { chars: chars.iter().map(ch).collect(), unit: unit.iter().map(ch).collect() }
+    }
+
+    pub(super) fn text(&self) -> String {
+        self.chars.iter().chain(&self.unit).map(|c| c.c).collect()
+    }
+
+    /// Ends with a money unit: `9116.36万元`.
+    pub(super) fn has_unit(&self) -> bool {
+        !self.unit.is_empty()
+    }
+
+    /// Digits only (no sign, no decimal point): the group may be split into cells.
+    pub(super) fn splittable(&self) -> bool {
+        self.chars.iter().all(|c| is_digit(c.c))
+    }
+
+    pub(super) fn part(&self, start: usize, end: usize) -> Part {
+        let unit = if end == self.chars.len() { self.unit.as_slice() } else { &[] };
+        let chars: Vec<&Ch> = self.chars[start..end].iter().chain(unit).collect();
+        let text: String = chars.iter().map(|c| c.c).collect();
+        let span = match (chars.first().and_then(|c| c.at), chars.last()) {
+            (Some(s), Some(last)) => last.at.map(|e| Span::new(s, e + last.c.len_utf8())),
+            _ => None,
+        };
+        Part { text, span }
+    }
+
+    pub(super) fn whole(&self) -> Part {
+        self.part(0, self.chars.len())
+    }
+}
+
+/// One value as read: its exact text and where it is in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Part {
+    pub(super) text: String,
+    pub(super) span: Option<Span>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) enum Tok {
+    Text {
+        text: String,
+        span: Option<Span>,
+        heading: Option<Section>,
+    },
+    Num {
+        groups: Vec<Group>,
+    },
+    /// A sentence with numbers in it (`2019年主动公开政府信息118条。`): prose, whose numbers
+    /// are no cells of the table.
+    Prose {
+        text: String,
+    },
+}
+
+pub(super) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+pub(super) fn is_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
+/// Byte offset in `input` of each character of the paragraph's (normalised) text, found by
+/// walking the paragraph's span in step with the text: characters the reader dropped
+/// (page footers, line breaks, markup) are skipped.
+fn align(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
+    let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
+    let raw_chars: Vec<(usize, char)> = raw.char_indices().collect();
+    let mut rp = 0usize;
+    let mut out = Vec::with_capacity(char_count(text));
+    for c in text.chars() {
+        if c == ' ' {
+            out.push(None);
+            continue;
+        }
+        let window = raw_chars.len().min(rp + 4096);
+        match (rp..window).find(|&i| raw_chars[i].1 == c) {
+            Some(i) => {
+                out.push(Some(span.start + raw_chars[i].0));
+                rp = i + 1;
+            }
+            None => out.push(None),
+        }
+    }
+    out
+}
+
+/// Where a number group starts at `i` and ends, or `None` if `i` does not start one
+/// (sub-item numbering such as `1.属于…` is label text, not a value).
+fn scan_group(chars: &[(char, Option<usize>)], i: usize) -> Option<usize> {
+    let n = chars.len();
+    let mut j = i;
+    let signed = matches!(chars[i].0, '+' | '-' | '＋' | '－')
+        && (i == 0 || chars[i - 1].0 == ' ')
+        && i + 1 < n
+        && is_digit(chars[i + 1].0);
+    if signed {
+        j += 1;
+    } else if !is_digit(chars[i].0) {
+        return None;
+    }
+    while j < n && is_digit(chars[j].0) {
+        j += 1;
+    }
+    if j + 1 < n && matches!(chars[j].0, '.' | '．') && is_digit(chars[j + 1].0) {
+        j += 1;
+        while j < n && is_digit(chars[j].0) {
+            j += 1;
+        }
+        return Some(j);
+    }
+    // `…00000002.其他法律…`: the last digit numbers the next label, also with a space after
+    // its mark, as Word's list numbers have it (`…00000002. 没有现成信息…`).
+    let label_after = chars.get(j + 1..).and_then(|rest| rest.iter().find(|c| c.0 != ' '));
+    let numbering = matches!(chars.get(j).map(|c| c.0), Some('.' | '．' | '、'))
+        && label_after.is_some_and(|c| !is_digit(c.0) && !matches!(c.0, '+' | '-' | '＋' | '－'));
+    if numbering {
+        let digits = j - i - usize::from(signed);
+        if digits <= 1 {
+            return None;
+        }
+        j -= 1;
+    }
+    Some(j)
+}
+
+/// The paragraph's tokens, its sentences with numbers in them made [`Tok::Prose`].
+pub(super) fn tokenize(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
+    let mut tokens = Vec::new();
+    cut(p, input, &mut tokens);
+    for token in tokens {
+        let ends_sentence = matches!(&token, Tok::Text { text, heading: None, .. } if ends_sentence(text));
+        out.push(token);
+        if ends_sentence {
+            take_sentence(out);
+        }
+    }
+}
+
+/// Where a money unit right after a number (at `at`) ends: `万元`, `元`; `at` when there is none.
+fn money_unit_end(chars: &[(char, Option<usize>)], at: usize) -> usize {
+    match (chars.get(at).map(|c| c.0), chars.get(at + 1).map(|c| c.0)) {
+        (Some('万'), Some('元')) => at + 2,
+        (Some('元'), _) => at + 1,
+        _ => at,
+    }
+}
+
+/// The paragraph cut into runs of numbers and the texts between them.
+fn cut(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
+    let offsets = align(&p.text, input, p.span);
+    let chars: Vec<(char, Option<usize>)> = p.text.chars().zip(offsets).collect();
+    let n = chars.len();
+    let mut text_start = 0;
+    let mut i = 0;
+    let push_text = |out: &mut Vec<Tok>, from: usize, to: usize| {
+        let slice = &chars[from..to];
+        let text: String = slice.iter().map(|c| c.0).collect::<String>().trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+        let first = slice.iter().find_map(|c| c.1);
+        let last = slice.iter().rev().find_map(|c| c.1.map(|a| a + c.0.len_utf8()));
+        let span = match (first, last) {
+            (Some(s), Some(e)) if s <= e => Some(Span::new(s, e)),
+            _ => None,
+        };
+        split_headings(&text, span, out);
+    };
+    while i < n {
+        let Some(end) = scan_group(&chars, i) else {
+            i += 1;
+            continue;
+        };
+        push_text(out, text_start, i);
+        let unit_end = money_unit_end(&chars, end);
+        let mut groups = vec![Group::new(&chars[i..end], &chars[end..unit_end])];
+        let mut j = unit_end;
+        loop {
+            let mut k = j;
+            while k < n && chars[k].0 == ' ' {
+                k += 1;
+            }
+            if k == j || k >= n {
+                break;
+            }
+            match scan_group(&chars, k) {
+                Some(e) => {
+                    let unit_end = money_unit_end(&chars, e);
+                    groups.push(Group::new(&chars[k..e], &chars[e..unit_end]));
+                    j = unit_end;
+                }
+                None => break,
+            }
+        }
+        out.push(Tok::Num { groups });
+        text_start = j;
+        i = j;
+    }
+    push_text(out, text_start, n);
+}
+
+/// Push a text token, cut where a section heading begins inside it and where it ends: the
+/// headings the section finder recognises run into a text ([`sections::heading_at`]).
+fn split_headings(text: &str, span: Option<Span>, out: &mut Vec<Tok>) {
+    let specs = format::format(FormatVersion::Y2021).sections;
+    let mut cuts: Vec<(usize, Option<Section>)> = vec![(0, None)];
+    let mut from = 0;
+    for (at, _) in text.char_indices().filter(|&(_, c)| is_numeral(c)) {
+        if at < from {
+            continue;
+        }
+        let Some((section, end)) = sections::heading_at(text, at, specs) else { continue };
+        if at == 0 {
+            cuts[0].1 = Some(section);
+        } else {
+            cuts.push((at, Some(section)));
+        }
+        if end < text.len() {
+            cuts.push((end, None));
+        }
+        from = end;
+    }
+    for (n, &(from, heading)) in cuts.iter().enumerate() {
+        let to = cuts.get(n + 1).map_or(text.len(), |c| c.0);
+        match heading {
+            Some(_) => push_piece(&text[from..to], span, heading, out),
+            None => sentence_pieces(&text[from..to]).for_each(|piece| push_piece(piece, span, None, out)),
+        }
+    }
+}
+
+fn push_piece(piece: &str, span: Option<Span>, heading: Option<Section>, out: &mut Vec<Tok>) {
+    let piece = piece.trim();
+    if !piece.is_empty() {
+        out.push(Tok::Text { text: piece.to_string(), span, heading });
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Prose among the cells
+
+/// Ends a sentence: `。！？`, with the closing quotes and brackets right after it.
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['”', '’', '」', '』', '）', ')']);
+    t.ends_with(['。', '！', '？', '!', '?'])
+}
+
+/// `text` cut after each sentence end (with its closing quotes and brackets).
+fn sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(['。', '！', '？', '!', '?']).map_or(rest.len(), |at| {
+            let after = &rest[at..];
+            let closing =
+                after.char_indices().skip(1).find(|&(_, c)| !matches!(c, '”' | '’' | '」' | '』' | '）' | ')'));
+            at + closing.map_or(after.len(), |(i, _)| i)
+        });
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// A count or time unit: a number followed by one is counted in a sentence (`2019年`, `118条`,
+/// `75件`, `17.46%`), never in a cell (only money cells carry a unit: `0万元`, `2832995元`).
+fn is_count_unit(c: char) -> bool {
+    "年月日时条件个项次人家份篇期场倍名天批类户起%％".contains(c)
+}
+
+/// What a number in a sentence may be followed by besides a count unit: a word of quantity
+/// (`550余条`, `3万`), `号` (`〔2021〕30号`), or punctuation (`1、2月`, `〔2021〕`). A table's cell,
+/// flattened, is followed by the next row's label, another value or nothing.
+fn follows_number_in_prose(c: char) -> bool {
+    is_count_unit(c) || "余多万亿元号〕）)]】、，,；;：:".contains(c)
+}
+
+/// Is the number token `number`, followed by `next`, written as in a sentence: followed by a
+/// unit or punctuation, or a sum of money ending a sentence or clause (`9116.36万元。`)? A
+/// money cell is followed by the next block's text (`0万元注：…`), which is no punctuation.
+fn followed_as_prose(number: &[Group], next: &Tok) -> bool {
+    let Tok::Text { text, heading: None, .. } = next else { return false };
+    let money = number.last().is_some_and(Group::has_unit);
+    text.starts_with(follows_number_in_prose) || money && text.starts_with(['。', '！', '？'])
+}
+
+/// The sentence `out` ends with, made one [`Tok::Prose`] when it reads as prose.
+fn take_sentence(out: &mut Vec<Tok>) {
+    let (start, partial) = sentence_start(out);
+    let Some(text) = prose_text(&out[start..], partial) else { return };
+    out.truncate(start + usize::from(partial));
+    if partial {
+        keep_before_sentence(&mut out[start]);
+    }
+    out.push(Tok::Prose { text });
+}
+
+/// Where the sentence `out` ends with starts, and whether it starts inside that token. It
+/// reaches back over numbers followed as in a sentence and the texts between them, to the
+/// table value, heading or sentence end before it. Of a number token it reaches, only the last
+/// group is the sentence's (`0 2019年…`); of a text it starts with, what follows its last space
+/// (a page's text puts a space between blocks: what comes before is the table's).
+fn sentence_start(out: &[Tok]) -> (usize, bool) {
+    let mut start = out.len() - 1;
+    while start > 0 {
+        match &out[start - 1] {
+            Tok::Text { text, heading: None, .. } if !ends_sentence(text) => start -= 1,
+            Tok::Num { groups } if followed_as_prose(groups, &out[start]) => {
+                if groups.len() > 1 {
+                    return (start - 1, true);
+                }
+                start -= 1;
+            }
+            _ => break,
+        }
+    }
+    let spaced = matches!(&out[start], Tok::Text { text, .. } if text.contains(char::is_whitespace));
+    (start, spaced)
+}
+
+/// The text of the sentence `tokens` (the first one's last part only, when `partial`) if it
+/// reads as prose: with numbers, and counting something (a number with a count or time unit:
+/// `118条`, `2019年`), with a clause (`，`, `；`, `：`), or long (twelve Chinese characters:
+/// `全年收取行政事业性收费9116.36万元。`). `政府集中采购00万元。` is none of these: a table's
+/// last row, kept.
+fn prose_text(tokens: &[Tok], partial: bool) -> Option<String> {
+    let mut text = String::new();
+    let (mut numbers, mut counted, mut clause) = (false, false, false);
+    for (i, token) in tokens.iter().enumerate() {
+        let first_part = partial && i == 0;
+        match token {
+            Tok::Num { groups } => {
+                numbers = true;
+                let next = tokens.get(i + 1);
+                counted |= matches!(next, Some(Tok::Text { text, .. }) if text.starts_with(is_count_unit));
+                let groups = if first_part { &groups[groups.len() - 1..] } else { groups };
+                for (k, group) in groups.iter().enumerate() {
+                    if k > 0 {
+                        text.push(' ');
+                    }
+                    text.extend(group.chars.iter().chain(&group.unit).map(|c| c.c));
+                }
+            }
+            Tok::Text { text: t, .. } | Tok::Prose { text: t } => {
+                let t = if first_part { t.rsplit_once(char::is_whitespace).map_or(t.as_str(), |s| s.1) } else { t };
+                clause |= t.contains(['，', '；', '：', ',', ';']);
+                text.push_str(t);
+            }
+        }
+    }
+    let long = text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 12;
+    (numbers && (counted || clause || long)).then_some(text)
+}
+
+/// What of the token a sentence starts inside is not the sentence's: the number groups before
+/// its last, the text before its last space.
+fn keep_before_sentence(token: &mut Tok) {
+    match token {
+        Tok::Num { groups } => {
+            groups.pop();
+        }
+        Tok::Text { text, .. } => {
+            *text = text.rsplit_once(char::is_whitespace).map_or("", |s| s.0).trim_end().to_string();
+        }
+        Tok::Prose { .. } => {}
+    }
+}
+
+/// The tokens of the table: after the section's own heading (if the paragraphs hold it) up
+/// to the next heading of a later section.
+pub(super) fn region(tokens: &[Tok], own: Section) -> &[Tok] {
+    let is_heading = |t: &Tok, f: &dyn Fn(Section) -> bool| matches!(t, Tok::Text { heading: Some(s), .. } if f(*s));
+    let start = tokens.iter().position(|t| is_heading(t, &|s| s == own)).map_or(0, |i| i + 1);
+    let end = tokens[start..].iter().position(|t| is_heading(t, &|s| s > own)).map_or(tokens.len(), |i| start + i);
+    &tokens[start..end]
+}
