@@ -217,12 +217,12 @@ export function stripHighlight(html) {
 export function errorReport(kind, message) {
   return {
     schemaVersion: 1,
-    format: null, year: null, title: null, organ: null,
+    input: null, encoding: null, format: null, year: null, title: null, organ: null,
     summary: { errors: 1, warnings: 0, infos: 0 },
     diagnostics: [{
       id: kind, rule: kind, severity: 'error', message,
       table: null, row: null, column: null, expected: null, actual: null,
-      cell: null, span: null, excerpt: null, fix: null,
+      cell: null, span: null, paragraph: null, excerpt: null, fix: null,
     }],
     tables: {},
   };

@@ -28,9 +28,10 @@ pub struct LintReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub file: Option<String>,
-    /// What was read: `"html"`, `"text"`, `"dom"` (a live DOM), `"docx"`.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "'html' | 'text' | 'dom' | 'docx'"))]
-    pub input: InputKind,
+    /// What was read: `"html"`, `"text"`, `"dom"` (a live DOM), `"docx"`; `null` in the report
+    /// of an input that could not be read.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "'html' | 'text' | 'dom' | 'docx' | null"))]
+    pub input: Option<InputKind>,
     /// The encoding a file's text was decoded from ("UTF-8", "GB18030", "UTF-16LE", …);
     /// `null` where no bytes were decoded (a string, a DOM).
     pub encoding: Option<&'static str>,
@@ -120,7 +121,7 @@ pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> Lint
     LintReport {
         schema_version: 1,
         file: None,
-        input: doc.input,
+        input: Some(doc.input),
         encoding: None,
         format: detect(&report),
         year: report.year,

@@ -113,7 +113,7 @@ fn error_report(kind: &'static str, message: String) -> LintReport {
     LintReport {
         schema_version: 1,
         file: None,
-        input: InputKind::Text,
+        input: None,
         encoding: None,
         format: None,
         year: None,
@@ -189,7 +189,7 @@ mod js {
         if let Some(file) = &r.file {
             o.set("file", JsValue::from_str(file));
         }
-        o.set("input", JsValue::from_str(r.input.as_str()));
+        o.set("input", string(r.input.map(InputKind::as_str)));
         o.set("encoding", string(r.encoding));
         o.set("format", string(r.format.map(|f| f.as_str())));
         o.set("year", r.year.map_or(JsValue::NULL, |y| JsValue::from_f64(f64::from(y))));
