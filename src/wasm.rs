@@ -189,7 +189,7 @@ mod js {
         if let Some(file) = &r.file {
             o.set("file", JsValue::from_str(file));
         }
-        o.set("input", string(r.input.map(InputKind::as_str)));
+        o.set("input", string(r.input.map(crate::document::InputKind::as_str)));
         o.set("encoding", string(r.encoding));
         o.set("format", string(r.format.map(|f| f.as_str())));
         o.set("year", r.year.map_or(JsValue::NULL, |y| JsValue::from_f64(f64::from(y))));
