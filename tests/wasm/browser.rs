@@ -28,7 +28,7 @@ fn word_paste_through_domparser_points_at_the_dom_cell() {
     let nodes: Vec<i32> = js_sys::Int32Array::from(get(&walked, &["nodes"])).to_vec();
     let strings = get(&walked, &["strings"]).as_string().unwrap();
     let quirks = get(&walked, &["quirks"]).as_bool().unwrap();
-    let r = lint_dom(&nodes, &strings, quirks, JsValue::UNDEFINED);
+    let r = lint_dom(&nodes, &strings, quirks, JsValue::UNDEFINED, None);
     assert_eq!(get(&r, &["summary", "errors"]).as_f64(), Some(2.0));
     let all = js_sys::Array::from(&get(&r, &["diagnostics"]));
     let d = all.iter().find(|d| get(d, &["rule"]).as_string().as_deref() == Some("T3-ROW-TOTAL")).unwrap();

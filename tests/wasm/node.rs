@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use xxgk_lint::wasm::{lint_dom, lint_text, rule_list, version};
+use xxgk_lint::wasm::{docx_refusal, file_refusal, lint_dom, lint_text, rule_list, version};
 
 fn get(v: &JsValue, path: &[&str]) -> JsValue {
     path.iter().fold(v.clone(), |v, k| js_sys::Reflect::get(&v, &JsValue::from_str(k)).unwrap())
@@ -42,8 +42,38 @@ fn bad_input_and_bad_options_are_error_reports() {
     let r = lint_text("一、总体情况", options);
     assert_eq!(get(&index(&get(&r, &["diagnostics"]), 0), &["rule"]).as_string().as_deref(), Some("OPTIONS"));
     // A malformed DOM structure is an error value too.
-    let r = lint_dom(&[1, 7, 0, 0], "p", false, JsValue::UNDEFINED);
+    let r = lint_dom(&[1, 7, 0, 0], "p", false, JsValue::UNDEFINED, None);
     assert_eq!(get(&index(&get(&r, &["diagnostics"]), 0), &["rule"]).as_string().as_deref(), Some("INPUT-DOM"));
+    // So are a Word file's records that do not hold together (a position missing).
+    let r = lint_dom(&[1, -1, 0, 0], "p", false, JsValue::UNDEFINED, Some(vec![2, 0].into_boxed_slice()));
+    assert_eq!(get(&index(&get(&r, &["diagnostics"]), 0), &["rule"]).as_string().as_deref(), Some("INPUT-DOM"));
+}
+
+#[wasm_bindgen_test]
+fn a_word_documents_records_are_read_with_their_paragraphs() {
+    // <p>一、总体情况</p> as the .docx readers record it: a paragraph (position 0) and its text.
+    let nodes = [1, -1, 6, 0, 3, 0, 7, 0];
+    let strings = "style\0hidden\0colspan\0rowspan\0height\0\0p\0一、总体情况";
+    let file = vec![2, 0, 0, 0, 0].into_boxed_slice();
+    let r = lint_dom(&nodes, strings, false, JsValue::UNDEFINED, Some(file));
+    assert_eq!(get(&r, &["input"]).as_string().as_deref(), Some("docx"));
+    let missing = by_rule(&r, "FMT-SECTION-MISSING");
+    assert!(get(&missing, &["span"]).is_null());
+}
+
+#[wasm_bindgen_test]
+fn files_that_cannot_be_reports_say_why() {
+    let rule = |r: &JsValue| get(&index(&get(r, &["diagnostics"]), 0), &["rule"]).as_string();
+    assert_eq!(rule(&file_refusal(b"%PDF-1.7\n", JsValue::UNDEFINED)).as_deref(), Some("INPUT-PDF"));
+    assert_eq!(rule(&file_refusal(b"\x89PNG\r\n\x1a\n", JsValue::UNDEFINED)).as_deref(), Some("INPUT-BINARY"));
+    assert!(file_refusal("一、总体情况".as_bytes(), JsValue::UNDEFINED).is_null());
+    assert!(file_refusal(b"PK\x03\x04", JsValue::UNDEFINED).is_null());
+    let bomb = docx_refusal("too-large", "word/document.xml", (64 << 20) as f64);
+    assert_eq!(rule(&bomb).as_deref(), Some("INPUT-DOCX"));
+    let message = get(&index(&get(&bomb, &["diagnostics"]), 0), &["message"]).as_string().unwrap();
+    assert!(message.contains("word/document.xml inflates to more than 64 MB"), "{message}");
+    assert_eq!(rule(&docx_refusal("encrypted", "", 0.0)).as_deref(), Some("INPUT-ENCRYPTED"));
+    assert!(get(&bomb, &["input"]).is_null());
 }
 
 #[wasm_bindgen_test]
