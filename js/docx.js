@@ -511,10 +511,23 @@ class Walk {
     this.nextParagraph = 0;
     this.tables = 0;
     this.fields = [];
-    this.numbering = new Numbering(parts.numbering);
-    this.styles = new Styles(parts.styles);
+    this.parts = parts;
+    this.parsedNumbering = null;
+    this.parsedStyles = null;
     this.comments = readComments(parts.comments);
     this.depth = 0;
+  }
+
+  // Numbering and styles are parsed on first use: a document that names no list and no style
+  // (python-docx's, whose template's styles.xml is 350 KB) never parses them.
+  get numbering() {
+    if (this.parsedNumbering === null) this.parsedNumbering = new Numbering(this.parts.numbering);
+    return this.parsedNumbering;
+  }
+
+  get styles() {
+    if (this.parsedStyles === null) this.parsedStyles = new Styles(this.parts.styles);
+    return this.parsedStyles;
   }
 
   string(s) {
