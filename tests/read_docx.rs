@@ -220,8 +220,8 @@ fn tracked_changes_are_read_as_accepted_and_named_where_they_are() {
                 d.cell.map(|c| (c.table, c.row, c.cell)),
                 d.row.as_deref(),
                 d.column.as_deref(),
-                d.expected.as_deref(),
-                d.actual.as_deref(),
+                // What was deleted and inserted, as the message says it.
+                d.message.split('：').nth(1).and_then(|m| m.split('。').next()),
             )
         })
         .collect();
@@ -229,16 +229,22 @@ fn tracked_changes_are_read_as_accepted_and_named_where_they_are() {
         changes,
         vec![
             // The bold added to 一、总体情况; the inserted paragraph mark of （一）主动公开方面.
-            (Some(4), None, None, None, None, None),
-            (Some(6), None, None, None, None, None),
+            (Some(4), None, None, None, Some("格式或段落修订")),
+            (Some(6), None, None, None, Some("格式或段落修订")),
             // The deleted paragraph, and 五's "2022年" → "2023年".
-            (Some(367), None, None, None, None, Some("另，2022年全区共收到政府信息公开申请80件。")),
-            (Some(368), None, None, None, Some("2023年"), Some("2022年")),
+            (Some(367), None, None, None, Some("删除“另，2022年全区共收到政府信息公开申请80件")),
+            (Some(368), None, None, None, Some("删除“2022年”，插入“2023年”")),
             // 表三 （一）予以公开 / 总计 (listed with 表三's findings): the second w:tbl, its
             // sixth w:tr, ninth w:tc, paragraph 102 of the file (counted independently with lxml).
-            (Some(102), Some((1, 5, 8)), Some("（一）予以公开"), Some("总计"), Some("21"), Some("12")),
+            (Some(102), Some((1, 5, 8)), Some("（一）予以公开"), Some("总计"), Some("删除“12”，插入“21”")),
         ]
     );
+    // Neither text is "found" or "wanted": the finding has no expected or actual.
+    assert!(r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "DOCX-TRACKED-CHANGES")
+        .all(|d| d.expected.is_none() && d.actual.is_none()));
     assert!(r.diagnostics.iter().all(|d| d.severity == Severity::Warning));
     let deleted = r.diagnostics.iter().find(|d| d.paragraph == Some(367)).unwrap();
     assert_eq!(deleted.message, "段落“2022年，平潭综合实验区政府信息公开工作取得了…”之后的一段有未接受的修订（李明）：删除“另，2022年全区共收到政府信息公开申请80件。”。发布前请在 Word 或 WPS 中接受或拒绝全部修订；本次按接受修订后的内容检查。");

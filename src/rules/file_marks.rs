@@ -10,8 +10,8 @@ use crate::strings::JoinStr;
 
 /// **DOCX-TRACKED-CHANGES** — the Word file still has unaccepted tracked changes (修订):
 /// insertions, deletions, formatting changes. One finding per paragraph or table cell that
-/// has them, naming what was inserted and deleted. The file is checked as if every change
-/// were accepted.
+/// has them, naming in its message what was inserted and deleted (it has no `expected` or
+/// `actual`: the file holds both). The file is checked as if every change were accepted.
 ///
 /// Why: with 修订 left in, what Word shows, what it prints and what a CMS imports can differ
 /// (deleted text still in the file, the old number beside the new); a report is published
@@ -91,13 +91,8 @@ fn tracked_changes(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!("{}有未接受的修订{by}：{what}。发布前请在 Word 或 WPS 中接受或拒绝全部修订；本次按接受修订后的内容检查。", place.name(lang)),
             format!("{} has an unaccepted tracked change{by}: {what}. Accept or reject every change in Word or WPS before publishing; this check reads the text with the changes accepted.", place.name(lang)),
         );
-        let mut d = place.locate(Diagnostic::new(DOCX_TRACKED_CHANGES.id, DOCX_TRACKED_CHANGES.severity, message));
-        if !deleted.is_empty() {
-            d = d.actual(texts(MarkKind::Deleted).join_str(""));
-        }
-        if !inserted.is_empty() {
-            d = d.expected(texts(MarkKind::Inserted).join_str(""));
-        }
+        // No `expected`/`actual`: the file holds both texts, and neither is "found" or "wanted".
+        let d = place.locate(Diagnostic::new(DOCX_TRACKED_CHANGES.id, DOCX_TRACKED_CHANGES.severity, message));
         out.push(d.finish(&format!("p{}", m.paragraph)));
     }
     if paragraphs > MAX_FINDINGS {
@@ -283,7 +278,7 @@ mod tests {
         let d = &r.diagnostics[0];
         assert_eq!(
             (d.table, d.row.as_deref(), d.column.as_deref(), d.expected.as_deref(), d.actual.as_deref()),
-            (Some("三"), Some("（一）予以公开"), Some("总计"), Some("4"), Some("3"))
+            (Some("三"), Some("（一）予以公开"), Some("总计"), None, None)
         );
         // 表三 is the second `w:tbl`; the 予以公开 row its sixth `w:tr`; 总计 that row's eighth `w:tc`.
         assert_eq!(d.cell.map(|c| (c.table, c.row, c.cell)), Some((1, 5, 7)));
