@@ -26,6 +26,8 @@ fn case(name: &str) -> Option<(Vec<u8>, usize)> {
         "NUL + invalid UTF-8" => (inputs::nul_and_invalid_utf8(), default),
         "lone surrogates (U+FFFD)" => (inputs::replacement_characters().into_bytes(), default),
         "20 MB of four-byte GB18030" => (inputs::gb18030_four_byte_sequences(), default),
+        ".docx zip bomb (1 GB of XML)" => (inputs::docx_zip_bomb(), default),
+        ".docx nested 100 000 deep" => (inputs::docx_deep_nesting(), default),
         "表三 × 20" => (
             inputs::table_three_twenty_times(&fixture("tests/fixtures/clipboard/excel-table3.html")).into_bytes(),
             default,
@@ -51,6 +53,8 @@ fn names() -> Vec<String> {
             "NUL + invalid UTF-8",
             "lone surrogates (U+FFFD)",
             "20 MB of four-byte GB18030",
+            ".docx zip bomb (1 GB of XML)",
+            ".docx nested 100 000 deep",
             "表三 × 20",
             "wrong script",
             "30/40-digit numbers",

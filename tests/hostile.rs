@@ -73,6 +73,21 @@ fn twenty_megabytes_of_four_byte_gb18030() {
 }
 
 #[test]
+fn word_files_a_zip_bomb_and_deep_nesting() {
+    let bomb = inputs::docx_zip_bomb();
+    assert!(bomb.len() < 2 << 20, "{} bytes", bomb.len());
+    let e =
+        bounded(".docx zip bomb", || lint_bytes(&bomb, &ReadOptions::default(), &LintOptions::default()).unwrap_err());
+    assert!(e.to_string().contains("inflates to more than 64 MB"), "{e}");
+    let deep = inputs::docx_deep_nesting();
+    let r = bounded(".docx nested 100 000 deep", || {
+        lint_bytes(&deep, &ReadOptions::default(), &LintOptions::default()).unwrap_err()
+    });
+    // Deeper than a browser's XML parser takes (5 000 levels): not well-formed, to both readers.
+    assert!(r.to_string().contains("not well-formed XML"), "{r}");
+}
+
+#[test]
 fn table_three_repeated_twenty_times() {
     let t3 = std::fs::read_to_string("tests/fixtures/clipboard/excel-table3.html").unwrap();
     let html = inputs::table_three_twenty_times(&t3);

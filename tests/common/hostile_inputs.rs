@@ -82,3 +82,39 @@ pub fn random_bytes(x: &mut u64, round: usize) -> Vec<u8> {
         })
         .collect()
 }
+
+/// A `.docx`-shaped ZIP archive of these parts, deflated.
+pub fn docx_archive(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        zip.start_file(*name, options).expect("zip");
+        zip.write_all(bytes).expect("zip");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+/// The package relationships naming `word/document.xml` as the main document.
+pub const DOCX_RELS: &[u8] = br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+/// A zip bomb: a Word document whose main part inflates to 1 GB of spaces (about 1 MB deflated).
+pub fn docx_zip_bomb() -> Vec<u8> {
+    let mut xml =
+        br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#.to_vec();
+    xml.resize(1 << 30, b' ');
+    docx_archive(&[("_rels/.rels", DOCX_RELS), ("word/document.xml", &xml)])
+}
+
+/// A Word document nested 100 000 content controls deep around one paragraph (refused as XML
+/// nested deeper than a browser's parser takes, 5 000 levels).
+pub fn docx_deep_nesting() -> Vec<u8> {
+    let open = "<w:sdt><w:sdtContent>".repeat(100_000);
+    let close = "</w:sdtContent></w:sdt>".repeat(100_000);
+    let xml = format!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{open}<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>{close}</w:body></w:document>"#
+    );
+    docx_archive(&[("_rels/.rels", DOCX_RELS), ("word/document.xml", xml.as_bytes())])
+}

@@ -35,6 +35,8 @@ const HOSTILE = {
   'workbook.xlsx': zip([['xl/workbook.xml', '<workbook/>']]),
   'broken.docx': zip([['_rels/.rels', RELS], ['word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>']]),
   'doctype.docx': zip([['_rels/.rels', RELS], ['word/document.xml', '<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>']]),
+  // Deeper than the browser's XML parser takes (5 000 levels): refused alike by both readers.
+  'deep.docx': zip([['_rels/.rels', RELS], ['word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + '<w:sdt><w:sdtContent>'.repeat(3000) + '<w:p/>' + '</w:sdtContent></w:sdt>'.repeat(3000) + '</w:body></w:document>']]),
   'report.pdf': Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'),
   'image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
 };

@@ -61,7 +61,7 @@ impl Numbering {
     /// Read `word/numbering.xml` (an unreadable part gives no numbering, never an error).
     pub fn parse(xml: &str) -> Numbering {
         let mut numbering = Numbering::default();
-        let Ok(doc) = roxmltree::Document::parse(xml) else { return numbering };
+        let Some(doc) = super::wordml::parse_xml(xml) else { return numbering };
         for node in doc.root_element().children().filter(|n| n.is_element()) {
             if is_w(node, "abstractNum") {
                 let Some(id) = attr(node, "abstractNumId") else { continue };

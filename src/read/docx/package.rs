@@ -141,7 +141,7 @@ fn xml_text(bytes: Vec<u8>) -> Result<String, &'static str> {
 /// the archive (`base` is the folder of the part the relationships belong to). External
 /// targets (links to the web) are not parts.
 fn target(rels: &str, base: &str, kind: &str) -> Option<String> {
-    let doc = roxmltree::Document::parse(rels).ok()?;
+    let doc = super::wordml::parse_xml(rels)?;
     let rel = doc.descendants().find(|n| {
         n.has_tag_name("Relationship")
             && n.attribute("Type").is_some_and(|t| t.rsplit('/').next() == Some(kind))

@@ -41,6 +41,28 @@ const MATH: &str = "http://schemas.openxmlformats.org/officeDocument/2006/math";
 /// real document comes near it, and the walk recurses.
 const MAX_DEPTH: usize = 200;
 
+/// XML nested deeper than this is not well-formed to a browser (Chromium's parser refuses
+/// it), so not to this reader either: both readers must make the same of every file.
+const MAX_XML_DEPTH: usize = 5000;
+
+/// Parse an XML part as the browser's `DOMParser` would accept it: well-formed, no DTD, at
+/// most [`MAX_XML_DEPTH`] elements deep (`None` otherwise).
+pub(crate) fn parse_xml(text: &str) -> Option<roxmltree::Document<'_>> {
+    let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 50_000_000, ..Default::default() };
+    let doc = roxmltree::Document::parse_with_options(text, options).ok()?;
+    // Each node's depth from its parent's (document order: parents come first).
+    let mut depths = vec![0u16; doc.descendants().count()];
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let parent = node.parent().map_or(0, |p| depths[p.id().get_usize()]);
+        let depth = parent.saturating_add(1);
+        if usize::from(depth) > MAX_XML_DEPTH {
+            return None;
+        }
+        depths[node.id().get_usize()] = depth;
+    }
+    Some(doc)
+}
+
 /// A WordprocessingML element of this local name.
 pub(crate) fn is_w(node: Node, local: &str) -> bool {
     node.is_element()
@@ -90,7 +112,7 @@ struct Style {
 impl Styles {
     fn parse(xml: Option<&str>) -> Styles {
         let mut styles = Styles::default();
-        let Some(Ok(doc)) = xml.map(roxmltree::Document::parse) else { return styles };
+        let Some(doc) = xml.and_then(parse_xml) else { return styles };
         for s in doc.root_element().children().filter(|n| is_w(*n, "style")) {
             let Some(id) = attr(s, "styleId") else { continue };
             let num = child(s, "pPr").and_then(|p| child(p, "numPr"));
@@ -135,8 +157,7 @@ pub struct Sources<'a> {
 
 /// Walk the main document into records.
 pub fn translate(sources: &Sources) -> Result<WordRecords, ReadError> {
-    let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 50_000_000, ..Default::default() };
-    let doc = roxmltree::Document::parse_with_options(sources.document, options).map_err(|_| DocxProblem::Xml)?;
+    let doc = parse_xml(sources.document).ok_or(DocxProblem::Xml)?;
     let body = doc.root_element().children().find(|n| is_w(*n, "body")).ok_or(DocxProblem::NoBody)?;
     let mut walk = Walk {
         nodes: Vec::new(),
@@ -164,7 +185,7 @@ pub fn translate(sources: &Sources) -> Result<WordRecords, ReadError> {
 /// The comments of `word/comments.xml`: id → (text, author).
 fn comments(xml: Option<&str>) -> HashMap<String, (String, String)> {
     let mut out = HashMap::new();
-    let Some(Ok(doc)) = xml.map(roxmltree::Document::parse) else { return out };
+    let Some(doc) = xml.and_then(parse_xml) else { return out };
     for c in doc.root_element().children().filter(|n| is_w(*n, "comment")) {
         let Some(id) = attr(c, "id") else { continue };
         let paragraphs: Vec<String> = c
