@@ -46,7 +46,7 @@ export async function lintFile(api, input, options) {
     if (records.refusal) return glue.docxRefusal(records.refusal.code, records.refusal.text, records.refusal.n);
     return guarded(glue, () => glue.lintDom(records.nodes, records.strings, false, options, records.file));
   }
-  const decoded = decodeBytes(bytes);
+  const decoded = decodeBytes(bytes, { encoding: options && options.encoding });
   if (decoded.error) return api.errorReport(decoded.kind, decoded.error);
   const report = api.lint(decoded.text, options);
   if (report.diagnostics.some((d) => d.rule === 'INTERNAL-ERROR' || d.rule === 'OPTIONS')) return report;

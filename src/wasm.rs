@@ -43,6 +43,11 @@ pub struct JsLintOptions {
     /// Refuse inputs longer than this many UTF-8 bytes (default 20 MB).
     #[tsify(optional)]
     pub max_size: Option<u32>,
+    /// `lintFile` only: decode a text or HTML file as this encoding (a WHATWG label: `'gbk'`,
+    /// `'gb18030'`, `'big5'`, `'utf-8'`, …) instead of its declaration or a detection; a
+    /// byte-order mark still wins, as in browsers.
+    #[tsify(optional)]
+    pub encoding: Option<String>,
 }
 
 /// A rule as `rules()` lists it.
@@ -92,6 +97,13 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
             };
             lint.set_rule(&format!("{rule}={setting}"))?;
         }
+    }
+    #[cfg(feature = "encodings")]
+    if let Some(label) = string("encoding")? {
+        read.encoding = Some(
+            crate::read::decode::TextEncoding::for_label(&label)
+                .ok_or_else(|| format!("options.encoding: not an encoding label: {label}"))?,
+        );
     }
     if let Some(max) = get("maxSize") {
         let max = max.as_f64().filter(|m| *m >= 0.0).ok_or("options.maxSize must be a number of bytes")?;

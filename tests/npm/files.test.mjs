@@ -179,3 +179,18 @@ test('the classic script checks a Word file too', async () => {
   assert.deepEqual(rules, ['TEMPLATE-UNFILLED error']);
   await p.close();
 });
+
+test('lintFile takes an encoding as the CLI takes --encoding, in Node and in the browser', async () => {
+  const api = require('xxgk-lint');
+  const f = 'tests/fixtures/encodings/xizou-2019.gbk.txt';
+  for (const label of ['gb18030', 'utf-8']) {
+    const run = spawnSync(cli, ['check', '--json', '--encoding', label, join(root, f)], { encoding: 'utf8' });
+    const want = run.status === 2 ? { refusal: run.stderr.trim().replace(/^xxgk-lint: [^:]*: /, '') } : (() => { const [r] = JSON.parse(run.stdout); delete r.file; return r; })();
+    const inNode = await api.lintFile(readFileSync(join(root, f)), { encoding: label });
+    const inBrowser = await page.evaluate(async ({ name, label }) => window.api.lintFile(await window.bytes(name), { encoding: label }), { name: f.replaceAll('/', '__'), label });
+    for (const got of [inNode, inBrowser]) {
+      if (want.refusal) assertRefusal(got, want, label);
+      else assert.deepEqual(got, want, label);
+    }
+  }
+});
