@@ -12,6 +12,7 @@ pub mod docx;
 pub mod grid;
 pub mod html;
 pub mod normalize;
+pub mod pdf;
 pub mod sniff;
 pub mod text;
 

@@ -1,0 +1,6 @@
+//! PDF files: the pages' text and drawings ([`page`]), as an extractor gives them, read into a
+//! [`crate::document::Document`] by their geometry.
+
+pub mod page;
+
+pub use page::{PdfPage, PdfText};
