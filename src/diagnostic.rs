@@ -123,6 +123,12 @@ pub struct Diagnostic {
     /// In a Word file: the index of the paragraph (its `w:p` among all of the document's, in
     /// document order, those in tables included) the finding is in; `null` for other inputs.
     pub paragraph: Option<usize>,
+    /// In a PDF: the page (1-based) the finding is on; `null` for other inputs.
+    pub page: Option<u32>,
+    /// In a PDF: the box of the cell or text on its page, in points from the page's top-left
+    /// corner, `[left, top, right, bottom]`; `null` for other inputs.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "[number, number, number, number] | null"))]
+    pub bbox: Option<[u32; 4]>,
     /// The source text the finding is about.
     pub excerpt: Option<String>,
     pub fix: Option<Fix>,
@@ -148,6 +154,8 @@ impl Diagnostic {
             cell: None,
             span: None,
             paragraph: None,
+            page: None,
+            bbox: None,
             excerpt: None,
             fix: None,
         }

@@ -57,6 +57,9 @@ pub enum InputKind {
     /// count paragraphs (a block's span is the range of the indices of the `w:p` elements it
     /// came from), not bytes.
     Docx,
+    /// A PDF, read by its pages' geometry: a block's or cell's span `[k, k + 1)` is the index
+    /// of its place ([`Document::places`]: page and box), not bytes.
+    Pdf,
 }
 
 impl InputKind {
@@ -72,13 +75,14 @@ impl InputKind {
         matches!(self, InputKind::Html | InputKind::Text)
     }
 
-    /// The name in JSON, as serialised: `"html"`, `"text"`, `"dom"`, `"docx"`.
+    /// The name in JSON, as serialised: `"html"`, `"text"`, `"dom"`, `"docx"`, `"pdf"`.
     pub fn as_str(self) -> &'static str {
         match self {
             InputKind::Html => "html",
             InputKind::Text => "text",
             InputKind::Dom => "dom",
             InputKind::Docx => "docx",
+            InputKind::Pdf => "pdf",
         }
     }
 }
@@ -94,6 +98,18 @@ pub struct Document {
     /// Tracked changes and comments a Word file still holds (empty for other inputs).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<crate::read::docx::Mark>,
+    /// For a PDF: where each block, row and cell was read from, which their spans index
+    /// (empty for other inputs).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PagePlace>,
+}
+
+/// Where something of a PDF is: its page (1-based) and its box in points, rounded outwards,
+/// from the page's top-left corner: `[left, top, right, bottom]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PagePlace {
+    pub page: u32,
+    pub bbox: [u32; 4],
 }
 
 impl Document {

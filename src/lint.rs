@@ -28,9 +28,9 @@ pub struct LintReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub file: Option<String>,
-    /// What was read: `"html"`, `"text"`, `"dom"` (a live DOM), `"docx"`; `null` in the report
-    /// of an input that could not be read.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "'html' | 'text' | 'dom' | 'docx' | null"))]
+    /// What was read: `"html"`, `"text"`, `"dom"` (a live DOM), `"docx"`, `"pdf"`; `null` in the
+    /// report of an input that could not be read.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "'html' | 'text' | 'dom' | 'docx' | 'pdf' | null"))]
     pub input: Option<InputKind>,
     /// The encoding a file's text was decoded from ("UTF-8", "GB18030", "UTF-16LE", …);
     /// `null` where no bytes were decoded (a string, a DOM).
@@ -108,6 +108,13 @@ pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> Lint
         InputKind::Dom => diagnostics.iter_mut().for_each(|d| d.span = None),
         // A Word file's spans count paragraphs: the first is where the finding is.
         InputKind::Docx => diagnostics.iter_mut().for_each(|d| d.paragraph = d.span.take().map(|s| s.start)),
+        // A PDF's spans index the places blocks and cells were read from.
+        InputKind::Pdf => diagnostics.iter_mut().for_each(|d| {
+            if let Some(place) = d.span.take().and_then(|s| doc.places.get(s.start)) {
+                d.page = Some(place.page);
+                d.bbox = Some(place.bbox);
+            }
+        }),
         InputKind::Html | InputKind::Text => {}
     }
     let mut summary = Summary::default();

@@ -253,6 +253,13 @@ mod js {
         );
         o.set("span", d.span.map_or(JsValue::NULL, |s| js_sys::Array::of2(&count(s.start), &count(s.end)).into()));
         o.set("paragraph", d.paragraph.map_or(JsValue::NULL, count));
+        o.set("page", d.page.map_or(JsValue::NULL, |p| JsValue::from_f64(f64::from(p))));
+        o.set(
+            "bbox",
+            d.bbox.map_or(JsValue::NULL, |b| {
+                b.iter().map(|&v| JsValue::from_f64(f64::from(v))).collect::<js_sys::Array>().into()
+            }),
+        );
         o.set("excerpt", string(d.excerpt.as_deref()));
         o.set(
             "fix",
@@ -381,6 +388,27 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, fi
     match Tree::from_dom(nodes, strings, quirks) {
         Ok(tree) => lint_tree(&tree, &lint, &read),
         Err(e) => to_js(&error_report("INPUT-DOM", format!("the DOM structure is malformed: {e}"))),
+    }
+}
+
+/// Check a PDF's pages as pdf.js extracted them in the browser (`js/pdf.js`; the compact
+/// form is [`crate::read::pdf::page::pages_from_numbers`]'s). Diagnostics carry the page and
+/// box of what they point at.
+#[wasm_bindgen(js_name = lintPdf)]
+pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
+    let (lint, read) = match self::options(options) {
+        Ok(o) => o,
+        Err(e) => return to_js(&error_report("OPTIONS", e)),
+    };
+    match crate::read::pdf::page::pages_from_numbers(numbers, strings) {
+        Ok(pages) => {
+            let doc = crate::read::pdf::layout::read_pages(&pages, &read);
+            if doc.blocks.is_empty() {
+                return to_js(&read_error(ReadError::Empty));
+            }
+            to_js(&lint_document(&doc, "", &lint))
+        }
+        Err(e) => to_js(&error_report("INPUT-DOM", e)),
     }
 }
 

@@ -193,7 +193,7 @@ pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadErro
         #[cfg(not(feature = "html-parser"))]
         InputKind::Html => return Err(ReadError::NoHtmlParser),
         // A DOM comes as a tree (`html::read_tree`) and a Word file as bytes, never as a string.
-        InputKind::Text | InputKind::Dom | InputKind::Docx => text::read_text(input, options),
+        InputKind::Text | InputKind::Dom | InputKind::Docx | InputKind::Pdf => text::read_text(input, options),
     };
     let controls = count_controls(input.as_bytes());
     if controls > 0 {

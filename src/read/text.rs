@@ -128,7 +128,7 @@ pub fn read_text(input: &str, options: &ReadOptions) -> Document {
     // The block list is kept for the whole check: no spare capacity.
     let mut blocks = out.blocks;
     blocks.shrink_to_fit();
-    Document { input: InputKind::Text, blocks, notes: out.notes, marks: Vec::new() }
+    Document { input: InputKind::Text, blocks, notes: out.notes, marks: Vec::new(), places: Vec::new() }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -258,7 +258,7 @@ fn nonempty_fields(text: &str) -> usize {
 }
 
 /// A page footer: `-3-`, `- 3 -`, `— 1 —`, `－2－`, `第 3 页`, `第3页 共12页`, `3/12`.
-fn is_footer(t: &str) -> bool {
+pub(crate) fn is_footer(t: &str) -> bool {
     if char_count(t) > 24 {
         return false;
     }
@@ -340,7 +340,7 @@ fn split_gaps(text: &str) -> Vec<(usize, usize)> {
 // ---------------------------------------------------------------------------------------
 // Character classes and line shapes
 
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 

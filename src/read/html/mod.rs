@@ -205,7 +205,7 @@ pub fn read_html(input: &str, options: &ReadOptions) -> Document {
 pub fn read_tree(tree: &Tree<'_>, input: InputKind, options: &ReadOptions) -> Document {
     let mut reader = Reader::new(tree, options);
     let blocks = reader.blocks();
-    Document { input, blocks, notes: reader.notes, marks: Vec::new() }
+    Document { input, blocks, notes: reader.notes, marks: Vec::new(), places: Vec::new() }
 }
 
 impl<'a> Reader<'a> {
