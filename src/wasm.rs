@@ -253,11 +253,12 @@ mod js {
         );
         o.set("span", d.span.map_or(JsValue::NULL, |s| js_sys::Array::of2(&count(s.start), &count(s.end)).into()));
         o.set("paragraph", d.paragraph.map_or(JsValue::NULL, count));
-        o.set("page", d.page.map_or(JsValue::NULL, |p| JsValue::from_f64(f64::from(p))));
+        let number = |v: u32| JsValue::from_f64(f64::from(v));
+        o.set("page", d.page.map_or(JsValue::NULL, number));
         o.set(
             "bbox",
             d.bbox.map_or(JsValue::NULL, |b| {
-                b.iter().map(|&v| JsValue::from_f64(f64::from(v))).collect::<js_sys::Array>().into()
+                js_sys::Array::of4(&number(b[0]), &number(b[1]), &number(b[2]), &number(b[3])).into()
             }),
         );
         o.set("excerpt", string(d.excerpt.as_deref()));

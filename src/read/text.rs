@@ -258,6 +258,7 @@ fn nonempty_fields(text: &str) -> usize {
 }
 
 /// A page footer: `-3-`, `- 3 -`, `— 1 —`, `－2－`, `第 3 页`, `第3页 共12页`, `3/12`.
+#[inline(never)]
 pub(crate) fn is_footer(t: &str) -> bool {
     if char_count(t) > 24 {
         return false;

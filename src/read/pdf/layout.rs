@@ -376,36 +376,36 @@ fn is_cjk_punctuation(c: char) -> bool {
 /// where the page leaves a gap of a third of the size or more.
 fn lines_of(mut pieces: Vec<Piece>) -> Vec<Line> {
     crate::order::sort_by_key(&mut pieces, |p| (key(p.y), key(p.x)));
-    let mut lines: Vec<(f32, Vec<Piece>)> = Vec::new();
-    for p in pieces {
+    // Each line: its baseline and its pieces (indices into `pieces`), then read left to right.
+    let mut lines: Vec<(f32, Vec<usize>)> = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
         match lines.iter_mut().rev().take(3).find(|(y, _)| (p.y - *y).abs() <= 0.45 * p.size) {
-            Some((_, line)) => line.push(p),
-            None => lines.push((p.y, vec![p])),
+            Some((_, line)) => line.push(i),
+            None => lines.push((p.y, vec![i])),
         }
     }
-    lines
-        .into_iter()
-        .map(|(y, mut line)| {
-            crate::order::sort_by_key(&mut line, |p| (key(p.x), 0));
-            let mut text = String::new();
-            let mut end: Option<f32> = None;
-            for p in &line {
-                // A gap is a space, but between Chinese characters (justified text spreads
-                // them; Chinese is written without spaces).
-                let gap = end.is_some_and(|e| p.x - e >= p.size / 3.0);
-                let cjk = text.chars().next_back().is_some_and(is_wide) && p.text.chars().next().is_some_and(is_wide);
-                if gap && !cjk && !text.ends_with(' ') {
-                    text.push(' ');
-                }
-                text.push_str(&p.text);
-                end = Some(end.map_or(p.right, |e| e.max(p.right)));
+    let mut out = Vec::with_capacity(lines.len());
+    for (y, mut line) in lines {
+        crate::order::sort_by_key(&mut line, |&i| (key(pieces[i].x), 0));
+        let mut text = String::new();
+        let (mut left, mut right, mut size) = (f32::MAX, f32::MIN, 0.0f32);
+        for &i in &line {
+            let p = &pieces[i];
+            // A gap is a space, but between Chinese characters (justified text spreads
+            // them; Chinese is written without spaces).
+            let gap = right > f32::MIN && p.x - right >= p.size / 3.0;
+            let cjk = text.chars().next_back().is_some_and(is_wide) && p.text.chars().next().is_some_and(is_wide);
+            if gap && !cjk && !text.ends_with(' ') {
+                text.push(' ');
             }
-            let left = line.iter().map(|p| p.x).fold(f32::MAX, f32::min);
-            let right = line.iter().map(|p| p.right).fold(f32::MIN, f32::max);
-            let size = line.iter().map(|p| p.size).fold(0.0, f32::max);
-            Line { y, left, right, size, text }
-        })
-        .collect()
+            text.push_str(&p.text);
+            left = left.min(p.x);
+            right = right.max(p.right);
+            size = size.max(p.size);
+        }
+        out.push(Line { y, left, right, size, text });
+    }
+    out
 }
 
 /// A coordinate as a sort key (hundredths of a point; never negative).
@@ -434,7 +434,9 @@ fn page_items(page: &PdfPage, footers: &mut usize) -> Vec<Item> {
         }
         items.push(Item::Line(line));
     }
-    items.extend(tables.into_iter().map(Item::Table));
+    for t in tables {
+        items.push(Item::Table(t));
+    }
     crate::order::sort_by_key(&mut items, |i| (key(i.top()), 0));
     items
 }
@@ -485,7 +487,10 @@ fn tables(page: &PdfPage) -> Vec<PageTable> {
     }
     // Rulings that cross belong to one table: union-find over horizontal then vertical ones.
     let n = horizontal.len() + vertical.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut parent = Vec::with_capacity(n);
+    for i in 0..n {
+        parent.push(i);
+    }
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -508,12 +513,15 @@ fn tables(page: &PdfPage) -> Vec<PageTable> {
         if root(&mut parent, r) != r {
             continue;
         }
-        let hs: Vec<Rule> =
-            (0..horizontal.len()).filter(|&i| root(&mut parent, i) == r).map(|i| horizontal[i]).collect();
-        let vs: Vec<Rule> = (0..vertical.len())
-            .filter(|&j| root(&mut parent, horizontal.len() + j) == r)
-            .map(|j| vertical[j])
-            .collect();
+        let (mut hs, mut vs) = (Vec::new(), Vec::new());
+        for i in 0..n {
+            if root(&mut parent, i) == r {
+                match i.checked_sub(horizontal.len()) {
+                    None => hs.push(horizontal[i]),
+                    Some(j) => vs.push(vertical[j]),
+                }
+            }
+        }
         if let Some(t) = grid_table(&hs, &vs) {
             found.push(t);
         }
@@ -524,7 +532,7 @@ fn tables(page: &PdfPage) -> Vec<PageTable> {
 /// The table of one group of crossing rulings: at least two columns (a box around text is no
 /// table) and a row.
 fn grid_table(hs: &[Rule], vs: &[Rule]) -> Option<PageTable> {
-    let mut ys: Vec<f32> = hs.iter().map(|r| r.at).collect();
+    let mut ys = positions(hs);
     // A table cut by a page break has no border where the page cuts it: its columns' rulings
     // run on past its first or last horizontal one, and the row there is bounded by them.
     let (top, bottom) = vs.iter().fold((f32::MAX, f32::MIN), |(t, b), r| (t.min(r.from), b.max(r.to)));
@@ -536,7 +544,7 @@ fn grid_table(hs: &[Rule], vs: &[Rule]) -> Option<PageTable> {
         ys.push(bottom);
     }
     let ys = distinct(ys);
-    let xs = distinct(vs.iter().map(|r| r.at).collect());
+    let xs = distinct(positions(vs));
     if xs.len() < 3 || ys.len() < 2 || xs.len() > 400 || ys.len() > 2000 {
         return None;
     }
@@ -573,6 +581,15 @@ fn grid_table(hs: &[Rule], vs: &[Rule]) -> Option<PageTable> {
     Some(PageTable { xs, ys, cells, owner })
 }
 
+/// Where rulings are.
+fn positions(rules: &[Rule]) -> Vec<f32> {
+    let mut out = Vec::with_capacity(rules.len());
+    for r in rules {
+        out.push(r.at);
+    }
+    out
+}
+
 /// Sorted positions with those within [`SNAP`] of each other made one (their mean).
 fn distinct(mut v: Vec<f32>) -> Vec<f32> {
     crate::order::sort_by_key(&mut v, |&x| (key(x), 0));
@@ -586,7 +603,11 @@ fn distinct(mut v: Vec<f32>) -> Vec<f32> {
             _ => out.push((x, 1.0)),
         }
     }
-    out.into_iter().map(|(sum, n)| sum / n).collect()
+    let mut means = Vec::with_capacity(out.len());
+    for (sum, n) in out {
+        means.push(sum / n);
+    }
+    means
 }
 
 /// The page's horizontal and vertical rulings: straight stroked segments and thin filled

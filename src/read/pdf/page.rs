@@ -55,35 +55,37 @@ pub struct PdfText {
 ///
 /// A malformed structure is an error, never a panic.
 pub fn pages_from_numbers(numbers: &[f32], strings: &str) -> Result<Vec<PdfPage>, String> {
-    let malformed = || "malformed PDF page records".to_string();
-    let mut at = 0usize;
-    let mut next = || -> Result<f32, String> {
-        let v = numbers.get(at).copied().ok_or_else(malformed)?;
-        at += 1;
-        Ok(v)
-    };
-    let count =
-        |v: f32| -> Result<usize, String> { (0.0..=1e7).contains(&v).then_some(v as usize).ok_or_else(malformed) };
+    read_numbers(numbers, strings).ok_or_else(|| "malformed PDF page records".to_string())
+}
+
+fn read_numbers(numbers: &[f32], strings: &str) -> Option<Vec<PdfPage>> {
+    // A count, then that many groups of four numbers.
+    fn groups<'n>(rest: &mut &'n [f32]) -> Option<std::slice::ChunksExact<'n, f32>> {
+        let (&n, tail) = rest.split_first()?;
+        let n = if (0.0..=1e7).contains(&n) { n as usize } else { return None };
+        let (taken, tail) = tail.split_at_checked(n.checked_mul(4)?)?;
+        *rest = tail;
+        Some(taken.chunks_exact(4))
+    }
+    let quad = |g: &[f32]| [g[0], g[1], g[2], g[3]];
+    let mut rest = numbers;
     let mut texts = strings.split('\0');
-    let pages = count(next()?)?;
-    let mut out = Vec::with_capacity(pages.min(1000));
-    for _ in 0..pages {
-        let (number, width, height) = (next()?, next()?, next()?);
-        let mut page = PdfPage { number: count(number)? as u32, width, height, ..PdfPage::default() };
-        for _ in 0..count(next()?)? {
-            let (x, y, width, size) = (next()?, next()?, next()?, next()?);
-            let text = texts.next().ok_or_else(malformed)?.to_string();
-            page.texts.push(PdfText { text, x, y, width, size });
+    let (&pages, tail) = rest.split_first()?;
+    rest = tail;
+    let mut out = Vec::new();
+    for _ in 0..(if (0.0..=1e5).contains(&pages) { pages as usize } else { return None }) {
+        let (head, tail) = rest.split_at_checked(3)?;
+        rest = tail;
+        let number = if (0.0..=1e7).contains(&head[0]) { head[0] as u32 } else { return None };
+        let mut page = PdfPage { number, width: head[1], height: head[2], ..PdfPage::default() };
+        for g in groups(&mut rest)? {
+            page.texts.push(PdfText { text: texts.next()?.to_string(), x: g[0], y: g[1], width: g[2], size: g[3] });
         }
-        for _ in 0..count(next()?)? {
-            page.lines.push([next()?, next()?, next()?, next()?]);
-        }
-        for _ in 0..count(next()?)? {
-            page.rects.push([next()?, next()?, next()?, next()?]);
-        }
+        page.lines = groups(&mut rest)?.map(quad).collect();
+        page.rects = groups(&mut rest)?.map(quad).collect();
         out.push(page);
     }
-    Ok(out)
+    Some(out)
 }
 
 #[cfg(test)]
