@@ -1,6 +1,6 @@
 // The browser's PDF extractor: pdf.js turns a PDF's pages into the `PdfPage`s that the
 // layout reader takes in (src/read/pdf/page.rs) — the text runs, the straight segments of
-// stroked paths and the rectangles painted, in points in the page as shown (rotation and crop
+// stroked paths and the rectangles filled, in points in the page as shown (rotation and crop
 // box applied), x from the left, y from the TOP growing down. Natively the Rust PDF reader gives
 // the same pages; one piece of Rust makes the Document of either. Loaded on the first PDF.
 //
@@ -233,10 +233,13 @@ async function drawings(page, viewport, pdfjs, out, timed) {
         const stroke = stroked.has(paint);
         if (masks > 0 || !data || !(stroke || filled.has(paint))) break;
         // (The closing paint operators come with a closePath already at the data's end.)
+        // A stroked path's straight segments (a stroked rectangle's four sides among them) are
+        // lines; a filled rectangle is a rect (a thin one is a drawn line, a wider one a
+        // background: the layout reader tells them apart).
         for (const sub of subpaths(data, ctm)) {
-          const rect = rectangle(sub, filled.has(paint));
+          if (stroke) for (const s of sub.segments) out.lines.push(s.map(round));
+          const rect = filled.has(paint) ? rectangle(sub, true) : null;
           if (rect) out.rects.push(rect.map(round));
-          else if (stroke) for (const s of sub.segments) out.lines.push(s.map(round));
         }
         break;
       }

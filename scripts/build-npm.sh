@@ -43,7 +43,7 @@ done
 cp js/core.js pkg/web/core.js
 # Loaded on the first lintFile call only (and docx.js on the first Word file): beside the
 # module build, and beside the classic script, which imports them as modules.
-for f in file.js docx.js decode.js; do
+for f in file.js docx.js decode.js pdf.js; do
   cp "js/$f" "pkg/web/$f"
   cp "js/$f" "pkg/classic/$f"
 done
@@ -92,4 +92,4 @@ if (r.summary.errors !== 2) { console.error(JSON.stringify(r, null, 1)); process
 "
 gz() { gzip -9c "$1" | wc -c; }
 echo "browser bundle (gzip -9): wasm $(gz pkg/web/xxgk_lint_bg.wasm) B + glue $(gz pkg/web/xxgk_lint.js) B + facade $(gz pkg/web/index.js) B + core $(gz pkg/web/core.js) B"
-echo "loaded on the first lintFile (gzip -9): file $(gz pkg/web/file.js) B + decode $(gz pkg/web/decode.js) B; on the first .docx: docx $(gz pkg/web/docx.js) B"
+echo "loaded on the first lintFile (gzip -9): file $(gz pkg/web/file.js) B + decode $(gz pkg/web/decode.js) B; on the first .docx: docx $(gz pkg/web/docx.js) B; on the first PDF: pdf $(gz pkg/web/pdf.js) B (and pdf.js itself)"

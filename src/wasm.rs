@@ -339,7 +339,7 @@ fn read_error(e: ReadError) -> LintReport {
         ReadError::TooLarge { .. } => "INPUT-TOO-LARGE",
         ReadError::Binary { .. } => "INPUT-BINARY",
         ReadError::NoHtmlParser => "INPUT-HTML",
-        ReadError::Pdf => "INPUT-PDF",
+        ReadError::Pdf | ReadError::PdfUnreadable { .. } => "INPUT-PDF",
         ReadError::OldOffice { .. } => "INPUT-OLD-OFFICE",
         ReadError::Encrypted => "INPUT-ENCRYPTED",
         ReadError::Docx { .. } => "INPUT-DOCX",
@@ -414,8 +414,9 @@ pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
 }
 
 /// Why a file cannot be a report, told from its bytes: `null` when it may be one (a ZIP
-/// archive, for the `.docx` reader; text or HTML, to be decoded), else the report that says
-/// why (too large; a PDF, an old binary or encrypted Office file, an image, binary data).
+/// archive, for the `.docx` reader; a PDF, for pdf.js; text or HTML, to be decoded), else the
+/// report that says why (too large; an old binary or encrypted Office file, an image, binary
+/// data).
 #[wasm_bindgen(js_name = fileRefusal)]
 pub fn file_refusal(bytes: &[u8], options: JsValue) -> JsValue {
     let read = match self::options(options) {
@@ -426,9 +427,18 @@ pub fn file_refusal(bytes: &[u8], options: JsValue) -> JsValue {
         return to_js(&read_error(ReadError::TooLarge { size: bytes.len(), limit: read.max_bytes }));
     }
     match crate::read::sniff::sniff(bytes) {
-        Ok(crate::read::sniff::Sniffed::Pdf) => to_js(&read_error(ReadError::Pdf)),
         Ok(_) => JsValue::NULL,
         Err(e) => to_js(&read_error(e)),
+    }
+}
+
+/// The report for a PDF the browser's reader (`js/pdf.js`) could not read: `code` names the
+/// problem ([`crate::read::pdf::PdfProblem::from_code`]), `text` and `n` its particulars.
+#[wasm_bindgen(js_name = pdfRefusal)]
+pub fn pdf_refusal(code: &str, text: &str, n: f64) -> JsValue {
+    match crate::read::pdf::PdfProblem::from_code(code, text, n) {
+        Some(p) => to_js(&read_error(p.into())),
+        None => to_js(&read_error(ReadError::Encrypted)),
     }
 }
 

@@ -63,8 +63,10 @@ pub enum ReadError {
     /// HTML given as a string to a build without an HTML parser (the browser build, where
     /// the page parses HTML and hands over its DOM).
     NoHtmlParser,
-    /// A PDF: not read yet.
+    /// A PDF, and this build reads none.
     Pdf,
+    /// A PDF that cannot be read: a scan without text, damaged, too many pages.
+    PdfUnreadable { why: String },
     /// An old binary Office file (`.doc`, WPS's `.wps`, `.xls`): save it as `.docx`.
     OldOffice { what: &'static str },
     /// A password-protected Office document.
@@ -96,8 +98,9 @@ impl std::fmt::Display for ReadError {
             ),
             ReadError::Pdf => write!(
                 f,
-                "the input is a PDF, which this version does not read yet (暂不支持 PDF); paste the report's text, or check the Word file it was made from"
+                "the input is a PDF, which this build does not read (此版本不读取 PDF); paste the report's text, or check the Word file it was made from"
             ),
+            ReadError::PdfUnreadable { why } => write!(f, "the PDF cannot be read (无法读取该 PDF): {why}"),
             ReadError::OldOffice { what } => write!(
                 f,
                 "the input is {what}, which cannot be read (不支持旧版二进制格式); open it in Word or WPS and save it as .docx, or paste the report"

@@ -192,9 +192,14 @@ const CONTENT = [
   '120 80 m 130 90 140 90 150 80 c S', // a curve: left out
   'q /GS1 gs 60 60 m 70 60 l S Q', // a line under a soft mask, whose own drawing is never seen
 ].join('\n');
-// In PDF coordinates (y up): what the page above must give.
-const LINES = [[10, 10, 190, 10], [50, 20, 50, 60], [100, 20, 110, 20], [60, 60, 70, 60]];
-const RECTS = [[120, 20, 130, 30], [20, 50, 120, 50], [150, 40, 180, 60], [160, 5, 170, 8]]; // corners
+// In PDF coordinates (y up): what the page above must give. A stroked rectangle's sides are
+// lines (the zero-height one: there and back); only filled rectangles are rects.
+const LINES = [
+  [10, 10, 190, 10], [50, 20, 50, 60], [100, 20, 110, 20], [60, 60, 70, 60],
+  [20, 50, 120, 50], [120, 50, 20, 50],
+  [150, 40, 180, 40], [180, 40, 180, 60], [180, 60, 150, 60], [150, 60, 150, 40],
+];
+const RECTS = [[120, 20, 130, 30], [160, 5, 170, 8]]; // corners
 
 function drawing() {
   const page = (extra) => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] ${extra} /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> /XObject << /X1 5 0 R >> /ExtGState << /GS1 6 0 R >> >> >>`;

@@ -4,4 +4,4 @@
 pub mod layout;
 pub mod page;
 
-pub use page::{PdfPage, PdfText};
+pub use page::{PdfPage, PdfProblem, PdfText};

@@ -103,3 +103,56 @@ mod tests {
         assert!(pages_from_numbers(&[1e9], "").is_err());
     }
 }
+
+/// Why a PDF cannot be read. Both readers (the Rust one, and the browser's pdf.js one, which
+/// names the problem by [`PdfProblem::from_code`]) say it in these words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PdfProblem {
+    /// No text on any page: a scan, which only OCR could read.
+    NoText,
+    /// Damaged beyond what the reader can repair (the detail says how, if known).
+    Damaged(String),
+    /// More pages than a report has.
+    TooManyPages(usize),
+    /// The browser has no pdf.js to read it with (the detail says what failed).
+    NoPdfjs(String),
+}
+
+impl PdfProblem {
+    /// What it is, in words (English; the report adds the Chinese headline).
+    pub fn why(&self) -> String {
+        match self {
+            PdfProblem::NoText => {
+                "this PDF has no text layer (a scan: 扫描件); run OCR on it first, or check the document it was printed from".into()
+            }
+            PdfProblem::Damaged(d) if d.is_empty() => "the PDF is damaged".into(),
+            PdfProblem::Damaged(d) => format!("the PDF is damaged ({d})"),
+            PdfProblem::TooManyPages(n) => format!("the PDF has {n} pages, more than the {MAX_PAGES} a report has"),
+            PdfProblem::NoPdfjs(d) => format!(
+                "reading a PDF in the browser needs pdf.js (pdfjs-dist 6.x): install it and pass lintFile(file, {{ pdfjs: '/path/to/pdfjs-dist/' }}) ({d})"
+            ),
+        }
+    }
+
+    /// The problem the browser's reader (`js/pdf.js`) names: a code, a text and a number
+    /// (`None` for `encrypted`, which is [`crate::read::ReadError::Encrypted`]).
+    pub fn from_code(code: &str, text: &str, n: f64) -> Option<PdfProblem> {
+        let n = if n.is_finite() && n >= 0.0 { n as usize } else { 0 };
+        Some(match code {
+            "no-text" => PdfProblem::NoText,
+            "pages" => PdfProblem::TooManyPages(n),
+            "pdfjs" => PdfProblem::NoPdfjs(text.into()),
+            "encrypted" => return None,
+            _ => PdfProblem::Damaged(text.into()),
+        })
+    }
+}
+
+/// At most this many pages are read (a report has a few dozen).
+pub const MAX_PAGES: usize = 500;
+
+impl From<PdfProblem> for crate::read::ReadError {
+    fn from(p: PdfProblem) -> crate::read::ReadError {
+        crate::read::ReadError::PdfUnreadable { why: p.why() }
+    }
+}
