@@ -1,5 +1,5 @@
 // Types for `xxgk-lint/editors` (see the README, "Editor adapters").
-import type { LintReport, LintOptions } from './index';
+import type { LintReport, LintOptions, LintFileOptions } from './index';
 
 export interface AdapterOptions {
   lint?: LintOptions;
@@ -30,7 +30,7 @@ export interface Checker {
    * text or HTML file) with the checker's lint options, `options` over them, through the API's
    * `lintFile`; calls `onFileReport`. Leaves the editor's content and `report` alone.
    */
-  checkFile(file: Blob | ArrayBuffer | ArrayBufferView, options?: LintOptions): Promise<LintReport>;
+  checkFile(file: Blob | ArrayBuffer | ArrayBufferView, options?: LintFileOptions): Promise<LintReport>;
   detach(): void;
 }
 

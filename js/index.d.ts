@@ -6,6 +6,23 @@ export type { Diagnostic, DomCell, Fix, LintReport, RuleInfo, Severity, Summary,
 /** Options of `lint` and `lintElement`. */
 export type LintOptions = JsLintOptions;
 
+/**
+ * pdf.js as `lintFile` reads PDFs with it (pdfjs-dist 6.x, an optional peer dependency, never
+ * loaded until the first PDF): the URL of a served `pdfjs-dist` folder — its legacy build, worker,
+ * CMaps and standard fonts are loaded from there — or, for an app that bundles pdfjs-dist itself,
+ * the imported module with the URLs of its worker, CMaps and standard fonts.
+ */
+export type PdfjsSource =
+  | string
+  | URL
+  | { module: unknown; workerSrc?: string; cMapUrl?: string; cMapPacked?: boolean; standardFontDataUrl?: string };
+
+/** Options of `lintFile`: those of `lint`, and how to read a PDF in a browser. */
+export type LintFileOptions = LintOptions & {
+  /** Browsers only (Node reads PDFs itself): where pdf.js is. Without it a PDF gives INPUT-PDF. */
+  pdfjs?: PdfjsSource;
+};
+
 /** Where the `.wasm` comes from: a URL, a fetch Response, its bytes, or a compiled module. */
 export type WasmSource = string | URL | Response | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
 
@@ -29,18 +46,22 @@ export function lintElement(element: Element | Document, options?: LintOptions):
 
 /**
  * Check a file — an upload's `File`, a `Blob`, an `ArrayBuffer` or bytes (a Node `Buffer`) —
- * told apart by its content, never its name: a Word or WPS `.docx`, or text or HTML in any
- * encoding (BOM, `<meta charset>`, else detection; GBK/GB2312 read as GB18030). Resolves to
- * the report; never rejects on bad input: a file that cannot be read gives a report whose
- * single error says why (`INPUT-DOCX`, `INPUT-ENCRYPTED`, `INPUT-OLD-OFFICE`, `INPUT-PDF`,
+ * told apart by its content, never its name: a PDF with a text layer, a Word or WPS `.docx`,
+ * or text or HTML in any encoding (BOM, `<meta charset>`, else detection; GBK/GB2312 read as
+ * GB18030). Resolves to the report; never rejects on bad input: a file that cannot be read
+ * gives a report whose single error says why (`INPUT-PDF` — a scan without text, a damaged
+ * PDF, no pdf.js in the browser —, `INPUT-DOCX`, `INPUT-ENCRYPTED`, `INPUT-OLD-OFFICE`,
  * `INPUT-BINARY`, `INPUT-ENCODING`, `INPUT-EMPTY`, `INPUT-TOO-LARGE`). `report.input` is
- * `'docx'`, `'html'` or `'text'`, `report.encoding` the encoding a text file was decoded from.
- * For a `.docx`, each finding's `cell` is the file's cell (table, `w:tr`, `w:tc`) and
- * `paragraph` the index of its `w:p`; for text, `span` is a byte range in the file.
- * In browsers the code that reads files is loaded on the first call (a `.docx` needs
- * `DecompressionStream('deflate-raw')`: Chrome/Edge 103+, Firefox 113+, Safari 16.4+).
+ * `'pdf'`, `'docx'`, `'html'` or `'text'`, `report.encoding` the encoding a text file was
+ * decoded from. For a PDF, each finding's `page` (1-based) and `bbox` (`[left, top, right,
+ * bottom]` in points from the page's top-left corner) say where it is, and `cell` addresses
+ * the table as read from the page's rulings; for a `.docx`, `cell` is the file's cell (table,
+ * `w:tr`, `w:tc`) and `paragraph` the index of its `w:p`; for text, `span` is a byte range in
+ * the file. In browsers the code that reads files is loaded on the first call (a `.docx` needs
+ * `DecompressionStream('deflate-raw')`: Chrome/Edge 103+, Firefox 113+, Safari 16.4+; a PDF
+ * needs `options.pdfjs`).
  */
-export function lintFile(input: Blob | ArrayBuffer | ArrayBufferView, options?: LintOptions): Promise<LintReport>;
+export function lintFile(input: Blob | ArrayBuffer | ArrayBufferView, options?: LintFileOptions): Promise<LintReport>;
 
 /** The `<td>`/`<th>` a diagnostic's `cell` address names under `element` (null if none). */
 export function findCell(element: Element | Document | DocumentFragment, cell: { table: number; row: number; cell: number } | null): Element | null;

@@ -59,6 +59,9 @@ step "fuzzing, bounded (cargo-fuzz; scripts/fuzz.sh SECONDS for a long run)"
 step "npm package: build"
 ./scripts/build-npm.sh
 
+step "the browser's PDF extractor (js/pdf.js) with pdf.js in Chromium"
+bash tests/npm/pdfjs.sh
+
 step "npm package: packed and used from Node, a plain page, the classic script and Vite"
 bash tests/npm/run.sh
 

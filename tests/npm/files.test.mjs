@@ -1,7 +1,8 @@
 // lintFile as a user calls it, from the packed package: in Node (the CLI's Rust readers
 // compiled in) and in Debian Chromium (the lazily loaded JavaScript `.docx` reader, walking
-// the file's XML with DOMParser into the records the module reads). Every file fixture must
-// give, in both, exactly the native CLI's report; the browser's `.docx` reader must make
+// the file's XML with DOMParser into the records the module reads; PDFs through pdf.js, served
+// as a CMS serves it). Every file fixture must give, in both, exactly the native CLI's report
+// (a PDF finding's box may differ by a point where pdf.js and the Rust reader round apart); the browser's `.docx` reader must make
 // exactly the native reader's records; files that cannot be read say why in the CLI's words;
 // and a page that never checks a file downloads none of the file-reading code.
 import { test, before, after } from 'node:test';
@@ -19,9 +20,9 @@ const scratch = process.cwd();
 const cli = join(root, 'target/release/xxgk-lint');
 const require = createRequire(join(scratch, 'package.json'));
 
-/** Every file fixture the file entry point reads: Word files and, where present, text in other encodings. */
+/** Every file fixture the file entry point reads: Word files, PDFs and text in other encodings. */
 const FILES = [];
-for (const dir of ['tests/fixtures/docx', 'tests/fixtures/encodings']) {
+for (const dir of ['tests/fixtures/docx', 'tests/fixtures/encodings', 'tests/fixtures/pdf']) {
   let names = [];
   try { names = readdirSync(join(root, dir)); } catch { continue; }
   for (const f of names) if (!/\.(md|py|sh|json)$/.test(f)) FILES.push(join(dir, f));
@@ -41,8 +42,29 @@ const HOSTILE = {
   'image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
 };
 
-// Not vacuous: the Word fixtures are there (16 when this was written).
+// Not vacuous: the Word fixtures are there (16 when this was written), and the real PDFs.
 assert.ok(FILES.filter((f) => f.includes('/docx/')).length >= 16, FILES.join('\n'));
+assert.ok(FILES.filter((f) => f.endsWith('.pdf')).length >= 3, FILES.join('\n'));
+
+/** Where the page finds pdf.js (a pdfjs-dist folder served beside the package). */
+const PDFJS = { pdfjs: '/node_modules/pdfjs-dist/' };
+
+/**
+ * The browser's report against the native one: equal, but for PDF boxes, which may be a
+ * point apart (pdf.js and the Rust reader place a glyph run each in their own arithmetic).
+ */
+function assertSameReport(got, want, name) {
+  if (got.input === 'pdf') {
+    assert.equal(got.diagnostics.length, want.diagnostics.length, name);
+    for (const [i, d] of got.diagnostics.entries()) {
+      const w = want.diagnostics[i];
+      assert.ok(d.bbox && w.bbox, name + ': ' + d.rule + ' has a box');
+      assert.ok(d.bbox.every((v, k) => Math.abs(v - w.bbox[k]) <= 1), `${name}: ${d.rule} box ${d.bbox} against ${w.bbox}`);
+      d.bbox = w.bbox;
+    }
+  }
+  assert.deepEqual(got, want, name);
+}
 
 let hostileDir;
 /** The native report of a file, or the native refusal `{ rule: null, message }` (exit 2). */
@@ -77,6 +99,7 @@ before(async () => {
   for (const [name, bytes] of Object.entries(HOSTILE)) writeFileSync(join(hostileDir, name), bytes);
   mkdirSync(join(scratch, 'files-site/fixtures'), { recursive: true });
   cpSync(join(scratch, 'node_modules/xxgk-lint'), join(scratch, 'files-site/node_modules/xxgk-lint'), { recursive: true });
+  cpSync(join(process.env.XXGK_PDFJS, 'node_modules/pdfjs-dist'), join(scratch, 'files-site/node_modules/pdfjs-dist'), { recursive: true });
   for (const f of FILES) writeFileSync(join(scratch, 'files-site/fixtures', f.replaceAll('/', '__')), readFileSync(join(root, f)));
   for (const name of Object.keys(HOSTILE)) writeFileSync(join(scratch, 'files-site/fixtures', name), HOSTILE[name]);
   writeFileSync(join(scratch, 'files-site/index.html'), `<!doctype html><html><head><meta charset="utf-8">
@@ -106,7 +129,7 @@ after(async () => {
 
 test('a page that checks no file downloads none of the file-reading code', async () => {
   await page.evaluate(() => window.api.lint('<p>一、总体情况</p>'));
-  assert.ok(!requested.some((p) => /\/(file|docx|decode)\.js$/.test(p)), requested.join('\n'));
+  assert.ok(!requested.some((p) => /\/(file|docx|decode|pdf)\.js$|pdfjs-dist/.test(p)), requested.join('\n'));
 });
 
 test('Node: lintFile gives the CLI report on every file fixture, and its refusals', async () => {
@@ -142,18 +165,18 @@ test('browser: the JavaScript .docx reader makes exactly the native records', as
 test('browser: lintFile gives the CLI report on every file fixture, and its refusals', async () => {
   for (const f of FILES) {
     const want = native(join(root, f));
-    const got = await page.evaluate(async (name) => window.api.lintFile(await window.bytes(name)), f.replaceAll('/', '__'));
+    const got = await page.evaluate(async ({ name, options }) => window.api.lintFile(await window.bytes(name), options), { name: f.replaceAll('/', '__'), options: PDFJS });
     if (want.refusal) {
       assertRefusal(got, want, f);
       continue;
     }
     // HTML parsed by the browser keeps no source offsets: there `span` is null.
     if (got.input === 'html') for (const d of want.diagnostics) d.span = null;
-    assert.deepEqual(got, want, f);
+    assertSameReport(got, want, f);
   }
   for (const name of Object.keys(HOSTILE)) {
     const want = native(join(hostileDir, name));
-    const got = await page.evaluate(async (n) => window.api.lintFile(await window.bytes(n)), name);
+    const got = await page.evaluate(async ({ n, options }) => window.api.lintFile(await window.bytes(n), options), { n: name, options: PDFJS });
     assertRefusal(got, want, name);
   }
   // A File from an upload, as a CMS's upload button hands it over.
@@ -165,6 +188,16 @@ test('browser: lintFile gives the CLI report on every file fixture, and its refu
   });
   assert.deepEqual(fromFile, ['数据需要再核对', '含上年结转1件？请核对75件']);
   assert.ok(requested.some((p) => p.endsWith('/docx.js')) && requested.some((p) => p.endsWith('/file.js')));
+});
+
+test('browser: a PDF without pdf.js given says what to add; pdf.js is fetched only for a PDF', async () => {
+  const before = requested.filter((p) => p.includes('/pdfjs-dist/'));
+  const f = FILES.find((f) => f.endsWith('.pdf'));
+  const report = await page.evaluate(async (name) => window.api.lintFile(await window.bytes(name)), f.replaceAll('/', '__'));
+  assert.equal(report.diagnostics.length, 1);
+  assert.equal(report.diagnostics[0].rule, 'INPUT-PDF');
+  assert.match(report.diagnostics[0].message, /pdf\.js \(pdfjs-dist 6\.x\)/);
+  assert.deepEqual(before, requested.filter((p) => p.includes('/pdfjs-dist/')));
 });
 
 test('the classic script checks a Word file too', async () => {

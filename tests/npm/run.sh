@@ -14,4 +14,8 @@ cd "$scratch"
 echo '{"name": "xxgk-lint-e2e", "private": true, "type": "module"}' > package.json
 npm install --no-audit --no-fund --silent "./$tarball" playwright-core@1.65.1 vite@8
 export XXGK_ROOT="$root"
+# pdf.js for the browser's PDFs (an optional peer dependency; Node reads PDFs itself): the copy
+# tests/npm/pdfjs.sh installs, at the version the package is tested with.
+bash "$root/tests/npm/pdfjs.sh" install
+export XXGK_PDFJS="$root/target/pdfjs-e2e"
 node --test --test-concurrency=1 node.test.mjs browser.test.mjs files.test.mjs vite.test.mjs
