@@ -14,7 +14,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
   cargo install wasm-bindgen-cli --version 0.2.130
 fi
 # wasm-opt from npm's binaryen (never Debian's binaryen 108: it breaks the module).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/esbuild ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/pdfjs-dist ]; then
   npm install --no-audit --no-fund
 fi
 

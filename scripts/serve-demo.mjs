@@ -1,5 +1,6 @@
-// The demo page's static server: www/ at /, the built package (pkg/) at /pkg/, on 127.0.0.1.
-// `node scripts/serve-demo.mjs [port]` (default 8080; 0 picks a free port). Used by
+// The demo page's static server: www/ at /, the built package (pkg/) at /pkg/, and pdf.js (the
+// devDependency pdfjs-dist, which the page loads when a PDF is opened) at /pdfjs/, on
+// 127.0.0.1. `node scripts/serve-demo.mjs [port]` (default 8080; 0 picks a free port). Used by
 // scripts/demo.sh and by the end-to-end tests.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -36,8 +37,10 @@ export function serveDirs(mounts, port = 0, headers = {}) {
   });
 }
 
-export function serveDemo(port = 0) {
-  return serveDirs({ '/': join(ROOT, 'www'), '/pkg/': join(ROOT, 'pkg') }, port, { 'Content-Security-Policy': CSP });
+/** Serve the demo page; `csp` is the policy sent with every file (a test adds a report-uri to it). */
+export function serveDemo(port = 0, csp = CSP) {
+  const mounts = { '/': join(ROOT, 'www'), '/pkg/': join(ROOT, 'pkg'), '/pdfjs/': join(ROOT, 'node_modules/pdfjs-dist') };
+  return serveDirs(mounts, port, { 'Content-Security-Policy': csp });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

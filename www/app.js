@@ -1,7 +1,8 @@
 // The xxgk-lint demo page: paste a report into the editing area, or drop or choose a file,
 // see the findings and the wrong cells. Plain DOM, no framework. Everything the user pastes
 // stays inside #editor; a Word file is shown read-only in #document, built from the reader's
-// records (docview.js); findings are written with textContent only.
+// records (docview.js), a PDF as pdf.js draws its pages (pdfview.js, loaded with pdf.js on the
+// first PDF); findings are written with textContent only.
 import * as api from './pkg/web/index.js';
 import { createChecker, summaryText, cellTextRange } from './pkg/web/editors.js';
 import { decodeBytes } from './pkg/web/decode.js';
@@ -16,12 +17,14 @@ const formatSelect = $('format');
 const fileView = $('fileview');
 const documentBox = $('document');
 const refusalBox = $('refusal');
+/** pdf.js: the package's devDependency pdfjs-dist, served here (scripts/serve-demo.mjs). */
+const PDFJS = '/pdfjs/';
 
 const UI = {
   zh: {
     title: '政府信息公开工作年度报告检查', lang: '语言', format: '格式', auto: '自动识别', f2019: '2019 年格式', f2021: '2021 年格式',
     sample: '载入示例', clear: '清空', findings: '检查结果', footer: 'xxgk-lint', choose: '选择文件', back: '返回编辑区',
-    hint: '把年报从 Word、WPS、Excel 或网页粘贴到左侧（也可粘贴纯文本），或把 Word 文件（.docx）或 .html / .txt 文件拖到左侧、点“选择文件”。内容只在本机浏览器中检查，不会上传。',
+    hint: '把年报从 Word、WPS、Excel 或网页粘贴到左侧（也可粘贴纯文本），或把 PDF、Word 文件（.docx）或 .html / .txt 文件拖到左侧、点“选择文件”。内容只在本机浏览器中检查，不会上传。',
     showingEditor: '正在显示：编辑区中的内容（可编辑）', showingFile: (name) => '正在显示：文件“' + name + '”（只读）',
     reading: (name) => '正在读取“' + name + '”…', unreadable: (name) => '无法读取文件“' + name + '”',
     editorLabel: '在此粘贴年报', loading: '正在载入检查程序…', none: '没有发现问题。',
@@ -33,7 +36,7 @@ const UI = {
   en: {
     title: 'Government information disclosure annual report checker', lang: 'Language', format: 'Format', auto: 'Auto-detect', f2019: '2019 format', f2021: '2021 format',
     sample: 'Load the sample', clear: 'Clear', findings: 'Findings', footer: 'xxgk-lint', choose: 'Choose a file', back: 'Back to the editor',
-    hint: 'Paste a report from Word, WPS, Excel or a web page on the left (or plain text), or drop a Word file (.docx) or an .html / .txt file there, or choose one. It is checked in this browser only; nothing is uploaded.',
+    hint: 'Paste a report from Word, WPS, Excel or a web page on the left (or plain text), or drop a PDF, a Word file (.docx) or an .html / .txt file there, or choose one. It is checked in this browser only; nothing is uploaded.',
     showingEditor: 'Showing: the content of the editor (editable)', showingFile: (name) => 'Showing: the file “' + name + '” (read-only)',
     reading: (name) => 'Reading “' + name + '”…', unreadable: (name) => 'Cannot read the file “' + name + '”',
     editorLabel: 'Paste a report here', loading: 'Loading the checker…', none: 'No problems found.',
@@ -47,8 +50,8 @@ const UI = {
 let lang = 'zh';
 let pristine = true; // the editor still holds the untouched sample: a paste replaces it
 let checker = null;
-// The Word file shown instead of the editor, or null: { name, bytes, report, view } (view:
-// the rendered document, null when the file could not be read).
+// The Word file or PDF shown instead of the editor, or null: { name, bytes, report, view }
+// (view: the rendered document, null when the file could not be read).
 let shown = null;
 let fileJob = 0; // the latest file read or re-check; older ones are dropped when they finish
 
@@ -87,10 +90,11 @@ function reveal(d) {
   sel.addRange(cellTextRange(cell));
 }
 
-/** A finding's place in the file shown: its cell, else its paragraph. */
+/** A finding's place in the file shown: its box on a PDF's page; a Word file's cell, else its paragraph. */
 function located(d) {
   const view = shown && shown.view;
   if (!view) return null;
+  if (view.find) return view.find(d);
   return api.findCell(view.root, view.treeCell(d.cell)) || view.paragraphAt(d.paragraph);
 }
 
@@ -198,9 +202,12 @@ editor.addEventListener('paste', (e) => {
 /** A report that only says why the file cannot be read. */
 const refused = (report) => report.diagnostics.length === 1 && /^INPUT-|^INTERNAL-ERROR$/.test(report.diagnostics[0].rule);
 
+/** Check a file's bytes: the page's options, and pdf.js for a PDF. */
+const lintFile = (bytes) => api.lintFile(bytes, { ...options(), pdfjs: PDFJS });
+
 /**
- * A dropped or chosen file, told apart by its content (lintFile): a Word file is shown
- * read-only with its findings; text or HTML goes into the editor, decoded as lintFile
+ * A dropped or chosen file, told apart by its content (lintFile): a Word file or a PDF is
+ * shown read-only with its findings; text or HTML goes into the editor, decoded as lintFile
  * decoded it; a file that cannot be read shows why.
  */
 async function openFile(file) {
@@ -211,10 +218,18 @@ async function openFile(file) {
   const asked = options();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const report = await api.lintFile(bytes, asked);
+    const report = await lintFile(bytes);
     if (job !== fileJob) return;
     let view = null;
-    if (report.input === 'docx' && !refused(report)) {
+    if (report.input === 'pdf' && !refused(report)) {
+      // The pdf.js lintFile has just loaded, drawing the pages this time.
+      const { openPdf } = await import('./pdfview.js');
+      view = await openPdf(bytes, PDFJS, fileView);
+      if (job !== fileJob) {
+        view.destroy();
+        return;
+      }
+    } else if (report.input === 'docx' && !refused(report)) {
       // The same reader lintFile used (the module is already loaded): its records, drawn.
       const { docxRecords } = await import('./pkg/web/docx.js');
       const records = await docxRecords(bytes);
@@ -235,8 +250,15 @@ async function openFile(file) {
   }
 }
 
+/** Stop drawing the file shown (a PDF's pages), if any. */
+function dropFile() {
+  if (shown && shown.view && shown.view.destroy) shown.view.destroy();
+  shown = null;
+}
+
 /** Show a file instead of the editor. */
 function showFile(state) {
+  dropFile();
   shown = state;
   editor.hidden = true;
   fileView.hidden = false;
@@ -250,7 +272,7 @@ function showFile(state) {
 /** Back to the editing area and its findings. */
 function showEditor() {
   fileJob++;
-  shown = null;
+  dropFile();
   fileView.hidden = true;
   documentBox.replaceChildren();
   editor.hidden = false;
@@ -264,7 +286,7 @@ async function recheckFile() {
   const state = shown;
   if (!state) return;
   const job = ++fileJob;
-  const report = await api.lintFile(state.bytes, options());
+  const report = await lintFile(state.bytes);
   if (job !== fileJob || shown !== state) return;
   state.report = report;
   renderFile();
@@ -272,15 +294,41 @@ async function recheckFile() {
 
 const SEVERITY_ORDER = ['error', 'warning', 'info'];
 
-/** The file's findings: the list, its cells lit (the package's highlight), its paragraphs marked. */
+/**
+ * The findings by the place `placeOf(d)` gives (a key; null: none), each place with its most
+ * severe severity, its messages and its findings.
+ */
+function byPlace(diagnostics, placeOf) {
+  const marked = new Map();
+  for (const d of diagnostics) {
+    const place = placeOf(d);
+    if (place === null) continue;
+    const entry = marked.get(place) || { severity: d.severity, messages: [], findings: [] };
+    if (SEVERITY_ORDER.indexOf(d.severity) < SEVERITY_ORDER.indexOf(entry.severity)) entry.severity = d.severity;
+    entry.messages.push(d.message);
+    entry.findings.push(d);
+    marked.set(place, entry);
+  }
+  return marked;
+}
+
+/**
+ * The file's findings: a PDF's places boxed on its pages; a Word file's cells lit (the
+ * package's highlight) and its paragraphs marked; then the list.
+ */
 function renderFile() {
   const { name, report, view } = shown;
-  render(report);
   refusalBox.hidden = !!view;
   if (!view) {
+    render(report);
     refusalBox.textContent = report.diagnostics.map((d) => d.message).join('\n');
     summaryBox.textContent = t().unreadable(name);
     summaryBox.className = 'summary bad';
+    return;
+  }
+  if (view.mark) {
+    view.mark(byPlace(report.diagnostics, (d) => (d.page && d.bbox ? d.page + ':' + d.bbox.join(',') : null)).values());
+    render(report);
     return;
   }
   // Findings name the file's cells; the view's cells are the tree's.
@@ -292,20 +340,12 @@ function renderFile() {
     el.removeAttribute('data-finding');
     el.removeAttribute('title');
   }
-  const marked = new Map();
-  for (const d of report.diagnostics) {
-    if (view.treeCell(d.cell)) continue;
-    const p = view.paragraphAt(d.paragraph);
-    if (!p) continue;
-    const entry = marked.get(p) || { severity: d.severity, messages: [] };
-    if (SEVERITY_ORDER.indexOf(d.severity) < SEVERITY_ORDER.indexOf(entry.severity)) entry.severity = d.severity;
-    entry.messages.push(d.message);
-    marked.set(p, entry);
-  }
+  const marked = byPlace(report.diagnostics, (d) => (view.treeCell(d.cell) ? null : view.paragraphAt(d.paragraph)));
   for (const [p, entry] of marked) {
     p.setAttribute('data-finding', entry.severity);
     p.setAttribute('title', entry.messages.join('\n'));
   }
+  render(report);
 }
 
 const contentArea = document.querySelector('section.content');

@@ -3,34 +3,54 @@
 // of the Word fixture replaces it; clicking a finding selects its cell; the fix button changes
 // exactly that cell, undoably (Ctrl+Z); the summary follows; zh/en and format switches; plain
 // text; files chosen or dropped (a Word file shown read-only with its wrong cell lit, tracked
-// changes, an encrypted file, an HTML file into the editor); pasted markup never runs. Takes
-// the README's screenshot (target/e2e/demo.png; with XXGK_UPDATE_SCREENSHOT=1 also docs/demo.png).
+// changes, an encrypted file, an HTML file into the editor; a PDF drawn by pdf.js, loaded only
+// then, with its wrong cells boxed; a scan); pasted markup never runs. Takes the README's
+// screenshot (target/e2e/demo.png; with XXGK_UPDATE_SCREENSHOT=1 also docs/demo.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveDemo } from '../../scripts/serve-demo.mjs';
+import { serveDemo, CSP } from '../../scripts/serve-demo.mjs';
 import { CHROMIUM_ARGS } from '../npm/serve.mjs';
 import { zip, unzip } from '../npm/zip.mjs';
+import { pdf, stream } from '../npm/pdf.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const WORD = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
 const TEXT = readFileSync(join(root, 'tests/fixtures/xizou-2019.txt'), 'utf8');
 let server, url, browser, page;
 const problems = [];
+const requested = []; // the paths the page fetched, its workers' included
+// The policy's violation reports (report-uri): the only way to hear of one in a worker (pdf.js's),
+// whose refusals never reach the page's console.
+const violations = [];
+
+/** A page of the demo (`options`: the page's, as playwright takes them), its problems recorded, its requests into `requests`. */
+async function openDemo(options = {}, requests = []) {
+  const p = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...options });
+  p.on('pageerror', (e) => problems.push(e.message));
+  p.on('console', (m) => {
+    // Word's inline style="" attributes are refused by the CSP (style-src 'self'): expected, harmless.
+    // The server answers the policy's reports with a 404 (they are read as they arrive).
+    if (m.type() === 'error' && !/inline style/.test(m.text()) && !m.location().url.endsWith('/csp-report')) problems.push(m.text());
+  });
+  p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await p.goto(url);
+  await p.waitForSelector('body[data-ready]', { timeout: 30000 });
+  return p;
+}
 
 before(async () => {
-  ({ server, url } = await serveDemo(0));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    // Word's inline style="" attributes are refused by the CSP (style-src 'self'): expected, harmless.
-    if (m.type() === 'error' && !/inline style/.test(m.text())) problems.push(m.text());
+  ({ server, url } = await serveDemo(0, CSP + '; report-uri /csp-report'));
+  server.prependListener('request', (req) => {
+    if (req.method !== 'POST' || req.url !== '/csp-report') return;
+    let body = '';
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => violations.push(body));
   });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 30000 });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await openDemo({}, requested);
 });
 
 after(async () => {
@@ -288,6 +308,148 @@ test('drop a GBK text file: it goes into the editor, decoded', async () => {
   }
 });
 
+const PDF = join(root, 'tests/fixtures/pdf/jiangsu-huaian-hongze-qu-2023.pdf');
+/** The fixture's pages, in points (as tests/npm/pdfjs.test.mjs finds them). */
+const PAGE_WIDTH = 595;
+
+/**
+ * The findings of the PDF shown that have a place, each with its box: the page it is on, where
+ * it is in that page as drawn (CSS pixels from the page's top-left corner), the page's drawn
+ * width, and whether the canvas under the box's middle has ink (the cell's printed number).
+ */
+const pdfPlaces = (p) => p.evaluate(() => {
+  const { report, view } = window.xxgkDemo.shown();
+  return report.diagnostics.filter((d) => d.page && d.bbox).map((d) => {
+    const box = view.find(d);
+    const sheet = box.closest('.pdf-page');
+    const at = sheet.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    return {
+      rule: d.rule, severity: box.getAttribute('data-xxgk-severity'), title: box.title, bbox: d.bbox, page: d.page,
+      drawnOn: Number(sheet.dataset.page), width: at.width,
+      box: [b.left - at.left, b.top - at.top, b.right - at.left, b.bottom - at.top],
+    };
+  });
+});
+
+/** The box's place is the finding's bbox × the scale the page is drawn at (within a pixel). */
+function assertPlaced(place) {
+  assert.equal(place.drawnOn, place.page, place.rule);
+  const scale = place.width / PAGE_WIDTH;
+  place.box.forEach((v, i) => assert.ok(Math.abs(v - place.bbox[i] * scale) < 1, `${place.rule}: box ${place.box} ≠ bbox ${place.bbox} × ${scale}`));
+}
+
+/** The page of a finding's box drawn, and how: its canvas in device pixels; ink under the box's middle. */
+const drawnUnder = (p, index) => p.evaluate(async (index) => {
+  const { report, view } = window.xxgkDemo.shown();
+  const box = view.find(report.diagnostics.filter((d) => d.bbox)[index]);
+  const sheet = box.closest('.pdf-page');
+  // Until the page is drawn and the view has stopped scrolling (or 5 s have passed).
+  for (let i = 0, top = null; i < 100; i++) {
+    const now = box.getBoundingClientRect().top;
+    if (sheet.dataset.drawn === 'true' && now === top) break;
+    top = now;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  const canvas = sheet.querySelector('canvas');
+  const at = sheet.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  const scroller = document.getElementById('fileview').getBoundingClientRect();
+  const k = canvas.width / at.width;
+  // The middle of the box (its borders left out): the cell's number is printed there.
+  const inner = [b.left - at.left + b.width * 0.2, b.top - at.top + b.height * 0.2, b.width * 0.6, b.height * 0.6].map((v) => Math.round(v * k));
+  const data = canvas.getContext('2d').getImageData(...inner).data;
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 384) ink++;
+  return {
+    crisp: canvas.width === Math.round(at.width * devicePixelRatio), ink: ink > 0,
+    visible: b.top >= scroller.top && b.bottom <= scroller.bottom, flashed: box.classList.contains('located'),
+  };
+}, index);
+
+test('choose a PDF: pdf.js loaded only then, the pages drawn, 表四\'s two wrong 总计 cells boxed, click, language', async () => {
+  const lazy = (paths) => paths.filter((p) => p.startsWith('/pdfjs/') || p === '/pdfview.js');
+  assert.deepEqual(lazy(requested), [], 'nothing of pdf.js before a PDF is opened');
+  await page.setInputFiles('#file', PDF);
+  await page.waitForFunction(() => document.getElementById('showing').textContent.includes('hongze-qu-2023.pdf') && document.querySelector('#document .pdf-box'));
+  assert.deepEqual(await shown(), { editor: false, file: true, showing: '正在显示：文件“jiangsu-huaian-hongze-qu-2023.pdf”（只读）' });
+  const fetched = lazy(requested);
+  for (const f of ['/pdfview.js', '/pdfjs/legacy/build/pdf.min.mjs', '/pdfjs/legacy/build/pdf.worker.min.mjs']) assert.ok(fetched.includes(f), f + ' in ' + fetched);
+
+  // The findings: exactly the report's two T4-SUM errors, at 表四's 总计 cells on page 4.
+  assert.match(await summary(), /^2 个错误，\d+ 个警告 — 请勿发布$/);
+  const report = await page.evaluate(() => window.xxgkDemo.shown().report);
+  assert.equal(report.input, 'pdf');
+  const errors = report.diagnostics.filter((d) => d.severity === 'error');
+  assert.deepEqual(errors.map((d) => [d.rule, d.expected, d.actual, d.page]), [['T4-SUM', '11', '0', 4], ['T4-SUM', '5', '0', 4]]);
+  const listed = await page.$$eval('#findings li.error', (lis) => lis.map((li) => [li.dataset.rule, li.querySelector('.values').textContent]));
+  assert.deepEqual(listed, [['T4-SUM', '现为 0，应为 11'], ['T4-SUM', '现为 0，应为 5']]);
+  assert.equal(await page.locator('#findings button.fix').count(), 0, 'read-only: nothing to fix');
+
+  // Their boxes: on page 4, at the bbox × the scale the page is drawn at, titled with the message.
+  const places = await pdfPlaces(page);
+  const boxed = places.filter((p) => p.severity === 'error');
+  assert.deepEqual(boxed.map((p) => [p.rule, p.drawnOn]), [['T4-SUM', 4], ['T4-SUM', 4]]);
+  boxed.forEach(assertPlaced);
+  assert.match(boxed[0].title, /「行政复议\/总计」应为 11/);
+  assert.match(boxed[1].title, /「复议后起诉\/总计」应为 5/);
+  for (const warning of places.filter((p) => p.severity !== 'error')) assertPlaced(warning);
+  assert.deepEqual(await page.$$eval('.pdf-box[data-xxgk-severity="error"]', (els) => els.map((e) => e.closest('.pdf-page').dataset.page)), ['4', '4']);
+  assert.equal(await page.locator('.pdf-page').count(), 5);
+
+  // Click the second: the view scrolls to its box, on page 4 drawn (crisp), and flashes it.
+  await page.evaluate(() => { document.getElementById('fileview').scrollTop = 0; });
+  await page.locator('#findings li.error').nth(1).click();
+  const index = places.indexOf(boxed[1]);
+  assert.deepEqual(await drawnUnder(page, index), { crisp: true, ink: true, visible: true, flashed: true });
+
+  // In English: checked again, the boxes titled in English.
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => /^2 errors, \d+ warnings? — do not publish yet$/.test(document.getElementById('summary').textContent));
+  const english = (await pdfPlaces(page)).filter((p) => p.severity === 'error');
+  assert.equal(english.length, 2);
+  english.forEach(assertPlaced);
+  assert.match(english[0].title, /should be 11/);
+  await page.selectOption('#lang', 'zh');
+  await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('2 个错误'));
+  await page.click('#back');
+  assert.equal(await page.locator('#document *').count(), 0);
+});
+
+test('a PDF on a HiDPI screen: the pages drawn in device pixels, the boxes where they were', async () => {
+  const hidpi = await openDemo({ deviceScaleFactor: 2 });
+  try {
+    await hidpi.setInputFiles('#file', PDF);
+    await hidpi.waitForFunction(() => document.querySelector('#document .pdf-box'));
+    const places = await pdfPlaces(hidpi);
+    assert.equal(places.filter((p) => p.severity === 'error').length, 2);
+    places.forEach(assertPlaced);
+    await hidpi.locator('#findings li.error').first().click();
+    const drawn = await drawnUnder(hidpi, places.findIndex((p) => p.severity === 'error'));
+    assert.deepEqual([drawn.crisp, drawn.ink, drawn.visible], [true, true, true]);
+    assert.equal(await hidpi.evaluate(() => devicePixelRatio), 2);
+  } finally {
+    await hidpi.close();
+  }
+});
+
+test('a PDF without text (a scan): the reason, plainly; the PDF opened before it is dropped', async () => {
+  // One page with a filled rectangle and nothing else: what a scan without OCR comes to here.
+  const scan = pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [4 0 R] /Count 1 >>', stream('', '0.3 g 50 50 495 742 re f'),
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>']);
+  // The report, then the scan straight after it: the later one is shown, the first one dropped.
+  assert.ok(await drop('年报.pdf', readFileSync(PDF), 'application/pdf'));
+  assert.ok(await drop('扫描件.pdf', scan, 'application/pdf'));
+  await page.waitForSelector('#refusal:not([hidden])');
+  assert.match(await page.textContent('#refusal'), /no text layer \(a scan: 扫描件\)/);
+  assert.equal(await summary(), '无法读取文件“扫描件.pdf”');
+  assert.deepEqual(await page.$$eval('#findings li', (lis) => lis.map((li) => li.dataset.rule)), ['INPUT-PDF']);
+  await page.waitForTimeout(1500); // the first PDF's check and view have finished by now, and were dropped
+  assert.equal((await shown()).showing, '正在显示：文件“扫描件.pdf”（只读）');
+  assert.equal(await page.locator('#document *').count(), 0);
+  await page.click('#back');
+});
+
 let beforeHostile = null;
 test('pasted markup stays inert and inside the editing area', async () => {
   beforeHostile = problems.length;
@@ -305,11 +467,17 @@ test('pasted markup stays inert and inside the editing area', async () => {
   assert.deepEqual(state, { pwned: null, scripts: 0, outside: 0, findingsMarkup: 0 });
 });
 
-test('no script errors and no CSP violation other than inline styles', () => {
+test('no script errors and no CSP violation other than inline styles', async () => {
   // Until the hostile paste: nothing. During it, only the CSP refusing the pasted on* handlers
   // while the page parses them inertly (DOMParser documents carry the page's policy) — they are
   // removed before anything reaches the editing area.
   const upTo = beforeHostile ?? problems.length;
   assert.deepEqual(problems.slice(0, upTo), []);
   for (const p of problems.slice(upTo)) assert.match(p, /^Executing inline event handler violates/);
+  // Nowhere, workers included, anything refused but those inline attributes: no script, worker,
+  // font, image or fetch of another origin, no eval.
+  await page.waitForTimeout(500); // reports are sent a moment after the violation
+  assert.ok(violations.length > 0, 'the reports arrive (Word\'s inline styles are refused)');
+  const others = violations.map((v) => JSON.parse(v)['csp-report']).filter((v) => v['blocked-uri'] !== 'inline');
+  assert.deepEqual(others, []);
 });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { open, BUILDS } from './pdfjs-page.mjs';
+import { pdf, stream } from './pdf.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = process.env.XXGK_PDFJS || join(root, 'target/pdfjs-e2e');
@@ -162,21 +163,6 @@ test('pdf.js\'s legacy build (for older browsers) gives the same pages', async (
 });
 
 // ---------------------------------------------------------------- PDFs made here
-
-/** A PDF of these objects (1 is the catalog), with its cross-reference table. */
-function pdf(objects, trailer = '') {
-  let out = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
-  const offsets = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return [...Buffer.from(out, 'latin1')];
-}
-const stream = (dict, data) => `<< ${dict} /Length ${data.length} >>\nstream\n${data}\nendstream`;
 
 // One drawing, on three pages: as it is, turned (/Rotate 90), and cropped (/CropBox).
 const CONTENT = [
