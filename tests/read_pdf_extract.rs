@@ -320,3 +320,286 @@ fn xizou_2019_word_paste_printed_by_chromium() {
     assert!(pages[from.0..=to.0].iter().all(|p| p.lines.is_empty()));
     assert_eq!(rulings(&pages, from, to), (240, 260));
 }
+
+#[test]
+fn encrypted_with_a_user_password_is_refused_with_an_owner_password_only_read() {
+    let limits = PdfLimits::default();
+    assert_eq!(pdf_pages(&fixture("encrypted.user-password.pdf"), &limits), Err(PdfProblem::Encrypted));
+    assert!(PdfProblem::Encrypted.why().contains("remove the password"));
+    // The same page, restricted by an owner password only: read as every viewer reads it.
+    let owner = pages("encrypted.owner-password.pdf");
+    assert_eq!(owner.len(), 1);
+    let original = pages("jiangsu-huaian-hongze-qu-2024.pdf");
+    assert_eq!(owner[0].texts, original[3].texts);
+    assert_eq!(owner[0].lines, original[3].lines);
+}
+
+#[test]
+fn a_scan_has_no_text_layer() {
+    let got = pdf_pages(&fixture("scanned.pdf"), &PdfLimits::default());
+    assert_eq!(got, Err(PdfProblem::NoText { pages: 2 }));
+    assert!(got.unwrap_err().why().contains("run OCR first"));
+}
+
+/// A real file cut short: what remains has no page tree to read.
+#[test]
+fn a_truncated_file_is_damaged() {
+    let bytes = fixture("jiangsu-huaian-hongze-qu-2024.pdf");
+    for cut in [0, 9, 1000, 20_000] {
+        match pdf_pages(&bytes[..cut], &PdfLimits::default()) {
+            Err(PdfProblem::Damaged(_)) => {}
+            other => panic!("cut at {cut}: {other:?}"),
+        }
+    }
+}
+
+/// The cross-reference data (this file has a cross-reference stream, which also holds the
+/// trailer) and its offset overwritten: lopdf rebuilds the table by scanning the objects and
+/// finds the catalog, and the pages read as they were.
+#[test]
+fn a_damaged_cross_reference_stream_is_rebuilt() {
+    let mut bytes = fixture("jiangsu-huaian-hongze-qu-2024.pdf");
+    let at = bytes.windows(9).rposition(|w| w == b"startxref").unwrap();
+    let xref = bytes.windows(10).rposition(|w| w == b"/Type /XRe").unwrap();
+    for b in &mut bytes[xref..at] {
+        *b = b' ';
+    }
+    for b in bytes[at + 9..].iter_mut().filter(|b| b.is_ascii_digit()) {
+        *b = b'7';
+    }
+    let repaired = pdf_pages(&bytes, &PdfLimits::default()).unwrap();
+    assert_eq!(repaired, pages("jiangsu-huaian-hongze-qu-2024.pdf"));
+}
+
+mod synthetic {
+    //! Small PDFs written with lopdf: each operator's effect, and hostile files.
+    use super::*;
+    use lopdf::{dictionary, Document, Object, Stream};
+
+    /// A one-font document: `F1` is Helvetica with every width 500 (codes 32–126), `F2` a CID
+    /// font (Identity-H) whose ToUnicode maps 0001 → 表, 0002 → 三, 0003 → 𝐀 (a surrogate
+    /// pair), 0010–0019 → 0–9, with widths 1000 (CIDs 1–3) and 500 (16–25). `X1` is a form
+    /// drawing a 50 pt segment from its origin, with the matrix `[1 0 0 1 100 100]`; `X2` a form
+    /// drawing itself ten times.
+    pub fn pdf(contents: &[&[u8]], page: lopdf::Dictionary, compress: bool) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        let f1 = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "FirstChar" => 32, "Widths" => vec![Object::Integer(500); 95],
+        });
+        let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+3 beginbfchar <0001> <8868> <0002> <4E09> <0003> <D835DC00> endbfchar
+1 beginbfrange <0010> <0019> <0030> endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end";
+        let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.to_vec()));
+        let cid = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Song",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+            "DW" => 1000, "W" => vec![1.into(), vec![1000.into(), 1000.into(), 1000.into()].into(), 16.into(), 25.into(), 500.into()],
+        });
+        let f2 = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Song", "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![cid.into()], "ToUnicode" => to_unicode,
+        });
+        let x1 = doc.add_object(Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()], "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 100.into()] },
+            b"0 0 m 50 0 l S".to_vec(),
+        ));
+        let x2 = doc.new_object_id();
+        doc.objects.insert(
+            x2,
+            Object::Stream(Stream::new(
+                dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+                    "Resources" => dictionary! { "XObject" => dictionary! { "X2" => x2 } } },
+                b"0 0 m 1 1 l S /X2 Do /X2 Do /X2 Do /X2 Do /X2 Do /X2 Do /X2 Do /X2 Do /X2 Do /X2 Do".to_vec(),
+            )),
+        );
+        let resources = dictionary! {
+            "Font" => dictionary! { "F1" => f1, "F2" => f2 },
+            "XObject" => dictionary! { "X1" => x1, "X2" => x2 },
+        };
+        let mut kids = Vec::new();
+        for content in contents {
+            let mut stream = Stream::new(dictionary! {}, content.to_vec());
+            if compress {
+                stream.compress().unwrap();
+            }
+            let content_id = doc.add_object(stream);
+            let mut dict = page.clone();
+            dict.set("Type", "Page");
+            dict.set("Parent", pages_id);
+            dict.set("Contents", content_id);
+            dict.set("Resources", resources.clone());
+            if !dict.has(b"MediaBox") {
+                dict.set("MediaBox", vec![0.into(), 0.into(), 600.into(), 800.into()]);
+            }
+            kids.push(doc.add_object(dict).into());
+        }
+        let count = kids.len() as i64;
+        doc.objects
+            .insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    pub fn one(content: &str) -> PdfPage {
+        one_with(content, lopdf::Dictionary::new())
+    }
+
+    pub fn one_with(content: &str, page: lopdf::Dictionary) -> PdfPage {
+        pdf_pages(&pdf(&[content.as_bytes()], page, false), &PdfLimits::default()).unwrap().remove(0)
+    }
+
+    fn close(a: f32, b: f32) -> bool {
+        (a - b).abs() < 0.01
+    }
+
+    #[test]
+    fn text_placement_widths_spacing_and_rise() {
+        let p = one("BT /F1 10 Tf 1 0 0 1 72 700 Tm (Ab c) Tj 0 -20 Td 2 Tc 3 Tw 200 Tz (a b) Tj 5 Ts T* (x) Tj ET");
+        let t = &p.texts;
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0].text, "Ab c");
+        assert!(
+            close(t[0].x, 72.0) && close(t[0].y, 100.0) && close(t[0].width, 20.0) && close(t[0].size, 10.0),
+            "{:?}",
+            t[0]
+        );
+        // Tz 200: widths doubled; Tc after every glyph, Tw after the space; the last glyph's own
+        // spacing is not part of the run.
+        assert!(close(t[1].x, 72.0) && close(t[1].y, 120.0), "{:?}", t[1]);
+        assert!(close(t[1].width, (5.0 + 2.0 + 5.0 + 2.0 + 3.0) * 2.0 + 10.0), "{:?}", t[1]);
+        // T* with no TL: the same line; Ts 5 raises the baseline.
+        assert!(close(t[2].y, 115.0), "{:?}", t[2]);
+    }
+
+    #[test]
+    fn tj_arrays_are_one_run_unless_a_gap_opens() {
+        let p = one("BT /F1 10 Tf 100 700 Td [(A) -200 (B)] TJ [(C) -1500 (D)] TJ ET");
+        let t: Vec<(&str, f32, f32)> = p.texts.iter().map(|t| (t.text.as_str(), t.x, t.width)).collect();
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[0].0, "AB");
+        assert!(close(t[0].2, 12.0), "{t:?}");
+        // [(C) -1500 (D)]: a gap of 1.5 em splits the run.
+        assert_eq!((t[1].0, t[2].0), ("C", "D"));
+        assert!(close(t[2].1, t[1].1 + 5.0 + 15.0), "{t:?}");
+    }
+
+    #[test]
+    fn cid_fonts_through_tounicode_with_w_widths_and_surrogates() {
+        let p = one("BT /F2 12 Tf 2 0 0 2 50 500 Tm <000100020003> Tj <00110012> Tj ET");
+        assert_eq!(p.texts[0].text, "表三\u{1D400}");
+        assert!(close(p.texts[0].width, 72.0) && close(p.texts[0].size, 24.0), "{:?}", p.texts[0]);
+        assert_eq!(p.texts[1].text, "12");
+        assert!(close(p.texts[1].x, 50.0 + 72.0) && close(p.texts[1].width, 24.0), "{:?}", p.texts[1]);
+    }
+
+    #[test]
+    fn the_ctm_applies_to_text_and_paths_and_q_restores_it() {
+        let p = one("q 1 0 0 1 100 50 cm BT /F1 10 Tf 0 0 Td (a) Tj ET 0 0 m 10 0 l S Q BT /F1 10 Tf (b) Tj ET");
+        assert!(close(p.texts[0].x, 100.0) && close(p.texts[0].y, 750.0));
+        assert!(close(p.texts[1].x, 0.0) && close(p.texts[1].y, 800.0));
+        assert_eq!(p.lines, vec![[100.0, 750.0, 110.0, 750.0]]);
+    }
+
+    #[test]
+    fn paths_segments_rectangles_clips_and_white() {
+        let p = one("10 10 m 110 10 l 110 60 l S \
+             20 700 100 50 re f \
+             0 0 600 800 re W n \
+             300 300 m 400 300 l 400 350 l 300 350 l h S \
+             200 200 m 250 250 l 300 200 250 150 210 210 c S \
+             1 g 0 0 600 800 re f 0 g \
+             1 G 5 5 m 50 5 l S 0 G \
+             30 30 10 0.5 re f \
+             BT /F1 10 Tf (t) Tj ET");
+        // Straight stroked segments (the curve left out); y from the top.
+        assert_eq!(
+            p.lines,
+            vec![[10.0, 790.0, 110.0, 790.0], [110.0, 790.0, 110.0, 740.0], [200.0, 600.0, 250.0, 550.0]]
+        );
+        // re filled, a closed four-sided path stroked, a thin filled rule; the clip and the white
+        // page-sized fill are not drawings.
+        assert_eq!(p.rects, vec![[20.0, 50.0, 100.0, 50.0], [300.0, 450.0, 100.0, 50.0], [30.0, 769.5, 10.0, 0.5]]);
+    }
+
+    #[test]
+    fn forms_are_drawn_with_their_matrix() {
+        let p = one("q 1 0 0 1 0 100 cm /X1 Do Q BT /F1 10 Tf (t) Tj ET");
+        assert_eq!(p.lines, vec![[100.0, 600.0, 150.0, 600.0]]);
+    }
+
+    #[test]
+    fn rotated_and_cropped_pages_are_read_as_shown() {
+        let page = dictionary! {
+            "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+            "CropBox" => vec![100.into(), 100.into(), 500.into(), 700.into()],
+            "Rotate" => 90,
+        };
+        let p = one_with("BT /F1 10 Tf 100 700 Td (a) Tj ET 100 700 m 500 700 l S", page);
+        // Cropped to 400×600, turned a quarter clockwise: shown 600 wide, 400 high. The crop
+        // box's top-left corner (100, 700) is now the top-right corner of the page as shown.
+        assert_eq!((p.width, p.height), (600.0, 400.0));
+        // The text now runs downwards from there: x is its start, width its length.
+        let a = &p.texts[0];
+        assert!(close(a.x, 600.0) && close(a.y, 0.0) && close(a.width, 5.0), "{a:?}");
+        assert_eq!(p.lines, vec![[600.0, 0.0, 600.0, 400.0]]);
+    }
+
+    #[test]
+    fn operators_beyond_the_page_budget() {
+        let content = "0 0 m\n".repeat(1_100_000);
+        let bytes = pdf(&[content.as_bytes()], lopdf::Dictionary::new(), true);
+        let start = Instant::now();
+        assert_eq!(
+            pdf_pages(&bytes, &PdfLimits::default()),
+            Err(PdfProblem::PageTooComplex { page: 1, limit: 1_000_000 })
+        );
+        assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn a_form_drawing_itself_stops_at_the_budget() {
+        // Ten calls at each of twelve levels: 10^12 calls, were it not for the budget.
+        let bytes = pdf(&[b"/X2 Do"], lopdf::Dictionary::new(), false);
+        let start = Instant::now();
+        assert_eq!(
+            pdf_pages(&bytes, &PdfLimits::default()),
+            Err(PdfProblem::PageTooComplex { page: 1, limit: 1_000_000 })
+        );
+        assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn a_flate_bomb_stops_at_the_stream_limit() {
+        // 64 MB of spaces in a stream of about 64 KB.
+        let bomb = vec![b' '; 64 << 20];
+        let bytes = pdf(&[&bomb], lopdf::Dictionary::new(), true);
+        drop(bomb);
+        assert!(bytes.len() < 200_000, "{}", bytes.len());
+        let start = Instant::now();
+        assert_eq!(pdf_pages(&bytes, &PdfLimits::default()), Err(PdfProblem::StreamTooLarge { limit: 32 << 20 }));
+        assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn too_many_pages() {
+        let contents = vec![&b"BT /F1 10 Tf (a) Tj ET"[..]; 501];
+        let bytes = pdf(&contents, lopdf::Dictionary::new(), false);
+        assert_eq!(pdf_pages(&bytes, &PdfLimits::default()), Err(PdfProblem::TooManyPages { pages: 501, limit: 500 }));
+        let limits = PdfLimits { max_pages: 501, ..PdfLimits::default() };
+        assert_eq!(pdf_pages(&bytes, &limits).unwrap().len(), 501);
+    }
+
+    #[test]
+    fn fonts_without_unicode_are_unsupported() {
+        // CID font codes with no ToUnicode entry.
+        let bytes = pdf(&[b"BT /F2 10 Tf <0077> Tj ET"], lopdf::Dictionary::new(), false);
+        assert!(matches!(pdf_pages(&bytes, &PdfLimits::default()), Err(PdfProblem::Unsupported(_))));
+    }
+}
