@@ -206,6 +206,12 @@ impl<'a> Lexer<'a> {
                         level -= 1;
                     }
                 }
+                b'/' => {
+                    self.pos += 1;
+                    while self.data.get(self.pos).is_some_and(|&c| is_regular(c)) {
+                        self.pos += 1;
+                    }
+                }
                 b'[' if !dict => {
                     self.pos += 1;
                     level += 1;
@@ -433,7 +439,7 @@ mod tests {
 
     #[test]
     fn dictionaries_inline_images_and_comments_are_passed() {
-        let got = ops("/P <</MCID 3 /Alt (x>>) >> BDC % note Tj\nBI /W 2 /H 1 ID \x00EI\x7fEI Q\nEI q EMC");
+        let got = ops("/P <</MCID 3 /Alt (x>>) /A [1 /N] /B <</C /D>> >> BDC % note Tj\nBI /W 2 /H 1 ID \x00EI\x7fEI Q\nEI q EMC");
         let names: Vec<&str> = got.iter().map(|(o, _)| o.as_str()).collect();
         assert_eq!(names, ["BDC", "BI", "q", "EMC"]);
     }
