@@ -26,7 +26,7 @@ build() { # target-dir features
   cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --no-default-features --features "$2" --target-dir "$1"
 }
 build target/wasm-web ""
-build target/wasm-node "html-parser docx encodings"
+build target/wasm-node "html-parser docx encodings pdf"
 web_wasm=target/wasm-web/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
 node_wasm=target/wasm-node/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
 

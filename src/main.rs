@@ -124,6 +124,11 @@ enum Command {
         /// "file"}) — exactly what the package's JavaScript `.docx` reader must make of it.
         #[arg(long)]
         records: bool,
+        /// For a PDF: print, as JSON, its pages as the extractor gives them to the layout
+        /// reader (text runs, segments and rectangles in points from the page's top-left
+        /// corner) — what pdf.js must make of it in the browser.
+        #[arg(long, conflicts_with = "records")]
+        pdf_pages: bool,
         #[command(flatten)]
         read: ReadArgs,
         /// The report (a Word .docx, HTML or text); `-` reads standard input.
@@ -308,9 +313,12 @@ fn main() -> ExitCode {
             println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
             ExitCode::SUCCESS
         }
-        Command::Dump { json, records, read, file } => {
+        Command::Dump { json, records, pdf_pages, read, file } => {
             let options = read.options();
             let Some(bytes) = read_file_bytes(&file, &options) else { return ExitCode::from(2) };
+            if pdf_pages {
+                return dump_pdf_pages(&file, &bytes);
+            }
             if records {
                 return match xxgk_lint::read::docx::docx_records(&bytes) {
                     Ok(r) => {
@@ -344,6 +352,49 @@ fn main() -> ExitCode {
 }
 
 /// Read a file (or standard input), or say why not.
+/// `dump --pdf-pages`: the pages as JSON, one text run, segment or rectangle a line.
+#[cfg_attr(not(feature = "pdf"), allow(unused_variables))]
+fn dump_pdf_pages(file: &std::path::Path, bytes: &[u8]) -> ExitCode {
+    #[cfg(feature = "pdf")]
+    {
+        use xxgk_lint::read::pdf::{pdf_pages, PdfLimits};
+        let pages = match pdf_pages(bytes, &PdfLimits::default()) {
+            Ok(pages) => pages,
+            Err(e) => {
+                eprintln!("xxgk-lint: {}: {e}", file.display());
+                return ExitCode::from(2);
+            }
+        };
+        fn json<T: serde::Serialize>(value: &T) -> String {
+            serde_json::to_string(value).unwrap_or_default()
+        }
+        let mut out = String::from("[\n");
+        for (i, page) in pages.iter().enumerate() {
+            let items = |values: Vec<String>| values.join(",\n    ");
+            out += &format!(
+                " {{\"number\": {}, \"width\": {}, \"height\": {},\n  \"texts\": [\n    {}],\n  \"lines\": [\n    {}],\n  \"rects\": [\n    {}]}}{}\n",
+                page.number,
+                json(&page.width),
+                json(&page.height),
+                items(page.texts.iter().map(json).collect()),
+                items(page.lines.iter().map(json).collect()),
+                items(page.rects.iter().map(json).collect()),
+                if i + 1 < pages.len() { "," } else { "" }
+            );
+        }
+        out += "]\n";
+        if std::io::stdout().lock().write_all(out.as_bytes()).is_err() {
+            return ExitCode::from(2);
+        }
+        ExitCode::SUCCESS
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        eprintln!("xxgk-lint: {}: this build reads no PDF (built without the `pdf` feature)", file.display());
+        ExitCode::from(2)
+    }
+}
+
 fn read_file_bytes(file: &PathBuf, options: &ReadOptions) -> Option<Vec<u8>> {
     read_input(file, options.max_bytes).map_err(|e| eprintln!("xxgk-lint: {e}")).ok()
 }

@@ -436,10 +436,7 @@ pub fn file_refusal(bytes: &[u8], options: JsValue) -> JsValue {
 /// problem ([`crate::read::pdf::PdfProblem::from_code`]), `text` and `n` its particulars.
 #[wasm_bindgen(js_name = pdfRefusal)]
 pub fn pdf_refusal(code: &str, text: &str, n: f64) -> JsValue {
-    match crate::read::pdf::PdfProblem::from_code(code, text, n) {
-        Some(p) => to_js(&read_error(p.into())),
-        None => to_js(&read_error(ReadError::Encrypted)),
-    }
+    to_js(&read_error(crate::read::pdf::PdfProblem::from_code(code, text, n).into()))
 }
 
 /// The report for a `.docx` the JavaScript reader could not read: `code` names the problem

@@ -134,8 +134,9 @@ impl FileRead<'_> {
     }
 }
 
-/// Read the bytes of a file, told apart by its content: a Word `.docx`, or text or HTML in
-/// any encoding ([`decode`]). Refuses what cannot be a report, with the reason.
+/// Read the bytes of a file, told apart by its content: a Word `.docx`, a PDF (with the
+/// `pdf` feature: its pages extracted, then read by their geometry), or text or HTML in any
+/// encoding ([`decode`]). Refuses what cannot be a report, with the reason.
 pub fn read_file<'b>(bytes: &'b [u8], options: &ReadOptions) -> Result<FileRead<'b>, ReadError> {
     if bytes.len() > options.max_bytes {
         return Err(ReadError::TooLarge { size: bytes.len(), limit: options.max_bytes });
@@ -145,6 +146,12 @@ pub fn read_file<'b>(bytes: &'b [u8], options: &ReadOptions) -> Result<FileRead<
         sniff::Sniffed::Zip => Ok(FileRead { document: docx::read_docx(bytes, options)?, decoded: None }),
         #[cfg(not(feature = "docx"))]
         sniff::Sniffed::Zip => Err(ReadError::Binary { what: "a ZIP archive (this build reads no .docx)" }),
+        #[cfg(feature = "pdf")]
+        sniff::Sniffed::Pdf => {
+            let pages = pdf::pdf_pages(bytes, &pdf::PdfLimits::default())?;
+            Ok(FileRead { document: pdf::layout::read_pages(&pages, options), decoded: None })
+        }
+        #[cfg(not(feature = "pdf"))]
         sniff::Sniffed::Pdf => Err(ReadError::Pdf),
         sniff::Sniffed::Text => {
             let (decoded, document) = decode_and_read(bytes, options)?;
@@ -271,7 +278,10 @@ mod tests {
         let o = ReadOptions::default();
         assert_eq!(read_bytes(b"", &o).unwrap_err(), ReadError::Empty);
         assert_eq!(read_bytes(b" \n\t\xe3\x80\x80 ", &o).unwrap_err(), ReadError::Empty);
+        #[cfg(not(feature = "pdf"))]
         assert_eq!(read_bytes(b"%PDF-1.7 ...", &o).unwrap_err(), ReadError::Pdf);
+        #[cfg(feature = "pdf")]
+        assert!(matches!(read_bytes(b"%PDF-1.7 ...", &o), Err(ReadError::PdfUnreadable { .. })));
         assert!(matches!(read_bytes(b"PK\x03\x04....", &o), Err(ReadError::Docx { .. })));
         assert!(matches!(read_bytes(&[0u8; 100], &o), Err(ReadError::Binary { .. })));
         let small = ReadOptions { max_bytes: 10, ..ReadOptions::default() };

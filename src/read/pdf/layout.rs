@@ -118,8 +118,9 @@ impl Item {
 pub fn read_pages(pages: &[PdfPage], options: &ReadOptions) -> Document {
     let mut out = Builder { options, blocks: Vec::new(), places: Vec::new(), notes: Vec::new(), tables: 0, footers: 0 };
     let mut open: Option<Open> = None;
-    for page in pages {
-        let items = page_items(page, &mut out.footers);
+    let mut pages_items: Vec<Vec<Item>> = pages.iter().map(|page| page_items(page, &mut out.footers)).collect();
+    leave_out_running_lines(pages, &mut pages_items, &mut out.footers);
+    for (page, items) in pages.iter().zip(pages_items) {
         let (left, right) = margins(&items);
         for item in items {
             open = match (item, open.take()) {
@@ -153,7 +154,10 @@ pub fn read_pages(pages: &[PdfPage], options: &ReadOptions) -> Document {
     if out.footers > 0 {
         out.notes.push(ReadNote {
             kind: NoteKind::PageFooter,
-            message: format!("{} page numbers at the top or bottom of pages were left out", out.footers),
+            message: format!(
+                "{} page numbers, running headers or footers at the top or bottom of pages were left out",
+                out.footers
+            ),
             span: None,
             table: None,
             position: None,
@@ -426,7 +430,7 @@ fn page_items(page: &PdfPage, footers: &mut usize) -> Vec<Item> {
     }
     let mut items: Vec<Item> = Vec::new();
     for line in lines_of(loose) {
-        let edge = line.y > page.height * 0.9 || line.y < page.height * 0.08;
+        let edge = in_margin(&line, page);
         let number = line.text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) && line.text.len() <= 4;
         if edge && (is_footer(&line.text) || number) {
             *footers += 1;
@@ -439,6 +443,49 @@ fn page_items(page: &PdfPage, footers: &mut usize) -> Vec<Item> {
     }
     crate::order::sort_by_key(&mut items, |i| (key(i.top()), 0));
     items
+}
+
+/// Whether a line lies in a page's top or bottom margin, where page numbers, running
+/// headers and footers are printed.
+fn in_margin(line: &Line, page: &PdfPage) -> bool {
+    line.y > page.height * 0.9 || line.y < page.height * 0.08
+}
+
+/// A line's text with its digits and spaces left out: a running header or footer is the same
+/// on every page but for a page number or a date.
+fn running_key(text: &str) -> String {
+    text.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect()
+}
+
+/// Leave out running headers and footers: lines in the top or bottom margin whose text, but
+/// for its digits, is printed on more than one page (a browser's print adds the date and the
+/// page's title above every page and its address below; Word and WPS add the organ's name).
+fn leave_out_running_lines(pages: &[PdfPage], items: &mut [Vec<Item>], left_out: &mut usize) {
+    // For each text: the last page it was seen on, and on how many pages.
+    let mut seen: std::collections::HashMap<String, (u32, usize)> = std::collections::HashMap::new();
+    for (page, page_items) in pages.iter().zip(items.iter()) {
+        for item in page_items {
+            if let Item::Line(line) = item {
+                let key = running_key(&line.text);
+                if in_margin(line, page) && !key.is_empty() {
+                    let (last, count) = seen.entry(key).or_insert((0, 0));
+                    if *last != page.number || *count == 0 {
+                        *last = page.number;
+                        *count += 1;
+                    }
+                }
+            }
+        }
+    }
+    let running = |key: &str| seen.get(key).is_some_and(|&(_, count)| count > 1);
+    for (page, page_items) in pages.iter().zip(items.iter_mut()) {
+        let before = page_items.len();
+        page_items.retain(|item| match item {
+            Item::Line(line) => !(in_margin(line, page) && running(&running_key(&line.text))),
+            Item::Table(_) => true,
+        });
+        *left_out += before - page_items.len();
+    }
 }
 
 /// Put a text run into the cells it crosses (cut between them, its characters advancing
@@ -754,6 +801,24 @@ mod tests {
             ]
         );
         assert_eq!(doc.notes[0].kind, NoteKind::PageFooter);
+    }
+
+    #[test]
+    fn running_headers_and_footers_are_left_out() {
+        let on_page = |n: u32, body: &str| {
+            let texts = vec![
+                text(&format!("12/6/26, 5:0{n} AM 某区2024年政府信息公开工作年度报告_年报"), 20.0, 20.0, 8.0),
+                text(body, 100.0, 300.0, 16.0),
+                text(&format!("https://www.example.gov.cn/art/2025/1/2/art_1.html {n}/2"), 20.0, 820.0, 8.0),
+            ];
+            page(n, texts, Vec::new(), Vec::new())
+        };
+        let doc =
+            read_pages(&[on_page(1, "一、总体情况"), on_page(2, "二、主动公开政府信息情况")], &ReadOptions::default());
+        assert_eq!(texts_of(&doc), vec!["一、总体情况", "二、主动公开政府信息情况"]);
+        // On one page alone, a line at the top is the page's own (a title).
+        let doc = read_pages(&[on_page(1, "一、总体情况")], &ReadOptions::default());
+        assert_eq!(texts_of(&doc)[0], "12/6/26, 5:01 AM 某区2024年政府信息公开工作年度报告_年报");
     }
 
     #[test]

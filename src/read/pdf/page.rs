@@ -104,47 +104,94 @@ mod tests {
     }
 }
 
-/// Why a PDF cannot be read. Both readers (the Rust one, and the browser's pdf.js one, which
-/// names the problem by [`PdfProblem::from_code`]) say it in these words.
+/// Why a PDF cannot be read. Both readers — the native one ([`super::extract`]) and the
+/// browser's pdf.js one, which names the problem by [`PdfProblem::from_code`] — say it in
+/// these words, so one file gives one message whichever reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PdfProblem {
-    /// No text on any page: a scan, which only OCR could read.
-    NoText,
+    /// Opening it needs a password (a PDF with only an owner password, restricting printing
+    /// or copying, is read). Reported as [`crate::read::ReadError::Encrypted`].
+    Encrypted,
+    /// Pages, but not one text run on any of them: a scan, which only OCR could read.
+    NoText { pages: usize },
     /// Damaged beyond what the reader can repair (the detail says how, if known).
     Damaged(String),
-    /// More pages than a report has.
-    TooManyPages(usize),
+    /// More pages than [`MAX_PAGES`].
+    TooManyPages { pages: usize },
     /// The browser has no pdf.js to read it with (the detail says what failed).
     NoPdfjs(String),
+    /// A page with more operators and glyphs than the native reader's limit.
+    #[cfg(feature = "pdf")]
+    PageTooComplex { page: u32, limit: usize },
+    /// More operators and glyphs in all than the native reader's limit.
+    #[cfg(feature = "pdf")]
+    TooMuchWork { limit: usize },
+    /// A stream that inflates past the native reader's limit (a decompression bomb).
+    #[cfg(feature = "pdf")]
+    StreamTooLarge { limit: usize },
+    /// More bytes inflated in all than the native reader's limit.
+    #[cfg(feature = "pdf")]
+    TooMuchData { limit: usize },
+    /// A kind of PDF the native reader cannot take the text from (which, in words).
+    #[cfg(feature = "pdf")]
+    Unsupported(&'static str),
 }
 
 impl PdfProblem {
     /// What it is, in words (English; the report adds the Chinese headline).
     pub fn why(&self) -> String {
         match self {
-            PdfProblem::NoText => {
-                "this PDF has no text layer (a scan: 扫描件); run OCR on it first, or check the document it was printed from".into()
-            }
+            PdfProblem::Encrypted => crate::read::ReadError::Encrypted.to_string(),
+            PdfProblem::NoText { pages } => format!(
+                "this PDF has no text layer ({pages} page{} of images only: a scan, 扫描件); run OCR on it first, or check the report's Word or web version",
+                if *pages == 1 { "" } else { "s" }
+            ),
             PdfProblem::Damaged(d) if d.is_empty() => "the PDF is damaged".into(),
             PdfProblem::Damaged(d) => format!("the PDF is damaged ({d})"),
-            PdfProblem::TooManyPages(n) => format!("the PDF has {n} pages, more than the {MAX_PAGES} a report has"),
+            PdfProblem::TooManyPages { pages } => {
+                format!("the PDF has {pages} pages, more than the {MAX_PAGES} read: not a single report")
+            }
             PdfProblem::NoPdfjs(d) => format!(
                 "reading a PDF in the browser needs pdf.js (pdfjs-dist 6.x): install it and pass lintFile(file, {{ pdfjs: '/path/to/pdfjs-dist/' }}) ({d})"
             ),
+            #[cfg(feature = "pdf")]
+            PdfProblem::PageTooComplex { page, limit } => {
+                format!("page {page} of the PDF draws more than {limit} operators and glyphs: not a report's page")
+            }
+            #[cfg(feature = "pdf")]
+            PdfProblem::TooMuchWork { limit } => {
+                format!("the PDF draws more than {limit} operators and glyphs in all: not a report")
+            }
+            #[cfg(feature = "pdf")]
+            PdfProblem::StreamTooLarge { limit } => format!(
+                "a stream of the PDF inflates to more than {} MB: a decompression bomb, or not a report",
+                limit >> 20
+            ),
+            #[cfg(feature = "pdf")]
+            PdfProblem::TooMuchData { limit } => {
+                format!("the PDF's streams inflate to more than {} MB in all: not a report", limit >> 20)
+            }
+            #[cfg(feature = "pdf")]
+            PdfProblem::Unsupported(what) => format!("this PDF cannot be read: {what}"),
         }
     }
 
-    /// The problem the browser's reader (`js/pdf.js`) names: a code, a text and a number
-    /// (`None` for `encrypted`, which is [`crate::read::ReadError::Encrypted`]).
-    pub fn from_code(code: &str, text: &str, n: f64) -> Option<PdfProblem> {
+    /// The problem the browser's reader (`js/pdf.js`) names: a code, a text and a number.
+    pub fn from_code(code: &str, text: &str, n: f64) -> PdfProblem {
         let n = if n.is_finite() && n >= 0.0 { n as usize } else { 0 };
-        Some(match code {
-            "no-text" => PdfProblem::NoText,
-            "pages" => PdfProblem::TooManyPages(n),
+        match code {
+            "no-text" => PdfProblem::NoText { pages: n },
+            "pages" => PdfProblem::TooManyPages { pages: n },
             "pdfjs" => PdfProblem::NoPdfjs(text.into()),
-            "encrypted" => return None,
+            "encrypted" => PdfProblem::Encrypted,
             _ => PdfProblem::Damaged(text.into()),
-        })
+        }
+    }
+}
+
+impl std::fmt::Display for PdfProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.why())
     }
 }
 
@@ -153,6 +200,9 @@ pub const MAX_PAGES: usize = 500;
 
 impl From<PdfProblem> for crate::read::ReadError {
     fn from(p: PdfProblem) -> crate::read::ReadError {
-        crate::read::ReadError::PdfUnreadable { why: p.why() }
+        match p {
+            PdfProblem::Encrypted => crate::read::ReadError::Encrypted,
+            p => crate::read::ReadError::PdfUnreadable { why: p.why() },
+        }
     }
 }
