@@ -154,5 +154,32 @@ fn bench_docx(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench, bench_docx);
+/// PDFs, natively: the three published reports (5 and 6 pages, WPS: one operator per glyph) and
+/// the portal page printed by Chromium (7 pages): extracting the pages (lopdf + our content
+/// interpreter), reading them into a `Document` by their geometry, and the whole check.
+fn bench_pdf(c: &mut Criterion) {
+    use xxgk_lint::read::pdf::{layout::read_pages, pdf_pages, PdfLimits};
+    let read = |name: &str| std::fs::read(format!("{}/tests/fixtures/pdf/{name}", env!("CARGO_MANIFEST_DIR")));
+    let options = ReadOptions::default();
+    for name in [
+        "jiangsu-huaian-hongze-qu-2023.pdf",
+        "jiangsu-huaian-hongze-qu-2024.pdf",
+        "jiangsu-huaian-shi-2024.pdf",
+        "pingtan-2022.portal.chromium.pdf",
+    ] {
+        let bytes = read(name).expect("pdf fixture");
+        let pages = pdf_pages(&bytes, &PdfLimits::default()).expect("pages");
+        let mut g = c.benchmark_group(format!("pdf/{name}"));
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.sample_size(20);
+        g.bench_function("extract-pages", |b| b.iter(|| pdf_pages(black_box(&bytes), &PdfLimits::default())));
+        g.bench_function("layout", |b| b.iter(|| read_pages(black_box(&pages), &options)));
+        g.bench_function("whole-check", |b| {
+            b.iter(|| xxgk_lint::lint_bytes(black_box(&bytes), &options, &xxgk_lint::LintOptions::default()))
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench, bench_docx, bench_pdf);
 criterion_main!(benches);

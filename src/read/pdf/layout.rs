@@ -395,14 +395,14 @@ fn lines_of(mut pieces: Vec<Piece>) -> Vec<Line> {
         let (mut left, mut right, mut size) = (f32::MAX, f32::MIN, 0.0f32);
         for &i in &line {
             let p = &pieces[i];
-            // A gap is a space, but between Chinese characters (justified text spreads
-            // them; Chinese is written without spaces).
+            // A gap is a space, but next to a Chinese character (justified text spreads
+            // them; Chinese is written without spaces, also before and after a number).
             let gap = right > f32::MIN && p.x - right >= p.size / 3.0;
-            let cjk = text.chars().next_back().is_some_and(is_wide) && p.text.chars().next().is_some_and(is_wide);
+            let cjk = text.chars().next_back().is_some_and(is_wide) || p.text.chars().next().is_some_and(is_wide);
             if gap && !cjk && !text.ends_with(' ') {
                 text.push(' ');
             }
-            text.push_str(&p.text);
+            push_run(&mut text, &p.text);
             left = left.min(p.x);
             right = right.max(p.right);
             size = size.max(p.size);
@@ -451,6 +451,23 @@ fn in_margin(line: &Line, page: &PdfPage) -> bool {
     line.y > page.height * 0.9 || line.y < page.height * 0.08
 }
 
+/// Add a run's text to a line's, without the spaces an extractor put next to a Chinese
+/// character (pdf.js puts one where glyphs stand a little apart, "2023 年"; the native
+/// extractor gives glyphs, and the line above decides): one text, whichever read the page.
+fn push_run(text: &mut String, run: &str) {
+    let mut chars = run.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let before = text.chars().next_back();
+            let after = chars.peek().copied();
+            if before.is_none_or(is_wide) || after.is_none_or(is_wide) || before == Some(' ') {
+                continue;
+            }
+        }
+        text.push(c);
+    }
+}
+
 /// A line's text with its digits and spaces left out: a running header or footer is the same
 /// on every page but for a page number or a date.
 fn running_key(text: &str) -> String {
@@ -461,28 +478,36 @@ fn running_key(text: &str) -> String {
 /// for its digits, is printed on more than one page (a browser's print adds the date and the
 /// page's title above every page and its address below; Word and WPS add the organ's name).
 fn leave_out_running_lines(pages: &[PdfPage], items: &mut [Vec<Item>], left_out: &mut usize) {
-    // For each text: the last page it was seen on, and on how many pages.
-    let mut seen: std::collections::HashMap<String, (u32, usize)> = std::collections::HashMap::new();
+    // Each page's candidates: lines in its margins among its first and last three items
+    // (which bounds the work whatever a page holds), once a page.
+    let mut seen: Vec<(String, u32)> = Vec::new();
     for (page, page_items) in pages.iter().zip(items.iter()) {
-        for item in page_items {
+        let n = page_items.len();
+        for (i, item) in page_items.iter().enumerate() {
             if let Item::Line(line) = item {
                 let key = running_key(&line.text);
-                if in_margin(line, page) && !key.is_empty() {
-                    let (last, count) = seen.entry(key).or_insert((0, 0));
-                    if *last != page.number || *count == 0 {
-                        *last = page.number;
-                        *count += 1;
-                    }
+                if (i < 3 || i + 3 >= n)
+                    && in_margin(line, page)
+                    && !key.is_empty()
+                    && !seen.iter().any(|(k, p)| *p == page.number && *k == key)
+                {
+                    seen.push((key, page.number));
                 }
             }
         }
     }
-    let running = |key: &str| seen.get(key).is_some_and(|&(_, count)| count > 1);
+    let running = |key: &str| seen.iter().filter(|(k, _)| k == key).nth(1).is_some();
     for (page, page_items) in pages.iter().zip(items.iter_mut()) {
         let before = page_items.len();
-        page_items.retain(|item| match item {
-            Item::Line(line) => !(in_margin(line, page) && running(&running_key(&line.text))),
-            Item::Table(_) => true,
+        let mut i = 0;
+        page_items.retain(|item| {
+            i += 1;
+            match item {
+                Item::Line(line) if i <= 3 || i + 3 > before => {
+                    !(in_margin(line, page) && running(&running_key(&line.text)))
+                }
+                _ => true,
+            }
         });
         *left_out += before - page_items.len();
     }
@@ -818,7 +843,7 @@ mod tests {
         assert_eq!(texts_of(&doc), vec!["一、总体情况", "二、主动公开政府信息情况"]);
         // On one page alone, a line at the top is the page's own (a title).
         let doc = read_pages(&[on_page(1, "一、总体情况")], &ReadOptions::default());
-        assert_eq!(texts_of(&doc)[0], "12/6/26, 5:01 AM 某区2024年政府信息公开工作年度报告_年报");
+        assert_eq!(texts_of(&doc)[0], "12/6/26, 5:01 AM某区2024年政府信息公开工作年度报告_年报");
     }
 
     #[test]
