@@ -241,23 +241,15 @@ fn a_password_is_refused_and_an_owner_password_alone_is_read() {
 #[test]
 fn a_damaged_file_is_said_to_be_damaged() {
     let bytes = fixture("pdf/jiangsu-huaian-hongze-qu-2024.pdf");
+    // Cut in its header (nothing to rebuild a cross-reference table from), after the first
+    // page's objects began, on page 2: one message, the same pdf.js's reading gives.
     for cut in [9, 1000, 20_000] {
-        let message = refusal(&bytes[..cut]);
-        assert!(
-            message.starts_with("the PDF cannot be read (无法读取该 PDF): the PDF is damaged ("),
-            "cut at {cut}: {message}"
+        assert_eq!(
+            refusal(&bytes[..cut]),
+            "the PDF cannot be read (无法读取该 PDF): the PDF is damaged: its structure cannot be read (a file cut short, or not a PDF); open it in a PDF viewer and save or print it to PDF again",
+            "cut at {cut}"
         );
     }
-    // Cut in its header: nothing to rebuild a cross-reference table from.
-    assert_eq!(
-        refusal(&bytes[..9]),
-        "the PDF cannot be read (无法读取该 PDF): the PDF is damaged (failed parsing cross reference table)"
-    );
-    // Cut after the first page's objects began: the page tree points at what is not there.
-    assert_eq!(
-        refusal(&bytes[..1000]),
-        "the PDF cannot be read (无法读取该 PDF): the PDF is damaged (page 1 is not a page)"
-    );
 }
 
 #[test]

@@ -11,9 +11,12 @@
 //! * **Paragraphs from lines**: the text outside tables, in lines by baseline, lines into
 //!   paragraphs where a line is indented, the one before ended short, the size changes, or a
 //!   gap opens; a paragraph runs on across a page break. Page numbers ("- 3 -") at the top or
-//!   bottom of a page are left out, with a note.
-//! * Lines and runs are joined as a reader reads them: nothing between two Chinese
-//!   characters, a space where the page leaves one.
+//!   bottom of a page, and running headers and footers (a margin line printed on more than
+//!   one page but for its digits: a browser's date and page title, a Word header), are left
+//!   out, with a note.
+//! * Lines and runs are joined as a reader reads them: nothing next to a Chinese character,
+//!   a space where the page leaves one between other characters — whichever extractor cut
+//!   the text into runs (pdf.js merges glyphs into runs with spaces of its own).
 //!
 //! Every block and cell keeps its place: a span `[k, k + 1)` into [`Document::places`], the
 //! page and box it was read from.

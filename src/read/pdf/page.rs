@@ -114,7 +114,8 @@ pub enum PdfProblem {
     Encrypted,
     /// Pages, but not one text run on any of them: a scan, which only OCR could read.
     NoText { pages: usize },
-    /// Damaged beyond what the reader can repair (the detail says how, if known).
+    /// Damaged beyond what the reader can repair. The detail (lopdf's or pdf.js's words) is
+    /// for tests and debugging: the message is the same whichever reader found it.
     Damaged(String),
     /// More pages than [`MAX_PAGES`].
     TooManyPages { pages: usize },
@@ -146,8 +147,10 @@ impl PdfProblem {
                 "this PDF has no text layer ({pages} page{} of images only: a scan, 扫描件); run OCR on it first, or check the report's Word or web version",
                 if *pages == 1 { "" } else { "s" }
             ),
-            PdfProblem::Damaged(d) if d.is_empty() => "the PDF is damaged".into(),
-            PdfProblem::Damaged(d) => format!("the PDF is damaged ({d})"),
+            // One message whichever reader found it (their details differ: lopdf's, pdf.js's).
+            PdfProblem::Damaged(_) => {
+                "the PDF is damaged: its structure cannot be read (a file cut short, or not a PDF); open it in a PDF viewer and save or print it to PDF again".into()
+            }
             PdfProblem::TooManyPages { pages } => {
                 format!("the PDF has {pages} pages, more than the {MAX_PAGES} read: not a single report")
             }
