@@ -12,6 +12,8 @@ use xxgk_lint::{lint_bytes, LintOptions, ReadOptions};
 #[path = "../tests/common/hostile_inputs.rs"]
 #[allow(dead_code)] // random_bytes is the suite's alone
 mod inputs;
+#[path = "../tests/common/pdf_builder.rs"]
+mod pdf_builder;
 
 /// Every case: a name and its input (built in the measuring process, so the peak includes
 /// the input itself), with the size limit raised where the case needs it.
@@ -28,6 +30,9 @@ fn case(name: &str) -> Option<(Vec<u8>, usize)> {
         "20 MB of four-byte GB18030" => (inputs::gb18030_four_byte_sequences(), default),
         ".docx zip bomb (1 GB of XML)" => (inputs::docx_zip_bomb(), default),
         ".docx nested 100 000 deep" => (inputs::docx_deep_nesting(), default),
+        "PDF flate bomb (256 MB)" => (pdf_builder::flate_bomb(256), default),
+        "PDF operator flood (1.2 M)" => (pdf_builder::operator_flood(), default),
+        "PDF ruled 300 × 300" => (pdf_builder::ruled_page(), default),
         "表三 × 20" => (
             inputs::table_three_twenty_times(&fixture("tests/fixtures/clipboard/excel-table3.html")).into_bytes(),
             default,
@@ -55,6 +60,9 @@ fn names() -> Vec<String> {
             "20 MB of four-byte GB18030",
             ".docx zip bomb (1 GB of XML)",
             ".docx nested 100 000 deep",
+            "PDF flate bomb (256 MB)",
+            "PDF operator flood (1.2 M)",
+            "PDF ruled 300 × 300",
             "表三 × 20",
             "wrong script",
             "30/40-digit numbers",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzz the HTML reader, the text reader, the .docx reader's walk of a document's XML and the
-# whole check of any file (a .docx archive included) for a bounded time each (default 15 s;
+# Fuzz the HTML reader, the text reader, the .docx reader's walk of a document's XML, the
+# whole check of any file (a .docx archive included), the native PDF extractor and the PDF
+# layout as the browser feeds it, for a bounded time each (default 15 s;
 # `scripts/fuzz.sh 3600` for a long run), seeded with the real reports.
 # cargo-fuzz needs nightly flags: on this stable toolchain RUSTC_BOOTSTRAP=1 allows them,
 # and libFuzzer runs without a sanitizer (`--sanitizer none`): panics and aborts are caught,
@@ -12,7 +13,7 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
   cargo install cargo-fuzz --version '^0.13'
 fi
 export RUSTC_BOOTSTRAP=1
-for target in read_html read_text read_docx_xml lint; do
+for target in read_html read_text read_docx_xml lint read_pdf pdf_layout; do
   mkdir -p "fuzz/corpus/$target"
   case "$target" in
     read_docx_xml)
@@ -25,6 +26,22 @@ for f in pathlib.Path("tests/fixtures/docx").glob("*.docx"):
     except Exception:
         continue
     pathlib.Path("fuzz/corpus/read_docx_xml", f.stem + ".xml").write_bytes(xml)
+' ;;
+    read_pdf)
+      # The PDF fixtures small enough for -max_len (a scan, a Chromium print, the encrypted page).
+      find tests/fixtures/pdf -name '*.pdf' -size -256k -exec cp {} "fuzz/corpus/$target/" \; ;;
+    pdf_layout)
+      # A page of a table (2 × 2 cells, ruled) and its four numbers, in the compact form.
+      python3 -c '
+import struct, pathlib
+nums = [1, 1, 595, 842, 4]
+texts = []
+for i, (x, y) in enumerate([(110, 120), (210, 120), (110, 150), (210, 150)]):
+    nums += [x, y, 20, 12]
+lines = [[100, 100, 300, 100], [100, 130, 300, 130], [100, 160, 300, 160], [100, 100, 100, 160], [200, 100, 200, 160], [300, 100, 300, 160]]
+nums += [len(lines)] + [v for l in lines for v in l] + [0]
+data = b"".join(struct.pack("<f", v) for v in nums) + b"\xff\xff" + "\0".join(["总计", "3", "（一）予以公开", "0"]).encode()
+pathlib.Path("fuzz/corpus/pdf_layout/table.bin").write_bytes(data)
 ' ;;
     lint)
       cp tests/fixtures/*.txt tests/fixtures/*.md tests/fixtures/*.html tests/fixtures/clipboard/*.html \

@@ -8,6 +8,8 @@ use xxgk_lint::{lint_bytes, lint_str, LintOptions, ReadError, ReadOptions};
 
 #[path = "common/hostile_inputs.rs"]
 mod inputs;
+#[path = "common/pdf_builder.rs"]
+mod pdf_builder;
 
 fn bounded<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let started = Instant::now();
@@ -85,6 +87,20 @@ fn word_files_a_zip_bomb_and_deep_nesting() {
     });
     // Deeper than a browser's XML parser takes (5 000 levels): not well-formed, to both readers.
     assert!(r.to_string().contains("not well-formed XML"), "{r}");
+}
+
+#[test]
+fn pdf_files_a_bomb_an_operator_flood_and_a_page_ruled_all_over() {
+    let check = |bytes: &[u8]| lint_bytes(bytes, &ReadOptions::default(), &LintOptions::default());
+    let bomb = pdf_builder::flate_bomb(256);
+    assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
+    let e = bounded("PDF flate bomb (256 MB)", || check(&bomb).unwrap_err());
+    assert!(e.to_string().contains("inflates to more than 32 MB"), "{e}");
+    let e = bounded("PDF operator flood", || check(&pdf_builder::operator_flood()).unwrap_err());
+    assert!(e.to_string().contains("page 1 of the PDF draws more than 1000000 operators"), "{e}");
+    // Read, as a table of 300 × 300 cells, in bounded time: a report (of no known format).
+    let r = bounded("PDF page ruled 300 × 300", || check(&pdf_builder::ruled_page()).expect("a report"));
+    assert_eq!(serde_json::to_value(r.input).unwrap(), "pdf");
 }
 
 #[test]

@@ -68,7 +68,10 @@ fn value(r: &LintReport, table: &str, row: Option<&str>, column: &str) -> f64 {
     found["values"][column]["value"].as_f64().unwrap_or_else(|| panic!("表{table} {row:?} / {column}"))
 }
 
-fn errors(r: &LintReport) -> Vec<(&'static str, Option<&str>, Option<&str>, Option<&str>)> {
+/// An error: its rule, column, expected and actual values.
+type Error<'r> = (&'static str, Option<&'r str>, Option<&'r str>, Option<&'r str>);
+
+fn errors(r: &LintReport) -> Vec<Error<'_>> {
     r.diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)

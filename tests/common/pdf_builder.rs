@@ -73,3 +73,67 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     doc.save_to(&mut out).unwrap();
     out
 }
+
+/// A one-page PDF whose content stream inflates to `megabytes` MB of spaces (a decompression
+/// bomb), deflated a megabyte at a time: the inflated stream is never in memory here.
+#[allow(dead_code)]
+pub fn flate_bomb(megabytes: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut deflate = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..megabytes {
+        deflate.write_all(&spaces).expect("deflate");
+    }
+    let data = deflate.finish().expect("deflate");
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut object = |out: &mut Vec<u8>, body: &[u8]| {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    };
+    object(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>");
+    object(&mut out, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object(&mut out, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
+    let mut stream = format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).into_bytes();
+    stream.extend_from_slice(&data);
+    stream.extend_from_slice(b"\nendstream");
+    object(&mut out, &stream);
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
+    for o in &offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", offsets.len() + 1).as_bytes(),
+    );
+    out
+}
+
+/// A page of 1 200 000 drawing operators (past the extractor's million a page), deflated.
+#[allow(dead_code)]
+pub fn operator_flood() -> Vec<u8> {
+    let content = "0 0 m 1 1 l S\n".repeat(400_000);
+    pdf(&[content.as_bytes()], lopdf::Dictionary::new(), true)
+}
+
+/// A page ruled like a table of 300 × 300 cells (600 segments crossing 90 000 times) with a
+/// number in each of 2 000 cells: the layout's work on the rulings is bounded.
+#[allow(dead_code)]
+pub fn ruled_page() -> Vec<u8> {
+    let mut content = String::new();
+    for i in 0..=300 {
+        let at = 20.0 + f64::from(i) * 2.5;
+        content += &format!("20 {at} m 770 {at} l S {at} 20 m {at} 770 l S\n");
+    }
+    content += "BT /F1 2 Tf\n";
+    for i in 0..2000 {
+        let (x, y) = (21.0 + f64::from(i % 299) * 2.5, 21.0 + f64::from(i / 299) * 2.5);
+        content += &format!("1 0 0 1 {x} {y} Tm ({}) Tj\n", i % 10);
+    }
+    content += "ET\n";
+    let mut page = lopdf::Dictionary::new();
+    page.set("MediaBox", vec![0.into(), 0.into(), 800.into(), 800.into()]);
+    pdf(&[content.as_bytes()], page, true)
+}

@@ -441,7 +441,7 @@ test('a PDF without text (a scan): the reason, plainly; the PDF opened before it
   assert.ok(await drop('年报.pdf', readFileSync(PDF), 'application/pdf'));
   assert.ok(await drop('扫描件.pdf', scan, 'application/pdf'));
   await page.waitForSelector('#refusal:not([hidden])');
-  assert.match(await page.textContent('#refusal'), /no text layer \(a scan: 扫描件\)/);
+  assert.match(await page.textContent('#refusal'), /this PDF has no text layer \(1 page of images only: a scan, 扫描件\); run OCR on it first/);
   assert.equal(await summary(), '无法读取文件“扫描件.pdf”');
   assert.deepEqual(await page.$$eval('#findings li', (lis) => lis.map((li) => li.dataset.rule)), ['INPUT-PDF']);
   await page.waitForTimeout(1500); // the first PDF's check and view have finished by now, and were dropped
