@@ -20,7 +20,8 @@ rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, 'pdf'), { recursive: true });
 cpSync(join(root, 'pkg/web'), join(site, 'web'), { recursive: true });
 cpSync(pdfjsDir, join(site, 'pdfjs-dist'), { recursive: true });
-const files = readdirSync(join(root, 'tests/fixtures/pdf')).filter((f) => f.endsWith('.pdf'));
+// The reports (not the scan and the encrypted copies, which are refused or a page's fragment).
+const files = readdirSync(join(root, 'tests/fixtures/pdf')).filter((f) => f.endsWith('.pdf') && !/^(scanned|encrypted)/.test(f));
 for (const f of files) cpSync(join(root, 'tests/fixtures/pdf', f), join(site, 'pdf', f));
 writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./bench-page.js"></script>');
 writeFileSync(join(site, 'bench-page.js'), `

@@ -35,6 +35,8 @@ const WORD = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.h
 // An attachment: 平潭 2022 with two comments left in (a sentence and a 表三 cell).
 const COMMENTED = [...readFileSync(join(root, 'tests/fixtures/docx/pingtan-2022.comment.docx'))];
 const COMMENTED_RULES = ['DOCX-COMMENTS', 'FMT-HEADING-TEXT', 'DOCX-COMMENTS'];
+// A published PDF with two wrong 表四 totals (page 4).
+const HONGZE_PDF = [...readFileSync(join(root, 'tests/fixtures/pdf/jiangsu-huaian-hongze-qu-2023.pdf'))];
 let server, url, browser;
 
 before(async () => {
@@ -42,6 +44,8 @@ before(async () => {
     '/': join(import.meta.dirname, 'pages'),
     '/pkg/': join(root, 'pkg'),
     '/node_modules/': join(scratch, 'node_modules'),
+    // pdf.js, the package's optional peer dependency (the root devDependency), for a PDF attachment.
+    '/pdfjs/': join(root, 'node_modules/pdfjs-dist'),
   }));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
@@ -201,6 +205,13 @@ for (const { name, paste, classic } of EDITORS) {
     assert.deepEqual(attachment.cell, { table: 1, row: 3, cell: 7 });
     assert.deepEqual(attachment.notified, [[0, true], [1, true], [2, true]]);
     assert.deepEqual(attachment.unchanged, { saved: true, text: true, errors: 2 });
+
+    // A PDF attachment, read through pdf.js where the options say it is.
+    const pdfAttachment = await page.evaluate(async (bytes) => {
+      const r = await window.harness.checker.checkFile(new Uint8Array(bytes), { pdfjs: '/pdfjs/' });
+      return { input: r.input, errors: r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, d.column, d.expected, d.page]) };
+    }, HONGZE_PDF);
+    assert.deepEqual(pdfAttachment, { input: 'pdf', errors: [['T4-SUM', '行政复议/总计', '11', 4], ['T4-SUM', '复议后起诉/总计', '5', 4]] });
 
     // The classic script (the build CMS pages load for KindEditor, CKEditor 4, UEditor): its
     // adapters are bound to `xxgkLint`, whose lintFile loads file.js beside the script.
