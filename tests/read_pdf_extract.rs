@@ -341,7 +341,7 @@ fn encrypted_with_a_user_password_is_refused_with_an_owner_password_only_read() 
 fn a_scan_has_no_text_layer() {
     let got = pdf_pages(&fixture("scanned.pdf"), &PdfLimits::default());
     assert_eq!(got, Err(PdfProblem::NoText { pages: 2 }));
-    assert!(got.unwrap_err().why().contains("run OCR first"));
+    assert!(got.unwrap_err().why().contains("run OCR on it first"));
 }
 
 /// A real file cut short: what remains has no page tree to read.
