@@ -110,7 +110,7 @@ pub struct Diagnostic {
     pub message: String,
     /// `"二"`, `"三"`, `"四"` or `None`.
     pub table: Option<&'static str>,
-    /// The official row label (format.md's spelling), whatever the report printed.
+    /// The official row label (docs/format.md's spelling), whatever the report printed.
     pub row: Option<String>,
     /// The official column label; 表四 columns are qualified by their block.
     pub column: Option<String>,

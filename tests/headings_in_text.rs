@@ -1,4 +1,4 @@
-//! Headings run into the text, as portal page text and PDF text give them (format.md §3, §9.6):
+//! Headings run into the text, as portal page text and PDF text give them (docs/format.md §3, §9.6):
 //! a heading glued to the last cell of the table before it, a heading under a variant or
 //! reworded title run into its text, a heading without its 、, and a sentence with numbers
 //! between a heading and its table. Each shape is built from a real report of

@@ -5,7 +5,7 @@
 //! between their cells. Recognition and rules read these declarations; a future revision
 //! is a new `Format` value, not new code.
 //!
-//! Sources: `format.md` §3 (headings), §4 (2019 tables), §5 (2021 tables), §6 (the
+//! Sources: `docs/format.md` §3 (headings), §4 (2019 tables), §5 (2021 tables), §6 (the
 //! differences), §7 (relations).
 
 mod shared;
@@ -164,7 +164,7 @@ impl ColumnSpec {
 pub struct RowSpec {
     /// Stable identifier, e.g. `received`, `withheld_state_secret`.
     pub id: &'static str,
-    /// The official label as format.md writes it, e.g. `（一）予以公开`, `1.属于国家秘密`.
+    /// The official label as docs/format.md writes it, e.g. `（一）予以公开`, `1.属于国家秘密`.
     /// Empty for 表四's single value row.
     pub label: &'static str,
     /// The row-spanning group label it sits under, e.g. `（三）不予公开`.
@@ -270,7 +270,7 @@ mod tests {
 
     #[test]
     fn value_cell_counts_match_the_official_tables() {
-        // format.md §4.1, §4.2, §5.1, §5.2, §5.3.
+        // docs/format.md §4.1, §4.2, §5.1, §5.2, §5.3.
         let f19 = format(FormatVersion::Y2019);
         let f21 = format(FormatVersion::Y2021);
         assert_eq!(f19.table(TableId::Proactive).value_cells(), 22);

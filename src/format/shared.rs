@@ -1,4 +1,4 @@
-//! The parts both revisions share: the six headings (format.md §3), 表三's columns and
+//! The parts both revisions share: the six headings (docs/format.md §3), 表三's columns and
 //! most of its rows (§4.2 = §5.2), and all of 表四 (§5.3).
 
 use super::{ColumnSpec, GroupSpec, RelationSpec, RowSpec, Section, SectionSpec, TableId, TableSpec, ValueKind};

@@ -1,5 +1,5 @@
 //! The 2019 format: 国办公开办函〔2019〕60号 (试行), for reports on 2019 and 2020
-//! (format.md §4).
+//! (docs/format.md §4).
 
 use super::shared::*;
 use super::{ColumnSpec, Format, FormatVersion, GroupSpec, RelationSpec, RowSpec, TableId, TableSpec, ValueKind};

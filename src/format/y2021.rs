@@ -1,4 +1,4 @@
-//! The 2021 format: 国办公开办函〔2021〕30号, for reports on 2021 onwards (format.md §5).
+//! The 2021 format: 国办公开办函〔2021〕30号, for reports on 2021 onwards (docs/format.md §5).
 
 use super::shared::*;
 use super::{ColumnSpec, Format, FormatVersion, GroupSpec, RelationSpec, RowSpec, TableId, TableSpec, ValueKind};

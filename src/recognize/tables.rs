@@ -6,7 +6,7 @@
 //! then assigned to the official rows — by order when their number matches a layout exactly
 //! (robust against wrapped, truncated or misspelt labels), otherwise by their labels in
 //! order. Value cells are matched to columns by their order within the row, never by grid
-//! column (format.md §4.1: header and data rows of one table may use different spans).
+//! column (docs/format.md §4.1: header and data rows of one table may use different spans).
 
 use crate::document::{InputKind, Span, Table};
 use crate::format::{format, Format, FormatVersion, GroupSpec, RowSpec, TableId, TableSpec};

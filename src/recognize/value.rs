@@ -1,6 +1,6 @@
 //! Reading a cell's value as typed: `3`, `96171.6`, `+1036`, `0万元`,
 //! `22（其中修订16件）`, blank, `/`, `—`, `无`. Blank, zero and each placeholder stay
-//! distinct (format.md §9.2, §9.3).
+//! distinct (docs/format.md §9.2, §9.3).
 
 use serde::Serialize;
 

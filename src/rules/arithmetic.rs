@@ -1,4 +1,4 @@
-//! The tables' arithmetic (format.md §7): every sum relation the format declares, checked
+//! The tables' arithmetic (docs/format.md §7): every sum relation the format declares, checked
 //! on the cells as typed, with the wrong cell pinned when one value explains every failure.
 //!
 //! **Pinning.** In 表三 every cell sits in a row relation and a column relation. When the
@@ -24,7 +24,7 @@ use crate::strings::JoinStr;
 /// 四、结转下年度继续办理.
 ///
 /// Why: the table prints this relation itself ("本列数据的勾稽关系为：第一项加第二项之和，等于第三
-/// 项加第四项之和"); format.md §7.1 T3-A.
+/// 项加第四项之和"); docs/format.md §7.1 T3-A.
 ///
 /// Example (fails in 总计): 一 = 75, 二 = 1, （七）总计 = 74, 四 = 0 → 76 ≠ 74.
 pub const T3_IDENTITY: Rule = Rule {
@@ -37,7 +37,7 @@ pub const T3_IDENTITY: Rule = Rule {
 /// **T3-RESULT-SUM** — 表三, per column: （七）总计 = the sum of every outcome row
 /// （一）…（六）, sub-items included.
 ///
-/// Why: format.md §7.1 T3-B; each application is counted once among the outcomes (the
+/// Why: docs/format.md §7.1 T3-B; each application is counted once among the outcomes (the
 /// （二）部分公开 label says so).
 ///
 /// Example: 自然人 of （一）予以公开 = 3, every other outcome 0, （七）总计 = 3 → holds;
@@ -52,7 +52,7 @@ pub const T3_RESULT_SUM: Rule = Rule {
 /// **T3-ROW-TOTAL** — 表三, per row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 +
 /// 法律服务机构 + 其他.
 ///
-/// Why: format.md §7.1 T3-C; 总计 is the total over the applicant columns.
+/// Why: docs/format.md §7.1 T3-C; 总计 is the total over the applicant columns.
 ///
 /// Example: （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | **0** → 总计 should be 3.
 pub const T3_ROW_TOTAL: Rule = Rule {
@@ -65,7 +65,7 @@ pub const T3_ROW_TOTAL: Rule = Rule {
 /// **T3-SUBTOTAL** — 表三 subtotal rows a report adds for （三）/（四）/（五）/（六）: each
 /// equals the sum of its sub-items (and is never counted again in （七）总计).
 ///
-/// Why: format.md §7.1 T3-S, §9.4 (not in the official table, but printed by some reports).
+/// Why: docs/format.md §7.1 T3-S, §9.4 (not in the official table, but printed by some reports).
 ///
 /// Example: （三）不予公开 | 5 … while its items 1.–8. add up to 4 → fails.
 pub const T3_SUBTOTAL: Rule = Rule {
@@ -78,7 +78,7 @@ pub const T3_SUBTOTAL: Rule = Rule {
 /// **T4-SUM** — 表四, in each of the three blocks (行政复议, 未经复议直接起诉, 复议后起诉):
 /// 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 ///
-/// Why: format.md §7.2 T4-A/B/C.
+/// Why: docs/format.md §7.2 T4-A/B/C.
 ///
 /// Example: 行政复议 | 10 | 1 | 0 | 0 | **0** → 总计 should be 11 (one relation per block, so
 /// the total is the natural suspect, not a certainty: no `fix` is offered).

@@ -9,7 +9,7 @@ use crate::strings::char_count;
 /// (`[bookmark: _GoBack]`), broken cross-references (`错误！未找到引用源。`), field codes
 /// (`HYPERLINK`, `PAGEREF`, `MERGEFORMAT`), clipboard markers (`StartFragment`).
 ///
-/// Why: observed in real reports (the sample report); format.md §11. It shows the text was
+/// Why: observed in real reports (the sample report); docs/format.md §11. It shows the text was
 /// not proofread and reads as garbage to the public.
 ///
 /// Example: `[bookmark: _GoBack]一、总体情况`.

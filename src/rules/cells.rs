@@ -10,7 +10,7 @@ use crate::rules::{Context, Rule};
 /// instead of 0. Reported once per table, naming the first such cell and how many there
 /// are; the arithmetic rules then count them as 0.
 ///
-/// Why: format.md §9.2 — blank is not 0; a reader cannot tell "none" from "not filled in".
+/// Why: docs/format.md §9.2 — blank is not 0; a reader cannot tell "none" from "not filled in".
 ///
 /// Example: 表三 总计 column left empty for every outcome row (上海 2019).
 pub const CELL_BLANK: Rule = Rule {
@@ -24,7 +24,7 @@ pub const CELL_BLANK: Rule = Rule {
 /// negative or fractional count, a number too long to be real. Decimals are allowed only for
 /// amounts of money (万元), signs only in 2019's `本年增/减`.
 ///
-/// Why: format.md §7.1 T3-D (counts are non-negative integers), §5.1 (万元 takes decimals),
+/// Why: docs/format.md §7.1 T3-D (counts are non-negative integers), §5.1 (万元 takes decimals),
 /// §4.1 (`本年增/减` is signed).
 ///
 /// Example: 表三 予以公开 / 自然人 = `3.5`, or `三`.

@@ -1,4 +1,4 @@
-//! This year's report against last year's (format.md §7.4): given with `--previous FILE` on
+//! This year's report against last year's (docs/format.md §7.4): given with `--previous FILE` on
 //! the command line or the `previous` option of the JS API.
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
@@ -11,7 +11,7 @@ use crate::rules::{Context, Rule};
 /// year's 四、结转下年度继续办理. Only checked when last year's report is given; if its year is
 /// not the year before, the check is not made and a warning says so.
 ///
-/// Why: format.md §7.4 X-1 — the applications carried into this year are exactly those last
+/// Why: docs/format.md §7.4 X-1 — the applications carried into this year are exactly those last
 /// year carried out (reports say so: "含上年度结转申请34件").
 ///
 /// Example: 2023 四、结转下年度继续办理 总计 = 2, 2024 二、上年结转 总计 = 0.
@@ -26,7 +26,7 @@ pub const X_CARRYOVER: Rule = Rule {
 /// 现行有效件数 + 本年制发件数 − 本年废止件数. A warning only: 制发 may include amendments, and
 /// real series restate the scope of 现行有效 between years.
 ///
-/// Why: format.md §7.3 and §7.4 X-2 (heuristic; 平潭 2022 → 2023 fails it because its scope
+/// Why: docs/format.md §7.3 and §7.4 X-2 (heuristic; 平潭 2022 → 2023 fails it because its scope
 /// changed, 洪泽 2023 → 2024 satisfies it: 5 + 3 − 0 = 8).
 ///
 /// Example: last year 行政规范性文件 现行有效 5; this year 制发 3, 废止 0, 现行有效 9 (≠ 8).

@@ -15,8 +15,8 @@ use crate::strings::JoinStr;
 ///
 /// Why: with 修订 left in, what Word shows, what it prints and what a CMS imports can differ
 /// (deleted text still in the file, the old number beside the new); a report is published
-/// once every change is accepted or rejected. Not a format.md §11 rule: seen in Word files
-/// staff upload to the CMS.
+/// once every change is accepted or rejected. Observed in Word files staff upload to the CMS,
+/// not named by a notice (docs/format.md §11).
 ///
 /// Example: 表三「（一）予以公开 / 总计」 with `<w:del>12</w:del><w:ins>21</w:ins>` — the cell
 /// reads 21, and the finding says 12 was deleted and 21 inserted there.

@@ -11,7 +11,7 @@ use crate::rules::{Context, Rule};
 /// a punctuation variant (`(一)` for `（一）`, ASCII quotes) or a 2019 label kept in a 2021
 /// table is a warning. The row is still read where it can be placed.
 ///
-/// Why: format.md §4–§5 give the labels, §9.1 the variants; a label that differs from the
+/// Why: docs/format.md §4–§5 give the labels, §9.1 the variants; a label that differs from the
 /// template makes the table hard to compare and check.
 ///
 /// Example: `2.其他法律行政止公开` (missing 法规禁) for `2.其他法律行政法规禁止公开`.
@@ -41,7 +41,7 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let m = compare(&label.printed, row.label, row.keys);
-        // 规范性文件 kept in a 2021 表二 (format.md §11 notes).
+        // 规范性文件 kept in a 2021 表二 (docs/format.md §11 notes).
         let old_label = found.format.version == FormatVersion::Y2021
             && label.id == "normative_documents"
             && crate::recognize::labels::words(&label.printed) == "规范性文件";

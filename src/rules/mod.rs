@@ -1,4 +1,4 @@
-//! The rules. One family per file; each rule is a [`Rule`] with its ID (format.md §11),
+//! The rules. One family per file; each rule is a [`Rule`] with its ID (docs/format.md §11),
 //! default severity and a one-line summary, and its doc comment is its user documentation.
 //!
 //! | family | rules |

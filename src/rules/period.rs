@@ -14,7 +14,7 @@ use crate::rules::{Context, Rule};
 /// in passing ("2018年以来", last year's comparison, "针对2024年工作中存在的问题") are not
 /// findings.
 ///
-/// Why: format.md §11 PERIOD-YEAR (DB51/T 2660 §2.1; the title year is the data year), §13
+/// Why: docs/format.md §11 PERIOD-YEAR (DB51/T 2660 §2.1; the title year is the data year), §13
 /// (title year = 统计期限 year = the year the narrative uses).
 ///
 /// Example: 息陬镇 2019: "针对以上问题，2019年息陬镇将从强化组织领导…重点突破" — should be 2020.

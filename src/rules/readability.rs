@@ -11,7 +11,7 @@ use crate::rules::{Context, Rule};
 /// linter says which table and why, never guesses values, and raises no arithmetic error
 /// from what it could not read.
 ///
-/// Why: format.md §9.6; a wrong guess would turn a conversion artefact into a false error.
+/// Why: docs/format.md §9.6; a wrong guess would turn a conversion artefact into a false error.
 ///
 /// Example: `行政规范性文件693665` — 69/36/65, 6/93/665, … all possible.
 pub const TABLE_UNREADABLE: Rule = Rule {
@@ -25,7 +25,7 @@ pub const TABLE_UNREADABLE: Rule = Rule {
 /// grid has no cell of its own (a rowspan running past the table's end): HTML table-model
 /// errors that make editors and readers show the table differently.
 ///
-/// Why: the HTML standard's table model; format.md §11.
+/// Why: the HTML standard's table model; docs/format.md §11.
 ///
 /// Example: a `rowspan=2` cell in row 1 and a `colspan=3` cell in row 2 claiming the same
 /// position.

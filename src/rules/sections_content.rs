@@ -8,7 +8,7 @@ use crate::strings::{char_count, JoinStr};
 /// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty or says only "无". (A
 /// template placeholder left there, "（文字描述）", is TEMPLATE-UNFILLED's finding.)
 ///
-/// Why: format.md §11 SEC5-EMPTY (莆田 通报 "未认真填写"; 社科院 2016 "内容不翔实"); 30号 asks
+/// Why: docs/format.md §11 SEC5-EMPTY (莆田 通报 "未认真填写"; 社科院 2016 "内容不翔实"); 30号 asks
 /// for the problems and how they were improved.
 ///
 /// Example: `五、存在的主要问题及改进情况` followed by `无。`
@@ -23,7 +23,7 @@ pub const SEC5_EMPTY: Rule = Rule {
 /// 信息处理费 (an amount, or that none was charged). Accepted wordings: 信息处理费,
 /// 信息公开处理费, 收取…费用, 未收取/不收取…费.
 ///
-/// Why: format.md §8.1 item 5 and §11 SEC6-FEE-MISSING (the 2021 template's note in 六:
+/// Why: docs/format.md §8.1 item 5 and §11 SEC6-FEE-MISSING (the 2021 template's note in 六:
 /// "收取信息处理费情况在此处报告"; 国办函〔2020〕109号). When 表三 （六）2 (逾期未缴费) is above
 /// 0, fee notices were sent, and the message says so.
 ///

@@ -7,7 +7,7 @@ use crate::rules::{Context, Rule};
 
 /// **FMT-SECTION-MISSING** — one of the six sections 一…六 is absent.
 ///
-/// Why: 条例 Art. 50 lists the content; 国办公开办函〔2021〕30号 says "不能遗漏"; format.md §3.
+/// Why: 条例 Art. 50 lists the content; 国办公开办函〔2021〕30号 says "不能遗漏"; docs/format.md §3.
 ///
 /// Example: a report that goes from 四、政府信息公开行政复议、行政诉讼情况 straight to
 /// 六、其他需要报告的事项.
@@ -20,7 +20,7 @@ pub const FMT_SECTION_MISSING: Rule = Rule {
 
 /// **FMT-SECTION-ORDER** — sections out of order, or numbered wrongly (五、其他需要报告的事项).
 ///
-/// Why: the format fixes the order; format.md §3, §11.
+/// Why: the format fixes the order; docs/format.md §3, §11.
 ///
 /// Example: 六、其他需要报告的事项 printed before 五、存在的主要问题及改进情况.
 pub const FMT_SECTION_ORDER: Rule = Rule {
@@ -33,7 +33,7 @@ pub const FMT_SECTION_ORDER: Rule = Rule {
 /// **FMT-HEADING-TEXT** — a section heading that is not the official one word for word
 /// (spaces and punctuation width aside).
 ///
-/// Why: format.md §3 lists the headings and the variants seen in published reports.
+/// Why: docs/format.md §3 lists the headings and the variants seen in published reports.
 ///
 /// Example: `四、政府信息公开行政法复议、行政诉讼情况` for `四、政府信息公开行政复议、行政诉讼情况`.
 pub const FMT_HEADING_TEXT: Rule = Rule {
@@ -45,7 +45,7 @@ pub const FMT_HEADING_TEXT: Rule = Rule {
 
 /// **FMT-TITLE** — the title is not of the form `…YYYY年政府信息公开工作年度报告`.
 ///
-/// Why: format.md §11 (the 莆田 通报 named "工作报告" titles); the format's own name.
+/// Why: docs/format.md §11 (the 莆田 通报 named "工作报告" titles); the format's own name.
 ///
 /// Example: `息陬镇人民政府2019年信息公开年度报告` (lacks 政府…工作).
 pub const FMT_TITLE: Rule = Rule {

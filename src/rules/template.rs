@@ -12,7 +12,7 @@ use crate::rules::{Context, Rule};
 /// no number in any table and only placeholders for text is one **error** (and no other
 /// finding: the 175 empty cells of a blank template are not 175 mistakes).
 ///
-/// Why: format.md §11 TEMPLATE-UNFILLED (the 2021 template, govnianbao `政务公开年报模版.docx`);
+/// Why: docs/format.md §11 TEMPLATE-UNFILLED (the 2021 template, govnianbao `政务公开年报模版.docx`);
 /// 30号 asks for each section's content. A report published with the template's words in it
 /// was not finished.
 ///
