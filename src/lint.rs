@@ -7,8 +7,8 @@ use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
 use crate::document::{Document, InputKind, Span};
 use crate::format::TableId;
 use crate::read::{read_file, read_str, ReadError, ReadOptions};
+use crate::recognize::format_version::{detect, DetectedFormat};
 use crate::recognize::{recognize, Report};
-use crate::rules::version::{detect, DetectedFormat};
 use crate::rules::{run, Context, LintOptions};
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

@@ -10,36 +10,6 @@ fn read(name: &str) -> (String, Document) {
     (input, doc)
 }
 
-/// `cargo test --test read_text dump -- --ignored --nocapture` prints what the reader made of every fixture.
-#[test]
-#[ignore]
-fn dump() {
-    let filter = std::env::var("DUMP").unwrap_or_default();
-    for entry in std::fs::read_dir("tests/fixtures").unwrap() {
-        let name = entry.unwrap().file_name().into_string().unwrap();
-        if name.ends_with(".html") || name == "CORPUS.md" || !name.contains(&filter) {
-            continue;
-        }
-        let (_, doc) = read(&name);
-        println!("=================== {name}");
-        for b in &doc.blocks {
-            match b {
-                Block::Paragraph(p) => println!("P {:?} {}", (p.span.start, p.span.end), p.text),
-                Block::Table(t) => {
-                    println!("T{} {:?}", t.index, (t.span.start, t.span.end));
-                    for r in &t.rows {
-                        let cells: Vec<&str> = r.cells.iter().map(|c| t.text(c)).collect();
-                        println!("  | {}", cells.join(" | "));
-                    }
-                }
-            }
-        }
-        for n in &doc.notes {
-            println!("N {:?} {} {:?}", n.kind, n.message, n.table);
-        }
-    }
-}
-
 const TEXT_FIXTURES: &[&str] = &[
     "xizou-2019.txt",
     "jiangsu-huaian-shi-2024.pdftotext-layout.txt",

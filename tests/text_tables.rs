@@ -6,8 +6,6 @@ use xxgk_lint::format::{FormatVersion, TableId};
 use xxgk_lint::recognize::text_tables::read_text_table;
 use xxgk_lint::recognize::FoundTable;
 use xxgk_lint::{read_str, Block, Document, InputKind, Paragraph, ReadOptions};
-#[allow(unused_imports)]
-use FormatVersion as _;
 
 fn read(name: &str) -> (String, Document) {
     let input = std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
@@ -55,33 +53,6 @@ fn table_in(input: &str, doc: &Document, id: TableId, year: u16) -> FoundTable {
 
 fn row(t: &FoundTable, row: &str) -> Vec<String> {
     t.cells.iter().filter(|c| c.row == row).map(|c| c.value.text.clone()).collect()
-}
-
-#[test]
-#[ignore]
-fn probe() {
-    for (name, year) in [
-        ("jiangsu-huaian-shi-2024.pdftotext-raw.txt", 2024),
-        ("jiangsu-huaian-hongze-qu-2023.pdftotext-raw.txt", 2023),
-        ("fujian-pingtan-zonghe-shiyanqu-2021.page.txt", 2021),
-        ("fujian-pingtan-zonghe-shiyanqu-2022.page.txt", 2022),
-    ] {
-        for id in [TableId::Proactive, TableId::Requests, TableId::Review] {
-            let (_, t) = table(name, id, year);
-            println!("== {name} {:?} layout {:?}", id, t.layout);
-            let mut rows: Vec<&str> = t.cells.iter().map(|c| c.row).collect();
-            rows.dedup();
-            for r in rows {
-                println!("  {r}: {:?}", row(&t, r));
-            }
-            for u in &t.unreadable {
-                println!("  UNREADABLE {:?}: {} [{:?}]", u.row, u.reason, u.excerpt);
-            }
-            for l in &t.row_labels {
-                println!("  label {} = {}", l.id, l.printed);
-            }
-        }
-    }
 }
 
 const HUAIAN: &str = "jiangsu-huaian-shi-2024.pdftotext-raw.txt";

@@ -130,8 +130,8 @@ pub fn compare(printed: &str, official: &str, keys: &[&str]) -> LabelMatch {
         return LabelMatch::Partial;
     }
     let has_key = keys.iter().any(|k| pw.contains(&words(k)) && !words(k).is_empty());
-    let similarity = char_overlap(&pw, &ow);
-    if has_key && similarity >= 0.6 || similarity >= 0.8 {
+    let overlap = similarity(&pw, &ow, MAX_LABEL);
+    if has_key && overlap >= 0.6 || overlap >= 0.8 {
         return LabelMatch::Misspelt;
     }
     if has_key && char_count(&pw) <= char_count(&ow) + 2 {
@@ -140,12 +140,12 @@ pub fn compare(printed: &str, official: &str, keys: &[&str]) -> LabelMatch {
     LabelMatch::Different
 }
 
-/// Share of the official label's characters, in order, that the printed one has (longest
-/// common subsequence / official length).
-fn char_overlap(printed: &str, official: &str) -> f64 {
-    let a: Vec<char> = printed.chars().collect();
-    let b: Vec<char> = official.chars().collect();
-    if b.is_empty() || a.len() > 200 || b.len() > 200 {
+/// How alike two labels or titles are: their longest common subsequence of characters over
+/// the longer one's length (0 to 1); 0 when either is empty or longer than `max_chars`.
+pub fn similarity(a: &str, b: &str, max_chars: usize) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() || b.is_empty() || a.len() > max_chars || b.len() > max_chars {
         return 0.0;
     }
     let mut prev = vec![0usize; b.len() + 1];
@@ -159,6 +159,9 @@ fn char_overlap(printed: &str, official: &str) -> f64 {
     let lcs = prev[b.len()];
     lcs as f64 / b.len().max(a.len()) as f64
 }
+
+/// No label compared by [`similarity`] is longer than this many characters.
+const MAX_LABEL: usize = 200;
 
 /// How strongly a printed row label points at an official row: 0 = not at all; higher is
 /// better (the length of the longest key term found, or more for a full match).

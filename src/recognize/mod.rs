@@ -1,8 +1,10 @@
 //! Recognition: from a [`Document`] to a [`Report`] — the title, year and organ, the six
 //! sections, and the three statutory tables mapped cell by cell onto the official format.
 
+pub mod format_version;
 pub mod labels;
 pub mod model;
+pub mod prose;
 pub mod sections;
 pub mod tables;
 pub mod text_tables;

@@ -2,7 +2,7 @@
 
 use crate::document::{Block, Document, Span};
 use crate::format::{Section, SectionSpec, FORMATS};
-use crate::recognize::labels::{canonical, words};
+use crate::recognize::labels::{canonical, similarity, words};
 use crate::recognize::model::{FoundSection, Title};
 use crate::strings::char_count;
 
@@ -150,7 +150,8 @@ fn naming(printed: &str, spec: &SectionSpec) -> Option<Naming> {
     if p == official || spec.variants.iter().any(|v| words(v) == p) {
         return Some(Naming::Exact);
     }
-    let naming = if similarity(&p, &official) >= 0.75 || spec.variants.iter().any(|v| similarity(&p, &words(v)) >= 0.8)
+    let naming = if similarity(&p, &official, MAX_TITLE) >= 0.75
+        || spec.variants.iter().any(|v| similarity(&p, &words(v), MAX_TITLE) >= 0.8)
     {
         Naming::Close
     } else if spec.keys.iter().any(|k| p.contains(&words(k))) && char_count(&p) <= char_count(&official) + 12 {
@@ -174,23 +175,8 @@ fn names_table_row(title_words: &str) -> bool {
     })
 }
 
-fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    similar_chars(&a, &b)
-}
-
 /// No title is longer than this many characters: nothing longer is compared.
 const MAX_TITLE: usize = 100;
-
-/// The longest common subsequence of `a` and `b` over the longer's length.
-fn similar_chars(a: &[char], b: &[char]) -> f64 {
-    if a.is_empty() || a.len() > MAX_TITLE {
-        return 0.0;
-    }
-    let lcs = prefix_lcs(a, b);
-    f64::from(lcs[a.len()]) / a.len().max(b.len()) as f64
-}
 
 /// The longest common subsequence of each prefix `a[..i]` with `b`, at index `i`, in one pass
 /// (each row of the table ends with one of them); zeros when either is too long to be a title.

@@ -10,7 +10,7 @@
 //! | [`labels`] | FMT-TABLE-LABEL |
 //! | [`readability`] | TABLE-UNREADABLE, GRID-OVERLAP |
 //! | [`artifacts`] | PASTE-ARTIFACT |
-//! | [`narrative`] | TXT-TABLE-MISMATCH, TXT-CATEGORY-SUM, TXT-PERCENT (sentences from [`prose`]) |
+//! | [`narrative`] | TXT-TABLE-MISMATCH, TXT-CATEGORY-SUM, TXT-PERCENT (sentences from [`crate::recognize::prose`]) |
 //! | [`period`] | PERIOD-YEAR |
 //! | [`sections_content`] | SEC5-EMPTY, SEC6-FEE-MISSING |
 //! | [`cross_year`] | X-CARRYOVER, X-VALID-DOCS (with last year's report) |
@@ -25,7 +25,6 @@ pub mod file_marks;
 pub mod labels;
 pub mod narrative;
 pub mod period;
-pub mod prose;
 pub mod readability;
 pub mod sections_content;
 pub mod structure;
@@ -41,6 +40,7 @@ pub mod testkit;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::document::Document;
 use crate::format::FormatVersion;
+use crate::recognize::prose::{self, Sentence};
 use crate::recognize::Report;
 
 /// A rule's identity and documentation.
@@ -143,7 +143,7 @@ pub struct Context<'a> {
     /// Last year's report, when the caller gave one.
     pub previous: Option<&'a Report>,
     /// The running text split into sentences, once, for every rule that reads prose.
-    pub sentences: std::cell::OnceCell<Vec<prose::Sentence<'a>>>,
+    pub sentences: std::cell::OnceCell<Vec<Sentence<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -152,8 +152,8 @@ impl<'a> Context<'a> {
     }
 
     /// Every sentence of the running text ([`prose::sentences`]), split on first use.
-    pub fn sentences(&self) -> &[prose::Sentence<'a>] {
-        self.sentences.get_or_init(|| prose::sentences(self))
+    pub fn sentences(&self) -> &[Sentence<'a>] {
+        self.sentences.get_or_init(|| prose::sentences(self.doc, self.input, &self.report.sections))
     }
 }
 

@@ -10,9 +10,9 @@
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::TableId;
+use crate::recognize::prose::{clause_after, clause_before, quantities, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
-use crate::rules::prose::{clause_after, clause_before, quantities, Approx, Quantity, Sentence};
 use crate::rules::{Context, Rule};
 use crate::strings::{next_char_where, JoinStr};
 

@@ -2,8 +2,8 @@
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::Section;
+use crate::recognize::prose::Sentence;
 use crate::recognize::sections::first_year;
-use crate::rules::prose::Sentence;
 use crate::rules::{Context, Rule};
 
 /// **PERIOD-YEAR** — the report's year is not used consistently. An **error** when the

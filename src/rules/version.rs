@@ -1,10 +1,8 @@
 //! Which revision of the format the report follows, against the one its year requires.
 
-use serde::Serialize;
-
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{format_for_year, FormatVersion, TableId};
-use crate::recognize::Report;
+use crate::recognize::format_version::{detect, DetectedFormat};
 use crate::rules::{Context, Rule};
 use crate::strings::JoinStr;
 
@@ -24,43 +22,6 @@ pub const FMT_VERSION: Rule = Rule {
     summary_zh: "所用年报格式与报告年度不符（2019 年格式/2021 年格式），或两种格式混用",
     summary_en: "Format revision does not match the report year (2019 vs 2021 format), or mixes both",
 };
-
-/// The format the report's tables follow.
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum DetectedFormat {
-    #[serde(rename = "2019")]
-    Y2019,
-    #[serde(rename = "2021")]
-    Y2021,
-    #[serde(rename = "hybrid")]
-    Hybrid,
-}
-
-/// Read the revision off the tables that tell (表二, 表三).
-impl DetectedFormat {
-    /// The name in JSON, as serialised: `"2019"`, `"2021"`, `"hybrid"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DetectedFormat::Y2019 => "2019",
-            DetectedFormat::Y2021 => "2021",
-            DetectedFormat::Hybrid => "hybrid",
-        }
-    }
-}
-
-pub fn detect(report: &Report) -> Option<DetectedFormat> {
-    let layouts: Vec<FormatVersion> =
-        [TableId::Proactive, TableId::Requests].iter().filter_map(|id| report.table(*id)?.layout).collect();
-    match layouts.as_slice() {
-        [] => None,
-        [one] | [one, _] if layouts.iter().all(|l| l == one) => Some(match one {
-            FormatVersion::Y2019 => DetectedFormat::Y2019,
-            FormatVersion::Y2021 => DetectedFormat::Y2021,
-        }),
-        _ => Some(DetectedFormat::Hybrid),
-    }
-}
 
 fn name(v: FormatVersion) -> &'static str {
     match v {

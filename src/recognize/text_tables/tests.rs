@@ -1,5 +1,8 @@
-use super::tokens::Ch;
+use super::placement::block_readings;
+use super::splitting::{split, split_row, RowRel};
+use super::tokens::{Ch, Group, Part};
 use super::*;
+use crate::format::FormatVersion;
 
 /// One paragraph per non-empty line, spans into `input`.
 fn lines(input: &str) -> Vec<Paragraph> {

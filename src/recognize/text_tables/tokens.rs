@@ -407,3 +407,16 @@ pub(super) fn region(tokens: &[Tok], own: Section) -> &[Tok] {
     let end = tokens[start..].iter().position(|t| is_heading(t, &|s| s > own)).map_or(tokens.len(), |i| start + i);
     &tokens[start..end]
 }
+
+/// The input span the tokens cover.
+pub(super) fn token_span(tokens: &[Tok]) -> Option<Span> {
+    tokens
+        .iter()
+        .flat_map(|t| match t {
+            Tok::Text { span, .. } => vec![*span],
+            Tok::Num { groups } => groups.iter().map(|g| g.whole().span).collect(),
+            Tok::Prose { .. } => vec![],
+        })
+        .flatten()
+        .reduce(Span::cover)
+}

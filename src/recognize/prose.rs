@@ -8,10 +8,10 @@
 
 use std::sync::Arc;
 
-use crate::document::{Block, NarrowSpan, Span};
+use crate::document::{Block, Document, NarrowSpan, Span};
 use crate::format::Section;
 use crate::recognize::value::Decimal;
-use crate::rules::Context;
+use crate::recognize::FoundSection;
 
 /// One sentence of running text.
 #[derive(Debug)]
@@ -109,25 +109,24 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | ';')
 }
 
-/// Every sentence of the document's running text, in order. The rules read them through
-/// [`Context::sentences`], which splits the text once.
-pub fn sentences<'a>(ctx: &Context<'a>) -> Vec<Sentence<'a>> {
-    let sections = &ctx.report.sections;
+/// Every sentence of the document's running text, in order (`sections`: the report's
+/// headings, found in `doc`). The rules read them through
+/// [`crate::rules::Context::sentences`], which splits the text once.
+pub fn sentences<'a>(doc: &'a Document, input: &'a str, sections: &[FoundSection]) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     // (at, heading len, section) and (from, to, section) of a paragraph: buffers reused
     // from one paragraph to the next.
     let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new();
     let mut segments: Vec<(usize, usize, Option<Section>)> = Vec::new();
-    for (bi, block) in ctx.doc.blocks.iter().enumerate() {
+    for (bi, block) in doc.blocks.iter().enumerate() {
         let Block::Paragraph(p) = block else { continue };
         let text = p.text.as_str();
         if text.is_empty() {
             continue;
         }
-        let map = ctx
-            .input
+        let map = input
             .get(p.span.start..p.span.end)
-            .filter(|_| !ctx.is_html())
+            .filter(|_| !doc.input.is_markup())
             .and_then(|slice| align(text, slice, p.span.start))
             .map(Arc::new);
         // The section the paragraph starts in, and headings run into it (flattened text).

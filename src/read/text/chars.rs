@@ -1,0 +1,121 @@
+//! Character classes and display widths, and what a line says about its place in the
+//! text: a heading that starts a paragraph, a sentence end, a bare number.
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Display columns of a character: CJK and full-width forms take two.
+fn char_width(c: char) -> usize {
+    let wide = matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2018}'..='\u{201D}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}');
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+pub(super) fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+const CN_NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇'];
+
+/// `一、`…`十、` followed by at least six CJK characters: a section heading of the report.
+pub(super) fn is_section_heading(t: &str) -> bool {
+    let rest = t.trim_start_matches(CN_NUMERALS);
+    if rest.len() == t.len() {
+        return false;
+    }
+    match rest.strip_prefix('、') {
+        Some(r) => r.chars().filter(|&c| is_cjk(c)).count() >= 6,
+        None => false,
+    }
+}
+
+/// A line that starts a new paragraph: `一、`, `（一）`, `(1)`, `1.`, `1、`, Markdown `#`.
+pub(super) fn is_heading_start(t: &str) -> bool {
+    if t.starts_with('#') {
+        return true;
+    }
+    let rest = t.trim_start_matches(CN_NUMERALS);
+    if rest.len() < t.len() {
+        return rest.starts_with('、') || rest.starts_with('.') || rest.starts_with('．');
+    }
+    if let Some(inner) = t.strip_prefix('（').or_else(|| t.strip_prefix('(')) {
+        let rest = inner.trim_start_matches(|c: char| CN_NUMERALS.contains(&c) || c.is_ascii_digit());
+        return rest.len() < inner.len() && (rest.starts_with('）') || rest.starts_with(')'));
+    }
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = t.len() - rest.len();
+    if (1..=3).contains(&digits) {
+        let mut chars = rest.chars();
+        return match chars.next() {
+            Some('、') => true,
+            Some('.' | '．') => chars.next().is_some_and(|c| !c.is_ascii_digit()),
+            _ => false,
+        };
+    }
+    false
+}
+
+/// Ends with sentence-final punctuation (a wrapped line never does): `。！？；：…` (and
+/// ASCII `.!?;:`), or a closing quote right after one of them (`…。”`). A closing quote
+/// alone does not end a sentence: "“政社合作”" wraps mid-sentence all the time.
+pub(super) fn ends_sentence(t: &str) -> bool {
+    let final_mark = |c: char| matches!(c, '。' | '！' | '？' | '；' | '：' | '…' | '.' | '!' | '?' | ';' | ':');
+    let mut rev = t.chars().rev();
+    match rev.next() {
+        Some(c) if final_mark(c) => true,
+        Some('”' | '」' | '』' | '’' | '"' | '）' | ')') => rev.next().is_some_and(final_mark),
+        _ => false,
+    }
+}
+
+/// Ends a sentence in the strict sense (`。！？`): prose, not a table label.
+pub(super) fn ends_period(t: &str) -> bool {
+    matches!(t.chars().next_back(), Some('。' | '！' | '？' | '!' | '?'))
+}
+
+/// A bare number: `3119`, `96171.6`, `17.46%`.
+pub(super) fn is_numberish(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | '+'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_starts() {
+        for h in [
+            "一、总体情况",
+            "十二、其他",
+            "（一）主动公开",
+            "(2) 其他",
+            "1.属于国家秘密",
+            "12、其他",
+            "## 表三",
+            "三.其他",
+        ] {
+            assert!(is_heading_start(h), "{h}");
+        }
+        for h in ["2024 年，我市", "21 个，制作", "3.5万元", "（以下简称《条例》）", "一是拓宽渠道", "二十条"]
+        {
+            assert!(!is_heading_start(h), "{h}");
+        }
+        assert!(is_section_heading("四、政府信息公开行政复议、行政诉讼情况"));
+        assert!(!is_section_heading("三、"));
+        assert!(!is_section_heading(" 三 、本 年 度办 理 结果"));
+    }
+}

@@ -1,0 +1,231 @@
+//! Cutting the input into lines (`\n`, `\r\n` or a lone `\r`), what kind of line each
+//! is (blank, a page footer, TAB-led, TAB-separated, a Markdown row, columnar, plain), and
+//! the page footers themselves.
+
+use super::layout::split_gaps;
+use crate::read::normalize::{is_invisible, is_space};
+use crate::strings::char_count;
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Line<'a> {
+    /// Byte offset of the line in the input.
+    pub(super) start: usize,
+    /// The line without its terminator.
+    pub(super) text: &'a str,
+}
+
+impl Line<'_> {
+    pub(super) fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// The line without leading and trailing whitespace, and its absolute start.
+    pub(super) fn trimmed(&self) -> (usize, &str) {
+        let (s, e) = trim_bounds(self.text);
+        (self.start + s, self.text.get(s..e).unwrap_or(""))
+    }
+}
+
+/// The lines of `input`, cut at `\n`, `\r\n` and lone `\r` (all ASCII, so never inside a
+/// UTF-8 sequence). A final line without terminator counts; an empty input has no lines.
+pub(super) struct Lines<'a> {
+    input: &'a str,
+    /// Byte offset where the next line starts.
+    next: usize,
+}
+
+impl<'a> Lines<'a> {
+    pub(super) fn new(input: &'a str) -> Lines<'a> {
+        Lines { input, next: 0 }
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        let bytes = self.input.as_bytes();
+        let start = self.next;
+        if start >= bytes.len() {
+            return None;
+        }
+        let rest = bytes.get(start..).unwrap_or(&[]);
+        let (len, terminator) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(k) if rest.get(k) == Some(&b'\r') && rest.get(k + 1) == Some(&b'\n') => (k, 2),
+            Some(k) => (k, 1),
+            None => (rest.len(), 0),
+        };
+        self.next = start + len + terminator;
+        Some(Line { start, text: self.input.get(start..start + len).unwrap_or("") })
+    }
+}
+
+/// All lines at once, for the passes that look back and ahead (reserved exactly: the list
+/// is as long as the input has lines).
+pub(super) fn split_lines(input: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(Lines::new(input).count());
+    lines.extend(Lines::new(input));
+    lines
+}
+
+pub(super) fn is_blank_char(c: char) -> bool {
+    is_space(c) || is_invisible(c) || c == '\0'
+}
+
+/// Byte bounds of `s` without leading and trailing whitespace (empty → `(len, len)`).
+pub(super) fn trim_bounds(s: &str) -> (usize, usize) {
+    let start = s.len() - s.trim_start_matches(is_blank_char).len();
+    let end = s.trim_end_matches(is_blank_char).len().max(start);
+    (start, end)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Nothing but whitespace (and not TAB-led).
+    Blank,
+    /// A page number line.
+    Footer,
+    /// `\tcell`: one TAB, then a cell (possibly empty), no other TAB.
+    TabCell,
+    /// A line with TABs between fields; `strong` when two or more fields are non-empty.
+    Tsv { strong: bool },
+    /// Starts with `|` (after indentation).
+    Pipe,
+    /// Text with a gap of two or more spaces inside (after the indentation).
+    Columnar,
+    /// Anything else.
+    Plain,
+}
+
+pub(super) fn classify(text: &str) -> Kind {
+    if let Some(rest) = text.strip_prefix('\t') {
+        if !rest.contains('\t') {
+            return Kind::TabCell;
+        }
+        return Kind::Tsv { strong: nonempty_fields(text) >= 2 };
+    }
+    let (s, e) = trim_bounds(text);
+    let t = text.get(s..e).unwrap_or("");
+    if t.is_empty() {
+        return Kind::Blank;
+    }
+    if text.contains('\t') {
+        return Kind::Tsv { strong: nonempty_fields(text) >= 2 };
+    }
+    if t.starts_with('|') {
+        return Kind::Pipe;
+    }
+    if is_footer(t) {
+        return Kind::Footer;
+    }
+    if split_gaps(text).len() >= 2 {
+        Kind::Columnar
+    } else {
+        Kind::Plain
+    }
+}
+
+fn nonempty_fields(text: &str) -> usize {
+    text.split('\t').filter(|f| !f.chars().all(is_blank_char)).count()
+}
+
+/// A page footer: `-3-`, `- 3 -`, `— 1 —`, `－2－`, `第 3 页`, `第3页 共12页`, `3/12`.
+#[inline(never)]
+pub(crate) fn is_footer(t: &str) -> bool {
+    if char_count(t) > 24 {
+        return false;
+    }
+    let s: Vec<char> = t.chars().filter(|&c| !is_blank_char(c)).map(fold_digit).collect();
+    let is_dash = |c: &char| matches!(c, '-' | '—' | '－' | '–' | '―' | '‒' | '﹣' | '−' | '─' | '━');
+    let digits = |from: usize| s.iter().skip(from).take_while(|c| c.is_ascii_digit()).count();
+    // -3-, — 1 —
+    let lead = s.iter().take_while(|c| is_dash(c)).count();
+    if lead > 0 {
+        let d = digits(lead);
+        let trail = s.iter().skip(lead + d).take_while(|c| is_dash(c)).count();
+        return (1..=4).contains(&d) && trail > 0 && lead + d + trail == s.len();
+    }
+    // 第 3 页, optionally 共 12 页
+    if s.first() == Some(&'第') {
+        let d = digits(1);
+        if !(1..=4).contains(&d) || s.get(1 + d) != Some(&'页') {
+            return false;
+        }
+        let mut k = 2 + d;
+        while matches!(s.get(k), Some(',' | '，' | '/' | '、')) {
+            k += 1;
+        }
+        if k == s.len() {
+            return true;
+        }
+        if s.get(k) != Some(&'共') {
+            return false;
+        }
+        let d2 = digits(k + 1);
+        return (1..=4).contains(&d2) && s.get(k + 1 + d2) == Some(&'页') && k + 2 + d2 == s.len();
+    }
+    // 3/12
+    let d = digits(0);
+    if (1..=4).contains(&d) && matches!(s.get(d), Some('/' | '／')) {
+        let d2 = digits(d + 1);
+        return (1..=4).contains(&d2) && d + 1 + d2 == s.len();
+    }
+    false
+}
+
+/// Full-width digits as ASCII ones (for footers only).
+fn fold_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_footer;
+    use crate::document::NoteKind;
+    use crate::read::text::testkit::{paragraphs, read};
+
+    #[test]
+    fn page_footers() {
+        for f in [
+            "-3-",
+            "- 3 -",
+            "— 1 —",
+            "－2－",
+            "—12—",
+            "第 3 页",
+            "第3页",
+            "第3页 共12页",
+            "第 3 页，共 12 页",
+            "3/12",
+            "３/１２",
+            "-１-",
+        ] {
+            assert!(is_footer(f), "{f}");
+        }
+        for f in [
+            "-",
+            "--",
+            "3",
+            "-3",
+            "3-",
+            "第二十条",
+            "第3条",
+            "2024/2025年",
+            "1/2/3",
+            "第 12345 页",
+            "-12345-",
+            "— 一 —",
+        ] {
+            assert!(!is_footer(f), "{f}");
+        }
+        let input = "一、总体情况\n\n   -1-\n正文。\n第 2 页\n";
+        let doc = read(input);
+        assert_eq!(paragraphs(&doc), vec!["一、总体情况", "正文。"]);
+        let spans: Vec<&str> = doc.notes.iter().map(|n| &input[n.span.unwrap().start..n.span.unwrap().end]).collect();
+        assert_eq!(spans, vec!["-1-", "第 2 页"]);
+        assert!(doc.notes.iter().all(|n| n.kind == NoteKind::PageFooter && n.table.is_none()));
+    }
+}

@@ -1,0 +1,112 @@
+//! Markdown pipe tables (converted or OCR'd PDFs): consecutive lines starting with `|`;
+//! alignment rows (`|---|:--:|`) are dropped; `\|` is an escaped pipe. Also the Markdown
+//! clean-up of cell and paragraph text.
+
+use super::lines::{is_blank_char, Kind, Line};
+use super::output::CellGatherer;
+use super::{RegionKind, Regions};
+use crate::document::Cell;
+use crate::read::normalize::normalize;
+
+/// The pipe-table region starting at line `i` (a line starting with `|`), if some row holds
+/// text; the line to look at next.
+pub(super) fn find(lines: &[Line<'_>], kinds: &[Kind], i: usize, found: &mut Regions) -> usize {
+    let n = kinds.len();
+    let mut j = i;
+    let mut last = i;
+    let mut any = false;
+    while j < n && matches!(kinds[j], Kind::Pipe | Kind::Footer) {
+        if kinds[j] == Kind::Pipe {
+            last = j;
+            let (_, t) = lines[j].trimmed();
+            let cells = pipe_cells(t);
+            any |= !is_separator_row(t, &cells)
+                && cells.iter().any(|&(s, e)| !clean_md(t.get(s..e).unwrap_or("")).is_empty());
+        }
+        j += 1;
+    }
+    if any {
+        found.take(RegionKind::Pipe, i, last);
+    }
+    last + 1
+}
+
+/// The cells of a Markdown row; `None` for the alignment row, which is no row of the table.
+pub(super) fn row_cells(line: &Line<'_>, gather: &mut CellGatherer) -> Option<Vec<Cell>> {
+    let (start, t) = line.trimmed();
+    let ranges = pipe_cells(t);
+    if is_separator_row(t, &ranges) {
+        return None;
+    }
+    Some((ranges.iter()).map(|&(s, e)| gather.cell(start + s, t.get(s..e).unwrap_or(""), true)).collect())
+}
+
+/// Byte ranges (within `t`, which starts with `|`) of the cells of a Markdown row.
+fn pipe_cells(t: &str) -> Vec<(usize, usize)> {
+    let mut pipes = Vec::new();
+    let mut escaped = false;
+    for (i, b) in t.bytes().enumerate() {
+        match b {
+            b'\\' => escaped = !escaped,
+            b'|' if !escaped => pipes.push(i),
+            _ => escaped = false,
+        }
+        if b != b'\\' {
+            escaped = false;
+        }
+    }
+    let mut cells: Vec<(usize, usize)> = pipes.windows(2).map(|w| (w[0] + 1, w[1])).collect();
+    if let Some(&last) = pipes.last() {
+        let tail = t.get(last + 1..).unwrap_or("");
+        if !tail.chars().all(is_blank_char) {
+            cells.push((last + 1, t.len()));
+        }
+    }
+    cells
+}
+
+/// `|---|:--:|` — the alignment row under a Markdown header.
+fn is_separator_row(t: &str, cells: &[(usize, usize)]) -> bool {
+    !cells.is_empty()
+        && cells.iter().all(|&(s, e)| {
+            let c = t.get(s..e).unwrap_or("").trim_matches(is_blank_char);
+            let c = c.strip_prefix(':').unwrap_or(c);
+            let c = c.strip_suffix(':').unwrap_or(c);
+            !c.is_empty() && c.chars().all(|ch| ch == '-')
+        })
+}
+
+/// Markdown cell or paragraph text: `**` removed, `\|` unescaped, whitespace normalised.
+pub(super) fn clean_md(s: &str) -> String {
+    if s.contains("**") || s.contains("\\|") {
+        normalize(&s.replace("**", "").replace("\\|", "|"))
+    } else {
+        normalize(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{CellAddress, CellRef, Table};
+    use crate::read::text::testkit::{paragraphs, read, rows};
+
+    #[test]
+    fn markdown_tables() {
+        let input = "## 表二：主动公开政府信息情况\n| 信息内容 | **本年** \\| 制发 | 现行有效件数 |\n|---|:--:|---:|\n| 规章 | 22 |  |\n| 行政规范性文件 | 34\n## 表三\n| a | b |\n|---|---|\n\n|\n**注：** 无。";
+        let doc = read(input);
+        assert_eq!(paragraphs(&doc), vec!["表二：主动公开政府信息情况", "表三", "|", "注： 无。"]);
+        let tables: Vec<&Table> = doc.tables().collect();
+        assert_eq!(tables.len(), 2);
+        assert_eq!(
+            rows(tables[0]),
+            vec![vec!["信息内容", "本年 | 制发", "现行有效件数"], vec!["规章", "22", ""], vec!["行政规范性文件", "34"]]
+        );
+        assert_eq!(tables[1].index, 1);
+        assert_eq!(rows(tables[1]), vec![vec!["a", "b"]]);
+        assert_eq!(tables[1].address(CellRef { row: 0, cell: 1 }), CellAddress { table: 1, row: 0, cell: 1 });
+        let c = &tables[0].rows[1].cells[1];
+        assert_eq!(&input[c.span().start..c.span().end], "22");
+        let h = doc.paragraphs().next().unwrap();
+        assert_eq!(&input[h.span.start..h.span.end], "表二：主动公开政府信息情况");
+    }
+}

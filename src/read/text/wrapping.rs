@@ -1,0 +1,179 @@
+//! Paragraphs, and hard-wrapped prose (PDF extractions) joined back: the document's wrap
+//! width is the 90th percentile of its prose line widths, and a line continues the
+//! paragraph before it when that one's last line is full and ends no sentence.
+
+use super::chars::{ends_sentence, is_heading_start, is_numberish, width};
+use super::lines::{is_blank_char, Kind, Line};
+use super::markdown::clean_md;
+use super::{Region, FULL_LINE_PERCENT, WRAP_MAX_WIDTH, WRAP_MIN_LINES};
+use crate::document::Span;
+
+/// The wrap width of hard-wrapped prose: the 90th percentile of prose line widths, or
+/// `None` when the document is not hard-wrapped.
+pub(super) fn wrap_width(lines: &[Line<'_>], kinds: &[Kind], regions: &[Region]) -> Option<usize> {
+    let mut widths = Vec::new();
+    let mut next_region = regions.iter().peekable();
+    let mut i = 0;
+    while let (Some(line), Some(&kind)) = (lines.get(i), kinds.get(i)) {
+        if let Some(r) = next_region.next_if(|r| r.first == i) {
+            i = r.last + 1;
+            continue;
+        }
+        if !matches!(kind, Kind::Blank | Kind::Footer) {
+            let w = width(line.trimmed().1);
+            if w > 0 {
+                widths.push(w);
+            }
+        }
+        i += 1;
+    }
+    if widths.len() < WRAP_MIN_LINES {
+        return None;
+    }
+    crate::order::sort_by_key(&mut widths, |&w| (w as u64, 0));
+    let p90 = *widths.get(widths.len() * 9 / 10).or(widths.last())?;
+    (p90 <= WRAP_MAX_WIDTH).then_some(p90)
+}
+
+/// One line about to become (part of) a paragraph.
+pub(super) struct ParaLine {
+    text: String,
+    span: Span,
+    width: usize,
+    /// Starts a paragraph of its own (`一、`, `（一）`, `1.`, a Markdown heading).
+    heading: bool,
+    /// A Markdown heading: nothing joins onto it.
+    md_heading: bool,
+    number: bool,
+}
+
+impl ParaLine {
+    pub(super) fn new(line: &Line<'_>) -> Option<ParaLine> {
+        // (A TAB-led line that did not form a table: the TAB is indentation, trimmed.)
+        let (mut start, mut t) = line.trimmed();
+        let heading = is_heading_start(t);
+        let mut md_heading = false;
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) {
+            let rest = t.get(hashes..).unwrap_or("");
+            if rest.is_empty() || rest.starts_with(is_blank_char) {
+                md_heading = true;
+                let trimmed = rest.trim_start_matches(is_blank_char);
+                start += t.len() - trimmed.len();
+                t = trimmed;
+            }
+        }
+        let text = clean_md(t);
+        if text.is_empty() {
+            return None;
+        }
+        Some(ParaLine {
+            width: width(t),
+            number: is_numberish(&text),
+            text,
+            span: Span::new(start, start + t.len()),
+            heading,
+            md_heading,
+        })
+    }
+}
+
+pub(super) struct ParaBuilder {
+    pub(super) text: String,
+    pub(super) span: Span,
+    last: ParaLine,
+}
+
+impl ParaBuilder {
+    pub(super) fn new(line: ParaLine) -> ParaBuilder {
+        ParaBuilder { text: line.text.clone(), span: line.span, last: line }
+    }
+
+    /// Does `next` continue this paragraph (hard-wrapped prose)?
+    pub(super) fn accepts(&self, next: &ParaLine, wrap_width: Option<usize>) -> bool {
+        let Some(w) = wrap_width else { return false };
+        !next.heading
+            && !next.number
+            && !self.last.md_heading
+            && !ends_sentence(&self.last.text)
+            && self.last.width * 100 >= w * FULL_LINE_PERCENT
+    }
+
+    pub(super) fn push(&mut self, line: ParaLine) {
+        let ascii_both = self.text.chars().next_back().is_some_and(|c| c.is_ascii_graphic())
+            && line.text.chars().next().is_some_and(|c| c.is_ascii_graphic());
+        if ascii_both {
+            self.text.push(' ');
+        }
+        self.text.push_str(&line.text);
+        self.span = self.span.cover(line.span);
+        self.last = line;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::text::testkit::{paragraphs, read};
+
+    /// Ten lines of 20 CJK characters each: hard-wrapped prose, wrap width 40 columns.
+    fn wrapped(lines: &[&str]) -> String {
+        let mut s = String::new();
+        for _ in 0..8 {
+            s.push_str("一二三四五六七八九十一二三四五六七八九。\n");
+        }
+        for l in lines {
+            s.push_str(l);
+            s.push('\n');
+        }
+        s
+    }
+
+    #[test]
+    fn hard_wrapped_prose_is_joined() {
+        let input = wrapped(&[
+            "  （二）依申请公开情况。定期对政府信息公开申请集中的领",
+            "域和热点问题进行研判，探索从源头上解决实际问题 abc",
+            "def 着力强化与申请人的直接沟通，准确了解申请人诉求，提",
+            "",
+            "                    -2-",
+            "高答复的及时性。",
+            "短行没有标点",
+            "不接在短行后面。",
+            "一二三四五六七八九十一二三四五六七八九十",
+            "（三）标题不接在满行后面。",
+            "一二三四五六七八九十一二三四五六七八九十",
+            "",
+            "空行分段。",
+            "一二三四五六七八九十一二三四五六七八九十",
+            "3119",
+        ]);
+        let doc = read(&input);
+        let ps = paragraphs(&doc);
+        assert_eq!(
+            ps[8..],
+            [
+                "（二）依申请公开情况。定期对政府信息公开申请集中的领域和热点问题进行研判，探索从源头上解决实际问题 abc def 着力强化与申请人的直接沟通，准确了解申请人诉求，提高答复的及时性。",
+                "短行没有标点",
+                "不接在短行后面。",
+                "一二三四五六七八九十一二三四五六七八九十",
+                "（三）标题不接在满行后面。",
+                "一二三四五六七八九十一二三四五六七八九十",
+                "空行分段。",
+                "一二三四五六七八九十一二三四五六七八九十",
+                "3119",
+            ]
+        );
+        let p = doc.paragraphs().nth(8).unwrap();
+        assert!(input[p.span.start..].starts_with("（二）"));
+        assert!(input[..p.span.end].ends_with("及时性。"));
+        assert_eq!(doc.notes.len(), 1);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_text_is_never_joined() {
+        // Word/portal text: each line a whole paragraph, far wider than any wrap width.
+        let long = "政务公开与群众切身利益息息相关".repeat(12);
+        let input = format!("{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n{long}\n");
+        assert_eq!(read(&input).paragraphs().count(), 9);
+    }
+}

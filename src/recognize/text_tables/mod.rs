@@ -1,0 +1,292 @@
+//! Statutory tables given as text with no cell boundaries (format.md §9.6).
+//!
+//! Two shapes reach this module as plain [`Paragraph`]s:
+//!
+//! * **one value per line** (`pdftotext` raw): row labels and values each on their own
+//!   line, but in the PDF's content order: a label may come after its values, several rows'
+//!   values may come in one run, and a block of rows may be read column by column;
+//! * **concatenated digits** (portal page text): `行政规范性文件693665`, where the cells of
+//!   a row are glued together with no separator.
+//!
+//! The reading never guesses. Values are placed on rows by the order of the official rows
+//! and by the labels; where the text allows several readings, the table's own arithmetic
+//! (the relations of [`crate::format`]) chooses, and only when exactly one reading
+//! satisfies it. A reading justified by the text alone (one way to place and split the
+//! digits) is accepted even when it does not balance, so real arithmetic errors of the
+//! report still come through. Everything else becomes an [`Unreadable`] entry.
+//!
+//! Why here and not in `read/`: a reader turns a file's shapes into blocks and cells
+//! without knowing which report it holds. Text without cell boundaries has no shape to go
+//! by: where a row ends, which label a run of values belongs to and where glued digits
+//! split can only be decided from the official format's rows and the table's arithmetic,
+//! which belong to recognition. So the readers leave such text as paragraphs, and this
+//! module reads the tables out of them.
+//!
+//! The files, by job: `tokens.rs` cuts the text into numbers, labels, headings and prose;
+//! `versions.rs` tells the 2019 layout from the 2021 one by its markers; `splitting.rs`
+//! splits runs of glued digits; `placement.rs` places runs of values on the rows of 表二
+//! and 表三; `arithmetic.rs` chooses among readings with the table's relations;
+//! `review_table.rs` reads 表四. This file holds the entry point, row labels, and the
+//! reading of 表二 and 表三 that ties them together.
+
+mod arithmetic;
+mod placement;
+mod review_table;
+mod splitting;
+mod tokens;
+mod versions;
+
+use crate::document::{Paragraph, Span};
+use crate::format::{self, RowSpec, TableId, TableSpec};
+use crate::recognize::labels::{canonical, compare, row_score_of_words, words, LabelMatch};
+use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
+use crate::recognize::value::read_value;
+use crate::strings::char_count;
+use arithmetic::resolve;
+use placement::{place_by_labels, place_in_order, runs, unit_for, Fill, Layout};
+use review_table::read_review;
+use tokens::{is_digit, is_numeral, region, token_span, tokenize, Tok};
+use versions::detect_layout;
+
+/// A part longer than this is not a count any report prints.
+const MAX_PART_DIGITS: usize = 15;
+/// Search nodes allowed for one split of a run of digits.
+const SPLIT_BUDGET: usize = 200_000;
+/// More readings than this of one row are not worth listing: the row is unreadable.
+const MAX_CANDIDATES: usize = 32;
+/// Combinations of ambiguous rows tried against the column relations.
+const COMBO_CAP: usize = 4096;
+/// Partitions of a multi-row run tried.
+const PARTITION_BUDGET: usize = 20_000;
+/// Runs of 表四 values permuted at most (7! = 5040).
+const MAX_PERMUTED_RUNS: usize = 7;
+
+/// Read statutory table `id` from the paragraphs of its section (from its heading up to the
+/// next section heading), for text that gives no cell boundaries.
+///
+/// The table may also sit in the middle of one long paragraph (a flattened page): it then
+/// starts after the section's heading, wherever that is, and ends at the next section
+/// heading. Returns `None` when none of the table's labels are there.
+pub fn read_text_table(id: TableId, paragraphs: &[&Paragraph], input: &str, year: Option<u16>) -> Option<FoundTable> {
+    let mut tokens = Vec::new();
+    for p in paragraphs {
+        tokenize(p, input, &mut tokens);
+    }
+    let tokens = region(&tokens, id.section());
+    match id {
+        TableId::Review => read_review(tokens, year),
+        TableId::Proactive | TableId::Requests => read_rows_table(id, tokens, year),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Labels
+
+/// Positions where a row label may begin: `（一）`, `一、`, `1.`/`1、`/`1．`.
+fn label_starts(chars: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let bracket = matches!(c, '（' | '(')
+            && next.is_some_and(is_numeral)
+            && matches!(chars.get(i + 2), Some('）') | Some(')'));
+        let numeral = is_numeral(c) && next == Some('、') && (i == 0 || !is_numeral(chars[i - 1]));
+        let number =
+            c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')) && (i == 0 || !is_digit(chars[i - 1]));
+        if bracket || numeral || number {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The official row a text names, and the label as printed. With `tail`, the label must
+/// end the text (the text that comes right before a run of values); otherwise the whole
+/// text must be a label.
+fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, String)> {
+    let rows: Vec<&RowSpec> = spec.rows().map(|(_, r)| r).collect();
+    let canon = canonical(text);
+    if canon.is_empty() || spec.groups.iter().flat_map(|g| g.columns).any(|c| canonical(c.label) == canon) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // The official label, exactly, at the end of the text.
+    let exact = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.label.is_empty() && canon.ends_with(&canonical(r.label)))
+        .max_by_key(|(_, r)| char_count(&canonical(r.label)));
+    if let Some((i, r)) = exact {
+        let want = char_count(&canonical(r.label));
+        let mut seen = 0;
+        let mut from = chars.len();
+        while from > 0 && seen < want {
+            from -= 1;
+            if !chars[from].is_whitespace() {
+                seen += 1;
+            }
+        }
+        return Some((i, chars[from..].iter().collect::<String>().trim().to_string()));
+    }
+    // The text from the last numbering on, or the whole (short) text.
+    let mut pieces = Vec::new();
+    if let Some(&s) = label_starts(&chars).last() {
+        pieces.push(chars[s..].iter().collect::<String>());
+    }
+    if !tail || chars.len() <= 60 {
+        pieces.push(text.to_string());
+    }
+    for piece in pieces {
+        if char_count(&piece) > 80 {
+            continue;
+        }
+        let parents: Vec<String> = rows.iter().filter_map(|r| r.parent).map(words).collect();
+        let pw = words(&piece);
+        if parents.contains(&pw) && !rows.iter().any(|r| words(r.label) == pw) {
+            return None; // a group label such as （三）不予公开
+        }
+        let scored: Vec<(usize, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.label.is_empty() && compare(&piece, r.label, r.keys) != LabelMatch::Different)
+            .map(|(i, r)| (i, row_score_of_words(&pw, r)))
+            .filter(|&(_, s)| s > 0)
+            .collect();
+        let best = scored.iter().map(|&(_, s)| s).max();
+        if let Some(best) = best {
+            let top: Vec<usize> = scored.iter().filter(|&&(_, s)| s == best).map(|&(i, _)| i).collect();
+            if top.len() == 1 {
+                return Some((top[0], piece.trim().to_string()));
+            }
+            return None;
+        }
+    }
+    None
+}
+
+fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
+    let version = detect_layout(id, tokens, year);
+    let format = format::format(version);
+    let layout = Layout::new(format.table(id));
+    // Labels anywhere in the region: the table is there at all, and how each row is printed.
+    let mut row_labels: Vec<Option<(String, Option<Span>)>> = vec![None; layout.rows.len()];
+    for t in tokens {
+        if let Tok::Text { text, span, heading: None } = t {
+            if let Some((r, printed)) =
+                match_label(text, layout.spec, false).or_else(|| match_label(text, layout.spec, true))
+            {
+                row_labels[r].get_or_insert((printed, *span));
+            }
+        }
+    }
+    let runs = runs(tokens, &layout);
+    for run in &runs {
+        if let Some((r, printed, span)) = &run.label {
+            row_labels[*r].get_or_insert((printed.clone(), *span));
+        }
+    }
+    if row_labels.iter().all(Option::is_none) {
+        return None;
+    }
+    let mut table = FoundTable::new(id, format, Some(version), Vec::new(), token_span(tokens));
+    for (r, l) in row_labels.iter().enumerate() {
+        if let Some((printed, span)) = l {
+            table.row_labels.push(PrintedLabel {
+                id: layout.rows[r].id,
+                printed: printed.clone(),
+                origin: Origin { span: *span, cell: None },
+            });
+        }
+    }
+    let placement: Vec<Option<(usize, Fill)>> = match place_in_order(&layout, &runs) {
+        Some(p) => p.into_iter().map(Some).collect(),
+        None => place_by_labels(&layout, &runs),
+    };
+    let mut units = Vec::new();
+    for (run, place) in runs.iter().zip(&placement) {
+        match place {
+            Some((start, f)) => units.push(unit_for(&layout, run, *start, *f)),
+            None => table.unreadable.push(Unreadable {
+                row: run.label.as_ref().map(|l| layout.rows[l.0].id),
+                reason: "values that cannot be placed on a row of the table".into(),
+                reason_zh: reason_zh("values that cannot be placed on a row of the table"),
+                excerpt: Some(run.excerpt()),
+                origin: Origin { span: run.span(), cell: None },
+            }),
+        }
+    }
+    resolve(&layout, &mut units);
+    let mut covered = vec![false; layout.rows.len()];
+    for u in &units {
+        covered[u.start..u.start + u.k].iter_mut().for_each(|c| *c = true);
+        let reading = match u.candidates.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        };
+        for i in 0..u.k {
+            let row = u.start + i;
+            match reading.map(|r| &r[i]).filter(|r| !r.is_empty()) {
+                Some(parts) => {
+                    for (col, part) in layout.columns[row].iter().zip(parts) {
+                        table.cells.push(MappedCell {
+                            row: layout.rows[row].id,
+                            column: col,
+                            value: read_value(&part.text),
+                            origin: Origin { span: part.span, cell: None },
+                        });
+                    }
+                }
+                None => table.unreadable.push(Unreadable {
+                    row: Some(layout.rows[row].id),
+                    reason: u.failure.clone().unwrap_or_else(|| "the values of this row cannot be read".into()),
+                    reason_zh: reason_zh(u.failure.as_deref().unwrap_or("")),
+                    excerpt: Some(u.excerpt.clone()),
+                    origin: Origin { span: u.span, cell: None },
+                }),
+            }
+        }
+    }
+    // Rows whose label is printed but that got no values.
+    for (r, l) in row_labels.iter().enumerate() {
+        let reported = table.unreadable.iter().any(|u| u.row == Some(layout.rows[r].id));
+        if let (Some((printed, span)), false, false) = (l, covered[r], reported) {
+            table.unreadable.push(Unreadable {
+                row: Some(layout.rows[r].id),
+                reason: "the row's label is printed but no values can be placed on it".into(),
+                reason_zh: reason_zh("label is printed but no values"),
+                excerpt: Some(printed.clone()),
+                origin: Origin { span: *span, cell: None },
+            });
+        }
+    }
+    Some(table)
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The reason in plain Chinese for users (the English one keeps the detail).
+fn reason_zh(reason: &str) -> String {
+    let has = |p: &str| reason.contains(p);
+    if has("too many") {
+        "可能的读法过多，无法确定各单元格的值"
+    } else if has("several ways") || has("ways that all balance") || has("cuts into") {
+        "连写的数字有多种拆分方式，无法确定各单元格的值"
+    } else if has("cannot be cut") || has("no cut of") {
+        "连写的数字无法按本行的合计关系拆分"
+    } else if has("row by row or column by column") {
+        "文本顺序错乱，无法确定按行还是按列读取"
+    } else if has("out of order") || has("arrangement") || has("arrange") {
+        "数值顺序错乱，无法确定各栏的归属"
+    } else if has("label is printed but no values") || has("labels are printed but no values") {
+        "只有行名称，找不到对应的数值"
+    } else if has("cannot be placed") {
+        "有数值无法对应到表格的行"
+    } else if has("values where the table has") {
+        "数值个数与表格不符"
+    } else {
+        "文本未给出单元格分隔，无法可靠地对应到单元格"
+    }
+    .to_string()
+}

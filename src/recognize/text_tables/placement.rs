@@ -1,0 +1,339 @@
+//! Placing runs of values on the rows of 表二 and 表三: by the official order of the rows
+//! where that accounts for every run, by the labels otherwise; a run covering several rows
+//! is read row by row or column by column, and each reading becomes a candidate.
+
+use super::splitting::{int_value, split_row, RowRel};
+use super::tokens::{Group, Part, Tok};
+use super::{match_label, PARTITION_BUDGET};
+use crate::document::Span;
+use crate::format::{RelationSpec, RowSpec, TableSpec};
+use crate::strings::JoinStr;
+
+/// The rows of a table in order, with their column ids.
+pub(super) struct Layout {
+    pub(super) spec: &'static TableSpec,
+    pub(super) rows: Vec<&'static RowSpec>,
+    pub(super) columns: Vec<Vec<&'static str>>,
+    /// Relations within each row, as positions.
+    pub(super) row_rels: Vec<Vec<RowRel>>,
+}
+
+impl Layout {
+    pub(super) fn new(spec: &'static TableSpec) -> Layout {
+        let mut rows = Vec::new();
+        let mut columns = Vec::new();
+        let mut row_rels = Vec::new();
+        for g in spec.groups {
+            let ids: Vec<&str> = g.columns.iter().map(|c| c.id).collect();
+            let pos = |id: &str| ids.iter().position(|c| *c == id);
+            for r in g.rows {
+                rows.push(r);
+                columns.push(ids.clone());
+                let rels = spec
+                    .relations
+                    .iter()
+                    .filter_map(|rel| match rel {
+                        RelationSpec::EachRow { total, parts, .. } => Some((total, parts)),
+                        RelationSpec::InRow { row, total, parts, .. } if *row == r.id => Some((total, parts)),
+                        _ => None,
+                    })
+                    .filter_map(|(total, parts)| {
+                        Some(RowRel { total: positions(total, &pos)?, parts: positions(parts, &pos)? })
+                    })
+                    .collect();
+                row_rels.push(rels);
+            }
+        }
+        Layout { spec, rows, columns, row_rels }
+    }
+
+    pub(super) fn width(&self, row: usize) -> usize {
+        self.columns[row].len()
+    }
+
+    pub(super) fn row_ok(&self, row: usize, parts: &[Part]) -> bool {
+        let values: Vec<Option<i128>> = parts.iter().map(|p| int_value(&p.text)).collect();
+        self.row_rels[row].iter().all(|r| r.holds(&values))
+    }
+}
+
+/// A run of value tokens with nothing between them, and the label right before it.
+pub(super) struct Run {
+    pub(super) groups: Vec<Group>,
+    /// The row the text right before the run names, and that text.
+    pub(super) label: Option<(usize, String, Option<Span>)>,
+}
+
+impl Run {
+    pub(super) fn span(&self) -> Option<Span> {
+        let spans: Vec<Span> = self.groups.iter().filter_map(|g| g.whole().span).collect();
+        spans.iter().copied().reduce(Span::cover)
+    }
+
+    pub(super) fn excerpt(&self) -> String {
+        self.groups.iter().map(Group::text).join_str(" ")
+    }
+}
+
+pub(super) fn runs(tokens: &[Tok], layout: &Layout) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut prev_num = false;
+    for (i, t) in tokens.iter().enumerate() {
+        match t {
+            Tok::Num { groups } => {
+                if prev_num {
+                    if let Some(last) = out.last_mut() {
+                        last.groups.extend(groups.iter().cloned());
+                    }
+                } else {
+                    let label = match i.checked_sub(1).map(|j| &tokens[j]) {
+                        Some(Tok::Text { text, span, .. }) => {
+                            match_label(text, layout.spec, true).map(|(r, printed)| (r, printed, *span))
+                        }
+                        _ => None,
+                    };
+                    out.push(Run { groups: groups.clone(), label });
+                }
+                prev_num = true;
+            }
+            // A sentence between two runs of values parts them as a label would.
+            Tok::Text { .. } | Tok::Prose { .. } => prev_num = false,
+        }
+    }
+    out
+}
+
+/// Where a run goes: the rows it covers, and whether its groups are the cells or must be cut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Fill {
+    /// One group per cell, over `k` rows.
+    Cells(usize),
+    /// Fewer groups than cells: one row of glued digits.
+    Glued,
+}
+
+/// How many rows a run starting at `row` covers: as many as its groups fill exactly, or one
+/// row of glued digits.
+pub(super) fn fill(layout: &Layout, row: usize, groups: usize) -> Option<Fill> {
+    if row >= layout.rows.len() {
+        return None;
+    }
+    if groups < layout.width(row) {
+        return Some(Fill::Glued);
+    }
+    let mut sum = 0;
+    for k in 1..=layout.rows.len() - row {
+        sum += layout.width(row + k - 1);
+        if sum == groups {
+            return Some(Fill::Cells(k));
+        }
+        if sum > groups {
+            return None;
+        }
+    }
+    None
+}
+
+/// Runs placed one after the other on the official rows, from the first. Fails unless the
+/// runs fill every row exactly and every label right before a run names one of its rows.
+pub(super) fn place_in_order(layout: &Layout, runs: &[Run]) -> Option<Vec<(usize, Fill)>> {
+    let mut row = 0;
+    let mut out = Vec::new();
+    for run in runs {
+        let f = fill(layout, row, run.groups.len())?;
+        let k = match f {
+            Fill::Cells(k) => k,
+            Fill::Glued => 1,
+        };
+        if let Some((label_row, ..)) = &run.label {
+            if !(row..row + k).contains(label_row) {
+                return None;
+            }
+        }
+        out.push((row, f));
+        row += k;
+    }
+    (row == layout.rows.len()).then_some(out)
+}
+
+/// Runs placed by the label right before each (or right after the previous run).
+pub(super) fn place_by_labels(layout: &Layout, runs: &[Run]) -> Vec<Option<(usize, Fill)>> {
+    let mut taken = vec![false; layout.rows.len()];
+    let mut next: Option<usize> = None;
+    let mut out = Vec::new();
+    for run in runs {
+        let start = run.label.as_ref().map(|l| l.0).or(next);
+        let placed = start.and_then(|s| {
+            let f = fill(layout, s, run.groups.len())?;
+            let k = if let Fill::Cells(k) = f { k } else { 1 };
+            (!taken[s..s + k].iter().any(|&t| t)).then_some((s, f, k))
+        });
+        match placed {
+            Some((s, f, k)) => {
+                taken[s..s + k].iter_mut().for_each(|t| *t = true);
+                next = Some(s + k);
+                out.push(Some((s, f)));
+            }
+            None => {
+                next = None;
+                out.push(None);
+            }
+        }
+    }
+    out
+}
+
+/// One uncertain piece of the reading: a run placed on rows `start..start + k`, with every
+/// reading the text allows (each a list of rows' cells).
+pub(super) struct Unit {
+    pub(super) start: usize,
+    pub(super) k: usize,
+    pub(super) candidates: Vec<Vec<Vec<Part>>>,
+    /// Why there is no candidate, when there is none.
+    pub(super) failure: Option<String>,
+    pub(super) span: Option<Span>,
+    pub(super) excerpt: String,
+}
+
+pub(super) fn row_major(groups: &[Group], widths: &[usize]) -> Vec<Vec<Part>> {
+    let mut it = groups.iter().map(Group::whole);
+    widths.iter().map(|&w| it.by_ref().take(w).collect()).collect()
+}
+
+/// Rows `0..m` of a block read column by column.
+pub(super) fn column_major(parts: &[Part], m: usize, w: usize) -> Vec<Vec<Part>> {
+    (0..m).map(|r| (0..w).map(|c| parts[c * m + r].clone()).collect()).collect()
+}
+
+/// The readings of `k` rows of equal width given one value per group: each stretch of rows
+/// read row by row or column by column, wherever every row then satisfies its relations.
+pub(super) fn block_readings(
+    layout: &Layout,
+    start: usize,
+    k: usize,
+    groups: &[Group],
+) -> Result<Vec<Vec<Vec<Part>>>, String> {
+    let widths: Vec<usize> = (start..start + k).map(|r| layout.width(r)).collect();
+    let rm = row_major(groups, &widths);
+    if k == 1 {
+        return Ok(vec![rm]);
+    }
+    let w = widths[0];
+    let uniform = widths.iter().all(|&x| x == w);
+    let has_rels = (start..start + k).all(|r| !layout.row_rels[r].is_empty());
+    if !uniform {
+        return Ok(vec![rm]); // no other layout is defined
+    }
+    let parts: Vec<Part> = groups.iter().map(Group::whole).collect();
+    if !has_rels {
+        let cm = column_major(&parts, k, w);
+        return if cm == rm {
+            Ok(vec![rm])
+        } else {
+            Err("values of several rows in one run, which may read row by row or column by column".into())
+        };
+    }
+    // seg[i][j]: rows i..j (relative) as one stretch, read row by row (j = i + 1) or column by column.
+    let stretch = |i: usize, j: usize| -> Option<Vec<Vec<Part>>> {
+        let block = &parts[i * w..j * w];
+        let rows = if j == i + 1 { vec![block.to_vec()] } else { column_major(block, j - i, w) };
+        rows.iter().enumerate().all(|(n, r)| layout.row_ok(start + i + n, r)).then_some(rows)
+    };
+    let mut seg: Vec<Vec<Option<Vec<Vec<Part>>>>> = vec![vec![None; k + 1]; k + 1];
+    for (i, row) in seg.iter_mut().enumerate() {
+        for (j, cell) in row.iter_mut().enumerate().skip(i + 1) {
+            *cell = stretch(i, j);
+        }
+    }
+    let mut reach_end = vec![false; k + 1];
+    reach_end[k] = true;
+    for i in (0..k).rev() {
+        reach_end[i] = (i + 1..=k).any(|j| seg[i][j].is_some() && reach_end[j]);
+    }
+    if !reach_end[0] {
+        return Err("no reading of these rows (row by row or column by column) balances every row".into());
+    }
+    // Enumerate the readings, within a budget; each with its texts as a key, to keep the
+    // distinct ones (through the crate's one sort, not a hash set).
+    let mut found: Vec<(String, Vec<Vec<Part>>)> = Vec::new();
+    let mut budget = PARTITION_BUDGET;
+    let mut capped = false;
+    let mut stack: Vec<(usize, Vec<Vec<Part>>)> = vec![(0, Vec::new())];
+    while let Some((i, acc)) = stack.pop() {
+        if budget == 0 {
+            capped = true;
+            break;
+        }
+        budget -= 1;
+        if i == k {
+            // Each text behind its length: equal keys, equal lists of texts.
+            let mut key = String::new();
+            for p in acc.iter().flatten() {
+                key.push_str(&p.text.len().to_string());
+                key.push(':');
+                key.push_str(&p.text);
+            }
+            found.push((key, acc));
+            continue;
+        }
+        for j in i + 1..=k {
+            if let (Some(rows), true) = (&seg[i][j], reach_end[j]) {
+                let mut next = acc.clone();
+                next.extend(rows.iter().cloned());
+                stack.push((j, next));
+            }
+        }
+    }
+    if !capped {
+        crate::order::dedup_by_key(&mut found, |(key, _)| key);
+        return Ok(found.into_iter().map(|(_, reading)| reading).collect());
+    }
+    // Too many ways: keep the rows every usable stretch reads alike, via reachability.
+    let mut reach_start = vec![false; k + 1];
+    reach_start[0] = true;
+    for j in 1..=k {
+        reach_start[j] = (0..j).any(|i| reach_start[i] && seg[i][j].is_some());
+    }
+    let mut per_row: Vec<Vec<Vec<Part>>> = vec![Vec::new(); k];
+    for i in 0..k {
+        for j in i + 1..=k {
+            if let (true, Some(rows), true) = (reach_start[i], &seg[i][j], reach_end[j]) {
+                for (n, r) in rows.iter().enumerate() {
+                    if !per_row[i + n].contains(r) {
+                        per_row[i + n].push(r.clone());
+                    }
+                }
+            }
+        }
+    }
+    if per_row.iter().all(|v| v.len() == 1) {
+        return Ok(vec![per_row.into_iter().map(|mut v| v.remove(0)).collect()]);
+    }
+    Err("too many ways to read these rows to try them all".into())
+}
+
+pub(super) fn unit_for(layout: &Layout, run: &Run, start: usize, f: Fill) -> Unit {
+    let (k, result) = match f {
+        Fill::Cells(k) => (k, block_readings(layout, start, k, &run.groups)),
+        Fill::Glued => {
+            let result = split_row(&run.groups, layout.width(start), &layout.row_rels[start])
+                .map(|c| c.into_iter().map(|row| vec![row]).collect());
+            (1, result)
+        }
+    };
+    let (candidates, failure) = match result {
+        Ok(c) => (c, None),
+        Err(e) => (Vec::new(), Some(e)),
+    };
+    Unit { start, k, candidates, failure, span: run.span(), excerpt: run.excerpt() }
+}
+
+/// The position of every id, or `None` if one has none (one routine for every caller, not
+/// a `collect::<Option<Vec<_>>>` per closure).
+pub(super) fn positions(ids: &[&str], position: &dyn Fn(&str) -> Option<usize>) -> Option<Vec<usize>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.push(position(id)?);
+    }
+    Some(out)
+}

@@ -1,0 +1,171 @@
+//! 表四 (administrative review and litigation, 行政复议、行政诉讼): one row of fifteen values,
+//! which a PDF's text may give in several runs and out of order; the runs are arranged by
+//! the header pieces between them, and permuted only when the arithmetic picks one order.
+
+use super::placement::Layout;
+use super::splitting::{int_value, split_row, RowRel};
+use super::tokens::token_span;
+use super::tokens::{Group, Part, Tok};
+use super::versions::year_format;
+use super::{reason_zh, MAX_PERMUTED_RUNS};
+use crate::document::Span;
+use crate::format::{self, TableId};
+use crate::recognize::labels::{canonical, column_matches};
+use crate::recognize::model::{FoundTable, MappedCell, Origin, Unreadable};
+use crate::recognize::value::read_value;
+use crate::strings::JoinStr;
+
+pub(super) const REVIEW_MARKERS: &[&str] =
+    &["行政复议", "行政诉讼", "复议后起诉", "直接起诉", "结果维持", "结果纠正", "尚未审结"];
+
+pub(super) fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
+    let format = year_format(year);
+    let spec = format.table(TableId::Review);
+    let group = &spec.groups[0];
+    let columns = group.columns;
+    let w = columns.len();
+    let labelled = tokens.iter().any(|t| match t {
+        Tok::Text { text, .. } => {
+            let c = canonical(text);
+            REVIEW_MARKERS.iter().any(|m| c.contains(m))
+        }
+        // `共有行政复议案件2件` tells of cases, not of the table.
+        Tok::Num { .. } | Tok::Prose { .. } => false,
+    });
+    if !labelled {
+        return None;
+    }
+    let layout = Layout::new(spec);
+    let rels = layout.row_rels[0].clone();
+    let row = group.rows[0].id;
+    let mut table = FoundTable::new(TableId::Review, format, None, Vec::new(), token_span(tokens));
+    // The value runs, and the texts between them.
+    let mut runs: Vec<Vec<Group>> = Vec::new();
+    let mut between: Vec<Vec<String>> = vec![Vec::new()];
+    let mut prev_num = false;
+    for t in tokens {
+        match t {
+            Tok::Num { groups } => {
+                if prev_num {
+                    runs.last_mut().into_iter().for_each(|r| r.extend(groups.iter().cloned()));
+                } else {
+                    runs.push(groups.clone());
+                    between.push(Vec::new());
+                }
+                prev_num = true;
+            }
+            Tok::Text { text, .. } | Tok::Prose { text } => {
+                prev_num = false;
+                between.last_mut().into_iter().for_each(|b| b.push(text.clone()));
+            }
+        }
+    }
+    let groups: Vec<Group> = runs.iter().flatten().cloned().collect();
+    let excerpt = groups.iter().map(Group::text).join_str(" ");
+    let span = groups.iter().filter_map(|g| g.whole().span).reduce(Span::cover);
+    let reading: Result<Vec<Part>, String> = if groups.is_empty() {
+        Err("the table's labels are printed but no values".into())
+    } else if groups.len() < w {
+        split_row(&groups, w, &rels).and_then(|c| match c.len() {
+            1 => Ok(c.into_iter().next().unwrap_or_default()),
+            n => Err(format!("\"{excerpt}\" can be cut into {w} values in {n} ways that all balance")),
+        })
+    } else if groups.len() > w {
+        Err(format!("{} values where the table has {w}", groups.len()))
+    } else {
+        review_in_order(&runs, &between, columns, &rels, &excerpt)
+    };
+    match reading {
+        Ok(parts) => {
+            for (col, part) in columns.iter().zip(parts) {
+                table.cells.push(MappedCell {
+                    row,
+                    column: col.id,
+                    value: read_value(&part.text),
+                    origin: Origin { span: part.span, cell: None },
+                });
+            }
+        }
+        Err(reason) => table.unreadable.push(Unreadable {
+            row: None,
+            reason_zh: reason_zh(&reason),
+            reason,
+            excerpt: Some(excerpt),
+            origin: Origin { span, cell: None },
+        }),
+    }
+    Some(table)
+}
+
+/// Fifteen values, one per group: in the text's order when the text between them only
+/// repeats the header of the next value's column; otherwise the arrangement of the runs that
+/// alone balances the three blocks.
+fn review_in_order(
+    runs: &[Vec<Group>],
+    between: &[Vec<String>],
+    columns: &[format::ColumnSpec],
+    rels: &[RowRel],
+    excerpt: &str,
+) -> Result<Vec<Part>, String> {
+    let in_order: Vec<Part> = runs.iter().flatten().map(Group::whole).collect();
+    // between[i] is the text before run i (i ≥ 1 here: text between runs).
+    let mut position = 0;
+    let mut consistent = true;
+    for (i, run) in runs.iter().enumerate() {
+        if i > 0 {
+            let col = &columns[position];
+            consistent &= between[i]
+                .iter()
+                .all(|t| column_matches(t, col) && !REVIEW_MARKERS.iter().any(|m| canonical(t).contains(m)));
+        }
+        position += run.len();
+    }
+    if consistent {
+        return Ok(in_order);
+    }
+    if runs.len() > MAX_PERMUTED_RUNS {
+        return Err(format!("the values are printed out of order in {} pieces, too many to arrange", runs.len()));
+    }
+    let mut order: Vec<usize> = (0..runs.len()).collect();
+    // The texts of the first arrangement, and whether another one read differently.
+    let mut first: Option<Vec<String>> = None;
+    let mut differ = false;
+    let mut balanced: Vec<Vec<Part>> = Vec::new();
+    permute(&mut order, 0, &mut |order| {
+        let parts: Vec<Part> = order.iter().flat_map(|&r| runs[r].iter().map(Group::whole)).collect();
+        let texts: Vec<String> = parts.iter().map(|p| p.text.clone()).collect();
+        match &first {
+            None => first = Some(texts.clone()),
+            Some(f) => differ |= *f != texts,
+        }
+        let values: Vec<Option<i128>> = parts.iter().map(|p| int_value(&p.text)).collect();
+        if rels.iter().all(|r| r.holds(&values)) && !balanced.iter().any(|b| b.iter().map(|p| &p.text).eq(texts.iter()))
+        {
+            balanced.push(parts);
+        }
+    });
+    if !differ {
+        return Ok(in_order); // every arrangement reads the same values
+    }
+    match balanced.len() {
+        1 => Ok(balanced.remove(0)),
+        0 => Err(format!(
+            "the values \"{excerpt}\" are printed out of order, between pieces of the header, and no arrangement of them balances"
+        )),
+        n => Err(format!(
+            "the values \"{excerpt}\" are printed out of order, between pieces of the header; {n} arrangements balance, and the text does not say which block is 行政复议, 未经复议直接起诉 or 复议后起诉"
+        )),
+    }
+}
+
+fn permute(order: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {
+    if k == order.len() {
+        f(order);
+        return;
+    }
+    for i in k..order.len() {
+        order.swap(k, i);
+        permute(order, k + 1, f);
+        order.swap(k, i);
+    }
+}
