@@ -15,7 +15,7 @@ use crate::strings::JoinStr;
 /// or groups, 总计 column), 行政复议 / 行政诉讼 counts and outcomes (表四; 诉讼 = 未经复议直接起诉
 /// + 复议后起诉), 规章 / 行政规范性文件 制发, 废止, 现行有效 (表二) and 行政事业性收费 (万元).
 ///
-/// Why: 国办公开办函〔2021〕30号 names "发布内容不准确" among the four failings; format.md §11,
+/// Why: 国办公开办函〔2021〕30号 names "发布内容不准确" among the four failings; docs/format.md §11,
 /// §12, §13 (narrative vs table, section by section), §7.2 T4-D.
 ///
 /// A phrase that can mean two things is read both ways ("收到申请75件" = 新收 74 + 上年结转 1
@@ -212,5 +212,35 @@ mod tests {
         assert_eq!(r.diagnostics[0].column.as_deref(), Some("本年制发件数"));
         // Another category (政策性文件) is not 行政规范性文件.
         assert_eq!(with_overview("全年印发政策性文件11件。").diagnostics, vec![]);
+    }
+
+    /// 表二 of a 2019 report has other columns (本年新制作数量, 本年新公开数量, 对外公开总数量):
+    /// the narrative is read against them (a real 2019 report, its 表二 all 0).
+    #[test]
+    fn documents_are_compared_with_the_2019_table_two() {
+        const XIZOU: &str = include_str!("../../../tests/fixtures/xizou-2019.txt");
+        let sentence = "2019年，我镇通过各类媒体主动公开政府信息646条";
+        assert!(XIZOU.contains(sentence));
+        let lint = |added: &str| {
+            let text = XIZOU.replacen(sentence, &format!("{added}{sentence}"), 1);
+            let r = crate::lint::lint_str(
+                &text,
+                &crate::read::ReadOptions::default(),
+                &crate::rules::LintOptions::default(),
+            )
+            .expect("a report");
+            r.diagnostics.into_iter().filter(|d| d.rule == "TXT-TABLE-MISMATCH").collect::<Vec<_>>()
+        };
+        // Made and published as the table says: nothing.
+        assert_eq!(lint("2019年，我镇制发规范性文件0件，新公开规范性文件0件。"), vec![]);
+        let found = lint("2019年，我镇制发规范性文件2件。");
+        let got: Vec<_> = found
+            .iter()
+            .map(|d| (d.table, d.row.as_deref(), d.column.as_deref(), d.expected.as_deref(), d.actual.as_deref()))
+            .collect();
+        assert_eq!(got, vec![(Some("二"), Some("规范性文件"), Some("本年新制作数量"), Some("0"), Some("2"))]);
+        insta::assert_snapshot!(found[0].message, @"正文“我镇制发规范性文件2件”所述 2 与表二不一致：表二按“规范性文件/本年新制作数量”读为 0，按“规范性文件/本年新公开数量”读为 0。请核对正文与表格的口径和数字。");
+        // The 2019 表二 counts no documents in force: nothing to compare.
+        assert_eq!(lint("2019年，现行有效规范性文件12件。"), vec![]);
     }
 }

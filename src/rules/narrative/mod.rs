@@ -33,7 +33,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut para_topic: Option<Topic> = None;
     let mut stated: Vec<Stated> = Vec::new();
     let mut last_paragraph = usize::MAX;
-    for s in sentences {
+    for (i, s) in sentences.iter().enumerate() {
         if s.paragraph != last_paragraph {
             last_paragraph = s.paragraph;
             para_topic = None;
@@ -46,7 +46,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let qs = quantities(s.text);
         mismatch::table_mismatch(ctx, s, &qs, para_topic, &mut stated, out);
-        category_sum::category_sum(ctx, s, &qs, out);
+        category_sum::category_sum(ctx, sentences, i, &qs, out);
         percent::percent(ctx, s, &qs, &stated, out);
         para_topic = last_topic(s.text).or(para_topic);
     }

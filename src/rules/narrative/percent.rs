@@ -1,6 +1,6 @@
 //! TXT-PERCENT: a percentage in the narrative against count ÷ base.
 
-use super::category_sum::enumerations;
+use super::category_sum::{enumerations, PHRASINGS};
 use super::lexicon::{closest_keyword, Kw};
 use super::mismatch::Stated;
 use super::readings::{evaluate, t3};
@@ -14,7 +14,7 @@ use crate::rules::{Context, Rule};
 /// to, a total the same paragraph states (办结/答复/受理 …), or for application outcomes the
 /// table's （七）总计 or 本年新收; any of them that gives x% is accepted.
 ///
-/// Why: format.md §11 TXT-PERCENT, §12.2 ("不予公开35件，占4.34%": 35 ÷ 805 = 4.35%).
+/// Why: docs/format.md §11 TXT-PERCENT, §12.2 ("不予公开35件，占4.34%": 35 ÷ 805 = 4.35%).
 ///
 /// Example: "办结805件…不予公开35件，占4.34%".
 pub const TXT_PERCENT: Rule = Rule {
@@ -28,7 +28,8 @@ pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[St
     let lang = ctx.lang;
     const LINKS: [&str; 12] =
         ["（", "(", "（占", "(占", "，占", "占", "，占比", "占比", "，占比为", "占比为", "，占总数的", "占总数的"];
-    let enums = enumerations(s.text, qs);
+    // The bases an enumeration in this sentence gives (the first phrasing: "N件，其中…").
+    let enums = enumerations(s.text, qs, &PHRASINGS[0]);
     for (i, pct) in qs.iter().enumerate() {
         if pct.unit != "%" || pct.approx != Approx::Exact || i == 0 {
             continue;
@@ -43,9 +44,9 @@ pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[St
         }
         // Candidate bases, preferred first.
         let mut bases: Vec<(Decimal, bool)> = Vec::new();
-        for (whole, parts, _) in &enums {
-            if parts.iter().any(|p| p.start == count.start) && whole.approx == Approx::Exact {
-                bases.push((whole.value, false));
+        for e in &enums {
+            if e.parts.iter().any(|p| p.start == count.start) && e.whole.approx == Approx::Exact {
+                bases.push((e.whole.value, false));
             }
         }
         for st in stated.iter().rev() {

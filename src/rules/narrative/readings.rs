@@ -2,7 +2,7 @@
 //! (or sum) the number it counts should equal.
 
 use super::lexicon::{Kw, Topic};
-use crate::format::TableId;
+use crate::format::{FormatVersion, TableId};
 use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
 use crate::rules::Context;
@@ -56,6 +56,25 @@ pub(super) fn t4(zh: &str, en: &str, columns: &[&'static str]) -> Reading {
         row_label: String::new(),
     }
 }
+
+/// What the verb before 规章 / 规范性文件 says was counted, and the 表二 columns that count it
+/// (id, English name) in the 2021 format and in the 2019 format; the first verb found decides,
+/// and where several columns are listed the number may mean any of them. The 2019 表二 has no
+/// column for documents in force or repealed.
+const DOCUMENT_READINGS: &[(&[&str], &[(&str, &str)], &[(&str, &str)])] = &[
+    (&["现行有效"], &[("in_force", "in force")], &[]),
+    (&["废止", "废除", "失效"], &[("repealed", "repealed")], &[]),
+    (
+        &["制发", "制定", "出台", "印发", "新增", "发布"],
+        &[("issued", "issued")],
+        &[("new_made", "newly made"), ("new_published", "newly published")],
+    ),
+    (
+        &["公开"],
+        &[("issued", "issued"), ("in_force", "in force")],
+        &[("new_published", "newly published"), ("published_total", "published in all")],
+    ),
+];
 
 pub(super) fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str) -> Vec<Reading> {
     match kw {
@@ -148,29 +167,32 @@ pub(super) fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str
         }
         Kw::Regulations | Kw::NormativeDocs => {
             let row = if kw == Kw::Regulations { "regulations" } else { "normative_documents" };
-            let mut columns: Vec<(&'static str, &str, &str)> = Vec::new();
-            if prefix.contains("现行有效") {
-                columns.push(("in_force", "现行有效件数", "in force"));
-            } else if ["废止", "废除", "失效"].iter().any(|v| prefix.contains(v)) {
-                columns.push(("repealed", "本年废止件数", "repealed"));
-            } else if ["制发", "制定", "出台", "印发", "新增", "发布"].iter().any(|v| prefix.contains(v)) {
-                columns.push(("issued", "本年制发件数", "issued"));
-            } else if prefix.contains("公开") {
-                columns.push(("issued", "本年制发件数", "issued"));
-                columns.push(("in_force", "现行有效件数", "in force"));
-            }
+            let Some(t) = ctx.report.table(TableId::Proactive) else { return Vec::new() };
             if prefix.trim_end().ends_with('等') {
-                columns.clear();
+                return Vec::new();
             }
+            let Some((_, columns_2021, columns_2019)) =
+                DOCUMENT_READINGS.iter().find(|(verbs, ..)| verbs.iter().any(|v| prefix.contains(v)))
+            else {
+                return Vec::new();
+            };
+            let columns = match t.format.version {
+                FormatVersion::Y2021 => columns_2021,
+                FormatVersion::Y2019 => columns_2019,
+            };
+            let spec = t.format.table(TableId::Proactive);
             let label = row_label(ctx, TableId::Proactive, row);
             columns
-                .into_iter()
-                .map(|(c, zh, en)| Reading {
-                    zh: format!("{label}/{zh}"),
-                    en: format!("{label}/{en}"),
-                    table: TableId::Proactive,
-                    cells: vec![(row, c)],
-                    row_label: label.clone(),
+                .iter()
+                .filter_map(|&(c, en)| {
+                    let zh = spec.groups.iter().flat_map(|g| g.columns.iter()).find(|col| col.id == c)?.label;
+                    Some(Reading {
+                        zh: format!("{label}/{zh}"),
+                        en: format!("{label}/{en}"),
+                        table: TableId::Proactive,
+                        cells: vec![(row, c)],
+                        row_label: label.clone(),
+                    })
                 })
                 .collect()
         }
