@@ -1,4 +1,4 @@
-//! Matching printed labels to official ones (format.md §9.1): full/half width, spaces,
+//! Matching printed labels to official ones (docs/format.md §9.1): full/half width, spaces,
 //! `1.`/`1、`/`1．`, quotes, and typos.
 
 use crate::format::{ColumnSpec, RowSpec};

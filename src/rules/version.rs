@@ -10,9 +10,9 @@ use crate::strings::JoinStr;
 /// (error), or mixes the two (warning).
 ///
 /// Why: reports on 2019 and 2020 use 国办公开办函〔2019〕60号, reports on 2021 onwards
-/// 国办公开办函〔2021〕30号 (format.md §2). The revision is read from the tables: 表二's column
-/// headers and 表三's （六）其他处理 (one row in 2019, three sub-items in 2021) — format.md §6.
-/// A hybrid (2021 表二 with a one-row （六）, format.md §9.5) is a warning.
+/// 国办公开办函〔2021〕30号 (docs/format.md §2). The revision is read from the tables: 表二's column
+/// headers and 表三's （六）其他处理 (one row in 2019, three sub-items in 2021) — docs/format.md §6.
+/// A hybrid (2021 表二 with a one-row （六）, docs/format.md §9.5) is a warning.
 ///
 /// Example: a 2023 report whose 表三 has （六）其他处理 as one row while its 表二 has
 /// 本年制发件数 … → hybrid.

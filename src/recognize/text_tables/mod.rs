@@ -1,4 +1,4 @@
-//! Statutory tables given as text with no cell boundaries (format.md §9.6).
+//! Statutory tables given as text with no cell boundaries (docs/format.md §9.6).
 //!
 //! Two shapes reach this module as plain [`Paragraph`]s:
 //!

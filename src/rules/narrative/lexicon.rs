@@ -1,0 +1,186 @@
+//! The narrative's words: what a keyword says a number counts ([`Kw`]), what a sentence is
+//! about ([`Topic`]), and which sentences are table text run into prose.
+
+use crate::strings::next_char_where;
+
+/// What a keyword says a number counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kw {
+    Received,
+    ReceivedAny,
+    Answered,
+    CarriedIn,
+    CarriedOut,
+    Disclosed,
+    Partly,
+    DisclosedOrPartly,
+    Withheld,
+    Unavailable,
+    NotHandled,
+    OtherHandling,
+    Review,
+    Suit,
+    Upheld,
+    Corrected,
+    OtherResult,
+    Pending,
+    Regulations,
+    NormativeDocs,
+    Fees,
+}
+
+impl Kw {
+    pub(super) fn is_application(self) -> bool {
+        matches!(self, Kw::Received | Kw::ReceivedAny | Kw::Answered | Kw::CarriedIn | Kw::CarriedOut)
+    }
+    pub(super) fn is_outcome(self) -> bool {
+        matches!(
+            self,
+            Kw::Disclosed
+                | Kw::Partly
+                | Kw::DisclosedOrPartly
+                | Kw::Withheld
+                | Kw::Unavailable
+                | Kw::NotHandled
+                | Kw::OtherHandling
+        )
+    }
+}
+
+pub(super) const KEYWORDS: &[(&str, Kw)] = &[
+    ("新收", Kw::Received),
+    ("收到", Kw::ReceivedAny),
+    ("受理", Kw::ReceivedAny),
+    ("接收", Kw::ReceivedAny),
+    ("共收", Kw::ReceivedAny),
+    ("办结", Kw::Answered),
+    ("答复", Kw::Answered),
+    ("办复", Kw::Answered),
+    ("办理", Kw::Answered),
+    ("处理完毕", Kw::Answered),
+    ("予以公开及部分公开", Kw::DisclosedOrPartly),
+    ("予以公开和部分公开", Kw::DisclosedOrPartly),
+    ("予以公开或部分公开", Kw::DisclosedOrPartly),
+    ("公开及部分公开", Kw::DisclosedOrPartly),
+    ("予以公开", Kw::Disclosed),
+    ("部分公开", Kw::Partly),
+    ("不予公开", Kw::Withheld),
+    ("无法提供", Kw::Unavailable),
+    ("不予处理", Kw::NotHandled),
+    ("其他处理", Kw::OtherHandling),
+    ("行政复议", Kw::Review),
+    ("复议", Kw::Review),
+    ("行政诉讼", Kw::Suit),
+    ("诉讼", Kw::Suit),
+    ("维持", Kw::Upheld),
+    ("纠正", Kw::Corrected),
+    ("其他结果", Kw::OtherResult),
+    ("尚未审结", Kw::Pending),
+    ("未审结", Kw::Pending),
+    ("规章", Kw::Regulations),
+    ("规范性文件", Kw::NormativeDocs),
+    ("行政事业性收费", Kw::Fees),
+];
+
+/// The keyword closest before the end of `prefix` (the longest when two end together).
+pub(super) fn closest_keyword(prefix: &str) -> Option<Kw> {
+    let mut best: Option<(usize, usize, Kw)> = None;
+    let mut consider = |end: usize, len: usize, kw: Kw| {
+        if best.is_none_or(|(e, l, _)| (end, len) > (e, l)) {
+            best = Some((end, len, kw));
+        }
+    };
+    for (pat, kw) in KEYWORDS {
+        for (at, _) in prefix.match_indices(pat) {
+            consider(at + pat.len(), pat.len(), *kw);
+        }
+    }
+    for pat in ["结转", "顺延"] {
+        for (at, _) in prefix.match_indices(pat) {
+            let after = prefix[at + pat.len()..].trim_start_matches(['至', '到', '于']);
+            let before = &prefix[..at];
+            if after.starts_with('下') {
+                consider(at + pat.len(), pat.len() + 3, Kw::CarriedOut);
+            } else if ["上年", "上年度", "上一年", "上一年度", "去年", "上年度申请"].iter().any(|b| before.ends_with(b))
+            {
+                consider(at + pat.len(), pat.len() + 3, Kw::CarriedIn);
+            }
+        }
+    }
+    best.map(|b| b.2)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Topic {
+    Apps,
+    Review,
+    Suit,
+    Cases,
+}
+
+pub(super) fn last_topic(text: &str) -> Option<Topic> {
+    const TOPICS: [(&str, Topic); 7] = [
+        ("复议申请", Topic::Review),
+        ("诉讼申请", Topic::Suit),
+        ("申请", Topic::Apps),
+        ("复议", Topic::Review),
+        ("诉讼", Topic::Suit),
+        ("起诉", Topic::Suit),
+        ("案件", Topic::Cases),
+    ];
+    // The topic named last: the word ending last, the longer one on a tie. One pass over the
+    // sentence, trying the words only where one can start (this runs on every sentence; see
+    // `next_char_where`).
+    let mut best: Option<(usize, usize, Topic)> = None;
+    let mut from = 0;
+    while let Some((at, _)) = next_char_where(text, from, |c| matches!(c, '复' | '诉' | '申' | '起' | '案')) {
+        for (word, topic) in TOPICS {
+            if text.as_bytes()[at..].starts_with(word.as_bytes()) {
+                let key = (at + word.len(), word.len());
+                if best.is_none_or(|(e, l, _)| key > (e, l)) {
+                    best = Some((key.0, key.1, topic));
+                }
+            }
+        }
+        from = at + 3;
+    }
+    best.map(|b| b.2)
+}
+
+/// Sentences that are table text run into prose (flattened pages), not narrative.
+pub(super) fn is_table_text(s: &str) -> bool {
+    const MARKS: [&str; 6] = ["申请数量", "第二十条", "勾稽", "结果维持结果纠正", "申请人情况", "信息内容本年"];
+    // One pass, trying the marks only where one can start (this runs on every sentence).
+    let mut from = 0;
+    while let Some((at, _)) = next_char_where(s, from, |c| matches!(c, '申' | '第' | '勾' | '结' | '信')) {
+        if MARKS.iter().any(|m| s.as_bytes()[at..].starts_with(m.as_bytes())) {
+            return true;
+        }
+        from = at + 3;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_table_text, last_topic, Topic};
+
+    #[test]
+    fn the_topic_named_last_wins_and_the_longer_word_on_a_tie() {
+        assert_eq!(last_topic("收到申请30件，其中行政复议2件"), Some(Topic::Review));
+        assert_eq!(last_topic("行政复议2件，收到申请30件"), Some(Topic::Apps));
+        // 复议申请 and 申请 end together: the longer word decides.
+        assert_eq!(last_topic("收到行政复议申请"), Some(Topic::Review));
+        assert_eq!(last_topic("收到诉讼申请"), Some(Topic::Suit));
+        assert_eq!(last_topic("起诉1件，涉及案件"), Some(Topic::Cases));
+        assert_eq!(last_topic("主动公开信息120条"), None);
+        assert_eq!(last_topic(""), None);
+    }
+
+    #[test]
+    fn table_text_is_told_by_its_marks() {
+        assert!(is_table_text("三、收到和处理政府信息公开申请情况 本年新收政府信息公开申请数量 30"));
+        assert!(is_table_text("结果维持结果纠正其他结果尚未审结"));
+        assert!(!is_table_text("本年度共收到政府信息公开申请30件。"));
+    }
+}

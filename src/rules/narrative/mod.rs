@@ -1,0 +1,65 @@
+//! The prose against the tables and against itself: numbers the narrative states about
+//! applications, outcomes, 行政复议/行政诉讼, 规章/行政规范性文件 and 行政事业性收费 (against
+//! the table cells they describe), enumerations "N条，其中 a条、b条…" (against their own
+//! total), and percentages (against count ÷ base).
+//!
+//! All three rules are warnings: prose has scope and wording the tables lack ("区政府办代表
+//! 区政府受理…"), and the tables are the statutory data. Each reads conservatively: a phrase
+//! that can mean two things is checked against every reading the tables support, and only a
+//! number no reading supports is a finding.
+//!
+//! * [`lexicon`]: the keywords and topics, and which sentences are table text;
+//! * [`readings`]: the ways a phrase can be read against the tables;
+//! * [`mismatch`], [`category_sum`], [`percent`]: the three rules.
+
+mod category_sum;
+mod lexicon;
+mod mismatch;
+mod percent;
+mod readings;
+
+pub use category_sum::TXT_CATEGORY_SUM;
+pub use mismatch::TXT_TABLE_MISMATCH;
+pub use percent::TXT_PERCENT;
+
+use crate::diagnostic::Diagnostic;
+use crate::recognize::prose::quantities;
+use crate::rules::Context;
+use lexicon::{is_table_text, last_topic, Topic};
+use mismatch::Stated;
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let sentences = ctx.sentences();
+    let mut para_topic: Option<Topic> = None;
+    let mut stated: Vec<Stated> = Vec::new();
+    let mut last_paragraph = usize::MAX;
+    for (i, s) in sentences.iter().enumerate() {
+        if s.paragraph != last_paragraph {
+            last_paragraph = s.paragraph;
+            para_topic = None;
+            stated.clear();
+        }
+        let narrative = s.section.is_some();
+        if !narrative || is_table_text(s.text) {
+            para_topic = last_topic(s.text).or(para_topic);
+            continue;
+        }
+        let qs = quantities(s.text);
+        mismatch::table_mismatch(ctx, s, &qs, para_topic, &mut stated, out);
+        category_sum::category_sum(ctx, sentences, i, &qs, out);
+        percent::percent(ctx, s, &qs, &stated, out);
+        para_topic = last_topic(s.text).or(para_topic);
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::rules::testkit::mini;
+
+    /// A mini report whose overview paragraph says `text`.
+    pub fn with_overview(text: &str) -> crate::lint::LintReport {
+        let mut m = mini();
+        m.body[0] = format!("本报告统计期限自2022年1月1日至2022年12月31日。{text}");
+        m.lint()
+    }
+}

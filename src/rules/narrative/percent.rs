@@ -1,0 +1,130 @@
+//! TXT-PERCENT: a percentage in the narrative against count ÷ base.
+
+use super::category_sum::{enumerations, PHRASINGS};
+use super::lexicon::{closest_keyword, Kw};
+use super::mismatch::Stated;
+use super::readings::{evaluate, t3};
+use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::recognize::prose::{clause_before, Approx, Quantity, Sentence};
+use crate::recognize::value::Decimal;
+use crate::rules::{Context, Rule};
+
+/// **TXT-PERCENT** — a percentage "N件（x%）" or "N件，占x%" that is not N ÷ base, rounded
+/// to the decimals the text uses. The base is the total of the enumeration the count belongs
+/// to, a total the same paragraph states (办结/答复/受理 …), or for application outcomes the
+/// table's （七）总计 or 本年新收; any of them that gives x% is accepted.
+///
+/// Why: docs/format.md §11 TXT-PERCENT, §12.2 ("不予公开35件，占4.34%": 35 ÷ 805 = 4.35%).
+///
+/// Example: "办结805件…不予公开35件，占4.34%".
+pub const TXT_PERCENT: Rule = Rule {
+    id: "TXT-PERCENT",
+    severity: Severity::Warning,
+    summary_zh: "正文百分比与“数量÷基数”不符",
+    summary_en: "A percentage in the narrative is not count ÷ base",
+};
+
+pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
+    const LINKS: [&str; 12] =
+        ["（", "(", "（占", "(占", "，占", "占", "，占比", "占比", "，占比为", "占比为", "，占总数的", "占总数的"];
+    // The bases an enumeration in this sentence gives (the first phrasing: "N件，其中…").
+    let enums = enumerations(s.text, qs, &PHRASINGS[0]);
+    for (i, pct) in qs.iter().enumerate() {
+        if pct.unit != "%" || pct.approx != Approx::Exact || i == 0 {
+            continue;
+        }
+        let count = &qs[i - 1];
+        if count.unit == "%" || count.approx != Approx::Exact {
+            continue;
+        }
+        let between: String = s.text[count.end..pct.start].chars().filter(|c| !c.is_whitespace()).collect();
+        if !LINKS.contains(&between.as_str()) {
+            continue;
+        }
+        // Candidate bases, preferred first.
+        let mut bases: Vec<(Decimal, bool)> = Vec::new();
+        for e in &enums {
+            if e.parts.iter().any(|p| p.start == count.start) && e.whole.approx == Approx::Exact {
+                bases.push((e.whole.value, false));
+            }
+        }
+        for st in stated.iter().rev() {
+            if count.unit == "件" {
+                bases.push((st.value, false));
+            }
+            let _ = st.kw;
+        }
+        let (_, prefix) = clause_before(s.text, count.start);
+        if closest_keyword(prefix).is_some_and(Kw::is_outcome) {
+            for r in [
+                t3(ctx, "", "", vec!["outcomes_total"], None),
+                t3(ctx, "", "", vec!["received"], None),
+                t3(ctx, "", "", vec!["received", "carried_in"], None),
+            ] {
+                if let Some((v, _)) = evaluate(ctx, &r) {
+                    bases.push((v, true));
+                }
+            }
+        }
+        bases.retain(|(b, _)| b.mantissa > 0);
+        if bases.is_empty() {
+            continue;
+        }
+        let scale = pct.value.scale;
+        // count ÷ base × 100, rounded half up at the text's precision: exact, no floats.
+        let computed = |b: Decimal| count.value.percent_of(b, scale);
+        let ok = bases.iter().any(|(b, _)| computed(*b).is_some_and(|c| c.same_value(pct.value)));
+        if ok {
+            continue;
+        }
+        let (base, from_table) = bases[0];
+        let expected = computed(base).map_or_else(|| "?".to_string(), |c| c.fixed());
+        let close = if s.text[pct.end..].starts_with(['）', ')']) {
+            &s.text[pct.end..pct.end + s.text[pct.end..].chars().next().map_or(0, char::len_utf8)]
+        } else {
+            ""
+        };
+        let message = pick!(
+            lang,
+            format!(
+                "正文“{}{close}”：{} ÷ {base} = {expected}%，文中写作 {}%。",
+                s.text[count.start..pct.end].trim(),
+                count.value,
+                pct.value
+            ),
+            format!(
+                "The text “{}{close}”: {} ÷ {base} = {expected}%, but it says {}%.",
+                s.text[count.start..pct.end].trim(),
+                count.value,
+                pct.value
+            ),
+        );
+        let mut d = Diagnostic::new(TXT_PERCENT.id, TXT_PERCENT.severity, message)
+            .expected(format!("{expected}%"))
+            .actual(format!("{}%", pct.value))
+            .at(Some(s.span_of(count.start, pct.end)), None)
+            .excerpt(s.text);
+        if from_table {
+            d = d.table("三").row("（七）总计").column("总计");
+        }
+        out.push(d.finish(&format!("{}/{}", count.value, pct.value)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::with_overview;
+    use crate::rules::testkit::rules;
+
+    #[test]
+    fn percentages() {
+        let ok = with_overview("全年答复申请4件，其中予以公开3件（75%），部分公开1件（25.00%）。");
+        assert!(!rules(&ok).contains(&"TXT-PERCENT"), "{:#?}", ok.diagnostics);
+        let r = with_overview("全年答复申请4件，其中予以公开4件，占90%。");
+        assert_eq!(rules(&r), vec!["TXT-PERCENT"]);
+        let d = &r.diagnostics[0];
+        assert_eq!((d.expected.as_deref(), d.actual.as_deref()), (Some("100%"), Some("90%")));
+        insta::assert_snapshot!(d.message, @"正文“4件，占90%”：4 ÷ 4 = 100%，文中写作 90%。");
+    }
+}
