@@ -57,11 +57,14 @@ pub(super) fn t4(zh: &str, en: &str, columns: &[&'static str]) -> Reading {
     }
 }
 
+/// 表二 columns, each with its English name.
+type Columns = &'static [(&'static str, &'static str)];
+
 /// What the verb before 规章 / 规范性文件 says was counted, and the 表二 columns that count it
 /// (id, English name) in the 2021 format and in the 2019 format; the first verb found decides,
 /// and where several columns are listed the number may mean any of them. The 2019 表二 has no
 /// column for documents in force or repealed.
-const DOCUMENT_READINGS: &[(&[&str], &[(&str, &str)], &[(&str, &str)])] = &[
+const DOCUMENT_READINGS: &[(&[&str], Columns, Columns)] = &[
     (&["现行有效"], &[("in_force", "in force")], &[]),
     (&["废止", "废除", "失效"], &[("repealed", "repealed")], &[]),
     (
