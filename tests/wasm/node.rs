@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use xxgk_lint::wasm::{docx_refusal, file_refusal, lint_dom, lint_text, rule_list, version};
+use xxgk_lint::wasm::{docx_refusal, file_refusal, lint_dom, lint_text, pdf_refusal, rule_list, version};
 
 fn get(v: &JsValue, path: &[&str]) -> JsValue {
     path.iter().fold(v.clone(), |v, k| js_sys::Reflect::get(&v, &JsValue::from_str(k)).unwrap())
@@ -64,7 +64,14 @@ fn a_word_documents_records_are_read_with_their_paragraphs() {
 #[wasm_bindgen_test]
 fn files_that_cannot_be_reports_say_why() {
     let rule = |r: &JsValue| get(&index(&get(r, &["diagnostics"]), 0), &["rule"]).as_string();
-    assert_eq!(rule(&file_refusal(b"%PDF-1.7\n", JsValue::UNDEFINED)).as_deref(), Some("INPUT-PDF"));
+    // A PDF is not refused here: the facade hands it to pdf.js, and a problem it has comes back
+    // through `pdfRefusal`.
+    assert!(file_refusal(b"%PDF-1.7\n", JsValue::UNDEFINED).is_null());
+    let scan = pdf_refusal("no-text", "", 2.0);
+    assert_eq!(rule(&scan).as_deref(), Some("INPUT-PDF"));
+    let message = get(&index(&get(&scan, &["diagnostics"]), 0), &["message"]).as_string().unwrap();
+    assert!(message.contains("this PDF has no text layer (2 pages of images only"), "{message}");
+    assert_eq!(rule(&pdf_refusal("encrypted", "", 0.0)).as_deref(), Some("INPUT-ENCRYPTED"));
     assert_eq!(rule(&file_refusal(b"\x89PNG\r\n\x1a\n", JsValue::UNDEFINED)).as_deref(), Some("INPUT-BINARY"));
     assert!(file_refusal("一、总体情况".as_bytes(), JsValue::UNDEFINED).is_null());
     assert!(file_refusal(b"PK\x03\x04", JsValue::UNDEFINED).is_null());
