@@ -210,3 +210,61 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
     crate::order::dedup_by_key(&mut out, |d| &d.id);
     out
 }
+
+#[cfg(test)]
+mod registry {
+    use super::{rule, RULES};
+
+    /// The `id`s of the rule constants (`pub const …: Rule = Rule { id: "…"`) declared in
+    /// the rule families' files, read from the source.
+    fn declared() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("src/rules") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("source");
+                    let mut lines = text.lines();
+                    while let Some(line) = lines.next() {
+                        if line.starts_with("pub const ") && line.ends_with(": Rule = Rule {") {
+                            let id = lines.next().and_then(|l| l.trim().strip_prefix("id: \""));
+                            out.push(id.and_then(|i| i.split('"').next()).expect("an id on the next line").to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules"), &mut out);
+        out.sort();
+        out
+    }
+
+    /// A rule that is not in [`RULES`] cannot be listed, configured or documented: every rule
+    /// constant declared is registered, once, and none is registered that is not declared.
+    #[test]
+    fn every_declared_rule_is_registered_once() {
+        let declared = declared();
+        let mut registered: Vec<String> = RULES.iter().map(|r| r.id.to_string()).collect();
+        registered.sort();
+        assert_eq!(declared, registered);
+    }
+
+    /// The rules the formats' relations name (the arithmetic reports under them) are
+    /// registered: none falls back to a default severity.
+    #[test]
+    fn every_rule_a_format_names_is_registered() {
+        use crate::format::{RelationSpec, FORMATS};
+        for format in FORMATS {
+            for table in format.tables {
+                for relation in table.relations {
+                    let (RelationSpec::EachColumn { rule: id, .. }
+                    | RelationSpec::EachRow { rule: id, .. }
+                    | RelationSpec::InRow { rule: id, .. }) = relation;
+                    assert!(rule(id).is_some(), "{id}");
+                }
+            }
+        }
+    }
+}
