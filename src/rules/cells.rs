@@ -101,10 +101,25 @@ fn non_numeric(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             _ => None,
         };
         let Some(problem) = problem else { continue };
+        // What the cell should hold, by the column's kind of value.
+        let should = match kind {
+            ValueKind::Count => pick!(ctx.lang, "应填非负整数", "write a whole number ≥ 0"),
+            ValueKind::SignedCount => {
+                pick!(ctx.lang, "应填整数（增加可写 +，减少写 −）", "write a whole number (+ for more, − for fewer)")
+            }
+            ValueKind::TenThousandYuan => pick!(
+                ctx.lang,
+                "应填不小于 0 的金额（单位万元，可有小数）",
+                "write an amount ≥ 0 (in 万元, decimals allowed)"
+            ),
+            ValueKind::Money => {
+                pick!(ctx.lang, "应填不小于 0 的金额（可有小数）", "write an amount ≥ 0 (decimals allowed)")
+            }
+        };
         let message = pick!(
             ctx.lang,
-            format!("表{table}「{row} / {column}」的“{}”{problem}；应填非负整数。", v.text),
-            format!("Table {table}, 「{row} / {column}」: “{}” {problem}; write a whole number ≥ 0.", v.text),
+            format!("表{table}「{row} / {column}」的“{}”{problem}；{should}。", v.text),
+            format!("Table {table}, 「{row} / {column}」: “{}” {problem}; {should}.", v.text),
         );
         out.push(
             Diagnostic::new(CELL_NONNUM.id, CELL_NONNUM.severity, message)
@@ -146,5 +161,18 @@ mod tests {
         let mut m = mini();
         m.proactive[5].1[0] = "5949.088667".into();
         assert_eq!(rules(&m.lint()), Vec::<&str>::new());
+    }
+
+    /// The message names what the column holds: a whole number ≥ 0, an amount in 万元 with
+    /// decimals (2021's 收费金额), or a signed whole number (2019's 本年增/减).
+    #[test]
+    fn the_message_names_what_the_column_should_hold() {
+        let count = mini().set_request("disclosed", 0, "三").lint();
+        insta::assert_snapshot!(count.diagnostics[0].message, @"表三「（一）予以公开 / 自然人」的“三”不是数值；应填非负整数。");
+        let mut m = mini();
+        m.proactive[5].1[0] = "-1.5".into();
+        let money = m.lint();
+        assert_eq!(rules(&money), vec!["CELL-NONNUM"]);
+        insta::assert_snapshot!(money.diagnostics[0].message, @"表二「行政事业性收费 / 本年收费金额（单位：万元）」的“-1.5”为负数；应填不小于 0 的金额（单位万元，可有小数）。");
     }
 }
