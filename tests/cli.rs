@@ -172,3 +172,33 @@ fn previous_report_for_the_cross_year_checks() {
     assert_eq!(run(&["check", "--previous", "no/such/file", this], None).status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A directory of PDFs: each read and reported (a finding's page and box in the JSON), the
+/// scan and the password-protected file refused by name on stderr, exit status 2.
+#[test]
+fn a_directory_of_pdfs_is_checked_file_by_file() {
+    let out = run(&["check", "--json", "tests/fixtures/pdf"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = reports.as_array().unwrap().iter().map(|r| r["file"].as_str().unwrap()).collect();
+    for name in ["jiangsu-huaian-hongze-qu-2023.pdf", "jiangsu-huaian-shi-2024.pdf", "pingtan-2022.portal.chromium.pdf"]
+    {
+        assert!(files.iter().any(|f| f.ends_with(name)), "{name} in {files:?}");
+    }
+    let hongze = reports
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["file"].as_str().unwrap().ends_with("hongze-qu-2023.pdf"))
+        .unwrap();
+    assert_eq!(hongze["input"], "pdf");
+    let t4: Vec<_> = hongze["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "T4-SUM").collect();
+    assert_eq!(t4.len(), 2);
+    assert!(t4.iter().all(|d| d["page"] == 4 && d["bbox"].as_array().is_some_and(|b| b.len() == 4)));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("scanned.pdf: the PDF cannot be read (无法读取该 PDF): this PDF has no text layer"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("encrypted.user-password.pdf: the document is password-protected"), "{stderr}");
+}
