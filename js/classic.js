@@ -47,7 +47,7 @@ var __xxgk_script = typeof document !== 'undefined' && document.currentScript ? 
         report.input = 'html';
         return report;
       }
-      return guarded(glue, function () { return glue.lintText(input, options); });
+      return guarded(glue, function () { return glue.lintText(input, options); }, options);
     },
     // The code that reads files (file.js, docx.js, decode.js beside this script) is loaded
     // on the first call, as a module.
@@ -60,7 +60,7 @@ var __xxgk_script = typeof document !== 'undefined' && document.currentScript ? 
     lintElement: function (element, options) {
       need();
       var w = walkDom(element);
-      return guarded(glue, function () { return glue.lintDom(w.nodes, w.strings, w.quirks, options); });
+      return guarded(glue, function () { return glue.lintDom(w.nodes, w.strings, w.quirks, options); }, options);
     },
     rules: function (lang) { need(); return glue.ruleList(lang); },
     findCell: findCell,

@@ -213,16 +213,30 @@ export function stripHighlight(html) {
   });
 }
 
-/** The report returned instead of throwing when the module itself failed. */
-export function errorReport(kind, message) {
+/**
+ * The report returned instead of throwing when the module itself failed, or an input the
+ * JavaScript refused (`INPUT-ENCODING`): made by the module's own message path when it can be
+ * called, by hand (in both languages) only when it cannot.
+ */
+export function errorReport(kind, why, glue, lang) {
+  if (glue && typeof glue.refusal === 'function') {
+    try { return glue.refusal(kind, why, lang); } catch (_) { /* the module is gone: by hand */ }
+  }
+  const message = kind + ': ' + why;
+  const verdict = { messageId: 'verdict/errors', args: {}, message: lang === 'en' ? '1 error — do not publish yet' : '1 个错误 — 请勿发布' };
   return {
     schemaVersion: 1,
     input: null, encoding: null, format: null, year: null, title: null, organ: null,
     summary: { errors: 1, warnings: 0, infos: 0 },
+    verdict,
+    titles: lang === 'en'
+      ? { whole: 'Whole report', '二': 'Table 二', '三': 'Table 三', '四': 'Table 四' }
+      : { whole: '全文', '二': '表二', '三': '表三', '四': '表四' },
     diagnostics: [{
       id: kind, rule: kind, severity: 'error', message,
       table: null, row: null, column: null, expected: null, actual: null,
-      cell: null, span: null, paragraph: null, excerpt: null, fix: null,
+      cell: null, span: null, paragraph: null, page: null, bbox: null, excerpt: null, fix: null,
+      messageId: kind, args: { why },
     }],
     tables: {},
   };
@@ -232,13 +246,13 @@ export function errorReport(kind, message) {
  * Call into the module; if it traps (a bug: it must not happen), start a fresh instance so
  * the page keeps working, and return an error report instead of throwing.
  */
-export function guarded(glue, call) {
+export function guarded(glue, call, options) {
   try {
     return call();
   } catch (e) {
     if (typeof glue.__wbg_reset_state === 'function') {
       try { glue.__wbg_reset_state(); } catch (_) { /* the next call will say */ }
     }
-    return errorReport('INTERNAL-ERROR', 'xxgk-lint failed on this input (' + (e && e.message) + '); please report it. 检查程序内部出错，请反馈。');
+    return errorReport('INTERNAL-ERROR', String(e && e.message), glue, options && options.lang);
   }
 }

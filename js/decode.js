@@ -54,7 +54,8 @@ const MULTI_BYTE_UNMAPPED = new Set(['Big5', 'EUC-JP', 'ISO-2022-JP', 'Shift_JIS
 const REFUSED = new Set(['csiso2022kr', 'hz-gb-2312', 'iso-2022-cn', 'iso-2022-cn-ext', 'iso-2022-kr', 'replacement']);
 
 function encodingError(why) {
-  return { error: `the file's text cannot be decoded (无法识别文件编码): ${why}`, kind: 'INPUT-ENCODING' };
+  // The why, in English; the module's INPUT-ENCODING message says it in the caller's language.
+  return { error: why, kind: 'INPUT-ENCODING' };
 }
 
 // The encoding a label names (its encoding_rs name), or null.

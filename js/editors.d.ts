@@ -35,7 +35,8 @@ export interface Checker {
 }
 
 type Api = typeof import('./index');
-export function summaryText(report: LintReport | null, lang?: 'zh' | 'en'): string;
+/** The report's verdict line (`report.verdict.message`); `''` without a report. */
+export function summaryText(report: LintReport | null): string;
 export function cellTextRange(cell: Element): Range;
 export function setCellText(cell: Element, value: string): void;
 export function tinymce(api: Api, editor: unknown, options?: AdapterOptions): Checker;

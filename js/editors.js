@@ -15,14 +15,12 @@
 
 const ATTRS = ['data-xxgk-severity', 'data-xxgk-title'];
 
-/** "2 个错误，2 个警告 — 请勿发布" / "2 errors, 2 warnings — do not publish yet" / "… — ready to publish". */
-export function summaryText(report, lang) {
-  const s = (report && report.summary) || { errors: 0, warnings: 0, infos: 0 };
-  if (lang === 'en') {
-    const n = (k, w) => k + ' ' + w + (k === 1 ? '' : 's');
-    return n(s.errors, 'error') + ', ' + n(s.warnings, 'warning') + (s.errors ? ' — do not publish yet' : ' — ready to publish');
-  }
-  return s.errors + ' 个错误，' + s.warnings + ' 个警告' + (s.errors ? ' — 请勿发布' : ' — 可以发布');
+/**
+ * The report's verdict line, as the checker words it in the report's language: "2 个错误，2 个警告，
+ * 0 个提示 — 请勿发布" / "2 errors, 2 warnings, 0 infos — do not publish yet" / "… — 可以发布".
+ */
+export function summaryText(report) {
+  return (report && report.verdict && report.verdict.message) || '';
 }
 
 function textNodes(cell) {
@@ -113,7 +111,7 @@ export function createChecker(api, spec, options = {}) {
         if (options.onBlocked) options.onBlocked(c.report);
         return false;
       }
-      const text = summaryText(c.report, lintOptions.lang) + (lintOptions.lang === 'en' ? '. Publish anyway?' : '。仍要发布吗？');
+      const text = summaryText(c.report) + (lintOptions.lang === 'en' ? '. Publish anyway?' : '。仍要发布吗？');
       const ask = options.confirm || ((t) => (typeof window !== 'undefined' && window.confirm ? window.confirm(t) : true));
       return ask(text) !== false;
     },

@@ -78,32 +78,33 @@ function canInflate() {
  */
 export async function lintFile(api, input, options) {
   const { glue, guarded } = api;
+  const lang = options && options.lang;
   const bytes = await toBytes(input);
-  const refusal = guarded(glue, () => glue.fileRefusal(bytes, options));
+  const refusal = guarded(glue, () => glue.fileRefusal(bytes, options), options);
   if (refusal) return refusal;
   if (isPdf(bytes)) {
     const pdfjs = pdfjsOf(options && options.pdfjs);
-    if (!pdfjs) return glue.pdfRefusal('pdfjs', 'no options.pdfjs given', 0);
+    if (!pdfjs) return glue.pdfRefusal('pdfjs', 'no options.pdfjs given', 0, lang);
     let read;
     try {
       const [{ pdfPages }, module] = await Promise.all([import('./pdf.js'), pdfjs.module]);
       read = await pdfPages(bytes, module, pdfjs);
     } catch (e) {
-      return glue.pdfRefusal('pdfjs', String((e && e.message) || e), 0);
+      return glue.pdfRefusal('pdfjs', String((e && e.message) || e), 0, lang);
     }
-    if (read.refusal) return glue.pdfRefusal(read.refusal.code, read.refusal.text || '', read.refusal.n || 0);
+    if (read.refusal) return glue.pdfRefusal(read.refusal.code, read.refusal.text || '', read.refusal.n || 0, lang);
     const { numbers, strings } = compact(read.pages);
-    return guarded(glue, () => glue.lintPdf(numbers, strings, options));
+    return guarded(glue, () => glue.lintPdf(numbers, strings, options), options);
   }
   if (isZip(bytes)) {
-    if (!canInflate()) return glue.docxRefusal('browser', '', 0);
+    if (!canInflate()) return glue.docxRefusal('browser', '', 0, lang);
     const { docxRecords } = await import('./docx.js');
     const records = await docxRecords(bytes);
-    if (records.refusal) return glue.docxRefusal(records.refusal.code, records.refusal.text, records.refusal.n);
-    return guarded(glue, () => glue.lintDom(records.nodes, records.strings, false, options, records.file));
+    if (records.refusal) return glue.docxRefusal(records.refusal.code, records.refusal.text, records.refusal.n, lang);
+    return guarded(glue, () => glue.lintDom(records.nodes, records.strings, false, options, records.file), options);
   }
   const decoded = decodeBytes(bytes, { encoding: options && options.encoding });
-  if (decoded.error) return api.errorReport(decoded.kind, decoded.error);
+  if (decoded.error) return api.errorReport(decoded.kind, decoded.error, glue, lang);
   const report = api.lint(decoded.text, options);
   if (report.diagnostics.some((d) => d.rule === 'INTERNAL-ERROR' || d.rule === 'OPTIONS')) return report;
   report.encoding = decoded.encoding;

@@ -62,7 +62,7 @@ export function lint(input, options) {
     report.input = 'html';
     return report;
   }
-  return guarded(glue, () => glue.lintText(input, options));
+  return guarded(glue, () => glue.lintText(input, options), options);
 }
 
 /**
@@ -83,7 +83,7 @@ export async function lintFile(input, options) {
 export function lintElement(element, options) {
   need();
   const { nodes, strings, quirks } = walkDom(element);
-  return guarded(glue, () => glue.lintDom(nodes, strings, quirks, options));
+  return guarded(glue, () => glue.lintDom(nodes, strings, quirks, options), options);
 }
 
 /** Every rule with its default severity and a one-line description. */

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::document::{CellAddress, Span};
+use crate::message::{Args, Message};
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -63,18 +64,6 @@ impl Lang {
     }
 }
 
-/// `pick!(lang, zh, en)`: the text for `lang`, like [`Lang::pick`], but only the chosen
-/// language's expression is evaluated, so `pick!(lang, format!(…), format!(…))` formats one
-/// message, not two.
-macro_rules! pick {
-    ($lang:expr, $zh:expr, $en:expr $(,)?) => {
-        match $lang {
-            $crate::diagnostic::Lang::Zh => ::std::string::String::from($zh),
-            $crate::diagnostic::Lang::En => ::std::string::String::from($en),
-        }
-    };
-}
-pub(crate) use pick;
 
 /// The DOM address of the cell a diagnostic is about (HTML input).
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -132,20 +121,35 @@ pub struct Diagnostic {
     /// The source text the finding is about.
     pub excerpt: Option<String>,
     pub fix: Option<Fix>,
+    /// The message's id ([`crate::message`]): `message` is its template filled with `args`.
+    #[serde(rename = "messageId", serialize_with = "message_id")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub template: &'static Message,
+    /// The message's named arguments: text, or a phrase `{ messageId, args }`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, MessageArg>"))]
+    pub args: Args,
+}
+
+fn message_id<S: serde::Serializer>(m: &&'static Message, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(m.id)
 }
 
 // The constructor and setters are `#[inline(never)]`: inlined into every rule's builder
 // chain they moved and dropped the whole struct at each of ~40 sites (~6 KB of the
 // WebAssembly module); called, they are a few hundred bytes once.
 impl Diagnostic {
-    /// A finding with only a rule, severity and message; fill in the rest with the setters.
+    /// A finding with only a rule, severity and message (its template and arguments; the
+    /// text is rendered in the caller's language by [`Diagnostic::render`]); fill in the rest
+    /// with the setters.
     #[inline(never)]
-    pub fn new(rule: &'static str, severity: Severity, message: String) -> Diagnostic {
+    pub fn new(rule: &'static str, severity: Severity, template: &'static Message, args: Args) -> Diagnostic {
         Diagnostic {
             id: String::new(),
             rule,
             severity,
-            message,
+            message: String::new(),
+            template,
+            args,
             table: None,
             row: None,
             column: None,
@@ -159,6 +163,17 @@ impl Diagnostic {
             excerpt: None,
             fix: None,
         }
+    }
+
+    /// Render the message in `lang` from its template and arguments.
+    pub fn render(&mut self, lang: Lang) {
+        self.message = self.template.render(lang, &self.args);
+    }
+
+    /// A severity other than the rule's default (a rule whose severity depends on the input).
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
     }
 
     #[inline(never)]

@@ -17,6 +17,7 @@ pub use read::{decode::TextEncoding, read_bytes, read_file, read_str, FileRead, 
 pub mod batch;
 pub mod diagnostic;
 pub mod lint;
+pub mod message;
 mod order;
 pub mod rules;
 mod strings;

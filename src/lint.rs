@@ -3,9 +3,10 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
+use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::document::{Document, InputKind, Span};
 use crate::format::TableId;
+use crate::message::{Args, Message, Text};
 use crate::read::{read_file, read_str, ReadError, ReadOptions};
 use crate::recognize::format_version::{detect, DetectedFormat};
 use crate::recognize::{recognize, Report};
@@ -40,6 +41,13 @@ pub struct LintReport {
     pub title: Option<String>,
     pub organ: Option<String>,
     pub summary: Summary,
+    /// The verdict in one line: the counts, and whether the report can be published
+    /// (“1 个错误，0 个警告，0 个提示 — 请勿发布”).
+    pub verdict: Verdict,
+    /// What to call each group of findings: `whole` for those about the whole report, and
+    /// `二`, `三`, `四` for the tables (“表三 收到和处理政府信息公开申请情况”), in the report's
+    /// language — the names a page shows above each group.
+    pub titles: Titles,
     pub diagnostics: Vec<Diagnostic>,
     /// The extracted values: for each table a list of rows
     /// `{"row": official label, "values": {official column label: {"value", "text"}}}`.
@@ -50,6 +58,161 @@ pub struct LintReport {
         )
     )]
     pub tables: Tables,
+}
+
+/// A message rendered, with its id and arguments (as a finding carries them).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verdict {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    #[serde(serialize_with = "message_id")]
+    pub message_id: &'static Message,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, MessageArg>"))]
+    pub args: Args,
+    pub message: String,
+}
+
+fn message_id<S: Serializer>(m: &&'static Message, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(m.id)
+}
+
+/// The names of the groups of findings, in the report's language.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Titles {
+    pub whole: &'static str,
+    #[serde(rename = "二")]
+    pub proactive: &'static str,
+    #[serde(rename = "三")]
+    pub requests: &'static str,
+    #[serde(rename = "四")]
+    pub review: &'static str,
+}
+
+impl Titles {
+    pub fn new(lang: Lang) -> Titles {
+        Titles {
+            whole: WHOLE.template(lang),
+            proactive: PROACTIVE_TITLE.template(lang),
+            requests: REQUESTS_TITLE.template(lang),
+            review: REVIEW_TITLE.template(lang),
+        }
+    }
+
+    /// The title of the group of findings about `table` (`None`: the whole report).
+    pub fn of(&self, table: Option<&str>) -> &'static str {
+        match table {
+            Some("二") => self.proactive,
+            Some("三") => self.requests,
+            Some("四") => self.review,
+            _ => self.whole,
+        }
+    }
+}
+
+const WHOLE: Message = Message { id: "title/whole", zh: "全文", en: "Whole report" };
+const PROACTIVE_TITLE: Message =
+    Message { id: "title/二", zh: "表二 主动公开政府信息情况", en: "Table 二 — proactive disclosure" };
+const REQUESTS_TITLE: Message =
+    Message { id: "title/三", zh: "表三 收到和处理政府信息公开申请情况", en: "Table 三 — requests received and handled" };
+const REVIEW_TITLE: Message = Message {
+    id: "title/四",
+    zh: "表四 政府信息公开行政复议、行政诉讼情况",
+    en: "Table 四 — administrative reconsideration and litigation",
+};
+
+const DO_NOT_PUBLISH: Message = Message {
+    id: "verdict/errors",
+    zh: "{errors}，{warnings}，{infos} — 请勿发布",
+    en: "{errors}, {warnings}, {infos} — do not publish yet",
+};
+const PUBLISH_AFTER_WARNINGS: Message = Message {
+    id: "verdict/warnings",
+    zh: "{errors}，{warnings}，{infos} — 可以发布，建议先处理警告",
+    en: "{errors}, {warnings}, {infos} — ready to publish; consider the warnings",
+};
+const PUBLISH: Message =
+    Message { id: "verdict/clean", zh: "{errors}，{warnings}，{infos} — 可以发布", en: "{errors}, {warnings}, {infos} — ready to publish" };
+const ERRORS: Message = Message { id: "count/errors", zh: "{count} 个错误", en: "{count} errors" };
+const ONE_ERROR: Message = Message { id: "count/error", zh: "{count} 个错误", en: "{count} error" };
+const WARNINGS: Message = Message { id: "count/warnings", zh: "{count} 个警告", en: "{count} warnings" };
+const ONE_WARNING: Message = Message { id: "count/warning", zh: "{count} 个警告", en: "{count} warning" };
+const INFOS: Message = Message { id: "count/infos", zh: "{count} 个提示", en: "{count} infos" };
+const ONE_INFO: Message = Message { id: "count/info", zh: "{count} 个提示", en: "{count} info" };
+
+impl Verdict {
+    /// The verdict on a report with these counts.
+    pub fn new(s: Summary, lang: Lang) -> Verdict {
+        let message_id = if s.errors > 0 {
+            &DO_NOT_PUBLISH
+        } else if s.warnings > 0 {
+            &PUBLISH_AFTER_WARNINGS
+        } else {
+            &PUBLISH
+        };
+        let count = |n: usize, one: &'static Message, many: &'static Message| {
+            (if n == 1 { one } else { many }, Args::new().text("count", n))
+        };
+        let (e, w, i) =
+            (count(s.errors, &ONE_ERROR, &ERRORS), count(s.warnings, &ONE_WARNING, &WARNINGS), count(s.infos, &ONE_INFO, &INFOS));
+        let args = Args::new().phrase_with("errors", e.0, e.1).phrase_with("warnings", w.0, w.1).phrase_with("infos", i.0, i.1);
+        let message = Text::new(message_id, args.clone()).render(lang);
+        Verdict { message_id, args, message }
+    }
+}
+
+impl Summary {
+    /// The counts of these findings by severity.
+    pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let mut summary = Summary::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
+}
+
+// The messages of the pseudo rules the JS API reports (OPTIONS, INPUT-DOM, INPUT-DOCX,
+// INTERNAL-ERROR): the particulars (`why`) are in English.
+pub const OPTIONS_MESSAGE: Message = Message { id: "OPTIONS", zh: "选项有误：{why}", en: "invalid options: {why}" };
+pub const DOM_MESSAGE: Message = Message { id: "INPUT-DOM", zh: "页面传入的内容结构有误（{why}）", en: "{why}" };
+pub const DOCX_CODE_MESSAGE: Message =
+    Message { id: "INPUT-DOCX/code", zh: "无法读取该 Word 文档（{code}）", en: "the Word document cannot be read ({code})" };
+pub const INTERNAL_MESSAGE: Message = Message {
+    id: "INTERNAL-ERROR",
+    zh: "检查程序内部出错（{why}），请反馈。",
+    en: "xxgk-lint failed on this input ({why}); please report it.",
+};
+
+impl LintReport {
+    /// The report of an input that could not be checked: one finding of a pseudo rule
+    /// (`INPUT-EMPTY`, `OPTIONS`, …) saying why, as an error, so that a caller that only
+    /// counts errors still blocks publishing.
+    pub fn refusal(rule: &'static str, text: Text, lang: Lang) -> LintReport {
+        let mut d = Diagnostic::new(rule, Severity::Error, text.message, text.args).finish(rule);
+        d.render(lang);
+        let summary = Summary { errors: 1, warnings: 0, infos: 0 };
+        LintReport {
+            schema_version: 1,
+            file: None,
+            input: None,
+            encoding: None,
+            format: None,
+            year: None,
+            title: None,
+            organ: None,
+            summary,
+            verdict: Verdict::new(summary, lang),
+            titles: Titles::new(lang),
+            diagnostics: vec![d],
+            tables: Default::default(),
+        }
+    }
 }
 
 /// Check a report given as a string.
@@ -117,14 +280,7 @@ pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> Lint
         }),
         InputKind::Html | InputKind::Text => {}
     }
-    let mut summary = Summary::default();
-    for d in &diagnostics {
-        match d.severity {
-            Severity::Error => summary.errors += 1,
-            Severity::Warning => summary.warnings += 1,
-            Severity::Info => summary.infos += 1,
-        }
-    }
+    let summary = Summary::of(&diagnostics);
     LintReport {
         schema_version: 1,
         file: None,
@@ -135,6 +291,8 @@ pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> Lint
         title: report.title.as_ref().map(|t| t.text.clone()),
         organ: report.organ.clone(),
         summary,
+        verdict: Verdict::new(summary, options.lang),
+        titles: Titles::new(options.lang),
         diagnostics,
         tables: tables_json(&report),
     }
@@ -226,8 +384,15 @@ fn tables_json(report: &Report) -> Tables {
     Tables(out)
 }
 
+const YEAR: Message = Message { id: "human/year", zh: "{year} 年度", en: "year {year}" };
+const FORMAT_2019: Message = Message { id: "human/2019", zh: "2019 年格式", en: "2019 format" };
+const FORMAT_2021: Message = Message { id: "human/2021", zh: "2021 年格式", en: "2021 format" };
+const FORMAT_HYBRID: Message = Message { id: "human/hybrid", zh: "两种格式混用", en: "mixed formats" };
+const CHANGE_TO: Message = Message { id: "human/fix", zh: "→ 改为", en: "→ change to" };
+
 /// The human rendering: grouped by table, the official row and column named, both sides of
-/// each equation, in the chosen language.
+/// each equation, in the report's language (`lang` names the severities and the report's
+/// year and format; the messages, titles and verdict are the report's own).
 pub fn render_human(report: &LintReport, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(f) = &report.file {
@@ -239,55 +404,60 @@ pub fn render_human(report: &LintReport, lang: Lang) -> String {
         head.push(t.clone());
     }
     if let Some(y) = report.year {
-        head.push(pick!(lang, format!("{y} 年度"), format!("year {y}")));
+        head.push(YEAR.render(lang, &Args::new().text("year", y)));
     }
     if let Some(f) = report.format {
-        head.push(match (f, lang) {
-            (DetectedFormat::Y2019, Lang::Zh) => "2019 年格式".into(),
-            (DetectedFormat::Y2021, Lang::Zh) => "2021 年格式".into(),
-            (DetectedFormat::Hybrid, Lang::Zh) => "两种格式混用".into(),
-            (DetectedFormat::Y2019, Lang::En) => "2019 format".into(),
-            (DetectedFormat::Y2021, Lang::En) => "2021 format".into(),
-            (DetectedFormat::Hybrid, Lang::En) => "mixed formats".into(),
-        });
+        head.push(
+            match f {
+                DetectedFormat::Y2019 => FORMAT_2019.template(lang),
+                DetectedFormat::Y2021 => FORMAT_2021.template(lang),
+                DetectedFormat::Hybrid => FORMAT_HYBRID.template(lang),
+            }
+            .to_string(),
+        );
     }
     if !head.is_empty() {
         out.push_str(&format!("  {}\n", head.join(" · ")));
     }
-    let groups: [(Option<&str>, String); 4] = [
-        (None, pick!(lang, "全文", "Whole report")),
-        (Some("二"), pick!(lang, "表二 主动公开政府信息情况", "Table 二 (proactive disclosure)")),
-        (Some("三"), pick!(lang, "表三 收到和处理政府信息公开申请情况", "Table 三 (requests)")),
-        (Some("四"), pick!(lang, "表四 政府信息公开行政复议、行政诉讼情况", "Table 四 (review and litigation)")),
-    ];
-    for (table, heading) in groups {
+    for table in [None, Some("二"), Some("三"), Some("四")] {
         let items: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.table == table).collect();
         if items.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n  {heading}\n"));
+        out.push_str(&format!("\n  {}\n", report.titles.of(table)));
         for d in items {
             out.push_str(&format!("    {} {}  {}\n", d.severity.label(lang), d.rule, d.message));
             if let Some(f) = &d.fix {
-                out.push_str(&format!("      {} {}\n", pick!(lang, "→ 改为", "→ change to"), f.value));
+                out.push_str(&format!("      {} {}\n", CHANGE_TO.template(lang), f.value));
             }
         }
     }
-    let s = report.summary;
-    let verdict = if s.errors > 0 {
-        pick!(lang, "请勿发布", "do not publish yet")
-    } else if s.warnings > 0 {
-        pick!(lang, "可以发布，建议先处理警告", "ready to publish; consider the warnings")
-    } else {
-        pick!(lang, "可以发布", "ready to publish")
-    };
-    out.push_str(&format!(
-        "\n  {} — {verdict}\n",
-        pick!(
-            lang,
-            format!("{} 个错误，{} 个警告，{} 个提示", s.errors, s.warnings, s.infos),
-            format!("{} errors, {} warnings, {} infos", s.errors, s.warnings, s.infos)
-        )
-    ));
+    out.push_str(&format!("\n  {}\n", report.verdict.message));
     out
 }
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &WHOLE,
+    &PROACTIVE_TITLE,
+    &REQUESTS_TITLE,
+    &REVIEW_TITLE,
+    &DO_NOT_PUBLISH,
+    &PUBLISH_AFTER_WARNINGS,
+    &PUBLISH,
+    &ERRORS,
+    &ONE_ERROR,
+    &WARNINGS,
+    &ONE_WARNING,
+    &INFOS,
+    &ONE_INFO,
+    &OPTIONS_MESSAGE,
+    &DOM_MESSAGE,
+    &DOCX_CODE_MESSAGE,
+    &INTERNAL_MESSAGE,
+    &YEAR,
+    &FORMAT_2019,
+    &FORMAT_2021,
+    &FORMAT_HYBRID,
+    &CHANGE_TO,
+];

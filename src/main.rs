@@ -216,7 +216,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
                 let report = read_input(path, read_options.max_bytes).and_then(|bytes| {
-                    recognize_bytes(&bytes, &read_options).map_err(|e| format!("{}: {e}", path.display()))
+                    recognize_bytes(&bytes, &read_options).map_err(|e| format!("{}: {}", path.display(), e.render(lang)))
                 });
                 match report {
                     Ok(r) => options.previous = Some(std::sync::Arc::new(r)),
@@ -237,7 +237,8 @@ fn main() -> ExitCode {
             for chunk in files.chunks(64) {
                 let results = xxgk_lint::batch::parallel_map(chunk, |file| {
                     read_input(file, read_options.max_bytes).and_then(|bytes| {
-                        lint_bytes(&bytes, &read_options, &options).map_err(|e| format!("{}: {e}", file.display()))
+                        lint_bytes(&bytes, &read_options, &options)
+                            .map_err(|e| format!("{}: {}", file.display(), e.render(lang)))
                     })
                 });
                 for (file, result) in chunk.iter().zip(results) {

@@ -14,12 +14,20 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tsify::Tsify;
+
+#[wasm_bindgen(typescript_custom_section)]
+const MESSAGE_ARG: &str = r#"
+/** An argument of a message: text from the report, a phrase of ours (a message with its own
+ * arguments), or words made from the format's data in both languages. */
+export type MessageArg = string | { messageId: string; args: Record<string, MessageArg> } | { zh: string; en: string };
+"#;
 use wasm_bindgen::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::diagnostic::{Lang, Severity};
 use crate::document::{InputKind, Span};
 use crate::format::FormatVersion;
-use crate::lint::{lint_document, recognize_str, LintReport, Summary};
+use crate::lint::{lint_document, recognize_str, LintReport, DOCX_CODE_MESSAGE, DOM_MESSAGE, INTERNAL_MESSAGE, OPTIONS_MESSAGE};
+use crate::message::{Args, Message, Text};
 use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
 use crate::rules::{LintOptions, RULES};
@@ -58,9 +66,25 @@ pub struct RuleInfo {
     pub description: &'static str,
 }
 
+/// Read the options object, or the report that says what is wrong with it (in the language
+/// the options ask for, when they say it).
+fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), JsValue> {
+    let lang = js_sys::Reflect::get(&js, &JsValue::from_str("lang"))
+        .ok()
+        .and_then(|l| l.as_string())
+        .map_or(Lang::Zh, |l| if l == "en" { Lang::En } else { Lang::Zh });
+    read_options(js).map_err(|why| refusal("OPTIONS", &OPTIONS_MESSAGE, why, lang))
+}
+
+
+/// A report of an input that could not be checked, with a detail in English (`why`).
+fn refusal(rule: &'static str, message: &'static Message, why: String, lang: Lang) -> JsValue {
+    to_js(&LintReport::refusal(rule, Text::new(message, Args::new().text("why", why)), lang))
+}
+
 /// Read the options object by hand (no serde deserialiser in the module: it would carry
 /// float formatting and error machinery the size budget cannot afford).
-fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
+fn read_options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
     let mut lint = LintOptions::default();
     let mut read = ReadOptions::default();
     if js.is_undefined() || js.is_null() {
@@ -118,25 +142,6 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
     Ok((lint, read))
 }
 
-/// A report that carries an error instead of findings: one diagnostic with the reason, so a
-/// caller that only counts errors still blocks publishing.
-fn error_report(kind: &'static str, message: String) -> LintReport {
-    let d = Diagnostic::new(kind, Severity::Error, message).finish(kind);
-    LintReport {
-        schema_version: 1,
-        file: None,
-        input: None,
-        encoding: None,
-        format: None,
-        year: None,
-        title: None,
-        organ: None,
-        summary: Summary { errors: 1, warnings: 0, infos: 0 },
-        diagnostics: vec![d],
-        tables: Default::default(),
-    }
-}
-
 fn to_js(report: &LintReport) -> JsValue {
     js::report(report).unwrap_or(JsValue::NULL)
 }
@@ -151,6 +156,7 @@ mod js {
 
     use crate::diagnostic::Diagnostic;
     use crate::lint::{LintReport, TableRow};
+    use crate::message::{Arg, Args};
     use crate::recognize::value::Decimal;
 
     #[wasm_bindgen]
@@ -212,6 +218,17 @@ mod js {
         summary.set("warnings", count(r.summary.warnings));
         summary.set("infos", count(r.summary.infos));
         o.set("summary", summary.into());
+        let verdict = object();
+        verdict.set("messageId", JsValue::from_str(r.verdict.message_id.id));
+        verdict.set("args", args(&r.verdict.args));
+        verdict.set("message", JsValue::from_str(&r.verdict.message));
+        o.set("verdict", verdict.into());
+        let titles = object();
+        titles.set("whole", JsValue::from_str(r.titles.whole));
+        titles.set("二", JsValue::from_str(r.titles.proactive));
+        titles.set("三", JsValue::from_str(r.titles.requests));
+        titles.set("四", JsValue::from_str(r.titles.review));
+        o.set("titles", titles.into());
         let diagnostics = js_sys::Array::new();
         for d in &r.diagnostics {
             diagnostics.push(&diagnostic(d));
@@ -270,6 +287,33 @@ mod js {
                 fix.into()
             }),
         );
+        o.set("messageId", JsValue::from_str(d.template.id));
+        o.set("args", args(&d.args));
+        o.into()
+    }
+
+    /// As [`crate::message::Args`] serialises: text as a string, a phrase as
+    /// `{ messageId, args }`, words as `{ zh, en }`.
+    fn args(a: &Args) -> JsValue {
+        let o = object();
+        for (name, arg) in a.iter() {
+            let value = match arg {
+                Arg::Text(t) => JsValue::from_str(t),
+                Arg::Phrase(m, a) => {
+                    let phrase = object();
+                    phrase.set("messageId", JsValue::from_str(m.id));
+                    phrase.set("args", args(a));
+                    phrase.into()
+                }
+                Arg::Words { zh, en } => {
+                    let words = object();
+                    words.set("zh", JsValue::from_str(zh));
+                    words.set("en", JsValue::from_str(en));
+                    words.into()
+                }
+            };
+            o.set(name, value);
+        }
         o.into()
     }
 
@@ -333,7 +377,7 @@ fn spans_to_utf16(report: &mut LintReport, input: &str) {
     }
 }
 
-fn read_error(e: ReadError) -> LintReport {
+fn read_error(e: ReadError, lang: Lang) -> LintReport {
     let kind = match e {
         ReadError::Empty => "INPUT-EMPTY",
         ReadError::TooLarge { .. } => "INPUT-TOO-LARGE",
@@ -346,7 +390,7 @@ fn read_error(e: ReadError) -> LintReport {
         #[cfg(feature = "encodings")]
         ReadError::Undecodable { .. } => "INPUT-ENCODING",
     };
-    error_report(kind, e.to_string())
+    LintReport::refusal(kind, e.text(), lang)
 }
 
 /// Check a report given as a string: text (and, in the Node build, HTML).
@@ -354,11 +398,11 @@ fn read_error(e: ReadError) -> LintReport {
 pub fn lint_text(input: &str, options: JsValue) -> JsValue {
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(refusal) => return refusal,
     };
     let mut report = match read_str(input, &read) {
         Ok(doc) => lint_document(&doc, input, &lint),
-        Err(e) => read_error(e),
+        Err(e) => read_error(e, lint.lang),
     };
     spans_to_utf16(&mut report, input);
     to_js(&report)
@@ -374,21 +418,21 @@ pub fn lint_text(input: &str, options: JsValue) -> JsValue {
 pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, file: Option<Box<[i32]>>) -> JsValue {
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(refusal) => return refusal,
     };
     if strings.len() > read.max_bytes {
-        return to_js(&read_error(ReadError::TooLarge { size: strings.len(), limit: read.max_bytes }));
+        return to_js(&read_error(ReadError::TooLarge { size: strings.len(), limit: read.max_bytes }, lint.lang));
     }
     if let Some(file) = file {
         return match crate::read::docx::records::read_records(nodes, strings, &file, &read) {
-            Ok(doc) if doc.blocks.is_empty() => to_js(&read_error(ReadError::Empty)),
+            Ok(doc) if doc.blocks.is_empty() => to_js(&read_error(ReadError::Empty, lint.lang)),
             Ok(doc) => to_js(&lint_document(&doc, "", &lint)),
-            Err(e) => to_js(&error_report("INPUT-DOM", format!("the Word document's records are malformed: {e}"))),
+            Err(e) => refusal("INPUT-DOM", &DOM_MESSAGE, format!("the Word document's records are malformed: {e}"), lint.lang),
         };
     }
     match Tree::from_dom(nodes, strings, quirks) {
         Ok(tree) => lint_tree(&tree, &lint, &read),
-        Err(e) => to_js(&error_report("INPUT-DOM", format!("the DOM structure is malformed: {e}"))),
+        Err(e) => refusal("INPUT-DOM", &DOM_MESSAGE, format!("the DOM structure is malformed: {e}"), lint.lang),
     }
 }
 
@@ -399,17 +443,17 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, fi
 pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(refusal) => return refusal,
     };
     match crate::read::pdf::page::pages_from_numbers(numbers, strings) {
         Ok(pages) => {
             let doc = crate::read::pdf::layout::read_pages(&pages, &read);
             if doc.blocks.is_empty() {
-                return to_js(&read_error(ReadError::Empty));
+                return to_js(&read_error(ReadError::Empty, lint.lang));
             }
             to_js(&lint_document(&doc, "", &lint))
         }
-        Err(e) => to_js(&error_report("INPUT-DOM", e)),
+        Err(e) => refusal("INPUT-DOM", &DOM_MESSAGE, e, lint.lang),
     }
 }
 
@@ -419,37 +463,46 @@ pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
 /// data).
 #[wasm_bindgen(js_name = fileRefusal)]
 pub fn file_refusal(bytes: &[u8], options: JsValue) -> JsValue {
-    let read = match self::options(options) {
-        Ok((_, read)) => read,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+    let (lang, read) = match self::options(options) {
+        Ok((lint, read)) => (lint.lang, read),
+        Err(refusal) => return refusal,
     };
     if bytes.len() > read.max_bytes {
-        return to_js(&read_error(ReadError::TooLarge { size: bytes.len(), limit: read.max_bytes }));
+        return to_js(&read_error(ReadError::TooLarge { size: bytes.len(), limit: read.max_bytes }, lang));
     }
     match crate::read::sniff::sniff(bytes) {
         Ok(_) => JsValue::NULL,
-        Err(e) => to_js(&read_error(e)),
+        Err(e) => to_js(&read_error(e, lang)),
     }
 }
 
 /// The report for a PDF the browser's reader (`js/pdf.js`) could not read: `code` names the
 /// problem ([`crate::read::pdf::PdfProblem::from_code`]), `text` and `n` its particulars.
 #[wasm_bindgen(js_name = pdfRefusal)]
-pub fn pdf_refusal(code: &str, text: &str, n: f64) -> JsValue {
-    to_js(&read_error(crate::read::pdf::PdfProblem::from_code(code, text, n).into()))
+pub fn pdf_refusal(code: &str, text: &str, n: f64, lang: Option<String>) -> JsValue {
+    to_js(&read_error(crate::read::pdf::PdfProblem::from_code(code, text, n).into(), js_lang(lang)))
+}
+
+fn js_lang(lang: Option<String>) -> Lang {
+    if lang.as_deref() == Some("en") {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
 }
 
 /// The report for a `.docx` the JavaScript reader could not read: `code` names the problem
 /// ([`crate::read::docx::DocxProblem::from_code`], or `encrypted`), `text` and `n` its
 /// particulars (a part's name, a count).
 #[wasm_bindgen(js_name = docxRefusal)]
-pub fn docx_refusal(code: &str, text: &str, n: f64) -> JsValue {
+pub fn docx_refusal(code: &str, text: &str, n: f64, lang: Option<String>) -> JsValue {
+    let lang = js_lang(lang);
     if code == "encrypted" {
-        return to_js(&read_error(ReadError::Encrypted));
+        return to_js(&read_error(ReadError::Encrypted, lang));
     }
     match crate::read::docx::DocxProblem::from_code(code, text, n) {
-        Some(p) => to_js(&read_error(p.into())),
-        None => to_js(&error_report("INPUT-DOCX", format!("the Word document cannot be read ({code})"))),
+        Some(p) => to_js(&read_error(p.into(), lang)),
+        None => to_js(&LintReport::refusal("INPUT-DOCX", Text::new(&DOCX_CODE_MESSAGE, Args::new().text("code", code)), lang)),
     }
 }
 
@@ -461,11 +514,11 @@ pub fn docx_refusal(code: &str, text: &str, n: f64) -> JsValue {
 pub fn lint_bytes_js(bytes: &[u8], options: JsValue) -> JsValue {
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(refusal) => return refusal,
     };
     match crate::lint::lint_bytes(bytes, &read, &lint) {
         Ok(report) => to_js(&report),
-        Err(e) => to_js(&read_error(e)),
+        Err(e) => to_js(&read_error(e, lint.lang)),
     }
 }
 
@@ -473,7 +526,7 @@ pub fn lint_bytes_js(bytes: &[u8], options: JsValue) -> JsValue {
 fn lint_tree(tree: &Tree, lint: &LintOptions, read: &ReadOptions) -> JsValue {
     let doc = read_tree(tree, InputKind::Dom, read);
     if doc.blocks.is_empty() {
-        return to_js(&read_error(ReadError::Empty));
+        return to_js(&read_error(ReadError::Empty, lint.lang));
     }
     to_js(&lint_document(&doc, "", lint))
 }
@@ -490,7 +543,7 @@ pub fn lint_node_websys(root: web_sys::Node, options: JsValue) -> JsValue {
     const SKIP: [&str; 9] = ["script", "style", "template", "noscript", "head", "iframe", "object", "svg", "math"];
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(refusal) => return refusal,
     };
     let mut tree = Tree::new("");
     let document = root.dyn_ref::<web_sys::Document>().cloned().or_else(|| root.owner_document());
@@ -552,7 +605,7 @@ pub fn lint_node_websys(root: web_sys::Node, options: JsValue) -> JsValue {
             tree.append_child(parent, id);
         }
         if text_bytes > read.max_bytes {
-            return to_js(&read_error(ReadError::TooLarge { size: text_bytes, limit: read.max_bytes }));
+            return to_js(&read_error(ReadError::TooLarge { size: text_bytes, limit: read.max_bytes }, lint.lang));
         }
     }
     tree.number_tables();
@@ -573,6 +626,22 @@ pub fn rule_list(lang: Option<String>) -> JsValue {
         list.push(&info);
     }
     list.into()
+}
+
+
+/// The report of an input the package's JavaScript refused before the checker saw it, or of
+/// a failure of the module itself (after it was restarted): `INTERNAL-ERROR`, `INPUT-ENCODING`
+/// (a file's text that cannot be decoded), with the particulars `why` (in English).
+#[wasm_bindgen(js_name = refusal)]
+pub fn refusal_js(rule: &str, why: &str, lang: Option<String>) -> JsValue {
+    let lang = js_lang(lang);
+    match rule {
+        #[cfg(feature = "encodings")]
+        "INPUT-ENCODING" => to_js(&read_error(ReadError::Undecodable { why: why.to_string() }, lang)),
+        #[cfg(not(feature = "encodings"))]
+        "INPUT-ENCODING" => to_js(&LintReport::refusal("INPUT-ENCODING", ReadError::undecodable_text(why), lang)),
+        _ => refusal("INTERNAL-ERROR", &INTERNAL_MESSAGE, why.to_string(), lang),
+    }
 }
 
 /// The package version.

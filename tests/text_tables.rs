@@ -162,7 +162,7 @@ fn huaian_raw_table_four_is_unreadable_not_misread() {
     assert!(t.cells.is_empty());
     assert!(t.is_unreadable());
     assert_eq!(t.unreadable.len(), 1);
-    assert!(t.unreadable[0].reason.contains("6 arrangements balance"), "{}", t.unreadable[0].reason);
+    assert!(t.unreadable[0].reason.to_string().contains("6 arrangements balance"), "{}", t.unreadable[0].reason);
     assert_eq!(t.unreadable[0].excerpt.as_deref(), Some("72 64 178 37 12 1 1 6 351 13 4 8 1 26 20"));
     assert!(t.unreadable[0].origin.span.is_some());
 }
@@ -322,7 +322,7 @@ fn mutation_that_breaks_the_deciding_sum_leaves_the_ambiguous_run_unread() {
     assert_eq!(row(&t, "outcomes_total"), ["2933", "53", "0", "0", "61", "4", "3050"]);
     let unread: Vec<_> = t.unreadable.iter().filter_map(|u| u.row).collect();
     assert_eq!(unread, ["not_handled_excessive", "not_handled_confirmation"]);
-    assert!(t.unreadable[0].reason.contains("none satisfies the table's column sums"));
+    assert!(t.unreadable[0].reason.to_string().contains("none satisfies the table's column sums"));
     // The rows on which both readings agree are still read.
     assert_eq!(row(&t, "other_handling_other"), ["108", "2", "0", "0", "0", "0", "110"]);
     assert_eq!(t.cells.len(), 175 - 2 * 7);

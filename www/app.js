@@ -29,8 +29,7 @@ const UI = {
     reading: (name) => '正在读取“' + name + '”…', unreadable: (name) => '无法读取文件“' + name + '”',
     editorLabel: '在此粘贴年报', loading: '正在载入检查程序…', none: '没有发现问题。',
     sev: { error: '错误', warning: '警告', info: '提示' },
-    tables: { '二': '表二 主动公开政府信息情况', '三': '表三 收到和处理政府信息公开申请情况', '四': '表四 政府信息公开行政复议、行政诉讼情况' },
-    whole: '全文', fix: (v) => '改为 ' + v, values: (a, e) => (a === null ? '' : '现为 ' + a + '，') + '应为 ' + e,
+    fix: (v) => '改为 ' + v, values: (a, e) => (a === null ? '' : '现为 ' + a + '，') + '应为 ' + e,
     locate: '点击定位到单元格',
   },
   en: {
@@ -41,8 +40,7 @@ const UI = {
     reading: (name) => 'Reading “' + name + '”…', unreadable: (name) => 'Cannot read the file “' + name + '”',
     editorLabel: 'Paste a report here', loading: 'Loading the checker…', none: 'No problems found.',
     sev: { error: 'error', warning: 'warning', info: 'info' },
-    tables: { '二': 'Table 2 — proactive disclosure', '三': 'Table 3 — requests received and handled', '四': 'Table 4 — administrative reconsideration and litigation' },
-    whole: 'Whole report', fix: (v) => 'Change to ' + v, values: (a, e) => (a === null ? '' : 'is ' + a + ', ') + 'should be ' + e,
+    fix: (v) => 'Change to ' + v, values: (a, e) => (a === null ? '' : 'is ' + a + ', ') + 'should be ' + e,
     locate: 'Click to go to the cell',
   },
 };
@@ -100,7 +98,7 @@ function located(d) {
 
 function render(report) {
   const s = report.summary;
-  summaryBox.textContent = summaryText(report, lang);
+  summaryBox.textContent = summaryText(report);
   summaryBox.className = 'summary' + (s.errors ? ' bad' : '');
   findingsBox.replaceChildren();
   if (!report.diagnostics.length) {
@@ -120,7 +118,8 @@ function render(report) {
     if (!list) continue;
     const group = document.createElement('section');
     group.className = 'group';
-    group.append(text('h3', '', key === null ? t().whole : t().tables[key] || key));
+    // The group's title as the checker names it, in the report's language.
+    group.append(text('h3', '', report.titles[key === null ? 'whole' : key] || key));
     const ul = document.createElement('ul');
     for (const d of list) {
       const li = document.createElement('li');

@@ -16,6 +16,8 @@ pub mod pdf;
 pub mod sniff;
 pub mod text;
 
+use crate::diagnostic::Lang;
+use crate::message::{Args, Message, Text};
 use crate::document::{Document, InputKind, NoteKind, ReadNote};
 pub use grid::GridLimits;
 
@@ -59,7 +61,7 @@ pub enum ReadError {
     TooLarge { size: usize, limit: usize },
     /// Not text nor a document this build reads: an image, an archive, or bytes full of
     /// control characters.
-    Binary { what: &'static str },
+    Binary { what: &'static Message },
     /// HTML given as a string to a build without an HTML parser (the browser build, where
     /// the page parses HTML and hands over its DOM).
     NoHtmlParser,
@@ -68,7 +70,7 @@ pub enum ReadError {
     /// A PDF that cannot be read: a scan without text, damaged, too many pages.
     PdfUnreadable { why: String },
     /// An old binary Office file (`.doc`, WPS's `.wps`, `.xls`): save it as `.docx`.
-    OldOffice { what: &'static str },
+    OldOffice { what: &'static Message },
     /// A password-protected Office document.
     Encrypted,
     /// A ZIP archive that is not a Word document that can be read (another kind of file, a
@@ -79,40 +81,82 @@ pub enum ReadError {
     /// was tried and what fits. (Only with the legacy encodings: without them, text is read
     /// as UTF-8 however damaged, and the browser build, handed strings, stays as it was.)
     #[cfg(feature = "encodings")]
-    Undecodable { message: String },
+    Undecodable { why: String },
 }
 
+const EMPTY: Message = Message { id: "INPUT-EMPTY", zh: "输入为空", en: "the input is empty" };
+const TOO_LARGE: Message = Message {
+    id: "INPUT-TOO-LARGE",
+    zh: "输入为 {size} 字节，超过 {limit} 字节的上限；如确为一份报告，可用 --max-size 提高上限",
+    en: "the input is {size} bytes, over the limit of {limit} bytes; raise the limit with --max-size if this is really one report",
+};
+const NO_HTML_PARSER: Message = Message {
+    id: "INPUT-HTML",
+    zh: "此版本须由页面解析 HTML（传入 DOM），不能读取 HTML 字符串",
+    en: "this build reads HTML from the page's DOM, not from a string",
+};
+const BINARY: Message = Message {
+    id: "INPUT-BINARY",
+    zh: "输入不是文本，而是{what}；请粘贴报告的文字或 HTML，或先转换文件",
+    en: "the input is not text but {what}; paste the report's text or HTML, or convert the file first",
+};
+const NO_PDF: Message = Message {
+    id: "INPUT-PDF/unsupported",
+    zh: "输入是 PDF，此版本不读取 PDF；请粘贴报告的文字，或检查其 Word 原文件",
+    en: "the input is a PDF, which this build does not read; paste the report's text, or check the Word file it was made from",
+};
+const PDF_UNREADABLE: Message =
+    Message { id: "INPUT-PDF", zh: "无法读取该 PDF：{why}", en: "the PDF cannot be read: {why}" };
+const OLD_OFFICE: Message = Message {
+    id: "INPUT-OLD-OFFICE",
+    zh: "输入是{what}，无法读取（不支持旧版二进制格式）；请在 Word 或 WPS 中打开并另存为 .docx，或直接粘贴报告",
+    en: "the input is {what}, which cannot be read; open it in Word or WPS and save it as .docx, or paste the report",
+};
+const ENCRYPTED: Message = Message {
+    id: "INPUT-ENCRYPTED",
+    zh: "文档已加密；请去掉密码（另存一份无密码的副本）后检查该副本",
+    en: "the document is password-protected; remove the password (save a copy without one) and check that copy",
+};
+const DOCX: Message =
+    Message { id: "INPUT-DOCX", zh: "无法读取该 Word 文档：{why}", en: "the file cannot be read as a Word document: {why}" };
+const UNDECODABLE: Message =
+    Message { id: "INPUT-ENCODING", zh: "无法识别文件编码：{why}", en: "the file's text cannot be decoded: {why}" };
+
+impl ReadError {
+    /// What went wrong and what to do, as a message ([`crate::message`]). The particulars
+    /// of a damaged PDF, Word file or encoding (`why`) are in English.
+    pub fn text(&self) -> Text {
+        let args = Args::new();
+        match self {
+            ReadError::Empty => Text::new(&EMPTY, args),
+            ReadError::TooLarge { size, limit } => Text::new(&TOO_LARGE, args.text("size", size).text("limit", limit)),
+            ReadError::NoHtmlParser => Text::new(&NO_HTML_PARSER, args),
+            ReadError::Binary { what } => Text::new(&BINARY, args.phrase("what", what)),
+            ReadError::Pdf => Text::new(&NO_PDF, args),
+            ReadError::PdfUnreadable { why } => Text::new(&PDF_UNREADABLE, args.text("why", why)),
+            ReadError::OldOffice { what } => Text::new(&OLD_OFFICE, args.phrase("what", what)),
+            ReadError::Encrypted => Text::new(&ENCRYPTED, args),
+            ReadError::Docx { why } => Text::new(&DOCX, args.text("why", why)),
+            #[cfg(feature = "encodings")]
+            ReadError::Undecodable { why } => ReadError::undecodable_text(why),
+        }
+    }
+
+    /// The message of a file whose text cannot be decoded (the browser's decoder says why).
+    pub fn undecodable_text(why: &str) -> Text {
+        Text::new(&UNDECODABLE, Args::new().text("why", why))
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        self.text().render(lang)
+    }
+}
+
+/// In English (the CLI and the JS API say it in the caller's language: [`ReadError::render`]).
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReadError::Empty => write!(f, "the input is empty (输入为空)"),
-            ReadError::TooLarge { size, limit } => write!(
-                f,
-                "the input is {} bytes, over the limit of {} bytes (输入过大); raise the limit with --max-size if this is really one report",
-                size, limit
-            ),
-            ReadError::NoHtmlParser => write!(f, "this build reads HTML from the page's DOM, not from a string (此版本须由页面解析 HTML)"),
-            ReadError::Binary { what } => write!(
-                f,
-                "the input is not text but {what} (输入不是文本); paste the report's text or HTML, or convert the file first"
-            ),
-            ReadError::Pdf => write!(
-                f,
-                "the input is a PDF, which this build does not read (此版本不读取 PDF); paste the report's text, or check the Word file it was made from"
-            ),
-            ReadError::PdfUnreadable { why } => write!(f, "the PDF cannot be read (无法读取该 PDF): {why}"),
-            ReadError::OldOffice { what } => write!(
-                f,
-                "the input is {what}, which cannot be read (不支持旧版二进制格式); open it in Word or WPS and save it as .docx, or paste the report"
-            ),
-            ReadError::Encrypted => write!(
-                f,
-                "the document is password-protected (文档已加密); remove the password (save a copy without one) and check that copy"
-            ),
-            ReadError::Docx { why } => write!(f, "the file cannot be read as a Word document (无法读取该 Word 文档): {why}"),
-            #[cfg(feature = "encodings")]
-            ReadError::Undecodable { message } => f.write_str(message),
-        }
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -145,7 +189,7 @@ pub fn read_file<'b>(bytes: &'b [u8], options: &ReadOptions) -> Result<FileRead<
         #[cfg(feature = "docx")]
         sniff::Sniffed::Zip => Ok(FileRead { document: docx::read_docx(bytes, options)?, decoded: None }),
         #[cfg(not(feature = "docx"))]
-        sniff::Sniffed::Zip => Err(ReadError::Binary { what: "a ZIP archive (this build reads no .docx)" }),
+        sniff::Sniffed::Zip => Err(ReadError::Binary { what: &sniff::ZIP_NO_DOCX }),
         #[cfg(feature = "pdf")]
         sniff::Sniffed::Pdf => {
             let pages = pdf::pdf_pages(bytes, &pdf::PdfLimits::default())?;
@@ -178,7 +222,7 @@ pub fn decode_and_read<'b>(
     match sniff::sniff(bytes)? {
         sniff::Sniffed::Text => {}
         sniff::Sniffed::Pdf => return Err(ReadError::Pdf),
-        sniff::Sniffed::Zip => return Err(ReadError::Binary { what: "a ZIP archive, not text" }),
+        sniff::Sniffed::Zip => return Err(ReadError::Binary { what: &sniff::ZIP_NOT_TEXT }),
     }
     let mut decoded = decode::decode(bytes, options)?;
     // The size limit was the file's; decoded GBK is half as long again.
@@ -251,6 +295,21 @@ pub fn detect(input: &str) -> InputKind {
         InputKind::Text
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &EMPTY,
+    &TOO_LARGE,
+    &NO_HTML_PARSER,
+    &BINARY,
+    &NO_PDF,
+    &PDF_UNREADABLE,
+    &OLD_OFFICE,
+    &ENCRYPTED,
+    &DOCX,
+    &UNDECODABLE,
+];
 
 #[cfg(test)]
 mod tests {

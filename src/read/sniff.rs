@@ -1,7 +1,38 @@
 //! What a file is, told from its first bytes — never from its name: a report saved as
 //! `报告.txt` may be a Word file, and an attachment named `.doc` is often a `.docx`.
 
+use crate::message::Message;
 use crate::read::ReadError;
+
+// What a refused file is, in words (the `what` of [`ReadError::Binary`] and
+// [`ReadError::OldOffice`]).
+const PNG: Message = Message { id: "INPUT/png", zh: "PNG 图片", en: "a PNG image" };
+const JPEG: Message = Message { id: "INPUT/jpeg", zh: "JPEG 图片", en: "a JPEG image" };
+const GIF: Message = Message { id: "INPUT/gif", zh: "GIF 图片", en: "a GIF image" };
+const RTF: Message = Message { id: "INPUT/rtf", zh: "RTF 文件", en: "an RTF file" };
+const RAR: Message = Message { id: "INPUT/rar", zh: "RAR 压缩包", en: "a RAR archive" };
+const SEVEN_ZIP: Message = Message { id: "INPUT/7z", zh: "7-Zip 压缩包", en: "a 7-Zip archive" };
+pub(crate) const BINARY_DATA: Message = Message { id: "INPUT/binary-data", zh: "二进制数据", en: "binary data" };
+#[cfg(not(feature = "docx"))]
+pub(crate) const ZIP_NO_DOCX: Message =
+    Message { id: "INPUT/zip-no-docx", zh: "ZIP 压缩包（此版本不读取 .docx）", en: "a ZIP archive (this build reads no .docx)" };
+pub(crate) const ZIP_NOT_TEXT: Message =
+    Message { id: "INPUT/zip-not-text", zh: "ZIP 压缩包，不是文本", en: "a ZIP archive, not text" };
+const OLD_WORD: Message = Message {
+    id: "INPUT/old-word",
+    zh: "旧版二进制 Word 或 WPS 文档（.doc、.wps）",
+    en: "an old binary Word or WPS document (.doc, .wps)",
+};
+const OLD_EXCEL: Message = Message {
+    id: "INPUT/old-excel",
+    zh: "旧版二进制 Excel 工作簿（.xls、.et）",
+    en: "an old binary Excel workbook (.xls, .et)",
+};
+const OLD_OFFICE: Message = Message {
+    id: "INPUT/old-office",
+    zh: "旧版二进制 Office 文件（.doc、.wps、.xls）",
+    en: "an old binary Office file (.doc, .wps, .xls)",
+};
 
 /// What the bytes of a file are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,13 +49,13 @@ pub enum Sniffed {
 /// Tell what `bytes` are, or why they cannot be a report at all (an image, an old binary
 /// Office file, an encrypted document, bytes full of control characters).
 pub fn sniff(bytes: &[u8]) -> Result<Sniffed, ReadError> {
-    const REFUSED: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"{\\rtf", "an RTF file"),
-        (b"Rar!\x1a\x07", "a RAR archive"),
-        (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    const REFUSED: &[(&[u8], &Message)] = &[
+        (b"\x89PNG\r\n\x1a\n", &PNG),
+        (b"\xFF\xD8\xFF", &JPEG),
+        (b"GIF8", &GIF),
+        (b"{\\rtf", &RTF),
+        (b"Rar!\x1a\x07", &RAR),
+        (b"7z\xbc\xaf\x27\x1c", &SEVEN_ZIP),
     ];
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return Ok(Sniffed::Zip);
@@ -48,7 +79,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Sniffed, ReadError> {
     let control =
         sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))).count();
     if !sample.is_empty() && control * 10 > sample.len() {
-        return Err(ReadError::Binary { what: "binary data" });
+        return Err(ReadError::Binary { what: &BINARY_DATA });
     }
     Ok(Sniffed::Text)
 }
@@ -71,13 +102,31 @@ fn compound_file(bytes: &[u8]) -> ReadError {
     if has_stream(ENCRYPTED) || has_stream(ENCRYPTION) {
         ReadError::Encrypted
     } else if has_stream(WORD) {
-        ReadError::OldOffice { what: "an old binary Word or WPS document (.doc, .wps)" }
+        ReadError::OldOffice { what: &OLD_WORD }
     } else if has_stream(WORKBOOK) || has_stream(BOOK) {
-        ReadError::OldOffice { what: "an old binary Excel workbook (.xls, .et)" }
+        ReadError::OldOffice { what: &OLD_EXCEL }
     } else {
-        ReadError::OldOffice { what: "an old binary Office file (.doc, .wps, .xls)" }
+        ReadError::OldOffice { what: &OLD_OFFICE }
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &PNG,
+    &JPEG,
+    &GIF,
+    &RTF,
+    &RAR,
+    &SEVEN_ZIP,
+    &BINARY_DATA,
+    #[cfg(not(feature = "docx"))]
+    &ZIP_NO_DOCX,
+    &ZIP_NOT_TEXT,
+    &OLD_WORD,
+    &OLD_EXCEL,
+    &OLD_OFFICE,
+];
 
 #[cfg(test)]
 mod tests {
@@ -102,9 +151,9 @@ mod tests {
             b
         };
         assert_eq!(compound_file(&file("EncryptedPackage")), ReadError::Encrypted);
-        assert!(matches!(compound_file(&file("WordDocument")), ReadError::OldOffice { what } if what.contains(".doc")));
-        assert!(matches!(compound_file(&file("Workbook")), ReadError::OldOffice { what } if what.contains("Excel")));
-        assert!(matches!(compound_file(&file("Book")), ReadError::OldOffice { what } if what.contains("Excel")));
-        assert!(matches!(compound_file(&file("Other")), ReadError::OldOffice { what } if what.contains("Office file")));
+        assert!(matches!(compound_file(&file("WordDocument")), ReadError::OldOffice { what } if what.en.contains(".doc")));
+        assert!(matches!(compound_file(&file("Workbook")), ReadError::OldOffice { what } if what.en.contains("Excel")));
+        assert!(matches!(compound_file(&file("Book")), ReadError::OldOffice { what } if what.en.contains("Excel")));
+        assert!(matches!(compound_file(&file("Other")), ReadError::OldOffice { what } if what.en.contains("Office file")));
     }
 }

@@ -42,10 +42,10 @@ pub struct PrintedLabel {
 pub struct Unreadable {
     /// The official row concerned, or `None` for the whole table.
     pub row: Option<&'static str>,
-    /// Plain-language reason, in English.
-    pub reason: String,
-    /// The same reason in Chinese, for users.
-    pub reason_zh: String,
+    /// Why, in plain words ([`crate::message`]): the English text keeps the detail (the
+    /// digits that would not split, the count of readings), the Chinese one says it simply.
+    #[serde(skip)]
+    pub reason: crate::message::Text,
     /// The text that could not be read.
     pub excerpt: Option<String>,
     pub origin: Origin,

@@ -14,6 +14,29 @@ use crate::recognize::labels::{column_matches, official_words, row_score, row_sc
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
 use crate::recognize::value::{read_value, Value};
 use crate::strings::{char_count, JoinStr};
+use crate::message::{Args, Message, Text};
+
+// Why a table or a row could not be read (TABLE-UNREADABLE's reasons).
+const ODD_REQUEST_ROW: Message = Message {
+    id: "TABLE-UNREADABLE/requests-row-width",
+    zh: "该行有 {count} 个数值，应为 7 个",
+    en: "a row of 表三 has {count} values where 7 are expected",
+};
+const UNKNOWN_ROW: Message = Message {
+    id: "TABLE-UNREADABLE/unknown-row",
+    zh: "一行数值的名称与规定格式的任何一行都对不上",
+    en: "a row of values whose label matches no official row",
+};
+const NO_VALUE_ROW: Message = Message {
+    id: "TABLE-UNREADABLE/no-value-row",
+    zh: "未找到含 {count} 个数值的一行",
+    en: "no row of {count} values found",
+};
+const ROW_WIDTH: Message = Message {
+    id: "TABLE-UNREADABLE/row-width",
+    zh: "该行有 {count} 个数值，应为 {expected} 个",
+    en: "the row has {count} values where {expected} are expected",
+};
 
 /// One grid row read as labels and values.
 #[derive(Clone, Debug)]
@@ -372,8 +395,7 @@ fn map_requests(
     for r in odd_rows {
         found.unreadable.push(Unreadable {
             row: None.or_else(|| best_row(found.format.table(TableId::Requests), r)),
-            reason: format!("a row of 表三 has {} values where 7 are expected", r.values.len()),
-            reason_zh: format!("该行有 {} 个数值，应为 7 个", r.values.len()),
+            reason: Text::new(&ODD_REQUEST_ROW, Args::new().text("count", r.values.len())),
             excerpt: Some(format!(
                 "{} {}",
                 r.printed_label(),
@@ -482,8 +504,7 @@ fn assign_rows(
                 conflicts += 1;
                 found.unreadable.push(Unreadable {
                     row: None,
-                    reason: "a row of values whose label matches no official row".into(),
-                    reason_zh: "一行数值的名称与规定格式的任何一行都对不上".into(),
+                    reason: Text::new(&UNKNOWN_ROW, Args::new()),
                     excerpt: Some(format!(
                         "{} {}",
                         own,
@@ -528,8 +549,7 @@ fn map_single_group(
         let longest = rows.iter().filter(|r| !r.values.is_empty()).max_by_key(|r| r.values.len());
         found.unreadable.push(Unreadable {
             row: None,
-            reason: format!("no row of {} values found", group.columns.len()),
-            reason_zh: format!("未找到含 {} 个数值的一行", group.columns.len()),
+            reason: Text::new(&NO_VALUE_ROW, Args::new().text("count", group.columns.len())),
             excerpt: longest.map(|r| r.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")),
             origin: Origin { span, cell: None },
         });
@@ -586,12 +606,10 @@ fn map_proactive(
         if reading.values.len() != group.columns.len() {
             found.unreadable.push(Unreadable {
                 row: Some(row.id),
-                reason: format!(
-                    "the row has {} values where {} are expected",
-                    reading.values.len(),
-                    group.columns.len()
+                reason: Text::new(
+                    &ROW_WIDTH,
+                    Args::new().text("count", reading.values.len()).text("expected", group.columns.len()),
                 ),
-                reason_zh: format!("该行有 {} 个数值，应为 {} 个", reading.values.len(), group.columns.len()),
                 excerpt: Some(format!(
                     "{} {}",
                     reading.printed_label(),
@@ -617,3 +635,11 @@ fn map_proactive(
     }
     found
 }
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &ODD_REQUEST_ROW,
+    &UNKNOWN_ROW,
+    &NO_VALUE_ROW,
+    &ROW_WIDTH,
+];

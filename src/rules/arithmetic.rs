@@ -13,7 +13,8 @@
 //! Relations touching an unreadable row, a missing cell or a non-numeric cell are not
 //! checked (CELL-NONNUM and TABLE-UNREADABLE report those).
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::format::{RelationSpec, TableId};
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, MappedCell, Origin};
@@ -186,11 +187,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if found.is_unreadable() || found.cells.is_empty() {
             continue;
         }
-        check_table(ctx, found, out);
+        check_table(found, out);
     }
 }
 
-fn check_table(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
+fn check_table(found: &FoundTable, out: &mut Vec<Diagnostic>) {
     let relations = expand(found);
     let vals = values(found);
     // Evaluate; keep only relations whose cells are all readable numbers.
@@ -243,7 +244,7 @@ fn check_table(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
     for group in groups {
         let pin = pin(&group, &relations, &passing, &vals);
         for &ri in &group {
-            out.push(diagnostic(ctx, found, &relations[ri], &vals, pin));
+            out.push(diagnostic(found, &relations[ri], &vals, pin));
         }
     }
 }
@@ -331,14 +332,55 @@ fn terms(found: &FoundTable, keys: &[Key], vals: &Values, by_row: bool) -> Strin
         .join_str(" + ")
 }
 
+/// The message of a broken relation whose wrong cell is known: the relation, then the cell.
+const PINNED: Message = Message {
+    id: "sum/pinned",
+    zh: "表{table}{relation}。单元格「{cell}」应为 {should}，现为 {current}。",
+    en: "Table {table}, {relation}. Cell 「{cell}」 should be {should}, not {current}.",
+};
+/// … and when it is not: the total is named, if its terms are right.
+const UNPINNED: Message = Message {
+    id: "sum/unpinned",
+    zh: "表{table}{relation}。若参与求和的各项无误，「{cell}」应为 {should}。",
+    en: "Table {table}, {relation}. If the terms are right, 「{cell}」 should be {should}.",
+};
+const IDENTITY: Message = Message {
+    id: "T3-IDENTITY/relation",
+    zh: "「{column}」列：一、本年新收＋二、上年结转 = {total}，而（七）总计＋四、结转下年度继续办理 = {parts}",
+    en: "column 「{column}」: received + carried over = {total}, but (七) total + carried to next year = {parts}",
+};
+const RESULT_SUM: Message = Message {
+    id: "T3-RESULT-SUM/relation",
+    zh: "「{column}」列：（七）总计 {total} ≠ 各项办理结果之和 {parts}",
+    en: "column 「{column}」: (七) total {total} ≠ sum of the outcome rows {parts}",
+};
+const SUBTOTAL: Message = Message {
+    id: "T3-SUBTOTAL/relation",
+    zh: "小计行「{row}」的「{column}」列 {total} ≠ 其各小项之和 {parts}",
+    en: "subtotal row 「{row}」, column 「{column}」: {total} ≠ sum of its items {parts}",
+};
+const COLUMN_SUM: Message = Message {
+    id: "sum/column",
+    zh: "「{column}」列：{total} ≠ {terms} = {parts}",
+    en: "column 「{column}」: {total} ≠ {terms} = {parts}",
+};
+const BLOCK_SUM: Message = Message {
+    id: "T4-SUM/relation",
+    zh: "「{block}」：总计 {total} ≠ {terms} = {parts}",
+    en: "「{block}」: total {total} ≠ {terms} = {parts}",
+};
+const ROW_SUM: Message = Message {
+    id: "sum/row",
+    zh: "「{row}」行：总计 {total} ≠ {terms} = {parts}",
+    en: "row 「{row}」: total {total} ≠ {terms} = {parts}",
+};
+
 fn diagnostic(
-    ctx: &Context,
     found: &FoundTable,
     rel: &Relation,
     vals: &Values,
     pin: Option<(Key, Decimal)>,
 ) -> Diagnostic {
-    let lang = ctx.lang;
     let t = sum(&rel.total, vals).unwrap_or_default();
     let p = sum(&rel.parts, vals).unwrap_or_default();
     let table = found.id.numeral();
@@ -346,48 +388,16 @@ fn diagnostic(
     let first: Key = rel.total[0];
     // Which axis the relation runs along decides how terms are named.
     let along_column = rel.total.iter().chain(&rel.parts).all(|k| k.1 == first.1);
-    let relation_text = match rel.rule {
-        "T3-IDENTITY" => pick!(
-            lang,
-            format!(
-                "「{}」列：一、本年新收＋二、上年结转 = {}，而（七）总计＋四、结转下年度继续办理 = {}",
-                column_label(found, first.1),
-                t,
-                p
-            ),
-            format!(
-                "column 「{}」: received + carried over = {}, but (七) total + carried to next year = {}",
-                column_label(found, first.1),
-                t,
-                p
-            ),
-        ),
-        "T3-RESULT-SUM" => pick!(
-            lang,
-            format!("「{}」列：（七）总计 {} ≠ 各项办理结果之和 {}", column_label(found, first.1), t, p),
-            format!("column 「{}」: (七) total {} ≠ sum of the outcome rows {}", column_label(found, first.1), t, p),
-        ),
-        "T3-SUBTOTAL" => pick!(
-            lang,
-            format!("小计行「{}」的「{}」列 {} ≠ 其各小项之和 {}", first.0, column_label(found, first.1), t, p),
-            format!(
-                "subtotal row 「{}」, column 「{}」: {} ≠ sum of its items {}",
-                first.0,
-                column_label(found, first.1),
-                t,
-                p
-            ),
-        ),
-        _ if along_column => pick!(
-            lang,
-            format!("「{}」列：{} ≠ {} = {}", column_label(found, first.1), t, terms(found, &rel.parts, vals, true), p),
-            format!(
-                "column 「{}」: {} ≠ {} = {}",
-                column_label(found, first.1),
-                t,
-                terms(found, &rel.parts, vals, true),
-                p
-            ),
+    let sums = |m: &'static Message, args: Args| (m, args.text("total", t).text("parts", p));
+    let relation = match rel.rule {
+        "T3-IDENTITY" => sums(&IDENTITY, Args::new().text("column", column_label(found, first.1))),
+        "T3-RESULT-SUM" => sums(&RESULT_SUM, Args::new().text("column", column_label(found, first.1))),
+        "T3-SUBTOTAL" => {
+            sums(&SUBTOTAL, Args::new().text("row", first.0).text("column", column_label(found, first.1)))
+        }
+        _ if along_column => sums(
+            &COLUMN_SUM,
+            Args::new().text("column", column_label(found, first.1)).text("terms", terms(found, &rel.parts, vals, true)),
         ),
         "T4-SUM" => {
             let block = found.format.table(found.id).groups[0]
@@ -396,65 +406,31 @@ fn diagnostic(
                 .find(|c| c.id == first.1)
                 .and_then(|c| c.block)
                 .unwrap_or("");
-            pick!(
-                lang,
-                format!(
-                    "「{block}」：总计 {t} ≠ {} = {p}",
-                    terms(found, &rel.parts, vals, false).replace(&format!("{block}/"), "")
-                ),
-                format!(
-                    "「{block}」: total {t} ≠ {} = {p}",
-                    terms(found, &rel.parts, vals, false).replace(&format!("{block}/"), "")
-                ),
-            )
+            let terms = terms(found, &rel.parts, vals, false).replace(&format!("{block}/"), "");
+            sums(&BLOCK_SUM, Args::new().text("block", block).text("terms", terms))
         }
-        _ => pick!(
-            lang,
-            format!(
-                "「{}」行：总计 {} ≠ {} = {}",
-                row_label(found, first.0),
-                t,
-                terms(found, &rel.parts, vals, false),
-                p
-            ),
-            format!(
-                "row 「{}」: total {} ≠ {} = {}",
-                row_label(found, first.0),
-                t,
-                terms(found, &rel.parts, vals, false),
-                p
-            ),
+        _ => sums(
+            &ROW_SUM,
+            Args::new().text("row", row_label(found, first.0)).text("terms", terms(found, &rel.parts, vals, false)),
         ),
     };
-    let (key, message, expected, actual, fix) = match pin {
+    let (key, template, args, expected, actual, fix) = match pin {
         Some((k, n)) => {
             let current = vals.get(&k).and_then(|v| v.0).unwrap_or_default();
-            let message = pick!(
-                lang,
-                format!("表{table}{relation_text}。单元格「{}」应为 {n}，现为 {current}。", cell_name(found, k)),
-                format!(
-                    "Table {table}, {relation_text}. Cell 「{}」 should be {n}, not {current}.",
-                    cell_name(found, k)
-                ),
-            );
-            (k, message, n.to_string(), current.to_string(), Some(n.to_string()))
+            let args = Args::new().text("table", table).phrase_with("relation", relation.0, relation.1);
+            let args = args.text("cell", cell_name(found, k)).text("should", n).text("current", current);
+            (k, &PINNED, args, n.to_string(), current.to_string(), Some(n.to_string()))
         }
         None => {
             let k = first;
-            let message = pick!(
-                lang,
-                format!("表{table}{relation_text}。若参与求和的各项无误，「{}」应为 {p}。", cell_name(found, k)),
-                format!(
-                    "Table {table}, {relation_text}. If the terms are right, 「{}」 should be {p}.",
-                    cell_name(found, k)
-                ),
-            );
-            (k, message, p.to_string(), t.to_string(), None)
+            let args = Args::new().text("table", table).phrase_with("relation", relation.0, relation.1);
+            let args = args.text("cell", cell_name(found, k)).text("should", p);
+            (k, &UNPINNED, args, p.to_string(), t.to_string(), None)
         }
     };
     let origin: Origin = vals.get(&key).map(|(_, c)| c.origin).unwrap_or_default();
     let excerpt = vals.get(&key).map(|(_, c)| c.value.text.clone()).unwrap_or_default();
-    let mut d = Diagnostic::new(rel.rule, rule_severity(rel.rule), message)
+    let mut d = Diagnostic::new(rel.rule, rule_severity(rel.rule), template, args)
         .table(table)
         .row(row_label(found, key.0))
         .column(column_label(found, key.1))
@@ -477,6 +453,19 @@ fn diagnostic(
 fn rule_severity(id: &str) -> Severity {
     crate::rules::rule(id).map_or(Severity::Error, |r| r.severity)
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &PINNED,
+    &UNPINNED,
+    &IDENTITY,
+    &RESULT_SUM,
+    &SUBTOTAL,
+    &COLUMN_SUM,
+    &BLOCK_SUM,
+    &ROW_SUM,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Editing residue left in the text.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::document::{Block, Span};
 use crate::rules::{Context, Rule};
 use crate::strings::char_count;
@@ -20,19 +21,34 @@ pub const PASTE_ARTIFACT: Rule = Rule {
     summary_en: "Editing residue in the text (bookmarks, field codes, broken references)",
 };
 
-/// Residue patterns: (text to find, what it is in Chinese, in English).
-const PATTERNS: &[(&str, &str, &str)] = &[
-    ("[bookmark:", "Word 书签标记", "a Word bookmark marker"),
-    ("错误！未找到引用源", "失效的交叉引用", "a broken cross-reference"),
-    ("错误!未找到引用源", "失效的交叉引用", "a broken cross-reference"),
-    ("Error! Reference source not found", "失效的交叉引用", "a broken cross-reference"),
-    ("错误！书签未定义", "失效的书签引用", "a broken bookmark reference"),
-    ("HYPERLINK \"", "Word 域代码", "a Word field code"),
-    ("PAGEREF _Toc", "Word 域代码", "a Word field code"),
-    ("MERGEFORMAT", "Word 域代码", "a Word field code"),
-    ("StartFragment", "剪贴板标记", "a clipboard marker"),
-    ("EndFragment", "剪贴板标记", "a clipboard marker"),
-    ("<!--", "HTML 注释文字", "HTML comment text"),
+const RESIDUE: Message = Message {
+    id: "PASTE-ARTIFACT",
+    zh: "正文残留{what}“{residue}”，发布前请删除。",
+    en: "The text contains {what}, “{residue}”; delete it before publishing.",
+};
+const BOOKMARK: Message = Message { id: "PASTE-ARTIFACT/bookmark", zh: "Word 书签标记", en: "a Word bookmark marker" };
+const BROKEN_REFERENCE: Message =
+    Message { id: "PASTE-ARTIFACT/broken-reference", zh: "失效的交叉引用", en: "a broken cross-reference" };
+const BROKEN_BOOKMARK: Message =
+    Message { id: "PASTE-ARTIFACT/broken-bookmark", zh: "失效的书签引用", en: "a broken bookmark reference" };
+const FIELD_CODE: Message = Message { id: "PASTE-ARTIFACT/field-code", zh: "Word 域代码", en: "a Word field code" };
+const CLIPBOARD_MARKER: Message =
+    Message { id: "PASTE-ARTIFACT/clipboard-marker", zh: "剪贴板标记", en: "a clipboard marker" };
+const HTML_COMMENT: Message = Message { id: "PASTE-ARTIFACT/html-comment", zh: "HTML 注释文字", en: "HTML comment text" };
+
+/// Residue patterns: (text to find, what it is).
+const PATTERNS: &[(&str, &Message)] = &[
+    ("[bookmark:", &BOOKMARK),
+    ("错误！未找到引用源", &BROKEN_REFERENCE),
+    ("错误!未找到引用源", &BROKEN_REFERENCE),
+    ("Error! Reference source not found", &BROKEN_REFERENCE),
+    ("错误！书签未定义", &BROKEN_BOOKMARK),
+    ("HYPERLINK \"", &FIELD_CODE),
+    ("PAGEREF _Toc", &FIELD_CODE),
+    ("MERGEFORMAT", &FIELD_CODE),
+    ("StartFragment", &CLIPBOARD_MARKER),
+    ("EndFragment", &CLIPBOARD_MARKER),
+    ("<!--", &HTML_COMMENT),
 ];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -78,7 +94,7 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
             }
         }
     }
-    for (n, (pattern, zh, en)) in PATTERNS.iter().enumerate() {
+    for (n, (pattern, what)) in PATTERNS.iter().enumerate() {
         let Some(at) = found[n] else { continue };
         // The residue itself: up to the closing bracket, or a few characters.
         let rest = &text[at..];
@@ -94,13 +110,9 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
             .get(span.start..span.end.min(ctx.input.len()))
             .and_then(|s| s.find(residue))
             .map(|i| Span::new(span.start + i, span.start + i + residue.len()));
-        let message = pick!(
-            ctx.lang,
-            format!("正文残留{zh}“{residue}”，发布前请删除。"),
-            format!("The text contains {en}, “{residue}”; delete it before publishing."),
-        );
+        let args = Args::new().phrase("what", what).text("residue", residue);
         out.push(
-            Diagnostic::new(PASTE_ARTIFACT.id, PASTE_ARTIFACT.severity, message)
+            Diagnostic::new(PASTE_ARTIFACT.id, PASTE_ARTIFACT.severity, &RESIDUE, args)
                 .actual(residue)
                 .at(in_input.or(Some(span)), None)
                 .excerpt(text)
@@ -111,6 +123,18 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
         );
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &RESIDUE,
+    &BOOKMARK,
+    &BROKEN_REFERENCE,
+    &BROKEN_BOOKMARK,
+    &FIELD_CODE,
+    &CLIPBOARD_MARKER,
+    &HTML_COMMENT,
+];
 
 #[cfg(test)]
 mod tests {

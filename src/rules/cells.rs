@@ -1,6 +1,7 @@
 //! What each value cell holds: blank vs 0, and values that are not what the column takes.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::format::ValueKind;
 use crate::recognize::value::ValueShape;
 use crate::recognize::FoundTable;
@@ -35,10 +36,43 @@ pub const CELL_NONNUM: Rule = Rule {
     summary_en: "Value cell is not a valid number for its column (text, negative or fractional count)",
 };
 
+const BLANK: Message = Message {
+    id: "CELL-BLANK",
+    zh: "表{table}有 {count} 个数值单元格为空白或占位符（首个：「{row} / {column}」为{shown}），应填 0；核算时按 0 计。",
+    en: "Table {table} has {count} value cells left blank or with a placeholder (first: 「{row} / {column}」 is {shown}); write 0. The sums count them as 0.",
+};
+const BLANK_SHOWN_EMPTY: Message = Message { id: "CELL-BLANK/empty", zh: "空白", en: "blank" };
+const BLANK_SHOWN_TEXT: Message = Message { id: "CELL-BLANK/placeholder", zh: "“{text}”", en: "“{text}”" };
+
+const NONNUM: Message = Message {
+    id: "CELL-NONNUM",
+    zh: "表{table}「{row} / {column}」的“{text}”{problem}；{should}。",
+    en: "Table {table}, 「{row} / {column}」: “{text}” {problem}; {should}.",
+};
+const NONNUM_TOO_LONG: Message =
+    Message { id: "CELL-NONNUM/too-long", zh: "数字位数过多，不可能是真实数值", en: "far too many digits to be a real value" };
+const NONNUM_TEXT: Message = Message { id: "CELL-NONNUM/text", zh: "不是数值", en: "is not a number" };
+const NONNUM_NEGATIVE: Message = Message { id: "CELL-NONNUM/negative", zh: "为负数", en: "is negative" };
+const NONNUM_FRACTION: Message =
+    Message { id: "CELL-NONNUM/fraction", zh: "件数不能有小数", en: "a count cannot have decimals" };
+const SHOULD_COUNT: Message = Message { id: "CELL-NONNUM/count", zh: "应填非负整数", en: "write a whole number ≥ 0" };
+const SHOULD_SIGNED_COUNT: Message = Message {
+    id: "CELL-NONNUM/signed-count",
+    zh: "应填整数（增加可写 +，减少写 −）",
+    en: "write a whole number (+ for more, − for fewer)",
+};
+const SHOULD_TEN_THOUSAND_YUAN: Message = Message {
+    id: "CELL-NONNUM/ten-thousand-yuan",
+    zh: "应填不小于 0 的金额（单位万元，可有小数）",
+    en: "write an amount ≥ 0 (in 万元, decimals allowed)",
+};
+const SHOULD_MONEY: Message =
+    Message { id: "CELL-NONNUM/money", zh: "应填不小于 0 的金额（可有小数）", en: "write an amount ≥ 0 (decimals allowed)" };
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for found in &ctx.report.tables {
-        blank(ctx, found, out);
-        non_numeric(ctx, found, out);
+        blank(found, out);
+        non_numeric(found, out);
     }
 }
 
@@ -53,24 +87,20 @@ fn labels(found: &FoundTable, row: &str, column: &str) -> (String, String, Value
     )
 }
 
-fn blank(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
+fn blank(found: &FoundTable, out: &mut Vec<Diagnostic>) {
     let blanks: Vec<_> =
         found.cells.iter().filter(|c| matches!(c.value.shape, ValueShape::Blank | ValueShape::Placeholder)).collect();
     let Some(first) = blanks.first() else { return };
     let table = found.id.numeral();
     let (row, column, _) = labels(found, first.row, first.column);
-    let shown = if first.value.text.is_empty() {
-        pick!(ctx.lang, "空白", "blank")
+    let args = Args::new().text("table", table).text("count", blanks.len()).text("row", &row).text("column", &column);
+    let args = if first.value.text.is_empty() {
+        args.phrase("shown", &BLANK_SHOWN_EMPTY)
     } else {
-        format!("“{}”", first.value.text)
+        args.phrase_with("shown", &BLANK_SHOWN_TEXT, Args::new().text("text", &first.value.text))
     };
-    let message = pick!(
-        ctx.lang,
-        format!("表{table}有 {} 个数值单元格为空白或占位符（首个：「{row} / {column}」为{shown}），应填 0；核算时按 0 计。", blanks.len()),
-        format!("Table {table} has {} value cells left blank or with a placeholder (first: 「{row} / {column}」 is {shown}); write 0. The sums count them as 0.", blanks.len()),
-    );
     out.push(
-        Diagnostic::new(CELL_BLANK.id, CELL_BLANK.severity, message)
+        Diagnostic::new(CELL_BLANK.id, CELL_BLANK.severity, &BLANK, args)
             .table(table)
             .row(row)
             .column(column)
@@ -82,47 +112,36 @@ fn blank(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn non_numeric(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
+fn non_numeric(found: &FoundTable, out: &mut Vec<Diagnostic>) {
     let table = found.id.numeral();
     for c in &found.cells {
         let (row, column, kind) = labels(found, c.row, c.column);
         let v = &c.value;
         let problem = match (v.shape, v.number) {
-            (ValueShape::Text, _) if v.overflow => {
-                Some(pick!(ctx.lang, "数字位数过多，不可能是真实数值", "far too many digits to be a real value"))
-            }
-            (ValueShape::Text, _) => Some(pick!(ctx.lang, "不是数值", "is not a number")),
-            (_, Some(n)) if n.is_negative() && kind != ValueKind::SignedCount => {
-                Some(pick!(ctx.lang, "为负数", "is negative"))
-            }
+            (ValueShape::Text, _) if v.overflow => &NONNUM_TOO_LONG,
+            (ValueShape::Text, _) => &NONNUM_TEXT,
+            (_, Some(n)) if n.is_negative() && kind != ValueKind::SignedCount => &NONNUM_NEGATIVE,
             (_, Some(n)) if !n.is_integer() && matches!(kind, ValueKind::Count | ValueKind::SignedCount) => {
-                Some(pick!(ctx.lang, "件数不能有小数", "a count cannot have decimals"))
+                &NONNUM_FRACTION
             }
-            _ => None,
+            _ => continue,
         };
-        let Some(problem) = problem else { continue };
         // What the cell should hold, by the column's kind of value.
         let should = match kind {
-            ValueKind::Count => pick!(ctx.lang, "应填非负整数", "write a whole number ≥ 0"),
-            ValueKind::SignedCount => {
-                pick!(ctx.lang, "应填整数（增加可写 +，减少写 −）", "write a whole number (+ for more, − for fewer)")
-            }
-            ValueKind::TenThousandYuan => pick!(
-                ctx.lang,
-                "应填不小于 0 的金额（单位万元，可有小数）",
-                "write an amount ≥ 0 (in 万元, decimals allowed)"
-            ),
-            ValueKind::Money => {
-                pick!(ctx.lang, "应填不小于 0 的金额（可有小数）", "write an amount ≥ 0 (decimals allowed)")
-            }
+            ValueKind::Count => &SHOULD_COUNT,
+            ValueKind::SignedCount => &SHOULD_SIGNED_COUNT,
+            ValueKind::TenThousandYuan => &SHOULD_TEN_THOUSAND_YUAN,
+            ValueKind::Money => &SHOULD_MONEY,
         };
-        let message = pick!(
-            ctx.lang,
-            format!("表{table}「{row} / {column}」的“{}”{problem}；{should}。", v.text),
-            format!("Table {table}, 「{row} / {column}」: “{}” {problem}; {should}.", v.text),
-        );
+        let args = Args::new()
+            .text("table", table)
+            .text("row", &row)
+            .text("column", &column)
+            .text("text", &v.text)
+            .phrase("problem", problem)
+            .phrase("should", should);
         out.push(
-            Diagnostic::new(CELL_NONNUM.id, CELL_NONNUM.severity, message)
+            Diagnostic::new(CELL_NONNUM.id, CELL_NONNUM.severity, &NONNUM, args)
                 .table(table)
                 .row(row)
                 .column(column)
@@ -133,6 +152,23 @@ fn non_numeric(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &BLANK,
+    &BLANK_SHOWN_EMPTY,
+    &BLANK_SHOWN_TEXT,
+    &NONNUM,
+    &NONNUM_TOO_LONG,
+    &NONNUM_TEXT,
+    &NONNUM_NEGATIVE,
+    &NONNUM_FRACTION,
+    &SHOULD_COUNT,
+    &SHOULD_SIGNED_COUNT,
+    &SHOULD_TEN_THOUSAND_YUAN,
+    &SHOULD_MONEY,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,8 @@
 //! This year's report against last year's (docs/format.md §7.4): given with `--previous FILE` on
 //! the command line or the `previous` option of the JS API.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::format::TableId;
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, Report};
@@ -44,18 +45,29 @@ fn number(t: &FoundTable, row: &str, column: &str) -> Option<Decimal> {
     t.cell(row, column)?.value.number
 }
 
+const WRONG_YEAR: Message = Message {
+    id: "X-CARRYOVER/year",
+    zh: "所给上年报告为 {previous} 年度，而本报告为 {year} 年度（应为 {expected} 年度）：未做跨年度核对。",
+    en: "The previous report given is for {previous}, this one for {year} (expected {expected}): no cross-year check was made.",
+};
+const CARRYOVER: Message = Message {
+    id: "X-CARRYOVER",
+    zh: "表三「{column}」列：本年“二、上年结转政府信息公开申请数量”为 {now}，而上年报告“四、结转下年度继续办理”为 {before}，两者应相等。",
+    en: "Table 三, column 「{column}」: carried over this year is {now}, but last year's report carried {before} to this year; they must be equal.",
+};
+const VALID_DOCS: Message = Message {
+    id: "X-VALID-DOCS",
+    zh: "表二「{row}」：上年现行有效 {before} ＋ 本年制发 {issued} － 本年废止 {repealed} = {expected}，而本年现行有效件数为 {now}。若统计口径有调整，请在正文中说明。",
+    en: "Table 二, 「{row}」: last year's in force {before} + issued {issued} − repealed {repealed} = {expected}, but in force is {now}. If the scope changed, say so in the text.",
+};
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(prev) = ctx.previous else { return };
-    let lang = ctx.lang;
     if let (Some(y), Some(p)) = (ctx.report.year, prev.year) {
         if p + 1 != y {
-            let message = pick!(
-                lang,
-                format!("所给上年报告为 {p} 年度，而本报告为 {y} 年度（应为 {} 年度）：未做跨年度核对。", y - 1),
-                format!("The previous report given is for {p}, this one for {y} (expected {}): no cross-year check was made.", y - 1),
-            );
+            let args = Args::new().text("previous", p).text("year", y).text("expected", y - 1);
             out.push(
-                Diagnostic::new(X_CARRYOVER.id, Severity::Warning, message)
+                Diagnostic::new(X_CARRYOVER.id, Severity::Warning, &WRONG_YEAR, args)
                     .expected((y - 1).to_string())
                     .actual(p.to_string())
                     .finish("year"),
@@ -68,7 +80,6 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn carryover(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
-    let lang = ctx.lang;
     let (Some(this), Some(last)) = (ctx.report.table(TableId::Requests), prev.table(TableId::Requests)) else { return };
     let spec = this.format.table(TableId::Requests);
     let row_label = spec.row("carried_in").map_or("二、上年结转政府信息公开申请数量", |(_, r)| r.label);
@@ -81,18 +92,10 @@ fn carryover(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let label = column.qualified_label();
-        let message = pick!(
-            lang,
-            format!(
-                "表三「{label}」列：本年“二、上年结转政府信息公开申请数量”为 {now}，而上年报告“四、结转下年度继续办理”为 {before}，两者应相等。"
-            ),
-            format!(
-                "Table 三, column 「{label}」: carried over this year is {now}, but last year's report carried {before} to this year; they must be equal."
-            ),
-        );
+        let args = Args::new().text("column", &label).text("now", now).text("before", before);
         let Some(cell) = this.cell("carried_in", column.id) else { continue };
         out.push(
-            Diagnostic::new(X_CARRYOVER.id, X_CARRYOVER.severity, message)
+            Diagnostic::new(X_CARRYOVER.id, X_CARRYOVER.severity, &CARRYOVER, args)
                 .table("三")
                 .row(row_label)
                 .column(label)
@@ -106,7 +109,6 @@ fn carryover(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
 }
 
 fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
-    let lang = ctx.lang;
     let (Some(this), Some(last)) = (ctx.report.table(TableId::Proactive), prev.table(TableId::Proactive)) else {
         return;
     };
@@ -124,18 +126,16 @@ fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let label = this.format.table(TableId::Proactive).row(row).map_or(row, |(_, r)| r.label);
-        let message = pick!(
-            lang,
-            format!(
-                "表二「{label}」：上年现行有效 {before} ＋ 本年制发 {issued} － 本年废止 {repealed} = {expected}，而本年现行有效件数为 {now}。若统计口径有调整，请在正文中说明。"
-            ),
-            format!(
-                "Table 二, 「{label}」: last year's in force {before} + issued {issued} − repealed {repealed} = {expected}, but in force is {now}. If the scope changed, say so in the text."
-            ),
-        );
+        let args = Args::new()
+            .text("row", label)
+            .text("before", before)
+            .text("issued", issued)
+            .text("repealed", repealed)
+            .text("expected", expected)
+            .text("now", now);
         let Some(cell) = this.cell(row, "in_force") else { continue };
         out.push(
-            Diagnostic::new(X_VALID_DOCS.id, X_VALID_DOCS.severity, message)
+            Diagnostic::new(X_VALID_DOCS.id, X_VALID_DOCS.severity, &VALID_DOCS, args)
                 .table("二")
                 .row(label)
                 .column("现行有效件数")
@@ -147,6 +147,14 @@ fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &WRONG_YEAR,
+    &CARRYOVER,
+    &VALID_DOCS,
+];
 
 #[cfg(test)]
 mod tests {

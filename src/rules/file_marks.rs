@@ -2,7 +2,8 @@
 //! Only a `.docx` shows them (a paste or a published page has already lost them), so these
 //! rules find nothing in any other input.
 
-use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Arg, Args, Message};
 use crate::document::{Block, CellRef, Span};
 use crate::read::docx::MarkKind;
 use crate::rules::{Context, Rule};
@@ -52,7 +53,6 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// One finding per paragraph with tracked changes (marks come in document order).
 fn tracked_changes(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let lang = ctx.lang;
     let changes = || ctx.doc.marks.iter().filter(|m| m.kind != MarkKind::Comment);
     let mut paragraphs = 0;
     let mut last = None;
@@ -70,43 +70,28 @@ fn tracked_changes(ctx: &Context, out: &mut Vec<Diagnostic>) {
             |kind: MarkKind| here().filter(move |x| x.kind == kind && !x.text.is_empty()).map(|x| x.text.as_str());
         let quoted = |kind: MarkKind| texts(kind).map(|t| format!("“{t}”")).join_str("、");
         let (inserted, deleted) = (quoted(MarkKind::Inserted), quoted(MarkKind::Deleted));
-        let mut what = String::new();
-        if !deleted.is_empty() {
-            what = pick!(lang, format!("删除{deleted}"), format!("deleted {deleted}"));
-        }
-        if !inserted.is_empty() {
-            let sep = if what.is_empty() { String::new() } else { pick!(lang, "，", ", ") };
-            what = format!("{what}{sep}{}", pick!(lang, format!("插入{inserted}"), format!("inserted {inserted}")));
-        }
-        if what.is_empty() {
-            what = pick!(lang, "格式或段落修订", "a formatting or paragraph change");
-        }
-        let by = here()
-            .map(|x| x.author.as_str())
-            .find(|a| !a.is_empty())
-            .map_or(String::new(), |a| pick!(lang, format!("（{a}）"), format!(" (by {a})")));
+        let what = match (deleted.is_empty(), inserted.is_empty()) {
+            (false, true) => Arg::Phrase(&DELETED, Args::new().text("deleted", deleted)),
+            (true, false) => Arg::Phrase(&INSERTED, Args::new().text("inserted", inserted)),
+            (false, false) => Arg::Phrase(&DELETED_INSERTED, Args::new().text("deleted", deleted).text("inserted", inserted)),
+            (true, true) => Arg::Phrase(&FORMATTING, Args::new()),
+        };
+        let by = match here().map(|x| x.author.as_str()).find(|a| !a.is_empty()) {
+            Some(a) => Arg::Phrase(&CHANGED_BY, Args::new().text("author", a)),
+            None => Arg::Text(String::new()),
+        };
         let place = Place::of(ctx, m.paragraph);
-        let message = pick!(
-            lang,
-            format!("{}有未接受的修订{by}：{what}。发布前请在 Word 或 WPS 中接受或拒绝全部修订；本次按接受修订后的内容检查。", place.name(lang)),
-            format!("{} has an unaccepted tracked change{by}: {what}. Accept or reject every change in Word or WPS before publishing; this check reads the text with the changes accepted.", place.name(lang)),
-        );
+        let args = Args::new().arg("place", place.name()).arg("by", by).arg("what", what);
         // No `expected`/`actual`: the file holds both texts, and neither is "found" or "wanted".
-        let d = place.locate(Diagnostic::new(DOCX_TRACKED_CHANGES.id, DOCX_TRACKED_CHANGES.severity, message));
+        let d = place.locate(Diagnostic::new(DOCX_TRACKED_CHANGES.id, DOCX_TRACKED_CHANGES.severity, &CHANGE, args));
         out.push(d.finish(&format!("p{}", m.paragraph)));
     }
     if paragraphs > MAX_FINDINGS {
-        out.push(more(
-            DOCX_TRACKED_CHANGES.id,
-            paragraphs - MAX_FINDINGS,
-            lang,
-            pick!(lang, "段修订", "changed paragraphs"),
-        ));
+        out.push(more(DOCX_TRACKED_CHANGES.id, paragraphs - MAX_FINDINGS, &CHANGED_PARAGRAPHS));
     }
 }
 
 fn comments(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let lang = ctx.lang;
     let mut n = 0;
     for c in ctx.doc.marks.iter().filter(|m| m.kind == MarkKind::Comment) {
         n += 1;
@@ -114,30 +99,63 @@ fn comments(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let by = if c.author.is_empty() {
-            String::new()
+            Arg::Text(String::new())
         } else {
-            pick!(lang, format!("（{}）", c.author), format!(" by {}", c.author))
+            Arg::Phrase(&COMMENTED_BY, Args::new().text("author", &c.author))
         };
         let place = Place::of(ctx, c.paragraph);
-        let message = pick!(
-            lang,
-            format!("{}留有批注{by}：“{}”。发布前请删除批注。", place.name(lang), c.text),
-            format!("{} has a comment{by}: “{}”. Delete the comments before publishing.", place.name(lang), c.text),
-        );
-        let d = place.locate(Diagnostic::new(DOCX_COMMENTS.id, DOCX_COMMENTS.severity, message)).actual(c.text.clone());
+        let args = Args::new().arg("place", place.name()).arg("by", by).text("text", &c.text);
+        let d = place
+            .locate(Diagnostic::new(DOCX_COMMENTS.id, DOCX_COMMENTS.severity, &COMMENT, args))
+            .actual(c.text.clone());
         out.push(d.finish(&format!("c{n}")));
     }
     if n > MAX_FINDINGS {
-        out.push(more(DOCX_COMMENTS.id, n - MAX_FINDINGS, lang, pick!(lang, "条批注", "comments")));
+        out.push(more(DOCX_COMMENTS.id, n - MAX_FINDINGS, &COMMENTS));
     }
 }
 
 /// The finding that stands for the ones past [`MAX_FINDINGS`].
-fn more(rule: &'static str, rest: usize, lang: Lang, what: String) -> Diagnostic {
-    let message =
-        pick!(lang, format!("另有 {rest} {what}未逐一列出。"), format!("{rest} more {what} not listed one by one."));
-    Diagnostic::new(rule, Severity::Warning, message).finish("more")
+fn more(rule: &'static str, rest: usize, what: &'static Message) -> Diagnostic {
+    Diagnostic::new(rule, Severity::Warning, &MORE, Args::new().text("count", rest).phrase("what", what)).finish("more")
 }
+
+const CHANGE: Message = Message {
+    id: "DOCX-TRACKED-CHANGES",
+    zh: "{place}有未接受的修订{by}：{what}。发布前请在 Word 或 WPS 中接受或拒绝全部修订；本次按接受修订后的内容检查。",
+    en: "{place} has an unaccepted tracked change{by}: {what}. Accept or reject every change in Word or WPS before publishing; this check reads the text with the changes accepted.",
+};
+const DELETED: Message = Message { id: "DOCX-TRACKED-CHANGES/deleted", zh: "删除{deleted}", en: "deleted {deleted}" };
+const INSERTED: Message = Message { id: "DOCX-TRACKED-CHANGES/inserted", zh: "插入{inserted}", en: "inserted {inserted}" };
+const DELETED_INSERTED: Message = Message {
+    id: "DOCX-TRACKED-CHANGES/deleted-inserted",
+    zh: "删除{deleted}，插入{inserted}",
+    en: "deleted {deleted}, inserted {inserted}",
+};
+const FORMATTING: Message = Message {
+    id: "DOCX-TRACKED-CHANGES/formatting",
+    zh: "格式或段落修订",
+    en: "a formatting or paragraph change",
+};
+const CHANGED_BY: Message = Message { id: "DOCX-TRACKED-CHANGES/by", zh: "（{author}）", en: " (by {author})" };
+const CHANGED_PARAGRAPHS: Message =
+    Message { id: "DOCX-TRACKED-CHANGES/paragraphs", zh: "段修订", en: "changed paragraphs" };
+const COMMENT: Message = Message {
+    id: "DOCX-COMMENTS",
+    zh: "{place}留有批注{by}：“{text}”。发布前请删除批注。",
+    en: "{place} has a comment{by}: “{text}”. Delete the comments before publishing.",
+};
+const COMMENTED_BY: Message = Message { id: "DOCX-COMMENTS/by", zh: "（{author}）", en: " by {author}" };
+const COMMENTS: Message = Message { id: "DOCX-COMMENTS/comments", zh: "条批注", en: "comments" };
+const MORE: Message =
+    Message { id: "DOCX/more", zh: "另有 {count} {what}未逐一列出。", en: "{count} more {what} not listed one by one." };
+const IN_CELL: Message =
+    Message { id: "DOCX/cell", zh: "表{table}「{row} / {column}」", en: "Table {table} 「{row} / {column}」" };
+const IN_OTHER_CELL: Message = Message { id: "DOCX/other-cell", zh: "表格单元格“{text}”", en: "The table cell “{text}”" };
+const IN_PARAGRAPH: Message = Message { id: "DOCX/paragraph", zh: "段落“{text}”", en: "The paragraph “{text}”" };
+const AFTER_PARAGRAPH: Message =
+    Message { id: "DOCX/after-paragraph", zh: "段落“{text}”之后的一段", en: "The paragraph after “{text}”" };
+const AT_START: Message = Message { id: "DOCX/at-start", zh: "文档开头的一段", en: "A paragraph at the start" };
 
 /// Where a paragraph of the file is, for a finding: in a statutory table's cell (with its
 /// official row and column), in another table's cell, or a paragraph of text.
@@ -202,7 +220,7 @@ impl<'a> Place<'a> {
     }
 
     /// "表三「（一）予以公开 / 总计」", "表格单元格“…”", or "段落“…”".
-    fn name(&self, lang: Lang) -> String {
+    fn name(&self) -> Arg {
         let short = |t: &str| {
             let cut: String = t.chars().take(24).collect();
             if cut.len() < t.len() {
@@ -213,17 +231,13 @@ impl<'a> Place<'a> {
         };
         match (self.table, self.row, &self.column, self.text) {
             (Some(table), Some(row), Some(column), _) => {
-                pick!(lang, format!("表{table}「{row} / {column}」"), format!("Table {table} 「{row} / {column}」"))
+                Arg::Phrase(&IN_CELL, Args::new().text("table", table).text("row", row).text("column", column))
             }
-            (_, _, _, Some(t)) if self.cell.is_some() => {
-                pick!(lang, format!("表格单元格“{}”", short(t)), format!("The table cell “{}”", short(t)))
-            }
-            (_, _, _, Some(t)) => pick!(lang, format!("段落“{}”", short(t)), format!("The paragraph “{}”", short(t))),
+            (_, _, _, Some(t)) if self.cell.is_some() => Arg::Phrase(&IN_OTHER_CELL, Args::new().text("text", short(t))),
+            (_, _, _, Some(t)) => Arg::Phrase(&IN_PARAGRAPH, Args::new().text("text", short(t))),
             _ => match self.after {
-                Some(t) => {
-                    pick!(lang, format!("段落“{}”之后的一段", short(t)), format!("The paragraph after “{}”", short(t)))
-                }
-                None => pick!(lang, "文档开头的一段", "A paragraph at the start"),
+                Some(t) => Arg::Phrase(&AFTER_PARAGRAPH, Args::new().text("text", short(t))),
+                None => Arg::Phrase(&AT_START, Args::new()),
             },
         }
     }
@@ -246,6 +260,27 @@ impl<'a> Place<'a> {
         }
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &CHANGE,
+    &DELETED,
+    &INSERTED,
+    &DELETED_INSERTED,
+    &FORMATTING,
+    &CHANGED_BY,
+    &CHANGED_PARAGRAPHS,
+    &COMMENT,
+    &COMMENTED_BY,
+    &COMMENTS,
+    &MORE,
+    &IN_CELL,
+    &IN_OTHER_CELL,
+    &IN_PARAGRAPH,
+    &AFTER_PARAGRAPH,
+    &AT_START,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Row and column labels of the three tables against the official ones.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::format::FormatVersion;
 use crate::recognize::labels::{compare, LabelMatch};
 use crate::recognize::FoundTable;
@@ -24,6 +25,28 @@ pub const FMT_TABLE_LABEL: Rule = Rule {
     summary_zh: "表格行、列名称缺失、改名或有错别字",
     summary_en: "A table row or column label is missing, renamed or misspelt",
 };
+
+const ROW_LABEL: Message = Message {
+    id: "FMT-TABLE-LABEL",
+    zh: "表{table}行名称“{printed}”{kind}，应为“{official}”。",
+    en: "Table {table}: row label “{printed}” {kind}; it should read “{official}”.",
+};
+const COLUMN_LABEL: Message = Message {
+    id: "FMT-TABLE-LABEL/column",
+    zh: "表{table}列名称“{printed}”{kind}，应为“{official}”。",
+    en: "Table {table}: column label “{printed}” {kind}; it should read “{official}”.",
+};
+const MISSING_ROW: Message =
+    Message { id: "FMT-TABLE-LABEL/missing-row", zh: "表{table}缺少“{row}”一行。", en: "Table {table} lacks the row “{row}”." };
+const VALUE_ROW: Message = Message { id: "FMT-TABLE-LABEL/value-row", zh: "数值行", en: "value row" };
+const KIND_2019_LABEL: Message =
+    Message { id: "FMT-TABLE-LABEL/2019-label", zh: "是 2019 年格式的名称", en: "is the 2019 format's label" };
+const KIND_PUNCTUATION: Message =
+    Message { id: "FMT-TABLE-LABEL/punctuation", zh: "标点与规定格式不同", en: "differs in punctuation" };
+const KIND_PARTIAL: Message = Message { id: "FMT-TABLE-LABEL/partial", zh: "不完整", en: "is incomplete" };
+const KIND_MISSPELT: Message = Message { id: "FMT-TABLE-LABEL/misspelt", zh: "有错漏字", en: "is misspelt" };
+const KIND_DIFFERENT: Message =
+    Message { id: "FMT-TABLE-LABEL/different", zh: "与规定格式不符", en: "does not match the format" };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for found in &ctx.report.tables {
@@ -54,22 +77,18 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             _ => Severity::Warning,
         };
         let kind = if old_label {
-            pick!(ctx.lang, "是 2019 年格式的名称", "is the 2019 format's label")
+            &KIND_2019_LABEL
         } else {
             match m {
-                LabelMatch::Punctuation => pick!(ctx.lang, "标点与规定格式不同", "differs in punctuation"),
-                LabelMatch::Partial => pick!(ctx.lang, "不完整", "is incomplete"),
-                LabelMatch::Misspelt => pick!(ctx.lang, "有错漏字", "is misspelt"),
-                _ => pick!(ctx.lang, "与规定格式不符", "does not match the format"),
+                LabelMatch::Punctuation => &KIND_PUNCTUATION,
+                LabelMatch::Partial => &KIND_PARTIAL,
+                LabelMatch::Misspelt => &KIND_MISSPELT,
+                _ => &KIND_DIFFERENT,
             }
         };
-        let message = pick!(
-            ctx.lang,
-            format!("表{table}行名称“{}”{kind}，应为“{}”。", label.printed, row.label),
-            format!("Table {table}: row label “{}” {kind}; it should read “{}”.", label.printed, row.label),
-        );
+        let args = Args::new().text("table", table).text("printed", &label.printed).phrase("kind", kind);
         out.push(
-            Diagnostic::new(FMT_TABLE_LABEL.id, severity, message)
+            Diagnostic::new(FMT_TABLE_LABEL.id, severity, &ROW_LABEL, args.text("official", row.label))
                 .table(table)
                 .row(row.label)
                 .expected(row.label)
@@ -90,12 +109,12 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let name = if row.label.is_empty() { pick!(ctx.lang, "数值行", "value row") } else { row.label.to_string() };
+        let name = if row.label.is_empty() { VALUE_ROW.template(ctx.lang) } else { row.label };
         let severity = if ctx.is_html() { Severity::Error } else { Severity::Warning };
-        let message =
-            pick!(ctx.lang, format!("表{table}缺少“{name}”一行。"), format!("Table {table} lacks the row “{name}”."));
+        let args = Args::new().text("table", table);
+        let args = if row.label.is_empty() { args.phrase("row", &VALUE_ROW) } else { args.text("row", row.label) };
         out.push(
-            Diagnostic::new(FMT_TABLE_LABEL.id, severity, message)
+            Diagnostic::new(FMT_TABLE_LABEL.id, severity, &MISSING_ROW, args)
                 .table(table)
                 .row(row.label)
                 .expected(name)
@@ -121,18 +140,14 @@ fn columns(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         let m = compare(&label.printed, column.label, column.keys);
         let kind = match m {
             LabelMatch::Exact => continue,
-            LabelMatch::Punctuation => pick!(ctx.lang, "标点与规定格式不同", "differs in punctuation"),
-            LabelMatch::Misspelt => pick!(ctx.lang, "有错漏字", "is misspelt"),
+            LabelMatch::Punctuation => &KIND_PUNCTUATION,
+            LabelMatch::Misspelt => &KIND_MISSPELT,
             // Split headers (商业 / 企业) and shortened ones are layout, not content.
             LabelMatch::Partial | LabelMatch::Different => continue,
         };
-        let message = pick!(
-            ctx.lang,
-            format!("表{table}列名称“{}”{kind}，应为“{}”。", label.printed, column.label),
-            format!("Table {table}: column label “{}” {kind}; it should read “{}”.", label.printed, column.label),
-        );
+        let args = Args::new().text("table", table).text("printed", &label.printed).phrase("kind", kind);
         out.push(
-            Diagnostic::new(FMT_TABLE_LABEL.id, Severity::Warning, message)
+            Diagnostic::new(FMT_TABLE_LABEL.id, Severity::Warning, &COLUMN_LABEL, args.text("official", column.label))
                 .table(table)
                 .column(column.qualified_label())
                 .expected(column.label)
@@ -143,6 +158,20 @@ fn columns(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &ROW_LABEL,
+    &COLUMN_LABEL,
+    &MISSING_ROW,
+    &VALUE_ROW,
+    &KIND_2019_LABEL,
+    &KIND_PUNCTUATION,
+    &KIND_PARTIAL,
+    &KIND_MISSPELT,
+    &KIND_DIFFERENT,
+];
 
 #[cfg(test)]
 mod tests {

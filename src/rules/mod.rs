@@ -199,6 +199,8 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
             None => Some(d),
         })
         .collect();
+    // The one place findings' messages are rendered: rules give templates and arguments.
+    out.iter_mut().for_each(|d| d.render(ctx.lang));
     let table_order = |t: Option<&str>| match t {
         None => 0,
         Some("二") => 1,

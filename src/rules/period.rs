@@ -1,6 +1,7 @@
 //! The year the report is about: the title, the 统计期限, the narrative and the plan in 五.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::format::Section;
 use crate::recognize::prose::Sentence;
 use crate::recognize::sections::first_year;
@@ -43,17 +44,37 @@ fn compact(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+const PERIOD_TITLE: Message = Message {
+    id: "PERIOD-YEAR/title",
+    zh: "统计期限从 {start} 年开始，而标题为 {title} 年度报告：统计期限应为 {title}年1月1日至{title}年12月31日。",
+    en: "The statistical period starts in {start}, but the title is for {title}: it should run from 1 January to 31 December {title}.",
+};
+const PERIOD_END: Message = Message {
+    id: "PERIOD-YEAR/end",
+    zh: "统计期限从 {start} 年跨到 {end} 年：年度报告的统计期限应为同一年的1月1日至12月31日。",
+    en: "The statistical period runs from {start} into {end}; it should be 1 January to 31 December of one year.",
+};
+const NARRATIVE_YEAR: Message = Message {
+    id: "PERIOD-YEAR/narrative",
+    zh: "正文以“{found}年”叙述本年度工作，而本报告为 {year} 年度：年份可能沿用了旧报告，请核对。",
+    en: "The narrative describes the year's work as {found}, but this report is for {year}: perhaps copied from an older report.",
+};
+const PLAN_YEAR: Message = Message {
+    id: "PERIOD-YEAR/plan",
+    zh: "第五部分的改进计划写作“{year}年…”，但本报告为 {year} 年度，改进措施应针对 {next} 年。",
+    en: "The improvement plan in section 五 is dated {year}, the report's own year; the plan should be for {next}.",
+};
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = ctx.sentences();
     let title_year = ctx.report.title.as_ref().and_then(|t| first_year(&compact(&t.text))).map(|y| y.0);
-    period(ctx, all, title_year, out);
+    period(all, title_year, out);
     let Some(year) = ctx.report.year else { return };
-    narrative(ctx, all, year, out);
-    plan(ctx, all, year, out);
+    narrative(all, year, out);
+    plan(all, year, out);
 }
 
-fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Vec<Diagnostic>) {
-    let lang = ctx.lang;
+fn period(all: &[Sentence], title_year: Option<u16>, out: &mut Vec<Diagnostic>) {
     let Some(s) = all.iter().take(200).find(|s| {
         // Removing spaces makes no 日: most sentences need not be compacted.
         if !s.text.contains('日') {
@@ -69,13 +90,9 @@ fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Ve
     let end = year_before(&c[at..], "12月31日").map(|y| y.0);
     if let Some(title) = title_year {
         if start != title {
-            let message = pick!(
-                lang,
-                format!("统计期限从 {start} 年开始，而标题为 {title} 年度报告：统计期限应为 {title}年1月1日至{title}年12月31日。"),
-                format!("The statistical period starts in {start}, but the title is for {title}: it should run from 1 January to 31 December {title}."),
-            );
+            let args = Args::new().text("start", start).text("title", title);
             out.push(
-                Diagnostic::new(PERIOD_YEAR.id, Severity::Error, message)
+                Diagnostic::new(PERIOD_YEAR.id, Severity::Error, &PERIOD_TITLE, args)
                     .expected(title.to_string())
                     .actual(start.to_string())
                     .at(Some(s.span()), None)
@@ -86,13 +103,9 @@ fn period(ctx: &Context, all: &[Sentence], title_year: Option<u16>, out: &mut Ve
         }
     }
     if let Some(end) = end.filter(|e| *e != start) {
-        let message = pick!(
-            lang,
-            format!("统计期限从 {start} 年跨到 {end} 年：年度报告的统计期限应为同一年的1月1日至12月31日。"),
-            format!("The statistical period runs from {start} into {end}; it should be 1 January to 31 December of one year."),
-        );
+        let args = Args::new().text("start", start).text("end", end);
         out.push(
-            Diagnostic::new(PERIOD_YEAR.id, Severity::Error, message)
+            Diagnostic::new(PERIOD_YEAR.id, Severity::Error, &PERIOD_END, args)
                 .expected(start.to_string())
                 .actual(end.to_string())
                 .at(Some(s.span()), None)
@@ -119,8 +132,7 @@ fn opening_year(text: &str) -> Option<u16> {
     (rest.starts_with(['，', ',']) || rest.starts_with('全') || rest.starts_with('我')).then_some(y)
 }
 
-fn narrative(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
-    let lang = ctx.lang;
+fn narrative(all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
     for s in all {
         if !matches!(
             s.section,
@@ -141,13 +153,9 @@ fn narrative(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnosti
         if y == year || comparison {
             continue;
         }
-        let message = pick!(
-            lang,
-            format!("正文以“{y}年”叙述本年度工作，而本报告为 {year} 年度：年份可能沿用了旧报告，请核对。"),
-            format!("The narrative describes the year's work as {y}, but this report is for {year}: perhaps copied from an older report."),
-        );
+        let args = Args::new().text("found", y).text("year", year);
         out.push(
-            Diagnostic::new(PERIOD_YEAR.id, Severity::Warning, message)
+            Diagnostic::new(PERIOD_YEAR.id, Severity::Warning, &NARRATIVE_YEAR, args)
                 .expected(year.to_string())
                 .actual(y.to_string())
                 .at(Some(s.span_of(0, s.text.find('年').map_or(s.text.len(), |i| i + '年'.len_utf8()))), None)
@@ -157,8 +165,7 @@ fn narrative(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnosti
     }
 }
 
-fn plan(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
-    let lang = ctx.lang;
+fn plan(all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
     let next = year + 1;
     for s in all.iter().filter(|s| s.section == Some(Section::Problems)) {
         let text = &s.text;
@@ -176,14 +183,10 @@ fn plan(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
             if !["将", "计划", "拟", "要着力", "继续"].iter().any(|w| window.contains(w)) {
                 continue;
             }
-            let message = pick!(
-                lang,
-                format!("第五部分的改进计划写作“{year}年…”，但本报告为 {year} 年度，改进措施应针对 {next} 年。"),
-                format!("The improvement plan in section 五 is dated {year}, the report's own year; the plan should be for {next}."),
-            );
+            let args = Args::new().text("year", year).text("next", next);
             let end = at + needle.len();
             out.push(
-                Diagnostic::new(PERIOD_YEAR.id, Severity::Warning, message)
+                Diagnostic::new(PERIOD_YEAR.id, Severity::Warning, &PLAN_YEAR, args)
                     .expected(next.to_string())
                     .actual(year.to_string())
                     .at(Some(s.span_of(at, end)), None)
@@ -194,6 +197,15 @@ fn plan(ctx: &Context, all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &PERIOD_TITLE,
+    &PERIOD_END,
+    &NARRATIVE_YEAR,
+    &PLAN_YEAR,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! What could not be read with certainty, and table-model errors in the pasted HTML.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::message::{Arg, Args, Message};
 use crate::document::NoteKind;
 use crate::format::TableId;
 use crate::rules::{Context, Rule};
@@ -36,6 +37,30 @@ pub const GRID_OVERLAP: Rule = Rule {
     summary_en: "Merged table cells overlap, or a grid row has no cell of its own",
 };
 
+const UNREADABLE: Message = Message {
+    id: "TABLE-UNREADABLE",
+    zh: "{what}无法可靠读取（{reason}），未作核算；请核对原表。",
+    en: "{what} cannot be read reliably ({reason}); it was not checked. Check the original table.",
+};
+const WHAT_TABLE: Message = Message { id: "TABLE-UNREADABLE/table", zh: "表{table}", en: "Table {table}" };
+const WHAT_ROW: Message =
+    Message { id: "TABLE-UNREADABLE/table-row", zh: "表{table}「{row}」行", en: "Table {table}, row 「{row}」" };
+const NOT_FOUND: Message = Message {
+    id: "TABLE-UNREADABLE/not-found",
+    zh: "第{table}部分未找到表格，无法核对表{table}。",
+    en: "No table found in section {table}; table {table} could not be checked.",
+};
+const OVERLAP: Message = Message {
+    id: "GRID-OVERLAP",
+    zh: "第 {table} 个表格第 {row} 行第 {column} 列：合并单元格相互重叠，编辑器和读者看到的表格可能不同。",
+    en: "Table #{table} row {row} column {column}: merged cells overlap; editors and readers may show the table differently.",
+};
+const ROW_WITHOUT_CELL: Message = Message {
+    id: "GRID-OVERLAP/row-without-cell",
+    zh: "第 {table} 个表格第 {row} 行没有自己的单元格（跨行合并超出了表格末尾）。",
+    en: "Table #{table} row {row} has no cell of its own (a rowspan runs past the end of the table).",
+};
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for found in &ctx.report.tables {
         let table = found.id.numeral();
@@ -43,23 +68,19 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, u) in found.unreadable.iter().enumerate() {
             let row_label = u.row.and_then(|r| spec.row(r)).map(|(_, r)| r.label).unwrap_or("");
             let what = if row_label.is_empty() {
-                pick!(ctx.lang, format!("表{table}"), format!("Table {table}"))
+                Arg::Phrase(&WHAT_TABLE, Args::new().text("table", table))
             } else {
-                pick!(ctx.lang, format!("表{table}「{row_label}」行"), format!("Table {table}, row 「{row_label}」"))
+                Arg::Phrase(&WHAT_ROW, Args::new().text("table", table).text("row", row_label))
             };
-            let message = pick!(
-                ctx.lang,
-                format!("{what}无法可靠读取（{}），未作核算；请核对原表。", u.reason_zh),
-                format!("{what} cannot be read reliably ({}); it was not checked. Check the original table.", u.reason),
-            );
-            let mut d = Diagnostic::new(TABLE_UNREADABLE.id, TABLE_UNREADABLE.severity, message)
+            let args = Args::new().arg("what", what).arg("reason", Arg::Phrase(u.reason.message, u.reason.args.clone()));
+            let mut d = Diagnostic::new(TABLE_UNREADABLE.id, TABLE_UNREADABLE.severity, &UNREADABLE, args)
                 .table(table)
                 .row(row_label)
                 .at(u.origin.span, u.origin.cell);
             if let Some(e) = &u.excerpt {
                 d = d.excerpt(e.clone());
             }
-            out.push(d.finish(&format!("{i}:{}", u.reason)));
+            out.push(d.finish(&format!("{i}:{}", u.reason.render(Lang::En))));
         }
     }
     // A section whose table was not found at all.
@@ -67,13 +88,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let has_section = ctx.report.sections.iter().any(|s| s.section == id.section());
         if has_section && ctx.report.table(id).is_none() {
             let table = id.numeral();
-            let message = pick!(
-                ctx.lang,
-                format!("第{table}部分未找到表格，无法核对表{table}。"),
-                format!("No table found in section {table}; table {table} could not be checked."),
-            );
             out.push(
-                Diagnostic::new(TABLE_UNREADABLE.id, TABLE_UNREADABLE.severity, message)
+                Diagnostic::new(TABLE_UNREADABLE.id, TABLE_UNREADABLE.severity, &NOT_FOUND, Args::new().text("table", table))
                     .table(table)
                     .finish("not-found"),
             );
@@ -84,19 +100,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let (r, c) = n.position.unwrap_or((0, 0));
-        let message = match n.kind {
-            NoteKind::GridOverlap => pick!(
-                ctx.lang,
-                format!("第 {} 个表格第 {} 行第 {} 列：合并单元格相互重叠，编辑器和读者看到的表格可能不同。", n.table.unwrap_or(0) + 1, r + 1, c + 1),
-                format!("Table #{} row {} column {}: merged cells overlap; editors and readers may show the table differently.", n.table.unwrap_or(0) + 1, r + 1, c + 1),
-            ),
-            _ => pick!(
-                ctx.lang,
-                format!("第 {} 个表格第 {} 行没有自己的单元格（跨行合并超出了表格末尾）。", n.table.unwrap_or(0) + 1, r + 1),
-                format!("Table #{} row {} has no cell of its own (a rowspan runs past the end of the table).", n.table.unwrap_or(0) + 1, r + 1),
-            ),
-        };
-        out.push(Diagnostic::new(GRID_OVERLAP.id, GRID_OVERLAP.severity, message).excerpt(n.message.clone()).finish(
+        let args = Args::new().text("table", n.table.unwrap_or(0) + 1).text("row", r + 1).text("column", c + 1);
+        let template = if n.kind == NoteKind::GridOverlap { &OVERLAP } else { &ROW_WITHOUT_CELL };
+        out.push(Diagnostic::new(GRID_OVERLAP.id, GRID_OVERLAP.severity, template, args).excerpt(n.message.clone()).finish(
             &format!(
                 "{}:{}:{}:{}",
                 n.kind as u8,
@@ -107,6 +113,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         ));
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &UNREADABLE,
+    &WHAT_TABLE,
+    &WHAT_ROW,
+    &NOT_FOUND,
+    &OVERLAP,
+    &ROW_WITHOUT_CELL,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! What sections 五 and 六 must say.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::format::{Section, TableId};
 use crate::rules::{Context, Rule};
 use crate::strings::{char_count, JoinStr};
@@ -39,11 +40,29 @@ fn heading<'a>(ctx: &Context<'a>, section: Section) -> Option<&'a crate::recogni
     ctx.report.sections.iter().find(|s| s.section == section)
 }
 
+const PROBLEMS_EMPTY: Message = Message {
+    id: "SEC5-EMPTY",
+    zh: "第五部分“存在的主要问题及改进情况”内容为“{shown}”：应写明本年度工作存在的主要问题和改进措施。",
+    en: "Section 五 (problems and improvements) says “{shown}”: it should state the year's main problems and the improvements made or planned.",
+};
+const EMPTY_TEXT: Message = Message { id: "SEC5-EMPTY/empty", zh: "（空）", en: "(empty)" };
+const FEE_MISSING: Message = Message {
+    id: "SEC6-FEE-MISSING",
+    zh: "第六部分“其他需要报告的事项”未说明信息处理费收取情况（收取金额，或“未收取信息处理费”）。{unpaid}",
+    en: "Section 六 does not report the information processing fee (the amount, or that none was charged).{unpaid}",
+};
+const FEE_NOTICES_SENT: Message = Message {
+    id: "SEC6-FEE-MISSING/notices-sent",
+    zh: "表三（六）2“逾期未按收费通知要求缴纳费用”为 {count}，说明本年发出过收费通知。",
+    en: " Table 三 (六)2 (fee not paid) is {count}, so fee notices were sent.",
+};
+/// What the section should state (the finding's `expected`).
+const FEE: Message = Message { id: "SEC6-FEE-MISSING/fee", zh: "信息处理费收取情况", en: "the information processing fee" };
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = ctx.sentences();
     let text =
         |section: Section| -> String { all.iter().filter(|s| s.section == Some(section)).map(|s| s.text).join_str("") };
-    let lang = ctx.lang;
     if let Some(h) = heading(ctx, Section::Problems) {
         let body = text(Section::Problems);
         let bare: String = body.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -51,14 +70,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let empty =
             char_count(&bare) < 8 || ["无", "暂无", "略", "无问题", "没有", "不存在问题"].contains(&bare.as_str());
         if empty && !placeholder {
-            let shown = if body.is_empty() { pick!(lang, "（空）", "(empty)") } else { body.clone() };
-            let message = pick!(
-                lang,
-                format!("第五部分“存在的主要问题及改进情况”内容为“{shown}”：应写明本年度工作存在的主要问题和改进措施。"),
-                format!("Section 五 (problems and improvements) says “{shown}”: it should state the year's main problems and the improvements made or planned."),
-            );
+            let args = if body.is_empty() {
+                Args::new().phrase("shown", &EMPTY_TEXT)
+            } else {
+                Args::new().text("shown", &body)
+            };
             out.push(
-                Diagnostic::new(SEC5_EMPTY.id, SEC5_EMPTY.severity, message)
+                Diagnostic::new(SEC5_EMPTY.id, SEC5_EMPTY.severity, &PROBLEMS_EMPTY, args)
                     .actual(body.clone())
                     .at(Some(h.span), None)
                     .excerpt(if body.is_empty() { h.printed.clone() } else { body })
@@ -89,24 +107,28 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .and_then(|t| t.cell("other_handling_unpaid_fee", "total"))
         .and_then(|c| c.value.number)
         .filter(|n| n.mantissa > 0);
-    let extra_zh = unpaid.map_or(String::new(), |n| {
-        format!("表三（六）2“逾期未按收费通知要求缴纳费用”为 {n}，说明本年发出过收费通知。")
-    });
-    let extra_en =
-        unpaid.map_or(String::new(), |n| format!(" Table 三 (六)2 (fee not paid) is {n}, so fee notices were sent."));
-    let message = pick!(
-        lang,
-        format!("第六部分“其他需要报告的事项”未说明信息处理费收取情况（收取金额，或“未收取信息处理费”）。{extra_zh}"),
-        format!("Section 六 does not report the information processing fee (the amount, or that none was charged).{extra_en}"),
-    );
+    let args = match unpaid {
+        Some(n) => Args::new().phrase_with("unpaid", &FEE_NOTICES_SENT, Args::new().text("count", n)),
+        None => Args::new().text("unpaid", ""),
+    };
     out.push(
-        Diagnostic::new(SEC6_FEE_MISSING.id, SEC6_FEE_MISSING.severity, message)
-            .expected(pick!(lang, "信息处理费收取情况", "the information processing fee"))
+        Diagnostic::new(SEC6_FEE_MISSING.id, SEC6_FEE_MISSING.severity, &FEE_MISSING, args)
+            .expected(FEE.template(ctx.lang))
             .at(Some(h.span), None)
             .excerpt(if body.is_empty() { h.printed.clone() } else { body })
             .finish("六"),
     );
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &PROBLEMS_EMPTY,
+    &EMPTY_TEXT,
+    &FEE_MISSING,
+    &FEE_NOTICES_SENT,
+    &FEE,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! The report's outline: its title and its six section headings.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::format::{format, FormatVersion, Section};
 use crate::recognize::labels::words;
 use crate::rules::{Context, Rule};
@@ -55,6 +56,52 @@ pub const FMT_TITLE: Rule = Rule {
     summary_en: "Title is not of the form “…YYYY年政府信息公开工作年度报告”",
 };
 
+const TITLE_MISSING: Message = Message {
+    id: "FMT-TITLE/missing",
+    zh: "未找到报告标题，应为“{expected}”。",
+    en: "No report title found; it should read “{expected}”.",
+};
+const TITLE_FORM: Message = Message {
+    id: "FMT-TITLE",
+    zh: "标题“{title}”不规范：{why}，应为“{expected}”。",
+    en: "Title “{title}” is not in the official form: {why}; expected “{expected}”.",
+};
+const TITLE_NOT_ANNUAL: Message =
+    Message { id: "FMT-TITLE/not-annual", zh: "应为“年度报告”", en: "it must say 年度报告 (annual report)" };
+const TITLE_LACKS_WORDS: Message =
+    Message { id: "FMT-TITLE/lacks-words", zh: "缺少“政府信息公开工作”字样", en: "it lacks 政府信息公开工作" };
+const TITLE_LACKS_YEAR: Message = Message { id: "FMT-TITLE/lacks-year", zh: "缺少年份", en: "it lacks the year" };
+const NO_SECTIONS: Message = Message {
+    id: "FMT-SECTION-MISSING/all",
+    zh: "未找到“一、总体情况”至“六、其他需要报告的事项”中的任何部分标题；完整的年度报告应包含这六个部分。",
+    en: "None of the six section headings (一、总体情况 … 六、其他需要报告的事项) was found; a complete annual report has all six.",
+};
+const SECTION_MISSING: Message = Message {
+    id: "FMT-SECTION-MISSING",
+    zh: "缺少第{numeral}部分“{heading}”。",
+    en: "Section {numeral} “{heading}” is missing.",
+};
+const WRONG_NUMBER: Message = Message {
+    id: "FMT-SECTION-ORDER/number",
+    zh: "标题“{printed}”的编号错误：“{title}”应为第{numeral}部分，即“{heading}”。",
+    en: "Heading “{printed}” is numbered wrongly: “{title}” is section {numeral}, “{heading}”.",
+};
+const OUT_OF_ORDER: Message = Message {
+    id: "FMT-SECTION-ORDER",
+    zh: "“{printed}”出现在“{previous}”之后，顺序错误。",
+    en: "“{printed}” comes after “{previous}”: sections are out of order.",
+};
+const HEADING_TEXT: Message = Message {
+    id: "FMT-HEADING-TEXT",
+    zh: "标题“{printed}”与规定格式不一致，应为“{heading}”。",
+    en: "Heading “{printed}” differs from the official wording; it should read “{heading}”.",
+};
+const HEADING_VARIANT: Message = Message {
+    id: "FMT-HEADING-TEXT/variant",
+    zh: "标题“{printed}”与规定格式不一致（常见变体），应为“{heading}”。",
+    en: "Heading “{printed}” differs from the official wording (a common variant); it should read “{heading}”.",
+};
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     title(ctx, out);
     sections(ctx, out);
@@ -69,12 +116,10 @@ fn title(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = &ctx.report.title else {
         // No title at all: only worth saying for something that is a report.
         if ctx.report.sections.len() >= 3 {
-            let message = pick!(
-                ctx.lang,
-                format!("未找到报告标题，应为“{expected}”。"),
-                format!("No report title found; it should read “{expected}”."),
+            let args = Args::new().text("expected", &expected);
+            out.push(
+                Diagnostic::new(FMT_TITLE.id, FMT_TITLE.severity, &TITLE_MISSING, args).expected(expected).finish("missing"),
             );
-            out.push(Diagnostic::new(FMT_TITLE.id, FMT_TITLE.severity, message).expected(expected).finish("missing"));
         }
         return;
     };
@@ -84,19 +129,15 @@ fn title(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let why = if !compact.contains("年度报告") {
-        pick!(ctx.lang, "应为“年度报告”", "it must say 年度报告 (annual report)")
+        &TITLE_NOT_ANNUAL
     } else if !compact.contains("政府信息公开") || !compact.contains("工作") {
-        pick!(ctx.lang, "缺少“政府信息公开工作”字样", "it lacks 政府信息公开工作")
+        &TITLE_LACKS_WORDS
     } else {
-        pick!(ctx.lang, "缺少年份", "it lacks the year")
+        &TITLE_LACKS_YEAR
     };
-    let message = pick!(
-        ctx.lang,
-        format!("标题“{}”不规范：{why}，应为“{expected}”。", t.text),
-        format!("Title “{}” is not in the official form: {why}; expected “{expected}”.", t.text),
-    );
+    let args = Args::new().text("title", &t.text).phrase("why", why).text("expected", &expected);
     out.push(
-        Diagnostic::new(FMT_TITLE.id, FMT_TITLE.severity, message)
+        Diagnostic::new(FMT_TITLE.id, FMT_TITLE.severity, &TITLE_FORM, args)
             .expected(expected)
             .actual(t.text.clone())
             .at(Some(t.span), None)
@@ -110,23 +151,17 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let found = &ctx.report.sections;
     if found.is_empty() {
         // Not one heading: a fragment (a table pasted alone) or not a report; say it once.
-        let message = pick!(
-            ctx.lang,
-            "未找到“一、总体情况”至“六、其他需要报告的事项”中的任何部分标题；完整的年度报告应包含这六个部分。",
-            "None of the six section headings (一、总体情况 … 六、其他需要报告的事项) was found; a complete annual report has all six.",
+        out.push(
+            Diagnostic::new(FMT_SECTION_MISSING.id, FMT_SECTION_MISSING.severity, &NO_SECTIONS, Args::new())
+                .finish("all"),
         );
-        out.push(Diagnostic::new(FMT_SECTION_MISSING.id, FMT_SECTION_MISSING.severity, message).finish("all"));
         return;
     }
     for spec in specs {
         if !found.iter().any(|f| f.section == spec.section) {
-            let message = pick!(
-                ctx.lang,
-                format!("缺少第{}部分“{}”。", spec.section.numeral(), spec.heading),
-                format!("Section {} “{}” is missing.", spec.section.numeral(), spec.heading),
-            );
+            let args = Args::new().text("numeral", spec.section.numeral()).text("heading", spec.heading);
             out.push(
-                Diagnostic::new(FMT_SECTION_MISSING.id, FMT_SECTION_MISSING.severity, message)
+                Diagnostic::new(FMT_SECTION_MISSING.id, FMT_SECTION_MISSING.severity, &SECTION_MISSING, args)
                     .expected(spec.heading)
                     .finish(spec.section.numeral()),
             );
@@ -142,37 +177,15 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
             && ["一", "二", "三", "四", "五", "六"].contains(&printed_numeral.as_str());
         let out_of_order = last.is_some_and(|l| l > f.section);
         if wrong_number || out_of_order {
-            let message = if wrong_number {
-                pick!(
-                    ctx.lang,
-                    format!(
-                        "标题“{}”的编号错误：“{}”应为第{}部分，即“{}”。",
-                        f.printed,
-                        spec.title(),
-                        f.section.numeral(),
-                        spec.heading
-                    ),
-                    format!(
-                        "Heading “{}” is numbered wrongly: “{}” is section {}, “{}”.",
-                        f.printed,
-                        spec.title(),
-                        f.section.numeral(),
-                        spec.heading
-                    ),
-                )
+            let (template, args) = if wrong_number {
+                let args = Args::new().text("printed", &f.printed).text("title", spec.title());
+                (&WRONG_NUMBER, args.text("numeral", f.section.numeral()).text("heading", spec.heading))
             } else {
-                pick!(
-                    ctx.lang,
-                    format!("“{}”出现在“{}”之后，顺序错误。", f.printed, specs[last.map_or(0, |l| l.index())].heading),
-                    format!(
-                        "“{}” comes after “{}”: sections are out of order.",
-                        f.printed,
-                        specs[last.map_or(0, |l| l.index())].heading
-                    ),
-                )
+                let args = Args::new().text("printed", &f.printed);
+                (&OUT_OF_ORDER, args.text("previous", specs[last.map_or(0, |l| l.index())].heading))
             };
             out.push(
-                Diagnostic::new(FMT_SECTION_ORDER.id, FMT_SECTION_ORDER.severity, message)
+                Diagnostic::new(FMT_SECTION_ORDER.id, FMT_SECTION_ORDER.severity, template, args)
                     .expected(spec.heading)
                     .actual(f.printed.clone())
                     .at(Some(f.span), None)
@@ -185,18 +198,10 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let printed_title = f.printed.split_once(['、', '.', '．', ' ']).map_or(f.printed.as_str(), |(_, t)| t);
         if words(printed_title) != words(spec.title()) {
             let variant = spec.variants.iter().any(|v| words(v) == words(printed_title));
-            let note =
-                if variant { pick!(ctx.lang, "（常见变体）", " (a common variant)") } else { String::new() };
-            let message = pick!(
-                ctx.lang,
-                format!("标题“{}”与规定格式不一致{note}，应为“{}”。", f.printed, spec.heading),
-                format!(
-                    "Heading “{}” differs from the official wording{note}; it should read “{}”.",
-                    f.printed, spec.heading
-                ),
-            );
+            let args = Args::new().text("printed", &f.printed).text("heading", spec.heading);
+            let template = if variant { &HEADING_VARIANT } else { &HEADING_TEXT };
             out.push(
-                Diagnostic::new(FMT_HEADING_TEXT.id, FMT_HEADING_TEXT.severity, message)
+                Diagnostic::new(FMT_HEADING_TEXT.id, FMT_HEADING_TEXT.severity, template, args)
                     .expected(spec.heading)
                     .actual(f.printed.clone())
                     .at(Some(f.span), None)
@@ -206,6 +211,22 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &TITLE_MISSING,
+    &TITLE_FORM,
+    &TITLE_NOT_ANNUAL,
+    &TITLE_LACKS_WORDS,
+    &TITLE_LACKS_YEAR,
+    &NO_SECTIONS,
+    &SECTION_MISSING,
+    &WRONG_NUMBER,
+    &OUT_OF_ORDER,
+    &HEADING_TEXT,
+    &HEADING_VARIANT,
+];
 
 #[cfg(test)]
 mod tests {

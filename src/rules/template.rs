@@ -1,6 +1,7 @@
 //! The official template's placeholders left in, and a template not filled in at all.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::document::Block;
 use crate::format::Section;
 use crate::recognize::value::ValueShape;
@@ -49,36 +50,39 @@ pub fn is_blank_template(ctx: &Context) -> bool {
 
 /// The one finding for a blank template.
 pub fn blank_template(ctx: &Context) -> Diagnostic {
-    let message = pick!(
-        ctx.lang,
-        "报告仍是空白模板：表格中没有填写任何数字，正文只有“（文字描述）”等占位文字。请填写本年度的实际情况后再检查。",
-        "The report is still the blank template: no table holds a number and the text is the template's placeholders (“（文字描述）”). Fill it in with the year's figures and text, then check again.",
-    );
-    Diagnostic::new(TEMPLATE_UNFILLED.id, Severity::Error, message).finish("blank")
+    let _ = ctx;
+    Diagnostic::new(TEMPLATE_UNFILLED.id, Severity::Error, &BLANK, Args::new()).finish("blank")
 }
 
+const BLANK: Message = Message {
+    id: "TEMPLATE-UNFILLED/blank",
+    zh: "报告仍是空白模板：表格中没有填写任何数字，正文只有“（文字描述）”等占位文字。请填写本年度的实际情况后再检查。",
+    en: "The report is still the blank template: no table holds a number and the text is the template's placeholders (“（文字描述）”). Fill it in with the year's figures and text, then check again.",
+};
+const PLACEHOLDER: Message = Message {
+    id: "TEMPLATE-UNFILLED",
+    zh: "{place}仍是模板占位文字“{text}”，请填写实际内容。",
+    en: "{place} still holds the template's placeholder “{text}”: write the real content.",
+};
+const IN_SECTION: Message = Message { id: "TEMPLATE-UNFILLED/section", zh: "“{heading}”一节", en: "Section “{heading}”" };
+const IN_TEXT: Message = Message { id: "TEMPLATE-UNFILLED/text", zh: "正文", en: "The text" };
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let lang = ctx.lang;
     for (i, block) in ctx.doc.blocks.iter().enumerate() {
         let Block::Paragraph(p) = block else { continue };
         if !is_placeholder(&p.text) {
             continue;
         }
         let section = ctx.report.sections.iter().filter(|s| s.block < i).map(|s| s.section).next_back();
-        let place = match section {
+        let args = match section {
             Some(s) => {
                 let heading = ctx.report.sections.iter().find(|h| h.section == s).map_or("", |h| h.printed.as_str());
-                pick!(lang, format!("“{heading}”一节"), format!("Section “{heading}”"))
+                Args::new().phrase_with("place", &IN_SECTION, Args::new().text("heading", heading))
             }
-            None => pick!(lang, "正文", "The text"),
+            None => Args::new().phrase("place", &IN_TEXT),
         };
-        let message = pick!(
-            lang,
-            format!("{place}仍是模板占位文字“{}”，请填写实际内容。", p.text),
-            format!("{place} still holds the template's placeholder “{}”: write the real content.", p.text),
-        );
         out.push(
-            Diagnostic::new(TEMPLATE_UNFILLED.id, TEMPLATE_UNFILLED.severity, message)
+            Diagnostic::new(TEMPLATE_UNFILLED.id, TEMPLATE_UNFILLED.severity, &PLACEHOLDER, args.text("text", &p.text))
                 .actual(p.text.clone())
                 .at(Some(p.span), None)
                 .excerpt(&p.text)
@@ -86,6 +90,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &BLANK,
+    &PLACEHOLDER,
+    &IN_SECTION,
+    &IN_TEXT,
+];
 
 #[cfg(test)]
 mod tests {

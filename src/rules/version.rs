@@ -1,10 +1,10 @@
 //! Which revision of the format the report follows, against the one its year requires.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
-use crate::format::{format_for_year, FormatVersion, TableId};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{format, format_for_year, FormatVersion, TableId};
+use crate::message::{Arg, Args, Message};
 use crate::recognize::format_version::{detect, DetectedFormat};
 use crate::rules::{Context, Rule};
-use crate::strings::JoinStr;
 
 /// **FMT-VERSION** — the report follows the wrong revision of the format for its year
 /// (error), or mixes the two (warning).
@@ -23,55 +23,70 @@ pub const FMT_VERSION: Rule = Rule {
     summary_en: "Format revision does not match the report year (2019 vs 2021 format), or mixes both",
 };
 
-fn name(v: FormatVersion) -> &'static str {
-    match v {
-        FormatVersion::Y2019 => "2019 年格式（国办公开办函〔2019〕60号）",
-        FormatVersion::Y2021 => "2021 年格式（国办公开办函〔2021〕30号）",
-    }
-}
+const HYBRID: Message = Message {
+    id: "FMT-VERSION/hybrid",
+    zh: "两种年报格式混用：{evidence}{required}。",
+    en: "The report mixes the two formats: {evidence}{required}.",
+};
+const HYBRID_REQUIRED: Message = Message {
+    id: "FMT-VERSION/required",
+    zh: "；{year} 年度报告应全部采用{format} 年格式（{notice}）",
+    en: "; a report on {year} must use {format} throughout",
+};
+const WRONG: Message = Message {
+    id: "FMT-VERSION",
+    zh: "{year} 年度报告应采用{required} 年格式（{required_notice}），但表格采用的是{found} 年格式（{found_notice}）（{evidence}）。",
+    en: "A report on {year} must use the {required} format, but its tables follow the {found} format ({evidence}).",
+};
+const EVIDENCE_TWO: Message = Message { id: "FMT-VERSION/evidence", zh: "{first}，{second}", en: "{first}, {second}" };
+const PROACTIVE_LAYOUT: Message =
+    Message { id: "FMT-VERSION/proactive", zh: "表二采用 {format} 年格式", en: "表二 follows the {format} format" };
+const REQUESTS_2019: Message = Message {
+    id: "FMT-VERSION/requests-2019",
+    zh: "表三（六）其他处理为单行（2019）",
+    en: "表三 has a one-row （六）其他处理 (2019)",
+};
+const REQUESTS_2021: Message = Message {
+    id: "FMT-VERSION/requests-2021",
+    zh: "表三（六）其他处理分三项（2021）",
+    en: "表三 splits （六）其他处理 into three (2021)",
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(detected) = detect(ctx.report) else { return };
     let required = ctx.forced_format.or_else(|| ctx.report.year.and_then(format_for_year).map(|f| f.version));
     let year = ctx.report.year.map_or_else(String::new, |y| y.to_string());
-    let describe = |id: TableId| -> String {
+    // What the tables show, as phrases.
+    let describe = |id: TableId| -> Option<Arg> {
         let t = ctx.report.table(id);
         match (id, t.and_then(|t| t.layout)) {
-            (TableId::Proactive, Some(v)) => pick!(
-                ctx.lang,
-                format!("表二采用 {} 年格式", v.as_str()),
-                format!("表二 follows the {} format", v.as_str())
-            ),
-            (TableId::Requests, Some(FormatVersion::Y2019)) => {
-                pick!(ctx.lang, "表三（六）其他处理为单行（2019）", "表三 has a one-row （六）其他处理 (2019)")
+            (TableId::Proactive, Some(v)) => {
+                Some(Arg::Phrase(&PROACTIVE_LAYOUT, Args::new().text("format", v.as_str())))
             }
-            (TableId::Requests, Some(FormatVersion::Y2021)) => {
-                pick!(ctx.lang, "表三（六）其他处理分三项（2021）", "表三 splits （六）其他处理 into three (2021)")
-            }
-            _ => String::new(),
+            (TableId::Requests, Some(FormatVersion::Y2019)) => Some(Arg::Phrase(&REQUESTS_2019, Args::new())),
+            (TableId::Requests, Some(FormatVersion::Y2021)) => Some(Arg::Phrase(&REQUESTS_2021, Args::new())),
+            _ => None,
         }
     };
-    let evidence = [describe(TableId::Proactive), describe(TableId::Requests)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .join_str(pick!(ctx.lang, "，", ", ").as_str());
+    let evidence = match (describe(TableId::Proactive), describe(TableId::Requests)) {
+        (Some(first), Some(second)) => {
+            Arg::Phrase(&EVIDENCE_TWO, Args::new().arg("first", first).arg("second", second))
+        }
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => Arg::Text(String::new()),
+    };
     match (detected, required) {
         (DetectedFormat::Hybrid, req) => {
-            let req_text = req
-                .map(|r| {
-                    pick!(
-                        ctx.lang,
-                        format!("；{year} 年度报告应全部采用{}", name(r)),
-                        format!("; a report on {year} must use {} throughout", r.as_str()),
-                    )
-                })
-                .unwrap_or_default();
-            let message = pick!(
-                ctx.lang,
-                format!("两种年报格式混用：{evidence}{req_text}。"),
-                format!("The report mixes the two formats: {evidence}{req_text}."),
-            );
-            let mut d = Diagnostic::new(FMT_VERSION.id, Severity::Warning, message).actual("hybrid");
+            let args = Args::new().arg("evidence", evidence);
+            let args = match req {
+                Some(r) => args.phrase_with(
+                    "required",
+                    &HYBRID_REQUIRED,
+                    Args::new().text("year", &year).text("format", r.as_str()).text("notice", format(r).notice),
+                ),
+                None => args.text("required", ""),
+            };
+            let mut d = Diagnostic::new(FMT_VERSION.id, Severity::Warning, &HYBRID, args).actual("hybrid");
             if let Some(r) = req {
                 d = d.expected(r.as_str());
             }
@@ -82,17 +97,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if found_v == req {
                 return;
             }
-            let message = pick!(
-                ctx.lang,
-                format!("{year} 年度报告应采用{}，但表格采用的是{}（{evidence}）。", name(req), name(found_v)),
-                format!(
-                    "A report on {year} must use the {} format, but its tables follow the {} format ({evidence}).",
-                    req.as_str(),
-                    found_v.as_str()
-                ),
-            );
+            let args = Args::new()
+                .text("year", &year)
+                .text("required", req.as_str())
+                .text("required_notice", format(req).notice)
+                .text("found", found_v.as_str())
+                .text("found_notice", format(found_v).notice)
+                .arg("evidence", evidence);
             out.push(
-                Diagnostic::new(FMT_VERSION.id, FMT_VERSION.severity, message)
+                Diagnostic::new(FMT_VERSION.id, FMT_VERSION.severity, &WRONG, args)
                     .expected(req.as_str())
                     .actual(found_v.as_str())
                     .finish("wrong"),
@@ -101,6 +114,18 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         _ => {}
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &HYBRID,
+    &HYBRID_REQUIRED,
+    &WRONG,
+    &EVIDENCE_TWO,
+    &PROACTIVE_LAYOUT,
+    &REQUESTS_2019,
+    &REQUESTS_2021,
+];
 
 #[cfg(test)]
 mod tests {

@@ -346,7 +346,7 @@ fn decode_measured<'b>(
 
 #[cfg(feature = "encodings")]
 fn undecodable(why: String) -> ReadError {
-    ReadError::Undecodable { message: format!("the file's text cannot be decoded (无法识别文件编码): {why}") }
+    ReadError::Undecodable { why }
 }
 
 fn note(kind: NoteKind, message: String) -> ReadNote {

@@ -7,6 +7,7 @@ use super::splitting::int_value;
 use super::tokens::Part;
 use super::COMBO_CAP;
 use crate::format::RelationSpec;
+use crate::message::{Args, Text};
 
 /// The relations between rows (T3-IDENTITY, T3-RESULT-SUM) as row indices.
 pub(super) fn column_rels(layout: &Layout) -> Vec<(Vec<usize>, Vec<usize>)> {
@@ -94,16 +95,13 @@ pub(super) fn resolve(layout: &Layout, units: &mut [Unit]) {
         let unit = &mut units[u];
         let mut chosen: Vec<usize> = survivors.iter().map(|c| c[slot]).collect();
         if chosen.is_empty() {
-            unit.failure = Some(format!(
-                "{} readings of \"{}\" and {}",
-                unit.candidates.len(),
-                unit.excerpt,
-                if product.is_some_and(|p| p <= COMBO_CAP) {
-                    "none satisfies the table's column sums"
-                } else {
-                    "too many combinations to check against the table's column sums"
-                }
-            ));
+            let why = if product.is_some_and(|p| p <= COMBO_CAP) {
+                &super::READINGS_NONE_BALANCE
+            } else {
+                &super::READINGS_TOO_MANY_COMBINATIONS
+            };
+            let args = Args::new().text("count", unit.candidates.len()).text("text", &unit.excerpt);
+            unit.failure = Some(Text::new(why, args));
             // Rows on which every reading agrees are still certain.
             chosen = (0..unit.candidates.len()).collect();
         }
@@ -117,11 +115,9 @@ pub(super) fn resolve(layout: &Layout, units: &mut [Unit]) {
         if rows.iter().all(Option::is_some) {
             unit.candidates = vec![rows.into_iter().flatten().collect()];
         } else {
-            unit.failure.get_or_insert(format!(
-                "\"{}\" reads in {} ways that all satisfy the table's sums",
-                unit.excerpt,
-                chosen.iter().enumerate().filter(|&(i, c)| !chosen[..i].contains(c)).count()
-            ));
+            let ways = chosen.iter().enumerate().filter(|&(i, c)| !chosen[..i].contains(c)).count();
+            let args = Args::new().text("text", &unit.excerpt).text("count", ways);
+            unit.failure.get_or_insert(Text::new(&super::READS_SEVERAL_WAYS, args));
             // Partly certain: keep the agreed rows as a one-candidate unit with holes.
             unit.candidates = vec![rows.into_iter().map(Option::unwrap_or_default).collect()];
         }

@@ -41,6 +41,7 @@ use crate::format::{self, RowSpec, TableId, TableSpec};
 use crate::recognize::labels::{canonical, compare, row_score_of_words, words, LabelMatch};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
+use crate::message::{Args, Message, Text};
 use crate::strings::char_count;
 use arithmetic::resolve;
 use placement::{place_by_labels, place_in_order, runs, unit_for, Fill, Layout};
@@ -209,8 +210,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<Fou
             Some((start, f)) => units.push(unit_for(&layout, run, *start, *f)),
             None => table.unreadable.push(Unreadable {
                 row: run.label.as_ref().map(|l| layout.rows[l.0].id),
-                reason: "values that cannot be placed on a row of the table".into(),
-                reason_zh: reason_zh("values that cannot be placed on a row of the table"),
+                reason: Text::new(&UNPLACED, Args::new()),
                 excerpt: Some(run.excerpt()),
                 origin: Origin { span: run.span(), cell: None },
             }),
@@ -239,8 +239,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<Fou
                 }
                 None => table.unreadable.push(Unreadable {
                     row: Some(layout.rows[row].id),
-                    reason: u.failure.clone().unwrap_or_else(|| "the values of this row cannot be read".into()),
-                    reason_zh: reason_zh(u.failure.as_deref().unwrap_or("")),
+                    reason: u.failure.clone().unwrap_or_else(|| Text::new(&ROW_UNREAD, Args::new())),
                     excerpt: Some(u.excerpt.clone()),
                     origin: Origin { span: u.span, cell: None },
                 }),
@@ -253,8 +252,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<Fou
         if let (Some((printed, span)), false, false) = (l, covered[r], reported) {
             table.unreadable.push(Unreadable {
                 row: Some(layout.rows[r].id),
-                reason: "the row's label is printed but no values can be placed on it".into(),
-                reason_zh: reason_zh("label is printed but no values"),
+                reason: Text::new(&LABEL_ONLY, Args::new()),
                 excerpt: Some(printed.clone()),
                 origin: Origin { span: *span, cell: None },
             });
@@ -263,30 +261,135 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<Fou
     Some(table)
 }
 
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &ROW_OR_COLUMN,
+    &ROW_OR_COLUMN_NONE,
+    &TOO_MANY_READINGS,
+    &READINGS_NONE_BALANCE,
+    &READINGS_TOO_MANY_COMBINATIONS,
+    &READS_SEVERAL_WAYS,
+    &UNPLACED,
+    &ROW_UNREAD,
+    &LABEL_ONLY,
+    &REVIEW_LABELS_ONLY,
+    &REVIEW_CUTS_BALANCE,
+    &REVIEW_VALUE_COUNT,
+    &REVIEW_TOO_MANY_PIECES,
+    &REVIEW_NO_ARRANGEMENT,
+    &REVIEW_ARRANGEMENTS,
+    &CANNOT_CUT,
+    &CUT_SEVERAL_WAYS,
+    &CUT_TOO_MANY_WAYS,
+    &CUT_OVER_CAP,
+    &NO_CUT_BALANCES,
+];
+
 #[cfg(test)]
 mod tests;
 
-/// The reason in plain Chinese for users (the English one keeps the detail).
-fn reason_zh(reason: &str) -> String {
-    let has = |p: &str| reason.contains(p);
-    if has("too many") {
-        "可能的读法过多，无法确定各单元格的值"
-    } else if has("several ways") || has("ways that all balance") || has("cuts into") {
-        "连写的数字有多种拆分方式，无法确定各单元格的值"
-    } else if has("cannot be cut") || has("no cut of") {
-        "连写的数字无法按本行的合计关系拆分"
-    } else if has("row by row or column by column") {
-        "文本顺序错乱，无法确定按行还是按列读取"
-    } else if has("out of order") || has("arrangement") || has("arrange") {
-        "数值顺序错乱，无法确定各栏的归属"
-    } else if has("label is printed but no values") || has("labels are printed but no values") {
-        "只有行名称，找不到对应的数值"
-    } else if has("cannot be placed") {
-        "有数值无法对应到表格的行"
-    } else if has("values where the table has") {
-        "数值个数与表格不符"
-    } else {
-        "文本未给出单元格分隔，无法可靠地对应到单元格"
-    }
-    .to_string()
-}
+// Why a table or a row of text could not be read (TABLE-UNREADABLE's reasons). The English
+// text keeps the detail (the digits, the count of readings) for whoever debugs a reading; the
+// Chinese says in plain words what kind of problem it is.
+const SPLIT_ZH: &str = "连写的数字有多种拆分方式，无法确定各单元格的值";
+const NO_SPLIT_ZH: &str = "连写的数字无法按本行的合计关系拆分";
+const TOO_MANY_ZH: &str = "可能的读法过多，无法确定各单元格的值";
+const NO_CELLS_ZH: &str = "文本未给出单元格分隔，无法可靠地对应到单元格";
+const ORDER_ZH: &str = "数值顺序错乱，无法确定各栏的归属";
+const ROW_OR_COLUMN_ZH: &str = "文本顺序错乱，无法确定按行还是按列读取";
+const LABEL_ONLY_ZH: &str = "只有行名称，找不到对应的数值";
+pub(super) const ROW_OR_COLUMN: Message = Message {
+    id: "TABLE-UNREADABLE/row-or-column",
+    zh: ROW_OR_COLUMN_ZH,
+    en: "values of several rows in one run, which may read row by row or column by column",
+};
+pub(super) const ROW_OR_COLUMN_NONE: Message = Message {
+    id: "TABLE-UNREADABLE/row-or-column-none",
+    zh: ROW_OR_COLUMN_ZH,
+    en: "no reading of these rows (row by row or column by column) balances every row",
+};
+pub(super) const TOO_MANY_READINGS: Message = Message {
+    id: "TABLE-UNREADABLE/too-many-readings",
+    zh: TOO_MANY_ZH,
+    en: "too many ways to read these rows to try them all",
+};
+pub(super) const READINGS_NONE_BALANCE: Message = Message {
+    id: "TABLE-UNREADABLE/readings-none-balance",
+    zh: NO_CELLS_ZH,
+    en: "{count} readings of \"{text}\" and none satisfies the table's column sums",
+};
+pub(super) const READINGS_TOO_MANY_COMBINATIONS: Message = Message {
+    id: "TABLE-UNREADABLE/too-many-combinations",
+    zh: TOO_MANY_ZH,
+    en: "{count} readings of \"{text}\" and too many combinations to check against the table's column sums",
+};
+pub(super) const READS_SEVERAL_WAYS: Message = Message {
+    id: "TABLE-UNREADABLE/reads-several-ways",
+    zh: NO_CELLS_ZH,
+    en: "\"{text}\" reads in {count} ways that all satisfy the table's sums",
+};
+const UNPLACED: Message = Message {
+    id: "TABLE-UNREADABLE/unplaced",
+    zh: "有数值无法对应到表格的行",
+    en: "values that cannot be placed on a row of the table",
+};
+const ROW_UNREAD: Message =
+    Message { id: "TABLE-UNREADABLE/row", zh: NO_CELLS_ZH, en: "the values of this row cannot be read" };
+const LABEL_ONLY: Message = Message {
+    id: "TABLE-UNREADABLE/label-only",
+    zh: LABEL_ONLY_ZH,
+    en: "the row's label is printed but no values can be placed on it",
+};
+pub(super) const REVIEW_LABELS_ONLY: Message = Message {
+    id: "TABLE-UNREADABLE/labels-only",
+    zh: LABEL_ONLY_ZH,
+    en: "the table's labels are printed but no values",
+};
+pub(super) const REVIEW_CUTS_BALANCE: Message = Message {
+    id: "TABLE-UNREADABLE/cuts-balance",
+    zh: SPLIT_ZH,
+    en: "\"{text}\" can be cut into {count} values in {ways} ways that all balance",
+};
+pub(super) const REVIEW_VALUE_COUNT: Message = Message {
+    id: "TABLE-UNREADABLE/value-count",
+    zh: "数值个数与表格不符",
+    en: "{count} values where the table has {expected}",
+};
+pub(super) const REVIEW_TOO_MANY_PIECES: Message = Message {
+    id: "TABLE-UNREADABLE/too-many-pieces",
+    zh: TOO_MANY_ZH,
+    en: "the values are printed out of order in {count} pieces, too many to arrange",
+};
+pub(super) const REVIEW_NO_ARRANGEMENT: Message = Message {
+    id: "TABLE-UNREADABLE/no-arrangement",
+    zh: ORDER_ZH,
+    en: "the values \"{text}\" are printed out of order, between pieces of the header, and no arrangement of them balances",
+};
+pub(super) const REVIEW_ARRANGEMENTS: Message = Message {
+    id: "TABLE-UNREADABLE/arrangements",
+    zh: ORDER_ZH,
+    en: "the values \"{text}\" are printed out of order, between pieces of the header; {count} arrangements balance, and the text does not say which block is 行政复议, 未经复议直接起诉 or 复议后起诉",
+};
+pub(super) const CANNOT_CUT: Message =
+    Message { id: "TABLE-UNREADABLE/cannot-cut", zh: NO_SPLIT_ZH, en: "\"{text}\" cannot be cut into {count} values" };
+pub(super) const CUT_SEVERAL_WAYS: Message = Message {
+    id: "TABLE-UNREADABLE/cut-several-ways",
+    zh: SPLIT_ZH,
+    en: "\"{text}\" can be cut into {count} values in several ways and nothing tells them apart",
+};
+pub(super) const CUT_TOO_MANY_WAYS: Message = Message {
+    id: "TABLE-UNREADABLE/cut-too-many-ways",
+    zh: TOO_MANY_ZH,
+    en: "\"{text}\" has too many ways to be cut into {count} values to try them all",
+};
+pub(super) const CUT_OVER_CAP: Message = Message {
+    id: "TABLE-UNREADABLE/cut-over-cap",
+    zh: SPLIT_ZH,
+    en: "\"{text}\" has more than {cap} cuts into {count} values that balance",
+};
+pub(super) const NO_CUT_BALANCES: Message = Message {
+    id: "TABLE-UNREADABLE/no-cut-balances",
+    zh: NO_SPLIT_ZH,
+    en: "no cut of \"{text}\" into {count} values satisfies the row's sum",
+};

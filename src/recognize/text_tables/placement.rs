@@ -7,6 +7,7 @@ use super::tokens::{Group, Part, Tok};
 use super::{match_label, PARTITION_BUDGET};
 use crate::document::Span;
 use crate::format::{RelationSpec, RowSpec, TableSpec};
+use crate::message::{Args, Text};
 use crate::strings::JoinStr;
 
 /// The rows of a table in order, with their column ids.
@@ -190,7 +191,7 @@ pub(super) struct Unit {
     pub(super) k: usize,
     pub(super) candidates: Vec<Vec<Vec<Part>>>,
     /// Why there is no candidate, when there is none.
-    pub(super) failure: Option<String>,
+    pub(super) failure: Option<Text>,
     pub(super) span: Option<Span>,
     pub(super) excerpt: String,
 }
@@ -212,7 +213,7 @@ pub(super) fn block_readings(
     start: usize,
     k: usize,
     groups: &[Group],
-) -> Result<Vec<Vec<Vec<Part>>>, String> {
+) -> Result<Vec<Vec<Vec<Part>>>, Text> {
     let widths: Vec<usize> = (start..start + k).map(|r| layout.width(r)).collect();
     let rm = row_major(groups, &widths);
     if k == 1 {
@@ -230,7 +231,7 @@ pub(super) fn block_readings(
         return if cm == rm {
             Ok(vec![rm])
         } else {
-            Err("values of several rows in one run, which may read row by row or column by column".into())
+            Err(Text::new(&super::ROW_OR_COLUMN, Args::new()))
         };
     }
     // seg[i][j]: rows i..j (relative) as one stretch, read row by row (j = i + 1) or column by column.
@@ -251,7 +252,7 @@ pub(super) fn block_readings(
         reach_end[i] = (i + 1..=k).any(|j| seg[i][j].is_some() && reach_end[j]);
     }
     if !reach_end[0] {
-        return Err("no reading of these rows (row by row or column by column) balances every row".into());
+        return Err(Text::new(&super::ROW_OR_COLUMN_NONE, Args::new()));
     }
     // Enumerate the readings, within a budget; each with its texts as a key, to keep the
     // distinct ones (through the crate's one sort, not a hash set).
@@ -309,7 +310,7 @@ pub(super) fn block_readings(
     if per_row.iter().all(|v| v.len() == 1) {
         return Ok(vec![per_row.into_iter().map(|mut v| v.remove(0)).collect()]);
     }
-    Err("too many ways to read these rows to try them all".into())
+    Err(Text::new(&super::TOO_MANY_READINGS, Args::new()))
 }
 
 pub(super) fn unit_for(layout: &Layout, run: &Run, start: usize, f: Fill) -> Unit {

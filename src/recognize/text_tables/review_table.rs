@@ -7,7 +7,8 @@ use super::splitting::{int_value, split_row, RowRel};
 use super::tokens::token_span;
 use super::tokens::{Group, Part, Tok};
 use super::versions::year_format;
-use super::{reason_zh, MAX_PERMUTED_RUNS};
+use super::MAX_PERMUTED_RUNS;
+use crate::message::{Args, Text};
 use crate::document::Span;
 use crate::format::{self, TableId};
 use crate::recognize::labels::{canonical, column_matches};
@@ -63,15 +64,18 @@ pub(super) fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTabl
     let groups: Vec<Group> = runs.iter().flatten().cloned().collect();
     let excerpt = groups.iter().map(Group::text).join_str(" ");
     let span = groups.iter().filter_map(|g| g.whole().span).reduce(Span::cover);
-    let reading: Result<Vec<Part>, String> = if groups.is_empty() {
-        Err("the table's labels are printed but no values".into())
+    let reading: Result<Vec<Part>, Text> = if groups.is_empty() {
+        Err(Text::new(&super::REVIEW_LABELS_ONLY, Args::new()))
     } else if groups.len() < w {
         split_row(&groups, w, &rels).and_then(|c| match c.len() {
             1 => Ok(c.into_iter().next().unwrap_or_default()),
-            n => Err(format!("\"{excerpt}\" can be cut into {w} values in {n} ways that all balance")),
+            n => Err(Text::new(
+                &super::REVIEW_CUTS_BALANCE,
+                Args::new().text("text", &excerpt).text("count", w).text("ways", n),
+            )),
         })
     } else if groups.len() > w {
-        Err(format!("{} values where the table has {w}", groups.len()))
+        Err(Text::new(&super::REVIEW_VALUE_COUNT, Args::new().text("count", groups.len()).text("expected", w)))
     } else {
         review_in_order(&runs, &between, columns, &rels, &excerpt)
     };
@@ -88,7 +92,6 @@ pub(super) fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTabl
         }
         Err(reason) => table.unreadable.push(Unreadable {
             row: None,
-            reason_zh: reason_zh(&reason),
             reason,
             excerpt: Some(excerpt),
             origin: Origin { span, cell: None },
@@ -106,7 +109,7 @@ fn review_in_order(
     columns: &[format::ColumnSpec],
     rels: &[RowRel],
     excerpt: &str,
-) -> Result<Vec<Part>, String> {
+) -> Result<Vec<Part>, Text> {
     let in_order: Vec<Part> = runs.iter().flatten().map(Group::whole).collect();
     // between[i] is the text before run i (i ≥ 1 here: text between runs).
     let mut position = 0;
@@ -124,7 +127,7 @@ fn review_in_order(
         return Ok(in_order);
     }
     if runs.len() > MAX_PERMUTED_RUNS {
-        return Err(format!("the values are printed out of order in {} pieces, too many to arrange", runs.len()));
+        return Err(Text::new(&super::REVIEW_TOO_MANY_PIECES, Args::new().text("count", runs.len())));
     }
     let mut order: Vec<usize> = (0..runs.len()).collect();
     // The texts of the first arrangement, and whether another one read differently.
@@ -149,12 +152,8 @@ fn review_in_order(
     }
     match balanced.len() {
         1 => Ok(balanced.remove(0)),
-        0 => Err(format!(
-            "the values \"{excerpt}\" are printed out of order, between pieces of the header, and no arrangement of them balances"
-        )),
-        n => Err(format!(
-            "the values \"{excerpt}\" are printed out of order, between pieces of the header; {n} arrangements balance, and the text does not say which block is 行政复议, 未经复议直接起诉 or 复议后起诉"
-        )),
+        0 => Err(Text::new(&super::REVIEW_NO_ARRANGEMENT, Args::new().text("text", excerpt))),
+        n => Err(Text::new(&super::REVIEW_ARRANGEMENTS, Args::new().text("text", excerpt).text("count", n))),
     }
 }
 

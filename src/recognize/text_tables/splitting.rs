@@ -4,6 +4,7 @@
 use super::tokens::{Group, Part};
 use super::{MAX_CANDIDATES, MAX_PART_DIGITS, SPLIT_BUDGET};
 use crate::recognize::value::read_value;
+use crate::message::{Args, Text};
 use crate::strings::JoinStr;
 
 /// A sum relation between positions of one row: Σ `total` = Σ `parts`.
@@ -114,27 +115,30 @@ pub(super) fn split(groups: &[Group], k: usize, rels: &[RowRel], max_found: usiz
 
 /// The readings of one row given as glued digits: the only cut, or else the cuts the row's
 /// own relations allow.
-pub(super) fn split_row(groups: &[Group], k: usize, rels: &[RowRel]) -> Result<Vec<Vec<Part>>, String> {
+pub(super) fn split_row(groups: &[Group], k: usize, rels: &[RowRel]) -> Result<Vec<Vec<Part>>, Text> {
     let text = groups.iter().map(Group::text).join_str(" ");
     let free = split(groups, k, &[], 2);
     if free.found.len() == 1 && !free.capped {
         return Ok(free.found);
     }
     if free.found.is_empty() && !free.capped {
-        return Err(format!("\"{text}\" cannot be cut into {k} values"));
+        return Err(Text::new(&super::CANNOT_CUT, Args::new().text("text", text).text("count", k)));
     }
     if rels.is_empty() {
-        return Err(format!("\"{text}\" can be cut into {k} values in several ways and nothing tells them apart"));
+        return Err(Text::new(&super::CUT_SEVERAL_WAYS, Args::new().text("text", text).text("count", k)));
     }
     let checked = split(groups, k, rels, MAX_CANDIDATES + 1);
     if checked.capped {
-        return Err(format!("\"{text}\" has too many ways to be cut into {k} values to try them all"));
+        return Err(Text::new(&super::CUT_TOO_MANY_WAYS, Args::new().text("text", text).text("count", k)));
     }
     if checked.found.len() > MAX_CANDIDATES {
-        return Err(format!("\"{text}\" has more than {MAX_CANDIDATES} cuts into {k} values that balance"));
+        return Err(Text::new(
+            &super::CUT_OVER_CAP,
+            Args::new().text("text", text).text("cap", MAX_CANDIDATES).text("count", k),
+        ));
     }
     if checked.found.is_empty() {
-        return Err(format!("no cut of \"{text}\" into {k} values satisfies the row's sum"));
+        return Err(Text::new(&super::NO_CUT_BALANCES, Args::new().text("text", text).text("count", k)));
     }
     Ok(checked.found)
 }

@@ -1,10 +1,11 @@
 //! TXT-CATEGORY-SUM: an enumeration in the narrative against its own total.
 
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Arg, Args, Message};
 use crate::document::Span;
 use crate::recognize::prose::{clause_before, quantities, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
-use crate::rules::{Context, Rule};
+use crate::rules::Rule;
 use crate::strings::JoinStr;
 
 /// **TXT-CATEGORY-SUM** — an enumeration "N条，其中 a条、b条、c条…" (or "在…N条…中，a条；b条…":
@@ -132,18 +133,12 @@ pub(super) fn enumerations<'q>(text: &str, qs: &'q [Quantity], phrasing: &'stati
 
 /// Check the enumerations that start in `sentences[i]`, in every phrasing (a phrasing that
 /// runs on over "；" reads the sentences after it in the paragraph).
-pub(super) fn category_sum(
-    ctx: &Context,
-    sentences: &[Sentence],
-    i: usize,
-    qs: &[Quantity],
-    out: &mut Vec<Diagnostic>,
-) {
+pub(super) fn category_sum(sentences: &[Sentence], i: usize, qs: &[Quantity], out: &mut Vec<Diagnostic>) {
     let s = &sentences[i];
     for phrasing in PHRASINGS {
         if !phrasing.through_semicolons {
             for e in enumerations(s.text, qs, phrasing) {
-                report(ctx, &e, s.text, |a, b| s.span_of(a, b), out);
+                report(&e, s.text, |a, b| s.span_of(a, b), out);
             }
             continue;
         }
@@ -171,21 +166,35 @@ pub(super) fn category_sum(
         };
         for e in enumerations(&text, &qs, phrasing) {
             if e.whole.start < starts.get(1).copied().unwrap_or(text.len()) {
-                report(ctx, &e, &text, span_of, out);
+                report(&e, &text, span_of, out);
             }
         }
     }
 }
 
+const AT_LEAST_OVER: Message = Message {
+    id: "TXT-CATEGORY-SUM/at-least-over",
+    zh: "正文“{head}{quote}”所列各项至少为 {terms} = {sum}{unit}，超过总数 {total}{unit}。",
+    en: "“{head}{quote}”: the parts listed are at least {terms} = {sum}, more than the total {total}.",
+};
+const OVER: Message = Message {
+    id: "TXT-CATEGORY-SUM/over",
+    zh: "正文“{head}{quote}”所列各项之和 {terms} = {sum}{unit}，超过总数 {total}{unit}。",
+    en: "“{head}{quote}”: the parts listed add up to {terms} = {sum}, more than the total {total}.",
+};
+const SHORT: Message = Message {
+    id: "TXT-CATEGORY-SUM",
+    zh: "正文“{head}{quote}”所列各项之和 {terms} = {sum}{unit}，与总数 {total}{unit} 不符。",
+    en: "“{head}{quote}”: the parts listed add up to {terms} = {sum}, not the total {total}.",
+};
+
 /// Report an enumeration whose parts do not add up to its total.
 fn report(
-    ctx: &Context,
     e: &Enumeration,
     text: &str,
     span_of: impl Fn(usize, usize) -> Span,
     out: &mut Vec<Diagnostic>,
 ) {
-    let lang = ctx.lang;
     let (whole, parts) = (e.whole, &e.parts);
     if whole.approx != Approx::Exact || parts.iter().any(|p| matches!(p.approx, Approx::About | Approx::AtMost)) {
         return;
@@ -201,33 +210,22 @@ fn report(
     let unit = &whole.unit;
     let head = &e.head;
     let (quote_zh, quote_en) = e.phrasing.quote;
-    let message = match (exceeds, lower) {
-        (true, true) => pick!(
-            lang,
-            format!("正文“{head}{quote_zh}”所列各项至少为 {terms} = {sum}{unit}，超过总数 {}{unit}。", whole.value),
-            format!(
-                "“{head}{quote_en}”: the parts listed are at least {terms} = {sum}, more than the total {}.",
-                whole.value
-            ),
-        ),
-        (true, false) => pick!(
-            lang,
-            format!("正文“{head}{quote_zh}”所列各项之和 {terms} = {sum}{unit}，超过总数 {}{unit}。", whole.value),
-            format!(
-                "“{head}{quote_en}”: the parts listed add up to {terms} = {sum}, more than the total {}.",
-                whole.value
-            ),
-        ),
-        _ => pick!(
-            lang,
-            format!("正文“{head}{quote_zh}”所列各项之和 {terms} = {sum}{unit}，与总数 {}{unit} 不符。", whole.value),
-            format!("“{head}{quote_en}”: the parts listed add up to {terms} = {sum}, not the total {}.", whole.value),
-        ),
+    let template = match (exceeds, lower) {
+        (true, true) => &AT_LEAST_OVER,
+        (true, false) => &OVER,
+        _ => &SHORT,
     };
+    let args = Args::new()
+        .text("head", head)
+        .arg("quote", Arg::Words { zh: quote_zh.into(), en: quote_en.into() })
+        .text("terms", &terms)
+        .text("sum", sum)
+        .text("unit", unit)
+        .text("total", whole.value);
     let actual = if lower { format!("≥{sum}") } else { sum.to_string() };
     let end = parts.last().map_or(whole.end, |p| p.end);
     out.push(
-        Diagnostic::new(TXT_CATEGORY_SUM.id, TXT_CATEGORY_SUM.severity, message)
+        Diagnostic::new(TXT_CATEGORY_SUM.id, TXT_CATEGORY_SUM.severity, template, args)
             .expected(whole.value.to_string())
             .actual(actual)
             .at(Some(span_of(whole.start, end)), None)
@@ -235,6 +233,14 @@ fn report(
             .finish(&format!("{}{}:{}", whole.value, whole.unit, parts[0].text)),
     );
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &AT_LEAST_OVER,
+    &OVER,
+    &SHORT,
+];
 
 #[cfg(test)]
 mod tests {

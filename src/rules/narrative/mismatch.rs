@@ -2,12 +2,21 @@
 
 use super::lexicon::{closest_keyword, last_topic, Kw, Topic};
 use super::readings::{column_label, evaluate, readings, Reading};
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Arg, Args, Message};
 use crate::recognize::prose::{clause_after, clause_before, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
 use crate::rules::{Context, Rule};
-use crate::strings::JoinStr;
+
+const MISMATCH: Message = Message {
+    id: "TXT-TABLE-MISMATCH",
+    zh: "正文“{phrase}”所述 {value} 与表{table}不一致：表{table}{readings}。请核对正文与表格的口径和数字。",
+    en: "The text “{phrase}” states {value}, but table {table} gives {readings}. Check the wording's scope and the numbers.",
+};
+/// One reading of the phrase against the table, and what it gives.
+const READ_AS: Message = Message { id: "TXT-TABLE-MISMATCH/read-as", zh: "按“{reading}”读为 {value}", en: "{value} read as “{reading}”" };
+const READINGS: Message = Message { id: "TXT-TABLE-MISMATCH/readings", zh: "{first}，{rest}", en: "{first}; {rest}" };
 
 /// **TXT-TABLE-MISMATCH** — a number the narrative states contradicts the table cell it
 /// describes: 收到/受理/新收 N 件 (表三 一, or 一 + 二), 上年结转 (二), 办结/答复/办理 (（七）总计),
@@ -47,7 +56,6 @@ pub(super) fn table_mismatch(
     stated: &mut Vec<Stated>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let lang = ctx.lang;
     for q in qs {
         let (clause_start, prefix) = clause_before(s.text, q.start);
         let mut kw = closest_keyword(prefix);
@@ -113,19 +121,18 @@ pub(super) fn table_mismatch(
         let phrase =
             format!("{}{}{}", &s.text[clause_start..q.start], q.text, clause_after(s.text, q.end)).trim().to_string();
         let table = first.table.numeral();
-        let tries_zh = evaluated.iter().map(|(r, v, _)| format!("按“{}”读为 {v}", r.zh)).join_str("，");
-        let tries_en = evaluated.iter().map(|(r, v, _)| format!("{v} read as “{}”", r.en)).join_str("; ");
-        let message = pick!(
-            lang,
-            format!("正文“{phrase}”所述 {} 与表{table}不一致：表{table}{tries_zh}。请核对正文与表格的口径和数字。", q.value),
-            format!(
-                "The text “{phrase}” states {}, but table {table} gives {tries_en}. Check the wording's scope and the numbers.",
-                q.value
-            ),
-        );
+        let tries = evaluated
+            .iter()
+            .map(|(r, v, _)| {
+                let reading = Arg::Words { zh: r.zh.clone(), en: r.en.clone() };
+                Arg::Phrase(&READ_AS, Args::new().arg("reading", reading).text("value", v))
+            })
+            .collect();
+        let args = Args::new().text("phrase", phrase).text("value", q.value).text("table", table);
+        let args = args.list("readings", &READINGS, tries);
         let origin = cell.map(|c| c.origin).unwrap_or_default();
         out.push(
-            Diagnostic::new(TXT_TABLE_MISMATCH.id, TXT_TABLE_MISMATCH.severity, message)
+            Diagnostic::new(TXT_TABLE_MISMATCH.id, TXT_TABLE_MISMATCH.severity, &MISMATCH, args)
                 .table(table)
                 .row(first.row_label.clone())
                 .column(column_label(ctx, first))
@@ -137,6 +144,14 @@ pub(super) fn table_mismatch(
         );
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &MISMATCH,
+    &READ_AS,
+    &READINGS,
+];
 
 #[cfg(test)]
 mod tests {

@@ -12,10 +12,10 @@
 //! * [`readings`]: the ways a phrase can be read against the tables;
 //! * [`mismatch`], [`category_sum`], [`percent`]: the three rules.
 
-mod category_sum;
+pub(crate) mod category_sum;
 mod lexicon;
-mod mismatch;
-mod percent;
+pub(crate) mod mismatch;
+pub(crate) mod percent;
 mod readings;
 
 pub use category_sum::TXT_CATEGORY_SUM;
@@ -46,7 +46,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let qs = quantities(s.text);
         mismatch::table_mismatch(ctx, s, &qs, para_topic, &mut stated, out);
-        category_sum::category_sum(ctx, sentences, i, &qs, out);
+        category_sum::category_sum(sentences, i, &qs, out);
         percent::percent(ctx, s, &qs, &stated, out);
         para_topic = last_topic(s.text).or(para_topic);
     }

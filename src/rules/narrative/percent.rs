@@ -4,7 +4,8 @@ use super::category_sum::{enumerations, PHRASINGS};
 use super::lexicon::{closest_keyword, Kw};
 use super::mismatch::Stated;
 use super::readings::{evaluate, t3};
-use crate::diagnostic::{pick, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::message::{Args, Message};
 use crate::recognize::prose::{clause_before, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
 use crate::rules::{Context, Rule};
@@ -24,8 +25,13 @@ pub const TXT_PERCENT: Rule = Rule {
     summary_en: "A percentage in the narrative is not count ÷ base",
 };
 
+const PERCENT: Message = Message {
+    id: "TXT-PERCENT",
+    zh: "正文“{text}”：{count} ÷ {base} = {expected}%，文中写作 {stated}%。",
+    en: "The text “{text}”: {count} ÷ {base} = {expected}%, but it says {stated}%.",
+};
+
 pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out: &mut Vec<Diagnostic>) {
-    let lang = ctx.lang;
     const LINKS: [&str; 12] =
         ["（", "(", "（占", "(占", "，占", "占", "，占比", "占比", "，占比为", "占比为", "，占总数的", "占总数的"];
     // The bases an enumeration in this sentence gives (the first phrasing: "N件，其中…").
@@ -85,22 +91,13 @@ pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[St
         } else {
             ""
         };
-        let message = pick!(
-            lang,
-            format!(
-                "正文“{}{close}”：{} ÷ {base} = {expected}%，文中写作 {}%。",
-                s.text[count.start..pct.end].trim(),
-                count.value,
-                pct.value
-            ),
-            format!(
-                "The text “{}{close}”: {} ÷ {base} = {expected}%, but it says {}%.",
-                s.text[count.start..pct.end].trim(),
-                count.value,
-                pct.value
-            ),
-        );
-        let mut d = Diagnostic::new(TXT_PERCENT.id, TXT_PERCENT.severity, message)
+        let args = Args::new()
+            .text("text", format!("{}{close}", s.text[count.start..pct.end].trim()))
+            .text("count", count.value)
+            .text("base", base)
+            .text("expected", &expected)
+            .text("stated", pct.value);
+        let mut d = Diagnostic::new(TXT_PERCENT.id, TXT_PERCENT.severity, &PERCENT, args)
             .expected(format!("{expected}%"))
             .actual(format!("{}%", pct.value))
             .at(Some(s.span_of(count.start, pct.end)), None)
@@ -111,6 +108,12 @@ pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[St
         out.push(d.finish(&format!("{}/{}", count.value, pct.value)));
     }
 }
+
+
+/// Every message this module declares ([`crate::message::catalogue`]).
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[
+    &PERCENT,
+];
 
 #[cfg(test)]
 mod tests {
