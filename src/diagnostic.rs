@@ -54,15 +54,6 @@ pub enum Lang {
     En,
 }
 
-impl Lang {
-    /// Pick the text for this language.
-    pub fn pick(self, zh: impl Into<String>, en: impl Into<String>) -> String {
-        match self {
-            Lang::Zh => zh.into(),
-            Lang::En => en.into(),
-        }
-    }
-}
 
 
 /// The DOM address of the cell a diagnostic is about (HTML input).
