@@ -8,7 +8,7 @@ use crate::document::{Document, InputKind, Span};
 use crate::format::TableId;
 use crate::read::{read_file, read_str, ReadError, ReadOptions};
 use crate::recognize::format_version::{detect, DetectedFormat};
-use crate::recognize::{recognize, Report};
+use crate::recognize::{recognize, recognize_in, Report};
 use crate::rules::{run, Context, LintOptions};
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -35,6 +35,7 @@ pub struct LintReport {
     /// The encoding a file's text was decoded from ("UTF-8", "GB18030", "UTF-16LE", …);
     /// `null` where no bytes were decoded (a string, a DOM).
     pub encoding: Option<&'static str>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "DetectedFormat | null"))]
     pub format: Option<DetectedFormat>,
     pub year: Option<u16>,
     pub title: Option<String>,
@@ -92,7 +93,7 @@ pub fn recognize_bytes(bytes: &[u8], read: &ReadOptions) -> Result<Report, ReadE
 
 /// Check an already-read document.
 pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> LintReport {
-    let report = recognize(doc, input);
+    let report = recognize_in(doc, input, options.formats);
     let ctx = Context {
         doc,
         input,
@@ -242,13 +243,9 @@ pub fn render_human(report: &LintReport, lang: Lang) -> String {
         head.push(pick!(lang, format!("{y} 年度"), format!("year {y}")));
     }
     if let Some(f) = report.format {
-        head.push(match (f, lang) {
-            (DetectedFormat::Y2019, Lang::Zh) => "2019 年格式".into(),
-            (DetectedFormat::Y2021, Lang::Zh) => "2021 年格式".into(),
-            (DetectedFormat::Hybrid, Lang::Zh) => "两种格式混用".into(),
-            (DetectedFormat::Y2019, Lang::En) => "2019 format".into(),
-            (DetectedFormat::Y2021, Lang::En) => "2021 format".into(),
-            (DetectedFormat::Hybrid, Lang::En) => "mixed formats".into(),
+        head.push(match f {
+            DetectedFormat::Version(v) => pick!(lang, format!("{} 年格式", v.as_str()), format!("{} format", v.as_str())),
+            DetectedFormat::Hybrid => pick!(lang, "两种格式混用", "mixed formats"),
         });
     }
     if !head.is_empty() {

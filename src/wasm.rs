@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::document::{InputKind, Span};
-use crate::format::FormatVersion;
+use crate::format::Formats;
 use crate::lint::{lint_document, recognize_str, LintReport, Summary};
 use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
@@ -84,10 +84,14 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
         Some(other) => return Err(format!("unknown lang “{other}” (zh, en)")),
     };
     lint.format = match string("format")?.as_deref() {
-        Some("2019") => Some(FormatVersion::Y2019),
-        Some("2021") => Some(FormatVersion::Y2021),
         None | Some("auto") => None,
-        Some(other) => return Err(format!("unknown format “{other}” (auto, 2019, 2021)")),
+        Some(name) => match Formats::OFFICIAL.named(name) {
+            Some(v) => Some(v),
+            None => {
+                let names = Formats::OFFICIAL.iter().map(|f| f.name).collect::<Vec<_>>().join(", ");
+                return Err(format!("unknown format “{name}” (auto, {names})"));
+            }
+        },
     };
     if let Some(rules) = get("rules") {
         for entry in js_sys::Object::entries(&js_sys::Object::from(rules)).iter() {

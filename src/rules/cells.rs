@@ -1,7 +1,7 @@
 //! What each value cell holds: blank vs 0, and values that are not what the column takes.
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
-use crate::format::ValueKind;
+use crate::format::{ColumnId, RowId, ValueKind};
 use crate::recognize::value::ValueShape;
 use crate::recognize::FoundTable;
 use crate::rules::{Context, Rule};
@@ -42,7 +42,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn labels(found: &FoundTable, row: &str, column: &str) -> (String, String, ValueKind) {
+fn labels(found: &FoundTable, row: RowId, column: ColumnId) -> (String, String, ValueKind) {
     let spec = found.format.table(found.id);
     let (group, r) = spec.row(row).map_or((None, ""), |(g, r)| (Some(g), r.label));
     let c = group.and_then(|g| g.columns.iter().find(|c| c.id == column));
@@ -136,11 +136,12 @@ fn non_numeric(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::format::rows;
     use crate::rules::testkit::{mini, rules};
 
     #[test]
     fn blanks_are_reported_once_per_table_and_count_as_zero() {
-        let r = mini().set_request("withheld_query", 2, "").set_request("withheld_process", 3, "/").lint();
+        let r = mini().set_request(rows::WITHHELD_QUERY, 2, "").set_request(rows::WITHHELD_PROCESS, 3, "/").lint();
         assert_eq!(rules(&r), vec!["CELL-BLANK"]);
         let d = &r.diagnostics[0];
         assert_eq!((d.row.as_deref(), d.column.as_deref()), (Some("6.属于四类过程性信息"), Some("社会公益组织")));
@@ -149,7 +150,7 @@ mod tests {
 
     #[test]
     fn text_fractions_and_negative_counts_are_not_values() {
-        let r = mini().set_request("disclosed", 0, "三").lint();
+        let r = mini().set_request(rows::DISCLOSED, 0, "三").lint();
         assert_eq!(rules(&r), vec!["CELL-NONNUM"]);
         assert_eq!(r.diagnostics[0].actual.as_deref(), Some("三"));
         let r = mini().set_review(0, "0.5").set_review(1, "1.5").lint();
@@ -167,7 +168,7 @@ mod tests {
     /// decimals (2021's 收费金额), or a signed whole number (2019's 本年增/减).
     #[test]
     fn the_message_names_what_the_column_should_hold() {
-        let count = mini().set_request("disclosed", 0, "三").lint();
+        let count = mini().set_request(rows::DISCLOSED, 0, "三").lint();
         insta::assert_snapshot!(count.diagnostics[0].message, @"表三「（一）予以公开 / 自然人」的“三”不是数值；应填非负整数。");
         let mut m = mini();
         m.proactive[5].1[0] = "-1.5".into();

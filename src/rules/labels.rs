@@ -1,7 +1,6 @@
 //! Row and column labels of the three tables against the official ones.
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
-use crate::format::FormatVersion;
 use crate::recognize::labels::{compare, LabelMatch};
 use crate::recognize::FoundTable;
 use crate::rules::{Context, Rule};
@@ -41,10 +40,14 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let m = compare(&label.printed, row.label, row.keys);
-        // 规范性文件 kept in a 2021 表二 (docs/format.md §11 notes).
-        let old_label = found.format.version == FormatVersion::Y2021
-            && label.id == "normative_documents"
-            && crate::recognize::labels::words(&label.printed) == "规范性文件";
+        // The label an older revision gives the row, kept: 规范性文件 in a 2021 表二
+        // (docs/format.md §11 notes).
+        let words = crate::recognize::labels::words;
+        let old_label = ctx.report.formats.iter().take_while(|f| f.name != found.format.name).find(|f| {
+            f.table(found.id)
+                .row(label.id)
+                .is_some_and(|(_, r)| r.label != row.label && words(r.label) == words(&label.printed))
+        });
         let severity = match m {
             LabelMatch::Exact => continue,
             LabelMatch::Partial if !ctx.is_html() => continue,
@@ -53,8 +56,8 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             LabelMatch::Different => Severity::Error,
             _ => Severity::Warning,
         };
-        let kind = if old_label {
-            pick!(ctx.lang, "是 2019 年格式的名称", "is the 2019 format's label")
+        let kind = if let Some(old) = old_label {
+            pick!(ctx.lang, format!("是 {} 年格式的名称", old.name), format!("is the {} format's label", old.name))
         } else {
             match m {
                 LabelMatch::Punctuation => pick!(ctx.lang, "标点与规定格式不同", "differs in punctuation"),

@@ -1,7 +1,7 @@
 //! What sections 五 and 六 must say.
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
-use crate::format::{Section, TableId};
+use crate::format::{columns, rows, Section, TableId};
 use crate::rules::{Context, Rule};
 use crate::strings::{char_count, JoinStr};
 
@@ -71,7 +71,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             && ctx
                 .report
                 .table(TableId::Requests)
-                .is_some_and(|t| t.format.version == crate::format::FormatVersion::Y2021);
+                .is_some_and(|t| t.format.table(TableId::Requests).row(rows::OTHER_HANDLING_UNPAID_FEE).is_some());
     if !year_2021 {
         return;
     }
@@ -86,7 +86,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let unpaid = ctx
         .report
         .table(TableId::Requests)
-        .and_then(|t| t.cell("other_handling_unpaid_fee", "total"))
+        .and_then(|t| t.cell(rows::OTHER_HANDLING_UNPAID_FEE, columns::TOTAL))
         .and_then(|c| c.value.number)
         .filter(|n| n.mantissa > 0);
     let extra_zh = unpaid.map_or(String::new(), |n| {

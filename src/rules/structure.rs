@@ -1,7 +1,7 @@
 //! The report's outline: its title and its six section headings.
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
-use crate::format::{format, FormatVersion, Section};
+use crate::format::Section;
 use crate::recognize::labels::words;
 use crate::rules::{Context, Rule};
 
@@ -106,7 +106,7 @@ fn title(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let specs = format(ctx.report.tables.first().map_or(FormatVersion::Y2021, |t| t.format.version)).sections;
+    let specs = ctx.report.tables.first().map_or(ctx.report.formats.newest(), |t| t.format).sections;
     let found = &ctx.report.sections;
     if found.is_empty() {
         // Not one heading: a fragment (a table pasted alone) or not a report; say it once.

@@ -1,7 +1,7 @@
 //! Which revision of the format the report follows, against the one its year requires.
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
-use crate::format::{format_for_year, FormatVersion, TableId};
+use crate::format::{FormatVersion, TableId};
 use crate::recognize::format_version::{detect, DetectedFormat};
 use crate::rules::{Context, Rule};
 use crate::strings::JoinStr;
@@ -23,32 +23,24 @@ pub const FMT_VERSION: Rule = Rule {
     summary_en: "Format revision does not match the report year (2019 vs 2021 format), or mixes both",
 };
 
-fn name(v: FormatVersion) -> &'static str {
-    match v {
-        FormatVersion::Y2019 => "2019 年格式（国办公开办函〔2019〕60号）",
-        FormatVersion::Y2021 => "2021 年格式（国办公开办函〔2021〕30号）",
-    }
-}
-
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(detected) = detect(ctx.report) else { return };
-    let required = ctx.forced_format.or_else(|| ctx.report.year.and_then(format_for_year).map(|f| f.version));
+    let required =
+        ctx.forced_format.or_else(|| ctx.report.year.and_then(|y| ctx.report.formats.for_year(y)).map(|f| f.version()));
+    let name = |v: FormatVersion| format!("{} 年格式（{}）", v.as_str(), v.format().notice);
     let year = ctx.report.year.map_or_else(String::new, |y| y.to_string());
     let describe = |id: TableId| -> String {
         let t = ctx.report.table(id);
-        match (id, t.and_then(|t| t.layout)) {
-            (TableId::Proactive, Some(v)) => pick!(
-                ctx.lang,
-                format!("表二采用 {} 年格式", v.as_str()),
-                format!("表二 follows the {} format", v.as_str())
-            ),
-            (TableId::Requests, Some(FormatVersion::Y2019)) => {
-                pick!(ctx.lang, "表三（六）其他处理为单行（2019）", "表三 has a one-row （六）其他处理 (2019)")
-            }
-            (TableId::Requests, Some(FormatVersion::Y2021)) => {
-                pick!(ctx.lang, "表三（六）其他处理分三项（2021）", "表三 splits （六）其他处理 into three (2021)")
-            }
-            _ => String::new(),
+        match t.and_then(|t| t.layout) {
+            Some(v) => match v.format().table(id).evidence {
+                Some((zh, en)) => pick!(ctx.lang, zh, en),
+                None => pick!(
+                    ctx.lang,
+                    format!("表{}采用 {} 年格式", id.numeral(), v.as_str()),
+                    format!("表{} follows the {} format", id.numeral(), v.as_str())
+                ),
+            },
+            None => String::new(),
         }
     };
     let evidence = [describe(TableId::Proactive), describe(TableId::Requests)]
@@ -77,8 +69,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             out.push(d.finish("hybrid"));
         }
-        (found, Some(req)) => {
-            let found_v = if found == DetectedFormat::Y2019 { FormatVersion::Y2019 } else { FormatVersion::Y2021 };
+        (DetectedFormat::Version(found_v), Some(req)) => {
             if found_v == req {
                 return;
             }
@@ -110,7 +101,9 @@ mod tests {
     #[test]
     fn format_names_are_the_serialised_ones() {
         use super::DetectedFormat;
-        for f in [DetectedFormat::Y2019, DetectedFormat::Y2021, DetectedFormat::Hybrid] {
+        use crate::format::Formats;
+        let versions = Formats::OFFICIAL.iter().map(|f| DetectedFormat::Version(f.version()));
+        for f in versions.chain([DetectedFormat::Hybrid]) {
             assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
         }
     }

@@ -37,7 +37,7 @@ mod tokens;
 mod versions;
 
 use crate::document::{Paragraph, Span};
-use crate::format::{self, RowSpec, TableId, TableSpec};
+use crate::format::{Formats, RowSpec, TableId, TableSpec};
 use crate::recognize::labels::{canonical, compare, row_score_of_words, words, LabelMatch};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
@@ -67,15 +67,21 @@ const MAX_PERMUTED_RUNS: usize = 7;
 /// The table may also sit in the middle of one long paragraph (a flattened page): it then
 /// starts after the section's heading, wherever that is, and ends at the next section
 /// heading. Returns `None` when none of the table's labels are there.
-pub fn read_text_table(id: TableId, paragraphs: &[&Paragraph], input: &str, year: Option<u16>) -> Option<FoundTable> {
+pub fn read_text_table(
+    id: TableId,
+    paragraphs: &[&Paragraph],
+    input: &str,
+    year: Option<u16>,
+    formats: Formats,
+) -> Option<FoundTable> {
     let mut tokens = Vec::new();
     for p in paragraphs {
-        tokenize(p, input, &mut tokens);
+        tokenize(p, input, formats.newest().sections, &mut tokens);
     }
     let tokens = region(&tokens, id.section());
     match id {
-        TableId::Review => read_review(tokens, year),
-        TableId::Proactive | TableId::Requests => read_rows_table(id, tokens, year),
+        TableId::Review => read_review(tokens, formats.for_year_or_newest(year)),
+        TableId::Proactive | TableId::Requests => read_rows_table(id, tokens, year, formats),
     }
 }
 
@@ -165,9 +171,9 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
     None
 }
 
-fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
-    let version = detect_layout(id, tokens, year);
-    let format = format::format(version);
+fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Formats) -> Option<FoundTable> {
+    let format = detect_layout(id, tokens, formats.for_year_or_newest(year), formats);
+    let version = format.version();
     let layout = Layout::new(format.table(id));
     // Labels anywhere in the region: the table is there at all, and how each row is printed.
     let mut row_labels: Vec<Option<(String, Option<Span>)>> = vec![None; layout.rows.len()];
@@ -231,7 +237,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<Fou
                     for (col, part) in layout.columns[row].iter().zip(parts) {
                         table.cells.push(MappedCell {
                             row: layout.rows[row].id,
-                            column: col,
+                            column: *col,
                             value: read_value(&part.text),
                             origin: Origin { span: part.span, cell: None },
                         });

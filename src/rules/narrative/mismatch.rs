@@ -141,6 +141,7 @@ pub(super) fn table_mismatch(
 #[cfg(test)]
 mod tests {
     use super::super::tests::with_overview;
+    use crate::format::rows;
     use crate::rules::testkit::{mini, rules};
 
     #[test]
@@ -179,12 +180,12 @@ mod tests {
     fn received_may_include_the_carried_over() {
         // 新收 4 + 上年结转 1 = 5 = （七）总计 5.
         let m = mini()
-            .set_request("carried_in", 0, "1")
-            .set_request("carried_in", 6, "1")
-            .set_request("disclosed", 0, "4")
-            .set_request("disclosed", 6, "5")
-            .set_request("outcomes_total", 0, "4")
-            .set_request("outcomes_total", 6, "5");
+            .set_request(rows::CARRIED_IN, 0, "1")
+            .set_request(rows::CARRIED_IN, 6, "1")
+            .set_request(rows::DISCLOSED, 0, "4")
+            .set_request(rows::DISCLOSED, 6, "5")
+            .set_request(rows::OUTCOMES_TOTAL, 0, "4")
+            .set_request(rows::OUTCOMES_TOTAL, 6, "5");
         let mut m = m;
         m.body[0] = "本报告统计期限自2022年1月1日至2022年12月31日。全年收到政府信息公开申请5件。".into();
         let r = m.lint();
