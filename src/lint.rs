@@ -244,7 +244,9 @@ pub fn render_human(report: &LintReport, lang: Lang) -> String {
     }
     if let Some(f) = report.format {
         head.push(match f {
-            DetectedFormat::Version(v) => pick!(lang, format!("{} 年格式", v.as_str()), format!("{} format", v.as_str())),
+            DetectedFormat::Version(v) => {
+                pick!(lang, format!("{} 年格式", v.as_str()), format!("{} format", v.as_str()))
+            }
             DetectedFormat::Hybrid => pick!(lang, "两种格式混用", "mixed formats"),
         });
     }

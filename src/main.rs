@@ -186,11 +186,7 @@ fn main() -> ExitCode {
                 LangArg::Zh => Lang::Zh,
                 LangArg::En => Lang::En,
             };
-            let mut options = LintOptions {
-                lang,
-                format: Formats::OFFICIAL.named(&format),
-                ..LintOptions::default()
-            };
+            let mut options = LintOptions { lang, format: Formats::OFFICIAL.named(&format), ..LintOptions::default() };
             for spec in disable.iter().map(String::as_str).chain(rule.iter().map(String::as_str)) {
                 if let Err(e) = options.set_rule(spec) {
                     eprintln!("xxgk-lint: {e}");

@@ -305,9 +305,9 @@ impl RelationSpec {
     /// The rule the relation is checked under.
     pub fn rule(&self) -> &'static Rule {
         match self {
-            RelationSpec::EachColumn { rule, .. } | RelationSpec::EachRow { rule, .. } | RelationSpec::InRow { rule, .. } => {
-                rule
-            }
+            RelationSpec::EachColumn { rule, .. }
+            | RelationSpec::EachRow { rule, .. }
+            | RelationSpec::InRow { rule, .. } => rule,
         }
     }
 }
@@ -351,10 +351,24 @@ impl TableSpec {
     /// Every label the table prints: rows, their group labels, columns, group headers.
     pub fn labels(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.groups.iter().flat_map(|g| {
-            g.label.into_iter().chain(g.columns.iter().map(|c| c.label)).chain(
-                g.rows.iter().flat_map(|r| std::iter::once(r.label).chain(r.parent)),
-            )
+            g.label
+                .into_iter()
+                .chain(g.columns.iter().map(|c| c.label))
+                .chain(g.rows.iter().flat_map(|r| std::iter::once(r.label).chain(r.parent)))
         })
+    }
+
+    /// Does `other` lay the table out the same (the same rows and columns, ids and labels)?
+    /// A table two revisions share tells nothing of which one a report follows.
+    pub fn same_layout(&self, other: &TableSpec) -> bool {
+        self.groups.len() == other.groups.len()
+            && self.groups.iter().zip(other.groups).all(|(a, b)| {
+                a.label == b.label
+                    && a.columns.len() == b.columns.len()
+                    && a.rows.len() == b.rows.len()
+                    && a.columns.iter().zip(b.columns).all(|(x, y)| x.id == y.id && x.label == y.label)
+                    && a.rows.iter().zip(b.rows).all(|(x, y)| x.id == y.id && x.label == y.label)
+            })
     }
 
     /// Number of value cells the table has.

@@ -69,12 +69,7 @@ pub const APPLICANT_COLUMNS: &[ColumnId] = &[
     columns::OTHER,
 ];
 
-const fn row(
-    id: RowId,
-    label: &'static str,
-    parent: Option<&'static str>,
-    keys: &'static [&'static str],
-) -> RowSpec {
+const fn row(id: RowId, label: &'static str, parent: Option<&'static str>, keys: &'static [&'static str]) -> RowSpec {
     RowSpec { id, label, parent, keys }
 }
 
@@ -120,12 +115,7 @@ pub const OUTCOMES_TOTAL: RowSpec =
     row(rows::OUTCOMES_TOTAL, "（七）总计", OUTCOMES, &["（七）总计", "(七)总计", "七）总计"]);
 pub const CARRIED_OUT: RowSpec = row(rows::CARRIED_OUT, "四、结转下年度继续办理", None, &["结转下年度"]);
 
-const fn review(
-    id: ColumnId,
-    block: &'static str,
-    label: &'static str,
-    keys: &'static [&'static str],
-) -> ColumnSpec {
+const fn review(id: ColumnId, block: &'static str, label: &'static str, keys: &'static [&'static str]) -> ColumnSpec {
     ColumnSpec { id, label, block: Some(block), kind: ValueKind::Count, keys }
 }
 
@@ -171,7 +161,12 @@ pub const REVIEW_TABLE: TableSpec = TableSpec {
             rule: &arithmetic::T4_SUM,
             row: rows::CASES,
             total: &[columns::DIRECT_SUIT_TOTAL],
-            parts: &[columns::DIRECT_SUIT_UPHELD, columns::DIRECT_SUIT_CORRECTED, columns::DIRECT_SUIT_OTHER, columns::DIRECT_SUIT_PENDING],
+            parts: &[
+                columns::DIRECT_SUIT_UPHELD,
+                columns::DIRECT_SUIT_CORRECTED,
+                columns::DIRECT_SUIT_OTHER,
+                columns::DIRECT_SUIT_PENDING,
+            ],
         },
         RelationSpec::InRow {
             rule: &arithmetic::T4_SUM,
@@ -194,9 +189,20 @@ pub const REVIEW_TABLE: TableSpec = TableSpec {
 /// in both revisions.
 pub const PROACTIVE_KEYS: &[&str] =
     &["第二十条", "信息内容", "规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "事业性收费"];
-pub const REQUESTS_KEYS: &[&str] =
-    &["本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "结转下年度", "自然人", "国家秘密"];
-pub const REVIEW_KEYS: &[&str] = &["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "直接起诉"];
+pub const REQUESTS_KEYS: &[&str] = &[
+    "本年新收",
+    "上年结转",
+    "予以公开",
+    "部分公开",
+    "不予公开",
+    "无法提供",
+    "不予处理",
+    "结转下年度",
+    "自然人",
+    "国家秘密",
+];
+pub const REVIEW_KEYS: &[&str] =
+    &["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "直接起诉"];
 
 /// The outcome rows （七）总计 sums (T3-B): those both revisions share, then the revision's
 /// own （六）其他处理 row(s).

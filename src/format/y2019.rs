@@ -3,8 +3,8 @@
 
 use super::shared::*;
 use super::{
-    columns, rows, ColumnId, ColumnSpec, DocumentCount, Format, GroupSpec, RelationSpec, RowId, RowSpec, TableId, TableSpec,
-    ValueKind,
+    columns, rows, ColumnId, ColumnSpec, DocumentCount, Format, GroupSpec, RelationSpec, RowId, RowSpec, TableId,
+    TableSpec, ValueKind,
 };
 use crate::rules::arithmetic;
 
@@ -32,7 +32,10 @@ pub const PROACTIVE: TableSpec = TableSpec {
                 col(columns::NEW_PUBLISHED, "本年新公开数量", ValueKind::Count, &["新公开"]),
                 col(columns::PUBLISHED_TOTAL, "对外公开总数量", ValueKind::Count, &["对外公开总"]),
             ],
-            rows: &[row(rows::REGULATIONS, "规章", &["规章"]), row(rows::NORMATIVE_DOCUMENTS, "规范性文件", &["规范性文件"])],
+            rows: &[
+                row(rows::REGULATIONS, "规章", &["规章"]),
+                row(rows::NORMATIVE_DOCUMENTS, "规范性文件", &["规范性文件"]),
+            ],
         },
         GroupSpec {
             label: Some("第二十条第（五）项"),

@@ -2,8 +2,8 @@
 
 use super::shared::*;
 use super::{
-    columns, rows, ColumnId, ColumnSpec, DocumentCount, Format, GroupSpec, RelationSpec, RowId, RowSpec, TableId, TableSpec,
-    ValueKind,
+    columns, rows, ColumnId, ColumnSpec, DocumentCount, Format, GroupSpec, RelationSpec, RowId, RowSpec, TableId,
+    TableSpec, ValueKind,
 };
 use crate::rules::arithmetic;
 
@@ -44,7 +44,12 @@ pub const PROACTIVE: TableSpec = TableSpec {
         },
         GroupSpec {
             label: Some("第二十条第（八）项"),
-            columns: &[col(columns::FEES_AMOUNT, "本年收费金额（单位：万元）", ValueKind::TenThousandYuan, &["收费金额"])],
+            columns: &[col(
+                columns::FEES_AMOUNT,
+                "本年收费金额（单位：万元）",
+                ValueKind::TenThousandYuan,
+                &["收费金额"],
+            )],
             rows: &[row(rows::FEES, "行政事业性收费", &["事业性收费"])],
         },
     ],
@@ -84,7 +89,11 @@ pub const REQUESTS: TableSpec = TableSpec {
         RelationSpec::EachColumn {
             rule: &arithmetic::T3_RESULT_SUM,
             total: &[rows::OUTCOMES_TOTAL],
-            parts: outcome_rows!(rows::OTHER_HANDLING_NO_CORRECTION, rows::OTHER_HANDLING_UNPAID_FEE, rows::OTHER_HANDLING_OTHER),
+            parts: outcome_rows!(
+                rows::OTHER_HANDLING_NO_CORRECTION,
+                rows::OTHER_HANDLING_UNPAID_FEE,
+                rows::OTHER_HANDLING_OTHER
+            ),
         },
         T3_ROW_TOTAL,
     ],

@@ -35,13 +35,19 @@ impl Serialize for DetectedFormat {
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const DETECTED_FORMAT_TS: &str = r#"export type DetectedFormat = "2019" | "2021" | "hybrid";"#;
 
-/// Read the revision off the tables that tell (表二, 表三).
+/// Read the revision off the tables that tell (表二, 表三): the first of their layouts that
+/// fits both — a table laid out the same in two revisions fits either (a revision that keeps
+/// 2021's 表二 does not make a 2021 report hybrid) — or else a hybrid.
 pub fn detect(report: &Report) -> Option<DetectedFormat> {
-    let layouts: Vec<FormatVersion> =
-        [TableId::Proactive, TableId::Requests].iter().filter_map(|id| report.table(*id)?.layout).collect();
-    match layouts.as_slice() {
-        [] => None,
-        [one] | [one, _] if layouts.iter().all(|l| l == one) => Some(DetectedFormat::Version(*one)),
-        _ => Some(DetectedFormat::Hybrid),
+    let layouts: Vec<(TableId, FormatVersion)> = [TableId::Proactive, TableId::Requests]
+        .into_iter()
+        .filter_map(|id| Some((id, report.table(id)?.layout?)))
+        .collect();
+    if layouts.is_empty() {
+        return None;
     }
+    let fits = |v: FormatVersion| {
+        layouts.iter().all(|&(id, l)| l == v || v.format().table(id).same_layout(l.format().table(id)))
+    };
+    Some(layouts.iter().map(|&(_, l)| l).find(|&v| fits(v)).map_or(DetectedFormat::Hybrid, DetectedFormat::Version))
 }

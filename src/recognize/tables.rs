@@ -340,9 +340,8 @@ fn map_requests(
     span: Option<Span>,
 ) -> FoundTable {
     let width_of = |f: &Format| f.table(TableId::Requests).groups[0].columns.len();
-    let trimmed = |width: usize| -> Vec<RowReading> {
-        rows.iter().map(|r| trim_to_width(r, width).into_owned()).collect()
-    };
+    let trimmed =
+        |width: usize| -> Vec<RowReading> { rows.iter().map(|r| trim_to_width(r, width).into_owned()).collect() };
     // Try each revision's layout, the newest first; prefer the one that places every row
     // with the fewest label conflicts (the first of equals).
     let mut best: Option<(usize, FoundTable)> = None;

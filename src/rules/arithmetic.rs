@@ -308,7 +308,11 @@ fn row_label(found: &FoundTable, row: RowId) -> String {
 
 fn column_label(found: &FoundTable, column: ColumnId) -> String {
     let spec = found.format.table(found.id);
-    spec.groups[0].columns.iter().find(|c| c.id == column).map_or_else(|| column.as_str().to_string(), |c| c.qualified_label())
+    spec.groups[0]
+        .columns
+        .iter()
+        .find(|c| c.id == column)
+        .map_or_else(|| column.as_str().to_string(), |c| c.qualified_label())
 }
 
 fn cell_name(found: &FoundTable, k: Key) -> String {

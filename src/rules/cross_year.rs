@@ -71,9 +71,11 @@ fn carryover(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let (Some(this), Some(last)) = (ctx.report.table(TableId::Requests), prev.table(TableId::Requests)) else { return };
     let spec = this.format.table(TableId::Requests);
-    let row_label = spec.row(rows::CARRIED_IN).map_or("二、上年结转政府信息公开申请数量", |(_, r)| r.label);
+    let row_label =
+        spec.row(rows::CARRIED_IN).map_or("二、上年结转政府信息公开申请数量", |(_, r)| r.label);
     for column in spec.groups[0].columns {
-        let (Some(now), Some(before)) = (number(this, rows::CARRIED_IN, column.id), number(last, rows::CARRIED_OUT, column.id))
+        let (Some(now), Some(before)) =
+            (number(this, rows::CARRIED_IN, column.id), number(last, rows::CARRIED_OUT, column.id))
         else {
             continue;
         };

@@ -43,11 +43,12 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
         // The label an older revision gives the row, kept: 规范性文件 in a 2021 表二
         // (docs/format.md §11 notes).
         let words = crate::recognize::labels::words;
-        let old_label = ctx.report.formats.iter().take_while(|f| f.name != found.format.name).find(|f| {
+        let old_label = ctx.report.formats.iter().take_while(|f| f.name != found.format.name).filter(|f| {
             f.table(found.id)
                 .row(label.id)
                 .is_some_and(|(_, r)| r.label != row.label && words(r.label) == words(&label.printed))
         });
+        let old_label = old_label.last();
         let severity = match m {
             LabelMatch::Exact => continue,
             LabelMatch::Partial if !ctx.is_html() => continue,

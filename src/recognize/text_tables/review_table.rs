@@ -111,9 +111,8 @@ fn review_in_order(
     for (i, run) in runs.iter().enumerate() {
         if i > 0 {
             let col = &columns[position];
-            consistent &= between[i]
-                .iter()
-                .all(|t| column_matches(t, col) && !keys.iter().any(|m| canonical(t).contains(m)));
+            consistent &=
+                between[i].iter().all(|t| column_matches(t, col) && !keys.iter().any(|m| canonical(t).contains(m)));
         }
         position += run.len();
     }

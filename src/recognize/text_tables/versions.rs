@@ -31,9 +31,7 @@ pub(super) fn detect_layout(
     let kept: Vec<(&'static Format, usize)> = present
         .iter()
         .copied()
-        .filter(|&(g, _)| {
-            !present.iter().any(|&(f, _)| f.name != g.name && prints_all(f, g) && !prints_all(g, f))
-        })
+        .filter(|&(g, _)| !present.iter().any(|&(f, _)| f.name != g.name && prints_all(f, g) && !prints_all(g, f)))
         .collect();
     let most = kept.iter().map(|&(_, n)| n).max();
     match kept.iter().filter(|&&(_, n)| Some(n) == most).collect::<Vec<_>>().as_slice() {
