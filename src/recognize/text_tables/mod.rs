@@ -23,11 +23,11 @@
 //! module reads the tables out of them.
 //!
 //! The files, by job: `tokens.rs` cuts the text into numbers, labels, headings and prose;
-//! `versions.rs` tells the 2019 layout from the 2021 one by its markers; `splitting.rs`
-//! splits runs of glued digits; `placement.rs` places runs of values on the rows of 表二
-//! and 表三; `arithmetic.rs` chooses among readings with the table's relations;
-//! `review_table.rs` reads 表四. This file holds the entry point, row labels, and the
-//! reading of 表二 and 表三 that ties them together.
+//! `versions.rs` tells which revision's layout the text prints, by the markers each
+//! declares; `splitting.rs` splits runs of glued digits; `placement.rs` places runs of
+//! values on the rows of 表二 and 表三; `arithmetic.rs` chooses among readings with the
+//! table's relations; `review_table.rs` reads 表四. This file holds the entry point, row
+//! labels, and the reading of 表二 and 表三 that ties them together.
 
 mod arithmetic;
 mod placement;
