@@ -23,6 +23,7 @@ use crate::lint::{lint_document, recognize_str, LintReport, Summary};
 use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
 use crate::rules::{LintOptions, RULES};
+use crate::strings::JoinStr;
 
 /// Options of `lint` and `lintElement`.
 #[derive(Clone, Debug, Default, Tsify)]
@@ -88,7 +89,7 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
         Some(name) => match Formats::OFFICIAL.named(name) {
             Some(v) => Some(v),
             None => {
-                let names = Formats::OFFICIAL.iter().map(|f| f.name).collect::<Vec<_>>().join(", ");
+                let names = Formats::OFFICIAL.iter().map(|f| f.name).join_str(", ");
                 return Err(format!("unknown format “{name}” (auto, {names})"));
             }
         },

@@ -242,13 +242,16 @@ fn trim_to_width(row: &RowReading, width: usize) -> std::borrow::Cow<'_, RowRead
 }
 
 /// Which statutory table a `Document` table looks like: the one whose keys
-/// ([`TableSpec::keys`], of every revision in use) it holds most of, at least two.
+/// ([`TableSpec::keys`], in the revision where it holds most of them) it holds most of, at
+/// least two.
 pub fn classify(table: &Table, formats: Formats) -> Option<TableId> {
     let text: String = table.cells().map(|c| table.text(c)).join_str("|");
     let score = |id: TableId| {
-        let mut keys: Vec<&str> = formats.iter().flat_map(|f| f.table(id).keys.iter().copied()).collect();
-        crate::order::dedup_by_key(&mut keys, |k| *k);
-        keys.iter().filter(|k| text.contains(*k)).count()
+        let mut best = 0;
+        for f in formats.iter() {
+            best = best.max(f.table(id).keys.iter().filter(|k| text.contains(*k)).count());
+        }
+        best
     };
     // On a tie the later wins: 表二 over 表四 over 表三.
     let best = [TableId::Requests, TableId::Review, TableId::Proactive]
@@ -558,19 +561,17 @@ fn map_proactive(
     // The revisions whose headers the table prints most of; one, or else the one whose
     // 行政许可 row holds as many values as the table's (2019: 3, 2021: 1), or else the year's.
     let best = formats.iter().map(marker_score).max().unwrap_or(0);
-    let candidates: Vec<&'static Format> = formats.iter().filter(|f| marker_score(f) == best).collect();
-    let licensing_width = |f: &Format| {
-        let (group, row) = f.table(TableId::Proactive).row(row_ids::LICENSING)?;
-        let reading = rows.iter().find(|r| r.all_label_text().contains(row.label))?;
-        Some(reading.values.len() == group.columns.len())
+    let licensing_fits = |f: &Format| {
+        f.table(TableId::Proactive).row(row_ids::LICENSING).is_some_and(|(group, row)| {
+            rows.iter().find(|r| r.all_label_text().contains(row.label)).map(|r| r.values.len())
+                == Some(group.columns.len())
+        })
     };
-    let f = match candidates.as_slice() {
-        [one] => one,
-        _ => match candidates.iter().filter(|f| licensing_width(f) == Some(true)).collect::<Vec<_>>().as_slice() {
-            [one] => one,
-            _ => year_format,
-        },
+    let the_one = |fits: &dyn Fn(&Format) -> bool| {
+        let mut found = formats.iter().filter(|f| marker_score(f) == best && fits(f));
+        found.next().filter(|_| found.next().is_none())
     };
+    let f = the_one(&|_| true).or_else(|| the_one(&licensing_fits)).unwrap_or(year_format);
     let version = f.version();
     let spec = f.table(TableId::Proactive);
     let mut found = FoundTable::new(TableId::Proactive, f, Some(version), source_tables, span);

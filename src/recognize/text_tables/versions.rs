@@ -21,21 +21,24 @@ pub(super) fn detect_layout(
         .filter_map(|t| if let Tok::Text { text, .. } = t { Some(canonical(text)) } else { None })
         .collect();
     let any = |m: &str| texts.iter().any(|t| t.contains(&canonical(m)));
-    let present: Vec<(&'static Format, usize)> = formats
-        .iter()
-        .map(|f| (f, f.table(id).markers.iter().filter(|m| any(m)).count()))
-        .filter(|&(_, n)| n > 0)
-        .collect();
+    let present = |f: &Format| f.table(id).markers.iter().filter(|m| any(m)).count();
     // Does `a` print every marker of `b`?
     let prints_all = |a: &Format, b: &Format| b.table(id).markers.iter().all(|m| a.prints(id, m));
-    let kept: Vec<(&'static Format, usize)> = present
-        .iter()
-        .copied()
-        .filter(|&(g, _)| !present.iter().any(|&(f, _)| f.name != g.name && prints_all(f, g) && !prints_all(g, f)))
-        .collect();
-    let most = kept.iter().map(|&(_, n)| n).max();
-    match kept.iter().filter(|&&(_, n)| Some(n) == most).collect::<Vec<_>>().as_slice() {
-        [(f, _)] => f,
-        _ => year_format,
+    let yields = |g: &Format| {
+        formats.iter().any(|f| f.name != g.name && present(f) > 0 && prints_all(f, g) && !prints_all(g, f))
+    };
+    let (mut best, mut most, mut tied) = (year_format, 0, false);
+    for f in formats.iter() {
+        let n = present(f);
+        if n == 0 || n < most || yields(f) {
+            continue;
+        }
+        tied = n == most;
+        (best, most) = (f, n);
+    }
+    if tied {
+        year_format
+    } else {
+        best
     }
 }
