@@ -40,7 +40,7 @@ fn main() {
         let report = recognize(&doc, &input);
         for t in &report.tables {
             println!("== {name} {:?} layout {:?}", t.id, t.layout);
-            let mut rows: Vec<&str> = t.cells.iter().map(|c| c.row).collect();
+            let mut rows: Vec<xxgk_lint::format::RowId> = t.cells.iter().map(|c| c.row).collect();
             rows.dedup();
             for r in rows {
                 let values: Vec<&str> = t.cells.iter().filter(|c| c.row == r).map(|c| c.value.text.as_str()).collect();

@@ -54,8 +54,6 @@ pub enum Lang {
     En,
 }
 
-
-
 /// The DOM address of the cell a diagnostic is about (HTML input).
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -9,7 +9,7 @@ use crate::format::TableId;
 use crate::message::{Args, Message, Text};
 use crate::read::{read_file, read_str, ReadError, ReadOptions};
 use crate::recognize::format_version::{detect, DetectedFormat};
-use crate::recognize::{recognize, Report};
+use crate::recognize::{recognize, recognize_in, Report};
 use crate::rules::{run, Context, LintOptions};
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -36,6 +36,7 @@ pub struct LintReport {
     /// The encoding a file's text was decoded from ("UTF-8", "GB18030", "UTF-16LE", …);
     /// `null` where no bytes were decoded (a string, a DOM).
     pub encoding: Option<&'static str>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "DetectedFormat | null"))]
     pub format: Option<DetectedFormat>,
     pub year: Option<u16>,
     pub title: Option<String>,
@@ -114,8 +115,11 @@ impl Titles {
 const WHOLE: Message = Message { id: "title/whole", zh: "全文", en: "Whole report" };
 const PROACTIVE_TITLE: Message =
     Message { id: "title/二", zh: "表二 主动公开政府信息情况", en: "Table 二 — proactive disclosure" };
-const REQUESTS_TITLE: Message =
-    Message { id: "title/三", zh: "表三 收到和处理政府信息公开申请情况", en: "Table 三 — requests received and handled" };
+const REQUESTS_TITLE: Message = Message {
+    id: "title/三",
+    zh: "表三 收到和处理政府信息公开申请情况",
+    en: "Table 三 — requests received and handled",
+};
 const REVIEW_TITLE: Message = Message {
     id: "title/四",
     zh: "表四 政府信息公开行政复议、行政诉讼情况",
@@ -132,8 +136,11 @@ const PUBLISH_AFTER_WARNINGS: Message = Message {
     zh: "{errors}，{warnings}，{infos} — 可以发布，建议先处理警告",
     en: "{errors}, {warnings}, {infos} — ready to publish; consider the warnings",
 };
-const PUBLISH: Message =
-    Message { id: "verdict/clean", zh: "{errors}，{warnings}，{infos} — 可以发布", en: "{errors}, {warnings}, {infos} — ready to publish" };
+const PUBLISH: Message = Message {
+    id: "verdict/clean",
+    zh: "{errors}，{warnings}，{infos} — 可以发布",
+    en: "{errors}, {warnings}, {infos} — ready to publish",
+};
 const ERRORS: Message = Message { id: "count/errors", zh: "{count} 个错误", en: "{count} errors" };
 const ONE_ERROR: Message = Message { id: "count/error", zh: "{count} 个错误", en: "{count} error" };
 const WARNINGS: Message = Message { id: "count/warnings", zh: "{count} 个警告", en: "{count} warnings" };
@@ -154,9 +161,15 @@ impl Verdict {
         let count = |n: usize, one: &'static Message, many: &'static Message| {
             (if n == 1 { one } else { many }, Args::new().text("count", n))
         };
-        let (e, w, i) =
-            (count(s.errors, &ONE_ERROR, &ERRORS), count(s.warnings, &ONE_WARNING, &WARNINGS), count(s.infos, &ONE_INFO, &INFOS));
-        let args = Args::new().phrase_with("errors", e.0, e.1).phrase_with("warnings", w.0, w.1).phrase_with("infos", i.0, i.1);
+        let (e, w, i) = (
+            count(s.errors, &ONE_ERROR, &ERRORS),
+            count(s.warnings, &ONE_WARNING, &WARNINGS),
+            count(s.infos, &ONE_INFO, &INFOS),
+        );
+        let args = Args::new()
+            .phrase_with("errors", e.0, e.1)
+            .phrase_with("warnings", w.0, w.1)
+            .phrase_with("infos", i.0, i.1);
         let message = Text::new(message_id, args.clone()).render(lang);
         Verdict { message_id, args, message }
     }
@@ -179,10 +192,15 @@ impl Summary {
 
 // The messages of the pseudo rules the JS API reports (OPTIONS, INPUT-DOM, INPUT-DOCX,
 // INTERNAL-ERROR): the particulars (`why`) are in English.
-pub const OPTIONS_MESSAGE: Message = Message { id: "OPTIONS", zh: "选项有误：{why}", en: "invalid options: {why}" };
-pub const DOM_MESSAGE: Message = Message { id: "INPUT-DOM", zh: "页面传入的内容结构有误（{why}）", en: "{why}" };
-pub const DOCX_CODE_MESSAGE: Message =
-    Message { id: "INPUT-DOCX/code", zh: "无法读取该 Word 文档（{code}）", en: "the Word document cannot be read ({code})" };
+pub const OPTIONS_MESSAGE: Message =
+    Message { id: "OPTIONS", zh: "选项有误：{why}", en: "invalid options: {why}" };
+pub const DOM_MESSAGE: Message =
+    Message { id: "INPUT-DOM", zh: "页面传入的内容结构有误（{why}）", en: "{why}" };
+pub const DOCX_CODE_MESSAGE: Message = Message {
+    id: "INPUT-DOCX/code",
+    zh: "无法读取该 Word 文档（{code}）",
+    en: "the Word document cannot be read ({code})",
+};
 pub const INTERNAL_MESSAGE: Message = Message {
     id: "INTERNAL-ERROR",
     zh: "检查程序内部出错（{why}），请反馈。",
@@ -255,7 +273,7 @@ pub fn recognize_bytes(bytes: &[u8], read: &ReadOptions) -> Result<Report, ReadE
 
 /// Check an already-read document.
 pub fn lint_document(doc: &Document, input: &str, options: &LintOptions) -> LintReport {
-    let report = recognize(doc, input);
+    let report = recognize_in(doc, input, options.formats);
     let ctx = Context {
         doc,
         input,
@@ -385,8 +403,7 @@ fn tables_json(report: &Report) -> Tables {
 }
 
 const YEAR: Message = Message { id: "human/year", zh: "{year} 年度", en: "year {year}" };
-const FORMAT_2019: Message = Message { id: "human/2019", zh: "2019 年格式", en: "2019 format" };
-const FORMAT_2021: Message = Message { id: "human/2021", zh: "2021 年格式", en: "2021 format" };
+const FORMAT: Message = Message { id: "human/format", zh: "{format} 年格式", en: "{format} format" };
 const FORMAT_HYBRID: Message = Message { id: "human/hybrid", zh: "两种格式混用", en: "mixed formats" };
 const CHANGE_TO: Message = Message { id: "human/fix", zh: "→ 改为", en: "→ change to" };
 
@@ -407,14 +424,10 @@ pub fn render_human(report: &LintReport, lang: Lang) -> String {
         head.push(YEAR.render(lang, &Args::new().text("year", y)));
     }
     if let Some(f) = report.format {
-        head.push(
-            match f {
-                DetectedFormat::Y2019 => FORMAT_2019.template(lang),
-                DetectedFormat::Y2021 => FORMAT_2021.template(lang),
-                DetectedFormat::Hybrid => FORMAT_HYBRID.template(lang),
-            }
-            .to_string(),
-        );
+        head.push(match f {
+            DetectedFormat::Version(v) => FORMAT.render(lang, &Args::new().text("format", v.as_str())),
+            DetectedFormat::Hybrid => FORMAT_HYBRID.template(lang).to_string(),
+        });
     }
     if !head.is_empty() {
         out.push_str(&format!("  {}\n", head.join(" · ")));
@@ -456,8 +469,7 @@ pub(crate) const MESSAGES: &[&crate::message::Message] = &[
     &DOCX_CODE_MESSAGE,
     &INTERNAL_MESSAGE,
     &YEAR,
-    &FORMAT_2019,
-    &FORMAT_2021,
+    &FORMAT,
     &FORMAT_HYBRID,
     &CHANGE_TO,
 ];

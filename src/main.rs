@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use xxgk_lint::format::FormatVersion;
+use xxgk_lint::format::Formats;
 use xxgk_lint::read::decode::Decoded;
 use xxgk_lint::{
     lint_bytes, read_file, recognize_bytes, render_human, Block, Document, FileRead, InputKind, Lang, LintOptions,
@@ -64,13 +64,9 @@ enum LangArg {
     En,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Auto,
-    #[value(name = "2019")]
-    Y2019,
-    #[value(name = "2021")]
-    Y2021,
+/// `--format`'s values: `auto`, then the official revisions' names.
+fn format_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(std::iter::once("auto").chain(Formats::OFFICIAL.iter().map(|f| f.name)))
 }
 
 #[derive(Subcommand)]
@@ -85,8 +81,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
         /// The format to check against: detected from the tables by default.
-        #[arg(long, value_enum, default_value = "auto")]
-        format: FormatArg,
+        #[arg(long, value_parser = format_names(), default_value = "auto")]
+        format: String,
         /// Switch a rule off (repeatable): --disable CELL-BLANK.
         #[arg(long, value_name = "RULE")]
         disable: Vec<String>,
@@ -190,15 +186,7 @@ fn main() -> ExitCode {
                 LangArg::Zh => Lang::Zh,
                 LangArg::En => Lang::En,
             };
-            let mut options = LintOptions {
-                lang,
-                format: match format {
-                    FormatArg::Auto => None,
-                    FormatArg::Y2019 => Some(FormatVersion::Y2019),
-                    FormatArg::Y2021 => Some(FormatVersion::Y2021),
-                },
-                ..LintOptions::default()
-            };
+            let mut options = LintOptions { lang, format: Formats::OFFICIAL.named(&format), ..LintOptions::default() };
             for spec in disable.iter().map(String::as_str).chain(rule.iter().map(String::as_str)) {
                 if let Err(e) = options.set_rule(spec) {
                     eprintln!("xxgk-lint: {e}");
@@ -216,7 +204,8 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
                 let report = read_input(path, read_options.max_bytes).and_then(|bytes| {
-                    recognize_bytes(&bytes, &read_options).map_err(|e| format!("{}: {}", path.display(), e.render(lang)))
+                    recognize_bytes(&bytes, &read_options)
+                        .map_err(|e| format!("{}: {}", path.display(), e.render(lang)))
                 });
                 match report {
                     Ok(r) => options.previous = Some(std::sync::Arc::new(r)),

@@ -285,7 +285,11 @@ mod tests {
             for t in [m.zh, m.en] {
                 for part in t.split('{').skip(1) {
                     let (name, _) = part.split_once('}').unwrap_or_else(|| panic!("{}: unclosed {{ in {t}", m.id));
-                    assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{}: {{{name}}}", m.id);
+                    assert!(
+                        !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                        "{}: {{{name}}}",
+                        m.id
+                    );
                 }
             }
         }

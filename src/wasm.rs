@@ -25,12 +25,15 @@ use wasm_bindgen::prelude::*;
 
 use crate::diagnostic::{Lang, Severity};
 use crate::document::{InputKind, Span};
-use crate::format::FormatVersion;
-use crate::lint::{lint_document, recognize_str, LintReport, DOCX_CODE_MESSAGE, DOM_MESSAGE, INTERNAL_MESSAGE, OPTIONS_MESSAGE};
+use crate::format::Formats;
+use crate::lint::{
+    lint_document, recognize_str, LintReport, DOCX_CODE_MESSAGE, DOM_MESSAGE, INTERNAL_MESSAGE, OPTIONS_MESSAGE,
+};
 use crate::message::{Args, Message, Text};
 use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
 use crate::rules::{LintOptions, RULES};
+use crate::strings::JoinStr;
 
 /// Options of `lint` and `lintElement`.
 #[derive(Clone, Debug, Default, Tsify)]
@@ -76,7 +79,6 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), JsValue> {
     read_options(js).map_err(|why| refusal("OPTIONS", &OPTIONS_MESSAGE, why, lang))
 }
 
-
 /// A report of an input that could not be checked, with a detail in English (`why`).
 fn refusal(rule: &'static str, message: &'static Message, why: String, lang: Lang) -> JsValue {
     to_js(&LintReport::refusal(rule, Text::new(message, Args::new().text("why", why)), lang))
@@ -108,10 +110,14 @@ fn read_options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
         Some(other) => return Err(format!("unknown lang “{other}” (zh, en)")),
     };
     lint.format = match string("format")?.as_deref() {
-        Some("2019") => Some(FormatVersion::Y2019),
-        Some("2021") => Some(FormatVersion::Y2021),
         None | Some("auto") => None,
-        Some(other) => return Err(format!("unknown format “{other}” (auto, 2019, 2021)")),
+        Some(name) => match Formats::OFFICIAL.named(name) {
+            Some(v) => Some(v),
+            None => {
+                let names = Formats::OFFICIAL.iter().map(|f| f.name).join_str(", ");
+                return Err(format!("unknown format “{name}” (auto, {names})"));
+            }
+        },
     };
     if let Some(rules) = get("rules") {
         for entry in js_sys::Object::entries(&js_sys::Object::from(rules)).iter() {
@@ -427,7 +433,9 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, fi
         return match crate::read::docx::records::read_records(nodes, strings, &file, &read) {
             Ok(doc) if doc.blocks.is_empty() => to_js(&read_error(ReadError::Empty, lint.lang)),
             Ok(doc) => to_js(&lint_document(&doc, "", &lint)),
-            Err(e) => refusal("INPUT-DOM", &DOM_MESSAGE, format!("the Word document's records are malformed: {e}"), lint.lang),
+            Err(e) => {
+                refusal("INPUT-DOM", &DOM_MESSAGE, format!("the Word document's records are malformed: {e}"), lint.lang)
+            }
         };
     }
     match Tree::from_dom(nodes, strings, quirks) {
@@ -502,7 +510,11 @@ pub fn docx_refusal(code: &str, text: &str, n: f64, lang: Option<String>) -> JsV
     }
     match crate::read::docx::DocxProblem::from_code(code, text, n) {
         Some(p) => to_js(&read_error(p.into(), lang)),
-        None => to_js(&LintReport::refusal("INPUT-DOCX", Text::new(&DOCX_CODE_MESSAGE, Args::new().text("code", code)), lang)),
+        None => to_js(&LintReport::refusal(
+            "INPUT-DOCX",
+            Text::new(&DOCX_CODE_MESSAGE, Args::new().text("code", code)),
+            lang,
+        )),
     }
 }
 
@@ -627,7 +639,6 @@ pub fn rule_list(lang: Option<String>) -> JsValue {
     }
     list.into()
 }
-
 
 /// The report of an input the package's JavaScript refused before the checker saw it, or of
 /// a failure of the module itself (after it was restarted): `INTERNAL-ERROR`, `INPUT-ENCODING`

@@ -25,10 +25,9 @@ fn arg(value: &Value) -> Arg {
             let id = o["messageId"].as_str().unwrap();
             Arg::Phrase(find(id).unwrap_or_else(|| panic!("{id} is not in the catalogue")), args(&o["args"]))
         }
-        Value::Object(o) => Arg::Words {
-            zh: o["zh"].as_str().unwrap().to_string(),
-            en: o["en"].as_str().unwrap().to_string(),
-        },
+        Value::Object(o) => {
+            Arg::Words { zh: o["zh"].as_str().unwrap().to_string(), en: o["en"].as_str().unwrap().to_string() }
+        }
         other => panic!("an argument is a string or an object, not {other}"),
     }
 }
@@ -80,7 +79,8 @@ fn read_errors_are_messages_too() {
         let e = lint_bytes(bytes, &ReadOptions::default(), &LintOptions::default()).unwrap_err();
         for lang in [Lang::Zh, Lang::En] {
             let text = e.text();
-            let json = serde_json::json!({ "messageId": text.message.id, "args": serde_json::to_value(&text.args).unwrap() });
+            let json =
+                serde_json::json!({ "messageId": text.message.id, "args": serde_json::to_value(&text.args).unwrap() });
             assert_eq!(rerender(&json, lang), e.render(lang));
         }
     }

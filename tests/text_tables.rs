@@ -2,7 +2,7 @@
 //! paragraphs only (no cell structure): 淮安 2024 and 洪泽 2023 `pdftotext` raw, 平潭 2021
 //! and 2022 flattened page text.
 
-use xxgk_lint::format::{FormatVersion, TableId};
+use xxgk_lint::format::{columns, rows, y2019, y2021, ColumnId, Formats, RowId, TableId};
 use xxgk_lint::recognize::text_tables::read_text_table;
 use xxgk_lint::recognize::FoundTable;
 use xxgk_lint::{read_str, Block, Document, InputKind, Paragraph, ReadOptions};
@@ -48,10 +48,10 @@ fn table_in(input: &str, doc: &Document, id: TableId, year: u16) -> FoundTable {
         TableId::Review => T4,
     };
     let paras = section(doc, from, to);
-    read_text_table(id, &paras, input, Some(year)).expect("table found")
+    read_text_table(id, &paras, input, Some(year), Formats::OFFICIAL).expect("table found")
 }
 
-fn row(t: &FoundTable, row: &str) -> Vec<String> {
+fn row(t: &FoundTable, row: RowId) -> Vec<String> {
     t.cells.iter().filter(|c| c.row == row).map(|c| c.value.text.clone()).collect()
 }
 
@@ -60,11 +60,11 @@ const HONGZE: &str = "jiangsu-huaian-hongze-qu-2023.pdftotext-raw.txt";
 const PINGTAN_2021: &str = "fujian-pingtan-zonghe-shiyanqu-2021.page.txt";
 const PINGTAN_2022: &str = "fujian-pingtan-zonghe-shiyanqu-2022.page.txt";
 
-fn column(t: &FoundTable, column: &str) -> Vec<(&'static str, String)> {
+fn column(t: &FoundTable, column: ColumnId) -> Vec<(RowId, String)> {
     t.cells.iter().filter(|c| c.column == column).map(|c| (c.row, c.value.text.clone())).collect()
 }
 
-fn num(t: &FoundTable, r: &str, c: &str) -> i128 {
+fn num(t: &FoundTable, r: RowId, c: ColumnId) -> i128 {
     t.cell(r, c).unwrap_or_else(|| panic!("no cell {r}/{c}")).value.number.unwrap().mantissa
 }
 
@@ -79,21 +79,26 @@ fn assert_spans(input: &str, t: &FoundTable) {
 
 /// T3-IDENTITY and the row totals, wherever the cells are there.
 fn assert_balanced(t: &FoundTable) {
-    for col in ["natural_person", "business", "research", "nonprofit", "legal_services", "other", "total"] {
+    for col in [
+        columns::NATURAL_PERSON,
+        columns::BUSINESS,
+        columns::RESEARCH,
+        columns::NONPROFIT,
+        columns::LEGAL_SERVICES,
+        columns::OTHER,
+        columns::TOTAL,
+    ] {
         assert_eq!(
-            num(t, "received", col) + num(t, "carried_in", col),
-            num(t, "outcomes_total", col) + num(t, "carried_out", col),
+            num(t, rows::RECEIVED, col) + num(t, rows::CARRIED_IN, col),
+            num(t, rows::OUTCOMES_TOTAL, col) + num(t, rows::CARRIED_OUT, col),
             "{col}"
         );
     }
-    let mut rows: Vec<&str> = t.cells.iter().map(|c| c.row).collect();
-    rows.dedup();
-    for r in rows {
-        let parts: i128 = ["natural_person", "business", "research", "nonprofit", "legal_services", "other"]
-            .iter()
-            .map(|c| num(t, r, c))
-            .sum();
-        assert_eq!(parts, num(t, r, "total"), "row {r}");
+    let mut row_ids: Vec<RowId> = t.cells.iter().map(|c| c.row).collect();
+    row_ids.dedup();
+    for r in row_ids {
+        let parts: i128 = xxgk_lint::format::APPLICANT_COLUMNS.iter().map(|c| num(t, r, *c)).sum();
+        assert_eq!(parts, num(t, r, columns::TOTAL), "row {r}");
     }
 }
 
@@ -108,13 +113,13 @@ fn mutate(name: &str, from: &str, to: &str) -> (String, Document) {
 #[test]
 fn huaian_raw_table_two() {
     let (input, t) = table(HUAIAN, TableId::Proactive, 2024);
-    assert_eq!(t.layout, Some(FormatVersion::Y2021));
-    assert_eq!(row(&t, "regulations"), ["1", "0", "11"]);
-    assert_eq!(row(&t, "normative_documents"), ["8", "26", "66"]);
-    assert_eq!(row(&t, "licensing"), ["447228"]);
-    assert_eq!(row(&t, "penalties"), ["3985758"]);
-    assert_eq!(row(&t, "coercion"), ["88283"]);
-    assert_eq!(row(&t, "fees"), ["96171.6"]);
+    assert_eq!(t.layout, Some(y2021::FORMAT.version()));
+    assert_eq!(row(&t, rows::REGULATIONS), ["1", "0", "11"]);
+    assert_eq!(row(&t, rows::NORMATIVE_DOCUMENTS), ["8", "26", "66"]);
+    assert_eq!(row(&t, rows::LICENSING), ["447228"]);
+    assert_eq!(row(&t, rows::PENALTIES), ["3985758"]);
+    assert_eq!(row(&t, rows::COERCION), ["88283"]);
+    assert_eq!(row(&t, rows::FEES), ["96171.6"]);
     assert_eq!(t.cells.len(), 10);
     assert!(t.unreadable.is_empty());
     assert_spans(&input, &t);
@@ -123,34 +128,34 @@ fn huaian_raw_table_two() {
 #[test]
 fn huaian_raw_table_three_with_labels_after_their_numbers() {
     let (input, t) = table(HUAIAN, TableId::Requests, 2024);
-    assert_eq!(t.layout, Some(FormatVersion::Y2021));
+    assert_eq!(t.layout, Some(y2021::FORMAT.version()));
     assert!(t.unreadable.is_empty(), "{:?}", t.unreadable);
     assert_eq!(t.cells.len(), 175);
-    assert_eq!(row(&t, "received"), ["3001", "53", "0", "0", "61", "4", "3119"]);
-    assert_eq!(row(&t, "carried_in"), ["34", "0", "0", "0", "0", "0", "34"]);
+    assert_eq!(row(&t, rows::RECEIVED), ["3001", "53", "0", "0", "61", "4", "3119"]);
+    assert_eq!(row(&t, rows::CARRIED_IN), ["34", "0", "0", "0", "0", "0", "34"]);
     // (一)/(二): their labels come after their numbers.
-    assert_eq!(row(&t, "disclosed"), ["1288", "21", "0", "0", "50", "3", "1362"]);
-    assert_eq!(row(&t, "partly_disclosed"), ["447", "7", "0", "0", "0", "0", "454"]);
+    assert_eq!(row(&t, rows::DISCLOSED), ["1288", "21", "0", "0", "50", "3", "1362"]);
+    assert_eq!(row(&t, rows::PARTLY_DISCLOSED), ["447", "7", "0", "0", "0", "0", "454"]);
     // （五）5 and （六）1–3: their labels come after the whole block.
-    assert_eq!(row(&t, "not_handled_confirmation"), ["1", "0", "0", "0", "0", "0", "1"]);
-    assert_eq!(row(&t, "other_handling_no_correction"), ["67", "3", "0", "0", "1", "0", "71"]);
-    assert_eq!(row(&t, "other_handling_unpaid_fee"), ["6", "0", "0", "0", "0", "0", "6"]);
-    assert_eq!(row(&t, "other_handling_other"), ["108", "2", "0", "0", "0", "0", "110"]);
-    assert_eq!(row(&t, "outcomes_total"), ["2932", "53", "0", "0", "61", "4", "3050"]);
-    assert_eq!(row(&t, "carried_out"), ["103", "0", "0", "0", "0", "0", "103"]);
-    assert_eq!(num(&t, "outcomes_total", "total"), 3050);
+    assert_eq!(row(&t, rows::NOT_HANDLED_CONFIRMATION), ["1", "0", "0", "0", "0", "0", "1"]);
+    assert_eq!(row(&t, rows::OTHER_HANDLING_NO_CORRECTION), ["67", "3", "0", "0", "1", "0", "71"]);
+    assert_eq!(row(&t, rows::OTHER_HANDLING_UNPAID_FEE), ["6", "0", "0", "0", "0", "0", "6"]);
+    assert_eq!(row(&t, rows::OTHER_HANDLING_OTHER), ["108", "2", "0", "0", "0", "0", "110"]);
+    assert_eq!(row(&t, rows::OUTCOMES_TOTAL), ["2932", "53", "0", "0", "61", "4", "3050"]);
+    assert_eq!(row(&t, rows::CARRIED_OUT), ["103", "0", "0", "0", "0", "0", "103"]);
+    assert_eq!(num(&t, rows::OUTCOMES_TOTAL, columns::TOTAL), 3050);
     assert_balanced(&t);
     assert_spans(&input, &t);
     // （七）总计 = Σ results in the 总计 column: 1362 + 454 + 178 + 781 + 88 + 187.
-    let results: i128 = column(&t, "total")
+    let results: i128 = column(&t, columns::TOTAL)
         .iter()
-        .filter(|(r, _)| !["received", "carried_in", "outcomes_total", "carried_out"].contains(r))
+        .filter(|(r, _)| ![rows::RECEIVED, rows::CARRIED_IN, rows::OUTCOMES_TOTAL, rows::CARRIED_OUT].contains(r))
         .map(|(_, v)| v.parse::<i128>().unwrap())
         .sum();
     assert_eq!(results, 3050);
-    let label = |id: &str| t.row_labels.iter().find(|l| l.id == id).map(|l| l.printed.clone());
-    assert_eq!(label("other_handling_other").as_deref(), Some("3、其他"));
-    assert_eq!(label("disclosed").as_deref(), Some("（一）予以公开"));
+    let label = |id: RowId| t.row_labels.iter().find(|l| l.id == id).map(|l| l.printed.clone());
+    assert_eq!(label(rows::OTHER_HANDLING_OTHER).as_deref(), Some("3、其他"));
+    assert_eq!(label(rows::DISCLOSED).as_deref(), Some("（一）予以公开"));
 }
 
 #[test]
@@ -173,40 +178,40 @@ fn huaian_raw_table_four_is_unreadable_not_misread() {
 fn hongze_raw_table_three_read_column_by_column_in_places() {
     let (input, t) = table(HONGZE, TableId::Requests, 2023);
     // Hybrid: one-row （六）其他处理.
-    assert_eq!(t.layout, Some(FormatVersion::Y2019));
+    assert_eq!(t.layout, Some(y2019::FORMAT.version()));
     assert!(t.unreadable.is_empty(), "{:?}", t.unreadable);
     assert_eq!(t.cells.len(), 161);
     // 21 + 0 = 21 + 0.
-    assert_eq!(num(&t, "received", "total"), 21);
-    assert_eq!(num(&t, "carried_in", "total"), 0);
-    assert_eq!(num(&t, "outcomes_total", "total"), 21);
-    assert_eq!(num(&t, "carried_out", "total"), 0);
+    assert_eq!(num(&t, rows::RECEIVED, columns::TOTAL), 21);
+    assert_eq!(num(&t, rows::CARRIED_IN, columns::TOTAL), 0);
+    assert_eq!(num(&t, rows::OUTCOMES_TOTAL, columns::TOTAL), 21);
+    assert_eq!(num(&t, rows::CARRIED_OUT, columns::TOTAL), 0);
     assert_balanced(&t);
     // The ten rows of （三）/（四） come column by column in the text.
-    assert_eq!(row(&t, "withheld_state_secret"), ["1", "0", "0", "0", "0", "0", "1"]);
-    assert_eq!(row(&t, "withheld_process"), ["1", "0", "0", "0", "0", "0", "1"]);
-    assert_eq!(row(&t, "withheld_enforcement_files"), ["1", "0", "0", "0", "0", "0", "1"]);
-    assert_eq!(row(&t, "unavailable_not_held"), ["10", "0", "0", "0", "0", "0", "10"]);
-    assert_eq!(row(&t, "unavailable_needs_creation"), ["3", "0", "0", "0", "0", "0", "3"]);
-    assert_eq!(row(&t, "not_handled_petition"), ["1", "0", "0", "0", "0", "0", "1"]);
-    assert_eq!(row(&t, "partly_disclosed"), ["4", "0", "0", "0", "0", "0", "4"]);
-    assert_eq!(row(&t, "other_handling"), ["0"; 7]);
+    assert_eq!(row(&t, rows::WITHHELD_STATE_SECRET), ["1", "0", "0", "0", "0", "0", "1"]);
+    assert_eq!(row(&t, rows::WITHHELD_PROCESS), ["1", "0", "0", "0", "0", "0", "1"]);
+    assert_eq!(row(&t, rows::WITHHELD_ENFORCEMENT_FILES), ["1", "0", "0", "0", "0", "0", "1"]);
+    assert_eq!(row(&t, rows::UNAVAILABLE_NOT_HELD), ["10", "0", "0", "0", "0", "0", "10"]);
+    assert_eq!(row(&t, rows::UNAVAILABLE_NEEDS_CREATION), ["3", "0", "0", "0", "0", "0", "3"]);
+    assert_eq!(row(&t, rows::NOT_HANDLED_PETITION), ["1", "0", "0", "0", "0", "0", "1"]);
+    assert_eq!(row(&t, rows::PARTLY_DISCLOSED), ["4", "0", "0", "0", "0", "0", "4"]);
+    assert_eq!(row(&t, rows::OTHER_HANDLING), ["0"; 7]);
     assert_spans(&input, &t);
     // The label typo comes through as printed.
-    let typo = t.row_labels.iter().find(|l| l.id == "withheld_prohibited").unwrap();
+    let typo = t.row_labels.iter().find(|l| l.id == rows::WITHHELD_PROHIBITED).unwrap();
     assert_eq!(typo.printed, "2.其他法律行政止公开");
 }
 
 #[test]
 fn hongze_raw_table_two_with_values_before_labels() {
     let (_, t) = table(HONGZE, TableId::Proactive, 2023);
-    assert_eq!(t.layout, Some(FormatVersion::Y2021));
-    assert_eq!(row(&t, "regulations"), ["0", "0", "0"]);
-    assert_eq!(row(&t, "normative_documents"), ["0", "5", "5"]);
-    assert_eq!(row(&t, "licensing"), ["550"]);
-    assert_eq!(row(&t, "penalties"), ["4119"]);
-    assert_eq!(row(&t, "coercion"), ["195"]);
-    assert_eq!(row(&t, "fees"), ["7730.28"]);
+    assert_eq!(t.layout, Some(y2021::FORMAT.version()));
+    assert_eq!(row(&t, rows::REGULATIONS), ["0", "0", "0"]);
+    assert_eq!(row(&t, rows::NORMATIVE_DOCUMENTS), ["0", "5", "5"]);
+    assert_eq!(row(&t, rows::LICENSING), ["550"]);
+    assert_eq!(row(&t, rows::PENALTIES), ["4119"]);
+    assert_eq!(row(&t, rows::COERCION), ["195"]);
+    assert_eq!(row(&t, rows::FEES), ["7730.28"]);
     assert!(t.unreadable.is_empty());
 }
 
@@ -217,9 +222,9 @@ fn hongze_raw_table_four_keeps_its_real_errors() {
     let (input, t) = table(HONGZE, TableId::Review, 2023);
     assert_eq!(t.layout, None);
     assert!(t.unreadable.is_empty(), "{:?}", t.unreadable);
-    assert_eq!(row(&t, "cases"), ["10", "1", "0", "0", "0", "0", "0", "0", "0", "0", "5", "0", "0", "0", "0"]);
-    assert_eq!(num(&t, "cases", "review_total"), 0);
-    assert_eq!(num(&t, "cases", "suit_after_review_upheld"), 5);
+    assert_eq!(row(&t, rows::CASES), ["10", "1", "0", "0", "0", "0", "0", "0", "0", "0", "5", "0", "0", "0", "0"]);
+    assert_eq!(num(&t, rows::CASES, columns::REVIEW_TOTAL), 0);
+    assert_eq!(num(&t, rows::CASES, columns::SUIT_AFTER_REVIEW_UPHELD), 5);
     assert_spans(&input, &t);
 }
 
@@ -228,46 +233,46 @@ fn hongze_raw_table_four_keeps_its_real_errors() {
 #[test]
 fn pingtan_2021_table_two() {
     let (input, t) = table(PINGTAN_2021, TableId::Proactive, 2021);
-    assert_eq!(t.layout, Some(FormatVersion::Y2021));
-    assert_eq!(row(&t, "regulations"), ["0", "0", "0"]);
-    assert_eq!(row(&t, "normative_documents"), Vec::<String>::new());
-    assert!(t.row_unreadable("normative_documents"));
+    assert_eq!(t.layout, Some(y2021::FORMAT.version()));
+    assert_eq!(row(&t, rows::REGULATIONS), ["0", "0", "0"]);
+    assert_eq!(row(&t, rows::NORMATIVE_DOCUMENTS), Vec::<String>::new());
+    assert!(t.row_unreadable(rows::NORMATIVE_DOCUMENTS));
     assert!(!t.is_unreadable());
-    let u = t.unreadable.iter().find(|u| u.row == Some("normative_documents")).unwrap();
+    let u = t.unreadable.iter().find(|u| u.row == Some(rows::NORMATIVE_DOCUMENTS)).unwrap();
     assert_eq!(u.excerpt.as_deref(), Some("693665"));
     assert_eq!(t.unreadable.len(), 1);
-    assert_eq!(row(&t, "licensing"), ["2293"]);
-    assert_eq!(row(&t, "penalties"), ["1282"]);
-    assert_eq!(row(&t, "coercion"), ["42"]);
-    assert_eq!(row(&t, "fees"), ["24252.311082"]);
+    assert_eq!(row(&t, rows::LICENSING), ["2293"]);
+    assert_eq!(row(&t, rows::PENALTIES), ["1282"]);
+    assert_eq!(row(&t, rows::COERCION), ["42"]);
+    assert_eq!(row(&t, rows::FEES), ["24252.311082"]);
     assert_spans(&input, &t);
 }
 
 #[test]
 fn pingtan_2021_table_three() {
     let (input, t) = table(PINGTAN_2021, TableId::Requests, 2021);
-    assert_eq!(t.layout, Some(FormatVersion::Y2021));
+    assert_eq!(t.layout, Some(y2021::FORMAT.version()));
     assert!(t.unreadable.is_empty(), "{:?}", t.unreadable);
     assert_eq!(t.cells.len(), 175);
-    assert_eq!(row(&t, "received"), ["64", "0", "0", "2", "0", "4", "70"]);
-    assert_eq!(row(&t, "disclosed"), ["27", "0", "0", "2", "0", "1", "30"]);
-    assert_eq!(row(&t, "partly_disclosed"), ["5", "0", "0", "0", "0", "0", "5"]);
-    assert_eq!(row(&t, "unavailable_not_held"), ["22", "0", "0", "0", "0", "3", "25"]);
-    assert_eq!(row(&t, "outcomes_total"), ["63", "0", "0", "2", "0", "4", "69"]);
-    assert_eq!(row(&t, "carried_out"), ["1", "0", "0", "0", "0", "0", "1"]);
+    assert_eq!(row(&t, rows::RECEIVED), ["64", "0", "0", "2", "0", "4", "70"]);
+    assert_eq!(row(&t, rows::DISCLOSED), ["27", "0", "0", "2", "0", "1", "30"]);
+    assert_eq!(row(&t, rows::PARTLY_DISCLOSED), ["5", "0", "0", "0", "0", "0", "5"]);
+    assert_eq!(row(&t, rows::UNAVAILABLE_NOT_HELD), ["22", "0", "0", "0", "0", "3", "25"]);
+    assert_eq!(row(&t, rows::OUTCOMES_TOTAL), ["63", "0", "0", "2", "0", "4", "69"]);
+    assert_eq!(row(&t, rows::CARRIED_OUT), ["1", "0", "0", "0", "0", "0", "1"]);
     // 70 + 0 = 69 + 1.
     assert_balanced(&t);
     assert_spans(&input, &t);
-    let label = |id: &str| t.row_labels.iter().find(|l| l.id == id).map(|l| l.printed.clone());
-    assert_eq!(label("withheld_prohibited").as_deref(), Some("2.其他法律行政法规禁止公开"));
-    assert_eq!(label("withheld_state_secret").as_deref(), Some("1.属于国家秘密"));
+    let label = |id: RowId| t.row_labels.iter().find(|l| l.id == id).map(|l| l.printed.clone());
+    assert_eq!(label(rows::WITHHELD_PROHIBITED).as_deref(), Some("2.其他法律行政法规禁止公开"));
+    assert_eq!(label(rows::WITHHELD_STATE_SECRET).as_deref(), Some("1.属于国家秘密"));
 }
 
 #[test]
 fn pingtan_2021_table_four() {
     let (input, t) = table(PINGTAN_2021, TableId::Review, 2021);
     assert!(t.unreadable.is_empty(), "{:?}", t.unreadable);
-    assert_eq!(row(&t, "cases"), ["1", "0", "2", "0", "3", "12", "0", "0", "0", "12", "0", "0", "0", "0", "0"]);
+    assert_eq!(row(&t, rows::CASES), ["1", "0", "2", "0", "3", "12", "0", "0", "0", "12", "0", "0", "0", "0", "0"]);
     assert_spans(&input, &t);
 }
 
@@ -275,25 +280,25 @@ fn pingtan_2021_table_four() {
 fn pingtan_2022_tables() {
     let (input, doc) = read(PINGTAN_2022);
     let t2 = table_in(&input, &doc, TableId::Proactive, 2022);
-    assert_eq!(row(&t2, "regulations"), ["0", "0", "0"]);
-    assert!(t2.row_unreadable("normative_documents")); // 8855698: 88 | 55 | 698 or …
-    assert_eq!(row(&t2, "licensing"), ["10690"]);
-    assert_eq!(row(&t2, "penalties"), ["2113"]);
-    assert_eq!(row(&t2, "coercion"), ["0"]);
-    assert_eq!(row(&t2, "fees"), ["9116.36"]);
+    assert_eq!(row(&t2, rows::REGULATIONS), ["0", "0", "0"]);
+    assert!(t2.row_unreadable(rows::NORMATIVE_DOCUMENTS)); // 8855698: 88 | 55 | 698 or …
+    assert_eq!(row(&t2, rows::LICENSING), ["10690"]);
+    assert_eq!(row(&t2, rows::PENALTIES), ["2113"]);
+    assert_eq!(row(&t2, rows::COERCION), ["0"]);
+    assert_eq!(row(&t2, rows::FEES), ["9116.36"]);
     let t3 = table_in(&input, &doc, TableId::Requests, 2022);
     assert!(t3.unreadable.is_empty(), "{:?}", t3.unreadable);
-    assert_eq!(row(&t3, "received"), ["71", "3", "0", "0", "0", "0", "74"]);
-    assert_eq!(row(&t3, "carried_in"), ["1", "0", "0", "0", "0", "0", "1"]);
-    assert_eq!(row(&t3, "outcomes_total"), ["72", "3", "0", "0", "0", "0", "75"]);
-    assert_eq!(row(&t3, "carried_out"), ["0"; 7]);
-    assert_eq!(row(&t3, "other_handling_other"), ["0", "2", "0", "0", "0", "0", "2"]);
+    assert_eq!(row(&t3, rows::RECEIVED), ["71", "3", "0", "0", "0", "0", "74"]);
+    assert_eq!(row(&t3, rows::CARRIED_IN), ["1", "0", "0", "0", "0", "0", "1"]);
+    assert_eq!(row(&t3, rows::OUTCOMES_TOTAL), ["72", "3", "0", "0", "0", "0", "75"]);
+    assert_eq!(row(&t3, rows::CARRIED_OUT), ["0"; 7]);
+    assert_eq!(row(&t3, rows::OTHER_HANDLING_OTHER), ["0", "2", "0", "0", "0", "0", "2"]);
     // 74 + 1 = 75 + 0, and every row sums.
     assert_balanced(&t3);
     assert_spans(&input, &t3);
     // 表四 under the misspelt heading 四、政府信息公开行政法复议…, cells separated by spaces.
     let t4 = table_in(&input, &doc, TableId::Review, 2022);
-    assert_eq!(row(&t4, "cases"), ["0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]);
+    assert_eq!(row(&t4, rows::CASES), ["0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]);
     assert_spans(&input, &t4);
 }
 
@@ -304,7 +309,7 @@ fn mutation_in_a_single_row_run_is_read_as_printed() {
     // （七）总计 商业企业 53 → 54: a row of its own; read as printed (a later rule reports it).
     let (input, doc) = mutate(HUAIAN, "\n2932\n\n53\n", "\n2932\n\n54\n");
     let t = table_in(&input, &doc, TableId::Requests, 2024);
-    assert_eq!(row(&t, "outcomes_total"), ["2932", "54", "0", "0", "61", "4", "3050"]);
+    assert_eq!(row(&t, rows::OUTCOMES_TOTAL), ["2932", "54", "0", "0", "61", "4", "3050"]);
     assert!(t.unreadable.is_empty(), "{:?}", t.unreadable);
     assert_eq!(t.cells.len(), 175);
 }
@@ -319,12 +324,12 @@ fn mutation_that_breaks_the_deciding_sum_leaves_the_ambiguous_run_unread() {
     // unreadable, not "corrected".
     let (input, doc) = mutate(HUAIAN, "\n2932\n", "\n2933\n");
     let t = table_in(&input, &doc, TableId::Requests, 2024);
-    assert_eq!(row(&t, "outcomes_total"), ["2933", "53", "0", "0", "61", "4", "3050"]);
+    assert_eq!(row(&t, rows::OUTCOMES_TOTAL), ["2933", "53", "0", "0", "61", "4", "3050"]);
     let unread: Vec<_> = t.unreadable.iter().filter_map(|u| u.row).collect();
-    assert_eq!(unread, ["not_handled_excessive", "not_handled_confirmation"]);
+    assert_eq!(unread, [rows::NOT_HANDLED_EXCESSIVE, rows::NOT_HANDLED_CONFIRMATION]);
     assert!(t.unreadable[0].reason.to_string().contains("none satisfies the table's column sums"));
     // The rows on which both readings agree are still read.
-    assert_eq!(row(&t, "other_handling_other"), ["108", "2", "0", "0", "0", "0", "110"]);
+    assert_eq!(row(&t, rows::OTHER_HANDLING_OTHER), ["108", "2", "0", "0", "0", "0", "110"]);
     assert_eq!(t.cells.len(), 175 - 2 * 7);
 }
 
@@ -334,11 +339,11 @@ fn mutation_in_a_multi_row_run_makes_it_unreadable() {
     // arithmetic, which no reading satisfies. Never "corrected".
     let (input, doc) = mutate(HUAIAN, "\n1288\n", "\n1289\n");
     let t = table_in(&input, &doc, TableId::Requests, 2024);
-    for r in ["carried_in", "disclosed", "partly_disclosed"] {
+    for r in [rows::CARRIED_IN, rows::DISCLOSED, rows::PARTLY_DISCLOSED] {
         assert!(t.row_unreadable(r), "{r}");
         assert!(row(&t, r).is_empty());
     }
-    assert_eq!(row(&t, "received"), ["3001", "53", "0", "0", "61", "4", "3119"]);
+    assert_eq!(row(&t, rows::RECEIVED), ["3001", "53", "0", "0", "61", "4", "3119"]);
     assert!(!t.cells.iter().any(|c| c.value.text == "1288" || c.value.text == "1289"));
 }
 
@@ -347,9 +352,9 @@ fn mutation_of_glued_digits() {
     // 平潭 2021 新收 640020470 → 640020471: no cut balances; unreadable, not corrected.
     let (input, doc) = mutate(PINGTAN_2021, "640020470", "640020471");
     let t = table_in(&input, &doc, TableId::Requests, 2021);
-    assert!(t.row_unreadable("received"));
-    assert!(row(&t, "received").is_empty());
-    assert_eq!(row(&t, "disclosed"), ["27", "0", "0", "2", "0", "1", "30"]);
+    assert!(t.row_unreadable(rows::RECEIVED));
+    assert!(row(&t, rows::RECEIVED).is_empty());
+    assert_eq!(row(&t, rows::DISCLOSED), ["27", "0", "0", "2", "0", "1", "30"]);
     // 表四 10203120001200000 → …01: no cut balances.
     let (input, doc) = mutate(PINGTAN_2021, "10203120001200000", "10203120001200001");
     let t = table_in(&input, &doc, TableId::Review, 2021);
@@ -357,7 +362,7 @@ fn mutation_of_glued_digits() {
     // 规章 000 → 010: the only cut is 0 | 1 | 0, read as printed.
     let (input, doc) = mutate(PINGTAN_2021, "规章 000", "规章 010");
     let t = table_in(&input, &doc, TableId::Proactive, 2021);
-    assert_eq!(row(&t, "regulations"), ["0", "1", "0"]);
+    assert_eq!(row(&t, rows::REGULATIONS), ["0", "1", "0"]);
 }
 
 #[test]
@@ -368,8 +373,8 @@ fn mutation_of_a_table_four_read_in_order() {
     let (head, tail) = input.split_at(at);
     let (input, doc) = read_input(format!("{head}{}", tail.replacen("\n10\n", "\n11\n", 1)));
     let t = table_in(&input, &doc, TableId::Review, 2023);
-    assert_eq!(num(&t, "cases", "review_upheld"), 11);
-    assert_eq!(num(&t, "cases", "review_corrected"), 1);
+    assert_eq!(num(&t, rows::CASES, columns::REVIEW_UPHELD), 11);
+    assert_eq!(num(&t, rows::CASES, columns::REVIEW_CORRECTED), 1);
 }
 
 #[test]
@@ -380,11 +385,11 @@ fn every_text_fixture_without_tables_reads_without_panicking() {
         let all: Vec<&Paragraph> = doc.paragraphs().collect();
         for id in TableId::ALL {
             // The whole document as the "section": the table is still found after its heading.
-            let t = read_text_table(id, &all, &input, None).expect("found");
+            let t = read_text_table(id, &all, &input, None, Formats::OFFICIAL).expect("found");
             assert!(!t.cells.is_empty() || !t.unreadable.is_empty(), "{name} {id:?}");
             // Any prefix of the paragraphs: never a panic.
             for n in (0..all.len()).step_by(7) {
-                let _ = read_text_table(id, &all[..n], &input, Some(2022));
+                let _ = read_text_table(id, &all[..n], &input, Some(2022), Formats::OFFICIAL);
             }
         }
     }

@@ -1,37 +1,143 @@
 //! The official formats of the annual report, as data.
 //!
 //! Each revision ([`Format`]) declares its six sections, its three statutory tables (row
-//! and column labels in order, the kind of value each column holds) and the sum relations
-//! between their cells. Recognition and rules read these declarations; a future revision
-//! is a new `Format` value, not new code.
+//! and column labels in order, the kind of value each column holds), the sum relations
+//! between their cells, and what tells it from the other revisions. Recognition and rules
+//! read these declarations and loop over the revisions in use; they match on none.
+//!
+//! **Ids.** Rows and columns are named in code by typed ids ([`RowId`], [`ColumnId`]), each
+//! declared once here as a constant ([`rows`], [`columns`]): a misspelt id does not compile,
+//! and a row dropped from the format is found by the compiler at every use. An id's string
+//! is stable (it is hashed into each finding's `id` fingerprint); users only ever see the
+//! official labels. A relation names the [`Rule`](crate::rules::Rule) it is checked under,
+//! not its id string.
+//!
+//! **Revisions.** A [`FormatVersion`] is a small copyable handle onto a `&'static Format`
+//! (equal when their [`Format::name`]s are). The revisions in use are a [`Formats`] list,
+//! [`Formats::OFFICIAL`] (2019 and 2021) by default, which the pipeline takes as data
+//! ([`crate::rules::LintOptions::formats`], carried on the recognised
+//! [`Report`](crate::recognize::Report) to the rules): recognition tries each revision in the
+//! list, and a report's year selects the newest one that applies to it. What each revision
+//! needs to be told apart is part of its declaration:
+//!
+//! - [`TableSpec::keys`]: the words that tell a document table is this statutory table;
+//! - [`TableSpec::markers`]: the words only this revision's table prints (表二's column
+//!   headers; 2021's （六）其他处理 sub-items), for tables given as text;
+//! - [`TableSpec::evidence`]: how FMT-VERSION names the table's layout;
+//! - [`Format::document_counts`]: which 表二 columns count documents issued, repealed, in
+//!   force or published, for the narrative rules.
+//!
+//! So a new revision is a new declaration (a file like `y2021.rs`, registered in
+//! [`Formats::OFFICIAL`]), not new code: README "How to add a format revision", and the test
+//! `tests/format_revision.rs`, which declares a made-up third revision and checks a report
+//! in it.
 //!
 //! Sources: `docs/format.md` §3 (headings), §4 (2019 tables), §5 (2021 tables), §6 (the
 //! differences), §7 (relations).
 
+mod ids;
 mod shared;
+pub use ids::{columns, rows, ColumnId, RowId};
 pub use shared::APPLICANT_COLUMNS;
 pub mod y2019;
 pub mod y2021;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-/// Which revision of the format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum FormatVersion {
-    /// 国办公开办函〔2019〕60号 (试行): reports on 2019 and 2020.
-    #[serde(rename = "2019")]
-    Y2019,
-    /// 国办公开办函〔2021〕30号: reports on 2021 onwards.
-    #[serde(rename = "2021")]
-    Y2021,
-}
+use crate::rules::Rule;
+
+/// A revision of the format, as a copyable handle: `"2019"`, `"2021"` (its [`Format::name`]),
+/// which is also how it is serialised.
+#[derive(Clone, Copy)]
+pub struct FormatVersion(&'static Format);
 
 impl FormatVersion {
+    /// The revision `format` declares.
+    pub const fn of(format: &'static Format) -> FormatVersion {
+        FormatVersion(format)
+    }
+
+    /// The declaration.
+    pub fn format(self) -> &'static Format {
+        self.0
+    }
+
+    /// The name, as serialised: `"2019"`, `"2021"`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            FormatVersion::Y2019 => "2019",
-            FormatVersion::Y2021 => "2021",
-        }
+        self.0.name
+    }
+}
+
+impl PartialEq for FormatVersion {
+    fn eq(&self, other: &FormatVersion) -> bool {
+        self.0.name == other.0.name
+    }
+}
+
+impl Eq for FormatVersion {}
+
+impl std::fmt::Debug for FormatVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.name)
+    }
+}
+
+impl Serialize for FormatVersion {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.name)
+    }
+}
+
+/// The revisions in use, oldest first: the official ones by default; a test or a caller may
+/// add its own ([`crate::rules::LintOptions::formats`]).
+#[derive(Clone, Copy)]
+pub struct Formats(&'static [&'static Format]);
+
+impl Formats {
+    /// 国办公开办函〔2019〕60号 and 〔2021〕30号.
+    pub const OFFICIAL: Formats = Formats(&[&y2019::FORMAT, &y2021::FORMAT]);
+
+    /// A list of revisions, oldest first (by [`Format::first_year`]); it must not be empty.
+    pub const fn new(formats: &'static [&'static Format]) -> Formats {
+        assert!(!formats.is_empty(), "no format");
+        Formats(formats)
+    }
+
+    /// Oldest first.
+    pub fn iter(self) -> impl DoubleEndedIterator<Item = &'static Format> {
+        self.0.iter().copied()
+    }
+
+    /// The revision a report on `year` must use: the newest one that applies to it.
+    pub fn for_year(self, year: u16) -> Option<&'static Format> {
+        self.iter().rev().find(|f| f.applies_to(year))
+    }
+
+    /// The revision a report must use, or the newest one when its year is not known.
+    pub fn for_year_or_newest(self, year: Option<u16>) -> &'static Format {
+        year.and_then(|y| self.for_year(y)).unwrap_or(self.newest())
+    }
+
+    /// The newest revision.
+    pub fn newest(self) -> &'static Format {
+        self.0[self.0.len() - 1]
+    }
+
+    /// The revision called `name` (`"2019"`).
+    pub fn named(self, name: &str) -> Option<FormatVersion> {
+        self.iter().find(|f| f.name == name).map(Format::version)
+    }
+}
+
+impl Default for Formats {
+    fn default() -> Formats {
+        Formats::OFFICIAL
+    }
+}
+
+impl std::fmt::Debug for Formats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter().map(|x| x.name)).finish()
     }
 }
 
@@ -138,8 +244,8 @@ pub enum ValueKind {
 /// A value column.
 #[derive(Clone, Copy, Debug)]
 pub struct ColumnSpec {
-    /// Stable identifier used in code and tests, e.g. `natural_person`.
-    pub id: &'static str,
+    /// Its id, e.g. [`columns::NATURAL_PERSON`].
+    pub id: ColumnId,
     /// The official label, e.g. `自然人`, `结果维持`.
     pub label: &'static str,
     /// For 表四: the block the column belongs to (`行政复议`, `未经复议直接起诉`, `复议后起诉`).
@@ -162,8 +268,8 @@ impl ColumnSpec {
 /// A data row.
 #[derive(Clone, Copy, Debug)]
 pub struct RowSpec {
-    /// Stable identifier, e.g. `received`, `withheld_state_secret`.
-    pub id: &'static str,
+    /// Its id, e.g. [`rows::RECEIVED`], [`rows::WITHHELD_STATE_SECRET`].
+    pub id: RowId,
     /// The official label as docs/format.md writes it, e.g. `（一）予以公开`, `1.属于国家秘密`.
     /// Empty for 表四's single value row.
     pub label: &'static str,
@@ -183,16 +289,27 @@ pub struct GroupSpec {
     pub rows: &'static [RowSpec],
 }
 
-/// A sum relation: Σ `total` side = Σ `parts` side. Rules report the `total` side's cell
-/// as the actual value and the parts' sum as the expected one.
-#[derive(Debug)]
+/// A sum relation: Σ `total` side = Σ `parts` side, checked under `rule`. Rules report the
+/// `total` side's cell as the actual value and the parts' sum as the expected one.
+#[derive(Clone, Copy, Debug)]
 pub enum RelationSpec {
     /// In every column of the group: Σ rows `total` = Σ rows `parts`.
-    EachColumn { rule: &'static str, total: &'static [&'static str], parts: &'static [&'static str] },
+    EachColumn { rule: &'static Rule, total: &'static [RowId], parts: &'static [RowId] },
     /// In every row of the group: Σ columns `total` = Σ columns `parts`.
-    EachRow { rule: &'static str, total: &'static [&'static str], parts: &'static [&'static str] },
+    EachRow { rule: &'static Rule, total: &'static [ColumnId], parts: &'static [ColumnId] },
     /// In one row: Σ columns `total` = Σ columns `parts`.
-    InRow { rule: &'static str, row: &'static str, total: &'static [&'static str], parts: &'static [&'static str] },
+    InRow { rule: &'static Rule, row: RowId, total: &'static [ColumnId], parts: &'static [ColumnId] },
+}
+
+impl RelationSpec {
+    /// The rule the relation is checked under.
+    pub fn rule(&self) -> &'static Rule {
+        match self {
+            RelationSpec::EachColumn { rule, .. }
+            | RelationSpec::EachRow { rule, .. }
+            | RelationSpec::InRow { rule, .. } => rule,
+        }
+    }
 }
 
 /// One statutory table.
@@ -203,6 +320,17 @@ pub struct TableSpec {
     pub title: &'static str,
     pub groups: &'static [GroupSpec],
     pub relations: &'static [RelationSpec],
+    /// Words that tell a document table is this statutory table, whatever the revision (the
+    /// table whose keys a document table holds most of, at least two, is the one it is).
+    pub keys: &'static [&'static str],
+    /// Words only this revision prints in this table (none: nothing tells it apart), which
+    /// tell the revision of a table given as text: the revision with the most of its markers
+    /// present wins — and a revision whose markers the other one prints as well (2019's 表三
+    /// `其他处理` is 2021's （六） heading) only when that other one's are absent.
+    pub markers: &'static [&'static str],
+    /// How FMT-VERSION names this table's layout as evidence of the revision (Chinese,
+    /// English), e.g. `表三（六）其他处理为单行（2019）`; `None`: "表二采用 2019 年格式".
+    pub evidence: Option<(&'static str, &'static str)>,
 }
 
 impl TableSpec {
@@ -211,8 +339,47 @@ impl TableSpec {
         self.groups.iter().flat_map(|g| g.rows.iter().map(move |r| (g, r)))
     }
 
-    pub fn row(&self, id: &str) -> Option<(&GroupSpec, &RowSpec)> {
+    pub fn row(&self, id: RowId) -> Option<(&GroupSpec, &RowSpec)> {
         self.rows().find(|(_, r)| r.id == id)
+    }
+
+    /// Every column of every group (表二's repeat across groups).
+    pub fn columns(&self) -> impl Iterator<Item = &ColumnSpec> {
+        self.groups.iter().flat_map(|g| g.columns.iter())
+    }
+
+    /// Does the table print `word` in a label: a row's, its group's, a column's, a group
+    /// header? (Loops, not iterator adapters: the module's size.)
+    pub fn prints(&self, word: &str) -> bool {
+        for g in self.groups {
+            if g.label.is_some_and(|l| l.contains(word)) {
+                return true;
+            }
+            for c in g.columns {
+                if c.label.contains(word) {
+                    return true;
+                }
+            }
+            for r in g.rows {
+                if r.label.contains(word) || r.parent.is_some_and(|p| p.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Does `other` lay the table out the same (the same rows and columns, ids and labels)?
+    /// A table two revisions share tells nothing of which one a report follows.
+    pub fn same_layout(&self, other: &TableSpec) -> bool {
+        self.groups.len() == other.groups.len()
+            && self.groups.iter().zip(other.groups).all(|(a, b)| {
+                a.label == b.label
+                    && a.columns.len() == b.columns.len()
+                    && a.rows.len() == b.rows.len()
+                    && a.columns.iter().zip(b.columns).all(|(x, y)| x.id == y.id && x.label == y.label)
+                    && a.rows.iter().zip(b.rows).all(|(x, y)| x.id == y.id && x.label == y.label)
+            })
     }
 
     /// Number of value cells the table has.
@@ -221,10 +388,28 @@ impl TableSpec {
     }
 }
 
+/// What a number the narrative gives for 规章 or 规范性文件 counts (the verb before them
+/// says which): what [`Format::document_counts`] maps to 表二 columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentCount {
+    /// 现行有效.
+    InForce,
+    /// 废止, 废除, 失效.
+    Repealed,
+    /// 制发, 制定, 出台, 印发, 新增, 发布.
+    Issued,
+    /// 公开.
+    Published,
+}
+
+/// 表二 columns, each with its English name.
+pub type NamedColumns = &'static [(ColumnId, &'static str)];
+
 /// A revision of the format.
 #[derive(Debug)]
 pub struct Format {
-    pub version: FormatVersion,
+    /// Its name, as reports, the JSON and `--format` write it: `"2019"`, `"2021"`.
+    pub name: &'static str,
     /// The notice that issued it.
     pub notice: &'static str,
     /// First report year (data year) it applies to.
@@ -233,9 +418,19 @@ pub struct Format {
     pub last_year: Option<u16>,
     pub sections: &'static [SectionSpec],
     pub tables: [&'static TableSpec; 3],
+    /// The 表二 columns (of 第二十条第（一）项) a number of documents the narrative gives may
+    /// be read against, for each thing it may count; where several are listed the number
+    /// may mean any of them, and a thing not listed has no column (2019 counts no documents
+    /// in force or repealed).
+    pub document_counts: &'static [(DocumentCount, NamedColumns)],
 }
 
 impl Format {
+    /// Its handle.
+    pub fn version(&'static self) -> FormatVersion {
+        FormatVersion(self)
+    }
+
     pub fn table(&self, id: TableId) -> &'static TableSpec {
         self.tables[id as usize]
     }
@@ -247,20 +442,15 @@ impl Format {
     pub fn applies_to(&self, year: u16) -> bool {
         year >= self.first_year && self.last_year.is_none_or(|l| year <= l)
     }
-}
 
-/// Every known revision, oldest first.
-pub const FORMATS: [&Format; 2] = [&y2019::FORMAT, &y2021::FORMAT];
+    /// The 表二 columns that count `what` ([`Format::document_counts`]).
+    pub fn document_columns(&self, what: DocumentCount) -> NamedColumns {
+        self.document_counts.iter().find(|(w, _)| *w == what).map_or(&[], |(_, c)| c)
+    }
 
-/// The revision a report on `year` must use.
-pub fn format_for_year(year: u16) -> Option<&'static Format> {
-    FORMATS.iter().copied().find(|f| f.applies_to(year))
-}
-
-pub fn format(version: FormatVersion) -> &'static Format {
-    match version {
-        FormatVersion::Y2019 => &y2019::FORMAT,
-        FormatVersion::Y2021 => &y2021::FORMAT,
+    /// Does this revision print `word` anywhere in table `id`?
+    pub fn prints(&self, id: TableId, word: &str) -> bool {
+        self.table(id).prints(word)
     }
 }
 
@@ -271,8 +461,8 @@ mod tests {
     #[test]
     fn value_cell_counts_match_the_official_tables() {
         // docs/format.md §4.1, §4.2, §5.1, §5.2, §5.3.
-        let f19 = format(FormatVersion::Y2019);
-        let f21 = format(FormatVersion::Y2021);
+        let f19 = &y2019::FORMAT;
+        let f21 = &y2021::FORMAT;
         assert_eq!(f19.table(TableId::Proactive).value_cells(), 22);
         assert_eq!(f21.table(TableId::Proactive).value_cells(), 10);
         assert_eq!(f19.table(TableId::Requests).value_cells(), 161);
@@ -283,20 +473,32 @@ mod tests {
 
     #[test]
     fn years_select_the_format() {
-        assert_eq!(format_for_year(2019).unwrap().version, FormatVersion::Y2019);
-        assert_eq!(format_for_year(2020).unwrap().version, FormatVersion::Y2019);
-        assert_eq!(format_for_year(2021).unwrap().version, FormatVersion::Y2021);
-        assert_eq!(format_for_year(2030).unwrap().version, FormatVersion::Y2021);
-        assert!(format_for_year(2008).is_none());
+        let name = |y| Formats::OFFICIAL.for_year(y).unwrap().name;
+        assert_eq!(name(2019), "2019");
+        assert_eq!(name(2020), "2019");
+        assert_eq!(name(2021), "2021");
+        assert_eq!(name(2030), "2021");
+        assert!(Formats::OFFICIAL.for_year(2008).is_none());
+        assert_eq!(Formats::OFFICIAL.for_year_or_newest(None).name, "2021");
+    }
+
+    /// Versions are compared, and serialised, by name.
+    #[test]
+    fn versions_are_their_names() {
+        let v = Formats::OFFICIAL.named("2019").unwrap();
+        assert_eq!(v, y2019::FORMAT.version());
+        assert_ne!(v, y2021::FORMAT.version());
+        assert_eq!(serde_json::to_value(v).unwrap(), "2019");
+        assert!(Formats::OFFICIAL.named("2020").is_none());
     }
 
     #[test]
     fn relations_name_existing_rows_and_columns() {
-        for f in FORMATS {
+        for f in Formats::OFFICIAL.iter() {
             for t in f.tables {
                 for rel in t.relations {
                     let group = &t.groups[0];
-                    let (rows, cols): (Vec<&str>, Vec<&str>) = match rel {
+                    let (rows, cols): (Vec<RowId>, Vec<ColumnId>) = match rel {
                         RelationSpec::EachColumn { total, parts, .. } => {
                             (total.iter().chain(parts.iter()).copied().collect(), vec![])
                         }
@@ -308,11 +510,35 @@ mod tests {
                         }
                     };
                     for r in rows {
-                        assert!(group.rows.iter().any(|x| x.id == r), "{:?} {:?}: no row {r}", f.version, t.id);
+                        assert!(group.rows.iter().any(|x| x.id == r), "{} {:?}: no row {r}", f.name, t.id);
                     }
                     for c in cols {
-                        assert!(group.columns.iter().any(|x| x.id == c), "{:?} {:?}: no column {c}", f.version, t.id);
+                        assert!(group.columns.iter().any(|x| x.id == c), "{} {:?}: no column {c}", f.name, t.id);
                     }
+                }
+            }
+        }
+    }
+
+    /// Every column a format's document counts name is in its 表二.
+    #[test]
+    fn document_counts_name_proactive_columns() {
+        for f in Formats::OFFICIAL.iter() {
+            for (_, columns) in f.document_counts {
+                for (c, _) in *columns {
+                    assert!(f.table(TableId::Proactive).columns().any(|x| x.id == *c), "{} {c}", f.name);
+                }
+            }
+        }
+    }
+
+    /// A revision's markers are words its own table prints.
+    #[test]
+    fn markers_are_printed_by_their_revision() {
+        for f in Formats::OFFICIAL.iter() {
+            for t in f.tables {
+                for m in t.markers {
+                    assert!(f.prints(t.id, m), "{} {:?}: {m}", f.name, t.id);
                 }
             }
         }

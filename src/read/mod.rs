@@ -17,8 +17,8 @@ pub mod sniff;
 pub mod text;
 
 use crate::diagnostic::Lang;
-use crate::message::{Args, Message, Text};
 use crate::document::{Document, InputKind, NoteKind, ReadNote};
+use crate::message::{Args, Message, Text};
 pub use grid::GridLimits;
 
 /// Default limit on the input size: 20 MB. Reports are 10–300 KB; a portal page with
@@ -117,10 +117,15 @@ const ENCRYPTED: Message = Message {
     zh: "文档已加密；请去掉密码（另存一份无密码的副本）后检查该副本",
     en: "the document is password-protected; remove the password (save a copy without one) and check that copy",
 };
-const DOCX: Message =
-    Message { id: "INPUT-DOCX", zh: "无法读取该 Word 文档：{why}", en: "the file cannot be read as a Word document: {why}" };
+const DOCX: Message = Message {
+    id: "INPUT-DOCX",
+    zh: "无法读取该 Word 文档：{why}",
+    en: "the file cannot be read as a Word document: {why}",
+};
 const UNDECODABLE: Message =
-    Message { id: "INPUT-ENCODING", zh: "无法识别文件编码：{why}", en: "the file's text cannot be decoded: {why}" };
+    Message {
+        id: "INPUT-ENCODING", zh: "无法识别文件编码：{why}", en: "the file's text cannot be decoded: {why}"
+    };
 
 impl ReadError {
     /// What went wrong and what to do, as a message ([`crate::message`]). The particulars
@@ -295,7 +300,6 @@ pub fn detect(input: &str) -> InputKind {
         InputKind::Text
     }
 }
-
 
 /// Every message this module declares ([`crate::message::catalogue`]).
 pub(crate) const MESSAGES: &[&crate::message::Message] = &[

@@ -14,8 +14,11 @@ const RAR: Message = Message { id: "INPUT/rar", zh: "RAR 压缩包", en: "a RAR 
 const SEVEN_ZIP: Message = Message { id: "INPUT/7z", zh: "7-Zip 压缩包", en: "a 7-Zip archive" };
 pub(crate) const BINARY_DATA: Message = Message { id: "INPUT/binary-data", zh: "二进制数据", en: "binary data" };
 #[cfg(not(feature = "docx"))]
-pub(crate) const ZIP_NO_DOCX: Message =
-    Message { id: "INPUT/zip-no-docx", zh: "ZIP 压缩包（此版本不读取 .docx）", en: "a ZIP archive (this build reads no .docx)" };
+pub(crate) const ZIP_NO_DOCX: Message = Message {
+    id: "INPUT/zip-no-docx",
+    zh: "ZIP 压缩包（此版本不读取 .docx）",
+    en: "a ZIP archive (this build reads no .docx)",
+};
 pub(crate) const ZIP_NOT_TEXT: Message =
     Message { id: "INPUT/zip-not-text", zh: "ZIP 压缩包，不是文本", en: "a ZIP archive, not text" };
 const OLD_WORD: Message = Message {
@@ -110,7 +113,6 @@ fn compound_file(bytes: &[u8]) -> ReadError {
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
 pub(crate) const MESSAGES: &[&crate::message::Message] = &[
     &PNG,
@@ -151,9 +153,13 @@ mod tests {
             b
         };
         assert_eq!(compound_file(&file("EncryptedPackage")), ReadError::Encrypted);
-        assert!(matches!(compound_file(&file("WordDocument")), ReadError::OldOffice { what } if what.en.contains(".doc")));
+        assert!(
+            matches!(compound_file(&file("WordDocument")), ReadError::OldOffice { what } if what.en.contains(".doc"))
+        );
         assert!(matches!(compound_file(&file("Workbook")), ReadError::OldOffice { what } if what.en.contains("Excel")));
         assert!(matches!(compound_file(&file("Book")), ReadError::OldOffice { what } if what.en.contains("Excel")));
-        assert!(matches!(compound_file(&file("Other")), ReadError::OldOffice { what } if what.en.contains("Office file")));
+        assert!(
+            matches!(compound_file(&file("Other")), ReadError::OldOffice { what } if what.en.contains("Office file"))
+        );
     }
 }

@@ -197,7 +197,7 @@ pub fn column_matches(printed: &str, column: &ColumnSpec) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::{format, FormatVersion, TableId};
+    use crate::format::{rows, y2021, TableId};
 
     #[test]
     fn canonical_forms() {
@@ -230,12 +230,12 @@ mod tests {
 
     #[test]
     fn row_scores_pick_the_right_row() {
-        let t = format(FormatVersion::Y2021).table(TableId::Requests);
+        let t = y2021::FORMAT.table(TableId::Requests);
         let best = |printed: &str| t.rows().max_by_key(|(_, r)| row_score(printed, r)).map(|(_, r)| r.id).unwrap();
-        assert_eq!(best("2.其他法律行政止公开"), "withheld_prohibited");
-        assert_eq!(best("2.申请人逾期未按收费通知要求缴纳费用"), "other_handling_unpaid_fee");
-        assert_eq!(best("1.本机关不掌握相关政府信息"), "unavailable_not_held");
-        assert_eq!(best("（七）总计"), "outcomes_total");
-        assert_eq!(best("四、结转下年度继续办理"), "carried_out");
+        assert_eq!(best("2.其他法律行政止公开"), rows::WITHHELD_PROHIBITED);
+        assert_eq!(best("2.申请人逾期未按收费通知要求缴纳费用"), rows::OTHER_HANDLING_UNPAID_FEE);
+        assert_eq!(best("1.本机关不掌握相关政府信息"), rows::UNAVAILABLE_NOT_HELD);
+        assert_eq!(best("（七）总计"), rows::OUTCOMES_TOTAL);
+        assert_eq!(best("四、结转下年度继续办理"), rows::CARRIED_OUT);
     }
 }

@@ -13,11 +13,16 @@ pub mod value;
 pub use model::*;
 
 use crate::document::{Block, Document, Paragraph, Span};
-use crate::format::{format, FormatVersion, TableId, FORMATS};
+use crate::format::{Formats, TableId};
 
-/// Recognise the report in `doc` (read from `input`).
+/// Recognise the report in `doc` (read from `input`) in the official formats.
 pub fn recognize(doc: &Document, input: &str) -> Report {
-    let section_specs = format(FormatVersion::Y2021).sections;
+    recognize_in(doc, input, Formats::OFFICIAL)
+}
+
+/// Recognise the report in `doc` (read from `input`) in one of `formats`.
+pub fn recognize_in(doc: &Document, input: &str, formats: Formats) -> Report {
+    let section_specs = formats.newest().sections;
     let sections = sections::find_sections(doc, section_specs);
     let first_section = sections.first().map(|s| s.block);
     let title = sections::find_title(doc, first_section);
@@ -29,12 +34,11 @@ pub fn recognize(doc: &Document, input: &str) -> Report {
         .or_else(|| sections::period_year(doc));
     let mut tables = Vec::new();
     for id in TableId::ALL {
-        if let Some(t) = find_table(doc, input, &sections, id, year) {
+        if let Some(t) = find_table(doc, input, &sections, id, year, formats) {
             tables.push(t);
         }
     }
-    let _ = FORMATS;
-    Report { title, organ, year, sections, tables }
+    Report { title, organ, year, sections, tables, formats }
 }
 
 /// The block range of a section: from its heading to the next heading found.
@@ -51,6 +55,7 @@ fn find_table(
     sections: &[FoundSection],
     id: TableId,
     year: Option<u16>,
+    formats: Formats,
 ) -> Option<FoundTable> {
     let range = section_range(sections, id, doc.blocks.len());
     let in_range = |i: usize| range.is_some_and(|(s, e)| i >= s && i < e);
@@ -59,7 +64,7 @@ fn find_table(
     let mut picked: Vec<&crate::document::Table> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let Block::Table(t) = block else { continue };
-        let class = tables::classify(t);
+        let class = tables::classify(t, formats);
         if class == Some(id) && (range.is_none() || in_range(i) || !sections.iter().any(|s| s.section == id.section()))
             || (class.is_none() && in_range(i))
         {
@@ -71,7 +76,7 @@ fn find_table(
     if picked.is_empty() {
         for block in &doc.blocks {
             if let Block::Table(t) = block {
-                if tables::classify(t) == Some(id) {
+                if tables::classify(t, formats) == Some(id) {
                     picked.push(t);
                 }
             }
@@ -108,7 +113,7 @@ fn find_table(
             .collect();
         let rows = tables::read_blocks(&run, doc.input);
         let span = picked.iter().map(|t| t.span).reduce(Span::cover);
-        let found = tables::map_table(id, &rows, year, picked.iter().map(|t| t.index).collect(), span);
+        let found = tables::map_table(id, &rows, year, formats, picked.iter().map(|t| t.index).collect(), span);
         return Some(found);
     }
     // No cells: read the section's text, up to the next heading even when that is run into
@@ -122,7 +127,7 @@ fn find_table(
             Block::Table(_) => None,
         })
         .collect();
-    text_tables_fallback(id, &paragraphs, input, year)
+    text_tables_fallback(id, &paragraphs, input, year, formats)
 }
 
 /// Does the heading after table `id`'s section sit inside its paragraph rather than open it?
@@ -135,6 +140,12 @@ fn next_heading_is_run_in(doc: &Document, sections: &[FoundSection], id: TableId
     }
 }
 
-fn text_tables_fallback(id: TableId, paragraphs: &[&Paragraph], input: &str, year: Option<u16>) -> Option<FoundTable> {
-    text_tables::read_text_table(id, paragraphs, input, year)
+fn text_tables_fallback(
+    id: TableId,
+    paragraphs: &[&Paragraph],
+    input: &str,
+    year: Option<u16>,
+    formats: Formats,
+) -> Option<FoundTable> {
+    text_tables::read_text_table(id, paragraphs, input, year, formats)
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::document::{CellAddress, Span};
-use crate::format::{Format, FormatVersion, Section, TableId};
+use crate::format::{ColumnId, Format, FormatVersion, Formats, RowId, Section, TableId};
 use crate::recognize::value::Value;
 
 /// Where something came from in the input.
@@ -19,19 +19,20 @@ pub struct Origin {
 /// A value cell mapped onto the official format.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MappedCell {
-    /// Official row id ([`crate::format::RowSpec::id`]).
-    pub row: &'static str,
+    /// Official row id ([`crate::format::RowSpec::id`]); a subtotal row's is its group label
+    /// ([`SubtotalRow::row`]).
+    pub row: RowId,
     /// Official column id ([`crate::format::ColumnSpec::id`]).
-    pub column: &'static str,
+    pub column: ColumnId,
     pub value: Value,
     pub origin: Origin,
 }
 
 /// A row or column label as the report printed it, matched to the official one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PrintedLabel {
-    /// Official row or column id.
-    pub id: &'static str,
+pub struct PrintedLabel<Id> {
+    /// Official row ([`RowId`]) or column ([`ColumnId`]) id.
+    pub id: Id,
     /// What the report printed (normalised whitespace); empty when the report printed none.
     pub printed: String,
     pub origin: Origin,
@@ -41,7 +42,7 @@ pub struct PrintedLabel {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Unreadable {
     /// The official row concerned, or `None` for the whole table.
-    pub row: Option<&'static str>,
+    pub row: Option<RowId>,
     /// Why, in plain words ([`crate::message`]): the English text keeps the detail (the
     /// digits that would not split, the count of readings), the Chinese one says it simply.
     #[serde(skip)]
@@ -57,7 +58,7 @@ pub struct SubtotalRow {
     /// The group label, e.g. `（三）不予公开`.
     pub group: &'static str,
     /// The official rows it should sum.
-    pub parts: Vec<&'static str>,
+    pub parts: Vec<RowId>,
     pub printed: String,
     /// Values by official column id.
     pub cells: Vec<MappedCell>,
@@ -74,14 +75,21 @@ pub struct FoundTable {
     #[serde(skip)]
     pub format: &'static Format,
     pub cells: Vec<MappedCell>,
-    pub row_labels: Vec<PrintedLabel>,
-    pub column_labels: Vec<PrintedLabel>,
+    pub row_labels: Vec<PrintedLabel<RowId>>,
+    pub column_labels: Vec<PrintedLabel<ColumnId>>,
     pub subtotals: Vec<SubtotalRow>,
     pub unreadable: Vec<Unreadable>,
     /// The `Document` table index the cells came from (HTML input), if any.
     pub source_tables: Vec<usize>,
     /// Byte range of the table (or of the text it was read from).
     pub span: Option<Span>,
+}
+
+impl SubtotalRow {
+    /// The id its cells carry: the group label (it is no official row).
+    pub fn row(&self) -> RowId {
+        RowId::new(self.group)
+    }
 }
 
 impl FoundTable {
@@ -107,7 +115,7 @@ impl FoundTable {
         }
     }
 
-    pub fn cell(&self, row: &str, column: &str) -> Option<&MappedCell> {
+    pub fn cell(&self, row: RowId, column: ColumnId) -> Option<&MappedCell> {
         self.cells.iter().find(|c| c.row == row && c.column == column)
     }
 
@@ -116,7 +124,7 @@ impl FoundTable {
         self.unreadable.iter().any(|u| u.row.is_none())
     }
 
-    pub fn row_unreadable(&self, row: &str) -> bool {
+    pub fn row_unreadable(&self, row: RowId) -> bool {
         self.unreadable.iter().any(|u| u.row.is_none_or(|r| r == row))
     }
 }
@@ -149,6 +157,9 @@ pub struct Report {
     pub year: Option<u16>,
     pub sections: Vec<FoundSection>,
     pub tables: Vec<FoundTable>,
+    /// The revisions it was recognised with, for the rules.
+    #[serde(skip)]
+    pub formats: Formats,
 }
 
 impl Report {

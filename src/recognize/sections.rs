@@ -1,7 +1,7 @@
 //! The report's title, organ and year, and its six section headings.
 
 use crate::document::{Block, Document, Span};
-use crate::format::{Section, SectionSpec, FORMATS};
+use crate::format::{Formats, Section, SectionSpec};
 use crate::recognize::labels::{canonical, similarity, words};
 use crate::recognize::model::{FoundSection, Title};
 use crate::strings::char_count;
@@ -164,9 +164,10 @@ fn naming(printed: &str, spec: &SectionSpec) -> Option<Naming> {
 
 /// 表三's top rows are numbered like sections (`一、本年新收政府信息公开申请数量`,
 /// `三、本年度办理结果`, `四、结转下年度继续办理`): a title that is one of them (in words) is a
-/// row label, never a heading.
+/// row label, never a heading. (The official revisions' rows: headings are found before the
+/// tables, in every revision alike.)
 fn names_table_row(title_words: &str) -> bool {
-    FORMATS.iter().flat_map(|f| f.tables).flat_map(|t| t.rows()).any(|(_, row)| {
+    Formats::OFFICIAL.iter().flat_map(|f| f.tables).flat_map(|t| t.rows()).any(|(_, row)| {
         [Some(row.label), row.parent]
             .into_iter()
             .flatten()

@@ -9,18 +9,18 @@
 //! column (docs/format.md §4.1: header and data rows of one table may use different spans).
 
 use crate::document::{InputKind, Span, Table};
-use crate::format::{format, Format, FormatVersion, GroupSpec, RowSpec, TableId, TableSpec};
+use crate::format::{rows as row_ids, Format, FormatVersion, Formats, GroupSpec, RowId, RowSpec, TableId, TableSpec};
+use crate::message::{Args, Message, Text};
 use crate::recognize::labels::{column_matches, official_words, row_score, row_score_of_words, words};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
 use crate::recognize::value::{read_value, Value};
 use crate::strings::{char_count, JoinStr};
-use crate::message::{Args, Message, Text};
 
 // Why a table or a row could not be read (TABLE-UNREADABLE's reasons).
 const ODD_REQUEST_ROW: Message = Message {
     id: "TABLE-UNREADABLE/requests-row-width",
-    zh: "该行有 {count} 个数值，应为 7 个",
-    en: "a row of 表三 has {count} values where 7 are expected",
+    zh: "该行有 {count} 个数值，应为 {expected} 个",
+    en: "a row of 表三 has {count} values where {expected} are expected",
 };
 const UNKNOWN_ROW: Message = Message {
     id: "TABLE-UNREADABLE/unknown-row",
@@ -264,27 +264,22 @@ fn trim_to_width(row: &RowReading, width: usize) -> std::borrow::Cow<'_, RowRead
     std::borrow::Cow::Owned(r)
 }
 
-/// Which statutory table a `Document` table looks like, by the labels in it.
-pub fn classify(table: &Table) -> Option<TableId> {
+/// Which statutory table a `Document` table looks like: the one whose keys
+/// ([`TableSpec::keys`], in the revision where it holds most of them) it holds most of, at
+/// least two.
+pub fn classify(table: &Table, formats: Formats) -> Option<TableId> {
     let text: String = table.cells().map(|c| table.text(c)).join_str("|");
-    let score = |keys: &[&str]| keys.iter().filter(|k| text.contains(*k)).count();
-    let requests = score(&[
-        "本年新收",
-        "上年结转",
-        "予以公开",
-        "部分公开",
-        "不予公开",
-        "无法提供",
-        "不予处理",
-        "结转下年度",
-        "自然人",
-        "国家秘密",
-    ]);
-    let review = score(&["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "直接起诉"]);
-    let proactive =
-        score(&["第二十条", "信息内容", "规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "事业性收费"]);
-    let best = [(requests, TableId::Requests), (review, TableId::Review), (proactive, TableId::Proactive)]
+    let score = |id: TableId| {
+        let mut best = 0;
+        for f in formats.iter() {
+            best = best.max(f.table(id).keys.iter().filter(|k| text.contains(*k)).count());
+        }
+        best
+    };
+    // On a tie the later wins: 表二 over 表四 over 表三.
+    let best = [TableId::Requests, TableId::Review, TableId::Proactive]
         .into_iter()
+        .map(|id| (score(id), id))
         .max_by_key(|(s, _)| *s)?;
     (best.0 >= 2).then_some(best.1)
 }
@@ -295,14 +290,15 @@ pub fn map_table(
     id: TableId,
     rows: &[RowReading],
     year: Option<u16>,
+    formats: Formats,
     source_tables: Vec<usize>,
     span: Option<Span>,
 ) -> FoundTable {
-    let year_format = year.and_then(crate::format::format_for_year).unwrap_or(format(FormatVersion::Y2021));
+    let year_format = formats.for_year_or_newest(year);
     match id {
-        TableId::Requests => map_requests(rows, year_format, source_tables, span),
+        TableId::Requests => map_requests(rows, year_format, formats, source_tables, span),
         TableId::Review => map_single_group(year_format, TableId::Review, rows, None, source_tables, span),
-        TableId::Proactive => map_proactive(rows, year_format, source_tables, span),
+        TableId::Proactive => map_proactive(rows, year_format, formats, source_tables, span),
     }
 }
 
@@ -365,20 +361,21 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
 fn map_requests(
     rows: &[RowReading],
     year_format: &'static Format,
+    formats: Formats,
     source_tables: Vec<usize>,
     span: Option<Span>,
 ) -> FoundTable {
-    let width = year_format.table(TableId::Requests).groups[0].columns.len();
-    let rows: Vec<RowReading> = rows.iter().map(|r| trim_to_width(r, width).into_owned()).collect();
-    let rows = &rows[..];
-    let value_rows: Vec<&RowReading> = rows.iter().filter(|r| r.values.len() == width).collect();
-    let odd_rows: Vec<&RowReading> = rows.iter().filter(|r| !r.values.is_empty() && r.values.len() != width).collect();
-    // Try each layout; prefer the one that places every row with the fewest label conflicts.
+    let width_of = |f: &Format| f.table(TableId::Requests).groups[0].columns.len();
+    let trimmed =
+        |width: usize| -> Vec<RowReading> { rows.iter().map(|r| trim_to_width(r, width).into_owned()).collect() };
+    // Try each revision's layout, the newest first; prefer the one that places every row
+    // with the fewest label conflicts (the first of equals).
     let mut best: Option<(usize, FoundTable)> = None;
-    for version in [FormatVersion::Y2021, FormatVersion::Y2019] {
-        let f = format(version);
+    for f in formats.iter().rev() {
         let spec = f.table(TableId::Requests);
-        let (found, conflicts) = assign_rows(spec, f, &value_rows, Some(version), source_tables.clone(), span);
+        let rows = trimmed(width_of(f));
+        let value_rows: Vec<&RowReading> = rows.iter().filter(|r| r.values.len() == width_of(f)).collect();
+        let (found, conflicts) = assign_rows(spec, f, &value_rows, Some(f.version()), source_tables.clone(), span);
         let placed = found.row_labels.len();
         let complete = placed == spec.groups[0].rows.len();
         let cost = conflicts * 10
@@ -391,11 +388,13 @@ fn map_requests(
     let (_, mut found) =
         best.unwrap_or_else(|| (0, FoundTable::new(TableId::Requests, year_format, None, source_tables, span)));
     let f = found.format;
-    header_labels(&mut found, &f.table(TableId::Requests).groups[0], rows);
-    for r in odd_rows {
+    let width = width_of(f);
+    let rows = trimmed(width);
+    header_labels(&mut found, &f.table(TableId::Requests).groups[0], &rows);
+    for r in rows.iter().filter(|r| !r.values.is_empty() && r.values.len() != width) {
         found.unreadable.push(Unreadable {
             row: None.or_else(|| best_row(found.format.table(TableId::Requests), r)),
-            reason: Text::new(&ODD_REQUEST_ROW, Args::new().text("count", r.values.len())),
+            reason: Text::new(&ODD_REQUEST_ROW, Args::new().text("count", r.values.len()).text("expected", width)),
             excerpt: Some(format!(
                 "{} {}",
                 r.printed_label(),
@@ -407,7 +406,7 @@ fn map_requests(
     found
 }
 
-fn best_row(spec: &TableSpec, r: &RowReading) -> Option<&'static str> {
+fn best_row(spec: &TableSpec, r: &RowReading) -> Option<RowId> {
     let text = words(&r.all_label_text());
     let (_, row) = spec.rows().max_by_key(|(_, row)| row_score_of_words(&text, row))?;
     (row_score_of_words(&text, row) > 0).then_some(row.id)
@@ -453,7 +452,7 @@ fn assign_rows(
     for r in value_rows.iter().filter(|r| is_subtotal(r).is_some()) {
         let Some(parent) = is_subtotal(r) else { continue };
         // A group with a single row (2019's （六）其他处理) is that row, not a subtotal.
-        let parts: Vec<&'static str> = group.rows.iter().filter(|x| x.parent == Some(parent)).map(|x| x.id).collect();
+        let parts: Vec<RowId> = group.rows.iter().filter(|x| x.parent == Some(parent)).map(|x| x.id).collect();
         if parts.is_empty() {
             continue;
         }
@@ -465,7 +464,7 @@ fn assign_rows(
                 .columns
                 .iter()
                 .zip(&r.values)
-                .map(|(c, (v, o))| MappedCell { row: parent, column: c.id, value: v.clone(), origin: *o })
+                .map(|(c, (v, o))| MappedCell { row: RowId::new(parent), column: c.id, value: v.clone(), origin: *o })
                 .collect(),
         });
     }
@@ -562,6 +561,7 @@ fn map_single_group(
 fn map_proactive(
     rows: &[RowReading],
     year_format: &'static Format,
+    formats: Formats,
     source_tables: Vec<usize>,
     span: Option<Span>,
 ) -> FoundTable {
@@ -578,22 +578,21 @@ fn map_proactive(
             .filter(|c| header_text.contains(c.label))
             .count()
     };
-    let s19 = marker_score(format(FormatVersion::Y2019));
-    let s21 = marker_score(format(FormatVersion::Y2021));
-    let version = if s19 > s21 {
-        FormatVersion::Y2019
-    } else if s21 > s19 {
-        FormatVersion::Y2021
-    } else {
-        // No headers: 2019 rows hold 3 values where 2021's hold 1.
-        let licensing = rows.iter().find(|r| r.all_label_text().contains("行政许可"));
-        match licensing.map(|r| r.values.len()) {
-            Some(3) => FormatVersion::Y2019,
-            Some(1) => FormatVersion::Y2021,
-            _ => year_format.version,
-        }
+    // The revisions whose headers the table prints most of; one, or else the one whose
+    // 行政许可 row holds as many values as the table's (2019: 3, 2021: 1), or else the year's.
+    let best = formats.iter().map(marker_score).max().unwrap_or(0);
+    let licensing_fits = |f: &Format| {
+        f.table(TableId::Proactive).row(row_ids::LICENSING).is_some_and(|(group, row)| {
+            rows.iter().find(|r| r.all_label_text().contains(row.label)).map(|r| r.values.len())
+                == Some(group.columns.len())
+        })
     };
-    let f = format(version);
+    let the_one = |fits: &dyn Fn(&Format) -> bool| {
+        let mut found = formats.iter().filter(|f| marker_score(f) == best && fits(f));
+        found.next().filter(|_| found.next().is_none())
+    };
+    let f = the_one(&|_| true).or_else(|| the_one(&licensing_fits)).unwrap_or(year_format);
+    let version = f.version();
     let spec = f.table(TableId::Proactive);
     let mut found = FoundTable::new(TableId::Proactive, f, Some(version), source_tables, span);
     for (group, row) in spec.rows() {
@@ -637,9 +636,4 @@ fn map_proactive(
 }
 
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &ODD_REQUEST_ROW,
-    &UNKNOWN_ROW,
-    &NO_VALUE_ROW,
-    &ROW_WIDTH,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[&ODD_REQUEST_ROW, &UNKNOWN_ROW, &NO_VALUE_ROW, &ROW_WIDTH];

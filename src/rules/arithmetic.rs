@@ -14,8 +14,8 @@
 //! checked (CELL-NONNUM and TABLE-UNREADABLE report those).
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{ColumnId, RelationSpec, RowId};
 use crate::message::{Args, Message};
-use crate::format::{RelationSpec, TableId};
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, MappedCell, Origin};
 use crate::rules::{Context, Rule};
@@ -90,12 +90,12 @@ pub const T4_SUM: Rule = Rule {
     summary_en: "Table 四, each block: total = upheld + corrected + other + pending",
 };
 
-type Key = (&'static str, &'static str);
+type Key = (RowId, ColumnId);
 
 /// One concrete relation: Σ total = Σ parts.
 #[derive(Debug)]
 struct Relation {
-    rule: &'static str,
+    rule: &'static Rule,
     total: Vec<Key>,
     parts: Vec<Key>,
 }
@@ -134,18 +134,20 @@ fn expand(found: &FoundTable) -> Vec<Relation> {
     for sub in &found.subtotals {
         for c in group.columns {
             out.push(Relation {
-                rule: T3_SUBTOTAL.id,
-                total: vec![(sub.group, c.id)],
+                rule: &T3_SUBTOTAL,
+                total: vec![(sub.row(), c.id)],
                 parts: sub.parts.iter().map(|p| (*p, c.id)).collect(),
             });
         }
-        // The subtotal row itself also sums across its applicant columns.
-        if found.id == TableId::Requests {
-            out.push(Relation {
-                rule: T3_ROW_TOTAL.id,
-                total: vec![(sub.group, "total")],
-                parts: crate::format::APPLICANT_COLUMNS.iter().map(|c| (sub.group, *c)).collect(),
-            });
+        // The subtotal row itself also sums across its applicant columns, as every row does.
+        for rel in spec.relations {
+            if let RelationSpec::EachRow { rule, total, parts } = rel {
+                out.push(Relation {
+                    rule,
+                    total: total.iter().map(|c| (sub.row(), *c)).collect(),
+                    parts: parts.iter().map(|c| (sub.row(), *c)).collect(),
+                });
+            }
         }
     }
     out
@@ -197,7 +199,7 @@ fn check_table(found: &FoundTable, out: &mut Vec<Diagnostic>) {
     // Evaluate; keep only relations whose cells are all readable numbers.
     let mut evaluated = Vec::new();
     for (i, rel) in relations.iter().enumerate() {
-        if rel.total.iter().chain(&rel.parts).any(|(r, _)| found.row_unreadable(r)) {
+        if rel.total.iter().chain(&rel.parts).any(|(r, _)| found.row_unreadable(*r)) {
             continue;
         }
         let (Some(t), Some(p)) = (sum(&rel.total, &vals), sum(&rel.parts, &vals)) else { continue };
@@ -296,18 +298,22 @@ fn pin(group: &[usize], relations: &[Relation], passing: &[usize], vals: &Values
     }
 }
 
-fn row_label(found: &FoundTable, row: &str) -> String {
+fn row_label(found: &FoundTable, row: RowId) -> String {
     let spec = found.format.table(found.id);
     if let Some((_, r)) = spec.row(row) {
         return r.label.to_string();
     }
     // A subtotal row: its id is its group label.
-    row.to_string()
+    row.as_str().to_string()
 }
 
-fn column_label(found: &FoundTable, column: &str) -> String {
+fn column_label(found: &FoundTable, column: ColumnId) -> String {
     let spec = found.format.table(found.id);
-    spec.groups[0].columns.iter().find(|c| c.id == column).map_or_else(|| column.to_string(), |c| c.qualified_label())
+    spec.groups[0]
+        .columns
+        .iter()
+        .find(|c| c.id == column)
+        .map_or_else(|| column.as_str().to_string(), |c| c.qualified_label())
 }
 
 fn cell_name(found: &FoundTable, k: Key) -> String {
@@ -375,12 +381,7 @@ const ROW_SUM: Message = Message {
     en: "row 「{row}」: total {total} ≠ {terms} = {parts}",
 };
 
-fn diagnostic(
-    found: &FoundTable,
-    rel: &Relation,
-    vals: &Values,
-    pin: Option<(Key, Decimal)>,
-) -> Diagnostic {
+fn diagnostic(found: &FoundTable, rel: &Relation, vals: &Values, pin: Option<(Key, Decimal)>) -> Diagnostic {
     let t = sum(&rel.total, vals).unwrap_or_default();
     let p = sum(&rel.parts, vals).unwrap_or_default();
     let table = found.id.numeral();
@@ -389,15 +390,15 @@ fn diagnostic(
     // Which axis the relation runs along decides how terms are named.
     let along_column = rel.total.iter().chain(&rel.parts).all(|k| k.1 == first.1);
     let sums = |m: &'static Message, args: Args| (m, args.text("total", t).text("parts", p));
-    let relation = match rel.rule {
+    let relation = match rel.rule.id {
         "T3-IDENTITY" => sums(&IDENTITY, Args::new().text("column", column_label(found, first.1))),
         "T3-RESULT-SUM" => sums(&RESULT_SUM, Args::new().text("column", column_label(found, first.1))),
-        "T3-SUBTOTAL" => {
-            sums(&SUBTOTAL, Args::new().text("row", first.0).text("column", column_label(found, first.1)))
-        }
+        "T3-SUBTOTAL" => sums(&SUBTOTAL, Args::new().text("row", first.0).text("column", column_label(found, first.1))),
         _ if along_column => sums(
             &COLUMN_SUM,
-            Args::new().text("column", column_label(found, first.1)).text("terms", terms(found, &rel.parts, vals, true)),
+            Args::new()
+                .text("column", column_label(found, first.1))
+                .text("terms", terms(found, &rel.parts, vals, true)),
         ),
         "T4-SUM" => {
             let block = found.format.table(found.id).groups[0]
@@ -430,7 +431,7 @@ fn diagnostic(
     };
     let origin: Origin = vals.get(&key).map(|(_, c)| c.origin).unwrap_or_default();
     let excerpt = vals.get(&key).map(|(_, c)| c.value.text.clone()).unwrap_or_default();
-    let mut d = Diagnostic::new(rel.rule, rule_severity(rel.rule), template, args)
+    let mut d = Diagnostic::new(rel.rule.id, rel.rule.severity, template, args)
         .table(table)
         .row(row_label(found, key.0))
         .column(column_label(found, key.1))
@@ -447,28 +448,13 @@ fn diagnostic(
     d.finish(&relation_key)
 }
 
-/// The default severity of a rule a format's relation names. Every such rule is registered
-/// (the test `rules::registry::every_rule_a_format_names_is_registered`), so the fallback is
-/// never taken.
-fn rule_severity(id: &str) -> Severity {
-    crate::rules::rule(id).map_or(Severity::Error, |r| r.severity)
-}
-
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &PINNED,
-    &UNPINNED,
-    &IDENTITY,
-    &RESULT_SUM,
-    &SUBTOTAL,
-    &COLUMN_SUM,
-    &BLOCK_SUM,
-    &ROW_SUM,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] =
+    &[&PINNED, &UNPINNED, &IDENTITY, &RESULT_SUM, &SUBTOTAL, &COLUMN_SUM, &BLOCK_SUM, &ROW_SUM];
 
 #[cfg(test)]
 mod tests {
+    use crate::format::rows;
     use crate::rules::testkit::{mini, quiet, rules};
 
     #[test]
@@ -479,7 +465,7 @@ mod tests {
     #[test]
     fn one_wrong_cell_is_pinned_with_its_value() {
         // （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 3 ← should be 4
-        let r = mini().set_request("disclosed", 6, "3").lint();
+        let r = mini().set_request(rows::DISCLOSED, 6, "3").lint();
         assert_eq!(rules(&r), vec!["T3-RESULT-SUM", "T3-ROW-TOTAL"]);
         for d in &r.diagnostics {
             assert_eq!((d.row.as_deref(), d.column.as_deref()), (Some("（一）予以公开"), Some("总计")));
@@ -494,7 +480,7 @@ mod tests {
     #[test]
     fn an_identity_broken_by_two_cells_is_reported_without_a_fix() {
         // 本年新收 自然人 4 and 总计 5: the row still adds up, two columns do not balance.
-        let r = quiet().set_request("received", 0, "4").set_request("received", 6, "5").lint();
+        let r = quiet().set_request(rows::RECEIVED, 0, "4").set_request(rows::RECEIVED, 6, "5").lint();
         assert_eq!(rules(&r), vec!["T3-IDENTITY", "T3-IDENTITY"]);
         let d = &r.diagnostics[0];
         assert_eq!(

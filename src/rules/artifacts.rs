@@ -1,8 +1,8 @@
 //! Editing residue left in the text.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::message::{Args, Message};
 use crate::document::{Block, Span};
+use crate::message::{Args, Message};
 use crate::rules::{Context, Rule};
 use crate::strings::char_count;
 
@@ -26,7 +26,8 @@ const RESIDUE: Message = Message {
     zh: "正文残留{what}“{residue}”，发布前请删除。",
     en: "The text contains {what}, “{residue}”; delete it before publishing.",
 };
-const BOOKMARK: Message = Message { id: "PASTE-ARTIFACT/bookmark", zh: "Word 书签标记", en: "a Word bookmark marker" };
+const BOOKMARK: Message =
+    Message { id: "PASTE-ARTIFACT/bookmark", zh: "Word 书签标记", en: "a Word bookmark marker" };
 const BROKEN_REFERENCE: Message =
     Message { id: "PASTE-ARTIFACT/broken-reference", zh: "失效的交叉引用", en: "a broken cross-reference" };
 const BROKEN_BOOKMARK: Message =
@@ -34,7 +35,8 @@ const BROKEN_BOOKMARK: Message =
 const FIELD_CODE: Message = Message { id: "PASTE-ARTIFACT/field-code", zh: "Word 域代码", en: "a Word field code" };
 const CLIPBOARD_MARKER: Message =
     Message { id: "PASTE-ARTIFACT/clipboard-marker", zh: "剪贴板标记", en: "a clipboard marker" };
-const HTML_COMMENT: Message = Message { id: "PASTE-ARTIFACT/html-comment", zh: "HTML 注释文字", en: "HTML comment text" };
+const HTML_COMMENT: Message =
+    Message { id: "PASTE-ARTIFACT/html-comment", zh: "HTML 注释文字", en: "HTML comment text" };
 
 /// Residue patterns: (text to find, what it is).
 const PATTERNS: &[(&str, &Message)] = &[
@@ -124,17 +126,9 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &RESIDUE,
-    &BOOKMARK,
-    &BROKEN_REFERENCE,
-    &BROKEN_BOOKMARK,
-    &FIELD_CODE,
-    &CLIPBOARD_MARKER,
-    &HTML_COMMENT,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] =
+    &[&RESIDUE, &BOOKMARK, &BROKEN_REFERENCE, &BROKEN_BOOKMARK, &FIELD_CODE, &CLIPBOARD_MARKER, &HTML_COMMENT];
 
 #[cfg(test)]
 mod tests {

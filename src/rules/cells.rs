@@ -1,8 +1,8 @@
 //! What each value cell holds: blank vs 0, and values that are not what the column takes.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{ColumnId, RowId, ValueKind};
 use crate::message::{Args, Message};
-use crate::format::ValueKind;
 use crate::recognize::value::ValueShape;
 use crate::recognize::FoundTable;
 use crate::rules::{Context, Rule};
@@ -49,13 +49,17 @@ const NONNUM: Message = Message {
     zh: "表{table}「{row} / {column}」的“{text}”{problem}；{should}。",
     en: "Table {table}, 「{row} / {column}」: “{text}” {problem}; {should}.",
 };
-const NONNUM_TOO_LONG: Message =
-    Message { id: "CELL-NONNUM/too-long", zh: "数字位数过多，不可能是真实数值", en: "far too many digits to be a real value" };
+const NONNUM_TOO_LONG: Message = Message {
+    id: "CELL-NONNUM/too-long",
+    zh: "数字位数过多，不可能是真实数值",
+    en: "far too many digits to be a real value",
+};
 const NONNUM_TEXT: Message = Message { id: "CELL-NONNUM/text", zh: "不是数值", en: "is not a number" };
 const NONNUM_NEGATIVE: Message = Message { id: "CELL-NONNUM/negative", zh: "为负数", en: "is negative" };
 const NONNUM_FRACTION: Message =
     Message { id: "CELL-NONNUM/fraction", zh: "件数不能有小数", en: "a count cannot have decimals" };
-const SHOULD_COUNT: Message = Message { id: "CELL-NONNUM/count", zh: "应填非负整数", en: "write a whole number ≥ 0" };
+const SHOULD_COUNT: Message =
+    Message { id: "CELL-NONNUM/count", zh: "应填非负整数", en: "write a whole number ≥ 0" };
 const SHOULD_SIGNED_COUNT: Message = Message {
     id: "CELL-NONNUM/signed-count",
     zh: "应填整数（增加可写 +，减少写 −）",
@@ -66,8 +70,11 @@ const SHOULD_TEN_THOUSAND_YUAN: Message = Message {
     zh: "应填不小于 0 的金额（单位万元，可有小数）",
     en: "write an amount ≥ 0 (in 万元, decimals allowed)",
 };
-const SHOULD_MONEY: Message =
-    Message { id: "CELL-NONNUM/money", zh: "应填不小于 0 的金额（可有小数）", en: "write an amount ≥ 0 (decimals allowed)" };
+const SHOULD_MONEY: Message = Message {
+    id: "CELL-NONNUM/money",
+    zh: "应填不小于 0 的金额（可有小数）",
+    en: "write an amount ≥ 0 (decimals allowed)",
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for found in &ctx.report.tables {
@@ -76,7 +83,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn labels(found: &FoundTable, row: &str, column: &str) -> (String, String, ValueKind) {
+fn labels(found: &FoundTable, row: RowId, column: ColumnId) -> (String, String, ValueKind) {
     let spec = found.format.table(found.id);
     let (group, r) = spec.row(row).map_or((None, ""), |(g, r)| (Some(g), r.label));
     let c = group.and_then(|g| g.columns.iter().find(|c| c.id == column));
@@ -153,7 +160,6 @@ fn non_numeric(found: &FoundTable, out: &mut Vec<Diagnostic>) {
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
 pub(crate) const MESSAGES: &[&crate::message::Message] = &[
     &BLANK,
@@ -172,11 +178,12 @@ pub(crate) const MESSAGES: &[&crate::message::Message] = &[
 
 #[cfg(test)]
 mod tests {
+    use crate::format::rows;
     use crate::rules::testkit::{mini, rules};
 
     #[test]
     fn blanks_are_reported_once_per_table_and_count_as_zero() {
-        let r = mini().set_request("withheld_query", 2, "").set_request("withheld_process", 3, "/").lint();
+        let r = mini().set_request(rows::WITHHELD_QUERY, 2, "").set_request(rows::WITHHELD_PROCESS, 3, "/").lint();
         assert_eq!(rules(&r), vec!["CELL-BLANK"]);
         let d = &r.diagnostics[0];
         assert_eq!((d.row.as_deref(), d.column.as_deref()), (Some("6.属于四类过程性信息"), Some("社会公益组织")));
@@ -185,7 +192,7 @@ mod tests {
 
     #[test]
     fn text_fractions_and_negative_counts_are_not_values() {
-        let r = mini().set_request("disclosed", 0, "三").lint();
+        let r = mini().set_request(rows::DISCLOSED, 0, "三").lint();
         assert_eq!(rules(&r), vec!["CELL-NONNUM"]);
         assert_eq!(r.diagnostics[0].actual.as_deref(), Some("三"));
         let r = mini().set_review(0, "0.5").set_review(1, "1.5").lint();
@@ -203,7 +210,7 @@ mod tests {
     /// decimals (2021's 收费金额), or a signed whole number (2019's 本年增/减).
     #[test]
     fn the_message_names_what_the_column_should_hold() {
-        let count = mini().set_request("disclosed", 0, "三").lint();
+        let count = mini().set_request(rows::DISCLOSED, 0, "三").lint();
         insta::assert_snapshot!(count.diagnostics[0].message, @"表三「（一）予以公开 / 自然人」的“三”不是数值；应填非负整数。");
         let mut m = mini();
         m.proactive[5].1[0] = "-1.5".into();

@@ -2,8 +2,8 @@
 //! the command line or the `previous` option of the JS API.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{columns, rows, ColumnId, RowId, TableId};
 use crate::message::{Args, Message};
-use crate::format::TableId;
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, Report};
 use crate::rules::{Context, Rule};
@@ -38,7 +38,7 @@ pub const X_VALID_DOCS: Rule = Rule {
     summary_en: "Table 二: in force = last year's in force + issued − repealed (heuristic)",
 };
 
-fn number(t: &FoundTable, row: &str, column: &str) -> Option<Decimal> {
+fn number(t: &FoundTable, row: RowId, column: ColumnId) -> Option<Decimal> {
     if t.is_unreadable() || t.row_unreadable(row) {
         return None;
     }
@@ -82,9 +82,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn carryover(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
     let (Some(this), Some(last)) = (ctx.report.table(TableId::Requests), prev.table(TableId::Requests)) else { return };
     let spec = this.format.table(TableId::Requests);
-    let row_label = spec.row("carried_in").map_or("二、上年结转政府信息公开申请数量", |(_, r)| r.label);
+    let row_label =
+        spec.row(rows::CARRIED_IN).map_or("二、上年结转政府信息公开申请数量", |(_, r)| r.label);
     for column in spec.groups[0].columns {
-        let (Some(now), Some(before)) = (number(this, "carried_in", column.id), number(last, "carried_out", column.id))
+        let (Some(now), Some(before)) =
+            (number(this, rows::CARRIED_IN, column.id), number(last, rows::CARRIED_OUT, column.id))
         else {
             continue;
         };
@@ -93,7 +95,7 @@ fn carryover(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
         }
         let label = column.qualified_label();
         let args = Args::new().text("column", &label).text("now", now).text("before", before);
-        let Some(cell) = this.cell("carried_in", column.id) else { continue };
+        let Some(cell) = this.cell(rows::CARRIED_IN, column.id) else { continue };
         out.push(
             Diagnostic::new(X_CARRYOVER.id, X_CARRYOVER.severity, &CARRYOVER, args)
                 .table("三")
@@ -103,7 +105,7 @@ fn carryover(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
                 .actual(now.to_string())
                 .at(cell.origin.span, cell.origin.cell)
                 .excerpt(cell.value.text.clone())
-                .finish("carried_in"),
+                .finish(rows::CARRIED_IN.as_str()),
         );
     }
 }
@@ -112,12 +114,12 @@ fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
     let (Some(this), Some(last)) = (ctx.report.table(TableId::Proactive), prev.table(TableId::Proactive)) else {
         return;
     };
-    for row in ["regulations", "normative_documents"] {
+    for row in [rows::REGULATIONS, rows::NORMATIVE_DOCUMENTS] {
         let (Some(before), Some(issued), Some(repealed), Some(now)) = (
-            number(last, row, "in_force"),
-            number(this, row, "issued"),
-            number(this, row, "repealed"),
-            number(this, row, "in_force"),
+            number(last, row, columns::IN_FORCE),
+            number(this, row, columns::ISSUED),
+            number(this, row, columns::REPEALED),
+            number(this, row, columns::IN_FORCE),
         ) else {
             continue;
         };
@@ -125,7 +127,7 @@ fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
         if expected.same_value(now) {
             continue;
         }
-        let label = this.format.table(TableId::Proactive).row(row).map_or(row, |(_, r)| r.label);
+        let label = this.format.table(TableId::Proactive).row(row).map_or(row.as_str(), |(_, r)| r.label);
         let args = Args::new()
             .text("row", label)
             .text("before", before)
@@ -133,7 +135,7 @@ fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
             .text("repealed", repealed)
             .text("expected", expected)
             .text("now", now);
-        let Some(cell) = this.cell(row, "in_force") else { continue };
+        let Some(cell) = this.cell(row, columns::IN_FORCE) else { continue };
         out.push(
             Diagnostic::new(X_VALID_DOCS.id, X_VALID_DOCS.severity, &VALID_DOCS, args)
                 .table("二")
@@ -143,23 +145,19 @@ fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
                 .actual(now.to_string())
                 .at(cell.origin.span, cell.origin.cell)
                 .excerpt(cell.value.text.clone())
-                .finish(row),
+                .finish(row.as_str()),
         );
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &WRONG_YEAR,
-    &CARRYOVER,
-    &VALID_DOCS,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[&WRONG_YEAR, &CARRYOVER, &VALID_DOCS];
 
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
 
+    use crate::format::rows;
     use crate::lint::{lint_str, recognize_str};
     use crate::read::ReadOptions;
     use crate::rules::testkit::{mini, rules, Mini};
@@ -188,10 +186,10 @@ mod tests {
     fn carried_over_must_equal_last_years_carried_out() {
         // Last year carried 1 (自然人) into this year; this year's 上年结转 says 0.
         let last = last_year()
-            .set_request("received", 0, "4")
-            .set_request("received", 6, "5")
-            .set_request("carried_out", 0, "1")
-            .set_request("carried_out", 6, "1");
+            .set_request(rows::RECEIVED, 0, "4")
+            .set_request(rows::RECEIVED, 6, "5")
+            .set_request(rows::CARRIED_OUT, 0, "1")
+            .set_request(rows::CARRIED_OUT, 6, "1");
         let r = with_previous(&mini(), &last);
         let got: Vec<_> = r
             .diagnostics

@@ -3,8 +3,8 @@
 //! rules find nothing in any other input.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::message::{Arg, Args, Message};
 use crate::document::{Block, CellRef, Span};
+use crate::message::{Arg, Args, Message};
 use crate::read::docx::MarkKind;
 use crate::rules::{Context, Rule};
 use crate::strings::JoinStr;
@@ -73,7 +73,9 @@ fn tracked_changes(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let what = match (deleted.is_empty(), inserted.is_empty()) {
             (false, true) => Arg::Phrase(&DELETED, Args::new().text("deleted", deleted)),
             (true, false) => Arg::Phrase(&INSERTED, Args::new().text("inserted", inserted)),
-            (false, false) => Arg::Phrase(&DELETED_INSERTED, Args::new().text("deleted", deleted).text("inserted", inserted)),
+            (false, false) => {
+                Arg::Phrase(&DELETED_INSERTED, Args::new().text("deleted", deleted).text("inserted", inserted))
+            }
             (true, true) => Arg::Phrase(&FORMATTING, Args::new()),
         };
         let by = match here().map(|x| x.author.as_str()).find(|a| !a.is_empty()) {
@@ -126,17 +128,17 @@ const CHANGE: Message = Message {
     en: "{place} has an unaccepted tracked change{by}: {what}. Accept or reject every change in Word or WPS before publishing; this check reads the text with the changes accepted.",
 };
 const DELETED: Message = Message { id: "DOCX-TRACKED-CHANGES/deleted", zh: "删除{deleted}", en: "deleted {deleted}" };
-const INSERTED: Message = Message { id: "DOCX-TRACKED-CHANGES/inserted", zh: "插入{inserted}", en: "inserted {inserted}" };
+const INSERTED: Message =
+    Message { id: "DOCX-TRACKED-CHANGES/inserted", zh: "插入{inserted}", en: "inserted {inserted}" };
 const DELETED_INSERTED: Message = Message {
     id: "DOCX-TRACKED-CHANGES/deleted-inserted",
     zh: "删除{deleted}，插入{inserted}",
     en: "deleted {deleted}, inserted {inserted}",
 };
-const FORMATTING: Message = Message {
-    id: "DOCX-TRACKED-CHANGES/formatting",
-    zh: "格式或段落修订",
-    en: "a formatting or paragraph change",
-};
+const FORMATTING: Message =
+    Message {
+        id: "DOCX-TRACKED-CHANGES/formatting", zh: "格式或段落修订", en: "a formatting or paragraph change"
+    };
 const CHANGED_BY: Message = Message { id: "DOCX-TRACKED-CHANGES/by", zh: "（{author}）", en: " (by {author})" };
 const CHANGED_PARAGRAPHS: Message =
     Message { id: "DOCX-TRACKED-CHANGES/paragraphs", zh: "段修订", en: "changed paragraphs" };
@@ -147,14 +149,21 @@ const COMMENT: Message = Message {
 };
 const COMMENTED_BY: Message = Message { id: "DOCX-COMMENTS/by", zh: "（{author}）", en: " by {author}" };
 const COMMENTS: Message = Message { id: "DOCX-COMMENTS/comments", zh: "条批注", en: "comments" };
-const MORE: Message =
-    Message { id: "DOCX/more", zh: "另有 {count} {what}未逐一列出。", en: "{count} more {what} not listed one by one." };
+const MORE: Message = Message {
+    id: "DOCX/more",
+    zh: "另有 {count} {what}未逐一列出。",
+    en: "{count} more {what} not listed one by one.",
+};
 const IN_CELL: Message =
     Message { id: "DOCX/cell", zh: "表{table}「{row} / {column}」", en: "Table {table} 「{row} / {column}」" };
-const IN_OTHER_CELL: Message = Message { id: "DOCX/other-cell", zh: "表格单元格“{text}”", en: "The table cell “{text}”" };
-const IN_PARAGRAPH: Message = Message { id: "DOCX/paragraph", zh: "段落“{text}”", en: "The paragraph “{text}”" };
+const IN_OTHER_CELL: Message =
+    Message { id: "DOCX/other-cell", zh: "表格单元格“{text}”", en: "The table cell “{text}”" };
+const IN_PARAGRAPH: Message =
+    Message { id: "DOCX/paragraph", zh: "段落“{text}”", en: "The paragraph “{text}”" };
 const AFTER_PARAGRAPH: Message =
-    Message { id: "DOCX/after-paragraph", zh: "段落“{text}”之后的一段", en: "The paragraph after “{text}”" };
+    Message {
+        id: "DOCX/after-paragraph", zh: "段落“{text}”之后的一段", en: "The paragraph after “{text}”"
+    };
 const AT_START: Message = Message { id: "DOCX/at-start", zh: "文档开头的一段", en: "A paragraph at the start" };
 
 /// Where a paragraph of the file is, for a finding: in a statutory table's cell (with its
@@ -233,7 +242,9 @@ impl<'a> Place<'a> {
             (Some(table), Some(row), Some(column), _) => {
                 Arg::Phrase(&IN_CELL, Args::new().text("table", table).text("row", row).text("column", column))
             }
-            (_, _, _, Some(t)) if self.cell.is_some() => Arg::Phrase(&IN_OTHER_CELL, Args::new().text("text", short(t))),
+            (_, _, _, Some(t)) if self.cell.is_some() => {
+                Arg::Phrase(&IN_OTHER_CELL, Args::new().text("text", short(t)))
+            }
             (_, _, _, Some(t)) => Arg::Phrase(&IN_PARAGRAPH, Args::new().text("text", short(t))),
             _ => match self.after {
                 Some(t) => Arg::Phrase(&AFTER_PARAGRAPH, Args::new().text("text", short(t))),
@@ -260,7 +271,6 @@ impl<'a> Place<'a> {
         }
     }
 }
-
 
 /// Every message this module declares ([`crate::message::catalogue`]).
 pub(crate) const MESSAGES: &[&crate::message::Message] = &[

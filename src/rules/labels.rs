@@ -1,8 +1,7 @@
 //! Row and column labels of the three tables against the official ones.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::message::{Args, Message};
-use crate::format::FormatVersion;
+use crate::message::{Arg, Args, Message};
 use crate::recognize::labels::{compare, LabelMatch};
 use crate::recognize::FoundTable;
 use crate::rules::{Context, Rule};
@@ -36,11 +35,16 @@ const COLUMN_LABEL: Message = Message {
     zh: "表{table}列名称“{printed}”{kind}，应为“{official}”。",
     en: "Table {table}: column label “{printed}” {kind}; it should read “{official}”.",
 };
-const MISSING_ROW: Message =
-    Message { id: "FMT-TABLE-LABEL/missing-row", zh: "表{table}缺少“{row}”一行。", en: "Table {table} lacks the row “{row}”." };
+const MISSING_ROW: Message = Message {
+    id: "FMT-TABLE-LABEL/missing-row",
+    zh: "表{table}缺少“{row}”一行。",
+    en: "Table {table} lacks the row “{row}”.",
+};
 const VALUE_ROW: Message = Message { id: "FMT-TABLE-LABEL/value-row", zh: "数值行", en: "value row" };
-const KIND_2019_LABEL: Message =
-    Message { id: "FMT-TABLE-LABEL/2019-label", zh: "是 2019 年格式的名称", en: "is the 2019 format's label" };
+const KIND_OLD_LABEL: Message =
+    Message {
+        id: "FMT-TABLE-LABEL/old-label", zh: "是 {format} 年格式的名称", en: "is the {format} format's label"
+    };
 const KIND_PUNCTUATION: Message =
     Message { id: "FMT-TABLE-LABEL/punctuation", zh: "标点与规定格式不同", en: "differs in punctuation" };
 const KIND_PARTIAL: Message = Message { id: "FMT-TABLE-LABEL/partial", zh: "不完整", en: "is incomplete" };
@@ -64,10 +68,15 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let m = compare(&label.printed, row.label, row.keys);
-        // 规范性文件 kept in a 2021 表二 (docs/format.md §11 notes).
-        let old_label = found.format.version == FormatVersion::Y2021
-            && label.id == "normative_documents"
-            && crate::recognize::labels::words(&label.printed) == "规范性文件";
+        // The label an older revision gives the row, kept: 规范性文件 in a 2021 表二
+        // (docs/format.md §11 notes).
+        let words = crate::recognize::labels::words;
+        let old_label = ctx.report.formats.iter().take_while(|f| f.name != found.format.name).filter(|f| {
+            f.table(found.id)
+                .row(label.id)
+                .is_some_and(|(_, r)| r.label != row.label && words(r.label) == words(&label.printed))
+        });
+        let old_label = old_label.last();
         let severity = match m {
             LabelMatch::Exact => continue,
             LabelMatch::Partial if !ctx.is_html() => continue,
@@ -76,8 +85,8 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             LabelMatch::Different => Severity::Error,
             _ => Severity::Warning,
         };
-        let kind = if old_label {
-            &KIND_2019_LABEL
+        let kind = if old_label.is_some() {
+            &KIND_OLD_LABEL
         } else {
             match m {
                 LabelMatch::Punctuation => &KIND_PUNCTUATION,
@@ -86,7 +95,11 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
                 _ => &KIND_DIFFERENT,
             }
         };
-        let args = Args::new().text("table", table).text("printed", &label.printed).phrase("kind", kind);
+        let kind = match old_label {
+            Some(old) => Arg::Phrase(kind, Args::new().text("format", old.name)),
+            None => Arg::Phrase(kind, Args::new()),
+        };
+        let args = Args::new().text("table", table).text("printed", &label.printed).arg("kind", kind);
         out.push(
             Diagnostic::new(FMT_TABLE_LABEL.id, severity, &ROW_LABEL, args.text("official", row.label))
                 .table(table)
@@ -159,14 +172,13 @@ fn columns(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
 pub(crate) const MESSAGES: &[&crate::message::Message] = &[
     &ROW_LABEL,
     &COLUMN_LABEL,
     &MISSING_ROW,
     &VALUE_ROW,
-    &KIND_2019_LABEL,
+    &KIND_OLD_LABEL,
     &KIND_PUNCTUATION,
     &KIND_PARTIAL,
     &KIND_MISSPELT,

@@ -1,8 +1,8 @@
 //! The year the report is about: the title, the 统计期限, the narrative and the plan in 五.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::message::{Args, Message};
 use crate::format::Section;
+use crate::message::{Args, Message};
 use crate::recognize::prose::Sentence;
 use crate::recognize::sections::first_year;
 use crate::rules::{Context, Rule};
@@ -198,14 +198,8 @@ fn plan(all: &[Sentence], year: u16, out: &mut Vec<Diagnostic>) {
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &PERIOD_TITLE,
-    &PERIOD_END,
-    &NARRATIVE_YEAR,
-    &PLAN_YEAR,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[&PERIOD_TITLE, &PERIOD_END, &NARRATIVE_YEAR, &PLAN_YEAR];
 
 #[cfg(test)]
 mod tests {

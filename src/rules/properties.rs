@@ -2,7 +2,7 @@
 //! one-cell change of them is found — in 表三 pinned to that cell with its old value as the
 //! fix. (A deterministic generator: the same tables on every run.)
 
-use crate::format::{format, FormatVersion, TableId};
+use crate::format::{rows as row_ids, y2021, RowId, TableId};
 use crate::rules::testkit::{quiet, rules};
 use crate::Severity;
 
@@ -22,17 +22,17 @@ impl Rng {
 
 /// A consistent 2021 表三 (25 rows × 7) and 表四 (15 values).
 fn consistent(rng: &mut Rng) -> (Vec<[u64; 7]>, [u64; 15]) {
-    let spec = format(FormatVersion::Y2021).table(TableId::Requests);
-    let ids: Vec<&str> = spec.rows().map(|(_, r)| r.id).collect();
+    let spec = y2021::FORMAT.table(TableId::Requests);
+    let ids: Vec<RowId> = spec.rows().map(|(_, r)| r.id).collect();
     let mut rows = vec![[0u64; 7]; ids.len()];
-    let row_of = |id: &str| ids.iter().position(|x| *x == id).unwrap();
+    let row_of = |id: RowId| ids.iter().position(|x| *x == id).unwrap();
     let with_total = |mut r: [u64; 7]| {
         r[6] = r[..6].iter().sum();
         r
     };
     // Outcomes: sparse random counts, as real tables are.
-    let outcome_total = row_of("outcomes_total");
-    let first_outcome = row_of("disclosed");
+    let outcome_total = row_of(row_ids::OUTCOMES_TOTAL);
+    let first_outcome = row_of(row_ids::DISCLOSED);
     for row in rows.iter_mut().take(outcome_total).skip(first_outcome) {
         let mut r = [0u64; 7];
         for (c, value) in r.iter_mut().enumerate().take(6) {
@@ -43,7 +43,7 @@ fn consistent(rng: &mut Rng) -> (Vec<[u64; 7]>, [u64; 15]) {
         *row = with_total(r);
     }
     let mut total = [0u64; 7];
-    for r in &rows[row_of("disclosed")..outcome_total] {
+    for r in &rows[row_of(row_ids::DISCLOSED)..outcome_total] {
         for c in 0..7 {
             total[c] += r[c];
         }
@@ -56,9 +56,9 @@ fn consistent(rng: &mut Rng) -> (Vec<[u64; 7]>, [u64; 15]) {
         carried_in[c] = rng.below(total[c] + carried_out[c] + 1);
         received[c] = total[c] + carried_out[c] - carried_in[c];
     }
-    rows[row_of("carried_in")] = with_total(carried_in);
-    rows[row_of("carried_out")] = with_total(carried_out);
-    rows[row_of("received")] = with_total(received);
+    rows[row_of(row_ids::CARRIED_IN)] = with_total(carried_in);
+    rows[row_of(row_ids::CARRIED_OUT)] = with_total(carried_out);
+    rows[row_of(row_ids::RECEIVED)] = with_total(received);
     let mut review = [0u64; 15];
     for block in 0..3 {
         for k in 0..4 {
@@ -98,7 +98,7 @@ fn consistent_tables_give_no_finding() {
 #[test]
 fn every_one_cell_change_is_found_and_pinned() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let spec = format(FormatVersion::Y2021).table(TableId::Requests);
+    let spec = y2021::FORMAT.table(TableId::Requests);
     let labels: Vec<&str> = spec.rows().map(|(_, r)| r.label).collect();
     let columns: Vec<&str> = spec.groups[0].columns.iter().map(|c| c.label).collect();
     for _ in 0..6 {

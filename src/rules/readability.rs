@@ -1,9 +1,9 @@
 //! What could not be read with certainty, and table-model errors in the pasted HTML.
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::message::{Arg, Args, Message};
 use crate::document::NoteKind;
 use crate::format::TableId;
+use crate::message::{Arg, Args, Message};
 use crate::rules::{Context, Rule};
 
 /// **TABLE-UNREADABLE** — a statutory table (or one of its rows) is there — its heading or
@@ -72,7 +72,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             } else {
                 Arg::Phrase(&WHAT_ROW, Args::new().text("table", table).text("row", row_label))
             };
-            let args = Args::new().arg("what", what).arg("reason", Arg::Phrase(u.reason.message, u.reason.args.clone()));
+            let args =
+                Args::new().arg("what", what).arg("reason", Arg::Phrase(u.reason.message, u.reason.args.clone()));
             let mut d = Diagnostic::new(TABLE_UNREADABLE.id, TABLE_UNREADABLE.severity, &UNREADABLE, args)
                 .table(table)
                 .row(row_label)
@@ -89,9 +90,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if has_section && ctx.report.table(id).is_none() {
             let table = id.numeral();
             out.push(
-                Diagnostic::new(TABLE_UNREADABLE.id, TABLE_UNREADABLE.severity, &NOT_FOUND, Args::new().text("table", table))
-                    .table(table)
-                    .finish("not-found"),
+                Diagnostic::new(
+                    TABLE_UNREADABLE.id,
+                    TABLE_UNREADABLE.severity,
+                    &NOT_FOUND,
+                    Args::new().text("table", table),
+                )
+                .table(table)
+                .finish("not-found"),
             );
         }
     }
@@ -102,28 +108,23 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (r, c) = n.position.unwrap_or((0, 0));
         let args = Args::new().text("table", n.table.unwrap_or(0) + 1).text("row", r + 1).text("column", c + 1);
         let template = if n.kind == NoteKind::GridOverlap { &OVERLAP } else { &ROW_WITHOUT_CELL };
-        out.push(Diagnostic::new(GRID_OVERLAP.id, GRID_OVERLAP.severity, template, args).excerpt(n.message.clone()).finish(
-            &format!(
-                "{}:{}:{}:{}",
-                n.kind as u8,
-                n.table.unwrap_or(usize::MAX),
-                n.position.map_or(0, |p| p.0),
-                n.position.map_or(0, |p| p.1)
+        out.push(
+            Diagnostic::new(GRID_OVERLAP.id, GRID_OVERLAP.severity, template, args).excerpt(n.message.clone()).finish(
+                &format!(
+                    "{}:{}:{}:{}",
+                    n.kind as u8,
+                    n.table.unwrap_or(usize::MAX),
+                    n.position.map_or(0, |p| p.0),
+                    n.position.map_or(0, |p| p.1)
+                ),
             ),
-        ));
+        );
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &UNREADABLE,
-    &WHAT_TABLE,
-    &WHAT_ROW,
-    &NOT_FOUND,
-    &OVERLAP,
-    &ROW_WITHOUT_CELL,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] =
+    &[&UNREADABLE, &WHAT_TABLE, &WHAT_ROW, &NOT_FOUND, &OVERLAP, &ROW_WITHOUT_CELL];
 
 #[cfg(test)]
 mod tests {

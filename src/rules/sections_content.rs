@@ -1,8 +1,8 @@
 //! What sections 五 and 六 must say.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::{columns, rows, Section, TableId};
 use crate::message::{Args, Message};
-use crate::format::{Section, TableId};
 use crate::rules::{Context, Rule};
 use crate::strings::{char_count, JoinStr};
 
@@ -57,7 +57,8 @@ const FEE_NOTICES_SENT: Message = Message {
     en: " Table 三 (六)2 (fee not paid) is {count}, so fee notices were sent.",
 };
 /// What the section should state (the finding's `expected`).
-const FEE: Message = Message { id: "SEC6-FEE-MISSING/fee", zh: "信息处理费收取情况", en: "the information processing fee" };
+const FEE: Message =
+    Message { id: "SEC6-FEE-MISSING/fee", zh: "信息处理费收取情况", en: "the information processing fee" };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = ctx.sentences();
@@ -89,7 +90,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             && ctx
                 .report
                 .table(TableId::Requests)
-                .is_some_and(|t| t.format.version == crate::format::FormatVersion::Y2021);
+                .is_some_and(|t| t.format.table(TableId::Requests).row(rows::OTHER_HANDLING_UNPAID_FEE).is_some());
     if !year_2021 {
         return;
     }
@@ -104,7 +105,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let unpaid = ctx
         .report
         .table(TableId::Requests)
-        .and_then(|t| t.cell("other_handling_unpaid_fee", "total"))
+        .and_then(|t| t.cell(rows::OTHER_HANDLING_UNPAID_FEE, columns::TOTAL))
         .and_then(|c| c.value.number)
         .filter(|n| n.mantissa > 0);
     let args = match unpaid {
@@ -120,15 +121,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     );
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &PROBLEMS_EMPTY,
-    &EMPTY_TEXT,
-    &FEE_MISSING,
-    &FEE_NOTICES_SENT,
-    &FEE,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] =
+    &[&PROBLEMS_EMPTY, &EMPTY_TEXT, &FEE_MISSING, &FEE_NOTICES_SENT, &FEE];
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,8 @@
 //! The report's outline: its title and its six section headings.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::Section;
 use crate::message::{Args, Message};
-use crate::format::{format, FormatVersion, Section};
 use crate::recognize::labels::words;
 use crate::rules::{Context, Rule};
 
@@ -67,9 +67,13 @@ const TITLE_FORM: Message = Message {
     en: "Title “{title}” is not in the official form: {why}; expected “{expected}”.",
 };
 const TITLE_NOT_ANNUAL: Message =
-    Message { id: "FMT-TITLE/not-annual", zh: "应为“年度报告”", en: "it must say 年度报告 (annual report)" };
+    Message {
+        id: "FMT-TITLE/not-annual", zh: "应为“年度报告”", en: "it must say 年度报告 (annual report)"
+    };
 const TITLE_LACKS_WORDS: Message =
-    Message { id: "FMT-TITLE/lacks-words", zh: "缺少“政府信息公开工作”字样", en: "it lacks 政府信息公开工作" };
+    Message {
+        id: "FMT-TITLE/lacks-words", zh: "缺少“政府信息公开工作”字样", en: "it lacks 政府信息公开工作"
+    };
 const TITLE_LACKS_YEAR: Message = Message { id: "FMT-TITLE/lacks-year", zh: "缺少年份", en: "it lacks the year" };
 const NO_SECTIONS: Message = Message {
     id: "FMT-SECTION-MISSING/all",
@@ -118,7 +122,9 @@ fn title(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if ctx.report.sections.len() >= 3 {
             let args = Args::new().text("expected", &expected);
             out.push(
-                Diagnostic::new(FMT_TITLE.id, FMT_TITLE.severity, &TITLE_MISSING, args).expected(expected).finish("missing"),
+                Diagnostic::new(FMT_TITLE.id, FMT_TITLE.severity, &TITLE_MISSING, args)
+                    .expected(expected)
+                    .finish("missing"),
             );
         }
         return;
@@ -147,7 +153,7 @@ fn title(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let specs = format(ctx.report.tables.first().map_or(FormatVersion::Y2021, |t| t.format.version)).sections;
+    let specs = ctx.report.tables.first().map_or(ctx.report.formats.newest(), |t| t.format).sections;
     let found = &ctx.report.sections;
     if found.is_empty() {
         // Not one heading: a fragment (a table pasted alone) or not a report; say it once.
@@ -211,7 +217,6 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 }
-
 
 /// Every message this module declares ([`crate::message::catalogue`]).
 pub(crate) const MESSAGES: &[&crate::message::Message] = &[

@@ -1,9 +1,9 @@
 //! The official template's placeholders left in, and a template not filled in at all.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::message::{Args, Message};
 use crate::document::Block;
 use crate::format::Section;
+use crate::message::{Args, Message};
 use crate::recognize::value::ValueShape;
 use crate::rules::{Context, Rule};
 
@@ -64,7 +64,8 @@ const PLACEHOLDER: Message = Message {
     zh: "{place}仍是模板占位文字“{text}”，请填写实际内容。",
     en: "{place} still holds the template's placeholder “{text}”: write the real content.",
 };
-const IN_SECTION: Message = Message { id: "TEMPLATE-UNFILLED/section", zh: "“{heading}”一节", en: "Section “{heading}”" };
+const IN_SECTION: Message =
+    Message { id: "TEMPLATE-UNFILLED/section", zh: "“{heading}”一节", en: "Section “{heading}”" };
 const IN_TEXT: Message = Message { id: "TEMPLATE-UNFILLED/text", zh: "正文", en: "The text" };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -91,14 +92,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &BLANK,
-    &PLACEHOLDER,
-    &IN_SECTION,
-    &IN_TEXT,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[&BLANK, &PLACEHOLDER, &IN_SECTION, &IN_TEXT];
 
 #[cfg(test)]
 mod tests {

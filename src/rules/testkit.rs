@@ -1,7 +1,7 @@
 //! Mini-reports for the rules' pass/fail tests: a complete, consistent 2021-format report as
 //! editor HTML, which a test changes in one place.
 
-use crate::format::{format, FormatVersion, TableId};
+use crate::format::{rows, y2021, RowId, TableId};
 use crate::lint::{lint_str, LintReport};
 use crate::read::ReadOptions;
 use crate::rules::LintOptions;
@@ -26,14 +26,15 @@ fn strings(v: &[&str]) -> Vec<String> {
 /// A clean 2021 report: 4 new requests (3 from natural persons, 1 from a business), all
 /// disclosed; two review cases, one upheld, one corrected.
 pub fn mini() -> Mini {
-    let f = format(FormatVersion::Y2021);
+    let f = &y2021::FORMAT;
     let requests = f
         .table(TableId::Requests)
         .rows()
         .map(|(_, r)| {
-            let values = match r.id {
-                "received" | "disclosed" | "outcomes_total" => strings(&["3", "1", "0", "0", "0", "0", "4"]),
-                _ => strings(&["0"; 7]),
+            let values = if [rows::RECEIVED, rows::DISCLOSED, rows::OUTCOMES_TOTAL].contains(&r.id) {
+                strings(&["3", "1", "0", "0", "0", "0", "4"])
+            } else {
+                strings(&["0"; 7])
             };
             (r.label.to_string(), values)
         })
@@ -73,8 +74,8 @@ pub fn quiet() -> Mini {
 
 impl Mini {
     /// Set one 表三 value: row by official id, column 0–6.
-    pub fn set_request(mut self, row: &str, column: usize, value: &str) -> Self {
-        let f = format(FormatVersion::Y2021);
+    pub fn set_request(mut self, row: RowId, column: usize, value: &str) -> Self {
+        let f = &y2021::FORMAT;
         let i = f.table(TableId::Requests).rows().position(|(_, r)| r.id == row).expect("row id");
         self.requests[i].1[column] = value.to_string();
         self

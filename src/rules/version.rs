@@ -1,7 +1,7 @@
 //! Which revision of the format the report follows, against the one its year requires.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::format::{format, format_for_year, FormatVersion, TableId};
+use crate::format::TableId;
 use crate::message::{Arg, Args, Message};
 use crate::recognize::format_version::{detect, DetectedFormat};
 use crate::rules::{Context, Rule};
@@ -39,33 +39,27 @@ const WRONG: Message = Message {
     en: "A report on {year} must use the {required} format, but its tables follow the {found} format ({evidence}).",
 };
 const EVIDENCE_TWO: Message = Message { id: "FMT-VERSION/evidence", zh: "{first}，{second}", en: "{first}, {second}" };
-const PROACTIVE_LAYOUT: Message =
-    Message { id: "FMT-VERSION/proactive", zh: "表二采用 {format} 年格式", en: "表二 follows the {format} format" };
-const REQUESTS_2019: Message = Message {
-    id: "FMT-VERSION/requests-2019",
-    zh: "表三（六）其他处理为单行（2019）",
-    en: "表三 has a one-row （六）其他处理 (2019)",
-};
-const REQUESTS_2021: Message = Message {
-    id: "FMT-VERSION/requests-2021",
-    zh: "表三（六）其他处理分三项（2021）",
-    en: "表三 splits （六）其他处理 into three (2021)",
+/// A table's layout, when its declaration gives no words of its own for it.
+const LAYOUT: Message = Message {
+    id: "FMT-VERSION/layout",
+    zh: "表{table}采用 {format} 年格式",
+    en: "表{table} follows the {format} format",
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(detected) = detect(ctx.report) else { return };
-    let required = ctx.forced_format.or_else(|| ctx.report.year.and_then(format_for_year).map(|f| f.version));
+    let required =
+        ctx.forced_format.or_else(|| ctx.report.year.and_then(|y| ctx.report.formats.for_year(y)).map(|f| f.version()));
     let year = ctx.report.year.map_or_else(String::new, |y| y.to_string());
     // What the tables show, as phrases.
     let describe = |id: TableId| -> Option<Arg> {
         let t = ctx.report.table(id);
-        match (id, t.and_then(|t| t.layout)) {
-            (TableId::Proactive, Some(v)) => {
-                Some(Arg::Phrase(&PROACTIVE_LAYOUT, Args::new().text("format", v.as_str())))
-            }
-            (TableId::Requests, Some(FormatVersion::Y2019)) => Some(Arg::Phrase(&REQUESTS_2019, Args::new())),
-            (TableId::Requests, Some(FormatVersion::Y2021)) => Some(Arg::Phrase(&REQUESTS_2021, Args::new())),
-            _ => None,
+        match t.and_then(|t| t.layout) {
+            Some(v) => Some(match v.format().table(id).evidence {
+                Some((zh, en)) => Arg::Words { zh: zh.into(), en: en.into() },
+                None => Arg::Phrase(&LAYOUT, Args::new().text("table", id.numeral()).text("format", v.as_str())),
+            }),
+            None => None,
         }
     };
     let evidence = match (describe(TableId::Proactive), describe(TableId::Requests)) {
@@ -82,7 +76,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Some(r) => args.phrase_with(
                     "required",
                     &HYBRID_REQUIRED,
-                    Args::new().text("year", &year).text("format", r.as_str()).text("notice", format(r).notice),
+                    Args::new().text("year", &year).text("format", r.as_str()).text("notice", r.format().notice),
                 ),
                 None => args.text("required", ""),
             };
@@ -92,17 +86,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             out.push(d.finish("hybrid"));
         }
-        (found, Some(req)) => {
-            let found_v = if found == DetectedFormat::Y2019 { FormatVersion::Y2019 } else { FormatVersion::Y2021 };
+        (DetectedFormat::Version(found_v), Some(req)) => {
             if found_v == req {
                 return;
             }
             let args = Args::new()
                 .text("year", &year)
                 .text("required", req.as_str())
-                .text("required_notice", format(req).notice)
+                .text("required_notice", req.format().notice)
                 .text("found", found_v.as_str())
-                .text("found_notice", format(found_v).notice)
+                .text("found_notice", found_v.format().notice)
                 .arg("evidence", evidence);
             out.push(
                 Diagnostic::new(FMT_VERSION.id, FMT_VERSION.severity, &WRONG, args)
@@ -115,17 +108,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &HYBRID,
-    &HYBRID_REQUIRED,
-    &WRONG,
-    &EVIDENCE_TWO,
-    &PROACTIVE_LAYOUT,
-    &REQUESTS_2019,
-    &REQUESTS_2021,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[&HYBRID, &HYBRID_REQUIRED, &WRONG, &EVIDENCE_TWO, &LAYOUT];
 
 #[cfg(test)]
 mod tests {
@@ -135,7 +119,9 @@ mod tests {
     #[test]
     fn format_names_are_the_serialised_ones() {
         use super::DetectedFormat;
-        for f in [DetectedFormat::Y2019, DetectedFormat::Y2021, DetectedFormat::Hybrid] {
+        use crate::format::Formats;
+        let versions = Formats::OFFICIAL.iter().map(|f| DetectedFormat::Version(f.version()));
+        for f in versions.chain([DetectedFormat::Hybrid]) {
             assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
         }
     }

@@ -6,12 +6,12 @@ use super::placement::{positions, Layout, Unit};
 use super::splitting::int_value;
 use super::tokens::Part;
 use super::COMBO_CAP;
-use crate::format::RelationSpec;
+use crate::format::{RelationSpec, RowId};
 use crate::message::{Args, Text};
 
 /// The relations between rows (T3-IDENTITY, T3-RESULT-SUM) as row indices.
 pub(super) fn column_rels(layout: &Layout) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let index = |id: &str| layout.rows.iter().position(|r| r.id == id);
+    let index = |id: RowId| layout.rows.iter().position(|r| r.id == id);
     layout
         .spec
         .relations

@@ -23,11 +23,11 @@
 //! module reads the tables out of them.
 //!
 //! The files, by job: `tokens.rs` cuts the text into numbers, labels, headings and prose;
-//! `versions.rs` tells the 2019 layout from the 2021 one by its markers; `splitting.rs`
-//! splits runs of glued digits; `placement.rs` places runs of values on the rows of 表二
-//! and 表三; `arithmetic.rs` chooses among readings with the table's relations;
-//! `review_table.rs` reads 表四. This file holds the entry point, row labels, and the
-//! reading of 表二 and 表三 that ties them together.
+//! `versions.rs` tells which revision's layout the text prints, by the markers each
+//! declares; `splitting.rs` splits runs of glued digits; `placement.rs` places runs of
+//! values on the rows of 表二 and 表三; `arithmetic.rs` chooses among readings with the
+//! table's relations; `review_table.rs` reads 表四. This file holds the entry point, row
+//! labels, and the reading of 表二 and 表三 that ties them together.
 
 mod arithmetic;
 mod placement;
@@ -37,11 +37,11 @@ mod tokens;
 mod versions;
 
 use crate::document::{Paragraph, Span};
-use crate::format::{self, RowSpec, TableId, TableSpec};
+use crate::format::{Formats, RowSpec, TableId, TableSpec};
+use crate::message::{Args, Message, Text};
 use crate::recognize::labels::{canonical, compare, row_score_of_words, words, LabelMatch};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
-use crate::message::{Args, Message, Text};
 use crate::strings::char_count;
 use arithmetic::resolve;
 use placement::{place_by_labels, place_in_order, runs, unit_for, Fill, Layout};
@@ -68,15 +68,21 @@ const MAX_PERMUTED_RUNS: usize = 7;
 /// The table may also sit in the middle of one long paragraph (a flattened page): it then
 /// starts after the section's heading, wherever that is, and ends at the next section
 /// heading. Returns `None` when none of the table's labels are there.
-pub fn read_text_table(id: TableId, paragraphs: &[&Paragraph], input: &str, year: Option<u16>) -> Option<FoundTable> {
+pub fn read_text_table(
+    id: TableId,
+    paragraphs: &[&Paragraph],
+    input: &str,
+    year: Option<u16>,
+    formats: Formats,
+) -> Option<FoundTable> {
     let mut tokens = Vec::new();
     for p in paragraphs {
-        tokenize(p, input, &mut tokens);
+        tokenize(p, input, formats.newest().sections, &mut tokens);
     }
     let tokens = region(&tokens, id.section());
     match id {
-        TableId::Review => read_review(tokens, year),
-        TableId::Proactive | TableId::Requests => read_rows_table(id, tokens, year),
+        TableId::Review => read_review(tokens, formats.for_year_or_newest(year)),
+        TableId::Proactive | TableId::Requests => read_rows_table(id, tokens, year, formats),
     }
 }
 
@@ -166,9 +172,9 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
     None
 }
 
-fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
-    let version = detect_layout(id, tokens, year);
-    let format = format::format(version);
+fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Formats) -> Option<FoundTable> {
+    let format = detect_layout(id, tokens, formats.for_year_or_newest(year), formats);
+    let version = format.version();
     let layout = Layout::new(format.table(id));
     // Labels anywhere in the region: the table is there at all, and how each row is printed.
     let mut row_labels: Vec<Option<(String, Option<Span>)>> = vec![None; layout.rows.len()];
@@ -231,7 +237,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<Fou
                     for (col, part) in layout.columns[row].iter().zip(parts) {
                         table.cells.push(MappedCell {
                             row: layout.rows[row].id,
-                            column: col,
+                            column: *col,
                             value: read_value(&part.text),
                             origin: Origin { span: part.span, cell: None },
                         });
@@ -260,7 +266,6 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>) -> Option<Fou
     }
     Some(table)
 }
-
 
 /// Every message this module declares ([`crate::message::catalogue`]).
 pub(crate) const MESSAGES: &[&crate::message::Message] = &[

@@ -6,7 +6,7 @@ use super::splitting::{int_value, split_row, RowRel};
 use super::tokens::{Group, Part, Tok};
 use super::{match_label, PARTITION_BUDGET};
 use crate::document::Span;
-use crate::format::{RelationSpec, RowSpec, TableSpec};
+use crate::format::{ColumnId, RelationSpec, RowSpec, TableSpec};
 use crate::message::{Args, Text};
 use crate::strings::JoinStr;
 
@@ -14,7 +14,7 @@ use crate::strings::JoinStr;
 pub(super) struct Layout {
     pub(super) spec: &'static TableSpec,
     pub(super) rows: Vec<&'static RowSpec>,
-    pub(super) columns: Vec<Vec<&'static str>>,
+    pub(super) columns: Vec<Vec<ColumnId>>,
     /// Relations within each row, as positions.
     pub(super) row_rels: Vec<Vec<RowRel>>,
 }
@@ -25,8 +25,8 @@ impl Layout {
         let mut columns = Vec::new();
         let mut row_rels = Vec::new();
         for g in spec.groups {
-            let ids: Vec<&str> = g.columns.iter().map(|c| c.id).collect();
-            let pos = |id: &str| ids.iter().position(|c| *c == id);
+            let ids: Vec<ColumnId> = g.columns.iter().map(|c| c.id).collect();
+            let pos = |id: ColumnId| ids.iter().position(|c| *c == id);
             for r in g.rows {
                 rows.push(r);
                 columns.push(ids.clone());
@@ -228,11 +228,7 @@ pub(super) fn block_readings(
     let parts: Vec<Part> = groups.iter().map(Group::whole).collect();
     if !has_rels {
         let cm = column_major(&parts, k, w);
-        return if cm == rm {
-            Ok(vec![rm])
-        } else {
-            Err(Text::new(&super::ROW_OR_COLUMN, Args::new()))
-        };
+        return if cm == rm { Ok(vec![rm]) } else { Err(Text::new(&super::ROW_OR_COLUMN, Args::new())) };
     }
     // seg[i][j]: rows i..j (relative) as one stretch, read row by row (j = i + 1) or column by column.
     let stretch = |i: usize, j: usize| -> Option<Vec<Vec<Part>>> {
@@ -331,10 +327,10 @@ pub(super) fn unit_for(layout: &Layout, run: &Run, start: usize, f: Fill) -> Uni
 
 /// The position of every id, or `None` if one has none (one routine for every caller, not
 /// a `collect::<Option<Vec<_>>>` per closure).
-pub(super) fn positions(ids: &[&str], position: &dyn Fn(&str) -> Option<usize>) -> Option<Vec<usize>> {
+pub(super) fn positions<Id: Copy>(ids: &[Id], position: &dyn Fn(Id) -> Option<usize>) -> Option<Vec<usize>> {
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        out.push(position(id)?);
+        out.push(position(*id)?);
     }
     Some(out)
 }

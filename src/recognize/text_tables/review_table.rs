@@ -6,21 +6,17 @@ use super::placement::Layout;
 use super::splitting::{int_value, split_row, RowRel};
 use super::tokens::token_span;
 use super::tokens::{Group, Part, Tok};
-use super::versions::year_format;
 use super::MAX_PERMUTED_RUNS;
-use crate::message::{Args, Text};
 use crate::document::Span;
-use crate::format::{self, TableId};
+use crate::format::{self, Format, TableId};
+use crate::message::{Args, Text};
 use crate::recognize::labels::{canonical, column_matches};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, Unreadable};
 use crate::recognize::value::read_value;
 use crate::strings::JoinStr;
 
-pub(super) const REVIEW_MARKERS: &[&str] =
-    &["行政复议", "行政诉讼", "复议后起诉", "直接起诉", "结果维持", "结果纠正", "尚未审结"];
-
-pub(super) fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTable> {
-    let format = year_format(year);
+/// 表四 read in the revision `format` (the year's: every revision's is the same so far).
+pub(super) fn read_review(tokens: &[Tok], format: &'static Format) -> Option<FoundTable> {
     let spec = format.table(TableId::Review);
     let group = &spec.groups[0];
     let columns = group.columns;
@@ -28,7 +24,7 @@ pub(super) fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTabl
     let labelled = tokens.iter().any(|t| match t {
         Tok::Text { text, .. } => {
             let c = canonical(text);
-            REVIEW_MARKERS.iter().any(|m| c.contains(m))
+            spec.keys.iter().any(|m| c.contains(m))
         }
         // `共有行政复议案件2件` tells of cases, not of the table.
         Tok::Num { .. } | Tok::Prose { .. } => false,
@@ -77,7 +73,7 @@ pub(super) fn read_review(tokens: &[Tok], year: Option<u16>) -> Option<FoundTabl
     } else if groups.len() > w {
         Err(Text::new(&super::REVIEW_VALUE_COUNT, Args::new().text("count", groups.len()).text("expected", w)))
     } else {
-        review_in_order(&runs, &between, columns, &rels, &excerpt)
+        review_in_order(&runs, &between, columns, spec.keys, &rels, &excerpt)
     };
     match reading {
         Ok(parts) => {
@@ -107,6 +103,7 @@ fn review_in_order(
     runs: &[Vec<Group>],
     between: &[Vec<String>],
     columns: &[format::ColumnSpec],
+    keys: &[&str],
     rels: &[RowRel],
     excerpt: &str,
 ) -> Result<Vec<Part>, Text> {
@@ -117,9 +114,8 @@ fn review_in_order(
     for (i, run) in runs.iter().enumerate() {
         if i > 0 {
             let col = &columns[position];
-            consistent &= between[i]
-                .iter()
-                .all(|t| column_matches(t, col) && !REVIEW_MARKERS.iter().any(|m| canonical(t).contains(m)));
+            consistent &=
+                between[i].iter().all(|t| column_matches(t, col) && !keys.iter().any(|m| canonical(t).contains(m)));
         }
         position += run.len();
     }

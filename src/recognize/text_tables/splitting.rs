@@ -3,8 +3,8 @@
 
 use super::tokens::{Group, Part};
 use super::{MAX_CANDIDATES, MAX_PART_DIGITS, SPLIT_BUDGET};
-use crate::recognize::value::read_value;
 use crate::message::{Args, Text};
+use crate::recognize::value::read_value;
 use crate::strings::JoinStr;
 
 /// A sum relation between positions of one row: Σ `total` = Σ `parts`.

@@ -2,7 +2,7 @@ use super::placement::block_readings;
 use super::splitting::{split, split_row, RowRel};
 use super::tokens::{Ch, Group, Part};
 use super::*;
-use crate::format::FormatVersion;
+use crate::format::{columns, rows, y2019, y2021, RowId};
 
 /// One paragraph per non-empty line, spans into `input`.
 fn lines(input: &str) -> Vec<Paragraph> {
@@ -22,10 +22,10 @@ fn lines(input: &str) -> Vec<Paragraph> {
 fn read(id: TableId, input: &str, year: Option<u16>) -> Option<FoundTable> {
     let paras = lines(input);
     let refs: Vec<&Paragraph> = paras.iter().collect();
-    read_text_table(id, &refs, input, year)
+    read_text_table(id, &refs, input, year, Formats::OFFICIAL)
 }
 
-fn row(t: &FoundTable, row: &str) -> Vec<String> {
+fn row(t: &FoundTable, row: RowId) -> Vec<String> {
     t.cells.iter().filter(|c| c.row == row).map(|c| c.value.text.clone()).collect()
 }
 
@@ -53,7 +53,7 @@ fn t4_row() -> Vec<RowRel> {
 fn shape(input: &str) -> Vec<String> {
     let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
     let mut toks = Vec::new();
-    tokenize(&p, input, &mut toks);
+    tokenize(&p, input, crate::format::y2021::FORMAT.sections, &mut toks);
     toks.iter()
         .map(|t| match t {
             Tok::Text { text, heading: None, .. } => format!("T:{text}"),
@@ -148,7 +148,7 @@ fn decimals_signs_and_spaces() {
     let input = "行政事业性收费24252.311082三、收到 -3 +5 500000 5";
     let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
     let mut toks = Vec::new();
-    tokenize(&p, input, &mut toks);
+    tokenize(&p, input, crate::format::y2021::FORMAT.sections, &mut toks);
     let nums: Vec<Vec<String>> = toks
         .iter()
         .filter_map(|t| if let Tok::Num { groups } = t { Some(groups.iter().map(Group::text).collect()) } else { None })
@@ -165,7 +165,7 @@ fn spans_point_at_the_digits_in_the_input_even_past_dropped_text() {
     let input = "规章\n-3-\n12";
     let p = Paragraph { text: "规章 12".into(), span: Span::new(0, input.len()) };
     let mut toks = Vec::new();
-    tokenize(&p, input, &mut toks);
+    tokenize(&p, input, crate::format::y2021::FORMAT.sections, &mut toks);
     let Tok::Num { groups } = &toks[1] else { panic!("{toks:?}") };
     let span = groups[0].whole().span.unwrap();
     assert_eq!(&input[span.start..span.end], "12");
@@ -221,7 +221,7 @@ fn huge_runs_do_not_hang_or_panic() {
     let t = read(TableId::Requests, &input, Some(2022)).unwrap();
     assert!(t.cells.is_empty());
     assert_eq!(t.unreadable.len(), 1);
-    assert_eq!(t.unreadable[0].row, Some("received"));
+    assert_eq!(t.unreadable[0].row, Some(rows::RECEIVED));
     // Many short groups.
     let spaced = vec!["1"; 10_000].join(" ");
     let input = format!("行政复议 结果维持 {spaced}");
@@ -239,12 +239,12 @@ fn nothing_to_read() {
         assert!(read(id, "", None).is_none());
         assert!(read(id, "一、总体情况\n本年度没有任何表格。\n12 34", Some(2022)).is_none());
         let paras: Vec<&Paragraph> = Vec::new();
-        assert!(read_text_table(id, &paras, "", None).is_none());
+        assert!(read_text_table(id, &paras, "", None, Formats::OFFICIAL).is_none());
     }
     // Spans outside the input are tolerated.
     let p = Paragraph { text: "规章 1 2 3".into(), span: Span::new(50, 99) };
-    let t = read_text_table(TableId::Proactive, &[&p], "short", Some(2022)).unwrap();
-    assert_eq!(row(&t, "regulations"), ["1", "2", "3"]);
+    let t = read_text_table(TableId::Proactive, &[&p], "short", Some(2022), Formats::OFFICIAL).unwrap();
+    assert_eq!(row(&t, rows::REGULATIONS), ["1", "2", "3"]);
     assert!(t.cells.iter().all(|c| c.origin.span.is_none()));
 }
 
@@ -254,7 +254,7 @@ fn labels_without_numbers_are_unreadable_rows() {
         .unwrap();
     assert!(t.cells.is_empty());
     let rows: Vec<_> = t.unreadable.iter().map(|u| u.row).collect();
-    assert_eq!(rows, [Some("received"), Some("carried_in")]);
+    assert_eq!(rows, [Some(rows::RECEIVED), Some(rows::CARRIED_IN)]);
     assert_eq!(t.row_labels.len(), 2);
     let t = read(TableId::Review, "行政复议\n行政诉讼\n结果维持", None).unwrap();
     assert!(t.is_unreadable());
@@ -264,9 +264,9 @@ fn labels_without_numbers_are_unreadable_rows() {
 #[test]
 fn a_block_read_column_by_column_is_recognised_by_its_row_sums() {
     // Two 表三 rows, column by column: (0 0 0 0 0 0 0) and (21 0 0 0 0 0 21).
-    let spec = format::format(FormatVersion::Y2019).table(TableId::Requests);
+    let spec = y2019::FORMAT.table(TableId::Requests);
     let layout = Layout::new(spec);
-    let start = layout.rows.iter().position(|r| r.id == "other_handling").unwrap();
+    let start = layout.rows.iter().position(|r| r.id == rows::OTHER_HANDLING).unwrap();
     let r = block_readings(&layout, start, 2, &groups("0 21 0 0 0 0 0 0 0 0 0 0 0 21")).unwrap();
     assert_eq!(r.len(), 1);
     assert_eq!(texts(&r[0][0]), ["0"; 7]);
@@ -285,12 +285,12 @@ fn a_block_read_column_by_column_is_recognised_by_its_row_sums() {
 fn the_table_may_sit_inside_one_long_paragraph() {
     let input = "一、总体情况今年收到申请3件。二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件1 2 3第二十条第（五）项信息内容本年处理决定数量行政许可5三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量9";
     let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
-    let t = read_text_table(TableId::Proactive, &[&p], input, Some(2022)).unwrap();
-    assert_eq!(t.layout, Some(FormatVersion::Y2021));
-    assert_eq!(row(&t, "regulations"), ["0", "0", "0"]);
-    assert_eq!(row(&t, "normative_documents"), ["1", "2", "3"]);
-    assert_eq!(row(&t, "licensing"), ["5"]);
-    let c = t.cell("licensing", "decisions").unwrap();
+    let t = read_text_table(TableId::Proactive, &[&p], input, Some(2022), Formats::OFFICIAL).unwrap();
+    assert_eq!(t.layout, Some(y2021::FORMAT.version()));
+    assert_eq!(row(&t, rows::REGULATIONS), ["0", "0", "0"]);
+    assert_eq!(row(&t, rows::NORMATIVE_DOCUMENTS), ["1", "2", "3"]);
+    assert_eq!(row(&t, rows::LICENSING), ["5"]);
+    let c = t.cell(rows::LICENSING, columns::DECISIONS).unwrap();
     let span = c.origin.span.unwrap();
     assert_eq!(&input[span.start..span.end], "5");
     // The narrative's "3件" before the table and 表三's "9" after it are not read.
@@ -302,9 +302,9 @@ fn a_money_unit_stays_with_its_cell_before_a_heading_glued_to_it() {
     let input =
         "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1 2832995元三、收到和处理政府信息公开申请情况";
     let p = Paragraph { text: input.into(), span: Span::new(0, input.len()) };
-    let t = read_text_table(TableId::Proactive, &[&p], input, Some(2019)).unwrap();
-    assert_eq!(row(&t, "procurement"), ["1", "2832995元"]);
-    let c = t.cell("procurement", "procurement_amount").unwrap();
+    let t = read_text_table(TableId::Proactive, &[&p], input, Some(2019), Formats::OFFICIAL).unwrap();
+    assert_eq!(row(&t, rows::PROCUREMENT), ["1", "2832995元"]);
+    let c = t.cell(rows::PROCUREMENT, columns::PROCUREMENT_AMOUNT).unwrap();
     assert_eq!(c.value.number.as_ref().map(|n| n.mantissa), Some(2832995));
     let span = c.origin.span.unwrap();
     assert_eq!(&input[span.start..span.end], "2832995元");
@@ -314,6 +314,6 @@ fn a_money_unit_stays_with_its_cell_before_a_heading_glued_to_it() {
 fn layout_of_table_two_follows_its_headers() {
     let old = "信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n规章\n1\n2\n3\n规范性文件\n4\n5\n6\n";
     let t = read(TableId::Proactive, old, Some(2022)).unwrap();
-    assert_eq!(t.layout, Some(FormatVersion::Y2019));
-    assert_eq!(row(&t, "normative_documents"), ["4", "5", "6"]);
+    assert_eq!(t.layout, Some(y2019::FORMAT.version()));
+    assert_eq!(row(&t, rows::NORMATIVE_DOCUMENTS), ["4", "5", "6"]);
 }

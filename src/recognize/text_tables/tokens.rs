@@ -2,7 +2,7 @@
 //! each digit is in the input) and the texts between them (labels, headings).
 
 use crate::document::{Paragraph, Span};
-use crate::format::{self, FormatVersion, Section};
+use crate::format::{Section, SectionSpec};
 use crate::recognize::sections;
 use crate::strings::char_count;
 
@@ -155,9 +155,10 @@ fn scan_group(chars: &[(char, Option<usize>)], i: usize) -> Option<usize> {
 }
 
 /// The paragraph's tokens, its sentences with numbers in them made [`Tok::Prose`].
-pub(super) fn tokenize(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
+/// Section headings run into the text are cut out as `sections` words them.
+pub(super) fn tokenize(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
     let mut tokens = Vec::new();
-    cut(p, input, &mut tokens);
+    cut(p, input, sections, &mut tokens);
     for token in tokens {
         let ends_sentence = matches!(&token, Tok::Text { text, heading: None, .. } if ends_sentence(text));
         out.push(token);
@@ -177,7 +178,7 @@ fn money_unit_end(chars: &[(char, Option<usize>)], at: usize) -> usize {
 }
 
 /// The paragraph cut into runs of numbers and the texts between them.
-fn cut(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
+fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
     let offsets = align(&p.text, input, p.span);
     let chars: Vec<(char, Option<usize>)> = p.text.chars().zip(offsets).collect();
     let n = chars.len();
@@ -195,7 +196,7 @@ fn cut(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
             (Some(s), Some(e)) if s <= e => Some(Span::new(s, e)),
             _ => None,
         };
-        split_headings(&text, span, out);
+        split_headings(&text, span, sections, out);
     };
     while i < n {
         let Some(end) = scan_group(&chars, i) else {
@@ -232,8 +233,7 @@ fn cut(p: &Paragraph, input: &str, out: &mut Vec<Tok>) {
 
 /// Push a text token, cut where a section heading begins inside it and where it ends: the
 /// headings the section finder recognises run into a text ([`sections::heading_at`]).
-fn split_headings(text: &str, span: Option<Span>, out: &mut Vec<Tok>) {
-    let specs = format::format(FormatVersion::Y2021).sections;
+fn split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &mut Vec<Tok>) {
     let mut cuts: Vec<(usize, Option<Section>)> = vec![(0, None)];
     let mut from = 0;
     for (at, _) in text.char_indices().filter(|&(_, c)| is_numeral(c)) {

@@ -1,8 +1,8 @@
 //! TXT-CATEGORY-SUM: an enumeration in the narrative against its own total.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::message::{Arg, Args, Message};
 use crate::document::Span;
+use crate::message::{Arg, Args, Message};
 use crate::recognize::prose::{clause_before, quantities, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
 use crate::rules::Rule;
@@ -189,12 +189,7 @@ const SHORT: Message = Message {
 };
 
 /// Report an enumeration whose parts do not add up to its total.
-fn report(
-    e: &Enumeration,
-    text: &str,
-    span_of: impl Fn(usize, usize) -> Span,
-    out: &mut Vec<Diagnostic>,
-) {
+fn report(e: &Enumeration, text: &str, span_of: impl Fn(usize, usize) -> Span, out: &mut Vec<Diagnostic>) {
     let (whole, parts) = (e.whole, &e.parts);
     if whole.approx != Approx::Exact || parts.iter().any(|p| matches!(p.approx, Approx::About | Approx::AtMost)) {
         return;
@@ -234,13 +229,8 @@ fn report(
     );
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &AT_LEAST_OVER,
-    &OVER,
-    &SHORT,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[&AT_LEAST_OVER, &OVER, &SHORT];
 
 #[cfg(test)]
 mod tests {

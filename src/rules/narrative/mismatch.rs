@@ -15,7 +15,10 @@ const MISMATCH: Message = Message {
     en: "The text “{phrase}” states {value}, but table {table} gives {readings}. Check the wording's scope and the numbers.",
 };
 /// One reading of the phrase against the table, and what it gives.
-const READ_AS: Message = Message { id: "TXT-TABLE-MISMATCH/read-as", zh: "按“{reading}”读为 {value}", en: "{value} read as “{reading}”" };
+const READ_AS: Message =
+    Message {
+        id: "TXT-TABLE-MISMATCH/read-as", zh: "按“{reading}”读为 {value}", en: "{value} read as “{reading}”"
+    };
 const READINGS: Message = Message { id: "TXT-TABLE-MISMATCH/readings", zh: "{first}，{rest}", en: "{first}; {rest}" };
 
 /// **TXT-TABLE-MISMATCH** — a number the narrative states contradicts the table cell it
@@ -145,17 +148,13 @@ pub(super) fn table_mismatch(
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &MISMATCH,
-    &READ_AS,
-    &READINGS,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[&MISMATCH, &READ_AS, &READINGS];
 
 #[cfg(test)]
 mod tests {
     use super::super::tests::with_overview;
+    use crate::format::rows;
     use crate::rules::testkit::{mini, rules};
 
     #[test]
@@ -194,12 +193,12 @@ mod tests {
     fn received_may_include_the_carried_over() {
         // 新收 4 + 上年结转 1 = 5 = （七）总计 5.
         let m = mini()
-            .set_request("carried_in", 0, "1")
-            .set_request("carried_in", 6, "1")
-            .set_request("disclosed", 0, "4")
-            .set_request("disclosed", 6, "5")
-            .set_request("outcomes_total", 0, "4")
-            .set_request("outcomes_total", 6, "5");
+            .set_request(rows::CARRIED_IN, 0, "1")
+            .set_request(rows::CARRIED_IN, 6, "1")
+            .set_request(rows::DISCLOSED, 0, "4")
+            .set_request(rows::DISCLOSED, 6, "5")
+            .set_request(rows::OUTCOMES_TOTAL, 0, "4")
+            .set_request(rows::OUTCOMES_TOTAL, 6, "5");
         let mut m = m;
         m.body[0] = "本报告统计期限自2022年1月1日至2022年12月31日。全年收到政府信息公开申请5件。".into();
         let r = m.lint();

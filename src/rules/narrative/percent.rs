@@ -5,6 +5,7 @@ use super::lexicon::{closest_keyword, Kw};
 use super::mismatch::Stated;
 use super::readings::{evaluate, t3};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::format::rows;
 use crate::message::{Args, Message};
 use crate::recognize::prose::{clause_before, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
@@ -64,9 +65,9 @@ pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[St
         let (_, prefix) = clause_before(s.text, count.start);
         if closest_keyword(prefix).is_some_and(Kw::is_outcome) {
             for r in [
-                t3(ctx, "", "", vec!["outcomes_total"], None),
-                t3(ctx, "", "", vec!["received"], None),
-                t3(ctx, "", "", vec!["received", "carried_in"], None),
+                t3(ctx, "", "", vec![rows::OUTCOMES_TOTAL], None),
+                t3(ctx, "", "", vec![rows::RECEIVED], None),
+                t3(ctx, "", "", vec![rows::RECEIVED, rows::CARRIED_IN], None),
             ] {
                 if let Some((v, _)) = evaluate(ctx, &r) {
                     bases.push((v, true));
@@ -109,11 +110,8 @@ pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[St
     }
 }
 
-
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[
-    &PERCENT,
-];
+pub(crate) const MESSAGES: &[&crate::message::Message] = &[&PERCENT];
 
 #[cfg(test)]
 mod tests {

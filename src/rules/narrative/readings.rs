@@ -2,7 +2,7 @@
 //! (or sum) the number it counts should equal.
 
 use super::lexicon::{Kw, Topic};
-use crate::format::{FormatVersion, TableId};
+use crate::format::{columns, rows, ColumnId, DocumentCount, RowId, TableId};
 use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
 use crate::rules::Context;
@@ -13,89 +13,76 @@ pub(super) struct Reading {
     pub(super) en: String,
     pub(super) table: TableId,
     /// (row, column) cells whose sum the phrase should equal.
-    pub(super) cells: Vec<(&'static str, &'static str)>,
+    pub(super) cells: Vec<(RowId, ColumnId)>,
     /// The row label to name in the diagnostic.
     pub(super) row_label: String,
 }
 
-pub(super) fn request_rows_under(ctx: &Context, parent: &str) -> Vec<&'static str> {
+pub(super) fn request_rows_under(ctx: &Context, parent: &str) -> Vec<RowId> {
     let Some(t) = ctx.report.table(TableId::Requests) else { return vec![] };
     t.format
         .table(TableId::Requests)
         .rows()
-        .filter(|(_, r)| r.parent == Some(parent) || (parent == "（六）其他处理" && r.id == "other_handling"))
+        .filter(|(_, r)| r.parent == Some(parent) || (parent == "（六）其他处理" && r.id == rows::OTHER_HANDLING))
         .map(|(_, r)| r.id)
         .collect()
 }
 
-pub(super) fn row_label(ctx: &Context, table: TableId, row: &str) -> String {
+pub(super) fn row_label(ctx: &Context, table: TableId, row: RowId) -> String {
     ctx.report
         .table(table)
         .and_then(|t| t.format.table(table).row(row).map(|(_, r)| r.label.to_string()))
         .unwrap_or_default()
 }
 
-pub(super) fn t3(ctx: &Context, zh: &str, en: &str, rows: Vec<&'static str>, label: Option<&str>) -> Reading {
+pub(super) fn t3(ctx: &Context, zh: &str, en: &str, rows: Vec<RowId>, label: Option<&str>) -> Reading {
     let row_label = label
-        .map_or_else(|| rows.first().map_or(String::new(), |r| row_label(ctx, TableId::Requests, r)), String::from);
+        .map_or_else(|| rows.first().map_or(String::new(), |r| row_label(ctx, TableId::Requests, *r)), String::from);
     Reading {
         zh: zh.into(),
         en: en.into(),
         table: TableId::Requests,
-        cells: rows.into_iter().map(|r| (r, "total")).collect(),
+        cells: rows.into_iter().map(|r| (r, columns::TOTAL)).collect(),
         row_label,
     }
 }
 
-pub(super) fn t4(zh: &str, en: &str, columns: &[&'static str]) -> Reading {
+pub(super) fn t4(zh: &str, en: &str, columns: &[ColumnId]) -> Reading {
     Reading {
         zh: zh.into(),
         en: en.into(),
         table: TableId::Review,
-        cells: columns.iter().map(|c| ("cases", *c)).collect(),
+        cells: columns.iter().map(|c| (rows::CASES, *c)).collect(),
         row_label: String::new(),
     }
 }
 
-/// 表二 columns, each with its English name.
-type Columns = &'static [(&'static str, &'static str)];
-
-/// What the verb before 规章 / 规范性文件 says was counted, and the 表二 columns that count it
-/// (id, English name) in the 2021 format and in the 2019 format; the first verb found decides,
-/// and where several columns are listed the number may mean any of them. The 2019 表二 has no
-/// column for documents in force or repealed.
-const DOCUMENT_READINGS: &[(&[&str], Columns, Columns)] = &[
-    (&["现行有效"], &[("in_force", "in force")], &[]),
-    (&["废止", "废除", "失效"], &[("repealed", "repealed")], &[]),
-    (
-        &["制发", "制定", "出台", "印发", "新增", "发布"],
-        &[("issued", "issued")],
-        &[("new_made", "newly made"), ("new_published", "newly published")],
-    ),
-    (
-        &["公开"],
-        &[("issued", "issued"), ("in_force", "in force")],
-        &[("new_published", "newly published"), ("published_total", "published in all")],
-    ),
+/// What the verb before 规章 / 规范性文件 says was counted; the first verb found decides. The
+/// 表二 columns that count it are the format's ([`crate::format::Format::document_counts`]).
+const DOCUMENT_READINGS: &[(&[&str], DocumentCount)] = &[
+    (&["现行有效"], DocumentCount::InForce),
+    (&["废止", "废除", "失效"], DocumentCount::Repealed),
+    (&["制发", "制定", "出台", "印发", "新增", "发布"], DocumentCount::Issued),
+    (&["公开"], DocumentCount::Published),
 ];
 
 pub(super) fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str) -> Vec<Reading> {
     match kw {
-        Kw::Received => vec![t3(ctx, "本年新收", "received this year", vec!["received"], None)],
+        Kw::Received => vec![t3(ctx, "本年新收", "received this year", vec![rows::RECEIVED], None)],
         Kw::ReceivedAny => vec![
-            t3(ctx, "本年新收", "received this year", vec!["received"], None),
-            t3(ctx, "本年新收＋上年结转", "received + carried over", vec!["received", "carried_in"], None),
+            t3(ctx, "本年新收", "received this year", vec![rows::RECEIVED], None),
+            t3(ctx, "本年新收＋上年结转", "received + carried over", vec![rows::RECEIVED, rows::CARRIED_IN], None),
         ],
-        Kw::Answered => vec![t3(ctx, "（七）总计", "(七) total", vec!["outcomes_total"], None)],
-        Kw::CarriedIn => vec![t3(ctx, "上年结转", "carried over", vec!["carried_in"], None)],
-        Kw::CarriedOut => vec![t3(ctx, "结转下年度继续办理", "carried to next year", vec!["carried_out"], None)],
-        Kw::Disclosed => vec![t3(ctx, "予以公开", "disclosed", vec!["disclosed"], None)],
-        Kw::Partly => vec![t3(ctx, "部分公开", "partly disclosed", vec!["partly_disclosed"], None)],
+        Kw::Answered => vec![t3(ctx, "（七）总计", "(七) total", vec![rows::OUTCOMES_TOTAL], None)],
+        Kw::CarriedIn => vec![t3(ctx, "上年结转", "carried over", vec![rows::CARRIED_IN], None)],
+        Kw::CarriedOut => vec![t3(ctx, "结转下年度继续办理", "carried to next year", vec![rows::CARRIED_OUT], None)],
+        Kw::Disclosed => vec![t3(ctx, "予以公开", "disclosed", vec![rows::DISCLOSED], None)],
+        Kw::Partly => vec![t3(ctx, "部分公开", "partly disclosed", vec![rows::PARTLY_DISCLOSED], None)],
         Kw::DisclosedOrPartly => vec![t3(
             ctx,
             "予以公开＋部分公开",
             "disclosed + partly disclosed",
-            vec!["disclosed", "partly_disclosed"],
+            vec![rows::DISCLOSED, rows::PARTLY_DISCLOSED],
             None,
         )],
         Kw::Withheld => vec![t3(
@@ -126,14 +113,14 @@ pub(super) fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str
             request_rows_under(ctx, "（六）其他处理"),
             Some("（六）其他处理"),
         )],
-        Kw::Review => vec![t4("行政复议/总计", "review total", &["review_total"])],
+        Kw::Review => vec![t4("行政复议/总计", "review total", &[columns::REVIEW_TOTAL])],
         Kw::Suit => vec![
             t4(
                 "未经复议直接起诉/总计＋复议后起诉/总计",
                 "direct suits + suits after review",
-                &["direct_suit_total", "suit_after_review_total"],
+                &[columns::DIRECT_SUIT_TOTAL, columns::SUIT_AFTER_REVIEW_TOTAL],
             ),
-            t4("未经复议直接起诉/总计", "direct suits", &["direct_suit_total"]),
+            t4("未经复议直接起诉/总计", "direct suits", &[columns::DIRECT_SUIT_TOTAL]),
         ],
         Kw::Upheld | Kw::Corrected | Kw::OtherResult | Kw::Pending => {
             let (suffix, zh, en) = match kw {
@@ -142,20 +129,20 @@ pub(super) fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str
                 Kw::OtherResult => ("other", "其他结果", "other result"),
                 _ => ("pending", "尚未审结", "pending"),
             };
-            let col = |block: &str| -> &'static str {
+            let col = |block: &str| -> ColumnId {
                 match (block, suffix) {
-                    ("review", "upheld") => "review_upheld",
-                    ("review", "corrected") => "review_corrected",
-                    ("review", "other") => "review_other",
-                    ("review", _) => "review_pending",
-                    ("direct_suit", "upheld") => "direct_suit_upheld",
-                    ("direct_suit", "corrected") => "direct_suit_corrected",
-                    ("direct_suit", "other") => "direct_suit_other",
-                    ("direct_suit", _) => "direct_suit_pending",
-                    (_, "upheld") => "suit_after_review_upheld",
-                    (_, "corrected") => "suit_after_review_corrected",
-                    (_, "other") => "suit_after_review_other",
-                    _ => "suit_after_review_pending",
+                    ("review", "upheld") => columns::REVIEW_UPHELD,
+                    ("review", "corrected") => columns::REVIEW_CORRECTED,
+                    ("review", "other") => columns::REVIEW_OTHER,
+                    ("review", _) => columns::REVIEW_PENDING,
+                    ("direct_suit", "upheld") => columns::DIRECT_SUIT_UPHELD,
+                    ("direct_suit", "corrected") => columns::DIRECT_SUIT_CORRECTED,
+                    ("direct_suit", "other") => columns::DIRECT_SUIT_OTHER,
+                    ("direct_suit", _) => columns::DIRECT_SUIT_PENDING,
+                    (_, "upheld") => columns::SUIT_AFTER_REVIEW_UPHELD,
+                    (_, "corrected") => columns::SUIT_AFTER_REVIEW_CORRECTED,
+                    (_, "other") => columns::SUIT_AFTER_REVIEW_OTHER,
+                    _ => columns::SUIT_AFTER_REVIEW_PENDING,
                 }
             };
             match topic {
@@ -169,23 +156,20 @@ pub(super) fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str
             }
         }
         Kw::Regulations | Kw::NormativeDocs => {
-            let row = if kw == Kw::Regulations { "regulations" } else { "normative_documents" };
+            let row = if kw == Kw::Regulations { rows::REGULATIONS } else { rows::NORMATIVE_DOCUMENTS };
             let Some(t) = ctx.report.table(TableId::Proactive) else { return Vec::new() };
             if prefix.trim_end().ends_with('等') {
                 return Vec::new();
             }
-            let Some((_, columns_2021, columns_2019)) =
+            let Some(&(_, counted)) =
                 DOCUMENT_READINGS.iter().find(|(verbs, ..)| verbs.iter().any(|v| prefix.contains(v)))
             else {
                 return Vec::new();
             };
-            let columns = match t.format.version {
-                FormatVersion::Y2021 => columns_2021,
-                FormatVersion::Y2019 => columns_2019,
-            };
             let spec = t.format.table(TableId::Proactive);
             let label = row_label(ctx, TableId::Proactive, row);
-            columns
+            t.format
+                .document_columns(counted)
                 .iter()
                 .filter_map(|&(c, en)| {
                     let zh = spec.groups.iter().flat_map(|g| g.columns.iter()).find(|col| col.id == c)?.label;
@@ -203,7 +187,7 @@ pub(super) fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str
             zh: "行政事业性收费/本年收费金额".into(),
             en: "administrative fees, amount".into(),
             table: TableId::Proactive,
-            cells: vec![("fees", "fees_amount")],
+            cells: vec![(rows::FEES, columns::FEES_AMOUNT)],
             row_label: "行政事业性收费".into(),
         }],
     }
@@ -218,10 +202,10 @@ pub(super) fn evaluate<'a>(ctx: &'a Context, r: &Reading) -> Option<(Decimal, Op
     let mut sum = Decimal::ZERO;
     let mut first = None;
     for (row, col) in &r.cells {
-        if t.row_unreadable(row) {
+        if t.row_unreadable(*row) {
             return None;
         }
-        let c = t.cell(row, col)?;
+        let c = t.cell(*row, *col)?;
         sum = sum.checked_add(c.value.number?)?;
         first.get_or_insert(c);
     }
@@ -231,10 +215,10 @@ pub(super) fn evaluate<'a>(ctx: &'a Context, r: &Reading) -> Option<(Decimal, Op
 pub(super) fn column_label(ctx: &Context, r: &Reading) -> String {
     let Some(t) = ctx.report.table(r.table) else { return String::new() };
     let spec = t.format.table(r.table);
-    let col = r.cells.first().map_or("", |c| c.1);
+    let col = r.cells.first().map(|c| c.1);
     spec.groups
         .iter()
         .flat_map(|g| g.columns.iter())
-        .find(|c| c.id == col)
+        .find(|c| Some(c.id) == col)
         .map_or_else(String::new, |c| c.qualified_label())
 }
