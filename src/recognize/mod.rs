@@ -13,10 +13,10 @@ pub mod value;
 pub use model::*;
 
 use crate::document::{Block, Document, Paragraph, Span};
-use crate::format::{format, FormatVersion, TableId, FORMATS};
+use crate::format::{format, FormatVersion, TableId};
 
-/// Recognise the report in `doc` (read from `input`).
-pub fn recognize(doc: &Document, input: &str) -> Report {
+/// Recognise the report in `doc`.
+pub fn recognize(doc: &Document) -> Report {
     let section_specs = format(FormatVersion::Y2021).sections;
     let sections = sections::find_sections(doc, section_specs);
     let first_section = sections.first().map(|s| s.block);
@@ -29,11 +29,10 @@ pub fn recognize(doc: &Document, input: &str) -> Report {
         .or_else(|| sections::period_year(doc));
     let mut tables = Vec::new();
     for id in TableId::ALL {
-        if let Some(t) = find_table(doc, input, &sections, id, year) {
+        if let Some(t) = find_table(doc, &sections, id, year) {
             tables.push(t);
         }
     }
-    let _ = FORMATS;
     Report { title, organ, year, sections, tables }
 }
 
@@ -45,13 +44,7 @@ fn section_range(sections: &[FoundSection], id: TableId, blocks: usize) -> Optio
     Some((start, end))
 }
 
-fn find_table(
-    doc: &Document,
-    input: &str,
-    sections: &[FoundSection],
-    id: TableId,
-    year: Option<u16>,
-) -> Option<FoundTable> {
+fn find_table(doc: &Document, sections: &[FoundSection], id: TableId, year: Option<u16>) -> Option<FoundTable> {
     let range = section_range(sections, id, doc.blocks.len());
     let in_range = |i: usize| range.is_some_and(|(s, e)| i >= s && i < e);
     // Document tables that look like this statutory table, or that sit in its section and
@@ -122,7 +115,7 @@ fn find_table(
             Block::Table(_) => None,
         })
         .collect();
-    text_tables_fallback(id, &paragraphs, input, year)
+    text_tables_fallback(id, &paragraphs, &doc.source, year)
 }
 
 /// Does the heading after table `id`'s section sit inside its paragraph rather than open it?
@@ -135,6 +128,7 @@ fn next_heading_is_run_in(doc: &Document, sections: &[FoundSection], id: TableId
     }
 }
 
-fn text_tables_fallback(id: TableId, paragraphs: &[&Paragraph], input: &str, year: Option<u16>) -> Option<FoundTable> {
-    text_tables::read_text_table(id, paragraphs, input, year)
+/// `source`: the text the paragraphs' spans point into ([`Document::source`]).
+fn text_tables_fallback(id: TableId, paragraphs: &[&Paragraph], source: &str, year: Option<u16>) -> Option<FoundTable> {
+    text_tables::read_text_table(id, paragraphs, source, year)
 }

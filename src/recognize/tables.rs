@@ -88,7 +88,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
             for &(r, x, here) in &cells {
                 let Some(cell) = t.cell(r) else { continue };
                 let origin = Origin {
-                    span: (input != InputKind::Dom).then_some(cell.span()),
+                    span: Some(cell.span()),
                     cell: markup.then_some(t.address(r)),
                 };
                 let text = t.text(cell);
