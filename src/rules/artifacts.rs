@@ -89,7 +89,9 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
         };
         let residue = &rest[..end];
         // Locate it in the source for a precise span.
-        let in_input = (ctx.doc.slice(span))
+        let in_input = ctx
+            .doc
+            .slice(span)
             .and_then(|s| s.find(residue))
             .map(|i| Span::new(span.start + i, span.start + i + residue.len()));
         let message = pick!(

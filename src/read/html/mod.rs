@@ -215,7 +215,12 @@ pub fn read_tree<'a>(tree: &Tree<'a>, input: InputKind, options: &ReadOptions) -
 /// ([`Tree::span_dom_text`]), so the rules that look at the source (the exact place of an
 /// editing residue, the order of findings) see a DOM as they see the same page as a string.
 /// The spans mean nothing to the caller, and the report leaves them out.
-pub fn read_dom<'s>(nodes: &[i32], strings: &'s str, quirks: bool, options: &ReadOptions) -> Result<Document<'s>, String> {
+pub fn read_dom<'s>(
+    nodes: &[i32],
+    strings: &'s str,
+    quirks: bool,
+    options: &ReadOptions,
+) -> Result<Document<'s>, String> {
     let mut tree = Tree::from_dom(nodes, strings, quirks)?;
     tree.span_dom_text();
     Ok(read_tree(&tree, InputKind::Dom, options))

@@ -786,7 +786,7 @@ impl Iterator for Children<'_, '_> {
 /// records and strings [`Tree::from_dom`] reads, and the quirks flag. Mirrors the walker:
 /// the document element's subtree in document order, the same subtrees skipped, the same
 /// attributes kept (a style only for what it hides or merges), strings 0–5 fixed.
-#[cfg(test)]
+#[cfg(all(test, feature = "html-parser"))]
 pub(crate) fn dom_records(tree: &Tree<'_>) -> (Vec<i32>, String, bool) {
     const SKIP: [&str; 9] = ["script", "style", "template", "noscript", "head", "iframe", "object", "svg", "math"];
     let mut strings: Vec<String> = ["style", "hidden", "colspan", "rowspan", "height", ""].map(String::from).into();
