@@ -37,7 +37,7 @@ fn main() {
                 continue;
             }
         };
-        let report = recognize(&doc, &input);
+        let report = recognize(&doc);
         for t in &report.tables {
             println!("== {name} {:?} layout {:?}", t.id, t.layout);
             let mut rows: Vec<xxgk_lint::format::RowId> = t.cells.iter().map(|c| c.row).collect();

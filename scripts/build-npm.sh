@@ -32,12 +32,13 @@ node_wasm=target/wasm-node/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
 
 wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg/web "$web_wasm"
 wasm-bindgen --target nodejs --experimental-reset-state-function --out-dir pkg/node "$node_wasm"
-wasm-bindgen --target no-modules --out-dir pkg/classic "$web_wasm"
 # --converge repeats the passes while they still shrink the module (~0.5 KB gzip); the
 # producers and target_features sections are metadata wasm-bindgen has already read.
-for w in pkg/web/xxgk_lint_bg.wasm pkg/node/xxgk_lint_bg.wasm pkg/classic/xxgk_lint_bg.wasm; do
+for w in pkg/web/xxgk_lint_bg.wasm pkg/node/xxgk_lint_bg.wasm; do
   wasm-opt -Oz --converge --strip-producers --strip-target-features "$w" -o "$w"
 done
+# The classic script is the module build bundled: the same glue, so the same module.
+cp pkg/web/xxgk_lint_bg.wasm pkg/classic/xxgk_lint_bg.wasm
 
 # Facades.
 cp js/core.js pkg/web/core.js
@@ -55,30 +56,30 @@ echo '{"type": "commonjs"}' > pkg/node/package.json
 cp js/index.d.ts pkg/index.d.ts
 cp js/editors.js pkg/web/editors.js
 cp js/editors.d.ts pkg/editors.d.ts
-python3 - "$version" <<'PY'
-import sys
-version = sys.argv[1]
-classic = open('js/classic.js', encoding='utf-8').read()
-glue = open('pkg/classic/xxgk_lint.js', encoding='utf-8').read()
-core = open('js/core.js', encoding='utf-8').read().replace('export function', 'function')
-# The editor adapters, bound to this API: xxgkLint.editors.tinymce(editor, options), …
-editors = open('js/editors.js', encoding='utf-8').read().replace('export function', 'function')
-names = ['tinymce', 'ckeditor4', 'ckeditor5', 'wangeditor', 'kindeditor', 'ueditor']
-bound = ', '.join(f'{n}: function (editor, options) {{ return {n}(api, editor, options); }}' for n in names)
-editors = ('api.editors = (function () {\n' + editors +
-           '\nreturn { ' + bound + ', summaryText: summaryText, cellTextRange: cellTextRange, setCellText: setCellText };\n})();')
-classic = classic.replace('/* @@GLUE@@ */', glue).replace('/* @@CORE@@ */', core).replace('/* @@EDITORS@@ */', editors).replace('@@VERSION@@', version)
-open('pkg/classic/xxgk-lint.js', 'w', encoding='utf-8').write(classic)
-PY
-rm -f pkg/classic/xxgk_lint.js pkg/classic/xxgk_lint.d.ts pkg/classic/xxgk_lint_bg.wasm.d.ts pkg/*/.gitignore
+rm -f pkg/*/.gitignore
 
 # The browser files are minified (they count in the page's download), each with a source map
 # carrying the readable source; the Node build stays as written. Syntax floor = the wasm floor.
 # Non-ASCII characters are escaped (esbuild's default): a classic script on a GBK-encoded CMS
 # page, served without a charset, must not turn the Chinese messages into mojibake.
-for f in pkg/web/*.js pkg/classic/*.js; do
-  esbuild "$f" --minify --sourcemap --sources-content=true --target=chrome96,firefox79,safari15 \
-    --log-level=warning --outfile="$f.min" --allow-overwrite
+browser_js=(--minify --sourcemap --sources-content=true --target=chrome96,firefox79,safari15 --log-level=warning)
+
+# The classic script: js/classic.js and the module build it imports (index.js, the glue,
+# core.js, editors.js) bundled into one script that defines window.xxgkLint, in a function of
+# its own. `import.meta.url` becomes the script's own URL, taken while it runs; file.js stays a
+# module loaded beside it. (Bundled as ESM, which here has no import or export left, and
+# wrapped by hand: esbuild's IIFE format adds ~0.3 KB gzip of CommonJS helpers, unused, for an
+# external dynamic import.)
+cp js/classic.js pkg/web/classic.js
+esbuild pkg/web/classic.js --bundle --format=esm "${browser_js[@]}" \
+  --define:import.meta.url=__xxgk_script --external:./file.js \
+  --banner:js="(function () { 'use strict'; var __xxgk_script = typeof document !== 'undefined' && document.currentScript && document.currentScript.src || location.href;" \
+  --footer:js="})();" \
+  --outfile=pkg/classic/xxgk-lint.js
+rm pkg/web/classic.js
+
+for f in pkg/web/*.js pkg/classic/{file,docx,decode,pdf}.js; do
+  esbuild "$f" "${browser_js[@]}" --outfile="$f.min" --allow-overwrite
   sed -i "s|sourceMappingURL=$(basename "$f").min.map|sourceMappingURL=$(basename "$f").map|" "$f.min"
   mv "$f.min" "$f"
   mv "$f.min.map" "$f.map"
@@ -92,4 +93,5 @@ if (r.summary.errors !== 2) { console.error(JSON.stringify(r, null, 1)); process
 "
 gz() { gzip -9c "$1" | wc -c; }
 echo "browser bundle (gzip -9): wasm $(gz pkg/web/xxgk_lint_bg.wasm) B + glue $(gz pkg/web/xxgk_lint.js) B + facade $(gz pkg/web/index.js) B + core $(gz pkg/web/core.js) B"
+echo "classic script (gzip -9): $(gz pkg/classic/xxgk-lint.js) B (with the editor adapters) + the same wasm"
 echo "loaded on the first lintFile (gzip -9): file $(gz pkg/web/file.js) B + decode $(gz pkg/web/decode.js) B; on the first .docx: docx $(gz pkg/web/docx.js) B; on the first PDF: pdf $(gz pkg/web/pdf.js) B (and pdf.js itself)"

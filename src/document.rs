@@ -8,6 +8,8 @@
 //! fix. A long text report has hundreds of thousands of cells and grid positions, so
 //! these are kept small: `u32` offsets, a table's cell texts in one string.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into the (UTF-8) input.
@@ -69,8 +71,9 @@ impl InputKind {
         !matches!(self, InputKind::Text)
     }
 
-    /// Spans are byte offsets into the input (not for a DOM, which has no source text, nor
-    /// for a Word file, whose spans count paragraphs).
+    /// Spans are byte offsets into the input the caller gave (not for a DOM, whose spans point
+    /// into the text its walker handed over — [`Document::source`] — which the caller never
+    /// sees, nor for a Word file, whose spans count paragraphs).
     pub fn has_byte_spans(self) -> bool {
         matches!(self, InputKind::Html | InputKind::Text)
     }
@@ -88,9 +91,19 @@ impl InputKind {
 }
 
 /// The whole input, read.
+///
+/// It keeps the text its spans point into ([`Document::source`], borrowed from the input
+/// wherever it can be), so whatever reads the document finds the source of any block, cell or
+/// sentence with [`Document::slice`] — whichever shape the report came in.
 #[derive(Clone, Debug, Serialize)]
-pub struct Document {
+pub struct Document<'s> {
     pub input: InputKind,
+    /// The text the spans are byte offsets into: the string or decoded file read (HTML or
+    /// text), the text a browser's DOM walker handed over (a DOM: its text nodes' strings,
+    /// which the spans of its blocks and cells point into), or "" for a Word file or a PDF,
+    /// whose spans count paragraphs or places. Not in `dump --json`: it is the input.
+    #[serde(skip)]
+    pub source: Cow<'s, str>,
     pub blocks: Vec<Block>,
     /// What the reader noticed and repaired or skipped: lossy decoding, table-model
     /// errors, capped grids, hidden rows, dropped page footers, … Never silent.
@@ -112,7 +125,26 @@ pub struct PagePlace {
     pub bbox: [u32; 4],
 }
 
-impl Document {
+impl<'s> Document<'s> {
+    /// The source text at `span` (`None` where the span is not a byte range of
+    /// [`Document::source`]: a Word file's, a PDF's, or one off a character boundary).
+    pub fn slice(&self, span: Span) -> Option<&str> {
+        self.source.get(span.start..span.end)
+    }
+
+    /// The same document over another source text (the text its spans point into, when
+    /// that is not the text it was read from: a decoded file's, kept beside it; none at all).
+    pub fn with_source<'t>(self, source: impl Into<Cow<'t, str>>) -> Document<'t> {
+        let Document { input, source: _, blocks, notes, marks, places } = self;
+        Document { input, source: source.into(), blocks, notes, marks, places }
+    }
+
+    /// The document with its own copy of its source (to keep it past the input's life).
+    pub fn into_owned(self) -> Document<'static> {
+        let Document { input, source, blocks, notes, marks, places } = self;
+        Document { input, source: Cow::Owned(source.into_owned()), blocks, notes, marks, places }
+    }
+
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Paragraph(p) => Some(p),

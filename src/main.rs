@@ -297,7 +297,7 @@ fn main() -> ExitCode {
             let options = read.options();
             let Some(bytes) = read_file_bytes(&file, &options) else { return ExitCode::from(2) };
             let Some(read) = read_bytes_of(&file, &bytes, &options) else { return ExitCode::from(2) };
-            let report = xxgk_lint::recognize::recognize(&read.document, read.text());
+            let report = xxgk_lint::recognize::recognize(&read.document);
             let mut json = serde_json::to_value(&report).unwrap_or_default();
             file_spans(&mut json, read.decoded.as_ref());
             println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());

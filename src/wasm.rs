@@ -24,12 +24,14 @@ export type MessageArg = string | { messageId: string; args: Record<string, Mess
 use wasm_bindgen::prelude::*;
 
 use crate::diagnostic::{Lang, Severity};
-use crate::document::{InputKind, Span};
+use crate::document::{Document, Span};
 use crate::format::Formats;
 use crate::lint::{
     lint_document, recognize_str, LintReport, DOCX_CODE_MESSAGE, DOM_MESSAGE, INTERNAL_MESSAGE, OPTIONS_MESSAGE,
 };
 use crate::message::{Args, Message, Text};
+use crate::read::html::read_dom;
+#[cfg(feature = "websys-walker")]
 use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
 use crate::rules::{LintOptions, RULES};
@@ -407,15 +409,16 @@ pub fn lint_text(input: &str, options: JsValue) -> JsValue {
         Err(refusal) => return refusal,
     };
     let mut report = match read_str(input, &read) {
-        Ok(doc) => lint_document(&doc, input, &lint),
+        Ok(doc) => lint_document(&doc, &lint),
         Err(e) => read_error(e, lint.lang),
     };
     spans_to_utf16(&mut report, input);
     to_js(&report)
 }
 
-/// Check a DOM handed over by the JavaScript walker (see [`Tree::from_dom`] for the
-/// structure). Diagnostics point at cells by their DOM address; there are no spans.
+/// Check a DOM handed over by the JavaScript walker (see [`crate::read::html::Tree::from_dom`] for the
+/// structure; [`crate::read::html::read_dom`] reads it). Diagnostics point at cells by their
+/// DOM address; there are no spans.
 ///
 /// With `file`, the records are a Word document read by the package's JavaScript `.docx`
 /// reader (see [`crate::read::docx::records`]): diagnostics then point at the file's cells
@@ -432,14 +435,14 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, fi
     if let Some(file) = file {
         return match crate::read::docx::records::read_records(nodes, strings, &file, &read) {
             Ok(doc) if doc.blocks.is_empty() => to_js(&read_error(ReadError::Empty, lint.lang)),
-            Ok(doc) => to_js(&lint_document(&doc, "", &lint)),
+            Ok(doc) => to_js(&lint_document(&doc, &lint)),
             Err(e) => {
                 refusal("INPUT-DOM", &DOM_MESSAGE, format!("the Word document's records are malformed: {e}"), lint.lang)
             }
         };
     }
-    match Tree::from_dom(nodes, strings, quirks) {
-        Ok(tree) => lint_tree(&tree, &lint, &read),
+    match read_dom(nodes, strings, quirks, &read) {
+        Ok(doc) => lint_read_dom(&doc, &lint),
         Err(e) => refusal("INPUT-DOM", &DOM_MESSAGE, format!("the DOM structure is malformed: {e}"), lint.lang),
     }
 }
@@ -459,7 +462,7 @@ pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
             if doc.blocks.is_empty() {
                 return to_js(&read_error(ReadError::Empty, lint.lang));
             }
-            to_js(&lint_document(&doc, "", &lint))
+            to_js(&lint_document(&doc, &lint))
         }
         Err(e) => refusal("INPUT-DOM", &DOM_MESSAGE, e, lint.lang),
     }
@@ -534,13 +537,12 @@ pub fn lint_bytes_js(bytes: &[u8], options: JsValue) -> JsValue {
     }
 }
 
-/// Read and check a tree made from a live DOM.
-fn lint_tree(tree: &Tree, lint: &LintOptions, read: &ReadOptions) -> JsValue {
-    let doc = read_tree(tree, InputKind::Dom, read);
+/// Check a document read from a live DOM.
+fn lint_read_dom(doc: &Document, lint: &LintOptions) -> JsValue {
     if doc.blocks.is_empty() {
         return to_js(&read_error(ReadError::Empty, lint.lang));
     }
-    to_js(&lint_document(&doc, "", lint))
+    to_js(&lint_document(doc, lint))
 }
 
 /// The alternative to the JavaScript walker that issue 4 asked to measure: walk the live DOM
@@ -621,7 +623,9 @@ pub fn lint_node_websys(root: web_sys::Node, options: JsValue) -> JsValue {
         }
     }
     tree.number_tables();
-    lint_tree(&tree, &lint, &read)
+    // Its text nodes are copies in the tree's own arena: no source, no spans (the benchmark
+    // only times the walk).
+    lint_read_dom(&read_tree(&tree, crate::document::InputKind::Dom, &read), &lint)
 }
 
 /// Every rule: ID, default severity, one line.

@@ -49,7 +49,7 @@ fn every_sampled_one_cell_change_is_found_and_pinned_where_possible() {
             clean.diagnostics
         );
         let doc = read_str(&input, &ReadOptions::default()).unwrap();
-        let report = recognize(&doc, &input);
+        let report = recognize(&doc);
         for id in [TableId::Requests, TableId::Review] {
             let found = report.table(id).unwrap();
             // Every 5th cell keeps the run short while touching every row and column.

@@ -143,7 +143,8 @@ fn pingtan_written_by_libreoffice_python_docx_and_wps_reads_as_its_portal_page()
 
 /// The text of every block as `dump` reads it.
 fn texts(path: &str) -> Vec<String> {
-    let doc = read_bytes(&std::fs::read(path).unwrap(), &ReadOptions::default()).unwrap();
+    let bytes = std::fs::read(path).unwrap();
+    let doc = read_bytes(&bytes, &ReadOptions::default()).unwrap();
     doc.blocks
         .iter()
         .map(|b| match b {
@@ -176,7 +177,8 @@ fn hidden_text_is_left_out_and_said() {
     for hidden in ["3799", "内部备注", "申请99件"] {
         assert!(!all.contains(hidden), "{hidden}");
     }
-    let doc = read_bytes(&std::fs::read(&path).unwrap(), &ReadOptions::default()).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let doc = read_bytes(&bytes, &ReadOptions::default()).unwrap();
     let note = doc.notes.iter().find(|n| n.kind == xxgk_lint::document::NoteKind::HiddenText).expect("a note");
     assert!(note.message.starts_with("3 runs of text formatted hidden were left out"), "{}", note.message);
 }

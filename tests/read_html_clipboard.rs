@@ -6,9 +6,9 @@
 use xxgk_lint::document::{NoteKind, RowSkip};
 use xxgk_lint::{read_str, Document, InputKind, ReadOptions, Table};
 
-fn read(path: &str) -> Document {
+fn read(path: &str) -> Document<'static> {
     let text = std::fs::read_to_string(path).unwrap();
-    read_str(&text, &ReadOptions::default()).unwrap()
+    read_str(&text, &ReadOptions::default()).unwrap().into_owned()
 }
 
 fn grid_lines(t: &Table) -> Vec<String> {

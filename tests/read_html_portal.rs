@@ -4,9 +4,9 @@
 
 use xxgk_lint::{read_str, Block, Document, InputKind, ReadOptions, Table};
 
-fn portal() -> (String, Document) {
+fn portal() -> (String, Document<'static>) {
     let html = std::fs::read_to_string("tests/fixtures/fujian-pingtan-zonghe-shiyanqu-2022.portal.html").unwrap();
-    let doc = read_str(&html, &ReadOptions::default()).unwrap();
+    let doc = read_str(&html, &ReadOptions::default()).unwrap().into_owned();
     (html, doc)
 }
 

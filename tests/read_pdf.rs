@@ -293,7 +293,7 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
 fn a_number_changed_on_the_page_is_found_at_its_cell() {
     use xxgk_lint::read::pdf::{layout::read_pages, pdf_pages, PdfLimits};
     let mut pages = pdf_pages(&fixture("pdf/jiangsu-huaian-hongze-qu-2024.pdf"), &PdfLimits::default()).unwrap();
-    let clean = lint_document(&read_pages(&pages, &ReadOptions::default()), "", &LintOptions::default());
+    let clean = lint_document(&read_pages(&pages, &ReadOptions::default()), &LintOptions::default());
     assert!(errors(&clean).is_empty());
     // 表三's first "95" is 本年新收 / 总计 (this writer shows each glyph with its own operator:
     // a "9" run, then a "5" run on the same line).
@@ -303,7 +303,7 @@ fn a_number_changed_on_the_page_is_found_at_its_cell() {
         .expect("95");
     let at = page.texts.windows(2).position(|w| w[0].text == "9" && w[1].text == "5" && w[0].y == w[1].y).unwrap();
     page.texts[at + 1].text = "6".into();
-    let r = lint_document(&read_pages(&pages, &ReadOptions::default()), "", &LintOptions::default());
+    let r = lint_document(&read_pages(&pages, &ReadOptions::default()), &LintOptions::default());
     let found = errors(&r);
     assert!(!found.is_empty(), "the changed number went unnoticed");
     assert!(

@@ -3,10 +3,10 @@
 use xxgk_lint::document::NoteKind;
 use xxgk_lint::{read_str, Block, Document, InputKind, ReadOptions, Table};
 
-fn read(name: &str) -> (String, Document) {
+fn read(name: &str) -> (String, Document<'static>) {
     let input = std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
     let options = ReadOptions { input: Some(InputKind::Text), ..ReadOptions::default() };
-    let doc = read_str(&input, &options).unwrap();
+    let doc = read_str(&input, &options).unwrap().into_owned();
     (input, doc)
 }
 
@@ -27,11 +27,11 @@ fn rows(t: &Table) -> Vec<Vec<&str>> {
     t.rows.iter().map(|r| r.cells.iter().map(|c| t.text(c)).collect()).collect()
 }
 
-fn paragraphs(doc: &Document) -> Vec<&str> {
+fn paragraphs<'d>(doc: &'d Document) -> Vec<&'d str> {
     doc.paragraphs().map(|p| p.text.as_str()).collect()
 }
 
-fn tables(doc: &Document) -> Vec<&Table> {
+fn tables<'d>(doc: &'d Document) -> Vec<&'d Table> {
     doc.tables().collect()
 }
 

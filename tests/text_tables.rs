@@ -7,14 +7,14 @@ use xxgk_lint::recognize::text_tables::read_text_table;
 use xxgk_lint::recognize::FoundTable;
 use xxgk_lint::{read_str, Block, Document, InputKind, Paragraph, ReadOptions};
 
-fn read(name: &str) -> (String, Document) {
+fn read(name: &str) -> (String, Document<'static>) {
     let input = std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
     read_input(input)
 }
 
-fn read_input(input: String) -> (String, Document) {
+fn read_input(input: String) -> (String, Document<'static>) {
     let options = ReadOptions { input: Some(InputKind::Text), ..ReadOptions::default() };
-    let doc = read_str(&input, &options).unwrap();
+    let doc = read_str(&input, &options).unwrap().into_owned();
     (input, doc)
 }
 
@@ -102,7 +102,7 @@ fn assert_balanced(t: &FoundTable) {
     }
 }
 
-fn mutate(name: &str, from: &str, to: &str) -> (String, Document) {
+fn mutate(name: &str, from: &str, to: &str) -> (String, Document<'static>) {
     let input = std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
     assert_eq!(input.matches(from).count(), 1, "{from} must occur once in {name}");
     read_input(input.replacen(from, to, 1))

@@ -12,6 +12,6 @@ fuzz_target!(|data: &[u8]| {
     let strings = String::from_utf8_lossy(data.get(cut + 2..).unwrap_or(&[]));
     if let Ok(pages) = pages_from_numbers(&numbers, &strings) {
         let doc = read_pages(&pages, &ReadOptions::default());
-        let _ = lint_document(&doc, "", &LintOptions::default());
+        let _ = lint_document(&doc, &LintOptions::default());
     }
 });

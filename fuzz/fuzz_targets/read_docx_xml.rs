@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let sources = wordml::Sources { document: &xml, numbering: None, styles: None, comments: None };
     if let Ok(r) = wordml::translate(&sources) {
         if let Ok(doc) = records::document(&r, &ReadOptions::default()) {
-            let _ = lint_document(&doc, "", &LintOptions::default());
+            let _ = lint_document(&doc, &LintOptions::default());
         }
     }
 });

@@ -170,16 +170,17 @@ impl std::error::Error for ReadError {}
 /// A file, read.
 #[derive(Debug)]
 pub struct FileRead<'b> {
-    pub document: Document,
-    /// For a text or HTML file, its decoded text, which the document's spans point into;
-    /// `None` for a Word file (whose spans count paragraphs).
+    pub document: Document<'b>,
+    /// For a text or HTML file, how it was decoded and how its text's offsets become the
+    /// file's (its text is the document's [`Document::source`], moved there); `None` for a
+    /// Word file or a PDF.
     pub decoded: Option<decode::Decoded<'b>>,
 }
 
 impl FileRead<'_> {
-    /// The text the document's spans point into ("" for a Word file).
+    /// The text the document's spans point into ("" for a Word file or a PDF).
     pub fn text(&self) -> &str {
-        self.decoded.as_ref().map_or("", |d| &d.text)
+        &self.document.source
     }
 }
 
@@ -210,17 +211,17 @@ pub fn read_file<'b>(bytes: &'b [u8], options: &ReadOptions) -> Result<FileRead<
 }
 
 /// Read the bytes of a file ([`read_file`]) into its document.
-pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document, ReadError> {
+pub fn read_bytes<'b>(bytes: &'b [u8], options: &ReadOptions) -> Result<Document<'b>, ReadError> {
     read_file(bytes, options).map(|f| f.document)
 }
 
-/// Decode the bytes of a text or HTML file and read them, also giving back the decoded text
-/// the document's spans point into (borrowed when the bytes are valid UTF-8: the input is
-/// checked once and not copied).
+/// Decode the bytes of a text or HTML file and read them. The decoded text the document's
+/// spans point into becomes its source (borrowed when the bytes are valid UTF-8: the input is
+/// checked once and not copied), moved out of the [`decode::Decoded`] given back beside it.
 pub fn decode_and_read<'b>(
     bytes: &'b [u8],
     options: &ReadOptions,
-) -> Result<(decode::Decoded<'b>, Document), ReadError> {
+) -> Result<(decode::Decoded<'b>, Document<'b>), ReadError> {
     if bytes.len() > options.max_bytes {
         return Err(ReadError::TooLarge { size: bytes.len(), limit: options.max_bytes });
     }
@@ -231,14 +232,16 @@ pub fn decode_and_read<'b>(
     }
     let mut decoded = decode::decode(bytes, options)?;
     // The size limit was the file's; decoded GBK is half as long again.
-    let mut doc = read_str(&decoded.text, &ReadOptions { max_bytes: usize::MAX, ..options.clone() })?;
+    // Read from the text borrowed, then given the text itself.
+    let doc = read_str(&decoded.text, &ReadOptions { max_bytes: usize::MAX, ..options.clone() })?.with_source("");
+    let mut doc = doc.with_source(std::mem::take(&mut decoded.text));
     let notes = std::mem::take(&mut decoded.notes);
     doc.notes.splice(0..0, notes);
     Ok((decoded, doc))
 }
 
 /// Read a string (what a browser or the JS API hands over).
-pub fn read_str(input: &str, options: &ReadOptions) -> Result<Document, ReadError> {
+pub fn read_str<'a>(input: &'a str, options: &ReadOptions) -> Result<Document<'a>, ReadError> {
     if input.len() > options.max_bytes {
         return Err(ReadError::TooLarge { size: input.len(), limit: options.max_bytes });
     }

@@ -15,13 +15,13 @@ pub use model::*;
 use crate::document::{Block, Document, Paragraph, Span};
 use crate::format::{Formats, TableId};
 
-/// Recognise the report in `doc` (read from `input`) in the official formats.
-pub fn recognize(doc: &Document, input: &str) -> Report {
-    recognize_in(doc, input, Formats::OFFICIAL)
+/// Recognise the report in `doc` in the official formats.
+pub fn recognize(doc: &Document) -> Report {
+    recognize_in(doc, Formats::OFFICIAL)
 }
 
-/// Recognise the report in `doc` (read from `input`) in one of `formats`.
-pub fn recognize_in(doc: &Document, input: &str, formats: Formats) -> Report {
+/// Recognise the report in `doc` in one of `formats`.
+pub fn recognize_in(doc: &Document, formats: Formats) -> Report {
     let section_specs = formats.newest().sections;
     let sections = sections::find_sections(doc, section_specs);
     let first_section = sections.first().map(|s| s.block);
@@ -34,7 +34,7 @@ pub fn recognize_in(doc: &Document, input: &str, formats: Formats) -> Report {
         .or_else(|| sections::period_year(doc));
     let mut tables = Vec::new();
     for id in TableId::ALL {
-        if let Some(t) = find_table(doc, input, &sections, id, year, formats) {
+        if let Some(t) = find_table(doc, &sections, id, year, formats) {
             tables.push(t);
         }
     }
@@ -51,7 +51,6 @@ fn section_range(sections: &[FoundSection], id: TableId, blocks: usize) -> Optio
 
 fn find_table(
     doc: &Document,
-    input: &str,
     sections: &[FoundSection],
     id: TableId,
     year: Option<u16>,
@@ -127,7 +126,7 @@ fn find_table(
             Block::Table(_) => None,
         })
         .collect();
-    text_tables_fallback(id, &paragraphs, input, year, formats)
+    text_tables_fallback(id, &paragraphs, &doc.source, year, formats)
 }
 
 /// Does the heading after table `id`'s section sit inside its paragraph rather than open it?
@@ -140,12 +139,13 @@ fn next_heading_is_run_in(doc: &Document, sections: &[FoundSection], id: TableId
     }
 }
 
+/// `source`: the text the paragraphs' spans point into ([`Document::source`]).
 fn text_tables_fallback(
     id: TableId,
     paragraphs: &[&Paragraph],
-    input: &str,
+    source: &str,
     year: Option<u16>,
     formats: Formats,
 ) -> Option<FoundTable> {
-    text_tables::read_text_table(id, paragraphs, input, year, formats)
+    text_tables::read_text_table(id, paragraphs, source, year, formats)
 }

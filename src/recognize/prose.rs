@@ -112,7 +112,7 @@ fn is_terminator(c: char) -> bool {
 /// Every sentence of the document's running text, in order (`sections`: the report's
 /// headings, found in `doc`). The rules read them through
 /// [`crate::rules::Context::sentences`], which splits the text once.
-pub fn sentences<'a>(doc: &'a Document, input: &'a str, sections: &[FoundSection]) -> Vec<Sentence<'a>> {
+pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     // (at, heading len, section) and (from, to, section) of a paragraph: buffers reused
     // from one paragraph to the next.
@@ -124,8 +124,8 @@ pub fn sentences<'a>(doc: &'a Document, input: &'a str, sections: &[FoundSection
         if text.is_empty() {
             continue;
         }
-        let map = input
-            .get(p.span.start..p.span.end)
+        let map = doc
+            .slice(p.span)
             .filter(|_| !doc.input.is_markup())
             .and_then(|slice| align(text, slice, p.span.start))
             .map(Arc::new);

@@ -110,10 +110,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
                 cells.iter().any(|&(r, _, here)| here && t.cell(r).is_some_and(|c| read_value(t.text(c)).is_number()));
             for &(r, x, here) in &cells {
                 let Some(cell) = t.cell(r) else { continue };
-                let origin = Origin {
-                    span: (input != InputKind::Dom).then_some(cell.span()),
-                    cell: markup.then_some(t.address(r)),
-                };
+                let origin = Origin { span: Some(cell.span()), cell: markup.then_some(t.address(r)) };
                 let text = t.text(cell);
                 let v = read_value(text);
                 if !here {

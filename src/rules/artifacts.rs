@@ -106,10 +106,10 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
             rest.char_indices().nth(char_count(pattern) + 2).map_or(rest.len(), |(i, _)| i)
         };
         let residue = &rest[..end];
-        // Locate it in the input for a precise span.
+        // Locate it in the source for a precise span.
         let in_input = ctx
-            .input
-            .get(span.start..span.end.min(ctx.input.len()))
+            .doc
+            .slice(span)
             .and_then(|s| s.find(residue))
             .map(|i| Span::new(span.start + i, span.start + i + residue.len()));
         let args = Args::new().phrase("what", what).text("residue", residue);

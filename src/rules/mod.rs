@@ -138,8 +138,8 @@ impl LintOptions {
 
 /// Everything a rule can look at.
 pub struct Context<'a> {
-    pub doc: &'a Document,
-    pub input: &'a str,
+    /// The document, with its source text ([`Document::slice`]).
+    pub doc: &'a Document<'a>,
     pub report: &'a Report,
     pub lang: Lang,
     pub forced_format: Option<FormatVersion>,
@@ -156,7 +156,7 @@ impl<'a> Context<'a> {
 
     /// Every sentence of the running text ([`prose::sentences`]), split on first use.
     pub fn sentences(&self) -> &[Sentence<'a>] {
-        self.sentences.get_or_init(|| prose::sentences(self.doc, self.input, &self.report.sections))
+        self.sentences.get_or_init(|| prose::sentences(self.doc, &self.report.sections))
     }
 }
 

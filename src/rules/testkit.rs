@@ -252,7 +252,8 @@ impl Mini {
     /// The main document of the mini-report as a Word file would hold it, with `edit` applied
     /// to its body's XML (to put in a tracked change, a comment's reference, …).
     pub fn document_xml(&self, edit: impl Fn(String) -> String) -> String {
-        let doc = crate::read::read_str(&self.html(), &ReadOptions::default()).expect("mini report reads");
+        let html = self.html();
+        let doc = crate::read::read_str(&html, &ReadOptions::default()).expect("mini report reads");
         format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W_NS}><w:body>{}</w:body></w:document>"#,
             edit(wordml(&doc))

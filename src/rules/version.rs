@@ -54,13 +54,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // What the tables show, as phrases.
     let describe = |id: TableId| -> Option<Arg> {
         let t = ctx.report.table(id);
-        match t.and_then(|t| t.layout) {
-            Some(v) => Some(match v.format().table(id).evidence {
-                Some((zh, en)) => Arg::Words { zh: zh.into(), en: en.into() },
-                None => Arg::Phrase(&LAYOUT, Args::new().text("table", id.numeral()).text("format", v.as_str())),
-            }),
-            None => None,
-        }
+        t.and_then(|t| t.layout).map(|v| match v.format().table(id).evidence {
+            Some((zh, en)) => Arg::Words { zh: zh.into(), en: en.into() },
+            None => Arg::Phrase(&LAYOUT, Args::new().text("table", id.numeral()).text("format", v.as_str())),
+        })
     };
     let evidence = match (describe(TableId::Proactive), describe(TableId::Requests)) {
         (Some(first), Some(second)) => {

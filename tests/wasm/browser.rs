@@ -15,20 +15,24 @@ extern "C" {
     fn walk_dom(root: &JsValue) -> JsValue;
 }
 
-fn get(v: &JsValue, path: &[&str]) -> JsValue {
-    path.iter().fold(v.clone(), |v, k| js_sys::Reflect::get(&v, &JsValue::from_str(k)).unwrap())
-}
-
-#[wasm_bindgen_test]
-fn word_paste_through_domparser_points_at_the_dom_cell() {
-    let html = include_str!("../fixtures/clipboard/word-xizou-2019.html");
+/// `lintDom` on what the package's walker makes of `html` parsed by the browser's DOMParser.
+fn lint_page(html: &str) -> JsValue {
     let parse = js_sys::Function::new_with_args("s", "return new DOMParser().parseFromString(s, 'text/html')");
     let doc = parse.call1(&JsValue::NULL, &JsValue::from_str(html)).unwrap();
     let walked = walk_dom(&doc);
     let nodes: Vec<i32> = js_sys::Int32Array::from(get(&walked, &["nodes"])).to_vec();
     let strings = get(&walked, &["strings"]).as_string().unwrap();
     let quirks = get(&walked, &["quirks"]).as_bool().unwrap();
-    let r = lint_dom(&nodes, &strings, quirks, JsValue::UNDEFINED, None);
+    lint_dom(&nodes, &strings, quirks, JsValue::UNDEFINED, None)
+}
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |v, k| js_sys::Reflect::get(&v, &JsValue::from_str(k)).unwrap())
+}
+
+#[wasm_bindgen_test]
+fn word_paste_through_domparser_points_at_the_dom_cell() {
+    let r = lint_page(include_str!("../fixtures/clipboard/word-xizou-2019.html"));
     assert_eq!(get(&r, &["summary", "errors"]).as_f64(), Some(2.0));
     let all = js_sys::Array::from(&get(&r, &["diagnostics"]));
     let d = all.iter().find(|d| get(d, &["rule"]).as_string().as_deref() == Some("T3-ROW-TOTAL")).unwrap();
@@ -37,4 +41,39 @@ fn word_paste_through_domparser_points_at_the_dom_cell() {
     assert_eq!(get(&d, &["cell", "row"]).as_f64(), Some(5.0));
     assert_eq!(get(&d, &["cell", "cell"]).as_f64(), Some(8.0));
     assert!(get(&d, &["span"]).is_null());
+}
+
+/// The residue and the prose findings of a page read from the browser's DOM come as the native
+/// reader's findings on the same page as a string (`src/lint.rs`, `dom_path::editing_residue`):
+/// in the page's order, the residue in the table cell where it is — the DOM's document spans
+/// its walker's strings — and still without spans in the report.
+#[wasm_bindgen_test]
+fn a_dom_gives_the_strings_findings_in_the_pages_order() {
+    let html = include_str!("../fixtures/clipboard/word-xizou-2019.html")
+        .replacen("一、总体情况", "[bookmark: _GoBack]一、总体情况", 1)
+        .replacen("（二）健全工作机制", "（二）健全工作机制（错误！未找到引用源。）", 1)
+        .replacen(">自然人<", ">自然人StartFragment<", 1);
+    let r = lint_page(&html);
+    let all = js_sys::Array::from(&get(&r, &["diagnostics"]));
+    let rules: Vec<String> = all.iter().map(|d| get(&d, &["rule"]).as_string().unwrap()).collect();
+    assert_eq!(
+        rules,
+        [
+            "FMT-TITLE",
+            "PASTE-ARTIFACT",
+            "PASTE-ARTIFACT",
+            "TXT-CATEGORY-SUM",
+            "TXT-CATEGORY-SUM",
+            "PASTE-ARTIFACT",
+            "PERIOD-YEAR",
+            "T3-RESULT-SUM",
+            "T3-ROW-TOTAL"
+        ]
+    );
+    let residue: Vec<String> = (all.iter())
+        .filter(|d| get(d, &["rule"]).as_string().as_deref() == Some("PASTE-ARTIFACT"))
+        .map(|d| get(&d, &["actual"]).as_string().unwrap())
+        .collect();
+    assert_eq!(residue, ["[bookmark: _GoBack]", "错误！未找到引用源。）", "StartFragment"]);
+    assert!(all.iter().all(|d| get(&d, &["span"]).is_null()));
 }

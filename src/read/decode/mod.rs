@@ -45,7 +45,8 @@ pub const DETECTION_BYTES: usize = 64 * 1024;
 /// A file's text, decoded, and how to find a place in it again in the file's bytes.
 #[derive(Debug)]
 pub struct Decoded<'b> {
-    /// The text (borrowed when the bytes were already valid UTF-8: not copied).
+    /// The text (borrowed when the bytes were already valid UTF-8: not copied). Moved into the
+    /// document by [`crate::read::decode_and_read`].
     pub text: Cow<'b, str>,
     /// The encoding the bytes were decoded from, by its WHATWG name ("UTF-8", "GB18030", …).
     pub encoding: &'static str,

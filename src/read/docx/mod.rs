@@ -32,7 +32,7 @@ pub const MAX_TOTAL_BYTES: u64 = 128 << 20;
 pub fn read_docx(
     bytes: &[u8],
     options: &crate::read::ReadOptions,
-) -> Result<crate::document::Document, crate::read::ReadError> {
+) -> Result<crate::document::Document<'static>, crate::read::ReadError> {
     records::document(&docx_records(bytes)?, options)
 }
 

@@ -82,7 +82,12 @@ pub struct WordRecords {
 /// Read the records into a [`Document`] (`InputKind::Docx`): the page tree through the HTML
 /// reader, spans set to paragraph indices, the marks and the cells' file addresses added.
 /// A malformed structure is an error, never a panic.
-pub fn read_records(nodes: &[i32], strings: &str, file: &[i32], options: &ReadOptions) -> Result<Document, String> {
+pub fn read_records(
+    nodes: &[i32],
+    strings: &str,
+    file: &[i32],
+    options: &ReadOptions,
+) -> Result<Document<'static>, String> {
     let mut tree = Tree::from_dom(nodes, strings, false)?;
     let malformed = || "malformed file records".to_string();
     // Positions: record `i` is node `i + 1` (node 0 is the document).
@@ -138,7 +143,8 @@ pub fn read_records(nodes: &[i32], strings: &str, file: &[i32], options: &ReadOp
     // (table, row, cell, file row, file cell), all non-negative.
     let moved: Vec<&[i32]> = rest.chunks_exact(5).collect();
     let at = |row: i32, cell: i32| CellRef { row: row as u32, cell: cell as u32 };
-    let mut doc = read_tree(&tree, InputKind::Docx, options);
+    // Spans count paragraphs: no source text to slice.
+    let mut doc = read_tree(&tree, InputKind::Docx, options).with_source("");
     for block in &mut doc.blocks {
         if let crate::document::Block::Table(table) = block {
             // In the order they were recorded, which is the order of the cells.
@@ -170,7 +176,7 @@ pub fn read_records(nodes: &[i32], strings: &str, file: &[i32], options: &ReadOp
 
 /// Read the records, as the readers' entry points want it: a document with no text at all is
 /// [`ReadError::Empty`].
-pub fn document(records: &WordRecords, options: &ReadOptions) -> Result<Document, ReadError> {
+pub fn document(records: &WordRecords, options: &ReadOptions) -> Result<Document<'static>, ReadError> {
     let doc = read_records(&records.nodes, &records.strings, &records.file, options)
         .map_err(|why| ReadError::Docx { why: format!("the reader's records are malformed: {why}") })?;
     if doc.blocks.is_empty() {

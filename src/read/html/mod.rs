@@ -180,11 +180,12 @@ struct Reader<'a> {
 
 /// Read HTML into a [`Document`].
 #[cfg(feature = "html-parser")]
-pub fn read_html(input: &str, options: &ReadOptions) -> Document {
+pub fn read_html<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
     match nesting::cap_nesting(input, nesting::MAX_BLOCK_DEPTH) {
         None => read_tree(&parse(input), InputKind::Html, options),
         Some((capped, blanked)) => {
-            let mut doc = read_tree(&parse(&capped), InputKind::Html, options);
+            // The blanked copy keeps every offset: the spans point into the input as well.
+            let mut doc = read_tree(&parse(&capped), InputKind::Html, options).with_source(input);
             doc.notes.push(ReadNote {
                 kind: NoteKind::NestingCapped,
                 message: format!(
@@ -201,11 +202,28 @@ pub fn read_html(input: &str, options: &ReadOptions) -> Document {
 }
 
 /// Read an already parsed tree (from html5ever, or from a browser's DOM) into a
-/// [`Document`].
-pub fn read_tree(tree: &Tree<'_>, input: InputKind, options: &ReadOptions) -> Document {
+/// [`Document`] whose spans point into the tree's source.
+pub fn read_tree<'a>(tree: &Tree<'a>, input: InputKind, options: &ReadOptions) -> Document<'a> {
     let mut reader = Reader::new(tree, options);
     let blocks = reader.blocks();
-    Document { input, blocks, notes: reader.notes, marks: Vec::new(), places: Vec::new() }
+    Document { input, source: tree.source.into(), blocks, notes: reader.notes, marks: Vec::new(), places: Vec::new() }
+}
+
+/// Read a browser's DOM, as the package's JavaScript walker hands it over (see
+/// [`Tree::from_dom`] for the structure), into a [`Document`]. Its source is the walker's
+/// strings: every block and cell spans the text nodes it was read from there
+/// ([`Tree::span_dom_text`]), so the rules that look at the source (the exact place of an
+/// editing residue, the order of findings) see a DOM as they see the same page as a string.
+/// The spans mean nothing to the caller, and the report leaves them out.
+pub fn read_dom<'s>(
+    nodes: &[i32],
+    strings: &'s str,
+    quirks: bool,
+    options: &ReadOptions,
+) -> Result<Document<'s>, String> {
+    let mut tree = Tree::from_dom(nodes, strings, quirks)?;
+    tree.span_dom_text();
+    Ok(read_tree(&tree, InputKind::Dom, options))
 }
 
 impl<'a> Reader<'a> {

@@ -1,11 +1,11 @@
 use super::*;
 use crate::document::{CellAddress, CellRef, Slot};
 
-fn read(html: &str) -> Document {
+fn read(html: &str) -> Document<'_> {
     read_html(html, &ReadOptions::default())
 }
 
-fn paragraphs(doc: &Document) -> Vec<&str> {
+fn paragraphs<'d>(doc: &'d Document) -> Vec<&'d str> {
     doc.paragraphs().map(|p| p.text.as_str()).collect()
 }
 
@@ -194,7 +194,8 @@ fn layout_tables_are_read_as_flow() {
 fn text_after_a_table_and_thead_groups() {
     let table = "<table><thead><tr><td rowspan=0>h</td><td>a</td></tr><tr><td>b</td></tr></thead><tbody><tr><td>c</td><td>d</td></tr></tbody></table>尾";
     // With a doctype (no-quirks mode) rowspan=0 runs to the end of its row group …
-    let doc = read(&format!("<!DOCTYPE html>{table}"));
+    let page = format!("<!DOCTYPE html>{table}");
+    let doc = read(&page);
     let t = doc.tables().next().unwrap();
     assert_eq!(grid(t), vec![vec![Some("h"), Some("a")], vec![None, Some("b")], vec![Some("c"), Some("d")]]);
     assert_eq!(paragraphs(&doc), vec!["尾"]);
@@ -222,6 +223,27 @@ fn a_dom_without_html_or_body_is_read_from_the_document_node() {
     assert!(Tree::from_dom(&[1, -1, 0], "p", false).is_err());
     assert!(Tree::from_dom(&[7, -1, 0, 0], "p", false).is_err());
     assert!(Tree::from_dom(&[1, -1, 0, -3], "p", false).is_err());
+}
+
+#[test]
+fn a_dom_document_spans_its_text_in_the_walkers_strings() {
+    let page = "<p>一、总体情况</p><p>正文<b>残留</b>StartFragment</p><table><tr><td></td><td colspan=2>自然人</td></tr></table>";
+    let (nodes, strings, quirks) = super::tree::dom_records(&parse(page));
+    let doc = super::read_dom(&nodes, &strings, quirks, &ReadOptions::default()).unwrap();
+    assert_eq!(doc.input, InputKind::Dom);
+    assert_eq!(doc.source, strings);
+    let paragraphs: Vec<&Paragraph> = doc.paragraphs().collect();
+    assert_eq!(doc.slice(paragraphs[0].span), Some("一、总体情况"));
+    // A block's span runs from its first text to its last: other strings may sit between.
+    assert_eq!(doc.slice(paragraphs[1].span).map(|s| s.replace('\0', "|")), Some("正文|b|残留|StartFragment".into()));
+    let t = doc.tables().next().unwrap();
+    let cells: Vec<&str> = t.cells().map(|c| doc.slice(c.span()).unwrap()).collect();
+    // The empty cell spans nothing, where it is (where the next cell starts too: nothing of
+    // the walker's lies between them); the other ends with its text.
+    assert_eq!(cells[0], "");
+    assert!(cells[1].ends_with("自然人"), "{:?}", cells[1]);
+    let starts: Vec<usize> = t.cells().map(|c| c.span().start).collect();
+    assert!(paragraphs[1].span.end <= starts[0] && starts[0] <= starts[1], "{starts:?}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! A small arena tree of the parsed page: what the HTML reader walks, whoever parsed it —
 //! html5ever natively (`parse.rs`, with byte spans), or the browser, whose live DOM a small
-//! JavaScript walker hands over in one compact structure ([`Tree::from_dom`], no spans).
+//! JavaScript walker hands over in one compact structure ([`Tree::from_dom`]; spans into its
+//! strings: [`Tree::span_dom_text`]).
 //!
 //! Nodes live in one `Vec` and are linked by indices (parent, first/last child,
 //! previous/next sibling), so inserting, moving and removing are O(1) and nothing here
@@ -672,6 +673,32 @@ impl<'a> Tree<'a> {
         Ok(tree)
     }
 
+    /// Give a tree made by [`Tree::from_dom`] byte spans into its source, the walker's
+    /// strings, where it has none: a text node spans its string; an element, from the end of
+    /// the text before it to the end of the last text in it (an element without text, an
+    /// empty span where it is). The walker adds each text's string as it meets it, in
+    /// document order, so these positions grow in document order as an HTML string's do, and
+    /// a block's span covers its text as it would there.
+    pub fn span_dom_text(&mut self) {
+        // Records come in document order and name earlier records as parents: node ids grow
+        // in document order, and every child comes after its parent.
+        let mut cursor = 0u32;
+        for node in self.nodes.iter_mut().skip(1) {
+            (node.start, node.end) = match node.data {
+                NodeData::SourceText(r) => (r.start, r.end),
+                _ => (cursor, cursor),
+            };
+            cursor = cursor.max(node.end);
+        }
+        for id in (1..self.nodes.len()).rev() {
+            let (start, end) = (self.nodes[id].start, self.nodes[id].end);
+            if let Some(p) = self.nodes[id].parent.get().filter(|&p| p != DOCUMENT) {
+                let parent = &mut self.nodes[p];
+                (parent.start, parent.end) = (parent.start.min(start), parent.end.max(end));
+            }
+        }
+    }
+
     /// The characters of a text node ("" for other nodes).
     pub fn text(&self, id: NodeId) -> &str {
         match self.nodes[id].data {
@@ -752,4 +779,71 @@ impl Iterator for Children<'_, '_> {
         self.next = self.tree.nodes[id].next_sibling.get();
         Some(id)
     }
+}
+
+/// What the package's JavaScript walker (`walkDom` in js/core.js) hands over for a page,
+/// made here from a parsed tree, so native tests can take the browser's DOM path: the
+/// records and strings [`Tree::from_dom`] reads, and the quirks flag. Mirrors the walker:
+/// the document element's subtree in document order, the same subtrees skipped, the same
+/// attributes kept (a style only for what it hides or merges), strings 0–5 fixed.
+#[cfg(all(test, feature = "html-parser"))]
+pub(crate) fn dom_records(tree: &Tree<'_>) -> (Vec<i32>, String, bool) {
+    const SKIP: [&str; 9] = ["script", "style", "template", "noscript", "head", "iframe", "object", "svg", "math"];
+    let mut strings: Vec<String> = ["style", "hidden", "colspan", "rowspan", "height", ""].map(String::from).into();
+    let mut intern = |s: &str| {
+        strings.push(s.replace('\0', "\u{fffd}"));
+        strings.len() as i32 - 1
+    };
+    let mut nodes = Vec::new();
+    let mut record = vec![-1i32; tree.nodes.len()];
+    let mut count = 0;
+    let root = tree.children(DOCUMENT).find(|&c| matches!(tree.node(c).data, NodeData::Element { .. }));
+    let mut cur = root;
+    while let Some(id) = cur {
+        let node = tree.node(id);
+        let parent = node.parent.get().map_or(-1, |p| record[p]);
+        let mut descend = false;
+        match node.data {
+            NodeData::Element { .. } => {
+                let name = tree.element_name(id).unwrap_or("");
+                nodes.extend([1, parent, intern(name)]);
+                let mut attrs = Vec::new();
+                let style: Vec<&str> = [
+                    (node.mso_ignore_colspan(), "mso-ignore:colspan"),
+                    (node.mso_zero_height(), "mso-zero-height:yes"),
+                ]
+                .iter()
+                .filter_map(|&(on, s)| on.then_some(s))
+                .collect();
+                if !style.is_empty() {
+                    attrs.extend([0, intern(&style.join(";"))]);
+                }
+                if node.hidden() {
+                    attrs.extend([1, 5]);
+                }
+                for (k, attr) in [(2, "colspan"), (3, "rowspan"), (4, "height")] {
+                    let wanted = if k == 4 { name == "tr" } else { name == "td" || name == "th" };
+                    if let Some(v) = tree.attr(id, attr).filter(|_| wanted) {
+                        attrs.extend([k, intern(v)]);
+                    }
+                }
+                nodes.push(attrs.len() as i32 / 2);
+                nodes.extend(attrs);
+                descend = !SKIP.contains(&name);
+            }
+            NodeData::Text(_) | NodeData::SourceText(_) => nodes.extend([3, parent, intern(tree.text(id)), 0]),
+            NodeData::Comment { phantom_row_marker } => {
+                let s = if phantom_row_marker { intern("supportMisalignedColumns") } else { 5 };
+                nodes.extend([8, parent, s, 0]);
+            }
+            NodeData::Document | NodeData::Other => {
+                cur = tree.next_in_order(id, root.unwrap_or(DOCUMENT), false);
+                continue;
+            }
+        }
+        record[id] = count;
+        count += 1;
+        cur = tree.next_in_order(id, root.unwrap_or(DOCUMENT), descend);
+    }
+    (nodes, strings.join("\0"), tree.quirks)
 }

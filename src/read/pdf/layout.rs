@@ -118,7 +118,7 @@ impl Item {
 }
 
 /// Read pages into a document.
-pub fn read_pages(pages: &[PdfPage], options: &ReadOptions) -> Document {
+pub fn read_pages(pages: &[PdfPage], options: &ReadOptions) -> Document<'static> {
     let mut out = Builder { options, blocks: Vec::new(), places: Vec::new(), notes: Vec::new(), tables: 0, footers: 0 };
     let mut open: Option<Open> = None;
     let mut pages_items: Vec<Vec<Item>> = pages.iter().map(|page| page_items(page, &mut out.footers)).collect();
@@ -166,7 +166,14 @@ pub fn read_pages(pages: &[PdfPage], options: &ReadOptions) -> Document {
             position: None,
         });
     }
-    Document { input: InputKind::Pdf, blocks: out.blocks, notes: out.notes, marks: Vec::new(), places: out.places }
+    Document {
+        input: InputKind::Pdf,
+        source: "".into(),
+        blocks: out.blocks,
+        notes: out.notes,
+        marks: Vec::new(),
+        places: out.places,
+    }
 }
 
 /// The leftmost and rightmost extent of a page's lines (its text margins).

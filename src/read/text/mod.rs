@@ -79,7 +79,7 @@ pub const LAYOUT_MAX_LOOSE: usize = 8;
 /// are at most this many characters long.
 pub const LAYOUT_LEAD_MAX_CHARS: usize = 30;
 
-pub fn read_text(input: &str, options: &ReadOptions) -> Document {
+pub fn read_text<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
     // The passes that look back and ahead need all lines at once; the list is dropped before
     // the document is built, which walks the lines once more in order.
     let (kinds, regions, wrap_width) = {
@@ -147,7 +147,14 @@ pub fn read_text(input: &str, options: &ReadOptions) -> Document {
     // The block list is kept for the whole check: no spare capacity.
     let mut blocks = out.blocks;
     blocks.shrink_to_fit();
-    Document { input: InputKind::Text, blocks, notes: out.notes, marks: Vec::new(), places: Vec::new() }
+    Document {
+        input: InputKind::Text,
+        source: input.into(),
+        blocks,
+        notes: out.notes,
+        marks: Vec::new(),
+        places: Vec::new(),
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -213,11 +220,11 @@ mod testkit {
     use crate::read::normalize::normalize;
     use crate::read::ReadOptions;
 
-    pub(super) fn read(input: &str) -> Document {
+    pub(super) fn read(input: &str) -> Document<'_> {
         read_text(input, &ReadOptions::default())
     }
 
-    pub(super) fn paragraphs(doc: &Document) -> Vec<&str> {
+    pub(super) fn paragraphs<'d>(doc: &'d Document) -> Vec<&'d str> {
         doc.paragraphs().map(|p| p.text.as_str()).collect()
     }
 
