@@ -22,7 +22,11 @@ use crate::format::FormatVersion;
 use crate::lint::{lint_document, recognize_str, LintReport, Summary};
 use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
-use crate::rules::{LintOptions, RULES};
+use crate::rules::input::{
+    INPUT_BINARY, INPUT_DOCX, INPUT_DOM, INPUT_EMPTY, INPUT_ENCRYPTED, INPUT_HTML, INPUT_OLD_OFFICE, INPUT_PDF,
+    INPUT_TOO_LARGE, OPTIONS,
+};
+use crate::rules::{LintOptions, Rule, RULES};
 
 /// Options of `lint` and `lintElement`.
 #[derive(Clone, Debug, Default, Tsify)]
@@ -119,9 +123,16 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), String> {
 }
 
 /// A report that carries an error instead of findings: one diagnostic with the reason, so a
-/// caller that only counts errors still blocks publishing.
-fn error_report(kind: &'static str, message: String) -> LintReport {
-    let d = Diagnostic::new(kind, Severity::Error, message).finish(kind);
+/// caller that only counts errors still blocks publishing. `rule` is a pseudo rule
+/// ([`crate::rules::INPUT_RULES`]). Inlined, so that only the rule's ID and severity reach the
+/// module, not its summaries.
+#[inline(always)]
+fn error_report(rule: &'static Rule, message: String) -> LintReport {
+    error_report_of(rule.id, rule.severity, message)
+}
+
+fn error_report_of(id: &'static str, severity: Severity, message: String) -> LintReport {
+    let d = Diagnostic::new(id, severity, message).finish(id);
     LintReport {
         schema_version: 1,
         file: None,
@@ -335,16 +346,16 @@ fn spans_to_utf16(report: &mut LintReport, input: &str) {
 
 fn read_error(e: ReadError) -> LintReport {
     let kind = match e {
-        ReadError::Empty => "INPUT-EMPTY",
-        ReadError::TooLarge { .. } => "INPUT-TOO-LARGE",
-        ReadError::Binary { .. } => "INPUT-BINARY",
-        ReadError::NoHtmlParser => "INPUT-HTML",
-        ReadError::Pdf | ReadError::PdfUnreadable { .. } => "INPUT-PDF",
-        ReadError::OldOffice { .. } => "INPUT-OLD-OFFICE",
-        ReadError::Encrypted => "INPUT-ENCRYPTED",
-        ReadError::Docx { .. } => "INPUT-DOCX",
+        ReadError::Empty => &INPUT_EMPTY,
+        ReadError::TooLarge { .. } => &INPUT_TOO_LARGE,
+        ReadError::Binary { .. } => &INPUT_BINARY,
+        ReadError::NoHtmlParser => &INPUT_HTML,
+        ReadError::Pdf | ReadError::PdfUnreadable { .. } => &INPUT_PDF,
+        ReadError::OldOffice { .. } => &INPUT_OLD_OFFICE,
+        ReadError::Encrypted => &INPUT_ENCRYPTED,
+        ReadError::Docx { .. } => &INPUT_DOCX,
         #[cfg(feature = "encodings")]
-        ReadError::Undecodable { .. } => "INPUT-ENCODING",
+        ReadError::Undecodable { .. } => &crate::rules::input::INPUT_ENCODING,
     };
     error_report(kind, e.to_string())
 }
@@ -354,7 +365,7 @@ fn read_error(e: ReadError) -> LintReport {
 pub fn lint_text(input: &str, options: JsValue) -> JsValue {
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(e) => return to_js(&error_report(&OPTIONS, e)),
     };
     let mut report = match read_str(input, &read) {
         Ok(doc) => lint_document(&doc, input, &lint),
@@ -374,7 +385,7 @@ pub fn lint_text(input: &str, options: JsValue) -> JsValue {
 pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, file: Option<Box<[i32]>>) -> JsValue {
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(e) => return to_js(&error_report(&OPTIONS, e)),
     };
     if strings.len() > read.max_bytes {
         return to_js(&read_error(ReadError::TooLarge { size: strings.len(), limit: read.max_bytes }));
@@ -383,12 +394,12 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, fi
         return match crate::read::docx::records::read_records(nodes, strings, &file, &read) {
             Ok(doc) if doc.blocks.is_empty() => to_js(&read_error(ReadError::Empty)),
             Ok(doc) => to_js(&lint_document(&doc, "", &lint)),
-            Err(e) => to_js(&error_report("INPUT-DOM", format!("the Word document's records are malformed: {e}"))),
+            Err(e) => to_js(&error_report(&INPUT_DOM, format!("the Word document's records are malformed: {e}"))),
         };
     }
     match Tree::from_dom(nodes, strings, quirks) {
         Ok(tree) => lint_tree(&tree, &lint, &read),
-        Err(e) => to_js(&error_report("INPUT-DOM", format!("the DOM structure is malformed: {e}"))),
+        Err(e) => to_js(&error_report(&INPUT_DOM, format!("the DOM structure is malformed: {e}"))),
     }
 }
 
@@ -399,7 +410,7 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, fi
 pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(e) => return to_js(&error_report(&OPTIONS, e)),
     };
     match crate::read::pdf::page::pages_from_numbers(numbers, strings) {
         Ok(pages) => {
@@ -409,7 +420,7 @@ pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
             }
             to_js(&lint_document(&doc, "", &lint))
         }
-        Err(e) => to_js(&error_report("INPUT-DOM", e)),
+        Err(e) => to_js(&error_report(&INPUT_DOM, e)),
     }
 }
 
@@ -421,7 +432,7 @@ pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
 pub fn file_refusal(bytes: &[u8], options: JsValue) -> JsValue {
     let read = match self::options(options) {
         Ok((_, read)) => read,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(e) => return to_js(&error_report(&OPTIONS, e)),
     };
     if bytes.len() > read.max_bytes {
         return to_js(&read_error(ReadError::TooLarge { size: bytes.len(), limit: read.max_bytes }));
@@ -449,7 +460,7 @@ pub fn docx_refusal(code: &str, text: &str, n: f64) -> JsValue {
     }
     match crate::read::docx::DocxProblem::from_code(code, text, n) {
         Some(p) => to_js(&read_error(p.into())),
-        None => to_js(&error_report("INPUT-DOCX", format!("the Word document cannot be read ({code})"))),
+        None => to_js(&error_report(&INPUT_DOCX, format!("the Word document cannot be read ({code})"))),
     }
 }
 
@@ -461,7 +472,7 @@ pub fn docx_refusal(code: &str, text: &str, n: f64) -> JsValue {
 pub fn lint_bytes_js(bytes: &[u8], options: JsValue) -> JsValue {
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(e) => return to_js(&error_report(&OPTIONS, e)),
     };
     match crate::lint::lint_bytes(bytes, &read, &lint) {
         Ok(report) => to_js(&report),
@@ -490,7 +501,7 @@ pub fn lint_node_websys(root: web_sys::Node, options: JsValue) -> JsValue {
     const SKIP: [&str; 9] = ["script", "style", "template", "noscript", "head", "iframe", "object", "svg", "math"];
     let (lint, read) = match self::options(options) {
         Ok(o) => o,
-        Err(e) => return to_js(&error_report("OPTIONS", e)),
+        Err(e) => return to_js(&error_report(&OPTIONS, e)),
     };
     let mut tree = Tree::new("");
     let document = root.dyn_ref::<web_sys::Document>().cloned().or_else(|| root.owner_document());

@@ -17,9 +17,10 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{RelationSpec, TableId};
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, MappedCell, Origin};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 use crate::strings::JoinStr;
 
+declare_rules! {
 /// **T3-IDENTITY** — 表三, per column: 一、本年新收 + 二、上年结转 = （七）总计 +
 /// 四、结转下年度继续办理.
 ///
@@ -33,7 +34,9 @@ pub const T3_IDENTITY: Rule = Rule {
     summary_zh: "表三各列：一、本年新收＋二、上年结转＝（七）总计＋四、结转下年度继续办理",
     summary_en: "Table 三, each column: received + carried over = (七) total + carried to next year",
 };
+}
 
+declare_rules! {
 /// **T3-RESULT-SUM** — 表三, per column: （七）总计 = the sum of every outcome row
 /// （一）…（六）, sub-items included.
 ///
@@ -48,7 +51,9 @@ pub const T3_RESULT_SUM: Rule = Rule {
     summary_zh: "表三各列：（七）总计＝各项办理结果之和",
     summary_en: "Table 三, each column: (七) total = sum of all outcome rows",
 };
+}
 
+declare_rules! {
 /// **T3-ROW-TOTAL** — 表三, per row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 +
 /// 法律服务机构 + 其他.
 ///
@@ -61,7 +66,9 @@ pub const T3_ROW_TOTAL: Rule = Rule {
     summary_zh: "表三各行：总计＝六类申请人之和",
     summary_en: "Table 三, each row: total = sum of the six applicant columns",
 };
+}
 
+declare_rules! {
 /// **T3-SUBTOTAL** — 表三 subtotal rows a report adds for （三）/（四）/（五）/（六）: each
 /// equals the sum of its sub-items (and is never counted again in （七）总计).
 ///
@@ -74,7 +81,9 @@ pub const T3_SUBTOTAL: Rule = Rule {
     summary_zh: "表三自加的小计行＝其各小项之和",
     summary_en: "Table 三: an added subtotal row = the sum of its sub-items",
 };
+}
 
+declare_rules! {
 /// **T4-SUM** — 表四, in each of the three blocks (行政复议, 未经复议直接起诉, 复议后起诉):
 /// 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 ///
@@ -88,6 +97,10 @@ pub const T4_SUM: Rule = Rule {
     summary_zh: "表四各栏：总计＝结果维持＋结果纠正＋其他结果＋尚未审结",
     summary_en: "Table 四, each block: total = upheld + corrected + other + pending",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&T3_IDENTITY, &T3_RESULT_SUM, &T3_ROW_TOTAL, &T3_SUBTOTAL, &T4_SUM], check };
 
 type Key = (&'static str, &'static str);
 
@@ -471,11 +484,15 @@ fn diagnostic(
     d.finish(&relation_key)
 }
 
-/// The default severity of a rule a format's relation names. Every such rule is registered
-/// (the test `rules::registry::every_rule_a_format_names_is_registered`), so the fallback is
-/// never taken.
+/// The default severity of the rule a format's relation names: one of this family's (the test
+/// `rules::registry::every_relation_names_an_arithmetic_rule` holds every declared format to
+/// it). There is no fallback: a relation naming anything else would be a bug in a format's
+/// declaration, and stops here rather than report under a made-up severity.
 fn rule_severity(id: &str) -> Severity {
-    crate::rules::rule(id).map_or(Severity::Error, |r| r.severity)
+    match FAMILY.rules.iter().find(|r| r.id == id) {
+        Some(r) => r.severity,
+        None => unreachable!("a format's relation names {id}, which is not an arithmetic rule"),
+    }
 }
 
 #[cfg(test)]

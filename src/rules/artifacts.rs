@@ -2,9 +2,10 @@
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::document::{Block, Span};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 use crate::strings::char_count;
 
+declare_rules! {
 /// **PASTE-ARTIFACT** — editing residue in the published text: Word bookmarks
 /// (`[bookmark: _GoBack]`), broken cross-references (`错误！未找到引用源。`), field codes
 /// (`HYPERLINK`, `PAGEREF`, `MERGEFORMAT`), clipboard markers (`StartFragment`).
@@ -19,6 +20,10 @@ pub const PASTE_ARTIFACT: Rule = Rule {
     summary_zh: "正文残留编辑痕迹（书签、域代码、“错误！未找到引用源”等）",
     summary_en: "Editing residue in the text (bookmarks, field codes, broken references)",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&PASTE_ARTIFACT], check };
 
 /// Residue patterns: (text to find, what it is in Chinese, in English).
 const PATTERNS: &[(&str, &str, &str)] = &[

@@ -4,8 +4,9 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::ValueKind;
 use crate::recognize::value::ValueShape;
 use crate::recognize::FoundTable;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
+declare_rules! {
 /// **CELL-BLANK** — value cells left blank or filled with a placeholder (`/`, `—`, `无`)
 /// instead of 0. Reported once per table, naming the first such cell and how many there
 /// are; the arithmetic rules then count them as 0.
@@ -19,7 +20,9 @@ pub const CELL_BLANK: Rule = Rule {
     summary_zh: "数值单元格留空或填“/”“—”等，应填 0",
     summary_en: "Value cell blank or a placeholder (/, —) instead of 0",
 };
+}
 
+declare_rules! {
 /// **CELL-NONNUM** — a value cell holding something the column cannot take: text, a
 /// negative or fractional count, a number too long to be real. Decimals are allowed only for
 /// amounts of money (万元), signs only in 2019's `本年增/减`.
@@ -34,6 +37,10 @@ pub const CELL_NONNUM: Rule = Rule {
     summary_zh: "数值单元格不是合法数值（文字、负数、小数件数等）",
     summary_en: "Value cell is not a valid number for its column (text, negative or fractional count)",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&CELL_BLANK, &CELL_NONNUM], check };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for found in &ctx.report.tables {

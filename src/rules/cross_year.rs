@@ -5,8 +5,9 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::TableId;
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, Report};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
+declare_rules! {
 /// **X-CARRYOVER** — 表三, per column: this year's 二、上年结转政府信息公开申请数量 = last
 /// year's 四、结转下年度继续办理. Only checked when last year's report is given; if its year is
 /// not the year before, the check is not made and a warning says so.
@@ -21,7 +22,9 @@ pub const X_CARRYOVER: Rule = Rule {
     summary_zh: "表三本年“上年结转”＝上年报告“结转下年度继续办理”（各列）",
     summary_en: "Table 三: carried over this year = last year's carried to next year (each column)",
 };
+}
 
+declare_rules! {
 /// **X-VALID-DOCS** — 表二, for 规章 and 行政规范性文件: 现行有效件数 = last year's
 /// 现行有效件数 + 本年制发件数 − 本年废止件数. A warning only: 制发 may include amendments, and
 /// real series restate the scope of 现行有效 between years.
@@ -36,6 +39,10 @@ pub const X_VALID_DOCS: Rule = Rule {
     summary_zh: "表二现行有效件数＝上年现行有效＋本年制发－本年废止（启发式）",
     summary_en: "Table 二: in force = last year's in force + issued − repealed (heuristic)",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&X_CARRYOVER, &X_VALID_DOCS], check };
 
 fn number(t: &FoundTable, row: &str, column: &str) -> Option<Decimal> {
     if t.is_unreadable() || t.row_unreadable(row) {

@@ -5,9 +5,10 @@
 use crate::diagnostic::{pick, Diagnostic, Lang, Severity};
 use crate::document::{Block, CellRef, Span};
 use crate::read::docx::MarkKind;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 use crate::strings::JoinStr;
 
+declare_rules! {
 /// **DOCX-TRACKED-CHANGES** — the Word file still has unaccepted tracked changes (修订):
 /// insertions, deletions, formatting changes. One finding per paragraph or table cell that
 /// has them, naming in its message what was inserted and deleted (it has no `expected` or
@@ -26,7 +27,9 @@ pub const DOCX_TRACKED_CHANGES: Rule = Rule {
     summary_zh: "Word 文件中有未接受的修订，发布前应接受或拒绝全部修订",
     summary_en: "The Word file has unaccepted tracked changes; accept or reject them before publishing",
 };
+}
 
+declare_rules! {
 /// **DOCX-COMMENTS** — the Word file still has comments (批注). One finding per comment,
 /// with its text and author, at the paragraph or cell it is on.
 ///
@@ -40,6 +43,10 @@ pub const DOCX_COMMENTS: Rule = Rule {
     summary_zh: "Word 文件中留有批注，发布前应删除",
     summary_en: "The Word file still has comments; delete them before publishing",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&DOCX_TRACKED_CHANGES, &DOCX_COMMENTS], check };
 
 /// At most this many findings per rule; past it one more finding says how many were left
 /// unnamed (a file edited with 修订 on throughout has one in every paragraph).

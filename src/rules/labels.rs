@@ -4,8 +4,9 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::FormatVersion;
 use crate::recognize::labels::{compare, LabelMatch};
 use crate::recognize::FoundTable;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
+declare_rules! {
 /// **FMT-TABLE-LABEL** — a row or column label of 表二/表三/表四 that is missing, renamed or
 /// misspelt. A missing row or a label that names something else is an error; a misspelling,
 /// a punctuation variant (`(一)` for `（一）`, ASCII quotes) or a 2019 label kept in a 2021
@@ -24,6 +25,10 @@ pub const FMT_TABLE_LABEL: Rule = Rule {
     summary_zh: "表格行、列名称缺失、改名或有错别字",
     summary_en: "A table row or column label is missing, renamed or misspelt",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&FMT_TABLE_LABEL], check };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for found in &ctx.report.tables {

@@ -4,8 +4,9 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::Section;
 use crate::recognize::prose::Sentence;
 use crate::recognize::sections::first_year;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
+declare_rules! {
 /// **PERIOD-YEAR** — the report's year is not used consistently. An **error** when the
 /// 统计期限 (自YYYY年1月1日至YYYY年12月31日) is not the title's year, or does not run within one
 /// year; a **warning** when the narrative describes another year as this one (a sentence
@@ -24,6 +25,10 @@ pub const PERIOD_YEAR: Rule = Rule {
     summary_zh: "标题年份、统计期限与正文所述年份不一致（改进计划应针对下一年）",
     summary_en: "Title year, statistical period and the years the narrative uses disagree (the plan is for next year)",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&PERIOD_YEAR], check };
 
 /// `YYYY` right before `marker` (spaces ignored), e.g. the year of `2024 年 1 月 1 日`.
 fn year_before(compact: &str, marker: &str) -> Option<(u16, usize)> {

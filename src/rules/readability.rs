@@ -3,8 +3,9 @@
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::document::NoteKind;
 use crate::format::TableId;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
+declare_rules! {
 /// **TABLE-UNREADABLE** — a statutory table (or one of its rows) is there — its heading or
 /// labels are found — but its cells cannot be read unambiguously: digits run together with
 /// several valid splits, a scrambled reading order, values that cannot be placed. The
@@ -20,7 +21,9 @@ pub const TABLE_UNREADABLE: Rule = Rule {
     summary_zh: "表格（或其中一行）无法可靠读取，未作核算",
     summary_en: "A table (or a row of it) cannot be read reliably and was not checked",
 };
+}
 
+declare_rules! {
 /// **GRID-OVERLAP** — cells overlap after `rowspan`/`colspan` are resolved, or a row of the
 /// grid has no cell of its own (a rowspan running past the table's end): HTML table-model
 /// errors that make editors and readers show the table differently.
@@ -35,6 +38,10 @@ pub const GRID_OVERLAP: Rule = Rule {
     summary_zh: "表格合并单元格相互重叠或行列结构错误",
     summary_en: "Merged table cells overlap, or a grid row has no cell of its own",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&TABLE_UNREADABLE, &GRID_OVERLAP], check };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for found in &ctx.report.tables {

@@ -2,9 +2,10 @@
 
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{Section, TableId};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 use crate::strings::{char_count, JoinStr};
 
+declare_rules! {
 /// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty or says only "无". (A
 /// template placeholder left there, "（文字描述）", is TEMPLATE-UNFILLED's finding.)
 ///
@@ -18,7 +19,9 @@ pub const SEC5_EMPTY: Rule = Rule {
     summary_zh: "第五部分“存在的主要问题及改进情况”为空或仅写“无”",
     summary_en: "Section 五 (problems and improvements) is empty or says only “无”",
 };
+}
 
+declare_rules! {
 /// **SEC6-FEE-MISSING** — a report on 2021 or later whose section 六 says nothing about the
 /// 信息处理费 (an amount, or that none was charged). Accepted wordings: 信息处理费,
 /// 信息公开处理费, 收取…费用, 未收取/不收取…费.
@@ -34,6 +37,10 @@ pub const SEC6_FEE_MISSING: Rule = Rule {
     summary_zh: "2021年起的报告第六部分未说明信息处理费收取情况",
     summary_en: "Section 六 of a 2021+ report does not report the information processing fee",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&SEC5_EMPTY, &SEC6_FEE_MISSING], check };
 
 fn heading<'a>(ctx: &Context<'a>, section: Section) -> Option<&'a crate::recognize::FoundSection> {
     ctx.report.sections.iter().find(|s| s.section == section)

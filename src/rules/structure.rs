@@ -3,8 +3,9 @@
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{format, FormatVersion, Section};
 use crate::recognize::labels::words;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
+declare_rules! {
 /// **FMT-SECTION-MISSING** — one of the six sections 一…六 is absent.
 ///
 /// Why: 条例 Art. 50 lists the content; 国办公开办函〔2021〕30号 says "不能遗漏"; docs/format.md §3.
@@ -17,7 +18,9 @@ pub const FMT_SECTION_MISSING: Rule = Rule {
     summary_zh: "缺少六个部分之一（一、总体情况…六、其他需要报告的事项）",
     summary_en: "One of the six sections (一…六) is missing",
 };
+}
 
+declare_rules! {
 /// **FMT-SECTION-ORDER** — sections out of order, or numbered wrongly (五、其他需要报告的事项).
 ///
 /// Why: the format fixes the order; docs/format.md §3, §11.
@@ -29,7 +32,9 @@ pub const FMT_SECTION_ORDER: Rule = Rule {
     summary_zh: "各部分顺序或编号错误",
     summary_en: "Sections out of order or numbered wrongly",
 };
+}
 
+declare_rules! {
 /// **FMT-HEADING-TEXT** — a section heading that is not the official one word for word
 /// (spaces and punctuation width aside).
 ///
@@ -42,7 +47,9 @@ pub const FMT_HEADING_TEXT: Rule = Rule {
     summary_zh: "部分标题与规定格式的文字不一致",
     summary_en: "Section heading differs from the official wording",
 };
+}
 
+declare_rules! {
 /// **FMT-TITLE** — the title is not of the form `…YYYY年政府信息公开工作年度报告`.
 ///
 /// Why: docs/format.md §11 (the 莆田 通报 named "工作报告" titles); the format's own name.
@@ -54,6 +61,10 @@ pub const FMT_TITLE: Rule = Rule {
     summary_zh: "标题不是“××YYYY年政府信息公开工作年度报告”的形式",
     summary_en: "Title is not of the form “…YYYY年政府信息公开工作年度报告”",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&FMT_SECTION_MISSING, &FMT_SECTION_ORDER, &FMT_HEADING_TEXT, &FMT_TITLE], check };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     title(ctx, out);

@@ -4,8 +4,9 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::document::Block;
 use crate::format::Section;
 use crate::recognize::value::ValueShape;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
+declare_rules! {
 /// **TEMPLATE-UNFILLED** — the report is still the blank template, or some of the template's
 /// placeholders are left in: “（文字描述）” where a section's text should be, “（文字描述，收取
 /// 信息处理费情况在此处报告。）” in 六. A placeholder is a warning, once per place; a template with
@@ -23,6 +24,10 @@ pub const TEMPLATE_UNFILLED: Rule = Rule {
     summary_zh: "仍是空白模板，或残留模板占位文字“（文字描述）”",
     summary_en: "The report is still the blank template, or template placeholders (“（文字描述）”) remain",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&TEMPLATE_UNFILLED], check };
 
 /// The words a template's placeholder starts with, inside its brackets.
 const PLACEHOLDERS: [&str; 3] = ["文字描述", "此处填写", "请填写"];

@@ -3,9 +3,10 @@
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::format::{format_for_year, FormatVersion, TableId};
 use crate::recognize::format_version::{detect, DetectedFormat};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 use crate::strings::JoinStr;
 
+declare_rules! {
 /// **FMT-VERSION** — the report follows the wrong revision of the format for its year
 /// (error), or mixes the two (warning).
 ///
@@ -22,6 +23,10 @@ pub const FMT_VERSION: Rule = Rule {
     summary_zh: "所用年报格式与报告年度不符（2019 年格式/2021 年格式），或两种格式混用",
     summary_en: "Format revision does not match the report year (2019 vs 2021 format), or mixes both",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&FMT_VERSION], check };
 
 fn name(v: FormatVersion) -> &'static str {
     match v {

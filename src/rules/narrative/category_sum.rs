@@ -4,9 +4,10 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::document::Span;
 use crate::recognize::prose::{clause_before, quantities, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
-use crate::rules::{Context, Rule};
+use crate::rules::Context;
 use crate::strings::JoinStr;
 
+declare_rules! {
 /// **TXT-CATEGORY-SUM** — an enumeration "N条，其中 a条、b条、c条…" (or "在…N条…中，a条；b条…":
 /// the phrasings are [`PHRASINGS`]) whose parts do not add up to its total. Parts written "550余条" (余/多/超) are lower bounds: the total is exceeded if
 /// even their lower bounds add up to more. A short list (fewer than three parts) or one
@@ -23,6 +24,7 @@ pub const TXT_CATEGORY_SUM: Rule = Rule {
     summary_zh: "正文“共N，其中a、b…”各分项之和与总数不符",
     summary_en: "An enumeration in the narrative does not add up to its stated total",
 };
+}
 
 /// How an enumeration is phrased: where its total stands and what leads to its parts. The
 /// rule knows the phrasings listed in [`PHRASINGS`]; a new one is a new entry there.

@@ -6,9 +6,10 @@ use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::recognize::prose::{clause_after, clause_before, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
-use crate::rules::{Context, Rule};
+use crate::rules::Context;
 use crate::strings::JoinStr;
 
+declare_rules! {
 /// **TXT-TABLE-MISMATCH** — a number the narrative states contradicts the table cell it
 /// describes: 收到/受理/新收 N 件 (表三 一, or 一 + 二), 上年结转 (二), 办结/答复/办理 (（七）总计),
 /// 结转/顺延下年度 (四), 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理 (their rows
@@ -31,6 +32,7 @@ pub const TXT_TABLE_MISMATCH: Rule = Rule {
     summary_en:
         "A number in the narrative contradicts the tables (requests, outcomes, review/litigation, documents, fees)",
 };
+}
 
 /// A total stated in a paragraph, usable as a percentage base.
 #[derive(Clone, Copy)]

@@ -7,8 +7,9 @@ use super::readings::{evaluate, t3};
 use crate::diagnostic::{pick, Diagnostic, Severity};
 use crate::recognize::prose::{clause_before, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
-use crate::rules::{Context, Rule};
+use crate::rules::Context;
 
+declare_rules! {
 /// **TXT-PERCENT** — a percentage "N件（x%）" or "N件，占x%" that is not N ÷ base, rounded
 /// to the decimals the text uses. The base is the total of the enumeration the count belongs
 /// to, a total the same paragraph states (办结/答复/受理 …), or for application outcomes the
@@ -23,6 +24,7 @@ pub const TXT_PERCENT: Rule = Rule {
     summary_zh: "正文百分比与“数量÷基数”不符",
     summary_en: "A percentage in the narrative is not count ÷ base",
 };
+}
 
 pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
