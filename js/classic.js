@@ -7,6 +7,7 @@ var __xxgk_script = typeof document !== 'undefined' && document.currentScript ? 
 (function (global) {
   var glue = wasm_bindgen;
   var ready = false;
+  var ruleDocs = null;
   var FLOOR = 'xxgk-lint needs WebAssembly with reference types (Chrome/Edge 96+, Firefox 79+, Safari 15+); ' +
     'this browser (IE or an old “兼容模式” kernel) cannot run it. 当前浏览器版本过旧，请使用极速模式或更新浏览器。';
   function supported() {
@@ -63,6 +64,18 @@ var __xxgk_script = typeof document !== 'undefined' && document.currentScript ? 
       return guarded(glue, function () { return glue.lintDom(w.nodes, w.strings, w.quirks, options); });
     },
     rules: function (lang) { need(); return glue.ruleList(lang); },
+    // The docs are not in the module: rule-docs.json, beside this script, is fetched on the
+    // first call (and again after a failed load).
+    ruleDoc: function (id, lang) {
+      if (!ruleDocs) {
+        ruleDocs = fetch(new URL('rule-docs.json', __xxgk_script || location.href)).then(function (r) {
+          if (!r.ok) throw new Error('xxgk-lint: cannot load ' + r.url + ' (' + r.status + ')');
+          return r.json();
+        });
+        ruleDocs.catch(function () { ruleDocs = null; });
+      }
+      return ruleDocs.then(function (docs) { return ruleDocOf(docs, id, lang); });
+    },
     findCell: findCell,
     highlight: highlight,
     clearHighlight: clearHighlight,

@@ -312,10 +312,7 @@ fn main() -> ExitCode {
                     .collect();
                 serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
             } else {
-                RULES
-                    .iter()
-                    .map(|r| format!("{:<20} {:<8} {}\n", r.id, r.severity.as_str(), r.summary(lang)))
-                    .collect()
+                RULES.iter().map(|r| format!("{:<20} {:<8} {}\n", r.id, r.severity.as_str(), r.summary(lang))).collect()
             };
             if std::io::stdout().lock().write_all(out.as_bytes()).is_err() {
                 return ExitCode::from(2);

@@ -22,6 +22,8 @@ use crate::format::FormatVersion;
 use crate::lint::{lint_document, recognize_str, LintReport, Summary};
 use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
+#[cfg(feature = "encodings")]
+use crate::rules::input::INPUT_ENCODING;
 use crate::rules::input::{
     INPUT_BINARY, INPUT_DOCX, INPUT_DOM, INPUT_EMPTY, INPUT_ENCRYPTED, INPUT_HTML, INPUT_OLD_OFFICE, INPUT_PDF,
     INPUT_TOO_LARGE, OPTIONS,
@@ -345,19 +347,21 @@ fn spans_to_utf16(report: &mut LintReport, input: &str) {
 }
 
 fn read_error(e: ReadError) -> LintReport {
-    let kind = match e {
-        ReadError::Empty => &INPUT_EMPTY,
-        ReadError::TooLarge { .. } => &INPUT_TOO_LARGE,
-        ReadError::Binary { .. } => &INPUT_BINARY,
-        ReadError::NoHtmlParser => &INPUT_HTML,
-        ReadError::Pdf | ReadError::PdfUnreadable { .. } => &INPUT_PDF,
-        ReadError::OldOffice { .. } => &INPUT_OLD_OFFICE,
-        ReadError::Encrypted => &INPUT_ENCRYPTED,
-        ReadError::Docx { .. } => &INPUT_DOCX,
+    // The rules' IDs and severities, not the rules: constants, so the module carries no more
+    // of the rules (their summaries) than these.
+    let (id, severity) = match e {
+        ReadError::Empty => (INPUT_EMPTY.id, INPUT_EMPTY.severity),
+        ReadError::TooLarge { .. } => (INPUT_TOO_LARGE.id, INPUT_TOO_LARGE.severity),
+        ReadError::Binary { .. } => (INPUT_BINARY.id, INPUT_BINARY.severity),
+        ReadError::NoHtmlParser => (INPUT_HTML.id, INPUT_HTML.severity),
+        ReadError::Pdf | ReadError::PdfUnreadable { .. } => (INPUT_PDF.id, INPUT_PDF.severity),
+        ReadError::OldOffice { .. } => (INPUT_OLD_OFFICE.id, INPUT_OLD_OFFICE.severity),
+        ReadError::Encrypted => (INPUT_ENCRYPTED.id, INPUT_ENCRYPTED.severity),
+        ReadError::Docx { .. } => (INPUT_DOCX.id, INPUT_DOCX.severity),
         #[cfg(feature = "encodings")]
-        ReadError::Undecodable { .. } => &crate::rules::input::INPUT_ENCODING,
+        ReadError::Undecodable { .. } => (INPUT_ENCODING.id, INPUT_ENCODING.severity),
     };
-    error_report(kind, e.to_string())
+    error_report_of(id, severity, e.to_string())
 }
 
 /// Check a report given as a string: text (and, in the Node build, HTML).

@@ -41,7 +41,7 @@ impl Rule {
     /// Is this a pseudo rule ([`INPUT_RULES`]): what a finding says when the input could not
     /// be checked?
     pub fn is_input_rule(&self) -> bool {
-        INPUT_RULES.iter().any(|r| std::ptr::eq(*r, self))
+        INPUT_RULES.iter().any(|r| r.id == self.id)
     }
 }
 
@@ -65,7 +65,9 @@ fn explain_rule(rule: &Rule, lang: Lang) -> String {
     let kind = match (rule.is_input_rule(), lang) {
         (false, _) => "",
         (true, Lang::Zh) => "（不是对报告内容的规则：输入无法检查时，报告中唯一的一条错误。）\n\n",
-        (true, Lang::En) => "(Not a rule over the report: the single error of a report whose input could not be checked.)\n\n",
+        (true, Lang::En) => {
+            "(Not a rule over the report: the single error of a report whose input could not be checked.)\n\n"
+        }
     };
     format!("# {} — {}\n\n{severity}\n\n{kind}{}\n", rule.id, rule.summary(lang), rule.doc(lang))
 }
@@ -164,9 +166,18 @@ mod tests {
                     "{} ({lang:?}): the doc must be the sections {headings:?}, in order:\n{doc}",
                     rule.id
                 );
-                assert_eq!(lines.iter().filter(|l| l.starts_with("## ")).count(), 3, "{} ({lang:?}): three sections", rule.id);
+                assert_eq!(
+                    lines.iter().filter(|l| l.starts_with("## ")).count(),
+                    3,
+                    "{} ({lang:?}): three sections",
+                    rule.id
+                );
                 let sections: Vec<&str> = doc.split("\n## ").collect();
-                assert!(sections.iter().all(|s| s.trim().lines().count() > 1), "{} ({lang:?}): an empty section", rule.id);
+                assert!(
+                    sections.iter().all(|s| s.trim().lines().count() > 1),
+                    "{} ({lang:?}): an empty section",
+                    rule.id
+                );
                 if !rule.is_input_rule() {
                     let example = sections[2];
                     assert!(example.contains("|---"), "{} ({lang:?}): the example has no table", rule.id);
@@ -174,10 +185,18 @@ mod tests {
                         Lang::En => ("Fails", "Fixed"),
                         Lang::Zh => ("不通过", "修改后"),
                     };
-                    assert!(example.contains(fails) && example.contains(fixed), "{} ({lang:?}): failing and fixed", rule.id);
+                    assert!(
+                        example.contains(fails) && example.contains(fixed),
+                        "{} ({lang:?}): failing and fixed",
+                        rule.id
+                    );
                 }
             }
-            assert!(rule.doc.contains("docs/format.md §") || rule.is_input_rule(), "{}: the Why cites docs/format.md §N", rule.id);
+            assert!(
+                rule.doc.contains("docs/format.md §") || rule.is_input_rule(),
+                "{}: the Why cites docs/format.md §N",
+                rule.id
+            );
         }
     }
 
