@@ -335,10 +335,13 @@ mod registry {
                     let id = id.expect("an id on the line after the const").to_string();
                     entry.0.push(Declared { name: name.to_string(), id });
                 }
-                if let Some(list) = line.strip_prefix("pub const FAMILY: Family = Family { rules: &[") {
-                    let list = list.split(']').next().unwrap_or("");
-                    entry.1.extend(list.split(',').map(|n| n.trim().trim_start_matches('&').to_string()));
-                }
+            }
+            // `pub const FAMILY: Family = Family { rules: &[&A, &B], check };`, however wrapped.
+            if let Some((_, family)) = text.split_once("\npub const FAMILY: Family =") {
+                let list = family.split_once("rules: &[").and_then(|(_, l)| l.split_once(']')).map_or("", |(l, _)| l);
+                entry.1.extend(
+                    list.split(',').map(|n| n.trim().trim_start_matches('&').to_string()).filter(|n| !n.is_empty()),
+                );
             }
         }
         out.retain(|_, (declared, listed)| !declared.is_empty() || !listed.is_empty());
