@@ -214,6 +214,18 @@ export function stripHighlight(html) {
 }
 
 /**
+ * A rule's doc out of rule-docs.json (`{ zh: { ID: text }, en: { … } }`, made by `xxgk-lint rules
+ * --docs-json` from the rules' doc comments); throws for an ID that is no rule.
+ */
+export function ruleDocOf(docs, id, lang) {
+  const texts = docs[lang === 'en' ? 'en' : 'zh'];
+  if (!texts || !Object.prototype.hasOwnProperty.call(texts, id)) {
+    throw new Error('xxgk-lint: unknown rule “' + id + '”; rules() lists them');
+  }
+  return texts[id];
+}
+
+/**
  * The report returned instead of throwing when the module itself failed, or an input the
  * JavaScript refused (`INPUT-ENCODING`): made by the module's own message path when it can be
  * called, by hand (in both languages) only when it cannot.

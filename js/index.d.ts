@@ -81,4 +81,14 @@ export function stripHighlight(html: string): string;
 /** Every rule with its default severity and one line. */
 export function rules(lang?: 'zh' | 'en'): RuleInfo[];
 
+/**
+ * A rule's documentation as Markdown — what it checks, why (the official basis), an example
+ * failing and fixed — in Chinese (default) or English: the text `xxgk-lint rules --explain RULE`
+ * prints. Any ID a finding's `rule` holds, the input errors (INPUT-*, OPTIONS, INTERNAL-ERROR)
+ * too. The docs are not in the module: `rule-docs.json` is loaded on the first call (fetched from
+ * beside the module in browsers, read from the package in Node); needs no `init()`. Rejects for
+ * an ID that is no rule.
+ */
+export function ruleDoc(id: string, lang?: 'zh' | 'en'): Promise<string>;
+
 export const version: string;

@@ -2,7 +2,7 @@
 // require. HTML strings are read by the module's own HTML reader.
 'use strict';
 const glue = require('./xxgk_lint.js');
-const { walkDom, findCell, highlight, clearHighlight, stripHighlight, guarded } = require('./core.cjs');
+const { walkDom, findCell, highlight, clearHighlight, stripHighlight, guarded, ruleDocOf } = require('./core.cjs');
 
 /** Kept for the same calling code as in browsers; does nothing in Node. */
 async function init() {}
@@ -38,6 +38,20 @@ function rules(lang) {
   return glue.ruleList(lang);
 }
 
+let ruleDocs = null;
+
+/**
+ * A rule's documentation as Markdown, in 'zh' (default) or 'en'; read on the first call from
+ * the package's rule-docs.json (the browser build's copy).
+ */
+function ruleDoc(id, lang) {
+  if (!ruleDocs) {
+    ruleDocs = require('fs').promises.readFile(require('path').join(__dirname, '../web/rule-docs.json'), 'utf8').then(JSON.parse);
+    ruleDocs.catch(() => { ruleDocs = null; });
+  }
+  return ruleDocs.then((docs) => ruleDocOf(docs, id, lang));
+}
+
 const version = glue.version();
 
-module.exports = { init, initSync, lint, lintElement, lintFile, rules, version, findCell, highlight, clearHighlight, stripHighlight };
+module.exports = { init, initSync, lint, lintElement, lintFile, rules, ruleDoc, version, findCell, highlight, clearHighlight, stripHighlight };

@@ -2,7 +2,7 @@
 // `lintElement(editorBody)`. HTML strings are parsed by the browser (DOMParser); the
 // WebAssembly module carries no HTML parser of its own.
 import * as glue from './xxgk_lint.js';
-import { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, guarded, errorReport } from './core.js';
+import { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, guarded, errorReport, ruleDocOf } from './core.js';
 
 export { findCell, highlight, clearHighlight, stripHighlight };
 
@@ -90,6 +90,25 @@ export function lintElement(element, options) {
 export function rules(lang) {
   need();
   return glue.ruleList(lang);
+}
+
+let ruleDocs = null;
+
+/**
+ * A rule's documentation as Markdown (what it checks, why, an example failing and fixed), in
+ * 'zh' (default) or 'en'. The docs are not in the module: rule-docs.json, beside this file, is
+ * fetched on the first call. Needs no init().
+ */
+export function ruleDoc(id, lang) {
+  if (!ruleDocs) {
+    ruleDocs = fetch(new URL('rule-docs.json', import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error('xxgk-lint: cannot load ' + r.url + ' (' + r.status + ')');
+      return r.json();
+    });
+    // A failed load is tried again on the next call.
+    ruleDocs.catch(() => { ruleDocs = null; });
+  }
+  return ruleDocs.then((docs) => ruleDocOf(docs, id, lang));
 }
 
 export const version = '0.1.0';

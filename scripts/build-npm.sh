@@ -40,6 +40,12 @@ done
 # The classic script is the module build bundled: the same glue, so the same module.
 cp pkg/web/xxgk_lint_bg.wasm pkg/classic/xxgk_lint_bg.wasm
 
+# The rules' docs, loaded by ruleDoc() on its first call, never with the module: generated from
+# the rules' doc comments by the CLI (the debug build the tests use), beside the browser build and
+# the classic script (the Node build reads the browser build's copy).
+cargo run --quiet --bin xxgk-lint -- rules --docs-json > pkg/web/rule-docs.json
+cp pkg/web/rule-docs.json pkg/classic/rule-docs.json
+
 # Facades.
 cp js/core.js pkg/web/core.js
 # Loaded on the first lintFile call only (and docx.js on the first Word file): beside the
@@ -49,7 +55,7 @@ for f in file.js docx.js decode.js pdf.js; do
   cp "js/$f" "pkg/classic/$f"
 done
 sed "s/^export const version = .*/export const version = '$version';/" js/web.js > pkg/web/index.js
-{ sed 's/^export //' js/core.js; echo 'module.exports = { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, errorReport, guarded };'; } > pkg/node/core.cjs
+{ sed 's/^export //' js/core.js; echo 'module.exports = { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, errorReport, guarded, ruleDocOf };'; } > pkg/node/core.cjs
 cp js/node.cjs pkg/node/index.cjs
 cp js/node.mjs pkg/node/index.mjs
 echo '{"type": "commonjs"}' > pkg/node/package.json
@@ -94,4 +100,5 @@ if (r.summary.errors !== 2) { console.error(JSON.stringify(r, null, 1)); process
 gz() { gzip -9c "$1" | wc -c; }
 echo "browser bundle (gzip -9): wasm $(gz pkg/web/xxgk_lint_bg.wasm) B + glue $(gz pkg/web/xxgk_lint.js) B + facade $(gz pkg/web/index.js) B + core $(gz pkg/web/core.js) B"
 echo "classic script (gzip -9): $(gz pkg/classic/xxgk-lint.js) B (with the editor adapters) + the same wasm"
+echo "loaded on the first ruleDoc (gzip -9): rule-docs.json $(gz pkg/web/rule-docs.json) B"
 echo "loaded on the first lintFile (gzip -9): file $(gz pkg/web/file.js) B + decode $(gz pkg/web/decode.js) B; on the first .docx: docx $(gz pkg/web/docx.js) B; on the first PDF: pdf $(gz pkg/web/pdf.js) B (and pdf.js itself)"

@@ -101,14 +101,25 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// List every rule with its ID, default severity and what it checks.
+    /// List every rule with its ID, default severity and what it checks; or explain one.
     Rules {
-        /// Language of the descriptions.
+        /// Language of the descriptions and docs.
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
         /// Print JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["explain", "markdown", "docs_json"])]
         json: bool,
+        /// Print a rule's documentation: what it checks, why, an example (any ID a finding's
+        /// `rule` can hold, the input errors INPUT-* too).
+        #[arg(long, value_name = "RULE", conflicts_with_all = ["markdown", "docs_json"])]
+        explain: Option<String>,
+        /// Print every rule's documentation, both languages, as Markdown (docs/rules.md).
+        #[arg(long, conflicts_with = "docs_json")]
+        markdown: bool,
+        /// Print every rule's documentation as JSON, {"zh": {RULE: text}, "en": {…}} (the npm
+        /// package's rule-docs.json).
+        #[arg(long)]
+        docs_json: bool,
     },
     /// Print the Document the reader makes of a report: paragraphs and tables with their
     /// spans, grids and cell addresses.
@@ -267,30 +278,35 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Rules { lang, json } => {
-            let out = if json {
+        Command::Rules { lang, json, explain, markdown, docs_json } => {
+            let lang = match lang {
+                LangArg::Zh => Lang::Zh,
+                LangArg::En => Lang::En,
+            };
+            let out = if let Some(id) = explain {
+                match xxgk_lint::rules::explain(&id, lang) {
+                    Some(doc) => doc,
+                    None => {
+                        eprintln!("xxgk-lint: unknown rule “{id}”; `xxgk-lint rules` lists them");
+                        return ExitCode::from(2);
+                    }
+                }
+            } else if markdown {
+                xxgk_lint::rules::markdown()
+            } else if docs_json {
+                xxgk_lint::rules::docs_json()
+            } else if json {
                 let list: Vec<serde_json::Value> = RULES
                     .iter()
-                    .map(|r| serde_json::json!({"id": r.id, "severity": r.severity, "description": match lang { LangArg::Zh => r.summary_zh, LangArg::En => r.summary_en }}))
+                    .map(|r| serde_json::json!({"id": r.id, "severity": r.severity, "description": r.summary(lang)}))
                     .collect();
                 serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
             } else {
-                RULES
-                    .iter()
-                    .map(|r| {
-                        format!(
-                            "{:<20} {:<8} {}\n",
-                            r.id,
-                            format!("{:?}", r.severity).to_lowercase(),
-                            match lang {
-                                LangArg::Zh => r.summary_zh,
-                                LangArg::En => r.summary_en,
-                            }
-                        )
-                    })
-                    .collect()
+                RULES.iter().map(|r| format!("{:<20} {:<8} {}\n", r.id, r.severity.as_str(), r.summary(lang))).collect()
             };
-            print!("{out}");
+            if std::io::stdout().lock().write_all(out.as_bytes()).is_err() {
+                return ExitCode::from(2);
+            }
             ExitCode::SUCCESS
         }
         Command::Recognize { read, file } => {

@@ -34,6 +34,10 @@ use crate::read::html::read_dom;
 #[cfg(feature = "websys-walker")]
 use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
+use crate::rules::input::{
+    INPUT_BINARY, INPUT_DOCX, INPUT_DOM, INPUT_EMPTY, INPUT_ENCODING, INPUT_ENCRYPTED, INPUT_HTML, INPUT_OLD_OFFICE,
+    INPUT_PDF, INPUT_TOO_LARGE, INTERNAL_ERROR, OPTIONS,
+};
 use crate::rules::{LintOptions, RULES};
 use crate::strings::JoinStr;
 
@@ -78,7 +82,7 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), JsValue> {
         .ok()
         .and_then(|l| l.as_string())
         .map_or(Lang::Zh, |l| if l == "en" { Lang::En } else { Lang::Zh });
-    read_options(js).map_err(|why| refusal("OPTIONS", &OPTIONS_MESSAGE, why, lang))
+    read_options(js).map_err(|why| refusal(OPTIONS.id, &OPTIONS_MESSAGE, why, lang))
 }
 
 /// A report of an input that could not be checked, with a detail in English (`why`).
@@ -387,16 +391,16 @@ fn spans_to_utf16(report: &mut LintReport, input: &str) {
 
 fn read_error(e: ReadError, lang: Lang) -> LintReport {
     let kind = match e {
-        ReadError::Empty => "INPUT-EMPTY",
-        ReadError::TooLarge { .. } => "INPUT-TOO-LARGE",
-        ReadError::Binary { .. } => "INPUT-BINARY",
-        ReadError::NoHtmlParser => "INPUT-HTML",
-        ReadError::Pdf | ReadError::PdfUnreadable { .. } => "INPUT-PDF",
-        ReadError::OldOffice { .. } => "INPUT-OLD-OFFICE",
-        ReadError::Encrypted => "INPUT-ENCRYPTED",
-        ReadError::Docx { .. } => "INPUT-DOCX",
+        ReadError::Empty => INPUT_EMPTY.id,
+        ReadError::TooLarge { .. } => INPUT_TOO_LARGE.id,
+        ReadError::Binary { .. } => INPUT_BINARY.id,
+        ReadError::NoHtmlParser => INPUT_HTML.id,
+        ReadError::Pdf | ReadError::PdfUnreadable { .. } => INPUT_PDF.id,
+        ReadError::OldOffice { .. } => INPUT_OLD_OFFICE.id,
+        ReadError::Encrypted => INPUT_ENCRYPTED.id,
+        ReadError::Docx { .. } => INPUT_DOCX.id,
         #[cfg(feature = "encodings")]
-        ReadError::Undecodable { .. } => "INPUT-ENCODING",
+        ReadError::Undecodable { .. } => INPUT_ENCODING.id,
     };
     LintReport::refusal(kind, e.text(), lang)
 }
@@ -436,14 +440,17 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, fi
         return match crate::read::docx::records::read_records(nodes, strings, &file, &read) {
             Ok(doc) if doc.blocks.is_empty() => to_js(&read_error(ReadError::Empty, lint.lang)),
             Ok(doc) => to_js(&lint_document(&doc, &lint)),
-            Err(e) => {
-                refusal("INPUT-DOM", &DOM_MESSAGE, format!("the Word document's records are malformed: {e}"), lint.lang)
-            }
+            Err(e) => refusal(
+                INPUT_DOM.id,
+                &DOM_MESSAGE,
+                format!("the Word document's records are malformed: {e}"),
+                lint.lang,
+            ),
         };
     }
     match read_dom(nodes, strings, quirks, &read) {
         Ok(doc) => lint_read_dom(&doc, &lint),
-        Err(e) => refusal("INPUT-DOM", &DOM_MESSAGE, format!("the DOM structure is malformed: {e}"), lint.lang),
+        Err(e) => refusal(INPUT_DOM.id, &DOM_MESSAGE, format!("the DOM structure is malformed: {e}"), lint.lang),
     }
 }
 
@@ -464,7 +471,7 @@ pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
             }
             to_js(&lint_document(&doc, &lint))
         }
-        Err(e) => refusal("INPUT-DOM", &DOM_MESSAGE, e, lint.lang),
+        Err(e) => refusal(INPUT_DOM.id, &DOM_MESSAGE, e, lint.lang),
     }
 }
 
@@ -514,7 +521,7 @@ pub fn docx_refusal(code: &str, text: &str, n: f64, lang: Option<String>) -> JsV
     match crate::read::docx::DocxProblem::from_code(code, text, n) {
         Some(p) => to_js(&read_error(p.into(), lang)),
         None => to_js(&LintReport::refusal(
-            "INPUT-DOCX",
+            INPUT_DOCX.id,
             Text::new(&DOCX_CODE_MESSAGE, Args::new().text("code", code)),
             lang,
         )),
@@ -654,8 +661,8 @@ pub fn refusal_js(rule: &str, why: &str, lang: Option<String>) -> JsValue {
         #[cfg(feature = "encodings")]
         "INPUT-ENCODING" => to_js(&read_error(ReadError::Undecodable { why: why.to_string() }, lang)),
         #[cfg(not(feature = "encodings"))]
-        "INPUT-ENCODING" => to_js(&LintReport::refusal("INPUT-ENCODING", ReadError::undecodable_text(why), lang)),
-        _ => refusal("INTERNAL-ERROR", &INTERNAL_MESSAGE, why.to_string(), lang),
+        "INPUT-ENCODING" => to_js(&LintReport::refusal(INPUT_ENCODING.id, ReadError::undecodable_text(why), lang)),
+        _ => refusal(INTERNAL_ERROR.id, &INTERNAL_MESSAGE, why.to_string(), lang),
     }
 }
 

@@ -200,3 +200,38 @@ fn a_directory_of_pdfs_is_checked_file_by_file() {
     assert!(stderr.contains("scanned.pdf: 无法读取该 PDF：this PDF has no text layer"), "{stderr}");
     assert!(stderr.contains("encrypted.user-password.pdf: 文档已加密"), "{stderr}");
 }
+
+/// `rules --explain RULE` prints the rule's doc, in Chinese by default and in English on request;
+/// an unknown rule is a usage error.
+#[test]
+fn rules_explain_prints_the_doc() {
+    let zh = run(&["rules", "--explain", "T3-ROW-TOTAL"], None);
+    assert!(zh.status.success(), "{}", String::from_utf8_lossy(&zh.stderr));
+    let zh = String::from_utf8(zh.stdout).unwrap();
+    assert!(zh.starts_with("# T3-ROW-TOTAL — 表三各行：总计＝六类申请人之和\n"), "{zh}");
+    for heading in ["## 检查内容", "## 依据", "## 示例", "| （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |"]
+    {
+        assert!(zh.contains(heading), "{heading} in {zh}");
+    }
+    let en = String::from_utf8(run(&["rules", "--explain", "T3-ROW-TOTAL", "--lang", "en"], None).stdout).unwrap();
+    for heading in ["Default severity: error", "## What it checks", "## Why", "## Example", "§7.1 T3-C"] {
+        assert!(en.contains(heading), "{heading} in {en}");
+    }
+    // The input errors are documented too.
+    let input = run(&["rules", "--explain", "INPUT-ENCRYPTED", "--lang", "en"], None);
+    assert!(String::from_utf8_lossy(&input.stdout).contains("password"));
+    let unknown = run(&["rules", "--explain", "T3-NO-SUCH"], None);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown rule “T3-NO-SUCH”"));
+}
+
+/// `rules --docs-json` is every doc, as `--explain` prints it (the npm package's rule-docs.json).
+#[test]
+fn rules_docs_json_holds_what_explain_prints() {
+    let out = run(&["rules", "--docs-json"], None);
+    assert!(out.status.success());
+    let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let explain = run(&["rules", "--explain", "CELL-BLANK", "--lang", "en"], None);
+    assert_eq!(docs["en"]["CELL-BLANK"].as_str(), Some(String::from_utf8(explain.stdout).unwrap().as_str()));
+    assert!(docs["zh"]["OPTIONS"].is_string());
+}

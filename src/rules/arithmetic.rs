@@ -18,77 +18,299 @@ use crate::format::{ColumnId, RelationSpec, RowId};
 use crate::message::{Args, Message};
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, MappedCell, Origin};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family, Rule};
 use crate::strings::JoinStr;
 
-/// **T3-IDENTITY** — 表三, per column: 一、本年新收 + 二、上年结转 = （七）总计 +
-/// 四、结转下年度继续办理.
+declare_rules! {
+/// ## What it checks
+/// In 表三, in each of the seven columns: 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理.
+/// Every application the organ had in the year was either answered or carried into the next year.
+/// When one cell explains every failing sum, the finding names it and the value it should hold.
 ///
-/// Why: the table prints this relation itself ("本列数据的勾稽关系为：第一项加第二项之和，等于第三
-/// 项加第四项之和"); docs/format.md §7.1 T3-A.
+/// ## Why
+/// The table prints this relation itself, in its header cell: "本列数据的勾稽关系为：第一项加第二项之和，
+/// 等于第三项加第四项之和" (docs/format.md §7.1 T3-A; the third item, 三、本年度办理结果, is represented by its
+/// （七）总计).
 ///
-/// Example (fails in 总计): 一 = 75, 二 = 1, （七）总计 = 74, 四 = 0 → 76 ≠ 74.
+/// ## Example
+/// Fails — 75 + 1 ≠ 74 + 0:
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | 一、本年新收政府信息公开申请数量 | 75 |
+/// | 二、上年结转政府信息公开申请数量 | 1 |
+/// | （七）总计 | 74 |
+/// | 四、结转下年度继续办理 | 0 |
+///
+/// Fixed — the application carried over is counted (and its outcome added to its row):
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | 一、本年新收政府信息公开申请数量 | 75 |
+/// | 二、上年结转政府信息公开申请数量 | 1 |
+/// | （七）总计 | 76 |
+/// | 四、结转下年度继续办理 | 0 |
+///
+/// ## 检查内容
+/// 表三的七列中，每一列：一、本年新收 ＋ 二、上年结转 ＝ （七）总计 ＋ 四、结转下年度继续办理。本年度经手的每件申请，要么已办理，要么结转下年度。
+/// 若某一个单元格能解释所有不平衡的算式，结果会指出该单元格及其应填的数值。
+///
+/// ## 依据
+/// 表格在表头单元格中写明了这一关系：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”（docs/format.md §7.1 T3-A；第三项“三、本年度办理结果”以其“（七）总计”表示）。
+///
+/// ## 示例
+/// 不通过：75 ＋ 1 ≠ 74 ＋ 0：
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | 一、本年新收政府信息公开申请数量 | 75 |
+/// | 二、上年结转政府信息公开申请数量 | 1 |
+/// | （七）总计 | 74 |
+/// | 四、结转下年度继续办理 | 0 |
+///
+/// 修改后：把上年结转的申请计入（其办理结果也计入相应的行）：
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | 一、本年新收政府信息公开申请数量 | 75 |
+/// | 二、上年结转政府信息公开申请数量 | 1 |
+/// | （七）总计 | 76 |
+/// | 四、结转下年度继续办理 | 0 |
 pub const T3_IDENTITY: Rule = Rule {
     id: "T3-IDENTITY",
     severity: Severity::Error,
     summary_zh: "表三各列：一、本年新收＋二、上年结转＝（七）总计＋四、结转下年度继续办理",
     summary_en: "Table 三, each column: received + carried over = (七) total + carried to next year",
 };
+}
 
-/// **T3-RESULT-SUM** — 表三, per column: （七）总计 = the sum of every outcome row
-/// （一）…（六）, sub-items included.
+declare_rules! {
+/// ## What it checks
+/// In 表三, in each column: （七）总计 = the sum of every outcome row — （一）予以公开, （二）部分公开, the
+/// eight items of （三）不予公开, the three of （四）无法提供, the five of （五）不予处理 and （六）其他处理 (one row
+/// in 2019, its three items from 2021). Group labels are not rows and are not added; a subtotal row a
+/// report adds is not added either (T3-SUBTOTAL checks it).
 ///
-/// Why: docs/format.md §7.1 T3-B; each application is counted once among the outcomes (the
-/// （二）部分公开 label says so).
+/// ## Why
+/// （七）总计 is the total of the outcomes, and each application is counted once among them — the
+/// （二）部分公开 label says so: "区分处理的，只计这一情形，不计其他情形" (docs/format.md §7.1 T3-B, T3-E).
 ///
-/// Example: 自然人 of （一）予以公开 = 3, every other outcome 0, （七）总计 = 3 → holds;
-/// 总计 of （一） = 0 while （七）总计 总计 = 3 → fails.
+/// ## Example
+/// Fails — the outcomes add up to 3 + 1 = 4:
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | （一）予以公开 | 3 |
+/// | （二）部分公开 | 1 |
+/// | （三）…（六） | 0 |
+/// | （七）总计 | 5 |
+///
+/// Fixed:
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | （一）予以公开 | 3 |
+/// | （二）部分公开 | 1 |
+/// | （三）…（六） | 0 |
+/// | （七）总计 | 4 |
+///
+/// ## 检查内容
+/// 表三的每一列：（七）总计 ＝ 各项办理结果之和，即（一）予以公开、（二）部分公开、（三）不予公开的八项、（四）无法提供的三项、（五）不予处理的五项和（六）其他处理（2019 年格式为一行，2021 年格式起为三项）。
+/// 分组标签不是行，不计入；报告自加的小计行也不计入（由 T3-SUBTOTAL 核对）。
+///
+/// ## 依据
+/// （七）总计是各项办理结果的合计，每件申请只在其中计一次，“（二）部分公开”的标签写明：“区分处理的，只计这一情形，不计其他情形”（docs/format.md §7.1 T3-B、T3-E）。
+///
+/// ## 示例
+/// 不通过：各项结果之和为 3 ＋ 1 ＝ 4：
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | （一）予以公开 | 3 |
+/// | （二）部分公开 | 1 |
+/// | （三）…（六） | 0 |
+/// | （七）总计 | 5 |
+///
+/// 修改后：
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | （一）予以公开 | 3 |
+/// | （二）部分公开 | 1 |
+/// | （三）…（六） | 0 |
+/// | （七）总计 | 4 |
 pub const T3_RESULT_SUM: Rule = Rule {
     id: "T3-RESULT-SUM",
     severity: Severity::Error,
     summary_zh: "表三各列：（七）总计＝各项办理结果之和",
     summary_en: "Table 三, each column: (七) total = sum of all outcome rows",
 };
+}
 
-/// **T3-ROW-TOTAL** — 表三, per row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 +
-/// 法律服务机构 + 其他.
+declare_rules! {
+/// ## What it checks
+/// In every row of 表三: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他. When one
+/// cell explains every failing sum (this one and the column sums through it), the finding names
+/// that cell and the value it should hold, and offers the fix.
 ///
-/// Why: docs/format.md §7.1 T3-C; 总计 is the total over the applicant columns.
+/// ## Why
+/// 总计 is the total over the six kinds of applicant (docs/format.md §4.2, §7.1 T3-C). With T3-A and
+/// T3-B it ties every cell of the table into a row sum and a column sum, which is how a single wrong
+/// cell can be found.
 ///
-/// Example: （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | **0** → 总计 should be 3.
+/// ## Example
+/// Fails — 3 + 0 + 0 + 0 + 0 + 0 = 3, not 0:
+///
+/// | 表三 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+/// |---|---|---|---|---|---|---|---|
+/// | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 0 |
+///
+/// Fixed:
+///
+/// | 表三 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+/// |---|---|---|---|---|---|---|---|
+/// | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+///
+/// ## 检查内容
+/// 表三的每一行：总计 ＝ 自然人 ＋ 商业企业 ＋ 科研机构 ＋ 社会公益组织 ＋ 法律服务机构 ＋ 其他。若某一个单元格能解释所有不平衡的算式（本行及经过它的各列），结果会指出该单元格及其应填的数值，并给出修改建议。
+///
+/// ## 依据
+/// 总计是六类申请人的合计（docs/format.md §4.2、§7.1 T3-C）。它与 T3-A、T3-B 一起把表中每个单元格都纳入一个行算式和一个列算式，据此才能找出唯一填错的单元格。
+///
+/// ## 示例
+/// 不通过：3 ＋ 0 ＋ 0 ＋ 0 ＋ 0 ＋ 0 ＝ 3，而不是 0：
+///
+/// | 表三 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+/// |---|---|---|---|---|---|---|---|
+/// | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 0 |
+///
+/// 修改后：
+///
+/// | 表三 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+/// |---|---|---|---|---|---|---|---|
+/// | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
 pub const T3_ROW_TOTAL: Rule = Rule {
     id: "T3-ROW-TOTAL",
     severity: Severity::Error,
     summary_zh: "表三各行：总计＝六类申请人之和",
     summary_en: "Table 三, each row: total = sum of the six applicant columns",
 };
+}
 
-/// **T3-SUBTOTAL** — 表三 subtotal rows a report adds for （三）/（四）/（五）/（六）: each
-/// equals the sum of its sub-items (and is never counted again in （七）总计).
+declare_rules! {
+/// ## What it checks
+/// A subtotal row a report adds to 表三 for （三）不予公开, （四）无法提供, （五）不予处理 or （六）其他处理: in each
+/// column it must equal the sum of its items. Such a row is never added into （七）总计 a second time.
 ///
-/// Why: docs/format.md §7.1 T3-S, §9.4 (not in the official table, but printed by some reports).
+/// ## Why
+/// The official table has no subtotal rows — the group labels span their items' rows (docs/format.md
+/// §4.2) — but some reports and templates print them (§9.4). A subtotal that is there must be right
+/// (docs/format.md §7.1 T3-S).
 ///
-/// Example: （三）不予公开 | 5 … while its items 1.–8. add up to 4 → fails.
+/// ## Example
+/// Fails — the items add up to 4:
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | （三）不予公开 | 5 |
+/// | 1.属于国家秘密 | 1 |
+/// | 4.保护第三方合法权益 | 3 |
+/// | the other six items | 0 |
+///
+/// Fixed:
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | （三）不予公开 | 4 |
+/// | 1.属于国家秘密 | 1 |
+/// | 4.保护第三方合法权益 | 3 |
+/// | the other six items | 0 |
+///
+/// ## 检查内容
+/// 报告在表三中为（三）不予公开、（四）无法提供、（五）不予处理或（六）其他处理自加的小计行：每一列都应等于其各小项之和。这样的行不会再次计入（七）总计。
+///
+/// ## 依据
+/// 规定的表格没有小计行，分组标签跨越其各小项所在的行（docs/format.md §4.2），但有些报告和模板印有小计行（§9.4）。既然有，就必须正确（docs/format.md §7.1 T3-S）。
+///
+/// ## 示例
+/// 不通过：各小项之和为 4：
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | （三）不予公开 | 5 |
+/// | 1.属于国家秘密 | 1 |
+/// | 4.保护第三方合法权益 | 3 |
+/// | 其余六项 | 0 |
+///
+/// 修改后：
+///
+/// | 表三 | 总计 |
+/// |---|---|
+/// | （三）不予公开 | 4 |
+/// | 1.属于国家秘密 | 1 |
+/// | 4.保护第三方合法权益 | 3 |
+/// | 其余六项 | 0 |
 pub const T3_SUBTOTAL: Rule = Rule {
     id: "T3-SUBTOTAL",
     severity: Severity::Error,
     summary_zh: "表三自加的小计行＝其各小项之和",
     summary_en: "Table 三: an added subtotal row = the sum of its sub-items",
 };
+}
 
-/// **T4-SUM** — 表四, in each of the three blocks (行政复议, 未经复议直接起诉, 复议后起诉):
-/// 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+declare_rules! {
+/// ## What it checks
+/// In 表四, in each of the three blocks — 行政复议, 行政诉讼 未经复议直接起诉, 行政诉讼 复议后起诉: 总计 =
+/// 结果维持 + 结果纠正 + 其他结果 + 尚未审结. Each block has a single relation, so any of its five cells
+/// could be the wrong one: the finding points at the 总计 with the sum of the others, and offers no fix.
 ///
-/// Why: docs/format.md §7.2 T4-A/B/C.
+/// ## Why
+/// 总计 is the total of the block's outcomes (docs/format.md §5.3, §7.2 T4-A, T4-B, T4-C); every case
+/// has exactly one outcome, 尚未审结 included.
 ///
-/// Example: 行政复议 | 10 | 1 | 0 | 0 | **0** → 总计 should be 11 (one relation per block, so
-/// the total is the natural suspect, not a certainty: no `fix` is offered).
+/// ## Example
+/// Fails — 10 + 1 + 0 + 0 = 11:
+///
+/// | 行政复议 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+/// |---|---|---|---|---|---|
+/// | | 10 | 1 | 0 | 0 | 10 |
+///
+/// Fixed:
+///
+/// | 行政复议 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+/// |---|---|---|---|---|---|
+/// | | 10 | 1 | 0 | 0 | 11 |
+///
+/// ## 检查内容
+/// 表四的三组（行政复议，行政诉讼“未经复议直接起诉”，行政诉讼“复议后起诉”）中，每组：总计 ＝ 结果维持 ＋ 结果纠正 ＋ 其他结果 ＋ 尚未审结。
+/// 每组只有一个算式，五个单元格中任何一个都可能填错：结果指向总计并给出其余各项之和，不给修改建议。
+///
+/// ## 依据
+/// 总计是该组各项结果的合计（docs/format.md §5.3、§7.2 T4-A、T4-B、T4-C）；每个案件恰有一种结果，“尚未审结”也是其中之一。
+///
+/// ## 示例
+/// 不通过：10 ＋ 1 ＋ 0 ＋ 0 ＝ 11：
+///
+/// | 行政复议 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+/// |---|---|---|---|---|---|
+/// | | 10 | 1 | 0 | 0 | 10 |
+///
+/// 修改后：
+///
+/// | 行政复议 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+/// |---|---|---|---|---|---|
+/// | | 10 | 1 | 0 | 0 | 11 |
 pub const T4_SUM: Rule = Rule {
     id: "T4-SUM",
     severity: Severity::Error,
     summary_zh: "表四各栏：总计＝结果维持＋结果纠正＋其他结果＋尚未审结",
     summary_en: "Table 四, each block: total = upheld + corrected + other + pending",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family =
+    Family { rules: &[&T3_IDENTITY, &T3_RESULT_SUM, &T3_ROW_TOTAL, &T3_SUBTOTAL, &T4_SUM], check };
 
 type Key = (RowId, ColumnId);
 

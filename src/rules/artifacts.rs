@@ -3,23 +3,47 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Block, Span};
 use crate::message::{Args, Message};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 use crate::strings::char_count;
 
-/// **PASTE-ARTIFACT** — editing residue in the published text: Word bookmarks
-/// (`[bookmark: _GoBack]`), broken cross-references (`错误！未找到引用源。`), field codes
-/// (`HYPERLINK`, `PAGEREF`, `MERGEFORMAT`), clipboard markers (`StartFragment`).
+declare_rules! {
+/// ## What it checks
+/// Editing residue left in the text: Word bookmarks (`[bookmark: _GoBack]`), broken
+/// cross-references (`错误！未找到引用源。`), field codes (`HYPERLINK`, `PAGEREF`, `MERGEFORMAT`),
+/// clipboard markers (`StartFragment`).
 ///
-/// Why: observed in real reports (the sample report); docs/format.md §11. It shows the text was
-/// not proofread and reads as garbage to the public.
+/// ## Why
+/// They come from copying out of Word or another editor without proofreading, and read as garbage
+/// to the public; observed in real reports (docs/format.md §11). Publishing without checking is what
+/// the 广东 通报 named (docs/format.md §10).
 ///
-/// Example: `[bookmark: _GoBack]一、总体情况`.
+/// ## Example
+/// | | Text |
+/// |---|---|
+/// | Fails | `[bookmark: _GoBack]一、总体情况` |
+/// | Fixed | `一、总体情况` |
+///
+/// ## 检查内容
+/// 正文中残留的编辑痕迹：Word 书签（`[bookmark: _GoBack]`）、失效的交叉引用（`错误！未找到引用源。`）、域代码（`HYPERLINK`、`PAGEREF`、`MERGEFORMAT`）、剪贴板标记（`StartFragment`）。
+///
+/// ## 依据
+/// 这些是从 Word 或其他编辑器复制后未经校对留下的，公众看来是乱码；在真实报告中见到过（docs/format.md §11）。未经校对即发布正是广东通报点名的问题（docs/format.md §10）。
+///
+/// ## 示例
+/// | | 正文 |
+/// |---|---|
+/// | 不通过 | `[bookmark: _GoBack]一、总体情况` |
+/// | 修改后 | `一、总体情况` |
 pub const PASTE_ARTIFACT: Rule = Rule {
     id: "PASTE-ARTIFACT",
     severity: Severity::Warning,
     summary_zh: "正文残留编辑痕迹（书签、域代码、“错误！未找到引用源”等）",
     summary_en: "Editing residue in the text (bookmarks, field codes, broken references)",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&PASTE_ARTIFACT], check };
 
 const RESIDUE: Message = Message {
     id: "PASTE-ARTIFACT",

@@ -5,36 +5,112 @@ use crate::format::{ColumnId, RowId, ValueKind};
 use crate::message::{Args, Message};
 use crate::recognize::value::ValueShape;
 use crate::recognize::FoundTable;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
-/// **CELL-BLANK** — value cells left blank or filled with a placeholder (`/`, `—`, `无`)
-/// instead of 0. Reported once per table, naming the first such cell and how many there
-/// are; the arithmetic rules then count them as 0.
+declare_rules! {
+/// ## What it checks
+/// Value cells of the statutory tables left blank or filled with a placeholder (`/`, `—`, `-`, `无`,
+/// `不适用` …) instead of 0. Reported once per table, naming the first such cell and how many there are;
+/// the arithmetic rules then count them as 0.
 ///
-/// Why: docs/format.md §9.2 — blank is not 0; a reader cannot tell "none" from "not filled in".
+/// ## Why
+/// Every value cell of the format holds a number (docs/format.md §4, §5), and blank is not 0
+/// (docs/format.md §9.2): a reader cannot tell "none" from "not filled in", and a blank total hides
+/// whether the sums hold.
 ///
-/// Example: 表三 总计 column left empty for every outcome row (上海 2019).
+/// ## Example
+/// Fails — 总计 left blank:
+///
+/// | 表三 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+/// |---|---|---|---|---|---|---|---|
+/// | （一）予以公开 | 3 | 1 | / | / | / | / | |
+///
+/// Fixed:
+///
+/// | 表三 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+/// |---|---|---|---|---|---|---|---|
+/// | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |
+///
+/// ## 检查内容
+/// 法定表格中的数值单元格留空，或填了占位符（`/`、`—`、`-`、`无`、`不适用` 等）而不是 0。每张表报告一次，指出第一个这样的单元格和总数；算术规则按 0 计算它们。
+///
+/// ## 依据
+/// 格式中每个数值单元格都应填数字（docs/format.md §4、§5），留空不等于 0（docs/format.md §9.2）：读者分不清“没有”还是“没填”，合计留空也无法判断是否平衡。
+///
+/// ## 示例
+/// 不通过：总计留空：
+///
+/// | 表三 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+/// |---|---|---|---|---|---|---|---|
+/// | （一）予以公开 | 3 | 1 | / | / | / | / | |
+///
+/// 修改后：
+///
+/// | 表三 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+/// |---|---|---|---|---|---|---|---|
+/// | （一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |
 pub const CELL_BLANK: Rule = Rule {
     id: "CELL-BLANK",
     severity: Severity::Warning,
     summary_zh: "数值单元格留空或填“/”“—”等，应填 0",
     summary_en: "Value cell blank or a placeholder (/, —) instead of 0",
 };
+}
 
-/// **CELL-NONNUM** — a value cell holding something the column cannot take: text, a
-/// negative or fractional count, a number too long to be real. Decimals are allowed only for
-/// amounts of money (万元), signs only in 2019's `本年增/减`.
+declare_rules! {
+/// ## What it checks
+/// A value cell holding something its column cannot take: text, a negative or fractional count, a
+/// number too long to be real. Counts are whole numbers ≥ 0; decimals are allowed only in amounts of
+/// money (表二 本年收费金额（单位：万元）, 2019's 采购总金额), a sign only in 2019's `本年增/减`. A unit or
+/// a remark after the number (`3件`, `22（其中修订16件）`) is read as the number, not reported.
 ///
-/// Why: docs/format.md §7.1 T3-D (counts are non-negative integers), §5.1 (万元 takes decimals),
-/// §4.1 (`本年增/减` is signed).
+/// ## Why
+/// Counts of applications, documents and cases are non-negative whole numbers (docs/format.md §7.1
+/// T3-D); 万元 takes decimals (§5.1); `本年增/减` is a signed change (§4.1). A cell that is not such a
+/// number cannot enter the sums, so the relations through it are not checked until it is fixed.
 ///
-/// Example: 表三 予以公开 / 自然人 = `3.5`, or `三`.
+/// ## Example
+/// Fails:
+///
+/// | 表三 | 自然人 | 商业企业 | … | 总计 |
+/// |---|---|---|---|---|
+/// | （一）予以公开 | 3.5 | 三 | … | 4 |
+///
+/// Fixed:
+///
+/// | 表三 | 自然人 | 商业企业 | … | 总计 |
+/// |---|---|---|---|---|
+/// | （一）予以公开 | 3 | 1 | … | 4 |
+///
+/// ## 检查内容
+/// 数值单元格中填了该列不能接受的内容：文字、负数或带小数的件数、长得不可能真实的数字。件数应为不小于 0 的整数；只有金额（表二“本年收费金额（单位：万元）”、2019 年格式的“采购总金额”）可有小数，只有 2019 年格式的“本年增/减”可带正负号。
+/// 数字后带单位或说明（`3件`、`22（其中修订16件）`）按数字读取，不报告。
+///
+/// ## 依据
+/// 申请、文件和案件的件数是不小于 0 的整数（docs/format.md §7.1 T3-D）；万元可有小数（§5.1）；“本年增/减”是带符号的变化量（§4.1）。不是这类数字的单元格无法参与求和，改正前经过它的勾稽关系都不作核对。
+///
+/// ## 示例
+/// 不通过：
+///
+/// | 表三 | 自然人 | 商业企业 | … | 总计 |
+/// |---|---|---|---|---|
+/// | （一）予以公开 | 3.5 | 三 | … | 4 |
+///
+/// 修改后：
+///
+/// | 表三 | 自然人 | 商业企业 | … | 总计 |
+/// |---|---|---|---|---|
+/// | （一）予以公开 | 3 | 1 | … | 4 |
 pub const CELL_NONNUM: Rule = Rule {
     id: "CELL-NONNUM",
     severity: Severity::Error,
     summary_zh: "数值单元格不是合法数值（文字、负数、小数件数等）",
     summary_en: "Value cell is not a valid number for its column (text, negative or fractional count)",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&CELL_BLANK, &CELL_NONNUM], check };
 
 const BLANK: Message = Message {
     id: "CELL-BLANK",

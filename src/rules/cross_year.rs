@@ -6,37 +6,118 @@ use crate::format::{columns, rows, ColumnId, RowId, TableId};
 use crate::message::{Args, Message};
 use crate::recognize::value::Decimal;
 use crate::recognize::{FoundTable, Report};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
-/// **X-CARRYOVER** — 表三, per column: this year's 二、上年结转政府信息公开申请数量 = last
-/// year's 四、结转下年度继续办理. Only checked when last year's report is given; if its year is
-/// not the year before, the check is not made and a warning says so.
+declare_rules! {
+/// ## What it checks
+/// With last year's report given (`--previous FILE`, or `options.previous`): in 表三, in each column,
+/// this year's 二、上年结转政府信息公开申请数量 = last year's 四、结转下年度继续办理. If last year's report
+/// is not of the year before, nothing is compared and a warning says so.
 ///
-/// Why: docs/format.md §7.4 X-1 — the applications carried into this year are exactly those last
-/// year carried out (reports say so: "含上年度结转申请34件").
+/// ## Why
+/// The applications carried into this year are exactly those last year carried out; it follows from
+/// the two rows' definitions, and reports describe it in their prose ("含上年度结转申请34件")
+/// (docs/format.md §7.4 X-1).
 ///
-/// Example: 2023 四、结转下年度继续办理 总计 = 2, 2024 二、上年结转 总计 = 0.
+/// ## Example
+/// Fails:
+///
+/// | 表三 总计 | 2023 report | 2024 report |
+/// |---|---|---|
+/// | 二、上年结转政府信息公开申请数量 | … | 0 |
+/// | 四、结转下年度继续办理 | 2 | … |
+///
+/// Fixed:
+///
+/// | 表三 总计 | 2023 report | 2024 report |
+/// |---|---|---|
+/// | 二、上年结转政府信息公开申请数量 | … | 2 |
+/// | 四、结转下年度继续办理 | 2 | … |
+///
+/// ## 检查内容
+/// 提供上年报告时（`--previous 文件` 或 `options.previous`）：表三每一列中，本年的“二、上年结转政府信息公开申请数量” ＝ 上年的“四、结转下年度继续办理”。若所给报告不是上一年度的，不作比较，并以警告说明。
+///
+/// ## 依据
+/// 本年结转进来的申请，正是上年结转出去的申请；这由两行的定义得出，报告正文也这样描述（“含上年度结转申请34件”）（docs/format.md §7.4 X-1）。
+///
+/// ## 示例
+/// 不通过：
+///
+/// | 表三总计列 | 2023 年报告 | 2024 年报告 |
+/// |---|---|---|
+/// | 二、上年结转政府信息公开申请数量 | … | 0 |
+/// | 四、结转下年度继续办理 | 2 | … |
+///
+/// 修改后：
+///
+/// | 表三总计列 | 2023 年报告 | 2024 年报告 |
+/// |---|---|---|
+/// | 二、上年结转政府信息公开申请数量 | … | 2 |
+/// | 四、结转下年度继续办理 | 2 | … |
 pub const X_CARRYOVER: Rule = Rule {
     id: "X-CARRYOVER",
     severity: Severity::Error,
     summary_zh: "表三本年“上年结转”＝上年报告“结转下年度继续办理”（各列）",
     summary_en: "Table 三: carried over this year = last year's carried to next year (each column)",
 };
+}
 
-/// **X-VALID-DOCS** — 表二, for 规章 and 行政规范性文件: 现行有效件数 = last year's
-/// 现行有效件数 + 本年制发件数 − 本年废止件数. A warning only: 制发 may include amendments, and
-/// real series restate the scope of 现行有效 between years.
+declare_rules! {
+/// ## What it checks
+/// With last year's report given: in 表二 （一）, for 规章 and for 行政规范性文件, this year's 现行有效件数 =
+/// last year's 现行有效件数 + 本年制发件数 − 本年废止件数. A warning only.
 ///
-/// Why: docs/format.md §7.3 and §7.4 X-2 (heuristic; 平潭 2022 → 2023 fails it because its scope
-/// changed, 洪泽 2023 → 2024 satisfies it: 5 + 3 − 0 = 8).
+/// ## Why
+/// Documents in force at the end of the year are those in force a year before, plus those issued,
+/// minus those repealed (docs/format.md §7.3, §7.4 X-2). Only approximately: 制发 may count amendments,
+/// and organs redefine what 现行有效 covers between years (平潭 2022 → 2023 fails it for that reason;
+/// 洪泽 2023 → 2024 satisfies it: 5 + 3 − 0 = 8).
 ///
-/// Example: last year 行政规范性文件 现行有效 5; this year 制发 3, 废止 0, 现行有效 9 (≠ 8).
+/// ## Example
+/// Fails — 5 + 3 − 0 = 8:
+///
+/// | 行政规范性文件 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+/// |---|---|---|---|
+/// | last year | … | … | 5 |
+/// | this year | 3 | 0 | 9 |
+///
+/// Fixed (or the report explains the change of scope):
+///
+/// | 行政规范性文件 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+/// |---|---|---|---|
+/// | last year | … | … | 5 |
+/// | this year | 3 | 0 | 8 |
+///
+/// ## 检查内容
+/// 提供上年报告时：表二第（一）项中，规章和行政规范性文件分别核对，本年现行有效件数 ＝ 上年现行有效件数 ＋ 本年制发件数 － 本年废止件数。仅为警告。
+///
+/// ## 依据
+/// 年末现行有效的文件，是上年末现行有效的文件加上本年制发的、减去本年废止的（docs/format.md §7.3、§7.4 X-2）。但只是近似：制发可能包括修订，各机关对“现行有效”的统计口径也会逐年调整（平潭 2022→2023 年因此不符；洪泽 2023→2024 年相符：5 ＋ 3 － 0 ＝ 8）。
+///
+/// ## 示例
+/// 不通过：5 ＋ 3 － 0 ＝ 8：
+///
+/// | 行政规范性文件 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+/// |---|---|---|---|
+/// | 上年 | … | … | 5 |
+/// | 本年 | 3 | 0 | 9 |
+///
+/// 修改后（或在报告中说明口径的变化）：
+///
+/// | 行政规范性文件 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+/// |---|---|---|---|
+/// | 上年 | … | … | 5 |
+/// | 本年 | 3 | 0 | 8 |
 pub const X_VALID_DOCS: Rule = Rule {
     id: "X-VALID-DOCS",
     severity: Severity::Warning,
     summary_zh: "表二现行有效件数＝上年现行有效＋本年制发－本年废止（启发式）",
     summary_en: "Table 二: in force = last year's in force + issued − repealed (heuristic)",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&X_CARRYOVER, &X_VALID_DOCS], check };
 
 fn number(t: &FoundTable, row: RowId, column: ColumnId) -> Option<Decimal> {
     if t.is_unreadable() || t.row_unreadable(row) {

@@ -6,41 +6,84 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Block, CellRef, Span};
 use crate::message::{Arg, Args, Message};
 use crate::read::docx::MarkKind;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 use crate::strings::JoinStr;
 
-/// **DOCX-TRACKED-CHANGES** — the Word file still has unaccepted tracked changes (修订):
-/// insertions, deletions, formatting changes. One finding per paragraph or table cell that
-/// has them, naming in its message what was inserted and deleted (it has no `expected` or
-/// `actual`: the file holds both). The file is checked as if every change were accepted.
+declare_rules! {
+/// ## What it checks
+/// A Word file that still holds unaccepted tracked changes (修订): insertions, deletions, formatting
+/// changes. One finding per paragraph or table cell that has them, naming what was inserted and
+/// deleted there. The file is checked as if every change were accepted. Only a `.docx` shows them (a
+/// paste or a published page has already lost them).
 ///
-/// Why: with 修订 left in, what Word shows, what it prints and what a CMS imports can differ
-/// (deleted text still in the file, the old number beside the new); a report is published
-/// once every change is accepted or rejected. Observed in Word files staff upload to the CMS,
-/// not named by a notice (docs/format.md §11).
+/// ## Why
+/// With 修订 left in, what Word shows, what it prints and what a CMS imports can differ: deleted text is
+/// still in the file, the old number beside the new. A report is published once every change is
+/// accepted or rejected. Observed in Word files staff upload, not named by a notice (docs/format.md
+/// §11).
 ///
-/// Example: 表三「（一）予以公开 / 总计」 with `<w:del>12</w:del><w:ins>21</w:ins>` — the cell
-/// reads 21, and the finding says 12 was deleted and 21 inserted there.
+/// ## Example
+/// | | 表三「（一）予以公开 / 总计」 in the file |
+/// |---|---|
+/// | Fails | `<w:del>12</w:del><w:ins>21</w:ins>` — Word shows ~~12~~ 21 |
+/// | Fixed | 21 (审阅 → 接受所有修订) |
+///
+/// ## 检查内容
+/// Word 文件中仍有未接受的修订：插入、删除、格式更改。每个含修订的段落或表格单元格报告一次，说明在该处插入和删除了什么。文件按接受全部修订后的内容检查。只有 `.docx` 文件能看到修订（粘贴的内容和已发布的网页中已经没有了）。
+///
+/// ## 依据
+/// 留有修订时，Word 显示的、打印的和 CMS 导入的内容可能不同：删除的文字仍在文件中，旧数字和新数字并存。报告应在接受或拒绝全部修订后发布。这是在工作人员上传的 Word 文件中见到的问题，并非通知所列（docs/format.md §11）。
+///
+/// ## 示例
+/// | | 文件中的表三「（一）予以公开 / 总计」 |
+/// |---|---|
+/// | 不通过 | `<w:del>12</w:del><w:ins>21</w:ins>`：Word 显示为 ~~12~~ 21 |
+/// | 修改后 | 21（审阅 → 接受所有修订） |
 pub const DOCX_TRACKED_CHANGES: Rule = Rule {
     id: "DOCX-TRACKED-CHANGES",
     severity: Severity::Warning,
     summary_zh: "Word 文件中有未接受的修订，发布前应接受或拒绝全部修订",
     summary_en: "The Word file has unaccepted tracked changes; accept or reject them before publishing",
 };
+}
 
-/// **DOCX-COMMENTS** — the Word file still has comments (批注). One finding per comment,
-/// with its text and author, at the paragraph or cell it is on.
+declare_rules! {
+/// ## What it checks
+/// A Word file that still holds comments (批注). One finding per comment, with its text and author,
+/// at the paragraph or cell it is on.
 ///
-/// Why: comments are review notes ("数据需要再核对"), not part of the report; a CMS that
-/// imports the file, or a PDF printed from it, may publish them.
+/// ## Why
+/// Comments are review notes ("数据需要再核对"), not part of the report; a CMS that imports the file, or a
+/// PDF printed from it, may publish them. Observed in Word files staff upload, not named by a notice
+/// (docs/format.md §11).
 ///
-/// Example: a comment “数据需要再核对” on the sentence “全区收到政府信息公开申请75件…”.
+/// ## Example
+/// | | The sentence 全区收到政府信息公开申请75件… in the file |
+/// |---|---|
+/// | Fails | with the comment “数据需要再核对” (张三) |
+/// | Fixed | the comment deleted (审阅 → 删除 → 删除文档中的所有批注), once the figure is checked |
+///
+/// ## 检查内容
+/// Word 文件中仍有批注。每条批注报告一次，给出其内容和作者，定位到所在的段落或单元格。
+///
+/// ## 依据
+/// 批注是审核意见（“数据需要再核对”），不是报告的内容；导入该文件的 CMS 或由它打印的 PDF 可能把批注一并发布。这是在工作人员上传的 Word 文件中见到的问题，并非通知所列（docs/format.md §11）。
+///
+/// ## 示例
+/// | | 文件中的句子“全区收到政府信息公开申请75件…” |
+/// |---|---|
+/// | 不通过 | 带有批注“数据需要再核对”（张三） |
+/// | 修改后 | 核实数字后删除批注（审阅 → 删除 → 删除文档中的所有批注） |
 pub const DOCX_COMMENTS: Rule = Rule {
     id: "DOCX-COMMENTS",
     severity: Severity::Warning,
     summary_zh: "Word 文件中留有批注，发布前应删除",
     summary_en: "The Word file still has comments; delete them before publishing",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&DOCX_TRACKED_CHANGES, &DOCX_COMMENTS], check };
 
 /// At most this many findings per rule; past it one more finding says how many were left
 /// unnamed (a file edited with 修订 on throughout has one in every paragraph).

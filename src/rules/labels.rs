@@ -4,26 +4,64 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::message::{Arg, Args, Message};
 use crate::recognize::labels::{compare, LabelMatch};
 use crate::recognize::FoundTable;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
-/// **FMT-TABLE-LABEL** — a row or column label of 表二/表三/表四 that is missing, renamed or
-/// misspelt. A missing row or a label that names something else is an error; a misspelling,
-/// a punctuation variant (`(一)` for `（一）`, ASCII quotes) or a 2019 label kept in a 2021
-/// table is a warning. The row is still read where it can be placed.
+declare_rules! {
+/// ## What it checks
+/// The row and column labels of 表二, 表三 and 表四 against the official ones of the report's revision.
+/// An **error** when a row is missing or a label names something else; a **warning** for a misspelt
+/// label, one that differs only in punctuation (`(一)` for `（一）`, ASCII quotes), or a 2019 label kept in
+/// a 2021 table (`规范性文件` for `行政规范性文件`). A misspelt row is still read where its key words place
+/// it, so its numbers are checked. Text extracted from a PDF or converted to Markdown wraps and cuts
+/// labels: for such input only misspellings are reported, never a truncated label.
 ///
-/// Why: docs/format.md §4–§5 give the labels, §9.1 the variants; a label that differs from the
-/// template makes the table hard to compare and check.
+/// ## Why
+/// docs/format.md §4 and §5 give every label of both revisions, §9.1 the variants seen in published
+/// reports. The tables are fixed by the format so that reports can be compared and added up; a
+/// renamed or missing row makes the table say something else.
 ///
-/// Example: `2.其他法律行政止公开` (missing 法规禁) for `2.其他法律行政法规禁止公开`.
+/// ## Example
+/// Fails — `法规禁` dropped from the label:
 ///
-/// Text extracted from PDF or converted to Markdown wraps and breaks labels; for such input
-/// only misspellings are reported, never a truncated label.
+/// | （三）不予公开 | 自然人 | … | 总计 |
+/// |---|---|---|---|
+/// | 2.其他法律行政止公开 | 0 | … | 0 |
+///
+/// Fixed:
+///
+/// | （三）不予公开 | 自然人 | … | 总计 |
+/// |---|---|---|---|
+/// | 2.其他法律行政法规禁止公开 | 0 | … | 0 |
+///
+/// ## 检查内容
+/// 表二、表三、表四的行、列标签是否与报告所用版本的规定标签一致。缺少某行，或标签指的是别的内容，为**错误**；标签有错别字、只有标点不同（`(一)` 与 `（一）`、半角引号），或在 2021 年格式的表中沿用 2019 年的标签（`规范性文件` 与 `行政规范性文件`），为**警告**。
+/// 有错别字的行仍按关键词定位并读取，其数字照常核对。从 PDF 提取或转为 Markdown 的文字会折行、截断标签：这类输入只报告错别字，不报告被截断的标签。
+///
+/// ## 依据
+/// docs/format.md §4、§5 列出两版格式的全部标签，§9.1 列出已发布报告中的各种写法。表格由格式固定，才能相互比较和汇总；改名或缺失的行会让表格表达别的意思。
+///
+/// ## 示例
+/// 不通过：标签漏了“法规禁”：
+///
+/// | （三）不予公开 | 自然人 | … | 总计 |
+/// |---|---|---|---|
+/// | 2.其他法律行政止公开 | 0 | … | 0 |
+///
+/// 修改后：
+///
+/// | （三）不予公开 | 自然人 | … | 总计 |
+/// |---|---|---|---|
+/// | 2.其他法律行政法规禁止公开 | 0 | … | 0 |
 pub const FMT_TABLE_LABEL: Rule = Rule {
     id: "FMT-TABLE-LABEL",
     severity: Severity::Error,
     summary_zh: "表格行、列名称缺失、改名或有错别字",
     summary_en: "A table row or column label is missing, renamed or misspelt",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&FMT_TABLE_LABEL], check };
 
 const ROW_LABEL: Message = Message {
     id: "FMT-TABLE-LABEL",

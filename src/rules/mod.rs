@@ -1,5 +1,9 @@
 //! The rules. One family per file; each rule is a [`Rule`] with its ID (docs/format.md §11),
-//! default severity and a one-line summary, and its doc comment is its user documentation.
+//! default severity and a one-line summary, and its doc comment is its user documentation
+//! (see [`declare_rules!`]). Each family file ends its declarations with a [`Family`]: its rules
+//! and the check that emits them; [`FAMILIES`] lists the families, and [`RULES`], [`rule`] and
+//! [`run`] are derived from that one list. The pseudo rules — what a finding's `rule` says
+//! when the input could not be checked at all — are in [`input`] ([`INPUT_RULES`]).
 //!
 //! | family | rules |
 //! |---|---|
@@ -16,12 +20,43 @@
 //! | [`cross_year`] | X-CARRYOVER, X-VALID-DOCS (with last year's report) |
 //! | [`template`] | TEMPLATE-UNFILLED |
 //! | [`file_marks`] | DOCX-TRACKED-CHANGES, DOCX-COMMENTS (what only a Word file shows) |
+//!
+//! **Why a rule cannot emit unregistered.** A family's check may only emit the rules of its
+//! own [`Family`]: [`run`] checks every finding against the family that made it in every debug
+//! build (so the corpus, mutation and property tests all check it), and the registry tests
+//! below read the sources to prove that every `Rule` constant a family file declares is in that
+//! file's `FAMILY`, and every family is in [`FAMILIES`]. The rules the formats' relations name
+//! are checked at compile time to be arithmetic's (`arithmetic::RELATIONS_NAME_ARITHMETIC_RULES`).
+
+/// Declare rules: each `pub const NAME: Rule = Rule { id, severity, summary_zh, summary_en };`
+/// with its doc comment, which is the rule's user documentation. The doc comment has fixed
+/// headings, English then Chinese: `## What it checks`, `## Why` (the official basis, citing
+/// docs/format.md §N), `## Example` (mini tables, failing and fixed), then `## 检查内容`,
+/// `## 依据`, `## 示例` (the test `rules::docs::every_rule_has_its_headings` holds it).
+///
+/// The doc comment is captured into [`Rule::doc`] only outside WebAssembly: the module does not
+/// carry the docs; the npm package loads them from `rule-docs.json`, generated from them by
+/// `xxgk-lint rules --docs-json` (ruff keeps its rule docs the same way).
+macro_rules! declare_rules {
+    ($(
+        $(#[doc = $doc:literal])*
+        pub const $name:ident: Rule = Rule { $($field:ident: $value:expr),* $(,)? };
+    )*) => {$(
+        $(#[doc = $doc])*
+        pub const $name: $crate::rules::Rule = $crate::rules::Rule {
+            $($field: $value,)*
+            #[cfg(not(target_arch = "wasm32"))]
+            doc: concat!($($doc, "\n"),*),
+        };
+    )*};
+}
 
 pub mod arithmetic;
 pub mod artifacts;
 pub mod cells;
 pub mod cross_year;
 pub mod file_marks;
+pub mod input;
 pub mod labels;
 pub mod narrative;
 pub mod period;
@@ -33,6 +68,12 @@ pub mod version;
 
 #[cfg(test)]
 mod properties;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod docs;
+#[cfg(not(target_arch = "wasm32"))]
+pub use docs::{docs_json, explain, markdown};
+pub use input::INPUT_RULES;
 
 #[cfg(test)]
 pub mod testkit;
@@ -50,38 +91,77 @@ pub struct Rule {
     pub severity: Severity,
     pub summary_zh: &'static str,
     pub summary_en: &'static str,
+    /// The rule's doc comment as written ([`declare_rules!`]): English, then Chinese, under
+    /// fixed headings. Native builds only (see [`Rule::doc`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub doc: &'static str,
 }
 
-/// Every rule, in catalogue order.
-pub const RULES: &[&Rule] = &[
-    &version::FMT_VERSION,
-    &structure::FMT_SECTION_MISSING,
-    &structure::FMT_SECTION_ORDER,
-    &structure::FMT_HEADING_TEXT,
-    &structure::FMT_TITLE,
-    &labels::FMT_TABLE_LABEL,
-    &cells::CELL_BLANK,
-    &cells::CELL_NONNUM,
-    &arithmetic::T3_IDENTITY,
-    &arithmetic::T3_RESULT_SUM,
-    &arithmetic::T3_ROW_TOTAL,
-    &arithmetic::T3_SUBTOTAL,
-    &arithmetic::T4_SUM,
-    &readability::TABLE_UNREADABLE,
-    &readability::GRID_OVERLAP,
-    &artifacts::PASTE_ARTIFACT,
-    &narrative::TXT_TABLE_MISMATCH,
-    &narrative::TXT_CATEGORY_SUM,
-    &narrative::TXT_PERCENT,
-    &period::PERIOD_YEAR,
-    &sections_content::SEC5_EMPTY,
-    &sections_content::SEC6_FEE_MISSING,
-    &cross_year::X_CARRYOVER,
-    &cross_year::X_VALID_DOCS,
-    &template::TEMPLATE_UNFILLED,
-    &file_marks::DOCX_TRACKED_CHANGES,
-    &file_marks::DOCX_COMMENTS,
+/// A rule family: the rules one file declares, and the check that emits them (and only them).
+pub struct Family {
+    pub rules: &'static [&'static Rule],
+    pub check: fn(&Context, &mut Vec<Diagnostic>),
+}
+
+/// The families, in catalogue order: the one list [`FAMILIES`] (hence [`RULES`]) and [`run`]'s
+/// calls are made from. (A macro, so that [`run`] calls each check directly, as code written
+/// out by hand would: calls through a table of function pointers cost the WebAssembly module.)
+macro_rules! families {
+    ($($family:ident),* $(,)?) => {
+        /// Every family, in catalogue order.
+        pub const FAMILIES: &[Family] = &[$($family::FAMILY),*];
+
+        /// Every family's check, in catalogue order.
+        fn every_family(ctx: &Context, out: &mut Vec<Diagnostic>) {
+            $(check_family(&$family::FAMILY, ctx, out);)*
+        }
+    };
+}
+
+families![
+    version,
+    structure,
+    labels,
+    cells,
+    arithmetic,
+    readability,
+    artifacts,
+    narrative,
+    period,
+    sections_content,
+    cross_year,
+    template,
+    file_marks,
 ];
+
+/// How many rules the families declare.
+const RULE_COUNT: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < FAMILIES.len() {
+        n += FAMILIES[i].rules.len();
+        i += 1;
+    }
+    n
+};
+
+/// The families' rules, flattened at compile time.
+const RULE_ARRAY: [&Rule; RULE_COUNT] = {
+    let mut out = [FAMILIES[0].rules[0]; RULE_COUNT];
+    let (mut i, mut k) = (0, 0);
+    while i < FAMILIES.len() {
+        let mut j = 0;
+        while j < FAMILIES[i].rules.len() {
+            out[k] = FAMILIES[i].rules[j];
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Every rule, in catalogue order (the families' rules, in [`FAMILIES`] order).
+pub const RULES: &[&Rule] = &RULE_ARRAY;
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
@@ -160,21 +240,21 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Every rule's check, in catalogue order.
-fn every_rule(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    version::check(ctx, out);
-    structure::check(ctx, out);
-    labels::check(ctx, out);
-    cells::check(ctx, out);
-    arithmetic::check(ctx, out);
-    readability::check(ctx, out);
-    artifacts::check(ctx, out);
-    narrative::check(ctx, out);
-    period::check(ctx, out);
-    sections_content::check(ctx, out);
-    cross_year::check(ctx, out);
-    template::check(ctx, out);
-    file_marks::check(ctx, out);
+/// Run one family's check. In debug builds, every finding must be of one of the family's
+/// rules: a rule that is not registered (or another family's) stops the test that made it.
+#[inline(always)]
+fn check_family(family: &Family, ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let start = out.len();
+    (family.check)(ctx, out);
+    if cfg!(debug_assertions) {
+        for d in &out[start..] {
+            assert!(
+                family.rules.iter().any(|r| r.id == d.rule),
+                "{} is emitted by a family that does not declare it (rules::FAMILIES)",
+                d.rule
+            );
+        }
+    }
 }
 
 /// Run every rule and apply the caller's overrides. Diagnostics come sorted by table, then
@@ -187,9 +267,9 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
         // A blank template is one finding, not a finding per empty cell and missing text
         // (its tracked changes and comments, if any, still said).
         out.push(template::blank_template(ctx));
-        file_marks::check(ctx, &mut out);
+        check_family(&file_marks::FAMILY, ctx, &mut out);
     } else {
-        every_rule(ctx, &mut out);
+        every_family(ctx, &mut out);
     }
     let mut out: Vec<Diagnostic> = out
         .into_iter()
@@ -218,56 +298,123 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod registry {
-    use super::{rule, RULES};
+    use super::{FAMILIES, INPUT_RULES, RULES};
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
 
-    /// The `id`s of the rule constants (`pub const …: Rule = Rule { id: "…"`) declared in
-    /// the rule families' files, read from the source.
-    fn declared() -> Vec<String> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).expect("src/rules") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).expect("source");
-                    let mut lines = text.lines();
-                    while let Some(line) = lines.next() {
-                        if line.starts_with("pub const ") && line.ends_with(": Rule = Rule {") {
-                            let id = lines.next().and_then(|l| l.trim().strip_prefix("id: \""));
-                            out.push(id.and_then(|i| i.split('"').next()).expect("an id on the next line").to_string());
-                        }
-                    }
+    /// A rule constant as declared in the source: its const name and its `id`.
+    #[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
+    struct Declared {
+        name: String,
+        id: String,
+    }
+
+    /// What a family's sources declare: the rule constants (`pub const NAME: Rule = Rule {`,
+    /// with `id: "…"` on the next line) and the names its `pub const FAMILY: Family = Family {
+    /// rules: &[&A, &B], … }` lists. A family is a file of `src/rules/`, or a folder of it
+    /// (narrative/: rules one a file, the family in mod.rs).
+    fn families() -> BTreeMap<PathBuf, (Vec<Declared>, Vec<String>)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let mut out: BTreeMap<PathBuf, (Vec<Declared>, Vec<String>)> = BTreeMap::new();
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(&root).expect("src/rules") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                for e in std::fs::read_dir(&path).expect("a family folder") {
+                    files.push((path.clone(), e.expect("entry").path()));
                 }
+            } else {
+                files.push((path.clone(), path));
             }
         }
-        let mut out = Vec::new();
-        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules"), &mut out);
-        out.sort();
+        for (family, file) in files {
+            if file.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).expect("source");
+            let entry = out.entry(family).or_default();
+            let mut lines = text.lines().map(str::trim);
+            while let Some(line) = lines.next() {
+                if let Some(name) = line.strip_prefix("pub const ").and_then(|l| l.strip_suffix(": Rule = Rule {")) {
+                    let id = lines.next().and_then(|l| l.strip_prefix("id: \"")).and_then(|i| i.split('"').next());
+                    let id = id.expect("an id on the line after the const").to_string();
+                    entry.0.push(Declared { name: name.to_string(), id });
+                }
+            }
+            // `pub const FAMILY: Family = Family { rules: &[&A, &B], check };`, however wrapped.
+            if let Some((_, family)) = text.split_once("\npub const FAMILY: Family =") {
+                let list = family.split_once("rules: &[").and_then(|(_, l)| l.split_once(']')).map_or("", |(l, _)| l);
+                entry.1.extend(
+                    list.split(',').map(|n| n.trim().trim_start_matches('&').to_string()).filter(|n| !n.is_empty()),
+                );
+            }
+        }
+        out.retain(|_, (declared, listed)| !declared.is_empty() || !listed.is_empty());
         out
     }
 
-    /// A rule that is not in [`RULES`] cannot be listed, configured or documented: every rule
-    /// constant declared is registered, once, and none is registered that is not declared.
+    /// Every rule constant a family file declares is in that file's `FAMILY`, and its
+    /// `FAMILY` lists nothing else: a rule cannot be declared and left out.
     #[test]
-    fn every_declared_rule_is_registered_once() {
-        let declared = declared();
-        let mut registered: Vec<String> = RULES.iter().map(|r| r.id.to_string()).collect();
-        registered.sort();
-        assert_eq!(declared, registered);
+    fn every_declared_rule_is_in_its_family() {
+        for (path, (declared, listed)) in families() {
+            if path.ends_with("input.rs") {
+                continue;
+            }
+            let mut names: Vec<String> = declared.iter().map(|d| d.name.clone()).collect();
+            let mut listed = listed.clone();
+            names.sort();
+            listed.sort();
+            assert_eq!(names, listed, "{}: the rules declared and those in its FAMILY", path.display());
+        }
     }
 
-    /// The rules the formats' relations name (the arithmetic reports under them) are
-    /// registered: none falls back to a default severity.
+    /// Every family is in [`FAMILIES`], so every rule declared is in [`RULES`], once, and none
+    /// is registered that is not declared; the pseudo rules are in [`INPUT_RULES`] only.
     #[test]
-    fn every_rule_a_format_names_is_registered() {
-        use crate::format::Formats;
-        for format in Formats::OFFICIAL.iter() {
-            for table in format.tables {
-                for relation in table.relations {
-                    let id = relation.rule().id;
-                    assert!(rule(id).is_some(), "{id}");
-                }
-            }
+    fn every_declared_rule_is_registered_once() {
+        let all = families();
+        let ids = |input: bool| -> Vec<String> {
+            let mut v: Vec<String> = all
+                .iter()
+                .filter(|(path, _)| path.ends_with("input.rs") == input)
+                .flat_map(|(_, (declared, _))| declared.iter().map(|d| d.id.clone()))
+                .collect();
+            v.sort();
+            v
+        };
+        let sorted = |rules: &[&super::Rule]| {
+            let mut v: Vec<String> = rules.iter().map(|r| r.id.to_string()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(ids(false), sorted(RULES), "the rules declared in src/rules/ and those in RULES");
+        assert_eq!(ids(true), sorted(INPUT_RULES), "the pseudo rules declared and INPUT_RULES");
+        assert_eq!(all.len() - 1, FAMILIES.len(), "a family file that is not in FAMILIES");
+    }
+
+    /// A family that emits a rule it does not declare stops the run (in debug builds).
+    #[test]
+    #[should_panic(expected = "is emitted by a family that does not declare it")]
+    fn a_family_cannot_emit_another_familys_rule() {
+        use crate::diagnostic::Diagnostic;
+        fn emits_foreign(_: &super::Context, out: &mut Vec<Diagnostic>) {
+            const NOTHING: crate::message::Message = crate::message::Message { id: "test", zh: "", en: "" };
+            let blank = &super::cells::CELL_BLANK;
+            out.push(Diagnostic::new(blank.id, blank.severity, &NOTHING, crate::message::Args::new()));
         }
+        let family = super::Family { rules: &[&super::cells::CELL_NONNUM], check: emits_foreign };
+        let input = "某某县人民政府2022年政府信息公开工作年度报告";
+        let doc = crate::read::read_str(input, &crate::read::ReadOptions::default()).expect("a document");
+        let report = crate::recognize::recognize(&doc);
+        let ctx = super::Context {
+            doc: &doc,
+            report: &report,
+            lang: Default::default(),
+            forced_format: None,
+            previous: None,
+            sentences: Default::default(),
+        };
+        super::check_family(&family, &ctx, &mut Vec::new());
     }
 }

@@ -5,26 +5,55 @@ use crate::format::Section;
 use crate::message::{Args, Message};
 use crate::recognize::prose::Sentence;
 use crate::recognize::sections::first_year;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
-/// **PERIOD-YEAR** — the report's year is not used consistently. An **error** when the
-/// 统计期限 (自YYYY年1月1日至YYYY年12月31日) is not the title's year, or does not run within one
-/// year; a **warning** when the narrative describes another year as this one (a sentence
-/// opening "2023年，…" in a 2024 report), or when the improvement plan in 五 names the report
-/// year itself ("2019年…将…" in a 2019 report: the plan is for 2020). Other years mentioned
-/// in passing ("2018年以来", last year's comparison, "针对2024年工作中存在的问题") are not
-/// findings.
+declare_rules! {
+/// ## What it checks
+/// That the report's year is used consistently. An **error** when the 统计期限 (自YYYY年1月1日至YYYY年12月31日)
+/// is not the title's year, or does not run within one calendar year. A **warning** when the narrative
+/// describes another year as this one (a sentence opening "2023年，…" in a 2024 report), or when the
+/// improvement plan in 五 names the report year itself (the plan is for the next year). Other years
+/// mentioned in passing ("2018年以来", last year's figures for comparison, "针对2024年工作中存在的问题")
+/// are not findings.
 ///
-/// Why: docs/format.md §11 PERIOD-YEAR (DB51/T 2660 §2.1; the title year is the data year), §13
-/// (title year = 统计期限 year = the year the narrative uses).
+/// ## Why
+/// A report covers one calendar year, 1月1日 to 12月31日 of the data year (docs/format.md §1, following
+/// 四川 DB51/T 2660 §2.1), and the title year, the 统计期限 year and the year the narrative calls "this
+/// year" are the same (docs/format.md §13). A report copied from last year's and not updated shows it
+/// here first (docs/format.md §10: 东莞's report identical but for the year).
 ///
-/// Example: 息陬镇 2019: "针对以上问题，2019年息陬镇将从强化组织领导…重点突破" — should be 2020.
+/// ## Example
+/// A report on 2019 (its 五 is the plan for 2020).
+///
+/// | | 五、存在的主要问题及改进情况 |
+/// |---|---|
+/// | Fails | 针对以上问题，2019年息陬镇将从强化组织领导…重点突破 |
+/// | Fixed | 针对以上问题，2020年息陬镇将从强化组织领导…重点突破 |
+///
+/// ## 检查内容
+/// 报告年度的使用是否一致。统计期限（自YYYY年1月1日至YYYY年12月31日）与标题年份不一致，或不在同一自然年内，为**错误**。正文把另一年份当作本年度来叙述（2024 年度报告中以“2023年，……”开头的句子），或第五部分的改进计划写的是报告年度本身（计划应针对下一年度），为**警告**。
+/// 顺带提及的其他年份（“2018年以来”、与上年的对比、“针对2024年工作中存在的问题”）不报告。
+///
+/// ## 依据
+/// 年度报告统计一个自然年，即数据年度的1月1日至12月31日（docs/format.md §1，依四川 DB51/T 2660 §2.1），标题年份、统计期限年份与正文所称“本年度”应为同一年（docs/format.md §13）。照抄上年报告而未更新，往往首先在这里露出破绽（docs/format.md §10：东莞的报告除年份外与往年相同）。
+///
+/// ## 示例
+/// 2019 年度的报告（第五部分是 2020 年的计划）。
+///
+/// | | 五、存在的主要问题及改进情况 |
+/// |---|---|
+/// | 不通过 | 针对以上问题，2019年息陬镇将从强化组织领导…重点突破 |
+/// | 修改后 | 针对以上问题，2020年息陬镇将从强化组织领导…重点突破 |
 pub const PERIOD_YEAR: Rule = Rule {
     id: "PERIOD-YEAR",
     severity: Severity::Error,
     summary_zh: "标题年份、统计期限与正文所述年份不一致（改进计划应针对下一年）",
     summary_en: "Title year, statistical period and the years the narrative uses disagree (the plan is for next year)",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&PERIOD_YEAR], check };
 
 /// `YYYY` right before `marker` (spaces ignored), e.g. the year of `2024 年 1 月 1 日`.
 fn year_before(compact: &str, marker: &str) -> Option<(u16, usize)> {

@@ -3,38 +3,83 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::format::{columns, rows, Section, TableId};
 use crate::message::{Args, Message};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 use crate::strings::{char_count, JoinStr};
 
-/// **SEC5-EMPTY** — section 五、存在的主要问题及改进情况 is empty or says only "无". (A
-/// template placeholder left there, "（文字描述）", is TEMPLATE-UNFILLED's finding.)
+declare_rules! {
+/// ## What it checks
+/// That section 五、存在的主要问题及改进情况 says something: it is reported when it is empty or says only
+/// "无". (A template placeholder left there, "（文字描述）", is TEMPLATE-UNFILLED's finding.)
 ///
-/// Why: docs/format.md §11 SEC5-EMPTY (莆田 通报 "未认真填写"; 社科院 2016 "内容不翔实"); 30号 asks
-/// for the problems and how they were improved.
+/// ## Why
+/// Art. 50 of the 政府信息公开条例 requires the main problems and how they were improved, and
+/// 国办公开办函〔2021〕30号 asks for them; official notices criticised this section left empty or thin —
+/// the 莆田 通报's "未认真填写", the 社科院's "内容不翔实" (docs/format.md §8.1, §10, §11).
 ///
-/// Example: `五、存在的主要问题及改进情况` followed by `无。`
+/// ## Example
+/// | | 五、存在的主要问题及改进情况 |
+/// |---|---|
+/// | Fails | 无。 |
+/// | Fixed | 存在的主要问题是政策解读形式较为单一。下一步，我们将丰富解读形式，提升公开质量。 |
+///
+/// ## 检查内容
+/// 第五部分“存在的主要问题及改进情况”是否有实际内容：该部分为空或只写“无”时报告。（残留模板占位文字“（文字描述）”由 TEMPLATE-UNFILLED 报告。）
+///
+/// ## 依据
+/// 《政府信息公开条例》第五十条要求报告存在的主要问题及改进情况，国办公开办函〔2021〕30号也有此要求；官方通报批评过此部分空缺或空泛：莆田通报的“未认真填写”，社科院评估的“内容不翔实”（docs/format.md §8.1、§10、§11）。
+///
+/// ## 示例
+/// | | 五、存在的主要问题及改进情况 |
+/// |---|---|
+/// | 不通过 | 无。 |
+/// | 修改后 | 存在的主要问题是政策解读形式较为单一。下一步，我们将丰富解读形式，提升公开质量。 |
 pub const SEC5_EMPTY: Rule = Rule {
     id: "SEC5-EMPTY",
     severity: Severity::Warning,
     summary_zh: "第五部分“存在的主要问题及改进情况”为空或仅写“无”",
     summary_en: "Section 五 (problems and improvements) is empty or says only “无”",
 };
+}
 
-/// **SEC6-FEE-MISSING** — a report on 2021 or later whose section 六 says nothing about the
-/// 信息处理费 (an amount, or that none was charged). Accepted wordings: 信息处理费,
-/// 信息公开处理费, 收取…费用, 未收取/不收取…费.
+declare_rules! {
+/// ## What it checks
+/// A report on 2021 or later whose section 六、其他需要报告的事项 says nothing about the 信息处理费: an
+/// amount, or that none was charged. Accepted wordings include 信息处理费, 信息公开处理费, 收取…费用,
+/// 未收取/不收取…费. When 表三 （六）2 (逾期未缴费) is above 0, fee notices were sent in the year, and the
+/// message says so.
 ///
-/// Why: docs/format.md §8.1 item 5 and §11 SEC6-FEE-MISSING (the 2021 template's note in 六:
-/// "收取信息处理费情况在此处报告"; 国办函〔2020〕109号). When 表三 （六）2 (逾期未缴费) is above
-/// 0, fee notices were sent, and the message says so.
+/// ## Why
+/// From 2021 the 信息处理费 collected under 国办函〔2020〕109号 is reported in 六; the 2021 template's note
+/// in 六 reads "收取信息处理费情况在此处报告" (docs/format.md §8.1 item 5, §11).
 ///
-/// Example: 六、其他需要报告的事项 — "无。"
+/// ## Example
+/// | | 六、其他需要报告的事项 |
+/// |---|---|
+/// | Fails | 无。 |
+/// | Fixed | 本年度未收取信息处理费。 |
+///
+/// ## 检查内容
+/// 2021 年度及以后的报告，第六部分“其他需要报告的事项”未提及信息处理费：既无金额，也未说明未收取。接受的说法包括信息处理费、信息公开处理费、收取……费用、未收取/不收取……费。
+/// 表三（六）2（逾期未缴费）大于 0 时，说明本年发出过收费通知，提示中会指出这一点。
+///
+/// ## 依据
+/// 自 2021 年度起，按国办函〔2020〕109号收取信息处理费的情况在第六部分报告；2021 年模板第六部分的注释为“收取信息处理费情况在此处报告”（docs/format.md §8.1 第 5 项、§11）。
+///
+/// ## 示例
+/// | | 六、其他需要报告的事项 |
+/// |---|---|
+/// | 不通过 | 无。 |
+/// | 修改后 | 本年度未收取信息处理费。 |
 pub const SEC6_FEE_MISSING: Rule = Rule {
     id: "SEC6-FEE-MISSING",
     severity: Severity::Warning,
     summary_zh: "2021年起的报告第六部分未说明信息处理费收取情况",
     summary_en: "Section 六 of a 2021+ report does not report the information processing fee",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&SEC5_EMPTY, &SEC6_FEE_MISSING], check };
 
 fn heading<'a>(ctx: &Context<'a>, section: Section) -> Option<&'a crate::recognize::FoundSection> {
     ctx.report.sections.iter().find(|s| s.section == section)

@@ -4,57 +4,156 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::format::Section;
 use crate::message::{Args, Message};
 use crate::recognize::labels::words;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
-/// **FMT-SECTION-MISSING** — one of the six sections 一…六 is absent.
+declare_rules! {
+/// ## What it checks
+/// That the report has all six sections: 一、总体情况, 二、主动公开政府信息情况,
+/// 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况, 五、存在的主要问题及改进情况,
+/// 六、其他需要报告的事项. A heading in other words is still recognised by its key words (that is
+/// FMT-HEADING-TEXT's warning); only a section that is not there at all is reported here.
 ///
-/// Why: 条例 Art. 50 lists the content; 国办公开办函〔2021〕30号 says "不能遗漏"; docs/format.md §3.
+/// ## Why
+/// Art. 50 of the 政府信息公开条例 lists what an annual report must contain, and 国办公开办函〔2021〕30号
+/// says the content "不能遗漏"; both revisions of the format have the same six sections (docs/format.md
+/// §3). Official notices have named reports with sections missing (docs/format.md §10).
 ///
-/// Example: a report that goes from 四、政府信息公开行政复议、行政诉讼情况 straight to
-/// 六、其他需要报告的事项.
+/// ## Example
+/// | | Headings in the report |
+/// |---|---|
+/// | Fails | 一、… 二、… 三、… 四、政府信息公开行政复议、行政诉讼情况 → 六、其他需要报告的事项 |
+/// | Fixed | 一、… 二、… 三、… 四、… 五、存在的主要问题及改进情况 六、其他需要报告的事项 |
+///
+/// ## 检查内容
+/// 报告是否具备全部六个部分：一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况，四、政府信息公开行政复议、行政诉讼情况，五、存在的主要问题及改进情况，六、其他需要报告的事项。
+/// 措辞不同的标题仍可按关键词识别（那是 FMT-HEADING-TEXT 的警告）；此处只报告完全没有的部分。
+///
+/// ## 依据
+/// 《政府信息公开条例》第五十条列明年度报告应包括的内容，国办公开办函〔2021〕30号要求“不能遗漏”；两版格式都是这六个部分（docs/format.md §3）。官方通报曾点名缺少部分内容的报告（docs/format.md §10）。
+///
+/// ## 示例
+/// | | 报告中的标题 |
+/// |---|---|
+/// | 不通过 | 一、… 二、… 三、… 四、政府信息公开行政复议、行政诉讼情况 → 六、其他需要报告的事项 |
+/// | 修改后 | 一、… 二、… 三、… 四、… 五、存在的主要问题及改进情况 六、其他需要报告的事项 |
 pub const FMT_SECTION_MISSING: Rule = Rule {
     id: "FMT-SECTION-MISSING",
     severity: Severity::Error,
     summary_zh: "缺少六个部分之一（一、总体情况…六、其他需要报告的事项）",
     summary_en: "One of the six sections (一…六) is missing",
 };
+}
 
-/// **FMT-SECTION-ORDER** — sections out of order, or numbered wrongly (五、其他需要报告的事项).
+declare_rules! {
+/// ## What it checks
+/// That the six sections come in the official order and carry their own numbers: a section printed
+/// before one it should follow, or numbered wrongly (`五、其他需要报告的事项` for 六).
 ///
-/// Why: the format fixes the order; docs/format.md §3, §11.
+/// ## Why
+/// The format fixes the order of the sections, which follows Art. 50's items (docs/format.md §3, §11);
+/// readers and the officials who compile the reports look for each section by its number.
 ///
-/// Example: 六、其他需要报告的事项 printed before 五、存在的主要问题及改进情况.
+/// ## Example
+/// | | Headings in the report |
+/// |---|---|
+/// | Fails | … 四、政府信息公开行政复议、行政诉讼情况 / 五、其他需要报告的事项 / 六、存在的主要问题及改进情况 |
+/// | Fixed | … 四、政府信息公开行政复议、行政诉讼情况 / 五、存在的主要问题及改进情况 / 六、其他需要报告的事项 |
+///
+/// ## 检查内容
+/// 六个部分是否按规定的顺序排列、编号是否正确：某部分排在本应在它之前的部分前面，或编号错误（如把六写成 `五、其他需要报告的事项`）。
+///
+/// ## 依据
+/// 格式规定了各部分的顺序，与《条例》第五十条各项一致（docs/format.md §3、§11）；读者和汇总年报的工作人员按编号查找各部分。
+///
+/// ## 示例
+/// | | 报告中的标题 |
+/// |---|---|
+/// | 不通过 | … 四、政府信息公开行政复议、行政诉讼情况 / 五、其他需要报告的事项 / 六、存在的主要问题及改进情况 |
+/// | 修改后 | … 四、政府信息公开行政复议、行政诉讼情况 / 五、存在的主要问题及改进情况 / 六、其他需要报告的事项 |
 pub const FMT_SECTION_ORDER: Rule = Rule {
     id: "FMT-SECTION-ORDER",
     severity: Severity::Error,
     summary_zh: "各部分顺序或编号错误",
     summary_en: "Sections out of order or numbered wrongly",
 };
+}
 
-/// **FMT-HEADING-TEXT** — a section heading that is not the official one word for word
-/// (spaces and punctuation width aside).
+declare_rules! {
+/// ## What it checks
+/// That each section heading is the official one word for word. Spaces and the width of
+/// punctuation (`(` for `（`) do not count; a heading in other words, or with a typo, is reported with
+/// the official text. (The section is still recognised by its key words, so nothing else is lost.)
 ///
-/// Why: docs/format.md §3 lists the headings and the variants seen in published reports.
+/// ## Why
+/// docs/format.md §3 gives the six official headings and the variants published reports use instead
+/// (e.g. `五、政府信息公开工作存在的主要问题及改进情况`). The headings are part of the format; a reworded
+/// one is a departure from the template, not a wrong report — hence a warning.
 ///
-/// Example: `四、政府信息公开行政法复议、行政诉讼情况` for `四、政府信息公开行政复议、行政诉讼情况`.
+/// ## Example
+/// | | Heading |
+/// |---|---|
+/// | Fails | 四、政府信息公开行政法复议、行政诉讼情况 |
+/// | Fixed | 四、政府信息公开行政复议、行政诉讼情况 |
+///
+/// ## 检查内容
+/// 各部分标题是否与规定格式的文字完全一致。空格和标点全半角（`(` 与 `（`）不计；措辞不同或有错别字的标题会被报告，并给出规定的文字。（该部分仍按关键词识别，不影响其他检查。）
+///
+/// ## 依据
+/// docs/format.md §3 列出六个规定标题，以及已发布报告中出现的其他写法（如 `五、政府信息公开工作存在的主要问题及改进情况`）。标题是格式的一部分；改写标题是偏离模板，而不是报告内容有误，因此为警告。
+///
+/// ## 示例
+/// | | 标题 |
+/// |---|---|
+/// | 不通过 | 四、政府信息公开行政法复议、行政诉讼情况 |
+/// | 修改后 | 四、政府信息公开行政复议、行政诉讼情况 |
 pub const FMT_HEADING_TEXT: Rule = Rule {
     id: "FMT-HEADING-TEXT",
     severity: Severity::Warning,
     summary_zh: "部分标题与规定格式的文字不一致",
     summary_en: "Section heading differs from the official wording",
 };
+}
 
-/// **FMT-TITLE** — the title is not of the form `…YYYY年政府信息公开工作年度报告`.
+declare_rules! {
+/// ## What it checks
+/// That the report has a title of the form `<organ><year>年政府信息公开工作年度报告`: it must say
+/// 年度报告 (not 工作报告), 政府信息公开工作, and the year. A report with at least three sections and no
+/// title at all is reported too, with the title it should have.
 ///
-/// Why: docs/format.md §11 (the 莆田 通报 named "工作报告" titles); the format's own name.
+/// ## Why
+/// The title is the format's own name for the document, and the year in it is the data year
+/// (docs/format.md §1, §13). Official notices have named reports titled "工作报告" instead of "年度报告"
+/// (the 莆田 通报, docs/format.md §10); a title without the year or the words cannot be found by
+/// those who look for the report.
 ///
-/// Example: `息陬镇人民政府2019年信息公开年度报告` (lacks 政府…工作).
+/// ## Example
+/// | | Title |
+/// |---|---|
+/// | Fails | 息陬镇人民政府2019年信息公开年度报告 |
+/// | Fixed | 息陬镇人民政府2019年政府信息公开工作年度报告 |
+///
+/// ## 检查内容
+/// 报告标题是否为 `<机关名称><年份>年政府信息公开工作年度报告` 的形式：须写“年度报告”（而不是“工作报告”）、“政府信息公开工作”和年份。有三个以上部分却没有标题的报告也会被报告，并给出应有的标题。
+///
+/// ## 依据
+/// 标题是格式对该文件的名称，其中的年份即数据所属年度（docs/format.md §1、§13）。官方通报曾点名把“年度报告”写成“工作报告”的标题（莆田通报，docs/format.md §10）；缺少年份或关键字的标题，查找报告的人无法找到。
+///
+/// ## 示例
+/// | | 标题 |
+/// |---|---|
+/// | 不通过 | 息陬镇人民政府2019年信息公开年度报告 |
+/// | 修改后 | 息陬镇人民政府2019年政府信息公开工作年度报告 |
 pub const FMT_TITLE: Rule = Rule {
     id: "FMT-TITLE",
     severity: Severity::Warning,
     summary_zh: "标题不是“××YYYY年政府信息公开工作年度报告”的形式",
     summary_en: "Title is not of the form “…YYYY年政府信息公开工作年度报告”",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family =
+    Family { rules: &[&FMT_SECTION_MISSING, &FMT_SECTION_ORDER, &FMT_HEADING_TEXT, &FMT_TITLE], check };
 
 const TITLE_MISSING: Message = Message {
     id: "FMT-TITLE/missing",

@@ -5,25 +5,50 @@ use crate::document::Block;
 use crate::format::Section;
 use crate::message::{Args, Message};
 use crate::recognize::value::ValueShape;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
-/// **TEMPLATE-UNFILLED** — the report is still the blank template, or some of the template's
-/// placeholders are left in: “（文字描述）” where a section's text should be, “（文字描述，收取
-/// 信息处理费情况在此处报告。）” in 六. A placeholder is a warning, once per place; a template with
-/// no number in any table and only placeholders for text is one **error** (and no other
-/// finding: the 175 empty cells of a blank template are not 175 mistakes).
+declare_rules! {
+/// ## What it checks
+/// The report is still the blank template, or some of the template's placeholders are left in:
+/// “（文字描述）” where a section's text should be, “（文字描述，收取信息处理费情况在此处报告。）” in 六,
+/// “【此处填写…】”. A placeholder is a **warning**, once per place. A template with no number in any
+/// table and only placeholders for text is one **error** and nothing else (its tracked changes and
+/// comments, in a Word file, still said): the 175 empty cells of a blank template are not 175
+/// mistakes.
 ///
-/// Why: docs/format.md §11 TEMPLATE-UNFILLED (the 2021 template, govnianbao `政务公开年报模版.docx`);
-/// 30号 asks for each section's content. A report published with the template's words in it
+/// ## Why
+/// The 2021 template carries these placeholders where each section's content goes (docs/format.md §8.1,
+/// §11); 国办公开办函〔2021〕30号 asks for that content. A report published with the template's words in it
 /// was not finished.
 ///
-/// Example: `五、存在的主要问题及改进情况` followed by `（文字描述）`.
+/// ## Example
+/// | | 五、存在的主要问题及改进情况 |
+/// |---|---|
+/// | Fails | （文字描述） |
+/// | Fixed | 存在的主要问题是政策解读形式较为单一。下一步，我们将丰富解读形式，提升公开质量。 |
+///
+/// ## 检查内容
+/// 报告仍是空白模板，或残留了模板的占位文字：应写正文的地方是“（文字描述）”，第六部分是“（文字描述，收取信息处理费情况在此处报告。）”，或“【此处填写…】”。每处占位文字报告一次**警告**。
+/// 表格中没有任何数字、正文只有占位文字的模板，只报告一条**错误**（Word 文件中的修订和批注仍会报告）：空白模板的 175 个空单元格不是 175 个错误。
+///
+/// ## 依据
+/// 2021 年模板在各部分应填写内容的位置放了这些占位文字（docs/format.md §8.1、§11）；国办公开办函〔2021〕30号要求写明这些内容。带着模板文字发布的报告并未完成。
+///
+/// ## 示例
+/// | | 五、存在的主要问题及改进情况 |
+/// |---|---|
+/// | 不通过 | （文字描述） |
+/// | 修改后 | 存在的主要问题是政策解读形式较为单一。下一步，我们将丰富解读形式，提升公开质量。 |
 pub const TEMPLATE_UNFILLED: Rule = Rule {
     id: "TEMPLATE-UNFILLED",
     severity: Severity::Warning,
     summary_zh: "仍是空白模板，或残留模板占位文字“（文字描述）”",
     summary_en: "The report is still the blank template, or template placeholders (“（文字描述）”) remain",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&TEMPLATE_UNFILLED], check };
 
 /// The words a template's placeholder starts with, inside its brackets.
 const PLACEHOLDERS: [&str; 3] = ["文字描述", "此处填写", "请填写"];

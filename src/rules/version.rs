@@ -4,24 +4,73 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::format::TableId;
 use crate::message::{Arg, Args, Message};
 use crate::recognize::format_version::{detect, DetectedFormat};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Family};
 
-/// **FMT-VERSION** — the report follows the wrong revision of the format for its year
-/// (error), or mixes the two (warning).
+declare_rules! {
+/// ## What it checks
+/// Which revision of the official format the tables follow, against the one the report's year
+/// requires: reports on 2019 and 2020 use the 2019 format (国办公开办函〔2019〕60号), reports on 2021
+/// onwards the 2021 format (国办公开办函〔2021〕30号). The revision is read from the tables themselves
+/// — 表二's column headers (本年新制作数量… or 本年制发件数…) and the shape of 表三's （六）其他处理 (one row
+/// in 2019, three sub-items in 2021). An **error** when the whole layout is the other revision's; a
+/// **warning** when the report mixes the two (a hybrid). With `--format` (`options.format`) the
+/// tables are compared with the revision given instead of the year's.
 ///
-/// Why: reports on 2019 and 2020 use 国办公开办函〔2019〕60号, reports on 2021 onwards
-/// 国办公开办函〔2021〕30号 (docs/format.md §2). The revision is read from the tables: 表二's column
-/// headers and 表三's （六）其他处理 (one row in 2019, three sub-items in 2021) — docs/format.md §6.
-/// A hybrid (2021 表二 with a one-row （六）, docs/format.md §9.5) is a warning.
+/// ## Why
+/// The format follows the data year (docs/format.md §2); what changed between the revisions and how
+/// they are told apart is docs/format.md §6; hybrids seen in published reports are §9.5. A report in
+/// the wrong revision reports different things under the same headings (表二 （一） counts documents
+/// made and published in 2019, documents issued, repealed and in force in 2021).
 ///
-/// Example: a 2023 report whose 表三 has （六）其他处理 as one row while its 表二 has
-/// 本年制发件数 … → hybrid.
+/// ## Example
+/// A report on 2022.
+///
+/// Fails — 表二 （一） has the 2019 columns:
+///
+/// | 第二十条第（一）项 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
+/// |---|---|---|---|
+/// | 规章 | 0 | 0 | 5 |
+///
+/// Fixed — the 2021 columns, the values counted as they ask:
+///
+/// | 第二十条第（一）项 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+/// |---|---|---|---|
+/// | 规章 | 0 | 0 | 5 |
+///
+/// ## 检查内容
+/// 表格所用的年报格式版本是否与报告年度要求的一致：2019、2020 年度的报告用 2019 年格式（国办公开办函〔2019〕60号），2021
+/// 年度起用 2021 年格式（国办公开办函〔2021〕30号）。版本从表格本身读出：表二的列标题（本年新制作数量…… 或 本年制发件数……）和表三
+/// “（六）其他处理”的形态（2019 年为一行，2021 年分三项）。整个表格布局属于另一版本时为**错误**；两种格式混用时为**警告**。
+/// 指定 `--format`（`options.format`）时，按指定的版本而不是年度来比较。
+///
+/// ## 依据
+/// 格式按数据所属年度确定（docs/format.md §2）；两版的差异及识别方法见 docs/format.md §6；已发布报告中的混用情形见 §9.5。
+/// 用错版本的报告在同样的标题下报告的是不同的内容（表二第（一）项在 2019 年格式中统计新制作、新公开的文件，在 2021 年格式中统计制发、废止和现行有效的件数）。
+///
+/// ## 示例
+/// 2022 年度的报告。
+///
+/// 不通过：表二第（一）项用的是 2019 年格式的列：
+///
+/// | 第二十条第（一）项 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
+/// |---|---|---|---|
+/// | 规章 | 0 | 0 | 5 |
+///
+/// 修改后：改用 2021 年格式的列，并按列的含义填写：
+///
+/// | 第二十条第（一）项 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+/// |---|---|---|---|
+/// | 规章 | 0 | 0 | 5 |
 pub const FMT_VERSION: Rule = Rule {
     id: "FMT-VERSION",
     severity: Severity::Error,
     summary_zh: "所用年报格式与报告年度不符（2019 年格式/2021 年格式），或两种格式混用",
     summary_en: "Format revision does not match the report year (2019 vs 2021 format), or mixes both",
 };
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&FMT_VERSION], check };
 
 const HYBRID: Message = Message {
     id: "FMT-VERSION/hybrid",

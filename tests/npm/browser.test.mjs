@@ -108,15 +108,31 @@ test('a trap does not take the module down for the page', async () => {
   assert.deepEqual(result, { failed: 'INTERNAL-ERROR', after: 2 });
 });
 
+test('ruleDoc() fetches the rule docs on first use, not with the module', async () => {
+  const r = await page.evaluate(async () => {
+    const before = performance.getEntriesByType('resource').some((e) => e.name.endsWith('rule-docs.json'));
+    const zh = await window.api.ruleDoc('T3-ROW-TOTAL');
+    const en = await window.api.ruleDoc('T3-ROW-TOTAL', 'en');
+    const unknown = await window.api.ruleDoc('NO-SUCH-RULE').then(() => 'resolved', (e) => e.message);
+    return { before, zh, en, unknown };
+  });
+  assert.equal(r.before, false, 'init() and lint() do not load the docs');
+  assert.match(r.zh, /^# T3-ROW-TOTAL — 表三各行[\s\S]*## 检查内容/);
+  assert.match(r.en, /## What it checks[\s\S]*## Why[\s\S]*## Example/);
+  assert.match(r.unknown, /unknown rule/);
+});
+
 test('the classic-script build defines window.xxgkLint', async () => {
   const p = await browser.newPage();
   await p.goto(url + 'classic.html');
   await p.waitForFunction(() => window.ready === true, null, { timeout: 20000 });
   const r = await p.evaluate(async () => {
     const seed = await (await fetch('fixtures/tests__fixtures__xizou-2019.txt')).text();
-    return { errors: xxgkLint.lint(seed).summary.errors, rules: xxgkLint.rules().length, version: xxgkLint.version };
+    const doc = await xxgkLint.ruleDoc('CELL-BLANK', 'en');
+    return { errors: xxgkLint.lint(seed).summary.errors, rules: xxgkLint.rules().length, version: xxgkLint.version, doc };
   });
   assert.equal(r.errors, 2);
+  assert.match(r.doc, /^# CELL-BLANK/);
   assert.ok(r.rules >= 16);
   assert.match(r.version, /^\d+\.\d+\.\d+$/);
   await p.close();

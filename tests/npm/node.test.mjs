@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import * as esm from 'xxgk-lint';
 import { FIXTURES, nativeReports, comparable } from './expected.mjs';
 
@@ -52,6 +53,19 @@ test('rules() and version', () => {
   assert.ok(list.find((r) => r.id === 'T3-IDENTITY' && r.severity === 'error'));
   assert.equal(typeof esm.version, 'string');
   assert.equal(cjs.version, esm.version);
+});
+
+test('ruleDoc() reads the rule docs on first use (ESM and CommonJS)', async () => {
+  const zh = await esm.ruleDoc('T3-ROW-TOTAL');
+  assert.match(zh, /^# T3-ROW-TOTAL — 表三各行/);
+  assert.match(zh, /## 检查内容[\s\S]*## 依据[\s\S]*## 示例/);
+  const en = await cjs.ruleDoc('T3-ROW-TOTAL', 'en');
+  assert.match(en, /## What it checks[\s\S]*## Why[\s\S]*## Example/);
+  // The same text as the CLI prints.
+  const cli = execFileSync(join(root, 'target/release/xxgk-lint'), ['rules', '--explain', 'T3-ROW-TOTAL', '--lang', 'en'], { encoding: 'utf8' });
+  assert.equal(en, cli);
+  assert.match(await esm.ruleDoc('INPUT-EMPTY', 'en'), /empty/);
+  await assert.rejects(esm.ruleDoc('NO-SUCH-RULE'), /unknown rule “NO-SUCH-RULE”/);
 });
 
 test('a trap does not take the module down', async () => {

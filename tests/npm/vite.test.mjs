@@ -16,9 +16,10 @@ test('a Vite production build bundles the package and lints in the browser', asy
   mkdirSync(join(app, 'public'), { recursive: true });
   writeFileSync(join(app, 'public/seed.txt'), readFileSync(join(root, 'tests/fixtures/xizou-2019.txt')));
   writeFileSync(join(app, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body><script type="module" src="/main.js"></script></body></html>');
-  writeFileSync(join(app, 'main.js'), `import { init, lint } from 'xxgk-lint';
+  writeFileSync(join(app, 'main.js'), `import { init, lint, ruleDoc } from 'xxgk-lint';
 await init();
 const seed = await (await fetch('/seed.txt')).text();
+window.doc = (await ruleDoc('T4-SUM', 'en')).split('\\n')[0];
 window.result = lint(seed).summary;`);
   execFileSync(join(scratch, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: app, stdio: 'inherit' });
   const { server, url } = await serve(join(app, 'dist'));
@@ -28,6 +29,8 @@ window.result = lint(seed).summary;`);
     await page.goto(url);
     await page.waitForFunction(() => window.result !== undefined, null, { timeout: 20000 });
     assert.deepEqual(await page.evaluate(() => window.result), { errors: 2, warnings: 5, infos: 0 });
+    // The docs asset is bundled as the package fetches it (new URL(…, import.meta.url)).
+    assert.match(await page.evaluate(() => window.doc), /^# T4-SUM — /);
   } finally {
     await browser.close();
     server.close();

@@ -5,25 +5,47 @@ use crate::document::Span;
 use crate::message::{Arg, Args, Message};
 use crate::recognize::prose::{clause_before, quantities, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
-use crate::rules::Rule;
 use crate::strings::JoinStr;
 
-/// **TXT-CATEGORY-SUM** — an enumeration "N条，其中 a条、b条、c条…" (or "在…N条…中，a条；b条…":
-/// the phrasings are [`PHRASINGS`]) whose parts do not add up to its total. Parts written "550余条" (余/多/超) are lower bounds: the total is exceeded if
-/// even their lower bounds add up to more. A short list (fewer than three parts) or one
-/// ending in 等 may leave things out, so only parts that exceed the total are reported there.
+declare_rules! {
+/// ## What it checks
+/// An enumeration in the narrative whose parts do not add up to its total: "N条，其中 a条、b条、c条…", or
+/// "在…N条…中，a条；b条…" with the parts running on over "；" (a first part that restates the total is
+/// left out). The phrasings known are data (`PHRASINGS` in `rules/narrative/category_sum.rs`). Parts
+/// written "550余条" (余/多/超) are lower bounds: reported only if even those add up to more than the
+/// total. A short list (fewer than three parts) or one ending in 等 may leave things out, so there
+/// only parts that exceed the total are reported.
 ///
-/// Why: docs/format.md §11 TXT-CATEGORY-SUM, §12.2 (categories that do not add up to the total).
+/// ## Why
+/// Categories that do not add up to their own total are one of the errors found when the prose is
+/// checked against itself (docs/format.md §11, §12.2: the 上海 2019 report's categories add up to 716,
+/// not the 805 answered).
 ///
-/// Example: "发布信息130条，其中机构职能类4条，政策法规类14条、规划计划类2条、行政权力运行公开类
-/// 28条、重点领域信息公开68条、新闻发布3条、应急管理3条、政务公开管理工作3条" — the parts add up
-/// to 125.
+/// ## Example
+/// | | Narrative |
+/// |---|---|
+/// | Fails | 发布信息130条，其中机构职能类4条、政策法规类14条、规划计划类2条、行政权力运行公开类28条、重点领域信息公开68条、新闻发布3条、应急管理3条、政务公开管理工作3条 (the parts add up to 125) |
+/// | Fixed | 发布信息125条，其中机构职能类4条、政策法规类14条、…、政务公开管理工作3条 |
+///
+/// ## 检查内容
+/// 正文中的列举，各分项之和与总数不符：“N条，其中a条、b条、c条……”，或“在……N条……中，a条；b条……”且各分项以“；”延续（第一项若只是复述总数则不计）。已知的句式是数据（`rules/narrative/category_sum.rs` 中的 `PHRASINGS`）。
+/// 写作“550余条”（余/多/超）的分项视为下限：只有下限之和已超过总数才报告。分项少于三项或以“等”结尾的列举可能有遗漏，只在分项之和超过总数时报告。
+///
+/// ## 依据
+/// 分项之和与其自身总数不符，是正文自相核对时发现的错误之一（docs/format.md §11、§12.2：上海 2019 年报告所列各类之和为 716，而不是办结的 805）。
+///
+/// ## 示例
+/// | | 正文 |
+/// |---|---|
+/// | 不通过 | 发布信息130条，其中机构职能类4条、政策法规类14条、规划计划类2条、行政权力运行公开类28条、重点领域信息公开68条、新闻发布3条、应急管理3条、政务公开管理工作3条（各项之和为 125） |
+/// | 修改后 | 发布信息125条，其中机构职能类4条、政策法规类14条、……、政务公开管理工作3条 |
 pub const TXT_CATEGORY_SUM: Rule = Rule {
     id: "TXT-CATEGORY-SUM",
     severity: Severity::Warning,
     summary_zh: "正文“共N，其中a、b…”各分项之和与总数不符",
     summary_en: "An enumeration in the narrative does not add up to its stated total",
 };
+}
 
 /// How an enumeration is phrased: where its total stands and what leads to its parts. The
 /// rule knows the phrasings listed in [`PHRASINGS`]; a new one is a new entry there.

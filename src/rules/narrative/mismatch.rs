@@ -7,7 +7,7 @@ use crate::message::{Arg, Args, Message};
 use crate::recognize::prose::{clause_after, clause_before, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
 use crate::recognize::MappedCell;
-use crate::rules::{Context, Rule};
+use crate::rules::Context;
 
 const MISMATCH: Message = Message {
     id: "TXT-TABLE-MISMATCH",
@@ -21,21 +21,46 @@ const READ_AS: Message =
     };
 const READINGS: Message = Message { id: "TXT-TABLE-MISMATCH/readings", zh: "{first}，{rest}", en: "{first}; {rest}" };
 
-/// **TXT-TABLE-MISMATCH** — a number the narrative states contradicts the table cell it
-/// describes: 收到/受理/新收 N 件 (表三 一, or 一 + 二), 上年结转 (二), 办结/答复/办理 (（七）总计),
-/// 结转/顺延下年度 (四), 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理 (their rows
-/// or groups, 总计 column), 行政复议 / 行政诉讼 counts and outcomes (表四; 诉讼 = 未经复议直接起诉
-/// + 复议后起诉), 规章 / 行政规范性文件 制发, 废止, 现行有效 (表二) and 行政事业性收费 (万元).
+declare_rules! {
+/// ## What it checks
+/// A number the narrative states against the table cell it describes: applications received
+/// (收到/受理/新收: 表三 一, or 一 + 二), carried over (上年结转: 二), answered (办结/答复: （七）总计), carried
+/// into next year (结转/顺延: 四), each outcome (予以公开 … 其他处理: its row or group, 总计 column),
+/// 行政复议 and 行政诉讼 counts and outcomes (表四; 诉讼 = 未经复议直接起诉 + 复议后起诉), 规章 and
+/// 行政规范性文件 (表二 （一）, in the columns of the report's own revision: 制发/废止/现行有效 in 2021,
+/// 新制作/新公开/对外公开总数 in 2019) and 行政事业性收费 (万元). A phrase that can mean two things is read
+/// every way the tables allow ("收到申请75件" = 新收 74 + 上年结转 1 is supported); only a number no
+/// reading supports is reported, with both numbers and the readings tried.
 ///
-/// Why: 国办公开办函〔2021〕30号 names "发布内容不准确" among the four failings; docs/format.md §11,
-/// §12, §13 (narrative vs table, section by section), §7.2 T4-D.
+/// ## Why
+/// 国办公开办函〔2021〕30号 names "发布内容不准确" among the failings it holds staff responsible for
+/// (docs/format.md §8.1); reviewers compare the narrative with the tables section by section
+/// (docs/format.md §13, §12.2; §7.2 T4-D for 诉讼). A warning, not an error: the prose may describe
+/// another scope (docs/format.md §9.7), and the tables are the statutory data.
 ///
-/// A phrase that can mean two things is read both ways ("收到申请75件" = 新收 74 + 上年结转 1
-/// is supported); only a number no reading supports is reported, naming both numbers and the
-/// readings tried. A warning, never an error: the prose may have another scope.
+/// ## Example
+/// 表三 总计 column: 一、本年新收 = 3119, 二、上年结转 = 34.
 ///
-/// Example: "全市共受理政府信息公开申请3120件" while 表三 一、本年新收 总计 = 3119 and
-/// 二、上年结转 = 34.
+/// | | Narrative |
+/// |---|---|
+/// | Fails | 全市共受理政府信息公开申请3120件 (neither 3119 nor 3119 + 34 = 3153) |
+/// | Fixed | 全市共受理政府信息公开申请3119件 |
+///
+/// ## 检查内容
+/// 正文所述数字与其所指的表格单元格是否一致：收到的申请（收到/受理/新收：表三“一”，或“一＋二”）、上年结转（“二”）、办结/答复（“（七）总计”）、结转/顺延下年度（“四”）、各项办理结果（予以公开……其他处理：相应的行或分组，总计列）、
+/// 行政复议和行政诉讼的件数及结果（表四；诉讼 ＝ 未经复议直接起诉 ＋ 复议后起诉）、规章和行政规范性文件（表二第（一）项，按报告所用版本的列：2021 年为制发/废止/现行有效，2019 年为新制作/新公开/对外公开总数）以及行政事业性收费（万元）。
+/// 可作两种理解的说法按表格允许的每种理解核对（“收到申请75件”＝新收 74 ＋上年结转 1 即算一致）；只有任何理解都不支持的数字才报告，并给出两个数字和尝试过的理解。
+///
+/// ## 依据
+/// 国办公开办函〔2021〕30号把“发布内容不准确”列为追究责任的情形之一（docs/format.md §8.1）；审核者逐部分对照正文和表格（docs/format.md §13、§12.2；诉讼见 §7.2 T4-D）。为警告而非错误：正文可能说的是另一口径（docs/format.md §9.7），而表格才是法定数据。
+///
+/// ## 示例
+/// 表三总计列：一、本年新收 ＝ 3119，二、上年结转 ＝ 34。
+///
+/// | | 正文 |
+/// |---|---|
+/// | 不通过 | 全市共受理政府信息公开申请3120件（既不是 3119，也不是 3119 ＋ 34 ＝ 3153） |
+/// | 修改后 | 全市共受理政府信息公开申请3119件 |
 pub const TXT_TABLE_MISMATCH: Rule = Rule {
     id: "TXT-TABLE-MISMATCH",
     severity: Severity::Warning,
@@ -43,6 +68,7 @@ pub const TXT_TABLE_MISMATCH: Rule = Rule {
     summary_en:
         "A number in the narrative contradicts the tables (requests, outcomes, review/litigation, documents, fees)",
 };
+}
 
 /// A total stated in a paragraph, usable as a percentage base.
 #[derive(Clone, Copy)]

@@ -24,9 +24,12 @@ pub use percent::TXT_PERCENT;
 
 use crate::diagnostic::Diagnostic;
 use crate::recognize::prose::quantities;
-use crate::rules::Context;
+use crate::rules::{Context, Family};
 use lexicon::{is_table_text, last_topic, Topic};
 use mismatch::Stated;
+
+/// The narrative rules (declared one a file) and their check ([`crate::rules::FAMILIES`]).
+pub const FAMILY: Family = Family { rules: &[&TXT_TABLE_MISMATCH, &TXT_CATEGORY_SUM, &TXT_PERCENT], check };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let sentences = ctx.sentences();

@@ -9,22 +9,43 @@ use crate::format::rows;
 use crate::message::{Args, Message};
 use crate::recognize::prose::{clause_before, Approx, Quantity, Sentence};
 use crate::recognize::value::Decimal;
-use crate::rules::{Context, Rule};
+use crate::rules::Context;
 
-/// **TXT-PERCENT** — a percentage "N件（x%）" or "N件，占x%" that is not N ÷ base, rounded
-/// to the decimals the text uses. The base is the total of the enumeration the count belongs
-/// to, a total the same paragraph states (办结/答复/受理 …), or for application outcomes the
-/// table's （七）总计 or 本年新收; any of them that gives x% is accepted.
+declare_rules! {
+/// ## What it checks
+/// A percentage in the narrative, "N件（x%）" or "N件，占x%", that is not N ÷ base rounded to the decimals
+/// the text gives. The base may be the total of the enumeration the count belongs to, a total the
+/// same paragraph states (办结/答复/受理 …), or, for the outcomes of applications, 表三's （七）总计 or
+/// 本年新收: any base that gives x% is accepted.
 ///
-/// Why: docs/format.md §11 TXT-PERCENT, §12.2 ("不予公开35件，占4.34%": 35 ÷ 805 = 4.35%).
+/// ## Why
+/// A percentage that is not its own count over its base is an inaccuracy the reader can check by
+/// hand (docs/format.md §11, §12.2: "不予公开35件，占4.34%" where 35 ÷ 805 = 4.35%).
 ///
-/// Example: "办结805件…不予公开35件，占4.34%".
+/// ## Example
+/// | | Narrative |
+/// |---|---|
+/// | Fails | 办结申请805件，其中不予公开35件，占4.34% |
+/// | Fixed | 办结申请805件，其中不予公开35件，占4.35% |
+///
+/// ## 检查内容
+/// 正文中的百分比（“N件（x%）”或“N件，占x%”）不等于 N ÷ 基数按正文所用小数位四舍五入的结果。基数可以是该数字所属列举的总数、同一段中所述的总数（办结/答复/受理等），对于申请的办理结果还可以是表三的（七）总计或本年新收：任何一个基数能得出 x% 即算一致。
+///
+/// ## 依据
+/// 与自身数量和基数对不上的百分比，是读者可以手算核对的不准确之处（docs/format.md §11、§12.2：“不予公开35件，占4.34%”，而 35 ÷ 805 ＝ 4.35%）。
+///
+/// ## 示例
+/// | | 正文 |
+/// |---|---|
+/// | 不通过 | 办结申请805件，其中不予公开35件，占4.34% |
+/// | 修改后 | 办结申请805件，其中不予公开35件，占4.35% |
 pub const TXT_PERCENT: Rule = Rule {
     id: "TXT-PERCENT",
     severity: Severity::Warning,
     summary_zh: "正文百分比与“数量÷基数”不符",
     summary_en: "A percentage in the narrative is not count ÷ base",
 };
+}
 
 const PERCENT: Message = Message {
     id: "TXT-PERCENT",
