@@ -21,6 +21,8 @@ pub mod message;
 mod order;
 pub mod rules;
 mod strings;
+#[cfg(feature = "cli")]
+pub mod tabular;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

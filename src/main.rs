@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use xxgk_lint::format::Formats;
 use xxgk_lint::read::decode::Decoded;
+use xxgk_lint::tabular::Table;
 use xxgk_lint::{
     lint_bytes, read_file, recognize_bytes, render_human, Block, Document, FileRead, InputKind, Lang, LintOptions,
     ReadOptions, Span, TextEncoding, RULES,
@@ -93,6 +94,14 @@ enum Command {
         /// X-CARRYOVER and X-VALID-DOCS; only with one FILE.
         #[arg(long, value_name = "FILE")]
         previous: Option<PathBuf>,
+        /// Also write every finding to this CSV file, one row each (UTF-8 with a byte-order
+        /// mark: Excel opens it in Chinese).
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Also write one row per file to this CSV file: organ, year, format, counts, the
+        /// three tables read or not, the verdict — or why the file could not be read.
+        #[arg(long, value_name = "FILE")]
+        summary_csv: Option<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
         /// Reports (Word .docx, HTML or text, told by their content), or directories of them
@@ -192,7 +201,7 @@ fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { json, lang, format, disable, rule, previous, read, files } => {
+        Command::Check { json, lang, format, disable, rule, previous, csv, summary_csv, read, files } => {
             let lang = match lang {
                 LangArg::Zh => Lang::Zh,
                 LangArg::En => Lang::En,
@@ -226,6 +235,17 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            let open = |path: &Option<PathBuf>, make: fn(&std::path::Path, Lang) -> std::io::Result<Table>| {
+                path.as_ref().map(|p| make(p, lang).map_err(|e| format!("{}: {e}", p.display()))).transpose()
+            };
+            let (mut findings_csv, mut summary) =
+                match (open(&csv, Table::findings), open(&summary_csv, Table::summary)) {
+                    (Ok(f), Ok(s)) => (f, s),
+                    (Err(e), _) | (_, Err(e)) => {
+                        eprintln!("xxgk-lint: {e}");
+                        return ExitCode::from(2);
+                    }
+                };
             let mut failed = false;
             let mut any_error = false;
             let mut first = true;
@@ -236,22 +256,34 @@ fn main() -> ExitCode {
             }
             for chunk in files.chunks(64) {
                 let results = xxgk_lint::batch::parallel_map(chunk, |file| {
-                    read_input(file, read_options.max_bytes).and_then(|bytes| {
-                        lint_bytes(&bytes, &read_options, &options)
-                            .map_err(|e| format!("{}: {}", file.display(), e.render(lang)))
-                    })
+                    read_input(file, read_options.max_bytes)
+                        .and_then(|bytes| lint_bytes(&bytes, &read_options, &options).map_err(|e| e.render(lang)))
                 });
                 for (file, result) in chunk.iter().zip(results) {
                     let mut r = match result {
                         Ok(r) => r,
                         Err(e) => {
-                            eprintln!("xxgk-lint: {e}");
+                            // read_input's errors name the file already; the reader's do not.
+                            let name = file.display().to_string();
+                            let why = e.strip_prefix(&format!("{name}: ")).unwrap_or(&e).to_string();
+                            eprintln!("xxgk-lint: {name}: {why}");
+                            if let Some(s) = summary.as_mut() {
+                                if s.write_unreadable(&name, &why).is_err() {
+                                    return ExitCode::from(2);
+                                }
+                            }
                             failed = true;
                             continue;
                         }
                     };
                     r.file = Some(file.display().to_string());
                     any_error |= r.summary.errors > 0;
+                    let tables = (findings_csv.as_mut().map(|t| t.write_findings(&r, lang)))
+                        .into_iter()
+                        .chain(summary.as_mut().map(|t| t.write_summary(&r, lang)));
+                    if tables.collect::<std::io::Result<Vec<()>>>().is_err() {
+                        return ExitCode::from(2);
+                    }
                     let text = if json {
                         let body = serde_json::to_string_pretty(&r).unwrap_or_default();
                         format!("{}\n{}", if first { "" } else { "," }, body)
@@ -269,6 +301,12 @@ fn main() -> ExitCode {
             }
             if out.flush().is_err() {
                 return ExitCode::from(2);
+            }
+            for t in [findings_csv, summary].into_iter().flatten() {
+                if let Err(e) = t.finish() {
+                    eprintln!("xxgk-lint: {e}");
+                    return ExitCode::from(2);
+                }
             }
             if failed {
                 ExitCode::from(2)

@@ -235,3 +235,91 @@ fn rules_docs_json_holds_what_explain_prints() {
     assert_eq!(docs["en"]["CELL-BLANK"].as_str(), Some(String::from_utf8(explain.stdout).unwrap().as_str()));
     assert!(docs["zh"]["OPTIONS"].is_string());
 }
+
+/// `--csv` and `--summary-csv`: the JSON's findings and reports as tables an auditor opens in
+/// Excel — read back, they hold exactly what the JSON holds; an unreadable file is in the
+/// summary with why.
+#[test]
+fn csv_tables_hold_what_the_json_holds() {
+    let dir = std::env::temp_dir().join(format!("xxgk-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (findings, summary) = (dir.join("findings.csv"), dir.join("summary.csv"));
+    let files = [
+        "tests/fixtures/xizou-2019.txt",
+        "tests/fixtures/clipboard/word-xizou-2019.html",
+        "tests/fixtures/jiangsu-huaian-hongze-qu-2023.pdftotext-layout.txt",
+        "tests/fixtures/docx/pingtan-2022.comment.docx",
+        "tests/fixtures/docx/pingtan-2022.encrypted.docx",
+    ];
+    let mut args = vec!["check", "--json", "--csv", findings.to_str().unwrap(), "--summary-csv"];
+    args.push(summary.to_str().unwrap());
+    args.extend(files);
+    let out = run(&args, None);
+    assert_eq!(out.status.code(), Some(2), "the encrypted file is refused");
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reports = reports.as_array().unwrap();
+    assert_eq!(reports.len(), 4);
+
+    let read = |path: &std::path::Path| -> Vec<Vec<String>> {
+        let bytes = std::fs::read(path).unwrap();
+        assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark for Excel");
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(&bytes[3..]);
+        reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect()
+    };
+    let text = |v: &serde_json::Value| {
+        v.as_str().map_or_else(|| v.as_u64().map_or(String::new(), |n| n.to_string()), String::from)
+    };
+
+    let rows = read(&findings);
+    assert_eq!(
+        rows[0],
+        ["文件", "机关", "年度", "格式", "规则", "级别", "表", "行", "列", "现值", "应为", "改为", "说明"]
+    );
+    let mut want = Vec::new();
+    for r in reports {
+        for d in r["diagnostics"].as_array().unwrap() {
+            let severity = match d["severity"].as_str().unwrap() {
+                "error" => "错误",
+                "warning" => "警告",
+                _ => "提示",
+            };
+            want.push(vec![
+                text(&r["file"]),
+                text(&r["organ"]),
+                text(&r["year"]),
+                text(&r["format"]),
+                text(&d["rule"]),
+                severity.to_string(),
+                text(&d["table"]),
+                text(&d["row"]),
+                text(&d["column"]),
+                text(&d["actual"]),
+                text(&d["expected"]),
+                text(&d["fix"]["value"]),
+                text(&d["message"]),
+            ]);
+        }
+    }
+    assert!(want.len() > 10, "{}", want.len());
+    assert_eq!(rows[1..], want[..]);
+    // The sample's wrong cell, as the auditor reads it.
+    assert!(rows.iter().any(|r| r[4] == "T3-ROW-TOTAL" && r[7] == "（一）予以公开" && r[9] == "0" && r[11] == "3"));
+
+    let rows = read(&summary);
+    assert_eq!(rows[0], ["文件", "机关", "年度", "格式", "错误", "警告", "提示", "表二", "表三", "表四", "结论"]);
+    assert_eq!(rows.len(), 1 + files.len(), "every file has its row, the unreadable one too");
+    for r in reports {
+        let row = rows.iter().find(|row| row[0] == text(&r["file"])).unwrap();
+        let s = &r["summary"];
+        assert_eq!(row[1..4], [text(&r["organ"]), text(&r["year"]), text(&r["format"])]);
+        assert_eq!(row[4..7], [text(&s["errors"]), text(&s["warnings"]), text(&s["infos"])]);
+        assert_eq!(row[10], text(&r["verdict"]["message"]));
+        for (i, t) in ["二", "三", "四"].iter().enumerate() {
+            let read = r["tables"].get(*t).is_some();
+            assert_eq!(row[7 + i] != "未找到", read, "{t} in {}", row[0]);
+        }
+    }
+    let encrypted = rows.iter().find(|r| r[0].ends_with("encrypted.docx")).unwrap();
+    assert!(encrypted[10].starts_with("文档已加密"), "{encrypted:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

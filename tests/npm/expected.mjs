@@ -23,9 +23,12 @@ export function nativeReports(root) {
 export function comparable(report) {
   return {
     format: report.format, year: report.year, title: report.title, organ: report.organ, summary: report.summary,
+    verdict: report.verdict, titles: report.titles,
     diagnostics: report.diagnostics.map((d) => ({
       id: d.id, rule: d.rule, severity: d.severity, table: d.table, row: d.row, column: d.column,
       expected: d.expected, actual: d.actual, fix: d.fix, cell: d.cell, excerpt: d.excerpt, message: d.message,
+      // How the message was made: the same template and arguments in every build.
+      messageId: d.messageId, args: d.args,
     })),
     tables: report.tables,
   };
