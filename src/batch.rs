@@ -2,27 +2,20 @@
 //! directories, and check files on every core, keeping the order of the inputs.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Expand directories (recursively, sorted) into the report files in them, told by their
-/// content ([`is_report_file`]), not their names; files and `-` are kept as given.
+/// content ([`is_report_file`]), not their names; files and `-` are kept as given. The walk
+/// (walkdir) follows no symbolic link, so a link back up the tree cannot loop it.
 pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut found = Vec::new();
-            let mut stack = vec![p.clone()];
-            while let Some(dir) = stack.pop() {
-                let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-                for e in entries.flatten() {
-                    let path = e.path();
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else if is_report_file(&path) {
-                        found.push(path);
-                    }
-                }
-            }
+            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(p)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file() && is_report_file(e.path()))
+                .map(walkdir::DirEntry::into_path)
+                .collect();
             found.sort();
             out.extend(found);
         } else {
@@ -63,34 +56,11 @@ const HEAD: usize = 64 * 1024;
 /// Words one of which a report's first 64 KB holds (its title, its first paragraph).
 const REPORT_WORDS: [&str; 4] = ["信息公开", "年度报告", "年报", "政务公开"];
 
-/// Run `work` on every item using all cores; results come back in the items' order.
+/// Run `work` on every item on the current rayon pool (every core, or `--jobs`); results
+/// come back in the items' order.
 pub fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
-    if threads <= 1 {
-        return items.iter().map(&work).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
-    let chunks: Vec<Vec<(usize, R)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, work(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
-    });
-    for (i, r) in chunks.into_iter().flatten() {
-        results[i] = Some(r);
-    }
-    results.into_iter().flatten().collect()
+    use rayon::prelude::*;
+    items.par_iter().map(&work).collect()
 }
 
 #[cfg(test)]
@@ -136,6 +106,18 @@ mod tests {
         for (name, _, report) in &files {
             assert_eq!(found.contains(&dir.join(name)), *report, "{name}");
         }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A symbolic link back up the tree does not make the walk loop (or count files twice).
+    #[cfg(unix)]
+    #[test]
+    fn a_link_loop_is_not_followed() {
+        let dir = std::env::temp_dir().join(format!("xxgk-loop-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::copy("tests/fixtures/xizou-2019.txt", dir.join("sub/report.txt")).unwrap();
+        let _ = std::os::unix::fs::symlink(&dir, dir.join("sub/up"));
+        assert_eq!(expand(std::slice::from_ref(&dir)), [dir.join("sub/report.txt")]);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -14,6 +14,7 @@ pub use document::{
     TextRange,
 };
 pub use read::{decode::TextEncoding, read_bytes, read_file, read_str, FileRead, ReadError, ReadOptions};
+#[cfg(feature = "cli")]
 pub mod batch;
 pub mod diagnostic;
 pub mod lint;

@@ -102,6 +102,12 @@ enum Command {
         /// three tables read or not, the verdict — or why the file could not be read.
         #[arg(long, value_name = "FILE")]
         summary_csv: Option<PathBuf>,
+        /// Check this many files at once (default: one per core).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// No progress bar (it is shown on a terminal only, never when stderr is piped).
+        #[arg(long, short)]
+        quiet: bool,
         #[command(flatten)]
         read: ReadArgs,
         /// Reports (Word .docx, HTML or text, told by their content), or directories of them
@@ -201,7 +207,7 @@ fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { json, lang, format, disable, rule, previous, csv, summary_csv, read, files } => {
+        Command::Check { json, lang, format, disable, rule, previous, csv, summary_csv, jobs, quiet, read, files } => {
             let lang = match lang {
                 LangArg::Zh => Lang::Zh,
                 LangArg::En => Lang::En,
@@ -246,6 +252,22 @@ fn main() -> ExitCode {
                         return ExitCode::from(2);
                     }
                 };
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.map_or(0, usize::from)).build();
+            let Ok(pool) = pool else {
+                eprintln!("xxgk-lint: cannot start the worker threads");
+                return ExitCode::from(2);
+            };
+            // A progress bar on a terminal (files/s, ETA); indicatif draws nothing when stderr
+            // is piped or redirected, and --quiet hides it.
+            let progress = if quiet || files.len() < 2 {
+                indicatif::ProgressBar::hidden()
+            } else {
+                let bar = indicatif::ProgressBar::new(files.len() as u64);
+                if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} ETA {eta}") {
+                    bar.set_style(style);
+                }
+                bar
+            };
             let mut failed = false;
             let mut any_error = false;
             let mut first = true;
@@ -255,9 +277,13 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             for chunk in files.chunks(64) {
-                let results = xxgk_lint::batch::parallel_map(chunk, |file| {
-                    read_input(file, read_options.max_bytes)
-                        .and_then(|bytes| lint_bytes(&bytes, &read_options, &options).map_err(|e| e.render(lang)))
+                let results = pool.install(|| {
+                    xxgk_lint::batch::parallel_map(chunk, |file| {
+                        let result = read_input(file, read_options.max_bytes)
+                            .and_then(|bytes| lint_bytes(&bytes, &read_options, &options).map_err(|e| e.render(lang)));
+                        progress.inc(1);
+                        result
+                    })
                 });
                 for (file, result) in chunk.iter().zip(results) {
                     let mut r = match result {
@@ -296,6 +322,7 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            progress.finish_and_clear();
             if json && out.write_all(b"\n]\n").is_err() {
                 return ExitCode::from(2);
             }

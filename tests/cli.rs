@@ -323,3 +323,20 @@ fn csv_tables_hold_what_the_json_holds() {
     assert!(encrypted[10].starts_with("文档已加密"), "{encrypted:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--jobs 1` and every core give the same reports in the same order; with stderr piped no
+/// progress bar is drawn (nor with `--quiet`).
+#[test]
+fn jobs_change_nothing_but_the_speed_and_a_pipe_gets_no_progress_bar() {
+    let one = run(&["check", "--json", "--jobs", "1", "tests/fixtures"], None);
+    let all = run(&["check", "--json", "tests/fixtures"], None);
+    assert_eq!(one.status.code(), all.status.code());
+    assert_eq!(one.stdout, all.stdout);
+    let reports: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
+    assert!(reports.as_array().unwrap().len() > 40);
+    for out in [&one, &all] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("ETA") && !stderr.contains('\r'), "{stderr}");
+    }
+    assert_eq!(run(&["check", "--jobs", "0", "tests/fixtures/xizou-2019.txt"], None).status.code(), Some(2));
+}
