@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use xxgk_lint::batch::pairing;
 use xxgk_lint::format::Formats;
 use xxgk_lint::read::decode::Decoded;
 use xxgk_lint::tabular::Table;
@@ -105,6 +106,10 @@ enum Command {
         /// Check this many files at once (default: one per core).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+        /// Do not pair the files by organ and year: no automatic last-year report for
+        /// X-CARRYOVER and X-VALID-DOCS, no DUP-REPORT, no DUP-PRIOR-YEAR.
+        #[arg(long)]
+        no_pairing: bool,
         /// No progress bar (it is shown on a terminal only, never when stderr is piped).
         #[arg(long, short)]
         quiet: bool,
@@ -207,7 +212,21 @@ fn read_input(path: &PathBuf, limit: usize) -> Result<Vec<u8>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { json, lang, format, disable, rule, previous, csv, summary_csv, jobs, quiet, read, files } => {
+        Command::Check {
+            json,
+            lang,
+            format,
+            disable,
+            rule,
+            previous,
+            csv,
+            summary_csv,
+            jobs,
+            no_pairing,
+            quiet,
+            read,
+            files,
+        } => {
             let lang = match lang {
                 LangArg::Zh => Lang::Zh,
                 LangArg::En => Lang::En,
@@ -276,16 +295,52 @@ fn main() -> ExitCode {
             if json && out.write_all(b"[").is_err() {
                 return ExitCode::from(2);
             }
-            for chunk in files.chunks(64) {
+            // Pairing, first pass: each file's organ, year and 表三 fingerprint (a few dozen bytes).
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            let pairing_on = !no_pairing && previous.is_none() && files.len() > 1;
+            let entries: Vec<Option<pairing::Entry>> = if pairing_on {
+                pool.install(|| {
+                    xxgk_lint::batch::parallel_map(&files, |file| {
+                        let bytes = read_input(file, read_options.max_bytes).ok()?;
+                        let report = recognize_bytes(&bytes, &read_options).ok()?;
+                        pairing::entry(&bytes, &report)
+                    })
+                })
+            } else {
+                Vec::new()
+            };
+            let pairs = pairing::pair(&entries);
+            let indices: Vec<usize> = (0..files.len()).collect();
+            for chunk in indices.chunks(64) {
                 let results = pool.install(|| {
-                    xxgk_lint::batch::parallel_map(chunk, |file| {
-                        let result = read_input(file, read_options.max_bytes)
-                            .and_then(|bytes| lint_bytes(&bytes, &read_options, &options).map_err(|e| e.render(lang)));
+                    xxgk_lint::batch::parallel_map(chunk, |&i| {
+                        // Second pass: checked with its organ's report of the year before.
+                        let mut with_previous;
+                        let mut file_options = &options;
+                        if let Some(p) = pairs.previous.get(i).copied().flatten() {
+                            let last = read_input(&files[p], read_options.max_bytes)
+                                .ok()
+                                .and_then(|bytes| recognize_bytes(&bytes, &read_options).ok());
+                            if let Some(last) = last {
+                                with_previous = options.clone();
+                                with_previous.previous = Some(std::sync::Arc::new(last));
+                                file_options = &with_previous;
+                            }
+                        }
+                        let result = read_input(&files[i], read_options.max_bytes).and_then(|bytes| {
+                            lint_bytes(&bytes, &read_options, file_options).map_err(|e| e.render(lang))
+                        });
+                        let result = result.map(|mut r| {
+                            if pairing_on {
+                                pairing::add_findings(&mut r, i, &entries, &pairs, &names, file_options);
+                            }
+                            r
+                        });
                         progress.inc(1);
                         result
                     })
                 });
-                for (file, result) in chunk.iter().zip(results) {
+                for (file, result) in chunk.iter().map(|&i| &files[i]).zip(results) {
                     let mut r = match result {
                         Ok(r) => r,
                         Err(e) => {

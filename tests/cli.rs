@@ -340,3 +340,72 @@ fn jobs_change_nothing_but_the_speed_and_a_pipe_gets_no_progress_bar() {
     }
     assert_eq!(run(&["check", "--jobs", "0", "tests/fixtures/xizou-2019.txt"], None).status.code(), Some(2));
 }
+
+/// A region's batch: several organs over consecutive years. With pairing, each report is checked
+/// against its organ's report of the year before (the carry-over broken by an edit is found),
+/// two reports of one organ and year are both told (DUP-REPORT), and last year's 表三 republished
+/// under a new year is told on the later report (DUP-PRIOR-YEAR); with `--no-pairing`, none of it.
+#[test]
+fn a_batch_pairs_each_organ_s_years_and_finds_duplicates() {
+    let dir = std::env::temp_dir().join(format!("xxgk-pairing-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["pingtan", "hongze", "huaian", "copy"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    let fixture = |name: &str| std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    write("pingtan/2021.txt", &fixture("fujian-pingtan-zonghe-shiyanqu-2021.page.txt"));
+    write("pingtan/2022.txt", &fixture("fujian-pingtan-zonghe-shiyanqu-2022.page.txt"));
+    // 洪泽 2023 with two applications carried to 2024 that 2024 does not carry in.
+    let hongze_2023 = fixture("jiangsu-huaian-hongze-qu-2023.pdftotext-layout.txt").replacen(
+        "四、结转下年度继续办理                            0    0   0   0    0    0   0",
+        "四、结转下年度继续办理                            2    0   0   0    0    0   2",
+        1,
+    );
+    write("hongze/2023.txt", &hongze_2023);
+    let hongze_2024 = fixture("jiangsu-huaian-hongze-qu-2024.pdftotext-layout.txt");
+    write("hongze/2024.txt", &hongze_2024);
+    // 2024's report republished as 2025's: the year changed, the tables not.
+    write("hongze/2025.txt", &hongze_2024.replace("2024", "2025"));
+    let huaian = fixture("jiangsu-huaian-shi-2024.pdftotext-layout.txt");
+    write("huaian/2024.txt", &huaian);
+    write("copy/淮安市2024年报.txt", &huaian);
+
+    let findings = |args: &[&str]| -> Vec<(String, String, String)> {
+        let out = run(args, None);
+        let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut found = Vec::new();
+        for r in reports.as_array().unwrap() {
+            let file = r["file"].as_str().unwrap().strip_prefix(dir.to_str().unwrap()).unwrap().trim_start_matches('/');
+            for d in r["diagnostics"].as_array().unwrap() {
+                let rule = d["rule"].as_str().unwrap();
+                if rule.starts_with("X-") || rule.starts_with("DUP-") {
+                    let column = d["column"].as_str().or(d["actual"].as_str()).unwrap_or("");
+                    let column =
+                        column.strip_prefix(dir.to_str().unwrap()).map_or(column, |c| c.trim_start_matches('/'));
+                    found.push((file.to_string(), rule.to_string(), column.to_string()));
+                }
+            }
+        }
+        found
+    };
+    let d = dir.to_str().unwrap();
+    let paired = findings(&["check", "--json", d]);
+    let want: Vec<(String, String, String)> = [
+        ("copy/淮安市2024年报.txt", "DUP-REPORT", "huaian/2024.txt"),
+        ("hongze/2024.txt", "X-CARRYOVER", "自然人"),
+        ("hongze/2024.txt", "X-CARRYOVER", "总计"),
+        // 8 in force + 3 issued − 0 repealed is not 2024's 8 again.
+        ("hongze/2025.txt", "X-VALID-DOCS", "现行有效件数"),
+        ("hongze/2025.txt", "DUP-PRIOR-YEAR", "hongze/2024.txt"),
+        ("huaian/2024.txt", "DUP-REPORT", "copy/淮安市2024年报.txt"),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    .collect();
+    assert_eq!(paired, want);
+    assert_eq!(findings(&["check", "--json", "--no-pairing", d]), []);
+    // A rule switched off stays off in the batch's findings too.
+    assert!(findings(&["check", "--json", "--disable", "DUP-REPORT", d]).iter().all(|f| f.1 != "DUP-REPORT"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -116,8 +116,127 @@ pub const X_VALID_DOCS: Rule = Rule {
 };
 }
 
-/// This file's rules and their check ([`crate::rules::FAMILIES`]).
-pub const FAMILY: Family = Family { rules: &[&X_CARRYOVER, &X_VALID_DOCS], check };
+declare_rules! {
+/// ## What it checks
+/// In a batch (`xxgk-lint check` over several files or directories): two files that are reports of
+/// the same organ for the same year. Each of them gets the finding, naming the other file. The organ
+/// is the recognised one, compared without spaces, full-width forms or the 人民政府/政府 difference.
+///
+/// ## Why
+/// An organ publishes one annual report a year (条例 Art. 50; docs/format.md §1). Two files for one
+/// organ and year are a draft next to the final text, a report saved twice under two names, or one of
+/// them mislabelled; an auditor must know which one is published.
+///
+/// ## Example
+/// Fails:
+///
+/// | file | organ | year |
+/// |---|---|---|
+/// | a/2023.txt | 洪泽区人民政府 | 2023 |
+/// | b/洪泽2023.txt | 洪泽区政府 | 2023 |
+///
+/// Fixed (one report per organ and year):
+///
+/// | file | organ | year |
+/// |---|---|---|
+/// | a/2023.txt | 洪泽区人民政府 | 2023 |
+///
+/// ## 检查内容
+/// 批量检查时（`xxgk-lint check` 多个文件或目录）：两个文件是同一机关同一年度的报告。两个文件各得一条提示，并指出另一个文件。机关名称按识别结果比较，不计空格、全角半角和“人民政府/政府”之别。
+///
+/// ## 依据
+/// 一个机关每年发布一份年度报告（条例第五十条；docs/format.md §1）。同一机关同一年度有两个文件，多是草稿与定稿并存、同一报告存了两次，或其中一份年度标错；审核者须知道发布的是哪一份。
+///
+/// ## 示例
+/// 不通过：
+///
+/// | 文件 | 机关 | 年度 |
+/// |---|---|---|
+/// | a/2023.txt | 洪泽区人民政府 | 2023 |
+/// | b/洪泽2023.txt | 洪泽区政府 | 2023 |
+///
+/// 修改后（每个机关每年一份）：
+///
+/// | 文件 | 机关 | 年度 |
+/// |---|---|---|
+/// | a/2023.txt | 洪泽区人民政府 | 2023 |
+pub const DUP_REPORT: Rule = Rule {
+    id: "DUP-REPORT",
+    severity: Severity::Warning,
+    summary_zh: "批量检查中同一机关同一年度有两份报告",
+    summary_en: "Two reports of the same organ and year in a batch",
+};
+}
+
+declare_rules! {
+/// ## What it checks
+/// In a batch: a report whose 表三 holds, cell for cell, the values of the same organ's report of the
+/// year before — last year's report republished under a new year. The later report gets the finding.
+/// A 表三 with fewer than five non-zero cells is never one: an all-zero year is common and honest.
+///
+/// ## Why
+/// 国办公开办函〔2021〕30号 names reports whose content is copied (“内容雷同”); the statistics of two
+/// years of requests are all but never equal in every cell (docs/format.md §11).
+///
+/// ## Example
+/// Fails (every cell of 表三 equal):
+///
+/// | 表三 总计 | 2023 report | 2024 report |
+/// |---|---|---|
+/// | 一、本年新收政府信息公开申请数量 | 95 | 95 |
+/// | （一）予以公开 | 57 | 57 |
+///
+/// Fixed (the year's own figures):
+///
+/// | 表三 总计 | 2023 report | 2024 report |
+/// |---|---|---|
+/// | 一、本年新收政府信息公开申请数量 | 95 | 88 |
+/// | （一）予以公开 | 57 | 49 |
+///
+/// ## 检查内容
+/// 批量检查时：一份报告的表三与同一机关上一年度报告的表三逐格相同——上年的报告换了年度再次发布。提示记在较晚的报告上。表三非零单元格少于五个的不算：全年为零很常见，也是如实填报。
+///
+/// ## 依据
+/// 国办公开办函〔2021〕30号指出报告“内容雷同”的问题；两个年度的申请统计几乎不可能每一格都相同（docs/format.md §11）。
+///
+/// ## 示例
+/// 不通过（表三每一格都相同）：
+///
+/// | 表三总计列 | 2023 年报告 | 2024 年报告 |
+/// |---|---|---|
+/// | 一、本年新收政府信息公开申请数量 | 95 | 95 |
+/// | （一）予以公开 | 57 | 57 |
+///
+/// 修改后（填写本年度的数据）：
+///
+/// | 表三总计列 | 2023 年报告 | 2024 年报告 |
+/// |---|---|---|
+/// | 一、本年新收政府信息公开申请数量 | 95 | 88 |
+/// | （一）予以公开 | 57 | 49 |
+pub const DUP_PRIOR_YEAR: Rule = Rule {
+    id: "DUP-PRIOR-YEAR",
+    severity: Severity::Warning,
+    summary_zh: "表三与同一机关上年报告逐格相同（沿用上年报告）",
+    summary_en: "Table 三 identical to the same organ's report of the year before",
+};
+}
+
+/// This file's rules and their check ([`crate::rules::FAMILIES`]). The DUP-* rules are the
+/// batch's (`crate::batch::pairing`): this check emits none of them.
+pub const FAMILY: Family = Family { rules: &[&X_CARRYOVER, &X_VALID_DOCS, &DUP_REPORT, &DUP_PRIOR_YEAR], check };
+
+/// DUP-REPORT's message.
+pub const DUPLICATE: Message = Message {
+    id: "DUP-REPORT",
+    zh: "“{other}”也是{organ}{year}年度的报告：同一机关同一年度有两份报告，请确认发布的是哪一份。",
+    en: "“{other}” is also a report of {organ} for {year}: two reports of one organ and year; confirm which one is published.",
+};
+/// DUP-PRIOR-YEAR's message.
+pub const SAME_AS_LAST_YEAR: Message = Message {
+    id: "DUP-PRIOR-YEAR",
+    zh: "表三与上年报告“{other}”逐格相同（{count} 个非零单元格）：可能是上年的报告换了年度再次发布，请填写本年度的数据。",
+    en: "Table 三 is identical, cell for cell, to last year's report “{other}” ({count} non-zero cells): last year's report republished? Fill in this year's figures.",
+};
 
 fn number(t: &FoundTable, row: RowId, column: ColumnId) -> Option<Decimal> {
     if t.is_unreadable() || t.row_unreadable(row) {
@@ -232,7 +351,8 @@ fn valid_docs(ctx: &Context, prev: &Report, out: &mut Vec<Diagnostic>) {
 }
 
 /// Every message this module declares ([`crate::message::catalogue`]).
-pub(crate) const MESSAGES: &[&crate::message::Message] = &[&WRONG_YEAR, &CARRYOVER, &VALID_DOCS];
+pub(crate) const MESSAGES: &[&crate::message::Message] =
+    &[&DUPLICATE, &SAME_AS_LAST_YEAR, &WRONG_YEAR, &CARRYOVER, &VALID_DOCS];
 
 #[cfg(test)]
 mod tests {

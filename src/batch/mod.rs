@@ -1,6 +1,8 @@
 //! Checking many reports at once (auditors checking thousands of published reports): expand
 //! directories, and check files on every core, keeping the order of the inputs.
 
+pub mod pairing;
+
 use std::path::{Path, PathBuf};
 
 /// Expand directories (recursively, sorted) into the report files in them, told by their
