@@ -67,19 +67,19 @@ fn files_that_cannot_be_reports_say_why() {
     // A PDF is not refused here: the facade hands it to pdf.js, and a problem it has comes back
     // through `pdfRefusal`.
     assert!(file_refusal(b"%PDF-1.7\n", JsValue::UNDEFINED).is_null());
-    let scan = pdf_refusal("no-text", "", 2.0);
+    let scan = pdf_refusal("no-text", "", 2.0, None);
     assert_eq!(rule(&scan).as_deref(), Some("INPUT-PDF"));
     let message = get(&index(&get(&scan, &["diagnostics"]), 0), &["message"]).as_string().unwrap();
     assert!(message.contains("this PDF has no text layer (2 pages of images only"), "{message}");
-    assert_eq!(rule(&pdf_refusal("encrypted", "", 0.0)).as_deref(), Some("INPUT-ENCRYPTED"));
+    assert_eq!(rule(&pdf_refusal("encrypted", "", 0.0, None)).as_deref(), Some("INPUT-ENCRYPTED"));
     assert_eq!(rule(&file_refusal(b"\x89PNG\r\n\x1a\n", JsValue::UNDEFINED)).as_deref(), Some("INPUT-BINARY"));
     assert!(file_refusal("一、总体情况".as_bytes(), JsValue::UNDEFINED).is_null());
     assert!(file_refusal(b"PK\x03\x04", JsValue::UNDEFINED).is_null());
-    let bomb = docx_refusal("too-large", "word/document.xml", (64 << 20) as f64);
+    let bomb = docx_refusal("too-large", "word/document.xml", (64 << 20) as f64, None);
     assert_eq!(rule(&bomb).as_deref(), Some("INPUT-DOCX"));
     let message = get(&index(&get(&bomb, &["diagnostics"]), 0), &["message"]).as_string().unwrap();
     assert!(message.contains("word/document.xml inflates to more than 64 MB"), "{message}");
-    assert_eq!(rule(&docx_refusal("encrypted", "", 0.0)).as_deref(), Some("INPUT-ENCRYPTED"));
+    assert_eq!(rule(&docx_refusal("encrypted", "", 0.0, None)).as_deref(), Some("INPUT-ENCRYPTED"));
     assert!(get(&bomb, &["input"]).is_null());
 }
 
