@@ -16,7 +16,7 @@ use crate::lint::{LintReport, Summary, Verdict};
 use crate::message::Args;
 use crate::recognize::Report;
 use crate::rules::cross_year::{DUPLICATE, DUP_PRIOR_YEAR, DUP_REPORT, SAME_AS_LAST_YEAR};
-use crate::rules::{LintOptions, RuleSetting};
+use crate::rules::{group_order, LintOptions, RuleSetting};
 
 /// What the first pass keeps of a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -195,15 +195,10 @@ pub fn add_findings(
     if added.is_empty() {
         return;
     }
-    // Findings about the whole report first, then by table, as `run` orders them.
-    let at = |d: &Diagnostic| match d.table {
-        None => 0,
-        Some("二") => 1,
-        Some("三") => 2,
-        Some(_) => 3,
-    };
+    // Each at the end of its group, in the order `run` gives the groups.
     for d in added.drain(..) {
-        let place = report.diagnostics.iter().position(|x| at(x) > at(&d)).unwrap_or(report.diagnostics.len());
+        let after = |x: &Diagnostic| group_order(x.table) > group_order(d.table);
+        let place = report.diagnostics.iter().position(after).unwrap_or(report.diagnostics.len());
         report.diagnostics.insert(place, d);
     }
     report.summary = Summary::of(&report.diagnostics);

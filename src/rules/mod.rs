@@ -257,6 +257,16 @@ fn check_family(family: &Family, ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Where a finding's group comes in a report: the whole report's first, then 表二, 表三, 表四.
+pub fn group_order(table: Option<&str>) -> u64 {
+    match table {
+        None => 0,
+        Some("二") => 1,
+        Some("三") => 2,
+        Some(_) => 3,
+    }
+}
+
 /// Run every rule and apply the caller's overrides. Diagnostics come sorted by table, then
 /// by position in the input.
 pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
@@ -284,13 +294,7 @@ pub fn run(ctx: &Context, options: &LintOptions) -> Vec<Diagnostic> {
         .collect();
     // The one place findings' messages are rendered: rules give templates and arguments.
     out.iter_mut().for_each(|d| d.render(ctx.lang));
-    let table_order = |t: Option<&str>| match t {
-        None => 0,
-        Some("二") => 1,
-        Some("三") => 2,
-        Some(_) => 3,
-    };
-    crate::order::sort_by_key(&mut out, |d| (table_order(d.table), d.span.map_or(u64::MAX, |s| s.start as u64)));
+    crate::order::sort_by_key(&mut out, |d| (group_order(d.table), d.span.map_or(u64::MAX, |s| s.start as u64)));
     // One finding per id.
     crate::order::dedup_by_key(&mut out, |d| &d.id);
     out
