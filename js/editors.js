@@ -63,6 +63,7 @@ export function createChecker(api, spec, options = {}) {
   let lintOptions = Object.assign({}, options.lint);
   let timer = null;
   let detachHooks = null;
+  let detached = false;
   const c = {
     report: null,
     check() {
@@ -73,6 +74,11 @@ export function createChecker(api, spec, options = {}) {
       c.report = api.lintElement(root, lintOptions);
       api.highlight(root, c.report);
       if (options.onReport) options.onReport(c.report, c);
+      // Tables given as text, before the module that reads them has loaded: check again
+      // once it is there (the report says TEXT-READERS-LOADING meanwhile).
+      if (c.report && c.report.pending === 'text' && typeof api.loadTextReaders === 'function') {
+        api.loadTextReaders().then(() => { if (!timer && !detached) c.check(); }, (e) => console.error(e));
+      }
       return c.report;
     },
     schedule() {
@@ -129,6 +135,7 @@ export function createChecker(api, spec, options = {}) {
       });
     },
     detach() {
+      detached = true;
       clearTimeout(timer);
       if (detachHooks) detachHooks();
       const root = spec.root();

@@ -26,8 +26,22 @@ export type LintFileOptions = LintOptions & {
 /** Where the `.wasm` comes from: a URL, a fetch Response, its bytes, or a compiled module. */
 export type WasmSource = string | URL | Response | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
 
-/** Load the module (browsers). Resolves at once in Node. Calling it again does nothing. */
-export function init(options?: { wasm?: WasmSource }): Promise<void>;
+/**
+ * Load the module (browsers). Resolves at once in Node. Calling it again loads only what is
+ * not loaded yet. In browsers the package has two modules: the first (`wasm`) reads tables from
+ * cells (HTML, an editor's DOM); the second (`textWasm`, by default beside the first) adds the
+ * text readers — plain and flattened text, a PDF's geometry, a Word file's records — and is
+ * loaded on the first input that needs it, or now with `text: true`.
+ */
+export function init(options?: { wasm?: WasmSource; textWasm?: WasmSource; text?: boolean }): Promise<void>;
+
+/**
+ * Load the second module, the one that reads tables given as text (browsers; resolves at once
+ * in Node, whose one module has everything). Until it is loaded, `lint`/`lintElement` on a
+ * report that needs it give the TEXT-READERS-LOADING report, marked `pending: 'text'`, and start
+ * loading it; check again when this resolves (the editor adapters do). `lintFile` waits for it.
+ */
+export function loadTextReaders(): Promise<void>;
 
 /** Load the module synchronously from bytes or a compiled module (workers). */
 export function initSync(bytes: ArrayBuffer | ArrayBufferView | WebAssembly.Module): void;
@@ -35,7 +49,9 @@ export function initSync(bytes: ArrayBuffer | ArrayBufferView | WebAssembly.Modu
 /**
  * Check a report given as an HTML or plain-text string. Never throws on bad input: an input
  * that cannot be read (empty, too large, binary) gives a report whose single error diagnostic
- * says why (`rule` INPUT-EMPTY, INPUT-TOO-LARGE, INPUT-BINARY, OPTIONS, INTERNAL-ERROR).
+ * says why (`rule` INPUT-EMPTY, INPUT-TOO-LARGE, INPUT-BINARY, OPTIONS, INTERNAL-ERROR; in
+ * browsers, TEXT-READERS-LOADING with `pending: 'text'` while the second module loads — see
+ * `loadTextReaders`).
  * `span`s are string indices (UTF-16) into `input`; `null` for HTML in browsers (the browser
  * parses it and keeps no offsets — use `cell`).
  */

@@ -7,6 +7,8 @@ const { walkDom, findCell, highlight, clearHighlight, stripHighlight, guarded, r
 /** Kept for the same calling code as in browsers; does nothing in Node. */
 async function init() {}
 function initSync() {}
+/** The one Node module has the text readers: nothing to load. */
+async function loadTextReaders() {}
 
 function lint(input, options) {
   if (typeof input !== 'string') throw new TypeError('xxgk-lint: lint() takes a string; use lintElement() for a DOM element');
@@ -54,4 +56,4 @@ function ruleDoc(id, lang) {
 
 const version = glue.version();
 
-module.exports = { init, initSync, lint, lintElement, lintFile, rules, ruleDoc, version, findCell, highlight, clearHighlight, stripHighlight };
+module.exports = { init, initSync, loadTextReaders, lint, lintElement, lintFile, rules, ruleDoc, version, findCell, highlight, clearHighlight, stripHighlight };

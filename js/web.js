@@ -1,12 +1,29 @@
 // xxgk-lint for the browser (ES module). `await init()` once, then `lint(html)` or
 // `lintElement(editorBody)`. HTML strings are parsed by the browser (DOMParser); the
 // WebAssembly module carries no HTML parser of its own.
+//
+// Two modules from the same crate. `init()` loads the first (xxgk_lint_bg.wasm), which reads
+// tables from cells: an HTML paste, an editor's DOM. The second (xxgk_lint_text_bg.wasm, the
+// first plus the text readers: plain and flattened text, a PDF's geometry, a Word file's
+// records) is loaded on the first input that needs it — `lintFile`, a text paste, a table
+// section without cells — or up front with `init({ text: true })`; from then on it does all
+// the checking (it gives the same findings on everything the first reads). Before it is
+// there, `lint`/`lintElement` stay synchronous and give the TEXT-READERS-LOADING report
+// (`report.pending === 'text'`); `loadTextReaders()` resolves when it is there, and the
+// editor adapters check again then.
 import * as glue from './xxgk_lint.js';
 import { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, guarded, errorReport, ruleDocOf } from './core.js';
 
 export { findCell, highlight, clearHighlight, stripHighlight };
 
 let ready = false;
+/** The second module's glue, once loaded; its load in flight; where its `.wasm` is. */
+let text = null;
+let textLoad = null;
+let textSource;
+
+/** The module that checks: the second once it is there (a superset of the first). */
+const active = () => text || glue;
 
 /** The oldest engines that run the module: Chrome/Edge 96, Firefox 79, Safari 15. */
 const FLOOR = 'xxgk-lint needs WebAssembly with reference types (Chrome/Edge 96+, Firefox 79+, Safari 15+); ' +
@@ -31,17 +48,51 @@ async function compile(source) {
 
 /**
  * Load the module. `options.wasm` may be a URL, a Response, bytes or a WebAssembly.Module;
- * by default the `.wasm` beside this file. Calling it again does nothing.
+ * by default the `.wasm` beside this file. `options.textWasm` is where the second module is
+ * (the same kinds; by default `xxgk_lint_text_bg.wasm` beside this file), and `options.text:
+ * true` loads it now too. Calling it again loads only what is not loaded yet.
  */
 export async function init(options = {}) {
-  if (ready) return;
-  if (!supported()) throw new Error(FLOOR);
-  const source = options.wasm !== undefined ? options.wasm : new URL('xxgk_lint_bg.wasm', import.meta.url);
-  glue.initSync({ module: await compile(source) });
-  ready = true;
+  if (options.textWasm !== undefined) textSource = options.textWasm;
+  if (!ready) {
+    if (!supported()) throw new Error(FLOOR);
+    const source = options.wasm !== undefined ? options.wasm : new URL('xxgk_lint_bg.wasm', import.meta.url);
+    glue.initSync({ module: await compile(source) });
+    ready = true;
+  }
+  if (options.text) await loadTextReaders();
 }
 
-/** Load the module synchronously from bytes or a WebAssembly.Module (in workers). */
+/**
+ * Load the second module, the one with the text readers (see the top of this file); resolves
+ * when it checks. Loaded once; a failed load is tried again on the next call.
+ */
+export function loadTextReaders() {
+  if (!textLoad) {
+    textLoad = (async () => {
+      if (!supported()) throw new Error(FLOOR);
+      const [second, module] = await Promise.all([
+        import('./xxgk_lint_text.js'),
+        compile(textSource !== undefined ? textSource : new URL('xxgk_lint_text_bg.wasm', import.meta.url)),
+      ]);
+      second.initSync({ module });
+      text = second;
+    })();
+    textLoad.catch(() => { textLoad = null; });
+  }
+  return textLoad;
+}
+
+/** A report the first module could not make: start loading the second, and say so. */
+function pending(report) {
+  if (report && report.pending === 'text') loadTextReaders().catch(() => {});
+  return report;
+}
+
+/**
+ * Load the module synchronously from bytes or a WebAssembly.Module (in workers); the second
+ * module is loaded as in a page, when an input needs it.
+ */
 export function initSync(bytes) {
   if (ready) return;
   if (!supported()) throw new Error(FLOOR);
@@ -62,18 +113,19 @@ export function lint(input, options) {
     report.input = 'html';
     return report;
   }
-  return guarded(glue, () => glue.lintText(input, options), options);
+  const g = active();
+  return pending(guarded(g, () => g.lintText(input, options), options));
 }
 
 /**
  * Check a file — a File, Blob, ArrayBuffer or Uint8Array — told apart by its content: a Word
  * `.docx`, or text or HTML in any encoding. The code that reads files is loaded on the first
- * call (file.js; docx.js on the first Word file).
+ * call (file.js, and the second module; docx.js on the first Word file).
  */
 export async function lintFile(input, options) {
   need();
-  const file = await import('./file.js');
-  return file.lintFile({ glue, lint, guarded, errorReport }, input, options);
+  const [file] = await Promise.all([import('./file.js'), loadTextReaders()]);
+  return file.lintFile({ glue: text, lint, guarded, errorReport }, input, options);
 }
 
 /**
@@ -83,13 +135,14 @@ export async function lintFile(input, options) {
 export function lintElement(element, options) {
   need();
   const { nodes, strings, quirks } = walkDom(element);
-  return guarded(glue, () => glue.lintDom(nodes, strings, quirks, options), options);
+  const g = active();
+  return pending(guarded(g, () => g.lintDom(nodes, strings, quirks, options), options));
 }
 
 /** Every rule with its default severity and a one-line description. */
 export function rules(lang) {
   need();
-  return glue.ruleList(lang);
+  return active().ruleList(lang);
 }
 
 let ruleDocs = null;

@@ -25,20 +25,27 @@ mkdir -p pkg/web pkg/node pkg/classic
 build() { # target-dir features
   cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --no-default-features --features "$2" --target-dir "$1"
 }
+# The browser's two modules (see js/web.js): the first, loaded by init(), reads tables from
+# cells; the second adds the text readers and is loaded when an input needs them.
 build target/wasm-web ""
+build target/wasm-web-text "text-readers"
 build target/wasm-node "html-parser docx encodings pdf"
 web_wasm=target/wasm-web/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
+text_wasm=target/wasm-web-text/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
 node_wasm=target/wasm-node/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
 
 wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg/web "$web_wasm"
+wasm-bindgen --target web --experimental-reset-state-function --out-dir pkg/web --out-name xxgk_lint_text "$text_wasm"
+rm pkg/web/xxgk_lint_text.d.ts pkg/web/xxgk_lint_text_bg.wasm.d.ts
 wasm-bindgen --target nodejs --experimental-reset-state-function --out-dir pkg/node "$node_wasm"
 # --converge repeats the passes while they still shrink the module (~0.5 KB gzip); the
 # producers and target_features sections are metadata wasm-bindgen has already read.
-for w in pkg/web/xxgk_lint_bg.wasm pkg/node/xxgk_lint_bg.wasm; do
+for w in pkg/web/xxgk_lint_bg.wasm pkg/web/xxgk_lint_text_bg.wasm pkg/node/xxgk_lint_bg.wasm; do
   wasm-opt -Oz --converge --strip-producers --strip-target-features "$w" -o "$w"
 done
-# The classic script is the module build bundled: the same glue, so the same module.
-cp pkg/web/xxgk_lint_bg.wasm pkg/classic/xxgk_lint_bg.wasm
+# The classic script is the module build bundled: the same glue, so the same modules (the
+# second one's glue stays a module of its own, loaded beside the script like file.js).
+cp pkg/web/xxgk_lint_bg.wasm pkg/web/xxgk_lint_text_bg.wasm pkg/classic/
 
 # The rules' docs, loaded by ruleDoc() on its first call, never with the module: generated from
 # the rules' doc comments by the CLI (the debug build the tests use), beside the browser build and
@@ -54,6 +61,7 @@ for f in file.js docx.js decode.js pdf.js; do
   cp "js/$f" "pkg/web/$f"
   cp "js/$f" "pkg/classic/$f"
 done
+cp pkg/web/xxgk_lint_text.js pkg/classic/xxgk_lint_text.js
 sed "s/^export const version = .*/export const version = '$version';/" js/web.js > pkg/web/index.js
 { sed 's/^export //' js/core.js; echo 'module.exports = { walkDom, looksLikeHtml, findCell, highlight, clearHighlight, stripHighlight, errorReport, guarded, ruleDocOf };'; } > pkg/node/core.cjs
 cp js/node.cjs pkg/node/index.cjs
@@ -78,13 +86,13 @@ browser_js=(--minify --sourcemap --sources-content=true --target=chrome96,firefo
 # external dynamic import.)
 cp js/classic.js pkg/web/classic.js
 esbuild pkg/web/classic.js --bundle --format=esm "${browser_js[@]}" \
-  --define:import.meta.url=__xxgk_script --external:./file.js \
+  --define:import.meta.url=__xxgk_script --external:./file.js --external:./xxgk_lint_text.js \
   --banner:js="(function () { 'use strict'; var __xxgk_script = typeof document !== 'undefined' && document.currentScript && document.currentScript.src || location.href;" \
   --footer:js="})();" \
   --outfile=pkg/classic/xxgk-lint.js
 rm pkg/web/classic.js
 
-for f in pkg/web/*.js pkg/classic/{file,docx,decode,pdf}.js; do
+for f in pkg/web/*.js pkg/classic/{file,docx,decode,pdf,xxgk_lint_text}.js; do
   esbuild "$f" "${browser_js[@]}" --outfile="$f.min" --allow-overwrite
   sed -i "s|sourceMappingURL=$(basename "$f").min.map|sourceMappingURL=$(basename "$f").map|" "$f.min"
   mv "$f.min" "$f"
@@ -98,7 +106,9 @@ const r = x.lint(require('fs').readFileSync('tests/fixtures/xizou-2019.txt', 'ut
 if (r.summary.errors !== 2) { console.error(JSON.stringify(r, null, 1)); process.exit(1); }
 "
 gz() { gzip -9c "$1" | wc -c; }
-echo "browser bundle (gzip -9): wasm $(gz pkg/web/xxgk_lint_bg.wasm) B + glue $(gz pkg/web/xxgk_lint.js) B + facade $(gz pkg/web/index.js) B + core $(gz pkg/web/core.js) B"
+br() { node -e "const z=require('zlib');process.stdout.write(String(z.brotliCompressSync(require('fs').readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))" "$1"; }
+echo "browser bundle, eager (gzip -9 / brotli 11): wasm $(gz pkg/web/xxgk_lint_bg.wasm) / $(br pkg/web/xxgk_lint_bg.wasm) B + glue $(gz pkg/web/xxgk_lint.js) / $(br pkg/web/xxgk_lint.js) B + facade $(gz pkg/web/index.js) / $(br pkg/web/index.js) B + core $(gz pkg/web/core.js) / $(br pkg/web/core.js) B"
+echo "second module, on the first input that needs the text readers (gzip -9 / brotli 11): wasm $(gz pkg/web/xxgk_lint_text_bg.wasm) / $(br pkg/web/xxgk_lint_text_bg.wasm) B + glue $(gz pkg/web/xxgk_lint_text.js) / $(br pkg/web/xxgk_lint_text.js) B"
 echo "classic script (gzip -9): $(gz pkg/classic/xxgk-lint.js) B (with the editor adapters) + the same wasm"
 echo "loaded on the first ruleDoc (gzip -9): rule-docs.json $(gz pkg/web/rule-docs.json) B"
 echo "loaded on the first lintFile (gzip -9): file $(gz pkg/web/file.js) B + decode $(gz pkg/web/decode.js) B; on the first .docx: docx $(gz pkg/web/docx.js) B; on the first PDF: pdf $(gz pkg/web/pdf.js) B (and pdf.js itself)"

@@ -10,6 +10,7 @@ use crate::message::{Args, Message, Text};
 use crate::read::{read_file, read_str, ReadError, ReadOptions};
 use crate::recognize::format_version::{detect, DetectedFormat};
 use crate::recognize::{recognize, recognize_in, Report};
+use crate::rules::input::TEXT_READERS_LOADING;
 use crate::rules::{run, Context, LintOptions};
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -29,6 +30,12 @@ pub struct LintReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub file: Option<String>,
+    /// `'text'` in a report the browser's first module could not make: the report's tables
+    /// need the text readers of the second module, which is loading (TEXT-READERS-LOADING).
+    /// Absent in every other report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "'text'"))]
+    pub pending: Option<&'static str>,
     /// What was read: `"html"`, `"text"`, `"dom"` (a live DOM), `"docx"`, `"pdf"`; `null` in the
     /// report of an input that could not be read.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "'html' | 'text' | 'dom' | 'docx' | 'pdf' | null"))]
@@ -210,7 +217,8 @@ pub const INTERNAL_MESSAGE: Message = Message {
 impl LintReport {
     /// The report of an input that could not be checked: one finding of a pseudo rule
     /// (`INPUT-EMPTY`, `OPTIONS`, …) saying why, as an error, so that a caller that only
-    /// counts errors still blocks publishing.
+    /// counts errors still blocks publishing. TEXT-READERS-LOADING's report is also marked
+    /// [`LintReport::pending`].
     pub fn refusal(rule: &'static str, text: Text, lang: Lang) -> LintReport {
         let mut d = Diagnostic::new(rule, Severity::Error, text.message, text.args).finish(rule);
         d.render(lang);
@@ -218,6 +226,7 @@ impl LintReport {
         LintReport {
             schema_version: 1,
             file: None,
+            pending: (rule == TEXT_READERS_LOADING.id).then_some("text"),
             input: None,
             encoding: None,
             format: None,
@@ -274,6 +283,9 @@ pub fn recognize_bytes(bytes: &[u8], read: &ReadOptions) -> Result<Report, ReadE
 /// Check an already-read document.
 pub fn lint_document(doc: &Document, options: &LintOptions) -> LintReport {
     let report = recognize_in(doc, options.formats);
+    if report.needs_text_readers {
+        return LintReport::refusal(TEXT_READERS_LOADING.id, ReadError::NoTextReaders.text(), options.lang);
+    }
     let ctx = Context {
         doc,
         report: &report,
@@ -302,6 +314,7 @@ pub fn lint_document(doc: &Document, options: &LintOptions) -> LintReport {
     LintReport {
         schema_version: 1,
         file: None,
+        pending: None,
         input: Some(doc.input),
         encoding: None,
         format: detect(&report),

@@ -196,7 +196,7 @@ pub fn catalogue() -> Vec<&'static Message> {
         crate::read::MESSAGES,
         crate::read::sniff::MESSAGES,
         crate::recognize::tables::MESSAGES,
-        crate::recognize::text_tables::MESSAGES,
+        crate::recognize::TEXT_TABLE_MESSAGES,
         crate::rules::arithmetic::MESSAGES,
         crate::rules::artifacts::MESSAGES,
         crate::rules::cells::MESSAGES,

@@ -26,9 +26,9 @@ use wasm_bindgen::prelude::*;
 use crate::diagnostic::{Lang, Severity};
 use crate::document::{Document, Span};
 use crate::format::Formats;
-use crate::lint::{
-    lint_document, recognize_str, LintReport, DOCX_CODE_MESSAGE, DOM_MESSAGE, INTERNAL_MESSAGE, OPTIONS_MESSAGE,
-};
+#[cfg(feature = "text-readers")]
+use crate::lint::DOCX_CODE_MESSAGE;
+use crate::lint::{lint_document, recognize_str, LintReport, DOM_MESSAGE, INTERNAL_MESSAGE, OPTIONS_MESSAGE};
 use crate::message::{Args, Message, Text};
 use crate::read::html::read_dom;
 #[cfg(feature = "websys-walker")]
@@ -36,7 +36,7 @@ use crate::read::html::{read_tree, Tree};
 use crate::read::{read_str, ReadError, ReadOptions};
 use crate::rules::input::{
     INPUT_BINARY, INPUT_DOCX, INPUT_DOM, INPUT_EMPTY, INPUT_ENCODING, INPUT_ENCRYPTED, INPUT_HTML, INPUT_OLD_OFFICE,
-    INPUT_PDF, INPUT_TOO_LARGE, INTERNAL_ERROR, OPTIONS,
+    INPUT_PDF, INPUT_TOO_LARGE, INTERNAL_ERROR, OPTIONS, TEXT_READERS_LOADING,
 };
 use crate::rules::{LintOptions, RULES};
 use crate::strings::JoinStr;
@@ -218,6 +218,9 @@ mod js {
         o.set("schemaVersion", JsValue::from_f64(f64::from(r.schema_version)));
         if let Some(file) = &r.file {
             o.set("file", JsValue::from_str(file));
+        }
+        if let Some(pending) = r.pending {
+            o.set("pending", JsValue::from_str(pending));
         }
         o.set("input", string(r.input.map(crate::document::InputKind::as_str)));
         o.set("encoding", string(r.encoding));
@@ -401,6 +404,7 @@ fn read_error(e: ReadError, lang: Lang) -> LintReport {
         ReadError::Docx { .. } => INPUT_DOCX.id,
         #[cfg(feature = "encodings")]
         ReadError::Undecodable { .. } => INPUT_ENCODING.id,
+        ReadError::NoTextReaders => TEXT_READERS_LOADING.id,
     };
     LintReport::refusal(kind, e.text(), lang)
 }
@@ -436,6 +440,11 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, fi
     if strings.len() > read.max_bytes {
         return to_js(&read_error(ReadError::TooLarge { size: strings.len(), limit: read.max_bytes }, lint.lang));
     }
+    #[cfg(not(feature = "text-readers"))]
+    if file.is_some() {
+        return to_js(&read_error(ReadError::NoTextReaders, lint.lang));
+    }
+    #[cfg(feature = "text-readers")]
     if let Some(file) = file {
         return match crate::read::docx::records::read_records(nodes, strings, &file, &read) {
             Ok(doc) if doc.blocks.is_empty() => to_js(&read_error(ReadError::Empty, lint.lang)),
@@ -457,6 +466,7 @@ pub fn lint_dom(nodes: &[i32], strings: &str, quirks: bool, options: JsValue, fi
 /// Check a PDF's pages as pdf.js extracted them in the browser (`js/pdf.js`; the compact
 /// form is [`crate::read::pdf::page::pages_from_numbers`]'s). Diagnostics carry the page and
 /// box of what they point at.
+#[cfg(feature = "text-readers")]
 #[wasm_bindgen(js_name = lintPdf)]
 pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
     let (lint, read) = match self::options(options) {
@@ -479,6 +489,7 @@ pub fn lint_pdf(numbers: &[f32], strings: &str, options: JsValue) -> JsValue {
 /// archive, for the `.docx` reader; a PDF, for pdf.js; text or HTML, to be decoded), else the
 /// report that says why (too large; an old binary or encrypted Office file, an image, binary
 /// data).
+#[cfg(feature = "text-readers")]
 #[wasm_bindgen(js_name = fileRefusal)]
 pub fn file_refusal(bytes: &[u8], options: JsValue) -> JsValue {
     let (lang, read) = match self::options(options) {
@@ -496,6 +507,7 @@ pub fn file_refusal(bytes: &[u8], options: JsValue) -> JsValue {
 
 /// The report for a PDF the browser's reader (`js/pdf.js`) could not read: `code` names the
 /// problem ([`crate::read::pdf::PdfProblem::from_code`]), `text` and `n` its particulars.
+#[cfg(feature = "text-readers")]
 #[wasm_bindgen(js_name = pdfRefusal)]
 pub fn pdf_refusal(code: &str, text: &str, n: f64, lang: Option<String>) -> JsValue {
     to_js(&read_error(crate::read::pdf::PdfProblem::from_code(code, text, n).into(), js_lang(lang)))
@@ -512,6 +524,7 @@ fn js_lang(lang: Option<String>) -> Lang {
 /// The report for a `.docx` the JavaScript reader could not read: `code` names the problem
 /// ([`crate::read::docx::DocxProblem::from_code`], or `encrypted`), `text` and `n` its
 /// particulars (a part's name, a count).
+#[cfg(feature = "text-readers")]
 #[wasm_bindgen(js_name = docxRefusal)]
 pub fn docx_refusal(code: &str, text: &str, n: f64, lang: Option<String>) -> JsValue {
     let lang = js_lang(lang);

@@ -14,6 +14,7 @@ pub mod html;
 pub mod normalize;
 pub mod pdf;
 pub mod sniff;
+#[cfg(feature = "text-readers")]
 pub mod text;
 
 use crate::diagnostic::Lang;
@@ -82,6 +83,9 @@ pub enum ReadError {
     /// as UTF-8 however damaged, and the browser build, handed strings, stays as it was.)
     #[cfg(feature = "encodings")]
     Undecodable { why: String },
+    /// Text, or a file, given to a build without the text readers (the browser's eager
+    /// module, feature `text-readers`): the JS facade loads the module that has them.
+    NoTextReaders,
 }
 
 const EMPTY: Message = Message { id: "INPUT-EMPTY", zh: "输入为空", en: "the input is empty" };
@@ -122,6 +126,11 @@ const DOCX: Message = Message {
     zh: "无法读取该 Word 文档：{why}",
     en: "the file cannot be read as a Word document: {why}",
 };
+const NO_TEXT_READERS: Message = Message {
+    id: "TEXT-READERS-LOADING",
+    zh: "这份报告的表格不是以表格形式给出的（纯文本，或从 PDF、网页复制的文字）；读取这类表格的模块正在加载，加载后将自动重新检查",
+    en: "this report's tables did not come as table cells (plain text, or text copied from a PDF or a web page); the module that reads them is loading, and the report is checked again once it has loaded",
+};
 const UNDECODABLE: Message =
     Message {
         id: "INPUT-ENCODING", zh: "无法识别文件编码：{why}", en: "the file's text cannot be decoded: {why}"
@@ -144,6 +153,7 @@ impl ReadError {
             ReadError::Docx { why } => Text::new(&DOCX, args.text("why", why)),
             #[cfg(feature = "encodings")]
             ReadError::Undecodable { why } => ReadError::undecodable_text(why),
+            ReadError::NoTextReaders => Text::new(&NO_TEXT_READERS, args),
         }
     }
 
@@ -240,6 +250,18 @@ pub fn decode_and_read<'b>(
     Ok((decoded, doc))
 }
 
+/// Read plain text ([`text`]).
+#[cfg(feature = "text-readers")]
+fn read_plain<'a>(input: &'a str, options: &ReadOptions) -> Result<Document<'a>, ReadError> {
+    Ok(text::read_text(input, options))
+}
+
+/// Without the text readers, plain text is not read here (the JS facade loads them).
+#[cfg(not(feature = "text-readers"))]
+fn read_plain<'a>(_input: &'a str, _options: &ReadOptions) -> Result<Document<'a>, ReadError> {
+    Err(ReadError::NoTextReaders)
+}
+
 /// Read a string (what a browser or the JS API hands over).
 pub fn read_str<'a>(input: &'a str, options: &ReadOptions) -> Result<Document<'a>, ReadError> {
     if input.len() > options.max_bytes {
@@ -255,7 +277,7 @@ pub fn read_str<'a>(input: &'a str, options: &ReadOptions) -> Result<Document<'a
         #[cfg(not(feature = "html-parser"))]
         InputKind::Html => return Err(ReadError::NoHtmlParser),
         // A DOM comes as a tree (`html::read_tree`) and a Word file as bytes, never as a string.
-        InputKind::Text | InputKind::Dom | InputKind::Docx | InputKind::Pdf => text::read_text(input, options),
+        InputKind::Text | InputKind::Dom | InputKind::Docx | InputKind::Pdf => read_plain(input, options)?,
     };
     let controls = count_controls(input.as_bytes());
     if controls > 0 {
@@ -316,6 +338,7 @@ pub(crate) const MESSAGES: &[&crate::message::Message] = &[
     &ENCRYPTED,
     &DOCX,
     &UNDECODABLE,
+    &NO_TEXT_READERS,
 ];
 
 #[cfg(test)]

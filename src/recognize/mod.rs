@@ -7,6 +7,7 @@ pub mod model;
 pub mod prose;
 pub mod sections;
 pub mod tables;
+#[cfg(feature = "text-readers")]
 pub mod text_tables;
 pub mod value;
 
@@ -14,6 +15,12 @@ pub use model::*;
 
 use crate::document::{Block, Document, Paragraph, Span};
 use crate::format::{Formats, TableId};
+
+/// The messages of the text-table reader, in the builds that have it.
+#[cfg(feature = "text-readers")]
+pub(crate) const TEXT_TABLE_MESSAGES: &[&crate::message::Message] = text_tables::MESSAGES;
+#[cfg(not(feature = "text-readers"))]
+pub(crate) const TEXT_TABLE_MESSAGES: &[&crate::message::Message] = &[];
 
 /// Recognise the report in `doc` in the official formats.
 pub fn recognize(doc: &Document) -> Report {
@@ -33,12 +40,15 @@ pub fn recognize_in(doc: &Document, formats: Formats) -> Report {
         .map(|(y, _)| y)
         .or_else(|| sections::period_year(doc));
     let mut tables = Vec::new();
+    let mut needs_text_readers = false;
     for id in TableId::ALL {
-        if let Some(t) = find_table(doc, &sections, id, year, formats) {
-            tables.push(t);
+        match find_table(doc, &sections, id, year, formats) {
+            Ok(Some(t)) => tables.push(t),
+            Ok(None) => {}
+            Err(NoTextReaders) => needs_text_readers = true,
         }
     }
-    Report { title, organ, year, sections, tables, formats }
+    Report { title, organ, year, sections, tables, formats, needs_text_readers }
 }
 
 /// The block range of a section: from its heading to the next heading found.
@@ -49,13 +59,16 @@ fn section_range(sections: &[FoundSection], id: TableId, blocks: usize) -> Optio
     Some((start, end))
 }
 
+/// A table that only the text readers could read, in a build without them.
+struct NoTextReaders;
+
 fn find_table(
     doc: &Document,
     sections: &[FoundSection],
     id: TableId,
     year: Option<u16>,
     formats: Formats,
-) -> Option<FoundTable> {
+) -> Result<Option<FoundTable>, NoTextReaders> {
     let range = section_range(sections, id, doc.blocks.len());
     let in_range = |i: usize| range.is_some_and(|(s, e)| i >= s && i < e);
     // Document tables that look like this statutory table, or that sit in its section and
@@ -113,11 +126,11 @@ fn find_table(
         let rows = tables::read_blocks(&run, doc.input);
         let span = picked.iter().map(|t| t.span).reduce(Span::cover);
         let found = tables::map_table(id, &rows, year, formats, picked.iter().map(|t| t.index).collect(), span);
-        return Some(found);
+        return Ok(Some(found));
     }
     // No cells: read the section's text, up to the next heading even when that is run into
     // a paragraph (the table's last cells glued to it: `…3147230元三、收到和处理…`).
-    let (start, end) = range?;
+    let Some((start, end)) = range else { return Ok(None) };
     let end = if next_heading_is_run_in(doc, sections, id) { (end + 1).min(doc.blocks.len()) } else { end };
     let paragraphs: Vec<&Paragraph> = doc.blocks[start..end]
         .iter()
@@ -140,12 +153,29 @@ fn next_heading_is_run_in(doc: &Document, sections: &[FoundSection], id: TableId
 }
 
 /// `source`: the text the paragraphs' spans point into ([`Document::source`]).
+#[cfg(feature = "text-readers")]
 fn text_tables_fallback(
     id: TableId,
     paragraphs: &[&Paragraph],
     source: &str,
     year: Option<u16>,
     formats: Formats,
-) -> Option<FoundTable> {
-    text_tables::read_text_table(id, paragraphs, source, year, formats)
+) -> Result<Option<FoundTable>, NoTextReaders> {
+    Ok(text_tables::read_text_table(id, paragraphs, source, year, formats))
+}
+
+/// Without the text readers, a section with text and no table cells cannot be read here.
+#[cfg(not(feature = "text-readers"))]
+fn text_tables_fallback(
+    _id: TableId,
+    paragraphs: &[&Paragraph],
+    _source: &str,
+    _year: Option<u16>,
+    _formats: Formats,
+) -> Result<Option<FoundTable>, NoTextReaders> {
+    if paragraphs.is_empty() {
+        Ok(None)
+    } else {
+        Err(NoTextReaders)
+    }
 }

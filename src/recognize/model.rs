@@ -160,6 +160,12 @@ pub struct Report {
     /// The revisions it was recognised with, for the rules.
     #[serde(skip)]
     pub formats: Formats,
+    /// A statutory table's section holds no table cells, so its table can only be read from
+    /// the section's text, and this build has no text readers (feature `text-readers`; the
+    /// browser's eager module): the report cannot be checked here (TEXT-READERS-LOADING).
+    /// Always `false` where the text readers are built in.
+    #[serde(skip)]
+    pub needs_text_readers: bool,
 }
 
 impl Report {

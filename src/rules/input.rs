@@ -285,6 +285,41 @@ declare_rules! {
     };
 
     /// ## What it checks
+    /// Only in browsers, and only for a moment: a report whose tables did not come as table
+    /// cells — a text paste, text copied from a PDF or a web page, a table section without a
+    /// table — was given to the package before its second module, the one that reads such
+    /// tables, had loaded. The package starts loading it at once; `lintFile`, the editor
+    /// adapters and the demo page wait for it and check again, and `lint`/`lintElement` give
+    /// this report (with `pending: 'text'`) until it is there. `init({ text: true })` loads it
+    /// up front.
+    ///
+    /// ## Why
+    /// The module a page loads first reads tables from cells only, which keeps it small; the
+    /// readers for tables as text (plain and flattened text, a PDF's geometry, a Word file's
+    /// records) are in a second module, loaded when a report needs them. Checking without them
+    /// would report the tables as missing. It is an error so that a report not yet checked is
+    /// not published as if it were clean.
+    ///
+    /// ## Example
+    /// Pasting a `pdftotext` extraction into the demo page right after it opened: this
+    /// report, then, a moment later, the report's own findings.
+    ///
+    /// ## 检查内容
+    /// 仅在浏览器中短暂出现：报告的表格不是以表格单元格给出的（粘贴的纯文本、从 PDF 或网页复制的文字、表格一节没有表格），而读取这类表格的第二个模块尚未加载完成。npm 包会立即开始加载它；`lintFile`、编辑器插件和演示页面会等待加载完成后重新检查，`lint`/`lintElement` 在加载完成前返回此结果（带有 `pending: 'text'`）。`init({ text: true })` 可预先加载。
+    ///
+    /// ## 依据
+    /// 页面首先加载的模块只从单元格读取表格，因而体积小；以文字形式出现的表格（纯文本、扁平化文字、PDF 的版面、Word 文件的记录）由第二个模块读取，在报告需要时才加载。缺少它检查，会把表格误报为缺失。作为错误报告，是为了不让尚未检查的报告被当作没有问题而发布。
+    ///
+    /// ## 示例
+    /// 演示页面刚打开时粘贴一份 `pdftotext` 提取的文字：先得到此结果，片刻之后得到报告本身的检查结果。
+    pub const TEXT_READERS_LOADING: Rule = Rule {
+        id: "TEXT-READERS-LOADING",
+        severity: Severity::Error,
+        summary_zh: "读取文字表格的模块正在加载",
+        summary_en: "The module that reads tables given as text is loading",
+    };
+
+    /// ## What it checks
     /// The options of a JS call are wrong: an unknown rule or severity in `rules`, an unknown
     /// `format` or `encoding`, a `maxSize` that is not a number of bytes, a `previous` report
     /// that cannot be read. (The command line refuses the same mistakes with exit status 2.)
@@ -354,6 +389,7 @@ pub const INPUT_RULES: &[&Rule] = &[
     &INPUT_DOCX,
     &INPUT_ENCODING,
     &INPUT_DOM,
+    &TEXT_READERS_LOADING,
     &OPTIONS,
     &INTERNAL_ERROR,
 ];

@@ -129,8 +129,11 @@ after(async () => {
 });
 
 test('a page that checks no file downloads none of the file-reading code', async () => {
-  await page.evaluate(() => window.api.lint('<p>一、总体情况</p>'));
-  assert.ok(!requested.some((p) => /\/(file|docx|decode|pdf)\.js$|pdfjs-dist/.test(p)), requested.join('\n'));
+  const html = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
+  const reports = await page.evaluate((html) => [window.api.lint('<p>一、总体情况</p>'), window.api.lint(html)].map((r) => [r.pending, r.summary.errors]), html);
+  assert.deepEqual(reports, [[undefined, 5], [undefined, 2]]);
+  // Nor the second module: a report whose tables are cells is checked by the first alone.
+  assert.ok(!requested.some((p) => /\/(file|docx|decode|pdf|xxgk_lint_text)\.js$|xxgk_lint_text_bg\.wasm$|pdfjs-dist/.test(p)), requested.join('\n'));
 });
 
 test('Node: lintFile gives the CLI report on every file fixture, and its refusals', async () => {
@@ -189,6 +192,8 @@ test('browser: lintFile gives the CLI report on every file fixture, and its refu
   });
   assert.deepEqual(fromFile, ['数据需要再核对', '含上年结转1件？请核对75件']);
   assert.ok(requested.some((p) => p.endsWith('/docx.js')) && requested.some((p) => p.endsWith('/file.js')));
+  // lintFile loaded the second module, once.
+  assert.equal(requested.filter((p) => p.endsWith('/xxgk_lint_text_bg.wasm')).length, 1, requested.join('\n'));
 });
 
 test('browser: a PDF without pdf.js given says what to add; pdf.js is fetched only for a PDF', async () => {

@@ -2,7 +2,7 @@
 // served and run in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -17,7 +17,8 @@ test('a Vite production build bundles the package and lints in the browser', asy
   writeFileSync(join(app, 'public/seed.txt'), readFileSync(join(root, 'tests/fixtures/xizou-2019.txt')));
   writeFileSync(join(app, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body><script type="module" src="/main.js"></script></body></html>');
   writeFileSync(join(app, 'main.js'), `import { init, lint, ruleDoc } from 'xxgk-lint';
-await init();
+// Both modules now: the seed is text, which the second reads.
+await init({ text: true });
 const seed = await (await fetch('/seed.txt')).text();
 window.doc = (await ruleDoc('T4-SUM', 'en')).split('\\n')[0];
 window.result = lint(seed).summary;`);
@@ -31,6 +32,11 @@ window.result = lint(seed).summary;`);
     assert.deepEqual(await page.evaluate(() => window.result), { errors: 2, warnings: 5, infos: 0 });
     // The docs asset is bundled as the package fetches it (new URL(…, import.meta.url)).
     assert.match(await page.evaluate(() => window.doc), /^# T4-SUM — /);
+    // Vite emitted both modules as assets (new URL(…, import.meta.url)) and the second's glue
+    // as a chunk of its own (a dynamic import).
+    const assets = readdirSync(join(app, 'dist/assets'));
+    assert.ok(assets.some((a) => /^xxgk_lint_bg-.*\.wasm$/.test(a)), assets.join(' '));
+    assert.ok(assets.some((a) => /^xxgk_lint_text_bg-.*\.wasm$/.test(a)), assets.join(' '));
   } finally {
     await browser.close();
     server.close();

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
-use xxgk_lint::wasm::lint_dom;
+use xxgk_lint::wasm::{lint_dom, lint_text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -76,4 +76,37 @@ fn a_dom_gives_the_strings_findings_in_the_pages_order() {
         .collect();
     assert_eq!(residue, ["[bookmark: _GoBack]", "错误！未找到引用源。）", "StartFragment"]);
     assert!(all.iter().all(|d| get(&d, &["span"]).is_null()));
+}
+
+/// The browser's first module (no `text-readers`, as this test builds it): a report whose
+/// tables come as cells is checked by it alone — the two errors above, nothing pending —
+/// while text, and a page whose table section holds text instead of cells, give the
+/// TEXT-READERS-LOADING report, marked `pending: 'text'`, for the facade to load the second.
+#[wasm_bindgen_test]
+fn the_first_module_says_when_it_needs_the_text_readers() {
+    let r = lint_page(include_str!("../fixtures/clipboard/word-xizou-2019.html"));
+    assert!(get(&r, &["pending"]).is_undefined());
+
+    let pending = |r: &JsValue| {
+        let all = js_sys::Array::from(&get(r, &["diagnostics"]));
+        let rules: Vec<String> = all.iter().map(|d| get(&d, &["rule"]).as_string().unwrap()).collect();
+        (get(r, &["pending"]).as_string(), rules, get(r, &["summary", "errors"]).as_f64())
+    };
+    let loading = (Some("text".to_string()), vec!["TEXT-READERS-LOADING".to_string()], Some(1.0));
+    if cfg!(feature = "text-readers") {
+        return;
+    }
+    assert_eq!(pending(&lint_text(include_str!("../fixtures/xizou-2019.txt"), JsValue::UNDEFINED)), loading);
+    // The same report as a page, with 表三 as lines of text (the table taken out, its cells'
+    // text left as paragraphs).
+    let html = include_str!("../fixtures/clipboard/word-xizou-2019.html");
+    let third = html.match_indices("<table").nth(1).map(|(i, _)| i).unwrap();
+    let end = html[third..].find("</table>").unwrap() + third + "</table>".len();
+    let as_text = html[third..end]
+        .replace("<td", "<p")
+        .replace("</td>", "</p>")
+        .replace("<table", "<div")
+        .replace("</table>", "</div>");
+    let page = format!("{}{}{}", &html[..third], as_text, &html[end..]);
+    assert_eq!(pending(&lint_page(&page)), loading);
 }

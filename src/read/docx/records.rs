@@ -24,9 +24,15 @@
 //!   the tree: a `w:tc` after a vertically merged one (`w:vMerge` continuation cells are
 //!   not cells of the tree, their restart cell spans them), or in a row after a deleted one.
 
+// The records are read by builds with the text readers; the types below are in every build
+// (the browser's first module, without them, still knows a `Document`'s marks).
+#[cfg(feature = "text-readers")]
 use crate::document::{CellRef, Document, InputKind, NoteKind, ReadNote};
+#[cfg(feature = "text-readers")]
 use crate::read::html::{read_tree, Tree};
-use crate::read::{ReadError, ReadOptions};
+use crate::read::ReadError;
+#[cfg(feature = "text-readers")]
+use crate::read::ReadOptions;
 
 /// What a Word file still holds besides its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -44,6 +50,7 @@ pub enum MarkKind {
     Hidden = 5,
 }
 
+#[cfg(feature = "text-readers")]
 impl MarkKind {
     fn from_code(code: i32) -> Option<MarkKind> {
         Some(match code {
@@ -82,6 +89,7 @@ pub struct WordRecords {
 /// Read the records into a [`Document`] (`InputKind::Docx`): the page tree through the HTML
 /// reader, spans set to paragraph indices, the marks and the cells' file addresses added.
 /// A malformed structure is an error, never a panic.
+#[cfg(feature = "text-readers")]
 pub fn read_records(
     nodes: &[i32],
     strings: &str,
@@ -176,6 +184,7 @@ pub fn read_records(
 
 /// Read the records, as the readers' entry points want it: a document with no text at all is
 /// [`ReadError::Empty`].
+#[cfg(feature = "text-readers")]
 pub fn document(records: &WordRecords, options: &ReadOptions) -> Result<Document<'static>, ReadError> {
     let doc = read_records(&records.nodes, &records.strings, &records.file, options)
         .map_err(|why| ReadError::Docx { why: format!("the reader's records are malformed: {why}") })?;

@@ -6,6 +6,7 @@
 
 #[cfg(feature = "pdf")]
 pub mod extract;
+#[cfg(feature = "text-readers")]
 pub mod layout;
 pub mod page;
 
