@@ -221,6 +221,8 @@ fn review(spec: &TableSpec) -> Vec<Vec<LayoutCell>> {
 /// A finding on a value cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mark<'a> {
+    /// The finding's index in the report's `diagnostics` (0 where there is no report).
+    pub finding: usize,
     pub row: usize,
     pub column: usize,
     pub severity: Severity,
@@ -249,10 +251,10 @@ pub fn report_tables<'a>(report: &'a LintReport, formats: Formats) -> Vec<Report
         let Some((format, spec)) = spec_of(formats, id, rows) else { continue };
         let values = rows.iter().map(|r| r.values.iter().map(|(_, _, text)| text.as_deref()).collect()).collect();
         let mut marks = Vec::new();
-        for d in report.diagnostics.iter().filter(|d| d.table == Some(*numeral)) {
+        for (finding, d) in report.diagnostics.iter().enumerate().filter(|(_, d)| d.table == Some(*numeral)) {
             let (Some(row), Some(column)) = (d.row.as_deref(), d.column.as_deref()) else { continue };
             if let Some((r, c)) = cell_of(rows, row, column) {
-                marks.push(Mark { row: r, column: c, severity: d.severity, message: &d.message });
+                marks.push(Mark { finding, row: r, column: c, severity: d.severity, message: &d.message });
             }
         }
         out.push(ReportTable { spec, format, values, marks });
@@ -446,7 +448,7 @@ mod tests {
         let spec = y2021::FORMAT.table(TableId::Review);
         let mut values: Vec<Vec<Option<&str>>> = vec![vec![Some("0"); 15]];
         values[0][0] = Some("1");
-        let marks = [Mark { row: 0, column: 4, severity: Severity::Error, message: "总计 0 ≠ 1 <" }];
+        let marks = [Mark { finding: 0, row: 0, column: 4, severity: Severity::Error, message: "总计 0 ≠ 1 <" }];
         let html = render(&layout(spec), "2021", &values, &marks);
         let want = concat!(
             "<table border=\"1\" class=\"xxgk-table\" data-table=\"四\" data-format=\"2021\">",
