@@ -122,7 +122,8 @@ fn lcm(a: usize, b: usize) -> usize {
 fn requests(spec: &'static TableSpec) -> Vec<Vec<LayoutCell>> {
     let group = &spec.groups[0];
     let n = group.columns.len();
-    let mut out = vec![vec![LayoutCell::label(template::REQUESTS_NOTE, 3, 3), LayoutCell::label(template::APPLICANTS, 1, n)]];
+    let mut out =
+        vec![vec![LayoutCell::label(template::REQUESTS_NOTE, 3, 3), LayoutCell::label(template::APPLICANTS, 1, n)]];
     // 自然人 and 总计 stand alone; the organisations are between them.
     let alone = |id| id == columns::NATURAL_PERSON || id == columns::TOTAL;
     let mut second = Vec::new();
@@ -210,8 +211,7 @@ fn review(spec: &TableSpec) -> Vec<Vec<LayoutCell>> {
     }
     let mut out = vec![top, second, third];
     for (index, row) in group.rows.iter().enumerate() {
-        let mut cells: Vec<LayoutCell> =
-            labelled.then(|| LayoutCell::label(row.label, 1, 1)).into_iter().collect();
+        let mut cells: Vec<LayoutCell> = labelled.then(|| LayoutCell::label(row.label, 1, 1)).into_iter().collect();
         cells.extend((0..group.columns.len()).map(|c| LayoutCell::value(index, c, 1)));
         out.push(cells);
     }
@@ -248,7 +248,8 @@ pub fn report_tables<'a>(report: &'a LintReport, formats: Formats) -> Vec<Report
     let mut out = Vec::new();
     for (numeral, rows) in &report.tables.0 {
         let Some(id) = TableId::ALL.into_iter().find(|t| t.numeral() == *numeral) else { continue };
-        let Some((format, spec)) = spec_of(formats, id, rows) else { continue };
+        let own = report.format.map(|f| f.as_str());
+        let Some((format, spec)) = spec_of(formats, own, id, rows) else { continue };
         let values = rows.iter().map(|r| r.values.iter().map(|(_, _, text)| text.as_deref()).collect()).collect();
         let mut marks = Vec::new();
         for (finding, d) in report.diagnostics.iter().enumerate().filter(|(_, d)| d.table == Some(*numeral)) {
@@ -262,9 +263,16 @@ pub fn report_tables<'a>(report: &'a LintReport, formats: Formats) -> Vec<Report
     out
 }
 
-/// The revision (newest first) whose table `id` has exactly these rows and columns.
-fn spec_of(formats: Formats, id: TableId, rows: &[TableRow]) -> Option<(&'static str, &'static TableSpec)> {
-    formats.iter().rev().map(|f| (f.name, f.table(id))).find(|(_, spec)| {
+/// The revision whose table `id` has exactly these rows and columns: the report's own if it
+/// fits (表四 is the same in both), else the newest that does (a hybrid report's tables).
+fn spec_of(
+    formats: Formats,
+    own: Option<&str>,
+    id: TableId,
+    rows: &[TableRow],
+) -> Option<(&'static str, &'static TableSpec)> {
+    let own = formats.iter().filter(|f| Some(f.name) == own);
+    own.chain(formats.iter().rev()).map(|f| (f.name, f.table(id))).find(|(_, spec)| {
         spec.rows().count() == rows.len()
             && spec.rows().zip(rows).all(|((group, row), read)| {
                 read.row.unwrap_or("") == row.label
@@ -433,7 +441,10 @@ mod tests {
         let p = layout(&y2021::PROACTIVE);
         assert_eq!(span(&p, "本年处理决定数量"), Some((1, 3)));
         assert_eq!(span(&p, "第二十条第（一）项"), Some((1, 4)));
-        assert_eq!(labels(&p)[..6], ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章"]);
+        assert_eq!(
+            labels(&p)[..6],
+            ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章"]
+        );
         // 表四: 行政复议 over five, 行政诉讼 over ten; the first block's labels over two rows.
         let r = layout(y2021::FORMAT.table(TableId::Review));
         assert_eq!(span(&r, "行政复议"), Some((1, 5)));
@@ -484,7 +495,8 @@ mod tests {
         let text = std::fs::read_to_string("tests/fixtures/xizou-2019.txt").unwrap();
         let report = crate::lint_str(&text, &crate::ReadOptions::default(), &crate::LintOptions::default()).unwrap();
         let tables = report_tables(&report, Formats::OFFICIAL);
-        assert_eq!(tables.iter().map(|t| (t.spec.id, t.format)).collect::<Vec<_>>()[1], (TableId::Requests, "2019"));
+        let found: Vec<(TableId, &str)> = tables.iter().map(|t| (t.spec.id, t.format)).collect();
+        assert_eq!(found, [(TableId::Proactive, "2019"), (TableId::Requests, "2019"), (TableId::Review, "2019")]);
         let t3 = &tables[1];
         let html = report_table_html(t3);
         let lit = "<td class=\"xxgk-value xxgk-error\" data-row=\"2\" data-column=\"6\" title=\"";

@@ -107,7 +107,7 @@ const shownRows = (page) => page.$$eval('#list tbody tr', (trs) => trs.map((tr) 
 
 test('the run exits 2 (an unreadable file) and writes the page, the CSVs and no spool', () => {
   assert.equal(zh.status, 2);
-  assert.ok(!existsSync(zh.page + '.part'));
+  assert.ok(!existsSync(zh.page + '.part') && !existsSync(zh.page + '.details.part'), 'the spools are removed');
   const html = readFileSync(zh.page, 'utf8');
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|@import|url\(/, 'nothing to fetch');
   assert.equal(zh.summary.length, 1 + 9, 'every file has its summary row');

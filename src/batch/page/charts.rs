@@ -72,7 +72,10 @@ pub fn verdicts_by_year(counts: &BTreeMap<Option<u16>, [usize; 4]>, verdict_name
         let name = year.map_or_else(|| "?".to_string(), |y| y.to_string());
         let total: usize = by_verdict.iter().sum();
         let mut y = top + plot;
-        svg.push_str(&format!("<g class=\"year\" data-year=\"{}\" data-count=\"{total}\">", year.map_or(String::new(), |y| y.to_string())));
+        svg.push_str(&format!(
+            "<g class=\"year\" data-year=\"{}\" data-count=\"{total}\">",
+            year.map_or(String::new(), |y| y.to_string())
+        ));
         for (v, n) in by_verdict.iter().enumerate().filter(|(_, n)| **n > 0) {
             let h = plot * *n as f64 / max as f64;
             y -= h;

@@ -6,11 +6,15 @@
 //! statutory tables with the wrong cells lit.
 //!
 //! **Built to stay usable at 50 000 reports, and to keep the run's memory flat.** Each report is
-//! reduced, as it comes, to one compact JSON array (identity, counts, verdict, findings, and the
-//! texts of its tables' value cells as one tab- and newline-separated string a table) appended
-//! to a spool file beside the output; only the counts the charts and totals need stay in memory.
-//! [`SummaryPage::finish`] writes the page and copies the spool into its one `<script
-//! type="application/json">`. The tables' labels are not repeated per report: the page carries
+//! reduced, as it comes, to two compact JSON arrays appended to two spool files beside the
+//! output: its row (identity, counts, verdict) and its detail (findings, and the texts of its
+//! tables' value cells as one tab- and newline-separated string a table); only the counts the
+//! charts and totals need stay in memory. [`SummaryPage::finish`] writes the page and copies the
+//! spools into two `<script type="application/json">`: the rows, which the page parses as it
+//! opens, and after its script the details, one a line, which it never parses whole — a row
+//! holds its detail's place in that text (in UTF-16 units, as the script sees it), and a click
+//! parses just that line. (The details are most of the page: at 50 000 reports the page opens in
+//! the time its rows take, not its findings.) The tables' labels are not repeated per report: the page carries
 //! each revision's table once, as a `<template>` that [`crate::render::tables::render`] draws
 //! with no values, and its script clones the template and sets the cells' texts and classes —
 //! the markup is that one renderer's. The report table is drawn a page of rows at a time, so the
@@ -37,11 +41,15 @@ const SCRIPT: &str = include_str!("page.js");
 /// The page's own words (the findings' messages and verdicts come rendered in the reports).
 mod words {
     use crate::message::Message;
-    pub const TITLE: Message =
-        Message { id: "html/title", zh: "政府信息公开工作年度报告检查汇总", en: "Annual disclosure reports: check summary" };
+    pub const TITLE: Message = Message {
+        id: "html/title",
+        zh: "政府信息公开工作年度报告检查汇总",
+        en: "Annual disclosure reports: check summary",
+    };
     pub const REPORTS: Message = Message { id: "html/reports", zh: "份报告", en: "reports" };
     pub const FINDINGS: Message = Message { id: "html/findings", zh: "问题", en: "findings" };
-    pub const BY_RULE: Message = Message { id: "html/by-rule", zh: "各规则发现的问题数", en: "Findings by rule" };
+    pub const BY_RULE: Message =
+        Message { id: "html/by-rule", zh: "各规则发现的问题数", en: "Findings by rule" };
     pub const BY_YEAR: Message =
         Message { id: "html/by-year", zh: "各年度报告的结论", en: "Reports by verdict, per year" };
     pub const TABLE: Message = Message { id: "html/table", zh: "报告一览", en: "The reports" };
@@ -56,13 +64,20 @@ mod words {
         Message { id: "html/v-clean", zh: "无问题", en: "clean" },
         Message { id: "html/v-unreadable", zh: "无法读取", en: "unreadable" },
     ];
-    pub const PAGE: Message =
-        Message { id: "html/page", zh: "第 {page}/{pages} 页，共 {count} 份", en: "page {page} of {pages}, {count} reports" };
+    pub const PAGE: Message = Message {
+        id: "html/page",
+        zh: "第 {page}/{pages} 页，共 {count} 份",
+        en: "page {page} of {pages}, {count} reports",
+    };
     pub const PREVIOUS: Message = Message { id: "html/previous", zh: "上一页", en: "Previous" };
     pub const NEXT: Message = Message { id: "html/next", zh: "下一页", en: "Next" };
-    pub const CHOOSE: Message =
-        Message { id: "html/choose", zh: "点击表中一行，查看该报告的问题和三张表。", en: "Click a row to see the report's findings and its three tables." };
-    pub const NO_FINDINGS: Message = Message { id: "html/no-findings", zh: "没有发现问题。", en: "No findings." };
+    pub const CHOOSE: Message = Message {
+        id: "html/choose",
+        zh: "点击表中一行，查看该报告的问题和三张表。",
+        en: "Click a row to see the report's findings and its three tables.",
+    };
+    pub const NO_FINDINGS: Message =
+        Message { id: "html/no-findings", zh: "没有发现问题。", en: "No findings." };
     pub const NOT_READ: Message =
         Message { id: "html/not-read", zh: "未读取到此表。", en: "This table was not read." };
     pub const WHY: Message = Message { id: "html/why", zh: "无法读取：", en: "Cannot be read: " };
@@ -78,6 +93,10 @@ pub struct SummaryPage {
     path: PathBuf,
     spool_path: PathBuf,
     spool: BufWriter<File>,
+    details_path: PathBuf,
+    details: BufWriter<File>,
+    /// Where the next detail starts in the details' text, in UTF-16 units.
+    details_at: usize,
     lang: Lang,
     reports: usize,
     by_rule: BTreeMap<&'static str, [usize; 3]>,
@@ -86,18 +105,26 @@ pub struct SummaryPage {
 }
 
 impl SummaryPage {
-    /// Start the page at `path` (its spool is `path` + `.part`, removed by [`SummaryPage::finish`]).
+    /// Start the page at `path` (its spools are `path` + `.part` and `.details.part`, removed
+    /// by [`SummaryPage::finish`]).
     pub fn create(path: &Path, lang: Lang) -> std::io::Result<SummaryPage> {
-        let mut spool_path = path.as_os_str().to_owned();
-        spool_path.push(".part");
-        let spool_path = PathBuf::from(spool_path);
+        let beside = |suffix: &str| {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            PathBuf::from(p)
+        };
+        let (spool_path, details_path) = (beside(".part"), beside(".details.part"));
         // Fail now, not after the batch, if the page cannot be written there.
         File::create(path)?;
         let spool = BufWriter::new(File::create(&spool_path)?);
+        let details = BufWriter::new(File::create(&details_path)?);
         Ok(SummaryPage {
             path: path.to_path_buf(),
             spool_path,
             spool,
+            details_path,
+            details,
+            details_at: 0,
             lang,
             reports: 0,
             by_rule: BTreeMap::new(),
@@ -106,14 +133,20 @@ impl SummaryPage {
         })
     }
 
-    fn push_row(&mut self, row: &serde_json::Value) -> std::io::Result<()> {
+    /// A report's row, with its detail's place (start, length) in the details' text added.
+    fn push_row(&mut self, mut row: Vec<serde_json::Value>, detail: &serde_json::Value) -> std::io::Result<()> {
+        let detail = json_text(detail)?;
+        let length = detail.encode_utf16().count();
+        self.details.write_all(detail.as_bytes())?;
+        self.details.write_all(b"\n")?;
+        row.push(self.details_at.into());
+        row.push(length.into());
+        self.details_at += length + 1;
         if self.reports > 0 {
             self.spool.write_all(b",\n")?;
         }
         self.reports += 1;
-        // `<` escaped: nothing in a report can close the page's <script>.
-        let text = serde_json::to_string(row).map_err(std::io::Error::other)?.replace('<', "\\u003c");
-        self.spool.write_all(text.as_bytes())
+        self.spool.write_all(json_text(&serde_json::Value::Array(row))?.as_bytes())
     }
 
     /// A report checked.
@@ -164,52 +197,72 @@ impl SummaryPage {
                 let rows: Vec<String> = t
                     .values
                     .iter()
-                    .map(|r| r.iter().map(|v| v.unwrap_or("").replace(['\t', '\n'], " ")).collect::<Vec<_>>().join("\t"))
+                    .map(|r| {
+                        r.iter().map(|v| v.unwrap_or("").replace(['\t', '\n'], " ")).collect::<Vec<_>>().join("\t")
+                    })
                     .collect();
                 serde_json::json!([format!("{}-{}", t.format, t.spec.id.numeral()), rows.join("\n")])
             })
             .collect();
         let states: String = ["二", "三", "四"].iter().map(|t| ['r', 'u', 'm'][table_state(report, t)]).collect();
-        let row = serde_json::json!([
-            report.file.as_deref().unwrap_or(""),
-            report.organ.as_deref().unwrap_or(""),
-            report.year.unwrap_or(0),
-            report.format.map_or("", |f| f.as_str()),
-            s.errors,
-            s.warnings,
-            s.infos,
-            states,
-            verdict,
-            report.verdict.message,
-            findings,
-            table_data,
-        ]);
-        self.push_row(&row)
+        let row = vec![
+            report.file.as_deref().unwrap_or("").into(),
+            report.organ.as_deref().unwrap_or("").into(),
+            report.year.unwrap_or(0).into(),
+            report.format.map_or("", |f| f.as_str()).into(),
+            s.errors.into(),
+            s.warnings.into(),
+            s.infos.into(),
+            states.into(),
+            verdict.into(),
+            report.verdict.message.as_str().into(),
+        ];
+        self.push_row(row, &serde_json::json!([findings, table_data]))
     }
 
     /// A file that could not be read, and why.
     pub fn add_unreadable(&mut self, file: &str, why: &str) -> std::io::Result<()> {
         self.by_year.entry(None).or_default()[3] += 1;
-        let row = serde_json::json!([file, "", 0, "", 0, 0, 0, "", 3, why, [], []]);
-        self.push_row(&row)
+        let row = vec![
+            file.into(),
+            "".into(),
+            0.into(),
+            "".into(),
+            0.into(),
+            0.into(),
+            0.into(),
+            "".into(),
+            3.into(),
+            why.into(),
+        ];
+        self.push_row(row, &serde_json::json!([[], []]))
     }
 
     /// Write the page and remove the spool.
     pub fn finish(mut self) -> std::io::Result<()> {
         self.spool.flush()?;
-        drop(self.spool);
+        self.details.flush()?;
+        drop((self.spool, self.details));
         let result = write_page(
             &self.path,
-            &self.spool_path,
+            [&self.spool_path, &self.details_path],
             self.lang,
             self.reports,
             &self.by_rule,
             &self.by_year,
             self.severities,
         );
-        let _removed = std::fs::remove_file(&self.spool_path);
+        for spool in [&self.spool_path, &self.details_path] {
+            let _removed = std::fs::remove_file(spool);
+        }
         result
     }
+}
+
+/// A value as JSON text that cannot close the page's `<script>` (every `<` escaped; JSON has
+/// none outside its strings).
+fn json_text(value: &serde_json::Value) -> std::io::Result<String> {
+    Ok(serde_json::to_string(value).map_err(std::io::Error::other)?.replace('<', "\\u003c"))
 }
 
 fn severity_index(s: Severity) -> usize {
@@ -222,7 +275,7 @@ fn severity_index(s: Severity) -> usize {
 
 fn write_page(
     path: &Path,
-    spool: &Path,
+    [rows, details]: [&Path; 2],
     lang: Lang,
     reports: usize,
     by_rule: &BTreeMap<&'static str, [usize; 3]>,
@@ -345,9 +398,11 @@ fn write_page(
         "notRead": t(&words::NOT_READ),
         "why": t(&words::WHY),
     });
-    let meta = serde_json::to_string(&meta).map_err(std::io::Error::other)?.replace('<', "\\u003c");
+    let meta = json_text(&meta)?;
     write!(out, "<script type=\"application/json\" id=\"data\">{{\"meta\":{meta},\"reports\":[\n")?;
-    std::io::copy(&mut File::open(spool)?, &mut out)?;
-    write!(out, "\n]}}</script>\n<script>{SCRIPT}</script>\n</body></html>\n")?;
+    std::io::copy(&mut File::open(rows)?, &mut out)?;
+    write!(out, "\n]}}</script>\n<script>{SCRIPT}</script>\n<script type=\"application/json\" id=\"details\">")?;
+    std::io::copy(&mut File::open(details)?, &mut out)?;
+    write!(out, "</script>\n</body></html>\n")?;
     out.flush()
 }

@@ -7,7 +7,13 @@
   var meta = data.meta, reports = data.reports;
   // A report: [file, organ, year, format, errors, warnings, infos, table states ("rrm": read,
   // unreadable, missing for 二三四), verdict (0 errors, 1 warnings, 2 clean, 3 unreadable),
-  // verdict text or why, findings, tables].
+  // verdict text or why, where its detail starts in #details' text, its length]. A detail:
+  // [findings, tables], parsed on a click from its line alone (the details are most of the page).
+  var detailText = null;
+  function detail(r) {
+    if (detailText === null) detailText = document.getElementById('details').textContent;
+    return JSON.parse(detailText.substr(r[10], r[11]));
+  }
   var PER_PAGE = 100, SEVERITY = ['error', 'warning', 'info'], NUMERALS = ['二', '三', '四'];
   var tables = function (r) { return (r[7].match(/r/g) || []).length; };
   var KEYS = {
@@ -84,6 +90,11 @@
   }
 
   function show(i) {
+    // The details come after this script: wait for the parser to reach the end of the page.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', function () { show(i); });
+      return;
+    }
     selected = i;
     var r = reports[i], box = document.getElementById('detail');
     box.textContent = '';
@@ -95,7 +106,7 @@
       return;
     }
     box.appendChild(el('p', r[9], 'v' + r[8]));
-    var findings = r[10];
+    var d = detail(r), findings = d[0], tables = d[1];
     if (!findings.length) box.appendChild(el('p', meta.noFindings));
     else {
       var table = el('table', null, 'findings'), head = el('tr');
@@ -113,14 +124,14 @@
     NUMERALS.forEach(function (numeral, n) {
       box.appendChild(el('h3', meta.titles[numeral]));
       var t = -1;
-      r[11].forEach(function (x, j) { if (x[0].slice(-1) === numeral) t = j; });
+      tables.forEach(function (x, j) { if (x[0].slice(-1) === numeral) t = j; });
       if (t < 0) {
         box.appendChild(el('p', meta.notRead + ' (' + meta.states['rum'.indexOf(r[7][n])] + ')', 'hint-table'));
         return;
       }
-      var tpl = document.getElementById('tpl-' + r[11][t][0]);
+      var tpl = document.getElementById('tpl-' + tables[t][0]);
       var grid = tpl.content.firstElementChild.cloneNode(true);
-      var values = r[11][t][1].split('\n').map(function (row) { return row.split('\t'); });
+      var values = tables[t][1].split('\n').map(function (row) { return row.split('\t'); });
       var cells = grid.querySelectorAll('td[data-row]');
       for (var c = 0; c < cells.length; c++) {
         var row = values[+cells[c].dataset.row];
