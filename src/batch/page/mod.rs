@@ -325,7 +325,7 @@ fn write_page(
     out.write_all(charts::findings_by_rule(by_rule, severity_names).as_bytes())?;
     write!(out, "</figure><figure><figcaption>{}</figcaption>", e(&words::BY_YEAR))?;
     out.write_all(charts::verdicts_by_year(by_year, verdict_names).as_bytes())?;
-    write!(out, "</figure></section>\n")?;
+    writeln!(out, "</figure></section>")?;
     // The reports' table: controls, header; the rows are the script's.
     write!(out, "<section id=\"reports\"><h2>{}</h2><div class=\"controls\">", e(&words::TABLE))?;
     write!(out, "<input id=\"filter\" type=\"search\" placeholder=\"{}\">", e(&words::FILTER))?;
@@ -364,13 +364,13 @@ fn write_page(
         "<table id=\"list\" class=\"list\"><thead><tr>{}</tr></thead><tbody></tbody></table>",
         columns.concat()
     )?;
-    write!(
+    writeln!(
         out,
-        "<div class=\"pager\"><button type=\"button\" id=\"prev\">{}</button> <span id=\"page\"></span> <button type=\"button\" id=\"next\">{}</button></div></section>\n",
+        "<div class=\"pager\"><button type=\"button\" id=\"prev\">{}</button> <span id=\"page\"></span> <button type=\"button\" id=\"next\">{}</button></div></section>",
         e(&words::PREVIOUS),
         e(&words::NEXT)
     )?;
-    write!(out, "<section id=\"detail\" class=\"detail\"><p class=\"hint\">{}</p></section>\n", e(&words::CHOOSE))?;
+    writeln!(out, "<section id=\"detail\" class=\"detail\"><p class=\"hint\">{}</p></section>", e(&words::CHOOSE))?;
     // Each revision's tables, once, as templates.
     for f in Formats::OFFICIAL.iter() {
         for spec in f.tables {
@@ -399,7 +399,7 @@ fn write_page(
         "why": t(&words::WHY),
     });
     let meta = json_text(&meta)?;
-    write!(out, "<script type=\"application/json\" id=\"data\">{{\"meta\":{meta},\"reports\":[\n")?;
+    writeln!(out, "<script type=\"application/json\" id=\"data\">{{\"meta\":{meta},\"reports\":[")?;
     std::io::copy(&mut File::open(rows)?, &mut out)?;
     write!(out, "\n]}}</script>\n<script>{SCRIPT}</script>\n<script type=\"application/json\" id=\"details\">")?;
     std::io::copy(&mut File::open(details)?, &mut out)?;
