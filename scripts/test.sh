@@ -42,6 +42,9 @@ step "native tests"
 cargo test --all-targets --quiet
 cargo build --release --quiet
 
+step "the batch summary page (check --html) opened in headless Chromium"
+bash tests/batch/run.sh
+
 step "JavaScript: the browser's file decoder (js/decode.js) on the encoding fixtures"
 node --test tests/js/
 

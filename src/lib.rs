@@ -8,6 +8,7 @@ pub mod document;
 pub mod format;
 pub mod read;
 pub mod recognize;
+pub mod render;
 
 pub use document::{
     Block, Cell, CellAddress, CellRef, Document, Grid, InputKind, Paragraph, ReadNote, Row, Slot, Span, Table,

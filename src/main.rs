@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use xxgk_lint::batch::page::SummaryPage;
 use xxgk_lint::batch::pairing;
 use xxgk_lint::format::Formats;
 use xxgk_lint::read::decode::Decoded;
@@ -103,6 +104,12 @@ enum Command {
         /// three tables read or not, the verdict — or why the file could not be read.
         #[arg(long, value_name = "FILE")]
         summary_csv: Option<PathBuf>,
+        /// Also write a summary page to this HTML file: the totals, findings by rule and
+        /// verdicts by year as charts, a sortable, filterable table of the reports, and each
+        /// report's findings and tables on a click. One self-contained file (no network):
+        /// open it from disk, print it.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
         /// Check this many files at once (default: one per core).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
@@ -221,6 +228,7 @@ fn main() -> ExitCode {
             previous,
             csv,
             summary_csv,
+            html,
             jobs,
             no_pairing,
             quiet,
@@ -271,6 +279,13 @@ fn main() -> ExitCode {
                         return ExitCode::from(2);
                     }
                 };
+            let mut page = match html.as_ref().map(|p| SummaryPage::create(p, lang).map_err(|e| (p, e))).transpose() {
+                Ok(page) => page,
+                Err((p, e)) => {
+                    eprintln!("xxgk-lint: {}: {e}", p.display());
+                    return ExitCode::from(2);
+                }
+            };
             let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.map_or(0, usize::from)).build();
             let Ok(pool) = pool else {
                 eprintln!("xxgk-lint: cannot start the worker threads");
@@ -353,6 +368,11 @@ fn main() -> ExitCode {
                                     return ExitCode::from(2);
                                 }
                             }
+                            if let Some(p) = page.as_mut() {
+                                if p.add_unreadable(&name, &why).is_err() {
+                                    return ExitCode::from(2);
+                                }
+                            }
                             failed = true;
                             continue;
                         }
@@ -361,7 +381,8 @@ fn main() -> ExitCode {
                     any_error |= r.summary.errors > 0;
                     let tables = (findings_csv.as_mut().map(|t| t.write_findings(&r, lang)))
                         .into_iter()
-                        .chain(summary.as_mut().map(|t| t.write_summary(&r, lang)));
+                        .chain(summary.as_mut().map(|t| t.write_summary(&r, lang)))
+                        .chain(page.as_mut().map(|p| p.add(&r)));
                     if tables.collect::<std::io::Result<Vec<()>>>().is_err() {
                         return ExitCode::from(2);
                     }
@@ -387,6 +408,12 @@ fn main() -> ExitCode {
             for t in [findings_csv, summary].into_iter().flatten() {
                 if let Err(e) = t.finish() {
                     eprintln!("xxgk-lint: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            if let (Some(p), Some(path)) = (page, &html) {
+                if let Err(e) = p.finish() {
+                    eprintln!("xxgk-lint: {}: {e}", path.display());
                     return ExitCode::from(2);
                 }
             }

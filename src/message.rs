@@ -262,7 +262,12 @@ mod tests {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     declared(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("message.rs") {
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && !path.ends_with("message.rs")
+                    // The summary page's own words (`check --html`), like the CSVs' headers, are
+                    // no finding's message: not in the catalogue.
+                    && !path.ends_with("batch/page/mod.rs")
+                {
                     let text = std::fs::read_to_string(&path).unwrap();
                     let body = text.split("\n#[cfg(test)]\nmod tests {").next().unwrap_or("");
                     *out += body.lines().filter(|l| l.contains("const ") && l.contains(": Message =")).count();

@@ -19,7 +19,7 @@ pub struct Table {
     writer: csv::Writer<BufWriter<File>>,
 }
 
-const FINDINGS_HEADER: [Message; 13] = [
+pub(crate) const FINDINGS_HEADER: [Message; 13] = [
     Message { id: "csv/file", zh: "文件", en: "file" },
     Message { id: "csv/organ", zh: "机关", en: "organ" },
     Message { id: "csv/year", zh: "年度", en: "year" },
@@ -35,7 +35,7 @@ const FINDINGS_HEADER: [Message; 13] = [
     Message { id: "csv/message", zh: "说明", en: "message" },
 ];
 
-const SUMMARY_HEADER: [Message; 11] = [
+pub(crate) const SUMMARY_HEADER: [Message; 11] = [
     Message { id: "csv/file", zh: "文件", en: "file" },
     Message { id: "csv/organ", zh: "机关", en: "organ" },
     Message { id: "csv/year", zh: "年度", en: "year" },
@@ -51,7 +51,7 @@ const SUMMARY_HEADER: [Message; 11] = [
 
 /// How a statutory table was read, for the summary: read, unreadable, not found. (The
 /// tables' words, not findings' messages: not in [`crate::message::catalogue`].)
-const TABLE_STATES: [Message; 3] = [
+pub(crate) const TABLE_STATES: [Message; 3] = [
     Message { id: "csv/read", zh: "已读取", en: "read" },
     Message { id: "csv/unreadable", zh: "无法可靠读取", en: "unreadable" },
     Message { id: "csv/missing", zh: "未找到", en: "not found" },
@@ -104,18 +104,7 @@ impl Table {
     pub fn write_summary(&mut self, report: &LintReport, lang: Lang) -> std::io::Result<()> {
         let (file, organ, year, format) = identity(report);
         let s = report.summary;
-        let table = |t: &str| {
-            let unreadable = report
-                .diagnostics
-                .iter()
-                .any(|d| d.rule == "TABLE-UNREADABLE" && d.table == Some(t) && d.severity == Severity::Error);
-            let read = report.tables.0.iter().any(|(id, _)| *id == t);
-            match (read, unreadable) {
-                (_, true) => TABLE_STATES[1].template(lang),
-                (true, false) => TABLE_STATES[0].template(lang),
-                (false, false) => TABLE_STATES[2].template(lang),
-            }
-        };
+        let table = |t: &str| TABLE_STATES[table_state(report, t)].template(lang);
         let (errors, warnings, infos) = (s.errors.to_string(), s.warnings.to_string(), s.infos.to_string());
         self.writer.write_record([
             file,
@@ -141,6 +130,21 @@ impl Table {
 
     pub fn finish(mut self) -> std::io::Result<()> {
         self.writer.flush()
+    }
+}
+
+/// How statutory table `t` ("二", "三", "四") was read, as an index into [`TABLE_STATES`]: 0
+/// read, 1 unreadable, 2 not found.
+pub(crate) fn table_state(report: &LintReport, t: &str) -> usize {
+    let unreadable = report
+        .diagnostics
+        .iter()
+        .any(|d| d.rule == "TABLE-UNREADABLE" && d.table == Some(t) && d.severity == Severity::Error);
+    let read = report.tables.0.iter().any(|(id, _)| *id == t);
+    match (read, unreadable) {
+        (_, true) => 1,
+        (true, false) => 0,
+        (false, false) => 2,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Checking many reports at once (auditors checking thousands of published reports): expand
 //! directories, and check files on every core, keeping the order of the inputs.
 
+pub mod page;
 pub mod pairing;
 
 use std::path::{Path, PathBuf};
