@@ -9,6 +9,8 @@ use xxgk_lint::batch::page::SummaryPage;
 use xxgk_lint::batch::pairing;
 use xxgk_lint::format::Formats;
 use xxgk_lint::read::decode::Decoded;
+use xxgk_lint::recognize::Report;
+use xxgk_lint::rules::cross_year::previous_part;
 use xxgk_lint::tabular::Table;
 use xxgk_lint::{
     lint_bytes, read_file, recognize_bytes, render_human, Block, Document, FileRead, InputKind, Lang, LintOptions,
@@ -310,20 +312,27 @@ fn main() -> ExitCode {
             if json && out.write_all(b"[").is_err() {
                 return ExitCode::from(2);
             }
-            // Pairing, first pass: each file's organ, year and 表三 fingerprint (a few dozen bytes).
+            // Pairing, first pass: each file's organ, year and 表三 fingerprint (a few dozen
+            // bytes), and what the cross-year rules read of it as last year's report (a few
+            // hundred), so that the second pass reads no file twice.
             let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
             let pairing_on = !no_pairing && previous.is_none() && files.len() > 1;
-            let entries: Vec<Option<pairing::Entry>> = if pairing_on {
-                pool.install(|| {
-                    xxgk_lint::batch::parallel_map(&files, |file| {
-                        let bytes = read_input(file, read_options.max_bytes).ok()?;
-                        let report = recognize_bytes(&bytes, &read_options).ok()?;
-                        pairing::entry(&bytes, &report)
+            let (entries, last_years): (Vec<Option<pairing::Entry>>, Vec<Option<std::sync::Arc<Report>>>) =
+                if pairing_on {
+                    pool.install(|| {
+                        xxgk_lint::batch::parallel_map(&files, |file| {
+                            let bytes = read_input(file, read_options.max_bytes).ok()?;
+                            let report = recognize_bytes(&bytes, &read_options).ok()?;
+                            let entry = pairing::entry(&bytes, &report)?;
+                            Some((entry, std::sync::Arc::new(previous_part(&report))))
+                        })
                     })
-                })
-            } else {
-                Vec::new()
-            };
+                    .into_iter()
+                    .map(|first| first.map_or((None, None), |(entry, part)| (Some(entry), Some(part))))
+                    .unzip()
+                } else {
+                    (Vec::new(), Vec::new())
+                };
             let pairs = pairing::pair(&entries);
             let indices: Vec<usize> = (0..files.len()).collect();
             for chunk in indices.chunks(64) {
@@ -333,12 +342,9 @@ fn main() -> ExitCode {
                         let mut with_previous;
                         let mut file_options = &options;
                         if let Some(p) = pairs.previous.get(i).copied().flatten() {
-                            let last = read_input(&files[p], read_options.max_bytes)
-                                .ok()
-                                .and_then(|bytes| recognize_bytes(&bytes, &read_options).ok());
-                            if let Some(last) = last {
+                            if let Some(last) = last_years.get(p).cloned().flatten() {
                                 with_previous = options.clone();
-                                with_previous.previous = Some(std::sync::Arc::new(last));
+                                with_previous.previous = Some(last);
                                 file_options = &with_previous;
                             }
                         }

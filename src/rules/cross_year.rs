@@ -4,8 +4,8 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::format::{columns, rows, ColumnId, RowId, TableId};
 use crate::message::{Args, Message};
-use crate::recognize::value::Decimal;
-use crate::recognize::{FoundTable, Report};
+use crate::recognize::value::{Decimal, Value};
+use crate::recognize::{FoundTable, MappedCell, Origin, Report};
 use crate::rules::{Context, Family};
 
 declare_rules! {
@@ -261,6 +261,55 @@ const VALID_DOCS: Message = Message {
     en: "Table 二, 「{row}」: last year's in force {before} + issued {issued} − repealed {repealed} = {expected}, but in force is {now}. If the scope changed, say so in the text.",
 };
 
+/// What these rules read of last year's report, and nothing else: its year, 表三's
+/// 四、结转下年度继续办理 and 表二's 现行有效件数 of 法规 and 规范性文件. A batch's first pass keeps
+/// this of every report (src/batch/pairing.rs) — a few hundred bytes, not the whole report —
+/// so that the second pass need not read last year's file again; the rules give the same
+/// findings with it as with the whole report.
+pub fn previous_part(report: &Report) -> Report {
+    let keep_row = |id: TableId, row: RowId| match id {
+        TableId::Requests => row == rows::CARRIED_OUT,
+        TableId::Proactive => row == rows::REGULATIONS || row == rows::NORMATIVE_DOCUMENTS,
+        TableId::Review => false,
+    };
+    let keep = |id: TableId, row: RowId, column: ColumnId| {
+        keep_row(id, row) && (id == TableId::Requests || column == columns::IN_FORCE)
+    };
+    let tables = report
+        .tables
+        .iter()
+        .filter(|t| t.id != TableId::Review)
+        .map(|t| {
+            let mut part = FoundTable::new(t.id, t.format, t.layout, Vec::new(), None);
+            // Only the numbers: the findings quote this year's cells, never last year's.
+            part.cells = t
+                .cells
+                .iter()
+                .filter(|c| keep(t.id, c.row, c.column) && c.value.number.is_some())
+                .map(|c| MappedCell {
+                    value: Value { text: String::new(), note: None, ..c.value.clone() },
+                    origin: Origin::default(),
+                    ..c.clone()
+                })
+                .collect();
+            part.cells.shrink_to_fit();
+            part.unreadable =
+                t.unreadable.iter().filter(|u| u.row.is_none_or(|row| keep_row(t.id, row))).cloned().collect();
+            part.unreadable.shrink_to_fit();
+            part
+        })
+        .collect();
+    Report {
+        title: None,
+        organ: None,
+        year: report.year,
+        sections: Vec::new(),
+        tables,
+        formats: report.formats,
+        needs_text_readers: false,
+    }
+}
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(prev) = ctx.previous else { return };
     if let (Some(y), Some(p)) = (ctx.report.year, prev.year) {
@@ -364,10 +413,17 @@ mod tests {
     use crate::rules::testkit::{mini, rules, Mini};
     use crate::rules::LintOptions;
 
+    /// Checked with last year's whole report; and, in every test, the same findings with only
+    /// the part of it a batch keeps ([`super::previous_part`]).
     fn with_previous(this: &Mini, last: &Mini) -> crate::lint::LintReport {
         let prev = recognize_str(&last.html(), &ReadOptions::default()).unwrap();
+        let part = super::previous_part(&prev);
         let options = LintOptions { previous: Some(Arc::new(prev)), ..LintOptions::default() };
-        lint_str(&this.html(), &ReadOptions::default(), &options).unwrap()
+        let whole = lint_str(&this.html(), &ReadOptions::default(), &options).unwrap();
+        let options = LintOptions { previous: Some(Arc::new(part)), ..LintOptions::default() };
+        let kept = lint_str(&this.html(), &ReadOptions::default(), &options).unwrap();
+        assert_eq!(whole.diagnostics, kept.diagnostics);
+        whole
     }
 
     fn last_year() -> Mini {
