@@ -94,6 +94,19 @@ export function clearHighlight(element: Element | Document): void;
 /** Remove our highlight attributes from serialised HTML (for an editor's save hook). */
 export function stripHighlight(html: string): string;
 
+/**
+ * Table `'二'`, `'三'` or `'四'` of a report as `lint` returned it, rebuilt in the official layout of
+ * the revision that applies to the report's year (2019's for 2019–2020, 2021's after; a hybrid
+ * report's values placed by meaning, a cell no value means left blank), with its exact row and
+ * column labels, the official merges and `border="1"`, and the values read; with
+ * `{ applyFixes: true }`, each pinned fix in its cell. No class, `data-` attribute or style of
+ * ours: the report's own table, e.g. to replace one that arrived as text (the CLI's
+ * `xxgk-lint tables` prints the same). `null` when the report has no such table. In browsers it
+ * runs in the second module (see `loadTextReaders`), loaded already when the report's tables came
+ * from text; otherwise `await loadTextReaders()` first — before that it throws.
+ */
+export function tableHtml(report: LintReport, table: '二' | '三' | '四', options?: { applyFixes?: boolean }): string | null;
+
 /** Every rule with its default severity and one line. */
 export function rules(lang?: 'zh' | 'en'): RuleInfo[];
 

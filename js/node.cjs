@@ -36,6 +36,12 @@ async function lintFile(input, options) {
   return guarded(glue, () => glue.lintBytes(bytes, options));
 }
 
+/** A report's table in its official layout, as HTML (see the browser build). */
+function tableHtml(report, table, options) {
+  const html = glue.tableHtml(report, table, options);
+  return html === undefined ? null : html;
+}
+
 function rules(lang) {
   return glue.ruleList(lang);
 }
@@ -56,4 +62,4 @@ function ruleDoc(id, lang) {
 
 const version = glue.version();
 
-module.exports = { init, initSync, loadTextReaders, lint, lintElement, lintFile, rules, ruleDoc, version, findCell, highlight, clearHighlight, stripHighlight };
+module.exports = { init, initSync, loadTextReaders, lint, lintElement, lintFile, tableHtml, rules, ruleDoc, version, findCell, highlight, clearHighlight, stripHighlight };

@@ -139,6 +139,22 @@ export function lintElement(element, options) {
   return pending(guarded(g, () => g.lintDom(nodes, strings, quirks, options), options));
 }
 
+/**
+ * Table '二', '三' or '四' of a report (as `lint` returned it) in the official layout of the
+ * revision for its year, with the values read — `{ applyFixes: true }`: and the pinned fixes —
+ * as HTML with nothing of ours in it: what can replace a table that arrived as text. `null`
+ * when the report has no such table. It runs in the second module (see the top of this file),
+ * which a report whose tables came from text has loaded; otherwise `await loadTextReaders()`
+ * first — before that it throws.
+ */
+export function tableHtml(report, table, options) {
+  need();
+  // The renderer is in the second module: loaded already when a report's tables came from text.
+  if (!text) throw new Error('xxgk-lint: tableHtml() needs the second module: `await loadTextReaders()` first');
+  const html = text.tableHtml(report, table, options);
+  return html === undefined ? null : html;
+}
+
 /** Every rule with its default severity and a one-line description. */
 export function rules(lang) {
   need();

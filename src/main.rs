@@ -170,6 +170,31 @@ enum Command {
         /// The report (a Word .docx, HTML or text); `-` reads standard input.
         file: PathBuf,
     },
+    /// Print a report's three statutory tables as read, rebuilt in the official layout of the
+    /// revision for its year (2019's for 2019–2020, 2021's after): HTML tables with the official
+    /// labels and merges (the default), CSV (one row per cell) or JSON — e.g. to replace tables
+    /// that a PDF or a web page turned into text.
+    Tables {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Print HTML (the default): the tables as the package's `tableHtml` makes them.
+        #[arg(long, conflicts_with_all = ["csv", "json"])]
+        html: bool,
+        /// Print CSV (UTF-8 with BOM, for Excel): table, row, column, value.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// Print JSON: for each table, its format and its rows with their values.
+        #[arg(long)]
+        json: bool,
+        /// Put each pinned fix (a finding's `fix`) in its cell.
+        #[arg(long)]
+        apply_fixes: bool,
+        /// Language of the headings and CSV headers.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+        /// The report (a Word .docx, PDF, HTML or text); `-` reads standard input.
+        file: PathBuf,
+    },
     /// Print what recognition makes of a report: title, year, organ, sections and the
     /// statutory tables mapped onto the official rows and columns (JSON).
     Recognize {
@@ -462,6 +487,33 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Tables { read, html: _, csv, json, apply_fixes, lang, file } => {
+            let lang = match lang {
+                LangArg::Zh => Lang::Zh,
+                LangArg::En => Lang::En,
+            };
+            let options = read.options();
+            let Some(bytes) = read_file_bytes(&file, &options) else { return ExitCode::from(2) };
+            let report = match lint_bytes(&bytes, &options, &LintOptions { lang, ..LintOptions::default() }) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("xxgk-lint: {}: {}", file.display(), e.render(lang));
+                    return ExitCode::from(2);
+                }
+            };
+            let shape = if json {
+                TablesShape::Json
+            } else if csv {
+                TablesShape::Csv
+            } else {
+                TablesShape::Html
+            };
+            let text = print_tables(&report, apply_fixes, shape, lang);
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(2),
+            }
+        }
         Command::Recognize { read, file } => {
             let options = read.options();
             let Some(bytes) = read_file_bytes(&file, &options) else { return ExitCode::from(2) };
@@ -551,6 +603,75 @@ fn dump_pdf_pages(file: &std::path::Path, bytes: &[u8]) -> ExitCode {
     {
         eprintln!("xxgk-lint: {}: this build reads no PDF (built without the `pdf` feature)", file.display());
         ExitCode::from(2)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TablesShape {
+    Html,
+    Csv,
+    Json,
+}
+
+/// `tables`: the report's statutory tables rebuilt in the official layout of its year's
+/// revision (`render::tables::report_rebuilt_table`, the package's `tableHtml`).
+fn print_tables(report: &xxgk_lint::LintReport, apply_fixes: bool, shape: TablesShape, lang: Lang) -> String {
+    use xxgk_lint::render::{escape_html, tables::report_rebuilt_table};
+    let rebuilt: Vec<(&str, xxgk_lint::render::tables::Rebuilt)> = ["二", "三", "四"]
+        .into_iter()
+        .filter_map(|t| Some((t, report_rebuilt_table(report, t, apply_fixes, Formats::OFFICIAL)?)))
+        .collect();
+    match shape {
+        TablesShape::Html => {
+            let mut out = String::from("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>");
+            out.push_str(&escape_html(report.title.as_deref().unwrap_or("")));
+            out.push_str("</title></head><body>\n");
+            for (t, table) in &rebuilt {
+                out.push_str(&format!("<h2>{}</h2>\n{}\n", escape_html(report.titles.of(Some(t))), table.html()));
+            }
+            out.push_str("</body></html>\n");
+            out
+        }
+        TablesShape::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
+            let header = match lang {
+                Lang::Zh => ["表", "格式", "行", "列", "值"],
+                Lang::En => ["table", "format", "row", "column", "value"],
+            };
+            let _ = w.write_record(header);
+            for (t, table) in &rebuilt {
+                for ((group, row), values) in table.spec.rows().zip(&table.values) {
+                    for (column, value) in group.columns.iter().zip(values) {
+                        let record = [*t, table.format, row.label, &column.qualified_label(), value.unwrap_or("")];
+                        let _ = w.write_record(record);
+                    }
+                }
+            }
+            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        TablesShape::Json => {
+            let mut tables = serde_json::Map::new();
+            for (t, table) in &rebuilt {
+                let rows: Vec<serde_json::Value> = table
+                    .spec
+                    .rows()
+                    .zip(&table.values)
+                    .map(|((group, row), values)| {
+                        let values: serde_json::Map<String, serde_json::Value> = group
+                            .columns
+                            .iter()
+                            .zip(values)
+                            .map(|(c, v)| (c.qualified_label(), v.map_or(serde_json::Value::Null, |v| v.into())))
+                            .collect();
+                        serde_json::json!({ "row": (!row.label.is_empty()).then_some(row.label), "values": values })
+                    })
+                    .collect();
+                tables.insert(t.to_string(), serde_json::json!({ "format": table.format, "rows": rows }));
+            }
+            let mut out = serde_json::to_string_pretty(&tables).unwrap_or_default();
+            out.push('\n');
+            out
+        }
     }
 }
 

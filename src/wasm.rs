@@ -648,6 +648,67 @@ pub fn lint_node_websys(root: web_sys::Node, options: JsValue) -> JsValue {
     lint_read_dom(&read_tree(&tree, crate::document::InputKind::Dom, &read), &lint)
 }
 
+/// Table `table` (`'二'`, `'三'`, `'四'`) of a report as `lint` returned it, rebuilt in the
+/// official layout of the revision for the report's year by the one table renderer
+/// ([`crate::render::tables::rebuilt_table`]); with `options.applyFixes`, the pinned fixes in
+/// their cells. `undefined` when the report has no such table or its rows are no revision's.
+/// The report is read by hand, as the options are (no deserialiser in the module). In the
+/// browser's second module only (feature `text-readers`): the tables it rebuilds are those that
+/// came from text, which that module read (5.8 KB gzip the first module need not carry).
+#[cfg(feature = "text-readers")]
+#[wasm_bindgen(js_name = tableHtml)]
+pub fn table_html(report: JsValue, table: &str, options: JsValue) -> Option<String> {
+    use crate::render::tables::{rebuilt_table, ReadTable};
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let year = get(&report, "year").as_f64().filter(|y| (1.0..=9999.0).contains(y)).map(|y| y as u16);
+    let rows = get(&get(&report, "tables"), table);
+    if !js_sys::Array::is_array(&rows) {
+        return None;
+    }
+    // The texts, owned here; the table below borrows them.
+    let mut owned: Vec<(Option<String>, Vec<(String, Option<String>)>)> = Vec::new();
+    for row in js_sys::Array::from(&rows).iter() {
+        let values = get(&row, "values");
+        if !values.is_object() {
+            return None;
+        }
+        let cells = js_sys::Object::entries(&js_sys::Object::from(values))
+            .iter()
+            .map(|entry| {
+                let entry = js_sys::Array::from(&entry);
+                (entry.get(0).as_string().unwrap_or_default(), get(&entry.get(1), "text").as_string())
+            })
+            .collect();
+        owned.push((get(&row, "row").as_string(), cells));
+    }
+    let mut fixes: Vec<(String, String, String)> = Vec::new();
+    if get(&options, "applyFixes").as_bool() == Some(true) {
+        let diagnostics = get(&report, "diagnostics");
+        if js_sys::Array::is_array(&diagnostics) {
+            for d in js_sys::Array::from(&diagnostics).iter() {
+                let (Some(t), Some(column), Some(value)) = (
+                    get(&d, "table").as_string(),
+                    get(&d, "column").as_string(),
+                    get(&get(&d, "fix"), "value").as_string(),
+                ) else {
+                    continue;
+                };
+                if t == table {
+                    fixes.push((get(&d, "row").as_string().unwrap_or_default(), column, value));
+                }
+            }
+        }
+    }
+    let read = ReadTable {
+        rows: owned
+            .iter()
+            .map(|(row, cells)| (row.as_deref(), cells.iter().map(|(c, t)| (c.as_str(), t.as_deref())).collect()))
+            .collect(),
+    };
+    let fixes: Vec<(&str, &str, &str)> = fixes.iter().map(|(r, c, v)| (r.as_str(), c.as_str(), v.as_str())).collect();
+    rebuilt_table(table, year, &read, &fixes, Formats::OFFICIAL).map(|t| t.html())
+}
+
 /// Every rule: ID, default severity, one line.
 #[wasm_bindgen(js_name = ruleList)]
 pub fn rule_list(lang: Option<String>) -> JsValue {

@@ -409,3 +409,34 @@ fn a_batch_pairs_each_organ_s_years_and_finds_duplicates() {
     assert!(findings(&["check", "--json", "--disable", "DUP-REPORT", d]).iter().all(|f| f.1 != "DUP-REPORT"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `tables`: the sample's three tables rebuilt in the official layout, as HTML, CSV and JSON,
+/// as read and with the pinned fix (表三 （一）予以公开 / 总计: 0 as printed, 3 fixed).
+#[test]
+fn tables_prints_the_rebuilt_tables_in_three_shapes() {
+    let seed = "tests/fixtures/xizou-2019.txt";
+    let html = String::from_utf8(run(&["tables", seed], None).stdout).unwrap();
+    assert_eq!(html.matches("<table border=\"1\">").count(), 3, "{html}");
+    assert!(html.contains("<h2>表三 收到和处理政府信息公开申请情况</h2>"));
+    assert!(!html.contains("class=") && !html.contains("data-") && !html.contains("style="));
+
+    let total = |args: &[&str]| {
+        let out = run(args, None);
+        assert!(out.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["三"]["format"], "2019");
+        let row = v["三"]["rows"].as_array().unwrap().iter().find(|r| r["row"] == "（一）予以公开").unwrap().clone();
+        row["values"]["总计"].as_str().unwrap().to_string()
+    };
+    assert_eq!(total(&["tables", "--json", seed]), "0");
+    assert_eq!(total(&["tables", "--json", "--apply-fixes", seed]), "3");
+
+    let csv = run(&["tables", "--csv", "--apply-fixes", seed], None).stdout;
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "Excel's BOM");
+    let csv = String::from_utf8(csv[3..].to_vec()).unwrap();
+    assert!(csv.starts_with("表,格式,行,列,值\n"), "{csv}");
+    assert!(csv.contains("\n三,2019,（一）予以公开,总计,3\n"), "{csv}");
+    // One line per official value cell of the 2019 format: 表二 22, 表三 23 rows × 7, 表四 15.
+    let count = |t: &str| csv.lines().filter(|l| l.starts_with(&format!("{t},"))).count();
+    assert_eq!((count("二"), count("三"), count("四")), (22, 23 * 7, 15));
+}

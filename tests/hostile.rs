@@ -1,6 +1,8 @@
 //! Hostile input: every case gets a report or a clear error, in bounded time, never a panic.
-//! The bounds here are generous (10 s) so the suite never flakes on a busy machine; the
-//! benchmark measures the real figures.
+//! The bound here is generous (60 s of wall time) so that the suite never flakes on a busy
+//! machine — the 50 MB paste took 11.6 s in a debug build with two other builds running — while a
+//! hang or quadratic work on these inputs (hours) still fails it; the benchmark
+//! (benches/hostile.rs) measures the real figures against 1 s / 256 MB.
 
 use std::time::{Duration, Instant};
 
@@ -14,7 +16,7 @@ mod pdf_builder;
 fn bounded<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let out = f();
-    assert!(started.elapsed() < Duration::from_secs(10), "{what} took {:?}", started.elapsed());
+    assert!(started.elapsed() < Duration::from_secs(60), "{what} took {:?}", started.elapsed());
     out
 }
 

@@ -293,11 +293,28 @@ fn cell_of(rows: &[TableRow], row: &str, column: &str) -> Option<(usize, usize)>
 /// cells, the cells of `marks` lit (the most severe finding's class; every message in the
 /// title). With no values and no marks, the template a page fills (see the module's doc).
 pub fn render(layout: &Layout, format: &str, values: &[Vec<Option<&str>>], marks: &[Mark]) -> String {
-    let mut out = format!(
-        "<table border=\"1\" class=\"xxgk-table\" data-table=\"{}\" data-format=\"{}\">",
-        layout.table.numeral(),
-        escape_html(format)
-    );
+    render_with(layout, Some(format), values, marks)
+}
+
+/// The table as a report's own: the official layout and the values, `border="1"` and the
+/// merges, and nothing of ours (no class, no `data-` attribute, no title, no style) — what
+/// goes into an editor in place of a table that arrived as text, or into a file.
+pub fn render_plain(layout: &Layout, values: &[Vec<Option<&str>>]) -> String {
+    render_with(layout, None, values, &[])
+}
+
+/// [`render`] with `format` (ours: classes and `data-` attributes), or [`render_plain`]
+/// without.
+fn render_with(layout: &Layout, format: Option<&str>, values: &[Vec<Option<&str>>], marks: &[Mark]) -> String {
+    let ours = format.is_some();
+    let mut out = match format {
+        Some(format) => format!(
+            "<table border=\"1\" class=\"xxgk-table\" data-table=\"{}\" data-format=\"{}\">",
+            layout.table.numeral(),
+            escape_html(format)
+        ),
+        None => "<table border=\"1\">".to_string(),
+    };
     for row in &layout.rows {
         out.push_str("<tr>");
         for cell in row {
@@ -314,6 +331,11 @@ pub fn render(layout: &Layout, format: &str, values: &[Vec<Option<&str>>], marks
                 Slot::Label(text) => {
                     out.push('>');
                     out.push_str(&escape_html(text));
+                }
+                Slot::Value { row, column } if !ours => {
+                    out.push('>');
+                    let text = values.get(row).and_then(|r| r.get(column)).copied().flatten();
+                    out.push_str(&escape_html(text.unwrap_or("")));
                 }
                 Slot::Value { row, column } => {
                     let here: Vec<&Mark> = marks.iter().filter(|m| m.row == row && m.column == column).collect();
@@ -357,6 +379,115 @@ pub fn report_table_html(table: &ReportTable) -> String {
     render(&layout(table.spec), table.format, &table.values, &table.marks)
 }
 
+/// One statutory table as a report carries it (the JSON's and the JS API's `tables`): its rows
+/// by official label (表四's one row has none), each with its values' texts by official column
+/// label (`None`: nothing read).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadTable<'a> {
+    pub rows: Vec<(Option<&'a str>, Vec<(&'a str, Option<&'a str>)>)>,
+}
+
+impl<'a> ReadTable<'a> {
+    /// Table `numeral` of a report.
+    pub fn of(report: &'a LintReport, numeral: &str) -> Option<ReadTable<'a>> {
+        let (_, rows) = report.tables.0.iter().find(|(t, _)| *t == numeral)?;
+        let rows = rows
+            .iter()
+            .map(|r| (r.row, r.values.iter().map(|(column, _, text)| (column.as_str(), text.as_deref())).collect()))
+            .collect();
+        Some(ReadTable { rows })
+    }
+}
+
+/// A fix to apply: the official row and column labels of the cell, and its value.
+pub type CellFix<'a> = (&'a str, &'a str, &'a str);
+
+/// A table rebuilt in the official layout of the revision that applies to its report's year.
+#[derive(Clone, Debug)]
+pub struct Rebuilt<'a> {
+    pub spec: &'static TableSpec,
+    /// The revision's name (`"2019"`, `"2021"`).
+    pub format: &'static str,
+    /// The texts by row in [`TableSpec::rows`] order, by column of the row's group.
+    pub values: Vec<Vec<Option<&'a str>>>,
+}
+
+impl Rebuilt<'_> {
+    /// As the report's own markup ([`render_plain`]).
+    pub fn html(&self) -> String {
+        render_plain(&layout(self.spec), &self.values)
+    }
+}
+
+/// Table `numeral` rebuilt in the official layout of the revision that applies to `year`
+/// (2019's for 2019–2020, 2021's after; the newest when the year is not known), with the values
+/// read — placed by meaning, the official row and column they were read at, so that a hybrid
+/// report's table read in the other revision's layout lands in its own year's — and `fixes`
+/// over them. `None` when its rows are no revision's.
+pub fn rebuilt_table<'a>(
+    numeral: &str,
+    year: Option<u16>,
+    read: &ReadTable<'a>,
+    fixes: &[CellFix<'a>],
+    formats: Formats,
+) -> Option<Rebuilt<'a>> {
+    let id = TableId::ALL.into_iter().find(|t| t.numeral() == numeral)?;
+    // The revision the table was read in, by its rows' and columns' labels.
+    let read_spec = formats.iter().rev().map(|f| f.table(id)).find(|spec| {
+        spec.rows().count() == read.rows.len()
+            && spec.rows().zip(&read.rows).all(|((group, row), (label, values))| {
+                label.unwrap_or("") == row.label
+                    && group.columns.len() == values.len()
+                    && group.columns.iter().zip(values).all(|(c, (column, _))| c.qualified_label() == *column)
+            })
+    })?;
+    // Every value read, by its official row and column ids.
+    let mut by_meaning = Vec::new();
+    for ((group, row), (label, values)) in read_spec.rows().zip(&read.rows) {
+        for (column, (column_label, text)) in group.columns.iter().zip(values) {
+            let fix = fixes.iter().find(|(r, c, _)| *r == label.unwrap_or("") && c == column_label).map(|(_, _, v)| *v);
+            by_meaning.push((row.id, column.id, fix.or(*text)));
+        }
+    }
+    let target = formats.for_year_or_newest(year);
+    let spec = target.table(id);
+    let values = spec
+        .rows()
+        .map(|(group, row)| {
+            group
+                .columns
+                .iter()
+                .map(|column| {
+                    by_meaning.iter().find(|(r, c, _)| *r == row.id && *c == column.id).and_then(|(_, _, text)| *text)
+                })
+                .collect()
+        })
+        .collect();
+    Some(Rebuilt { spec, format: target.name, values })
+}
+
+/// [`rebuilt_table`] of a report's table, with its pinned fixes when `apply_fixes`.
+pub fn report_rebuilt_table<'a>(
+    report: &'a LintReport,
+    numeral: &str,
+    apply_fixes: bool,
+    formats: Formats,
+) -> Option<Rebuilt<'a>> {
+    let read = ReadTable::of(report, numeral)?;
+    let fixes: Vec<CellFix> = if apply_fixes {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.table == Some(numeral))
+            .filter_map(|d| {
+                Some((d.row.as_deref().unwrap_or(""), d.column.as_deref()?, d.fix.as_ref()?.value.as_str()))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    rebuilt_table(numeral, report.year, &read, &fixes, formats)
+}
 #[cfg(test)]
 mod tests {
     use super::*;

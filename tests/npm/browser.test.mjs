@@ -96,6 +96,29 @@ test('the DOMParser path gives the Node build\'s findings on every fixture, with
   });
 });
 
+test('tableHtml rebuilds a text report\'s tables, which check again to the same table errors, none with the fixes', async () => {
+  const r = await page.evaluate(async () => {
+    const seed = await (await fetch('fixtures/tests__fixtures__xizou-2019.txt')).text();
+    await window.api.loadTextReaders();
+    const report = window.api.lint(seed);
+    const headings = { '二': '二、主动公开政府信息情况', '三': '三、收到和处理政府信息公开申请情况', '四': '四、政府信息公开行政复议、行政诉讼情况' };
+    const rebuilt = (applyFixes) => '<p>' + report.title + '</p>' +
+      ['二', '三', '四'].map((t) => '<p>' + headings[t] + '</p>' + window.api.tableHtml(report, t, { applyFixes })).join('');
+    const key = (r) => r.diagnostics.filter((d) => d.table && d.severity === 'error')
+      .map((d) => [d.rule, d.table, d.row, d.column, d.expected, d.actual].join('|')).sort();
+    const html = window.api.tableHtml(report, '三');
+    return {
+      before: key(report), again: key(window.api.lint(rebuilt(false))), fixed: key(window.api.lint(rebuilt(true))),
+      ours: /class=|data-|style=/.test(html), none: window.api.tableHtml(report, '五'),
+    };
+  });
+  assert.ok(r.before.some((k) => k.startsWith('T3-ROW-TOTAL|三|（一）予以公开|总计|3|0')), r.before.join('\n'));
+  assert.deepEqual(r.again, r.before);
+  assert.deepEqual(r.fixed, []);
+  assert.equal(r.ours, false);
+  assert.equal(r.none, null);
+});
+
 test('lintElement on a live editable element, highlight and clearHighlight', async () => {
   const html = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
   const result = await page.evaluate((source) => {

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use xxgk_lint::wasm::{docx_refusal, file_refusal, lint_dom, lint_text, pdf_refusal, rule_list, version};
+use xxgk_lint::wasm::{docx_refusal, file_refusal, lint_dom, lint_text, pdf_refusal, rule_list, table_html, version};
 
 fn get(v: &JsValue, path: &[&str]) -> JsValue {
     path.iter().fold(v.clone(), |v, k| js_sys::Reflect::get(&v, &JsValue::from_str(k)).unwrap())
@@ -100,4 +100,31 @@ fn rules_and_version() {
     let list = rule_list(Some("en".into()));
     assert!(js_sys::Array::from(&list).length() >= 16);
     assert!(!version().is_empty());
+}
+
+/// `tableHtml` reads the report `lint` returned (a JS object) into the same table the Rust
+/// renderer makes from the Rust report, with and without the pinned fixes.
+#[wasm_bindgen_test]
+fn table_html_rebuilds_the_tables_of_the_js_report() {
+    use xxgk_lint::format::Formats;
+    use xxgk_lint::render::tables::report_rebuilt_table;
+    let seed = include_str!("../fixtures/xizou-2019.txt");
+    let js = lint_text(seed, JsValue::UNDEFINED);
+    let native = xxgk_lint::lint_str(seed, &Default::default(), &Default::default()).unwrap();
+    let fixes = js_sys::Object::new();
+    js_sys::Reflect::set(&fixes, &JsValue::from_str("applyFixes"), &JsValue::TRUE).unwrap();
+    for t in ["二", "三", "四"] {
+        for apply in [false, true] {
+            let options = if apply { fixes.clone().into() } else { JsValue::UNDEFINED };
+            let want = report_rebuilt_table(&native, t, apply, Formats::OFFICIAL).map(|r| r.html());
+            assert!(want.is_some(), "表{t}");
+            assert_eq!(table_html(js.clone(), t, options), want, "表{t}");
+        }
+    }
+    // The sample's wrong 总计: 0 as read, 3 with the fix.
+    let plain = table_html(js.clone(), "三", JsValue::UNDEFINED).unwrap();
+    let fixed = table_html(js.clone(), "三", fixes.into()).unwrap();
+    assert_ne!(plain, fixed);
+    assert!(!plain.contains("class=") && !plain.contains("data-") && !plain.contains("style"), "{plain}");
+    assert_eq!(table_html(js, "五", JsValue::UNDEFINED), None);
 }
