@@ -1,5 +1,6 @@
-// Types for `xxgk-lint/editors` (see the README, "Editor adapters").
-import type { LintReport, LintOptions, LintFileOptions } from './index';
+// Types for `xxgk-lint/editors` (see the README, "Editor adapters"). An ES module (editors.js
+// is one): the import paths carry their extension, as node16/nodenext resolution requires.
+import type { LintReport, LintOptions, LintFileOptions } from './index.js';
 
 export interface AdapterOptions {
   lint?: LintOptions;
@@ -34,7 +35,8 @@ export interface Checker {
   detach(): void;
 }
 
-type Api = typeof import('./index');
+/** The API the adapters use: the module's namespace (`import * as api from 'xxgk-lint'`). */
+export type Api = typeof import('./index.js');
 /** The report's verdict line (`report.verdict.message`); `''` without a report. */
 export function summaryText(report: LintReport | null): string;
 export function cellTextRange(cell: Element): Range;

@@ -67,9 +67,18 @@ sed "s/^export const version = .*/export const version = '$version';/" js/web.js
 cp js/node.cjs pkg/node/index.cjs
 cp js/node.mjs pkg/node/index.mjs
 echo '{"type": "commonjs"}' > pkg/node/package.json
-cp js/index.d.ts pkg/index.d.ts
 cp js/editors.js pkg/web/editors.js
+# Types. index.d.ts types the ES module entries (the package is "type": "module"); the `require`
+# entry, a CommonJS file, needs CommonJS types: index.d.cts, the same declarations with the report
+# types taken from the Node build's generated (CommonJS) .d.ts instead of the browser build's
+# (an ES module, which a CommonJS declaration cannot import without a `resolution-mode`).
+# The two generated files declare the same report types (tests/npm/types.test.mjs checks).
+cp js/index.d.ts pkg/index.d.ts
+{ echo '// Generated from index.d.ts by scripts/build-npm.sh: the types of the CommonJS (`require`) entry.'
+  sed "s|from './web/xxgk_lint.js'|from './node/xxgk_lint.js'|" js/index.d.ts; } > pkg/index.d.cts
+grep -q "from './node/xxgk_lint.js'" pkg/index.d.cts
 cp js/editors.d.ts pkg/editors.d.ts
+cp js/classic.d.ts pkg/classic/xxgk-lint.d.ts
 rm -f pkg/*/.gitignore
 
 # The browser files are minified (they count in the page's download), each with a source map

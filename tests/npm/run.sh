@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pack the npm package and use it from a scratch folder as a user would: Node (ESM, CJS),
-# a plain browser page (and the classic script), and a Vite build, in Debian Chromium.
+# a plain browser page (and the classic script), and a Vite build, in Debian Chromium; its types
+# (types.test.mjs: @arethetypeswrong/cli on the tarball, a strict tsc consumer).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -18,4 +19,4 @@ export XXGK_ROOT="$root"
 # tests/npm/pdfjs.sh installs, at the version the package is tested with.
 bash "$root/tests/npm/pdfjs.sh" install
 export XXGK_PDFJS="$root/target/pdfjs-e2e"
-node --test --test-concurrency=1 node.test.mjs browser.test.mjs files.test.mjs vite.test.mjs
+node --test --test-concurrency=1 node.test.mjs types.test.mjs browser.test.mjs files.test.mjs vite.test.mjs
