@@ -384,8 +384,11 @@ pub fn report_table_html(table: &ReportTable) -> String {
 /// label (`None`: nothing read).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReadTable<'a> {
-    pub rows: Vec<(Option<&'a str>, Vec<(&'a str, Option<&'a str>)>)>,
+    pub rows: Vec<ReadRow<'a>>,
 }
+
+/// A row of a [`ReadTable`]: its official label, and its values' texts by official column label.
+pub type ReadRow<'a> = (Option<&'a str>, Vec<(&'a str, Option<&'a str>)>);
 
 impl<'a> ReadTable<'a> {
     /// Table `numeral` of a report.
