@@ -297,7 +297,11 @@ export function kindeditor(api, editor, options) {
   }, options);
 }
 
-/** UEditor 1.4/1.5: `editor.body` (iframe); an output rule strips our attributes; form submit guarded. Not tested here. */
+/**
+ * UEditor 1.4/1.5: `editor.body` (iframe); an output rule strips our attributes from getContent(),
+ * the form's textarea and the undo scenes; form submit guarded (the form UEditor itself syncs,
+ * `editor.form`); fixes between two `saveScene`s (one undo step). Tested in UEditor 1.4.3.
+ */
 export function ueditor(api, editor, options) {
   return createChecker(api, {
     root: () => editor.body || null,
@@ -309,7 +313,9 @@ export function ueditor(api, editor, options) {
     },
     hooks(c) {
       const onChange = () => c.schedule();
+      const onReady = () => c.check();
       editor.addListener('contentChange afterpaste afterSetContent', onChange);
+      // UEditor has no way to remove an output rule: after detach() it finds nothing to strip.
       editor.addOutputRule((root) => {
         root.traversal((node) => {
           if (node.type !== 'element' || node.getAttr(ATTRS[0]) === undefined) return;
@@ -319,10 +325,14 @@ export function ueditor(api, editor, options) {
           node.setAttr('title', saved);
         });
       });
-      const form = editor.textarea ? editor.textarea.form : editor.container && editor.container.closest && editor.container.closest('form');
+      const form = editor.form || (editor.textarea && editor.textarea.form) || (editor.container && editor.container.closest && editor.container.closest('form'));
       const unguard = guardForm(form, c);
-      if (editor.isReady) c.check(); else editor.addListener('ready', () => c.check());
-      return () => { editor.removeListener('contentChange afterpaste afterSetContent', onChange); unguard(); };
+      if (editor.isReady) c.check(); else editor.addListener('ready', onReady);
+      return () => {
+        editor.removeListener('contentChange afterpaste afterSetContent', onChange);
+        editor.removeListener('ready', onReady);
+        unguard();
+      };
     },
   }, options);
 }
