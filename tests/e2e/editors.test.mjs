@@ -289,6 +289,18 @@ for (const { name, config, paste, classic, tablesAsText } of EDITORS) {
       assert.equal(await page.evaluate((html) => window.harness.api.lint(html).summary.errors, saves[0]), 0);
       assert.doesNotMatch(saves[0], /data-xxgk/);
     }
+    if (name === 'ueditor') {
+      // Clean now, the form submit goes through, posting what was checked: UEditor's textarea
+      // (synced by default only when its iframe loses focus) carries the fixed content
+      // (answered 204: the page stays for the undo below).
+      const posted = new Promise((ok) => page.route('**/submitted', (route) => { ok(route.request().postData()); route.fulfill({ status: 204 }); }));
+      await page.evaluate(() => window.harness.publish());
+      const content = new URLSearchParams(await posted).get('content');
+      assert.ok(content && content.includes('予以公开'), 'the form carries the content');
+      assert.doesNotMatch(content, /data-xxgk/);
+      assert.equal(content, await page.evaluate(() => window.harness.saved()));
+      assert.equal(await page.evaluate((html) => window.harness.api.lint(html).summary.errors, content), 0);
+    }
 
     // The editor's own undo takes the fix back (UEditor: Ctrl+Z pressed in its body).
     if (paste === 'clipboard') {
