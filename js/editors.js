@@ -146,14 +146,17 @@ export function createChecker(api, spec, options = {}) {
   return c;
 }
 
-/** Guard a <form>'s submit (capture phase, before the editor's own handler). */
-function guardForm(form, c) {
+/**
+ * Guard a <form>'s submit (capture phase, before the editor's own handler); `allowed()`, if
+ * given, runs when the submit goes through.
+ */
+function guardForm(form, c, allowed) {
   if (!form) return () => {};
   const onSubmit = (e) => {
     if (!c.confirmPublish()) {
       e.preventDefault();
       e.stopImmediatePropagation();
-    }
+    } else if (allowed) allowed();
   };
   form.addEventListener('submit', onSubmit, true);
   return () => form.removeEventListener('submit', onSubmit, true);
@@ -297,7 +300,17 @@ export function kindeditor(api, editor, options) {
   }, options);
 }
 
-/** UEditor 1.4/1.5: `editor.body` (iframe); an output rule strips our attributes; form submit guarded. Not tested here. */
+/**
+ * UEditor 1.4/1.5: `editor.body` (iframe); an output rule strips our attributes from getContent(),
+ * the form's textarea and the undo scenes; form submit guarded (the form UEditor itself syncs,
+ * `editor.form`); fixes between two `saveScene`s (one undo step). Tested in UEditor 1.4.3.
+ *
+ * UEditor's default `autoSyncData: true` copies the content into the form's textarea only when
+ * its iframe loses focus (or on setContent), not on submit: a fix applied from a button outside
+ * the editor (the editor already blurred) would leave the textarea holding the unfixed content,
+ * and the form would post what was not checked. So the adapter syncs after a fix and on every
+ * submit it lets through (`editor.sync()`).
+ */
 export function ueditor(api, editor, options) {
   return createChecker(api, {
     root: () => editor.body || null,
@@ -306,10 +319,13 @@ export function ueditor(api, editor, options) {
       setCellText(cell, value);
       editor.fireEvent('saveScene');
       editor.fireEvent('contentChange');
+      if (editor.form && typeof editor.sync === 'function') editor.sync();
     },
     hooks(c) {
       const onChange = () => c.schedule();
+      const onReady = () => c.check();
       editor.addListener('contentChange afterpaste afterSetContent', onChange);
+      // UEditor has no way to remove an output rule: after detach() it finds nothing to strip.
       editor.addOutputRule((root) => {
         root.traversal((node) => {
           if (node.type !== 'element' || node.getAttr(ATTRS[0]) === undefined) return;
@@ -319,10 +335,14 @@ export function ueditor(api, editor, options) {
           node.setAttr('title', saved);
         });
       });
-      const form = editor.textarea ? editor.textarea.form : editor.container && editor.container.closest && editor.container.closest('form');
-      const unguard = guardForm(form, c);
-      if (editor.isReady) c.check(); else editor.addListener('ready', () => c.check());
-      return () => { editor.removeListener('contentChange afterpaste afterSetContent', onChange); unguard(); };
+      const form = editor.form || (editor.textarea && editor.textarea.form) || (editor.container && editor.container.closest && editor.container.closest('form'));
+      const unguard = guardForm(form, c, () => { if (typeof editor.sync === 'function') editor.sync(); });
+      if (editor.isReady) c.check(); else editor.addListener('ready', onReady);
+      return () => {
+        editor.removeListener('contentChange afterpaste afterSetContent', onChange);
+        editor.removeListener('ready', onReady);
+        unguard();
+      };
     },
   }, options);
 }

@@ -20,7 +20,18 @@
 //   handler then takes the content from its <div> as it would.
 // - wangEditor 5: ignores the synthetic paste (nothing is inserted; asserted below), so the
 //   content goes in through its own API, editor.dangerouslyInsertHtml().
-// - UEditor: cannot be installed here (issue 5), so its adapter is documented, not tested.
+// - UEditor 1.4.3: its paste handler moves the caret into a hidden `#baidu_pastebin` and waits
+//   for the browser's native paste to fill it (then filterWord, its input rules, `beforepaste`,
+//   `afterpaste`). So the test pastes for real: the Word HTML (and its text) on Chromium's
+//   clipboard through navigator.clipboard.write, the caret in the editor's iframe body, and
+//   Ctrl+V pressed; Ctrl+Z is pressed for its undo too. Twice: UEditor's default config, and
+//   `pasteplain: true`, where its filterTxtRules turn every table row into a paragraph — the
+//   tables then arrive as text, the first report says TEXT-READERS-LOADING (`pending: 'text'`)
+//   and the adapter checks again once the text readers have loaded: the same two errors, but
+//   no cell to light up or fix (the findings carry no `cell`). UEditor's page also has a custom
+//   save button guarded by `canPublish()`, and its saved content is rendered as the published
+//   article by UEditor's own `ueditor.parse.js` (pages/ueditor-view.html) and linted there
+//   with `lintElement`: the same findings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -61,22 +72,48 @@ const EDITORS = [
   { name: 'ckeditor5', paste: 'event' },
   { name: 'kindeditor', paste: 'event+native-default', classic: true },
   { name: 'wangeditor', paste: 'api' },
+  { name: 'ueditor', paste: 'clipboard', classic: true },
+  { name: 'ueditor', config: 'pasteplain', paste: 'clipboard', classic: true, tablesAsText: true },
 ];
+
+/** What a finding says, wherever it was read (the editor's body, the published page, saved HTML). */
+const findings = (r) => r.diagnostics.map((d) => [d.severity, d.rule, d.table, d.row, d.column, d.message, d.fix && d.fix.value]);
 
 /** The texts of every table cell in the editor's DOM. */
 const cellTexts = () => [...window.harness.root().querySelectorAll('td, th')].map((c) => c.textContent.replace(/[\s\uFEFF\u200B]+/g, ''));
 
-for (const { name, paste, classic } of EDITORS) {
-  test(name, async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+for (const { name, config, paste, classic, tablesAsText } of EDITORS) {
+  test(config ? `${name} (${config})` : name, async () => {
+    // A real paste reads Chromium's clipboard: the page may write it (and the paste read it).
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 900 },
+      permissions: paste === 'clipboard' ? ['clipboard-read', 'clipboard-write'] : [],
+    });
+    const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url + name + '.html');
+    await page.goto(url + name + '.html' + (config ? '?' + config : ''));
     await page.waitForFunction(() => window.ready || window.failed, null, { timeout: 30000 })
       .catch((e) => { throw new Error(e.message + '\n' + errors.join('\n')); });
     assert.equal(await page.evaluate(() => window.failed ?? null), null);
 
     // The paste.
+    if (paste === 'clipboard') {
+      // What Word puts on the clipboard: the HTML and its text.
+      await page.evaluate(async (html) => {
+        const div = document.createElement('div');
+        div.innerHTML = html;
+        document.body.appendChild(div);
+        const text = div.innerText;
+        div.remove();
+        await navigator.clipboard.write([new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+        })]);
+      }, WORD);
+      await page.evaluate(() => window.harness.focusEnd());
+      await page.keyboard.press('Control+V');
+    } else {
     const result = await page.evaluate(({ html, nativeDefault }) => {
       const h = window.harness;
       const target = h.pasteTarget();
@@ -97,6 +134,7 @@ for (const { name, paste, classic } of EDITORS) {
       return { prevented };
     }, { html: WORD, nativeDefault: paste === 'event+native-default' });
     if (paste === 'event') assert.ok(result.prevented, `${name} handles the paste event itself`);
+    }
 
     const inserted = () => page.waitForFunction(() => window.harness.root().textContent.includes('予以公开'), null, { timeout: 5000 }).then(() => true, () => false);
     if (paste === 'api') {
@@ -104,6 +142,37 @@ for (const { name, paste, classic } of EDITORS) {
       await page.evaluate((html) => window.harness.insertHtml(html), WORD);
     }
     assert.ok(await inserted(), `${name}: the report is in the editor`);
+    if (paste === 'clipboard') {
+      // It went through UEditor's own pipeline, once (its `afterpaste` fired).
+      assert.equal(await page.evaluate(() => window.harness.pastes.length), 1);
+    }
+
+    if (tablesAsText) {
+      // pasteplain: no table reached the editor; the first report waited for the text readers
+      // (TEXT-READERS-LOADING, pending 'text'), the adapter checked again when they had loaded.
+      await page.waitForFunction(() => {
+        const r = window.harness.checker.report;
+        return r && !r.pending && r.diagnostics.some((d) => d.rule === 'T3-RESULT-SUM');
+      }, null, { timeout: 10000 });
+      const seen = await page.evaluate(() => {
+        const h = window.harness;
+        const r = h.checker.report;
+        return {
+          tables: h.root().querySelectorAll('table, td').length,
+          pending: h.reports,
+          errors: r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, d.table, d.row, d.column, d.actual, d.fix && d.fix.value, d.cell]),
+          lit: h.root().querySelectorAll('[data-xxgk-severity]').length,
+        };
+      });
+      assert.equal(seen.tables, 0, 'pasteplain: the tables arrived as text');
+      assert.ok(seen.pending.includes('text'), JSON.stringify(seen.pending));
+      assert.equal(seen.pending[seen.pending.length - 1], null);
+      assert.deepEqual(seen.errors, [
+        ['T3-RESULT-SUM', '三', '（一）予以公开', '总计', '0', '3', null],
+        ['T3-ROW-TOTAL', '三', '（一）予以公开', '总计', '0', '3', null],
+      ]);
+      assert.equal(seen.lit, 0, 'no cell to light up');
+    } else {
 
     // The wrong cell lights up, with the right message.
     await page.waitForFunction(() => window.harness.root().querySelector('[data-xxgk-severity]'), null, { timeout: 10000 });
@@ -133,14 +202,39 @@ for (const { name, paste, classic } of EDITORS) {
     assert.equal(lit.cells[0].text, '0');
     assert.match(lit.cells[0].row, /予以公开/);
     assert.match(lit.cells[0].title, /（一）予以公开 \/ 总计」应为 3/);
+    }
 
     // What the editor saves: none of our attributes, and the same findings.
-    const saved = await page.evaluate(() => {
-      const html = window.harness.saved();
-      return { html, errors: window.harness.api.lint(html).summary.errors };
+    // (Tables given as text: lint's first report waits for the text readers; the final one counts.)
+    const saved = await page.evaluate(async () => {
+      const { api, saved } = window.harness;
+      const html = saved();
+      let r = api.lint(html);
+      if (r.pending === 'text') { await api.loadTextReaders(); r = api.lint(html); }
+      return { html, errors: r.summary.errors };
     });
     assert.doesNotMatch(saved.html, /data-xxgk|应为 3/);
     assert.equal(saved.errors, 2, 'the saved HTML still has the two errors');
+    if (name === 'ueditor') {
+      // linted again, the saved HTML gives the editor's findings, and so does the published
+      // article: the saved HTML rendered by UEditor's ueditor.parse.js, read by lintElement.
+      const again = await page.evaluate((html) => window.harness.api.lint(html), saved.html);
+      const inEditor = await page.evaluate(() => window.harness.checker.report);
+      assert.deepEqual(findings(again), findings(inEditor));
+      const view = await context.newPage();
+      view.on('pageerror', (e) => errors.push('view: ' + e.message));
+      await view.goto(url + 'ueditor-view.html');
+      await view.waitForFunction(() => window.ready, null, { timeout: 10000 });
+      const published = await view.evaluate(async (html) => {
+        const r = await window.show(html);
+        const content = document.getElementById('content');
+        // uParse's table styles (a <style id="table">) when there are tables.
+        return { r, tables: content.querySelectorAll('table').length, styled: !!document.getElementById('table') };
+      }, saved.html);
+      assert.deepEqual([published.tables, published.styled], tablesAsText ? [0, false] : [3, true]);
+      assert.deepEqual(findings(published.r), findings(inEditor));
+      await view.close();
+    }
 
     // The save hook blocks publishing while there are errors.
     assert.equal(await page.evaluate(() => window.harness.checker.confirmPublish()), false);
@@ -151,6 +245,23 @@ for (const { name, paste, classic } of EDITORS) {
       assert.equal(page.url(), before, `${name}: publishing was blocked`);
       assert.equal(await page.evaluate(() => window.ready), true);
     }
+    // A custom save button that asks `canPublish()` first saves nothing.
+    const button = await page.evaluate(() => !!window.harness.savedByButton);
+    if (button) {
+      await page.click('#save');
+      assert.equal(await page.evaluate(() => window.harness.savedByButton.length), 0);
+    }
+
+    if (tablesAsText) {
+      // No cell, nothing the adapter can fix in place: fix() says so and changes nothing.
+      const refused = await page.evaluate(() => {
+        const h = window.harness;
+        const before = h.saved();
+        const d = h.checker.report.diagnostics.find((x) => x.rule === 'T3-RESULT-SUM');
+        return { applied: h.checker.fix(d), same: h.saved() === before };
+      });
+      assert.deepEqual(refused, { applied: false, same: true });
+    } else {
 
     // The fix, through the adapter: exactly that cell changes.
     const beforeFix = await page.evaluate(cellTexts);
@@ -171,11 +282,38 @@ for (const { name, paste, classic } of EDITORS) {
     });
     assert.deepEqual(savedFixed, { clean: true, errors: 0 });
     assert.equal(await page.evaluate(() => window.harness.checker.confirmPublish()), true);
+    if (button) {
+      await page.click('#save');
+      const saves = await page.evaluate(() => window.harness.savedByButton);
+      assert.equal(saves.length, 1);
+      assert.equal(await page.evaluate((html) => window.harness.api.lint(html).summary.errors, saves[0]), 0);
+      assert.doesNotMatch(saves[0], /data-xxgk/);
+    }
+    if (name === 'ueditor') {
+      // Clean now, the form submit goes through, posting what was checked: UEditor's textarea
+      // (synced by default only when its iframe loses focus) carries the fixed content
+      // (answered 204: the page stays for the undo below).
+      const posted = new Promise((ok) => page.route('**/submitted', (route) => { ok(route.request().postData()); route.fulfill({ status: 204 }); }));
+      await page.evaluate(() => window.harness.publish());
+      const content = new URLSearchParams(await posted).get('content');
+      assert.ok(content && content.includes('予以公开'), 'the form carries the content');
+      assert.doesNotMatch(content, /data-xxgk/);
+      assert.equal(content, await page.evaluate(() => window.harness.saved()));
+      assert.equal(await page.evaluate((html) => window.harness.api.lint(html).summary.errors, content), 0);
+    }
 
-    // The editor's own undo takes the fix back.
-    await page.evaluate(() => window.harness.undo());
+    // The editor's own undo takes the fix back (UEditor: Ctrl+Z pressed in its body).
+    if (paste === 'clipboard') {
+      await page.evaluate(() => window.harness.focusEnd());
+      await page.keyboard.press('Control+Z');
+      // UEditor's undo fires contentChange: the adapter lints again and the cell lights up, unasked.
+      await page.waitForFunction(() => window.harness.root().querySelector('[data-xxgk-severity="error"]'), null, { timeout: 10000 });
+    } else {
+      await page.evaluate(() => window.harness.undo());
+    }
     await page.waitForFunction(() => { window.harness.checker.check(); return window.harness.checker.report.summary.errors === 2; }, null, { timeout: 10000 });
     assert.deepEqual(await page.evaluate(cellTexts), beforeFix);
+    }
 
     // An attachment checked before publishing: the file's findings, with the checker's options
     // (then `more` over them), handed to onFileReport; the editor's content and report untouched.
@@ -230,6 +368,6 @@ for (const { name, paste, classic } of EDITORS) {
     }
 
     assert.deepEqual(errors, []);
-    await page.close();
+    await context.close();
   });
 }

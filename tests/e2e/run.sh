@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end tests in Debian Chromium (playwright-core): the demo page (www/) and the editor
-# adapters inside TinyMCE 8, CKEditor 4.22.1, CKEditor 5, wangEditor 5 and KindEditor 4,
+# adapters inside TinyMCE 8, CKEditor 4.22.1, CKEditor 5, wangEditor 5, KindEditor 4 and UEditor 1.4.3,
 # installed from npm (exact versions: tests/e2e/package.json and its lock) into
 # target/editors-e2e — reinstalled only when the lock changes. Needs pkg/ (scripts/build-npm.sh)
 # and playwright-core from the root devDependencies.
