@@ -666,7 +666,9 @@ pub fn table_html(report: JsValue, table: &str, options: JsValue) -> Option<Stri
         return None;
     }
     // The texts, owned here; the table below borrows them.
-    let mut owned: Vec<(Option<String>, Vec<(String, Option<String>)>)> = Vec::new();
+    /// A row's label and its cells' column labels and texts.
+    type OwnedRow = (Option<String>, Vec<(String, Option<String>)>);
+    let mut owned: Vec<OwnedRow> = Vec::new();
     for row in js_sys::Array::from(&rows).iter() {
         let values = get(&row, "values");
         if !values.is_object() {
