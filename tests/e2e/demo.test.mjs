@@ -197,6 +197,13 @@ test('全部修正: two wrong cells fixed at once; an edited cell skipped and sa
   assert.match(note, /^已修正 1 处。/);
   assert.match(note, /未修正「二、上年结转政府信息公开申请数量 \/ 自然人」：单元格已被改动/);
   assert.equal(await page.evaluate(() => window.xxgkDemo.checker.report.diagnostics.some((d) => d.row === '（一）予以公开' && d.severity === 'error')), false);
+
+  // The Word report back, as the tests below expect it (a paste clears the note).
+  await page.evaluate(() => { document.getElementById('editor').replaceChildren(); });
+  assert.ok(await paste('text/html', WORD));
+  await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('2 个错误'));
+  assert.equal(await page.locator('.fixall-note').count(), 0);
+  assert.equal(await page.locator('#fix-all').textContent(), '全部修正（1 处）');
 });
 
 test('language and format switches', async () => {

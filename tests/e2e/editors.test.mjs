@@ -6,7 +6,8 @@
 // check that exactly that cell is highlighted with the right message, that what the editor
 // saves carries none of our attributes (and still lints to the same two errors), that the save
 // hook blocks publishing, that a fix applied through the adapter changes exactly that cell and
-// that the editor's own undo takes it back; and that `checker.checkFile` checks an attachment
+// that the editor's own undo takes it back; that `checker.fixAll()` fixes two wrong 表三 cells as one
+// undo step and skips a cell edited since the report ('stale'; UEditor pasteplain: 'no-cell'); and that `checker.checkFile` checks an attachment
 // (a `.docx` with two comments) with the checker's options without touching the content — in
 // KindEditor through the classic script's `xxgkLint.editors` too.
 //
@@ -463,12 +464,10 @@ for (const { name, config, paste, tablesAsText } of EDITORS) {
         const report = h.checker.report;
         const d = report.diagnostics.find((x) => x.rule === 'T3-IDENTITY');
         const cell = h.checker.cell(d);
-        const range = cell.ownerDocument.createRange();
         const walker = cell.ownerDocument.createTreeWalker(cell, 4);
         let node = null;
         while (walker.nextNode()) if (walker.currentNode.data.includes('1')) { node = walker.currentNode; break; }
         node.data = node.data.replace('1', '2');
-        void range;
         const { applied, skipped } = h.checker.fixAll();
         return {
           applied: applied.map((x) => [x.rule, x.row]),
