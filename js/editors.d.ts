@@ -17,6 +17,11 @@ export interface AdapterOptions {
   wangEditor?: unknown;
 }
 
+export interface FixAllResult {
+  applied: LintReport['diagnostics'][number][];
+  skipped: { diagnostic: LintReport['diagnostics'][number]; reason: 'stale' | 'no-cell' | 'conflict' }[];
+}
+
 export interface Checker {
   report: LintReport | null;
   check(): LintReport | null;
@@ -24,6 +29,14 @@ export interface Checker {
   setOptions(options: LintOptions): LintReport | null;
   cell(diagnostic: LintReport['diagnostics'][number]): Element | null;
   fix(diagnostic: LintReport['diagnostics'][number]): boolean;
+  /**
+   * Apply every pinned fix (`fix` and `cell`) of the current report as one undo step in the
+   * editor, then lint again. Skipped: a finding whose cell is not in the editor ('no-cell',
+   * e.g. tables given as text), a cell that no longer holds the text the fix was computed from
+   * ('stale': edited meanwhile), a second, different value for a cell already fixed
+   * ('conflict'). Two findings pinning one cell with one value change it once; both are applied.
+   */
+  fixAll(): FixAllResult;
   canPublish(): boolean;
   confirmPublish(): boolean;
   /**

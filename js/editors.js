@@ -7,7 +7,7 @@
 // options, and returns a checker:
 //
 //   { report, check(), schedule(), setOptions(lintOptions), cell(diagnostic), fix(diagnostic),
-//     canPublish(), confirmPublish(), checkFile(file, lintOptions?), detach() }
+//     fixAll(), canPublish(), confirmPublish(), checkFile(file, lintOptions?), detach() }
 //
 // Options: { lint: { lang, format, rules }, delay: 400 (ms, debounce), onReport(report, checker),
 //            save: 'warn' | 'block' | 'off' (default 'warn'), onBlocked(report), confirm(text),
@@ -58,12 +58,23 @@ export function setCellText(cell, value) {
   cell.normalize();
 }
 
-/** The shared part of every adapter. `spec`: root(), applyFix(cell, value), hooks(checker) → undo fn. */
+/** A cell's text as a fix compares it: no whitespace, no zero-width characters. */
+function cellValue(text) {
+  return String(text == null ? '' : text).replace(/[\s\uFEFF\u200B]+/g, '');
+}
+
+/**
+ * The shared part of every adapter. `spec`: root(), applyFixes([[cell, value], …]) — every change
+ * as one undo step in the editor (or the older applyFix(cell, value), one step each) —,
+ * hooks(checker) → undo fn.
+ */
 export function createChecker(api, spec, options = {}) {
   let lintOptions = Object.assign({}, options.lint);
   let timer = null;
   let detachHooks = null;
   let detached = false;
+  // An older spec with applyFix(cell, value) only: one change (one undo step) per cell.
+  const apply = (pairs) => (spec.applyFixes ? spec.applyFixes(pairs) : pairs.forEach(([cell, value]) => spec.applyFix(cell, value)));
   const c = {
     report: null,
     check() {
@@ -100,9 +111,45 @@ export function createChecker(api, spec, options = {}) {
       if (!cell || !d.fix) return false;
       // No stale highlight in the editor's undo snapshots: the check after the fix puts it back.
       api.clearHighlight(spec.root());
-      spec.applyFix(cell, d.fix.value);
+      apply([[cell, d.fix.value]]);
       c.check();
       return true;
+    },
+    /**
+     * Apply every pinned fix of the current report as one undo step in the editor, then lint
+     * again. A fix whose cell is gone ('no-cell': tables given as text, or the table was
+     * removed) or no longer holds the text it was computed from ('stale': edited meanwhile) is
+     * skipped; two findings pinning one cell change it once (both are applied; differing values
+     * for one cell: the later is skipped as 'conflict').
+     * Returns { applied: [diagnostic], skipped: [{ diagnostic, reason }] }.
+     */
+    fixAll() {
+      const report = c.report || c.check();
+      const applied = [];
+      const skipped = [];
+      const pairs = [];
+      const byCell = new Map();
+      for (const d of (report && report.diagnostics) || []) {
+        if (!d.fix) continue;
+        const cell = c.cell(d);
+        if (!cell) { skipped.push({ diagnostic: d, reason: 'no-cell' }); continue; }
+        if (byCell.has(cell)) {
+          if (byCell.get(cell) === d.fix.value) applied.push(d);
+          else skipped.push({ diagnostic: d, reason: 'conflict' });
+          continue;
+        }
+        const now = cellValue(cell.textContent);
+        if (now !== cellValue(d.actual) && now !== cellValue(d.excerpt)) { skipped.push({ diagnostic: d, reason: 'stale' }); continue; }
+        byCell.set(cell, d.fix.value);
+        pairs.push([cell, d.fix.value]);
+        applied.push(d);
+      }
+      if (pairs.length) {
+        api.clearHighlight(spec.root());
+        apply(pairs);
+      }
+      c.check();
+      return { applied, skipped };
     },
     /** Lint now; true when there is no error. */
     canPublish() {
@@ -173,7 +220,7 @@ function observe(root, schedule) {
 export function tinymce(api, editor, options) {
   return createChecker(api, {
     root: () => editor.getBody(),
-    applyFix: (cell, value) => editor.undoManager.transact(() => setCellText(cell, value)),
+    applyFixes: (pairs) => editor.undoManager.transact(() => pairs.forEach(([cell, value]) => setCellText(cell, value))),
     hooks(c) {
       const onChange = () => c.schedule();
       const onGet = (e) => { if (typeof e.content === 'string') e.content = api.stripHighlight(e.content); };
@@ -198,9 +245,9 @@ export function tinymce(api, editor, options) {
 export function ckeditor4(api, editor, options) {
   return createChecker(api, {
     root: () => (editor.mode === 'wysiwyg' && editor.editable() ? editor.editable().$ : null),
-    applyFix(cell, value) {
+    applyFixes(pairs) {
       editor.fire('saveSnapshot');
-      setCellText(cell, value);
+      pairs.forEach(([cell, value]) => setCellText(cell, value));
       editor.fire('saveSnapshot');
       editor.fire('change');
     },
@@ -227,16 +274,21 @@ export function ckeditor4(api, editor, options) {
 export function ckeditor5(api, editor, options) {
   return createChecker(api, {
     root: () => editor.editing.view.getDomRoot(),
-    applyFix(cell, value) {
-      const viewCell = editor.editing.view.domConverter.mapDomToView(cell);
-      const modelCell = viewCell && editor.editing.mapper.toModelElement(viewCell);
-      if (!modelCell) return;
+    applyFixes(pairs) {
+      // Every cell mapped to the model first, then one model change: one batch, one undo step.
+      const targets = pairs.map(([cell, value]) => {
+        const viewCell = editor.editing.view.domConverter.mapDomToView(cell);
+        return [viewCell && editor.editing.mapper.toModelElement(viewCell), value];
+      }).filter(([modelCell]) => modelCell);
+      if (!targets.length) return;
       editor.model.change((writer) => {
-        const first = modelCell.getChild(0);
-        const last = modelCell.getChild(modelCell.childCount - 1);
-        if (!first) return;
-        const range = writer.createRange(writer.createPositionAt(first, 0), writer.createPositionAt(last, 'end'));
-        editor.model.insertContent(writer.createText(value), range);
+        for (const [modelCell, value] of targets) {
+          const first = modelCell.getChild(0);
+          const last = modelCell.getChild(modelCell.childCount - 1);
+          if (!first) continue;
+          const range = writer.createRange(writer.createPositionAt(first, 0), writer.createPositionAt(last, 'end'));
+          editor.model.insertContent(writer.createText(value), range);
+        }
       });
     },
     hooks(c) {
@@ -264,13 +316,18 @@ export function wangeditor(api, editor, options = {}) {
   const ns = options.wangEditor || (typeof window !== 'undefined' && window.wangEditor);
   return createChecker(api, {
     root: () => editor.getEditableContainer(),
-    applyFix(cell, value) {
+    applyFixes(pairs) {
       const { DomEditor, SlateEditor, SlateTransforms } = ns;
-      const node = DomEditor.toSlateNode(editor, cell);
-      const path = DomEditor.findPath(editor, node);
+      // Every cell's path first (a text change replaces its ancestors' Slate nodes), then the
+      // changes in one tick: Slate's history puts the operations of one tick in one undo batch.
       // Replace at a range, without selecting first: a selection change in the same tick would
       // make Slate's history merge the fix into the previous undo step.
-      SlateTransforms.insertText(editor, value, { at: { anchor: SlateEditor.start(editor, path), focus: SlateEditor.end(editor, path) } });
+      const targets = pairs.map(([cell, value]) => [DomEditor.findPath(editor, DomEditor.toSlateNode(editor, cell)), value]);
+      SlateEditor.withoutNormalizing(editor, () => {
+        for (const [path, value] of targets) {
+          SlateTransforms.insertText(editor, value, { at: { anchor: SlateEditor.start(editor, path), focus: SlateEditor.end(editor, path) } });
+        }
+      });
     },
     hooks(c) {
       const stop = observe(editor.getEditableContainer(), () => c.schedule());
@@ -284,9 +341,9 @@ export function wangeditor(api, editor, options = {}) {
 export function kindeditor(api, editor, options) {
   return createChecker(api, {
     root: () => (editor.edit && editor.edit.doc ? editor.edit.doc.body : null),
-    applyFix(cell, value) {
+    applyFixes(pairs) {
       editor.addBookmark(false);
-      setCellText(cell, value);
+      pairs.forEach(([cell, value]) => setCellText(cell, value));
       editor.addBookmark(false);
     },
     hooks(c) {
@@ -314,9 +371,9 @@ export function kindeditor(api, editor, options) {
 export function ueditor(api, editor, options) {
   return createChecker(api, {
     root: () => editor.body || null,
-    applyFix(cell, value) {
+    applyFixes(pairs) {
       editor.fireEvent('saveScene');
-      setCellText(cell, value);
+      pairs.forEach(([cell, value]) => setCellText(cell, value));
       editor.fireEvent('saveScene');
       editor.fireEvent('contentChange');
       if (editor.form && typeof editor.sync === 'function') editor.sync();

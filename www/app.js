@@ -31,6 +31,10 @@ const UI = {
     sev: { error: '错误', warning: '警告', info: '提示' },
     fix: (v) => '改为 ' + v, values: (a, e) => (a === null ? '' : '现为 ' + a + '，') + '应为 ' + e,
     locate: '点击定位到单元格',
+    fixAll: (n) => '全部修正（' + n + ' 处）',
+    fixedAll: (n) => '已修正 ' + n + ' 处。',
+    skippedStale: (where) => '未修正「' + where + '」：单元格已被改动，请重新检查后再修正。',
+    skippedCell: (where) => '未修正「' + where + '」：在编辑区中找不到该单元格。',
   },
   en: {
     title: 'Government information disclosure annual report checker', lang: 'Language', format: 'Format', auto: 'Auto-detect', f2019: '2019 format', f2021: '2021 format',
@@ -42,6 +46,10 @@ const UI = {
     sev: { error: 'error', warning: 'warning', info: 'info' },
     fix: (v) => 'Change to ' + v, values: (a, e) => (a === null ? '' : 'is ' + a + ', ') + 'should be ' + e,
     locate: 'Click to go to the cell',
+    fixAll: (n) => 'Fix all (' + n + ')',
+    fixedAll: (n) => n + ' fixed.',
+    skippedStale: (where) => 'Not fixed: 「' + where + '」, the cell was edited since; check again first.',
+    skippedCell: (where) => 'Not fixed: 「' + where + '」, the cell is not in the editor.',
   },
 };
 
@@ -51,6 +59,8 @@ let checker = null;
 // The Word file or PDF shown instead of the editor, or null: { name, bytes, report, view }
 // (view: the rendered document, null when the file could not be read).
 let shown = null;
+// What the last "fix all" did, shown above the findings until the next edit: [text] or null.
+let fixAllNote = null;
 let fileJob = 0; // the latest file read or re-check; older ones are dropped when they finish
 
 function t() { return UI[lang]; }
@@ -101,6 +111,38 @@ function render(report) {
   summaryBox.textContent = summaryText(report);
   summaryBox.className = 'summary' + (s.errors ? ' bad' : '');
   findingsBox.replaceChildren();
+  if (fixAllNote && !shown) {
+    const note = document.createElement('div');
+    note.className = 'fixall-note';
+    note.setAttribute('role', 'status');
+    for (const line of fixAllNote) note.append(text('p', '', line));
+    findingsBox.append(note);
+  }
+  // Every pinned fix at once (one undo step in the editors; here, one per cell), counted by cell.
+  const fixable = shown ? 0 : new Set(report.diagnostics.filter((d) => d.fix && d.cell).map((d) => JSON.stringify(d.cell))).size;
+  if (fixable) {
+    const all = text('button', 'fix-all', t().fixAll(fixable));
+    all.type = 'button';
+    all.id = 'fix-all';
+    all.addEventListener('click', () => {
+      pristine = false;
+      const places = (list) => new Set(list.map((d) => JSON.stringify(d.cell))).size;
+      const where = (d) => [d.row, d.column].filter(Boolean).join(' / ');
+      fixAllNote = null;
+      const { applied, skipped } = checker.fixAll();
+      const seen = new Set();
+      const note = [t().fixedAll(places(applied))];
+      for (const { diagnostic: d, reason } of skipped) {
+        const key = JSON.stringify(d.cell) + reason;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        note.push(reason === 'stale' ? t().skippedStale(where(d)) : t().skippedCell(where(d)));
+      }
+      fixAllNote = note;
+      render(checker.report);
+    });
+    findingsBox.append(all);
+  }
   if (!report.diagnostics.length) {
     findingsBox.append(text('p', 'none', t().none));
     return;
@@ -414,7 +456,7 @@ checker = createChecker(api, {
     document.execCommand('insertText', false, value);
   },
   hooks(c) {
-    editor.addEventListener('input', () => c.schedule());
+    editor.addEventListener('input', () => { fixAllNote = null; c.schedule(); });
   },
 }, { lint: options(), onReport: (report) => { if (!shown) render(report); }, delay: 300 });
 window.xxgkDemo = { checker, api, shown: () => shown };

@@ -161,6 +161,51 @@ test('paste the Word report: findings by table, the cell lit, click, fix, undo',
   assert.deepEqual(await cellTexts(), before);
 });
 
+test('全部修正: two wrong cells fixed at once; an edited cell skipped and said', async () => {
+  // 表三 二、上年结转 / 自然人 1 (should be 0) besides （一）予以公开 / 总计 0 (should be 3).
+  const tables = [...WORD.matchAll(/<table/g)].map((m) => m.index);
+  const rows = [...WORD.slice(tables[1], tables[2]).matchAll(/<tr/g)].map((m) => m.index + tables[1]);
+  const cells = [...WORD.slice(rows[4], rows[5]).matchAll(/<td/g)].map((m) => m.index + rows[4]);
+  const at = WORD.indexOf('>0<o:p>', cells[1]);
+  assert.ok(at > 0 && at < cells[2]);
+  const word2 = WORD.slice(0, at) + '>1<o:p>' + WORD.slice(at + 7);
+  const pasteWord2 = async () => {
+    await page.evaluate(() => { document.getElementById('editor').replaceChildren(); });
+    assert.ok(await paste('text/html', word2));
+    await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('4 个错误'));
+  };
+  await pasteWord2();
+  const button = page.locator('#fix-all');
+  assert.equal(await button.textContent(), '全部修正（2 处）');
+  const before = await cellTexts();
+  await button.click();
+  await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('0 个错误'));
+  const changed = (await cellTexts()).map((t, i) => [before[i], t]).filter(([a, b]) => a !== b);
+  assert.deepEqual(changed, [['1', '0'], ['0', '3']]);
+  assert.equal(await page.locator('.fixall-note').textContent(), '已修正 2 处。');
+  assert.equal(await button.count(), 0, 'nothing left to fix: no button');
+
+  // A cell edited after the report: skipped, and the note says which.
+  await pasteWord2();
+  await page.evaluate(() => {
+    const cell = window.xxgkDemo.checker.cell(window.xxgkDemo.checker.report.diagnostics.find((d) => d.rule === 'T3-IDENTITY'));
+    const walker = document.createTreeWalker(cell, 4);
+    while (walker.nextNode()) if (walker.currentNode.data.includes('1')) { walker.currentNode.data = walker.currentNode.data.replace('1', '2'); break; }
+    document.getElementById('fix-all').click();
+  });
+  const note = await page.locator('.fixall-note').textContent();
+  assert.match(note, /^已修正 1 处。/);
+  assert.match(note, /未修正「二、上年结转政府信息公开申请数量 \/ 自然人」：单元格已被改动/);
+  assert.equal(await page.evaluate(() => window.xxgkDemo.checker.report.diagnostics.some((d) => d.row === '（一）予以公开' && d.severity === 'error')), false);
+
+  // The Word report back, as the tests below expect it (a paste clears the note).
+  await page.evaluate(() => { document.getElementById('editor').replaceChildren(); });
+  assert.ok(await paste('text/html', WORD));
+  await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('2 个错误'));
+  assert.equal(await page.locator('.fixall-note').count(), 0);
+  assert.equal(await page.locator('#fix-all').textContent(), '全部修正（1 处）');
+});
+
 test('language and format switches', async () => {
   await page.selectOption('#lang', 'en');
   assert.equal(await summary(), '2 errors, 4 warnings, 0 infos — do not publish yet');

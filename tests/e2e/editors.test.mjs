@@ -6,7 +6,8 @@
 // check that exactly that cell is highlighted with the right message, that what the editor
 // saves carries none of our attributes (and still lints to the same two errors), that the save
 // hook blocks publishing, that a fix applied through the adapter changes exactly that cell and
-// that the editor's own undo takes it back; and that `checker.checkFile` checks an attachment
+// that the editor's own undo takes it back; that `checker.fixAll()` fixes two wrong 表三 cells as one
+// undo step and skips a cell edited since the report ('stale'; UEditor pasteplain: 'no-cell'); and that `checker.checkFile` checks an attachment
 // (a `.docx` with two comments) with the checker's options without touching the content — in
 // KindEditor through the classic script's `xxgkLint.editors` too.
 //
@@ -43,6 +44,18 @@ import { CHROMIUM_ARGS } from '../npm/serve.mjs';
 const root = join(import.meta.dirname, '../..');
 const scratch = process.env.XXGK_EDITORS ?? join(root, 'target/editors-e2e');
 const WORD = readFileSync(join(root, 'tests/fixtures/clipboard/word-xizou-2019.html'), 'utf8');
+// The same paste with a second wrong cell: 表三 二、上年结转 / 自然人 1 (should be 0), pinned by
+// T3-IDENTITY and T3-ROW-TOTAL, in another row and column than （一）予以公开 / 总计 0 (should be
+// 3). Only 表三's cells get a pinned fix (two of its relations meet in one cell; 表四's sums have
+// no second relation), so both wrong cells are in 表三.
+const WORD2 = (() => {
+  const tables = [...WORD.matchAll(/<table/g)].map((m) => m.index);
+  const rows = [...WORD.slice(tables[1], tables[2]).matchAll(/<tr/g)].map((m) => m.index + tables[1]);
+  const cells = [...WORD.slice(rows[4], rows[5]).matchAll(/<td/g)].map((m) => m.index + rows[4]);
+  const at = WORD.indexOf('>0<o:p>', cells[1]);
+  if (at < 0 || at > cells[2]) throw new Error('word-xizou-2019.html: 表三 二、上年结转 / 自然人 not where expected');
+  return WORD.slice(0, at) + '>1<o:p>' + WORD.slice(at + 7);
+})();
 // An attachment: 平潭 2022 with two comments left in (a sentence and a 表三 cell).
 const COMMENTED = [...readFileSync(join(root, 'tests/fixtures/docx/pingtan-2022.comment.docx'))];
 const COMMENTED_RULES = ['DOCX-COMMENTS', 'FMT-HEADING-TEXT', 'DOCX-COMMENTS'];
@@ -82,22 +95,8 @@ const findings = (r) => r.diagnostics.map((d) => [d.severity, d.rule, d.table, d
 /** The texts of every table cell in the editor's DOM. */
 const cellTexts = () => [...window.harness.root().querySelectorAll('td, th')].map((c) => c.textContent.replace(/[\s\uFEFF\u200B]+/g, ''));
 
-for (const { name, config, paste, classic, tablesAsText } of EDITORS) {
-  test(config ? `${name} (${config})` : name, async () => {
-    // A real paste reads Chromium's clipboard: the page may write it (and the paste read it).
-    const context = await browser.newContext({
-      viewport: { width: 1200, height: 900 },
-      permissions: paste === 'clipboard' ? ['clipboard-read', 'clipboard-write'] : [],
-    });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url + name + '.html' + (config ? '?' + config : ''));
-    await page.waitForFunction(() => window.ready || window.failed, null, { timeout: 30000 })
-      .catch((e) => { throw new Error(e.message + '\n' + errors.join('\n')); });
-    assert.equal(await page.evaluate(() => window.failed ?? null), null);
-
-    // The paste.
+/** Paste `html` into the editor the way that editor takes a paste (see above). */
+async function pasteInto(page, html, paste) {
     if (paste === 'clipboard') {
       // What Word puts on the clipboard: the HTML and its text.
       await page.evaluate(async (html) => {
@@ -110,7 +109,7 @@ for (const { name, config, paste, classic, tablesAsText } of EDITORS) {
           'text/html': new Blob([html], { type: 'text/html' }),
           'text/plain': new Blob([text], { type: 'text/plain' }),
         })]);
-      }, WORD);
+      }, html);
       await page.evaluate(() => window.harness.focusEnd());
       await page.keyboard.press('Control+V');
     } else {
@@ -132,9 +131,28 @@ for (const { name, config, paste, classic, tablesAsText } of EDITORS) {
       // KindEditor: the browser's default action for a real paste, into where its handler put the caret.
       if (nativeDefault && !prevented) doc.execCommand('insertHTML', false, html);
       return { prevented };
-    }, { html: WORD, nativeDefault: paste === 'event+native-default' });
-    if (paste === 'event') assert.ok(result.prevented, `${name} handles the paste event itself`);
+    }, { html, nativeDefault: paste === 'event+native-default' });
+    if (paste === 'event') assert.ok(result.prevented, `the editor handles the paste event itself`);
     }
+
+}
+
+for (const { name, config, paste, classic, tablesAsText } of EDITORS) {
+  test(config ? `${name} (${config})` : name, async () => {
+    // A real paste reads Chromium's clipboard: the page may write it (and the paste read it).
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 900 },
+      permissions: paste === 'clipboard' ? ['clipboard-read', 'clipboard-write'] : [],
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url + name + '.html' + (config ? '?' + config : ''));
+    await page.waitForFunction(() => window.ready || window.failed, null, { timeout: 30000 })
+      .catch((e) => { throw new Error(e.message + '\n' + errors.join('\n')); });
+    assert.equal(await page.evaluate(() => window.failed ?? null), null);
+
+    await pasteInto(page, WORD, paste);
 
     const inserted = () => page.waitForFunction(() => window.harness.root().textContent.includes('予以公开'), null, { timeout: 5000 }).then(() => true, () => false);
     if (paste === 'api') {
@@ -367,6 +385,104 @@ for (const { name, config, paste, classic, tablesAsText } of EDITORS) {
       assert.deepEqual(viaClassic, { rules: COMMENTED_RULES, notified: true, saved: true });
     }
 
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+// checker.fixAll(): two wrong cells (WORD2) fixed at once, as one undo step; a stale fix skipped.
+for (const { name, config, paste, tablesAsText } of EDITORS) {
+  test(`${config ? `${name} (${config})` : name}: fixAll`, async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 900 },
+      permissions: paste === 'clipboard' ? ['clipboard-read', 'clipboard-write'] : [],
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const open = async () => {
+      await page.goto(url + name + '.html' + (config ? '?' + config : ''));
+      await page.waitForFunction(() => window.ready || window.failed, null, { timeout: 30000 })
+        .catch((e) => { throw new Error(e.message + '\n' + errors.join('\n')); });
+      assert.equal(await page.evaluate(() => window.failed ?? null), null);
+      if (paste === 'api') await page.evaluate((html) => window.harness.insertHtml(html), WORD2);
+      else await pasteInto(page, WORD2, paste);
+      // Four errors: two findings pin each wrong cell.
+      await page.waitForFunction(() => {
+        const r = window.harness.checker.check();
+        return r && !r.pending && r.summary.errors === 4;
+      }, null, { timeout: 15000 });
+    };
+    const pinned = (r) => r.map((d) => [d.rule, d.row, d.column, d.actual, d.fix && d.fix.value]);
+    const FOUR = [
+      ['T3-IDENTITY', '二、上年结转政府信息公开申请数量', '自然人', '1', '0'],
+      ['T3-ROW-TOTAL', '二、上年结转政府信息公开申请数量', '自然人', '1', '0'],
+      ['T3-RESULT-SUM', '（一）予以公开', '总计', '0', '3'],
+      ['T3-ROW-TOTAL', '（一）予以公开', '总计', '0', '3'],
+    ];
+    await open();
+
+    if (tablesAsText) {
+      // pasteplain: no cell to change; every fix is skipped as 'no-cell', nothing changes.
+      const res = await page.evaluate(() => {
+        const h = window.harness;
+        const before = h.saved();
+        const { applied, skipped } = h.checker.fixAll();
+        return { applied: applied.length, skipped: skipped.map((s) => [s.reason, s.diagnostic.rule, s.diagnostic.row]), same: h.saved() === before, errors: h.checker.report.summary.errors };
+      });
+      assert.deepEqual(res, { applied: 0, skipped: FOUR.map((f) => ['no-cell', f[0], f[1]]), same: true, errors: 4 });
+    } else {
+      const beforeFix = await page.evaluate(cellTexts);
+      const res = await page.evaluate(() => {
+        const { applied, skipped } = window.harness.checker.fixAll();
+        return { applied: applied.map((d) => [d.rule, d.row, d.column, d.actual, d.fix.value]), skipped: skipped.length };
+      });
+      assert.deepEqual(res, { applied: FOUR, skipped: 0 });
+      await page.waitForFunction(() => { const r = window.harness.checker.check(); return r.summary.errors === 0 && !r.diagnostics.some((d) => d.table === '三' && d.severity === 'error'); }, null, { timeout: 10000 });
+      const afterFix = await page.evaluate(cellTexts);
+      assert.equal(afterFix.length, beforeFix.length);
+      const changed = afterFix.map((t, i) => [beforeFix[i], t]).filter(([a, b]) => a !== b);
+      assert.deepEqual(changed, [['1', '0'], ['0', '3']]);
+      const saved = await page.evaluate(() => { const html = window.harness.saved(); return { clean: !/data-xxgk/.test(html), errors: window.harness.api.lint(html).summary.errors }; });
+      assert.deepEqual(saved, { clean: true, errors: 0 });
+
+      // ONE undo brings both wrong values back.
+      if (paste === 'clipboard') {
+        await page.evaluate(() => window.harness.focusEnd());
+        await page.keyboard.press('Control+Z');
+      } else {
+        await page.evaluate(() => window.harness.undo());
+      }
+      await page.waitForFunction(() => window.harness.checker.check().summary.errors === 4, null, { timeout: 10000 });
+      assert.deepEqual(await page.evaluate(cellTexts), beforeFix);
+      assert.deepEqual(pinned(await page.evaluate(() => window.harness.checker.report.diagnostics.filter((d) => d.severity === 'error'))), FOUR);
+
+      // A stale fix: 二、上年结转 / 自然人 edited (to 2) after the report, before fixAll: skipped
+      // and said; 予以公开 / 总计 fixed.
+      const stale = await page.evaluate(() => {
+        const h = window.harness;
+        const report = h.checker.report;
+        const d = report.diagnostics.find((x) => x.rule === 'T3-IDENTITY');
+        const cell = h.checker.cell(d);
+        const walker = cell.ownerDocument.createTreeWalker(cell, 4);
+        let node = null;
+        while (walker.nextNode()) if (walker.currentNode.data.includes('1')) { node = walker.currentNode; break; }
+        node.data = node.data.replace('1', '2');
+        const { applied, skipped } = h.checker.fixAll();
+        return {
+          applied: applied.map((x) => [x.rule, x.row]),
+          skipped: skipped.map((x) => [x.reason, x.diagnostic.rule, x.diagnostic.row]),
+        };
+      });
+      assert.deepEqual(stale, {
+        applied: [['T3-RESULT-SUM', '（一）予以公开'], ['T3-ROW-TOTAL', '（一）予以公开']],
+        skipped: [['stale', 'T3-IDENTITY', '二、上年结转政府信息公开申请数量'], ['stale', 'T3-ROW-TOTAL', '二、上年结转政府信息公开申请数量']],
+      });
+      await page.waitForFunction(() => {
+        const r = window.harness.checker.check();
+        return !r.diagnostics.some((d) => d.row === '（一）予以公开' && d.severity === 'error');
+      }, null, { timeout: 10000 });
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });
