@@ -68,5 +68,5 @@ bash tests/npm/pdfjs.sh
 step "npm package: packed and used from Node, a plain page, the classic script and Vite"
 bash tests/npm/run.sh
 
-step "end to end: the demo page and the editors (TinyMCE, CKEditor 4 and 5, KindEditor, wangEditor)"
+step "end to end: the demo page and the editors (TinyMCE, CKEditor 4 and 5, KindEditor, wangEditor, UEditor)"
 bash tests/e2e/run.sh
