@@ -57,6 +57,19 @@ pub(crate) const TABLE_STATES: [Message; 3] = [
     Message { id: "csv/missing", zh: "未找到", en: "not found" },
 ];
 
+/// Where a finding is and what it says of the cell, as the auditor's outputs (the CSV, the
+/// summary page) print it: table, row, column, found, expected, fix ("" where none).
+pub(crate) fn finding_place(d: &crate::diagnostic::Diagnostic) -> [&str; 6] {
+    [
+        d.table.unwrap_or(""),
+        d.row.as_deref().unwrap_or(""),
+        d.column.as_deref().unwrap_or(""),
+        d.actual.as_deref().unwrap_or(""),
+        d.expected.as_deref().unwrap_or(""),
+        d.fix.as_ref().map_or("", |f| f.value.as_str()),
+    ]
+}
+
 impl Table {
     fn create(path: &Path, header: &[Message], lang: Lang) -> std::io::Result<Table> {
         let mut file = BufWriter::new(File::create(path)?);
@@ -81,6 +94,7 @@ impl Table {
     pub fn write_findings(&mut self, report: &LintReport, lang: Lang) -> std::io::Result<()> {
         let (file, organ, year, format) = identity(report);
         for d in &report.diagnostics {
+            let [table, row, column, found, expected, fix] = finding_place(d);
             self.writer.write_record([
                 file,
                 organ,
@@ -88,12 +102,12 @@ impl Table {
                 format,
                 d.rule,
                 d.severity.label(lang),
-                d.table.unwrap_or(""),
-                d.row.as_deref().unwrap_or(""),
-                d.column.as_deref().unwrap_or(""),
-                d.actual.as_deref().unwrap_or(""),
-                d.expected.as_deref().unwrap_or(""),
-                d.fix.as_ref().map_or("", |f| f.value.as_str()),
+                table,
+                row,
+                column,
+                found,
+                expected,
+                fix,
                 &d.message,
             ])?;
         }

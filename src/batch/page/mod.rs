@@ -177,15 +177,16 @@ impl SummaryPage {
                 let cell = tables.iter().enumerate().find_map(|(t, table)| {
                     table.marks.iter().find(|m| m.finding == i).map(|m| serde_json::json!([t, m.row, m.column]))
                 });
+                let [table, row, column, found, expected, fix] = crate::tabular::finding_place(d);
                 serde_json::json!([
                     d.rule,
                     severity_index(d.severity),
-                    d.table.unwrap_or(""),
-                    d.row.as_deref().unwrap_or(""),
-                    d.column.as_deref().unwrap_or(""),
-                    d.actual.as_deref().unwrap_or(""),
-                    d.expected.as_deref().unwrap_or(""),
-                    d.fix.as_ref().map_or("", |f| f.value.as_str()),
+                    table,
+                    row,
+                    column,
+                    found,
+                    expected,
+                    fix,
                     d.message,
                     cell.unwrap_or(serde_json::Value::from(0)),
                 ])
