@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+# Each step says how long the suite has run, so a slow step shows in the CI log.
+step() { printf '\n== %s (at %dm%02ds)\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
+trap 'printf "\n== the suite ran %dm%02ds (exit $?)\n" $((SECONDS / 60)) $((SECONDS % 60))' EXIT
 
 step "toolchain"
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
