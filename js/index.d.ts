@@ -29,16 +29,18 @@ export type WasmSource = string | URL | Response | ArrayBuffer | ArrayBufferView
 /**
  * Load the module (browsers). Resolves at once in Node. Calling it again loads only what is
  * not loaded yet. In browsers the package has two modules: the first (`wasm`) reads tables from
- * cells (HTML, an editor's DOM); the second (`textWasm`, by default beside the first) adds the
- * text readers — plain and flattened text, a PDF's geometry, a Word file's records — and is
- * loaded on the first input that needs it, or now with `text: true`.
+ * cells (HTML, an editor's DOM) and speaks Chinese; the second (`textWasm`, by default beside
+ * the first) adds the text readers — plain and flattened text, a PDF's geometry, a Word file's
+ * records — and the English messages, and is loaded on the first input or `lang: 'en'` that
+ * needs it, or now with `text: true` or `lang: 'en'`.
  */
-export function init(options?: { wasm?: WasmSource; textWasm?: WasmSource; text?: boolean }): Promise<void>;
+export function init(options?: { wasm?: WasmSource; textWasm?: WasmSource; text?: boolean; lang?: 'zh' | 'en' }): Promise<void>;
 
 /**
- * Load the second module, the one that reads tables given as text (browsers; resolves at once
- * in Node, whose one module has everything). Until it is loaded, `lint`/`lintElement` on a
- * report that needs it give the TEXT-READERS-LOADING report, marked `pending: 'text'`, and start
+ * Load the second module, the one that reads tables given as text and has the English messages
+ * (browsers; resolves at once in Node, whose one module has everything). Until it is loaded,
+ * `lint`/`lintElement` on a report that needs it, or with `lang: 'en'`, give the
+ * TEXT-READERS-LOADING report, marked `pending: 'text'`, and start
  * loading it; check again when this resolves (the editor adapters do). `lintFile` waits for it.
  */
 export function loadTextReaders(): Promise<void>;
@@ -107,7 +109,10 @@ export function stripHighlight(html: string): string;
  */
 export function tableHtml(report: LintReport, table: '二' | '三' | '四', options?: { applyFixes?: boolean }): string | null;
 
-/** Every rule with its default severity and one line. */
+/**
+ * Every rule with its default severity and one line. In browsers, `'en'` needs the second
+ * module (`await loadTextReaders()` first; before that it throws).
+ */
 export function rules(lang?: 'zh' | 'en'): RuleInfo[];
 
 /**

@@ -3,11 +3,12 @@
 // WebAssembly module carries no HTML parser of its own.
 //
 // Two modules from the same crate. `init()` loads the first (xxgk_lint_bg.wasm), which reads
-// tables from cells: an HTML paste, an editor's DOM. The second (xxgk_lint_text_bg.wasm, the
-// first plus the text readers: plain and flattened text, a PDF's geometry, a Word file's
-// records) is loaded on the first input that needs it — `lintFile`, a text paste, a table
-// section without cells — or up front with `init({ text: true })`; from then on it does all
-// the checking (it gives the same findings on everything the first reads). Before it is
+// tables from cells — an HTML paste, an editor's DOM — and speaks Chinese. The second
+// (xxgk_lint_text_bg.wasm, the first plus the text readers — plain and flattened text, a PDF's
+// geometry, a Word file's records — and the English messages) is loaded on the first input or
+// option that needs it — `lintFile`, a text paste, a table section without cells, `lang: 'en'`
+// — or up front with `init({ text: true })` (or `init({ lang: 'en' })`); from then on it does
+// all the checking (it gives the same findings on everything the first reads). Before it is
 // there, `lint`/`lintElement` stay synchronous and give the TEXT-READERS-LOADING report
 // (`report.pending === 'text'`); `loadTextReaders()` resolves when it is there, and the
 // editor adapters check again then.
@@ -50,7 +51,8 @@ async function compile(source) {
  * Load the module. `options.wasm` may be a URL, a Response, bytes or a WebAssembly.Module;
  * by default the `.wasm` beside this file. `options.textWasm` is where the second module is
  * (the same kinds; by default `xxgk_lint_text_bg.wasm` beside this file), and `options.text:
- * true` loads it now too. Calling it again loads only what is not loaded yet.
+ * true` or `options.lang: 'en'` (whose messages are in it) loads it now too. Calling it again
+ * loads only what is not loaded yet.
  */
 export async function init(options = {}) {
   if (options.textWasm !== undefined) textSource = options.textWasm;
@@ -60,7 +62,7 @@ export async function init(options = {}) {
     glue.initSync({ module: await compile(source) });
     ready = true;
   }
-  if (options.text) await loadTextReaders();
+  if (options.text || options.lang === 'en') await loadTextReaders();
 }
 
 /**
@@ -155,9 +157,14 @@ export function tableHtml(report, table, options) {
   return html === undefined ? null : html;
 }
 
-/** Every rule with its default severity and a one-line description. */
+/**
+ * Every rule with its default severity and a one-line description, in 'zh' (default) or 'en'
+ * — English is in the second module: `await loadTextReaders()` (or `init({ lang: 'en' })`)
+ * first; before that it throws.
+ */
 export function rules(lang) {
   need();
+  if (lang === 'en' && !text) throw new Error("xxgk-lint: rules('en') needs the second module: `await loadTextReaders()` first");
   return active().ruleList(lang);
 }
 

@@ -26,10 +26,11 @@ build() { # target-dir features
   cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --no-default-features --features "$2" --target-dir "$1"
 }
 # The browser's two modules (see js/web.js): the first, loaded by init(), reads tables from
-# cells; the second adds the text readers and is loaded when an input needs them.
+# cells and speaks Chinese; the second adds the text readers and the English messages, and is
+# loaded when an input or `lang: 'en'` needs them.
 build target/wasm-web ""
-build target/wasm-web-text "text-readers"
-build target/wasm-node "html-parser docx encodings pdf"
+build target/wasm-web-text "text-readers english"
+build target/wasm-node "html-parser docx encodings pdf english"
 web_wasm=target/wasm-web/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
 text_wasm=target/wasm-web-text/wasm32-unknown-unknown/wasm/xxgk_lint.wasm
 node_wasm=target/wasm-node/wasm32-unknown-unknown/wasm/xxgk_lint.wasm

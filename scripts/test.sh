@@ -52,7 +52,7 @@ node --test tests/js/
 
 step "wasm tests under Node (wasm-bindgen-test)"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-cargo test --target wasm32-unknown-unknown --no-default-features --features "html-parser text-readers" --test wasm_node
+cargo test --target wasm32-unknown-unknown --no-default-features --features "html-parser text-readers english" --test wasm_node
 
 step "wasm tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \

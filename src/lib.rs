@@ -4,6 +4,23 @@
 //! Pipeline: reader ([`read`]) → [`Document`] → recognition → rules → diagnostics →
 //! outputs (CLI, Wasm).
 
+/// An English message template or rule summary: the text itself with the `english` feature, and
+/// empty without it — the browser's first module, which speaks Chinese only and leaves the
+/// English to the second (see `js/web.js`); [`message::Message::template`] and
+/// [`rules::Rule::summary`] then give the Chinese.
+#[cfg(feature = "english")]
+macro_rules! english {
+    ($text:literal) => {
+        $text
+    };
+}
+#[cfg(not(feature = "english"))]
+macro_rules! english {
+    ($text:literal) => {
+        ""
+    };
+}
+
 pub mod document;
 pub mod format;
 pub mod read;

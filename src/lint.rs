@@ -119,41 +119,43 @@ impl Titles {
     }
 }
 
-const WHOLE: Message = Message { id: "title/whole", zh: "全文", en: "Whole report" };
+const WHOLE: Message = Message { id: "title/whole", zh: "全文", en: english!("Whole report") };
 const PROACTIVE_TITLE: Message =
-    Message { id: "title/二", zh: "表二 主动公开政府信息情况", en: "Table 二 — proactive disclosure" };
+    Message {
+        id: "title/二", zh: "表二 主动公开政府信息情况", en: english!("Table 二 — proactive disclosure")
+    };
 const REQUESTS_TITLE: Message = Message {
     id: "title/三",
     zh: "表三 收到和处理政府信息公开申请情况",
-    en: "Table 三 — requests received and handled",
+    en: english!("Table 三 — requests received and handled"),
 };
 const REVIEW_TITLE: Message = Message {
     id: "title/四",
     zh: "表四 政府信息公开行政复议、行政诉讼情况",
-    en: "Table 四 — administrative reconsideration and litigation",
+    en: english!("Table 四 — administrative reconsideration and litigation"),
 };
 
 const DO_NOT_PUBLISH: Message = Message {
     id: "verdict/errors",
     zh: "{errors}，{warnings}，{infos} — 请勿发布",
-    en: "{errors}, {warnings}, {infos} — do not publish yet",
+    en: english!("{errors}, {warnings}, {infos} — do not publish yet"),
 };
 const PUBLISH_AFTER_WARNINGS: Message = Message {
     id: "verdict/warnings",
     zh: "{errors}，{warnings}，{infos} — 可以发布，建议先处理警告",
-    en: "{errors}, {warnings}, {infos} — ready to publish; consider the warnings",
+    en: english!("{errors}, {warnings}, {infos} — ready to publish; consider the warnings"),
 };
 const PUBLISH: Message = Message {
     id: "verdict/clean",
     zh: "{errors}，{warnings}，{infos} — 可以发布",
-    en: "{errors}, {warnings}, {infos} — ready to publish",
+    en: english!("{errors}, {warnings}, {infos} — ready to publish"),
 };
-const ERRORS: Message = Message { id: "count/errors", zh: "{count} 个错误", en: "{count} errors" };
-const ONE_ERROR: Message = Message { id: "count/error", zh: "{count} 个错误", en: "{count} error" };
-const WARNINGS: Message = Message { id: "count/warnings", zh: "{count} 个警告", en: "{count} warnings" };
-const ONE_WARNING: Message = Message { id: "count/warning", zh: "{count} 个警告", en: "{count} warning" };
-const INFOS: Message = Message { id: "count/infos", zh: "{count} 个提示", en: "{count} infos" };
-const ONE_INFO: Message = Message { id: "count/info", zh: "{count} 个提示", en: "{count} info" };
+const ERRORS: Message = Message { id: "count/errors", zh: "{count} 个错误", en: english!("{count} errors") };
+const ONE_ERROR: Message = Message { id: "count/error", zh: "{count} 个错误", en: english!("{count} error") };
+const WARNINGS: Message = Message { id: "count/warnings", zh: "{count} 个警告", en: english!("{count} warnings") };
+const ONE_WARNING: Message = Message { id: "count/warning", zh: "{count} 个警告", en: english!("{count} warning") };
+const INFOS: Message = Message { id: "count/infos", zh: "{count} 个提示", en: english!("{count} infos") };
+const ONE_INFO: Message = Message { id: "count/info", zh: "{count} 个提示", en: english!("{count} info") };
 
 impl Verdict {
     /// The verdict on a report with these counts.
@@ -200,18 +202,18 @@ impl Summary {
 // The messages of the pseudo rules the JS API reports (OPTIONS, INPUT-DOM, INPUT-DOCX,
 // INTERNAL-ERROR): the particulars (`why`) are in English.
 pub const OPTIONS_MESSAGE: Message =
-    Message { id: "OPTIONS", zh: "选项有误：{why}", en: "invalid options: {why}" };
+    Message { id: "OPTIONS", zh: "选项有误：{why}", en: english!("invalid options: {why}") };
 pub const DOM_MESSAGE: Message =
-    Message { id: "INPUT-DOM", zh: "页面传入的内容结构有误（{why}）", en: "{why}" };
+    Message { id: "INPUT-DOM", zh: "页面传入的内容结构有误（{why}）", en: english!("{why}") };
 pub const DOCX_CODE_MESSAGE: Message = Message {
     id: "INPUT-DOCX/code",
     zh: "无法读取该 Word 文档（{code}）",
-    en: "the Word document cannot be read ({code})",
+    en: english!("the Word document cannot be read ({code})"),
 };
 pub const INTERNAL_MESSAGE: Message = Message {
     id: "INTERNAL-ERROR",
     zh: "检查程序内部出错（{why}），请反馈。",
-    en: "xxgk-lint failed on this input ({why}); please report it.",
+    en: english!("xxgk-lint failed on this input ({why}); please report it."),
 };
 
 impl LintReport {
@@ -415,10 +417,10 @@ fn tables_json(report: &Report) -> Tables {
     Tables(out)
 }
 
-const YEAR: Message = Message { id: "human/year", zh: "{year} 年度", en: "year {year}" };
-const FORMAT: Message = Message { id: "human/format", zh: "{format} 年格式", en: "{format} format" };
-const FORMAT_HYBRID: Message = Message { id: "human/hybrid", zh: "两种格式混用", en: "mixed formats" };
-const CHANGE_TO: Message = Message { id: "human/fix", zh: "→ 改为", en: "→ change to" };
+const YEAR: Message = Message { id: "human/year", zh: "{year} 年度", en: english!("year {year}") };
+const FORMAT: Message = Message { id: "human/format", zh: "{format} 年格式", en: english!("{format} format") };
+const FORMAT_HYBRID: Message = Message { id: "human/hybrid", zh: "两种格式混用", en: english!("mixed formats") };
+const CHANGE_TO: Message = Message { id: "human/fix", zh: "→ 改为", en: english!("→ change to") };
 
 /// The human rendering: grouped by table, the official row and column named, both sides of
 /// each equation, in the report's language (`lang` names the severities and the report's

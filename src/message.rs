@@ -32,7 +32,9 @@ impl Message {
     pub fn template(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Zh => self.zh,
-            Lang::En => self.en,
+            // Empty in a build without the English (see `english!`): the Chinese then.
+            Lang::En if !self.en.is_empty() => self.en,
+            Lang::En => self.zh,
         }
     }
 

@@ -82,7 +82,14 @@ fn options(js: JsValue) -> Result<(LintOptions, ReadOptions), JsValue> {
         .ok()
         .and_then(|l| l.as_string())
         .map_or(Lang::Zh, |l| if l == "en" { Lang::En } else { Lang::Zh });
-    read_options(js).map_err(|why| refusal(OPTIONS.id, &OPTIONS_MESSAGE, why, lang))
+    let options = read_options(js).map_err(|why| refusal(OPTIONS.id, &OPTIONS_MESSAGE, why, lang))?;
+    // The first module has no English (the `english` feature): the second, which the
+    // facade loads on this report (`pending`), gives the English report.
+    if lang == Lang::En && !cfg!(feature = "english") {
+        let text = Text::new(&crate::read::ENGLISH_LOADING, Args::new());
+        return Err(to_js(&LintReport::refusal(TEXT_READERS_LOADING.id, text, Lang::En)));
+    }
+    Ok(options)
 }
 
 /// A report of an input that could not be checked, with a detail in English (`why`).
@@ -714,14 +721,14 @@ pub fn table_html(report: JsValue, table: &str, options: JsValue) -> Option<Stri
 /// Every rule: ID, default severity, one line.
 #[wasm_bindgen(js_name = ruleList)]
 pub fn rule_list(lang: Option<String>) -> JsValue {
-    let en = lang.as_deref() == Some("en");
+    let lang = js_lang(lang);
     // As `RuleInfo` serialises.
     let list = js_sys::Array::new();
     for r in RULES {
         let info = js::object();
         info.set("id", JsValue::from_str(r.id));
         info.set("severity", JsValue::from_str(r.severity.as_str()));
-        info.set("description", JsValue::from_str(if en { r.summary_en } else { r.summary_zh }));
+        info.set("description", JsValue::from_str(r.summary(lang)));
         list.push(&info);
     }
     list.into()

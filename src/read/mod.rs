@@ -88,53 +88,65 @@ pub enum ReadError {
     NoTextReaders,
 }
 
-const EMPTY: Message = Message { id: "INPUT-EMPTY", zh: "输入为空", en: "the input is empty" };
+const EMPTY: Message = Message { id: "INPUT-EMPTY", zh: "输入为空", en: english!("the input is empty") };
 const TOO_LARGE: Message = Message {
     id: "INPUT-TOO-LARGE",
     zh: "输入为 {size} 字节，超过 {limit} 字节的上限；如确为一份报告，可用 --max-size 提高上限",
-    en: "the input is {size} bytes, over the limit of {limit} bytes; raise the limit with --max-size if this is really one report",
+    en: english!("the input is {size} bytes, over the limit of {limit} bytes; raise the limit with --max-size if this is really one report"),
 };
 const NO_HTML_PARSER: Message = Message {
     id: "INPUT-HTML",
     zh: "此版本须由页面解析 HTML（传入 DOM），不能读取 HTML 字符串",
-    en: "this build reads HTML from the page's DOM, not from a string",
+    en: english!("this build reads HTML from the page's DOM, not from a string"),
 };
 const BINARY: Message = Message {
     id: "INPUT-BINARY",
     zh: "输入不是文本，而是{what}；请粘贴报告的文字或 HTML，或先转换文件",
-    en: "the input is not text but {what}; paste the report's text or HTML, or convert the file first",
+    en: english!("the input is not text but {what}; paste the report's text or HTML, or convert the file first"),
 };
 const NO_PDF: Message = Message {
     id: "INPUT-PDF/unsupported",
     zh: "输入是 PDF，此版本不读取 PDF；请粘贴报告的文字，或检查其 Word 原文件",
-    en: "the input is a PDF, which this build does not read; paste the report's text, or check the Word file it was made from",
+    en: english!("the input is a PDF, which this build does not read; paste the report's text, or check the Word file it was made from"),
 };
 const PDF_UNREADABLE: Message =
-    Message { id: "INPUT-PDF", zh: "无法读取该 PDF：{why}", en: "the PDF cannot be read: {why}" };
+    Message { id: "INPUT-PDF", zh: "无法读取该 PDF：{why}", en: english!("the PDF cannot be read: {why}") };
 const OLD_OFFICE: Message = Message {
     id: "INPUT-OLD-OFFICE",
     zh: "输入是{what}，无法读取（不支持旧版二进制格式）；请在 Word 或 WPS 中打开并另存为 .docx，或直接粘贴报告",
-    en: "the input is {what}, which cannot be read; open it in Word or WPS and save it as .docx, or paste the report",
+    en: english!(
+        "the input is {what}, which cannot be read; open it in Word or WPS and save it as .docx, or paste the report"
+    ),
 };
 const ENCRYPTED: Message = Message {
     id: "INPUT-ENCRYPTED",
     zh: "文档已加密；请去掉密码（另存一份无密码的副本）后检查该副本",
-    en: "the document is password-protected; remove the password (save a copy without one) and check that copy",
+    en: english!(
+        "the document is password-protected; remove the password (save a copy without one) and check that copy"
+    ),
 };
 const DOCX: Message = Message {
     id: "INPUT-DOCX",
     zh: "无法读取该 Word 文档：{why}",
-    en: "the file cannot be read as a Word document: {why}",
+    en: english!("the file cannot be read as a Word document: {why}"),
 };
 const NO_TEXT_READERS: Message = Message {
     id: "TEXT-READERS-LOADING",
     zh: "这份报告的表格不是以表格形式给出的（纯文本，或从 PDF、网页复制的文字）；读取这类表格的模块正在加载，加载后将自动重新检查",
-    en: "this report's tables did not come as table cells (plain text, or text copied from a PDF or a web page); the module that reads them is loading, and the report is checked again once it has loaded",
+    en: english!("this report's tables did not come as table cells (plain text, or text copied from a PDF or a web page); the module that reads them is loading, and the report is checked again once it has loaded"),
 };
-const UNDECODABLE: Message =
-    Message {
-        id: "INPUT-ENCODING", zh: "无法识别文件编码：{why}", en: "the file's text cannot be decoded: {why}"
-    };
+/// An English report asked of a build without the English (the browser's first module): its
+/// English is written plainly, not through `english!`, so that it is there to say so.
+pub(crate) const ENGLISH_LOADING: Message = Message {
+    id: "TEXT-READERS-LOADING/english",
+    zh: "英文提示在另一个模块中，正在加载，加载后将自动重新检查",
+    en: "the English messages come with the checker's second module, which is loading; the report is checked again once it has loaded",
+};
+const UNDECODABLE: Message = Message {
+    id: "INPUT-ENCODING",
+    zh: "无法识别文件编码：{why}",
+    en: english!("the file's text cannot be decoded: {why}"),
+};
 
 impl ReadError {
     /// What went wrong and what to do, as a message ([`crate::message`]). The particulars
@@ -339,6 +351,7 @@ pub(crate) const MESSAGES: &[&crate::message::Message] = &[
     &DOCX,
     &UNDECODABLE,
     &NO_TEXT_READERS,
+    &ENGLISH_LOADING,
 ];
 
 #[cfg(test)]

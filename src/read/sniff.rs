@@ -6,35 +6,36 @@ use crate::read::ReadError;
 
 // What a refused file is, in words (the `what` of [`ReadError::Binary`] and
 // [`ReadError::OldOffice`]).
-const PNG: Message = Message { id: "INPUT/png", zh: "PNG 图片", en: "a PNG image" };
-const JPEG: Message = Message { id: "INPUT/jpeg", zh: "JPEG 图片", en: "a JPEG image" };
-const GIF: Message = Message { id: "INPUT/gif", zh: "GIF 图片", en: "a GIF image" };
-const RTF: Message = Message { id: "INPUT/rtf", zh: "RTF 文件", en: "an RTF file" };
-const RAR: Message = Message { id: "INPUT/rar", zh: "RAR 压缩包", en: "a RAR archive" };
-const SEVEN_ZIP: Message = Message { id: "INPUT/7z", zh: "7-Zip 压缩包", en: "a 7-Zip archive" };
-pub(crate) const BINARY_DATA: Message = Message { id: "INPUT/binary-data", zh: "二进制数据", en: "binary data" };
+const PNG: Message = Message { id: "INPUT/png", zh: "PNG 图片", en: english!("a PNG image") };
+const JPEG: Message = Message { id: "INPUT/jpeg", zh: "JPEG 图片", en: english!("a JPEG image") };
+const GIF: Message = Message { id: "INPUT/gif", zh: "GIF 图片", en: english!("a GIF image") };
+const RTF: Message = Message { id: "INPUT/rtf", zh: "RTF 文件", en: english!("an RTF file") };
+const RAR: Message = Message { id: "INPUT/rar", zh: "RAR 压缩包", en: english!("a RAR archive") };
+const SEVEN_ZIP: Message = Message { id: "INPUT/7z", zh: "7-Zip 压缩包", en: english!("a 7-Zip archive") };
+pub(crate) const BINARY_DATA: Message =
+    Message { id: "INPUT/binary-data", zh: "二进制数据", en: english!("binary data") };
 #[cfg(not(feature = "docx"))]
 pub(crate) const ZIP_NO_DOCX: Message = Message {
     id: "INPUT/zip-no-docx",
     zh: "ZIP 压缩包（此版本不读取 .docx）",
-    en: "a ZIP archive (this build reads no .docx)",
+    en: english!("a ZIP archive (this build reads no .docx)"),
 };
 pub(crate) const ZIP_NOT_TEXT: Message =
-    Message { id: "INPUT/zip-not-text", zh: "ZIP 压缩包，不是文本", en: "a ZIP archive, not text" };
+    Message { id: "INPUT/zip-not-text", zh: "ZIP 压缩包，不是文本", en: english!("a ZIP archive, not text") };
 const OLD_WORD: Message = Message {
     id: "INPUT/old-word",
     zh: "旧版二进制 Word 或 WPS 文档（.doc、.wps）",
-    en: "an old binary Word or WPS document (.doc, .wps)",
+    en: english!("an old binary Word or WPS document (.doc, .wps)"),
 };
 const OLD_EXCEL: Message = Message {
     id: "INPUT/old-excel",
     zh: "旧版二进制 Excel 工作簿（.xls、.et）",
-    en: "an old binary Excel workbook (.xls, .et)",
+    en: english!("an old binary Excel workbook (.xls, .et)"),
 };
 const OLD_OFFICE: Message = Message {
     id: "INPUT/old-office",
     zh: "旧版二进制 Office 文件（.doc、.wps、.xls）",
-    en: "an old binary Office file (.doc, .wps, .xls)",
+    en: english!("an old binary Office file (.doc, .wps, .xls)"),
 };
 
 /// What the bytes of a file are.

@@ -20,22 +20,22 @@ use crate::strings::{char_count, JoinStr};
 const ODD_REQUEST_ROW: Message = Message {
     id: "TABLE-UNREADABLE/requests-row-width",
     zh: "该行有 {count} 个数值，应为 {expected} 个",
-    en: "a row of 表三 has {count} values where {expected} are expected",
+    en: english!("a row of 表三 has {count} values where {expected} are expected"),
 };
 const UNKNOWN_ROW: Message = Message {
     id: "TABLE-UNREADABLE/unknown-row",
     zh: "一行数值的名称与规定格式的任何一行都对不上",
-    en: "a row of values whose label matches no official row",
+    en: english!("a row of values whose label matches no official row"),
 };
 const NO_VALUE_ROW: Message = Message {
     id: "TABLE-UNREADABLE/no-value-row",
     zh: "未找到含 {count} 个数值的一行",
-    en: "no row of {count} values found",
+    en: english!("no row of {count} values found"),
 };
 const ROW_WIDTH: Message = Message {
     id: "TABLE-UNREADABLE/row-width",
     zh: "该行有 {count} 个数值，应为 {expected} 个",
-    en: "the row has {count} values where {expected} are expected",
+    en: english!("the row has {count} values where {expected} are expected"),
 };
 
 /// One grid row read as labels and values.

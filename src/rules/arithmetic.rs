@@ -80,7 +80,7 @@ pub const T3_IDENTITY: Rule = Rule {
     id: "T3-IDENTITY",
     severity: Severity::Error,
     summary_zh: "表三各列：一、本年新收＋二、上年结转＝（七）总计＋四、结转下年度继续办理",
-    summary_en: "Table 三, each column: received + carried over = (七) total + carried to next year",
+    summary_en: english!("Table 三, each column: received + carried over = (七) total + carried to next year"),
 };
 }
 
@@ -143,7 +143,7 @@ pub const T3_RESULT_SUM: Rule = Rule {
     id: "T3-RESULT-SUM",
     severity: Severity::Error,
     summary_zh: "表三各列：（七）总计＝各项办理结果之和",
-    summary_en: "Table 三, each column: (七) total = sum of all outcome rows",
+    summary_en: english!("Table 三, each column: (七) total = sum of all outcome rows"),
 };
 }
 
@@ -193,7 +193,7 @@ pub const T3_ROW_TOTAL: Rule = Rule {
     id: "T3-ROW-TOTAL",
     severity: Severity::Error,
     summary_zh: "表三各行：总计＝六类申请人之和",
-    summary_en: "Table 三, each row: total = sum of the six applicant columns",
+    summary_en: english!("Table 三, each row: total = sum of the six applicant columns"),
 };
 }
 
@@ -254,7 +254,7 @@ pub const T3_SUBTOTAL: Rule = Rule {
     id: "T3-SUBTOTAL",
     severity: Severity::Error,
     summary_zh: "表三自加的小计行＝其各小项之和",
-    summary_en: "Table 三: an added subtotal row = the sum of its sub-items",
+    summary_en: english!("Table 三: an added subtotal row = the sum of its sub-items"),
 };
 }
 
@@ -304,7 +304,7 @@ pub const T4_SUM: Rule = Rule {
     id: "T4-SUM",
     severity: Severity::Error,
     summary_zh: "表四各栏：总计＝结果维持＋结果纠正＋其他结果＋尚未审结",
-    summary_en: "Table 四, each block: total = upheld + corrected + other + pending",
+    summary_en: english!("Table 四, each block: total = upheld + corrected + other + pending"),
 };
 }
 
@@ -564,43 +564,45 @@ fn terms(found: &FoundTable, keys: &[Key], vals: &Values, by_row: bool) -> Strin
 const PINNED: Message = Message {
     id: "sum/pinned",
     zh: "表{table}{relation}。单元格「{cell}」应为 {should}，现为 {current}。",
-    en: "Table {table}, {relation}. Cell 「{cell}」 should be {should}, not {current}.",
+    en: english!("Table {table}, {relation}. Cell 「{cell}」 should be {should}, not {current}."),
 };
 /// … and when it is not: the total is named, if its terms are right.
 const UNPINNED: Message = Message {
     id: "sum/unpinned",
     zh: "表{table}{relation}。若参与求和的各项无误，「{cell}」应为 {should}。",
-    en: "Table {table}, {relation}. If the terms are right, 「{cell}」 should be {should}.",
+    en: english!("Table {table}, {relation}. If the terms are right, 「{cell}」 should be {should}."),
 };
 const IDENTITY: Message = Message {
     id: "T3-IDENTITY/relation",
     zh: "「{column}」列：一、本年新收＋二、上年结转 = {total}，而（七）总计＋四、结转下年度继续办理 = {parts}",
-    en: "column 「{column}」: received + carried over = {total}, but (七) total + carried to next year = {parts}",
+    en: english!(
+        "column 「{column}」: received + carried over = {total}, but (七) total + carried to next year = {parts}"
+    ),
 };
 const RESULT_SUM: Message = Message {
     id: "T3-RESULT-SUM/relation",
     zh: "「{column}」列：（七）总计 {total} ≠ 各项办理结果之和 {parts}",
-    en: "column 「{column}」: (七) total {total} ≠ sum of the outcome rows {parts}",
+    en: english!("column 「{column}」: (七) total {total} ≠ sum of the outcome rows {parts}"),
 };
 const SUBTOTAL: Message = Message {
     id: "T3-SUBTOTAL/relation",
     zh: "小计行「{row}」的「{column}」列 {total} ≠ 其各小项之和 {parts}",
-    en: "subtotal row 「{row}」, column 「{column}」: {total} ≠ sum of its items {parts}",
+    en: english!("subtotal row 「{row}」, column 「{column}」: {total} ≠ sum of its items {parts}"),
 };
 const COLUMN_SUM: Message = Message {
     id: "sum/column",
     zh: "「{column}」列：{total} ≠ {terms} = {parts}",
-    en: "column 「{column}」: {total} ≠ {terms} = {parts}",
+    en: english!("column 「{column}」: {total} ≠ {terms} = {parts}"),
 };
 const BLOCK_SUM: Message = Message {
     id: "T4-SUM/relation",
     zh: "「{block}」：总计 {total} ≠ {terms} = {parts}",
-    en: "「{block}」: total {total} ≠ {terms} = {parts}",
+    en: english!("「{block}」: total {total} ≠ {terms} = {parts}"),
 };
 const ROW_SUM: Message = Message {
     id: "sum/row",
     zh: "「{row}」行：总计 {total} ≠ {terms} = {parts}",
-    en: "row 「{row}」: total {total} ≠ {terms} = {parts}",
+    en: english!("row 「{row}」: total {total} ≠ {terms} = {parts}"),
 };
 
 fn diagnostic(found: &FoundTable, rel: &Relation, vals: &Values, pin: Option<(Key, Decimal)>) -> Diagnostic {

@@ -38,7 +38,7 @@ pub const PASTE_ARTIFACT: Rule = Rule {
     id: "PASTE-ARTIFACT",
     severity: Severity::Warning,
     summary_zh: "正文残留编辑痕迹（书签、域代码、“错误！未找到引用源”等）",
-    summary_en: "Editing residue in the text (bookmarks, field codes, broken references)",
+    summary_en: english!("Editing residue in the text (bookmarks, field codes, broken references)"),
 };
 }
 
@@ -48,19 +48,24 @@ pub const FAMILY: Family = Family { rules: &[&PASTE_ARTIFACT], check };
 const RESIDUE: Message = Message {
     id: "PASTE-ARTIFACT",
     zh: "正文残留{what}“{residue}”，发布前请删除。",
-    en: "The text contains {what}, “{residue}”; delete it before publishing.",
+    en: english!("The text contains {what}, “{residue}”; delete it before publishing."),
 };
 const BOOKMARK: Message =
-    Message { id: "PASTE-ARTIFACT/bookmark", zh: "Word 书签标记", en: "a Word bookmark marker" };
+    Message { id: "PASTE-ARTIFACT/bookmark", zh: "Word 书签标记", en: english!("a Word bookmark marker") };
 const BROKEN_REFERENCE: Message =
-    Message { id: "PASTE-ARTIFACT/broken-reference", zh: "失效的交叉引用", en: "a broken cross-reference" };
+    Message {
+        id: "PASTE-ARTIFACT/broken-reference", zh: "失效的交叉引用", en: english!("a broken cross-reference")
+    };
 const BROKEN_BOOKMARK: Message =
-    Message { id: "PASTE-ARTIFACT/broken-bookmark", zh: "失效的书签引用", en: "a broken bookmark reference" };
-const FIELD_CODE: Message = Message { id: "PASTE-ARTIFACT/field-code", zh: "Word 域代码", en: "a Word field code" };
+    Message {
+        id: "PASTE-ARTIFACT/broken-bookmark", zh: "失效的书签引用", en: english!("a broken bookmark reference")
+    };
+const FIELD_CODE: Message =
+    Message { id: "PASTE-ARTIFACT/field-code", zh: "Word 域代码", en: english!("a Word field code") };
 const CLIPBOARD_MARKER: Message =
-    Message { id: "PASTE-ARTIFACT/clipboard-marker", zh: "剪贴板标记", en: "a clipboard marker" };
+    Message { id: "PASTE-ARTIFACT/clipboard-marker", zh: "剪贴板标记", en: english!("a clipboard marker") };
 const HTML_COMMENT: Message =
-    Message { id: "PASTE-ARTIFACT/html-comment", zh: "HTML 注释文字", en: "HTML comment text" };
+    Message { id: "PASTE-ARTIFACT/html-comment", zh: "HTML 注释文字", en: english!("HTML comment text") };
 
 /// Residue patterns: (text to find, what it is).
 const PATTERNS: &[(&str, &Message)] = &[

@@ -53,7 +53,7 @@ pub const CELL_BLANK: Rule = Rule {
     id: "CELL-BLANK",
     severity: Severity::Warning,
     summary_zh: "数值单元格留空或填“/”“—”等，应填 0",
-    summary_en: "Value cell blank or a placeholder (/, —) instead of 0",
+    summary_en: english!("Value cell blank or a placeholder (/, —) instead of 0"),
 };
 }
 
@@ -105,7 +105,7 @@ pub const CELL_NONNUM: Rule = Rule {
     id: "CELL-NONNUM",
     severity: Severity::Error,
     summary_zh: "数值单元格不是合法数值（文字、负数、小数件数等）",
-    summary_en: "Value cell is not a valid number for its column (text, negative or fractional count)",
+    summary_en: english!("Value cell is not a valid number for its column (text, negative or fractional count)"),
 };
 }
 
@@ -115,41 +115,42 @@ pub const FAMILY: Family = Family { rules: &[&CELL_BLANK, &CELL_NONNUM], check }
 const BLANK: Message = Message {
     id: "CELL-BLANK",
     zh: "表{table}有 {count} 个数值单元格为空白或占位符（首个：「{row} / {column}」为{shown}），应填 0；核算时按 0 计。",
-    en: "Table {table} has {count} value cells left blank or with a placeholder (first: 「{row} / {column}」 is {shown}); write 0. The sums count them as 0.",
+    en: english!("Table {table} has {count} value cells left blank or with a placeholder (first: 「{row} / {column}」 is {shown}); write 0. The sums count them as 0."),
 };
-const BLANK_SHOWN_EMPTY: Message = Message { id: "CELL-BLANK/empty", zh: "空白", en: "blank" };
-const BLANK_SHOWN_TEXT: Message = Message { id: "CELL-BLANK/placeholder", zh: "“{text}”", en: "“{text}”" };
+const BLANK_SHOWN_EMPTY: Message = Message { id: "CELL-BLANK/empty", zh: "空白", en: english!("blank") };
+const BLANK_SHOWN_TEXT: Message =
+    Message { id: "CELL-BLANK/placeholder", zh: "“{text}”", en: english!("“{text}”") };
 
 const NONNUM: Message = Message {
     id: "CELL-NONNUM",
     zh: "表{table}「{row} / {column}」的“{text}”{problem}；{should}。",
-    en: "Table {table}, 「{row} / {column}」: “{text}” {problem}; {should}.",
+    en: english!("Table {table}, 「{row} / {column}」: “{text}” {problem}; {should}."),
 };
 const NONNUM_TOO_LONG: Message = Message {
     id: "CELL-NONNUM/too-long",
     zh: "数字位数过多，不可能是真实数值",
-    en: "far too many digits to be a real value",
+    en: english!("far too many digits to be a real value"),
 };
-const NONNUM_TEXT: Message = Message { id: "CELL-NONNUM/text", zh: "不是数值", en: "is not a number" };
-const NONNUM_NEGATIVE: Message = Message { id: "CELL-NONNUM/negative", zh: "为负数", en: "is negative" };
+const NONNUM_TEXT: Message = Message { id: "CELL-NONNUM/text", zh: "不是数值", en: english!("is not a number") };
+const NONNUM_NEGATIVE: Message = Message { id: "CELL-NONNUM/negative", zh: "为负数", en: english!("is negative") };
 const NONNUM_FRACTION: Message =
-    Message { id: "CELL-NONNUM/fraction", zh: "件数不能有小数", en: "a count cannot have decimals" };
+    Message { id: "CELL-NONNUM/fraction", zh: "件数不能有小数", en: english!("a count cannot have decimals") };
 const SHOULD_COUNT: Message =
-    Message { id: "CELL-NONNUM/count", zh: "应填非负整数", en: "write a whole number ≥ 0" };
+    Message { id: "CELL-NONNUM/count", zh: "应填非负整数", en: english!("write a whole number ≥ 0") };
 const SHOULD_SIGNED_COUNT: Message = Message {
     id: "CELL-NONNUM/signed-count",
     zh: "应填整数（增加可写 +，减少写 −）",
-    en: "write a whole number (+ for more, − for fewer)",
+    en: english!("write a whole number (+ for more, − for fewer)"),
 };
 const SHOULD_TEN_THOUSAND_YUAN: Message = Message {
     id: "CELL-NONNUM/ten-thousand-yuan",
     zh: "应填不小于 0 的金额（单位万元，可有小数）",
-    en: "write an amount ≥ 0 (in 万元, decimals allowed)",
+    en: english!("write an amount ≥ 0 (in 万元, decimals allowed)"),
 };
 const SHOULD_MONEY: Message = Message {
     id: "CELL-NONNUM/money",
     zh: "应填不小于 0 的金额（可有小数）",
-    en: "write an amount ≥ 0 (decimals allowed)",
+    en: english!("write an amount ≥ 0 (decimals allowed)"),
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

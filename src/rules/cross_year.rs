@@ -58,7 +58,7 @@ pub const X_CARRYOVER: Rule = Rule {
     id: "X-CARRYOVER",
     severity: Severity::Error,
     summary_zh: "表三本年“上年结转”＝上年报告“结转下年度继续办理”（各列）",
-    summary_en: "Table 三: carried over this year = last year's carried to next year (each column)",
+    summary_en: english!("Table 三: carried over this year = last year's carried to next year (each column)"),
 };
 }
 
@@ -112,7 +112,7 @@ pub const X_VALID_DOCS: Rule = Rule {
     id: "X-VALID-DOCS",
     severity: Severity::Warning,
     summary_zh: "表二现行有效件数＝上年现行有效＋本年制发－本年废止（启发式）",
-    summary_en: "Table 二: in force = last year's in force + issued − repealed (heuristic)",
+    summary_en: english!("Table 二: in force = last year's in force + issued − repealed (heuristic)"),
 };
 }
 
@@ -164,7 +164,7 @@ pub const DUP_REPORT: Rule = Rule {
     id: "DUP-REPORT",
     severity: Severity::Warning,
     summary_zh: "批量检查中同一机关同一年度有两份报告",
-    summary_en: "Two reports of the same organ and year in a batch",
+    summary_en: english!("Two reports of the same organ and year in a batch"),
 };
 }
 
@@ -217,7 +217,7 @@ pub const DUP_PRIOR_YEAR: Rule = Rule {
     id: "DUP-PRIOR-YEAR",
     severity: Severity::Warning,
     summary_zh: "表三与同一机关上年报告逐格相同（沿用上年报告）",
-    summary_en: "Table 三 identical to the same organ's report of the year before",
+    summary_en: english!("Table 三 identical to the same organ's report of the year before"),
 };
 }
 
@@ -229,13 +229,13 @@ pub const FAMILY: Family = Family { rules: &[&X_CARRYOVER, &X_VALID_DOCS, &DUP_R
 pub const DUPLICATE: Message = Message {
     id: "DUP-REPORT",
     zh: "“{other}”也是{organ}{year}年度的报告：同一机关同一年度有两份报告，请确认发布的是哪一份。",
-    en: "“{other}” is also a report of {organ} for {year}: two reports of one organ and year; confirm which one is published.",
+    en: english!("“{other}” is also a report of {organ} for {year}: two reports of one organ and year; confirm which one is published."),
 };
 /// DUP-PRIOR-YEAR's message.
 pub const SAME_AS_LAST_YEAR: Message = Message {
     id: "DUP-PRIOR-YEAR",
     zh: "表三与上年报告“{other}”逐格相同（{count} 个非零单元格）：可能是上年的报告换了年度再次发布，请填写本年度的数据。",
-    en: "Table 三 is identical, cell for cell, to last year's report “{other}” ({count} non-zero cells): last year's report republished? Fill in this year's figures.",
+    en: english!("Table 三 is identical, cell for cell, to last year's report “{other}” ({count} non-zero cells): last year's report republished? Fill in this year's figures."),
 };
 
 fn number(t: &FoundTable, row: RowId, column: ColumnId) -> Option<Decimal> {
@@ -248,17 +248,17 @@ fn number(t: &FoundTable, row: RowId, column: ColumnId) -> Option<Decimal> {
 const WRONG_YEAR: Message = Message {
     id: "X-CARRYOVER/year",
     zh: "所给上年报告为 {previous} 年度，而本报告为 {year} 年度（应为 {expected} 年度）：未做跨年度核对。",
-    en: "The previous report given is for {previous}, this one for {year} (expected {expected}): no cross-year check was made.",
+    en: english!("The previous report given is for {previous}, this one for {year} (expected {expected}): no cross-year check was made."),
 };
 const CARRYOVER: Message = Message {
     id: "X-CARRYOVER",
     zh: "表三「{column}」列：本年“二、上年结转政府信息公开申请数量”为 {now}，而上年报告“四、结转下年度继续办理”为 {before}，两者应相等。",
-    en: "Table 三, column 「{column}」: carried over this year is {now}, but last year's report carried {before} to this year; they must be equal.",
+    en: english!("Table 三, column 「{column}」: carried over this year is {now}, but last year's report carried {before} to this year; they must be equal."),
 };
 const VALID_DOCS: Message = Message {
     id: "X-VALID-DOCS",
     zh: "表二「{row}」：上年现行有效 {before} ＋ 本年制发 {issued} － 本年废止 {repealed} = {expected}，而本年现行有效件数为 {now}。若统计口径有调整，请在正文中说明。",
-    en: "Table 二, 「{row}」: last year's in force {before} + issued {issued} − repealed {repealed} = {expected}, but in force is {now}. If the scope changed, say so in the text.",
+    en: english!("Table 二, 「{row}」: last year's in force {before} + issued {issued} − repealed {repealed} = {expected}, but in force is {now}. If the scope changed, say so in the text."),
 };
 
 /// What these rules read of last year's report, and nothing else: its year, 表三's

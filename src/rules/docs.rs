@@ -31,13 +31,6 @@ impl Rule {
         }
     }
 
-    pub fn summary(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.summary_zh,
-            Lang::En => self.summary_en,
-        }
-    }
-
     /// Is this a pseudo rule ([`INPUT_RULES`]): what a finding says when the input could not
     /// be checked?
     pub fn is_input_rule(&self) -> bool {

@@ -43,7 +43,7 @@ pub const DOCX_TRACKED_CHANGES: Rule = Rule {
     id: "DOCX-TRACKED-CHANGES",
     severity: Severity::Warning,
     summary_zh: "Word 文件中有未接受的修订，发布前应接受或拒绝全部修订",
-    summary_en: "The Word file has unaccepted tracked changes; accept or reject them before publishing",
+    summary_en: english!("The Word file has unaccepted tracked changes; accept or reject them before publishing"),
 };
 }
 
@@ -78,7 +78,7 @@ pub const DOCX_COMMENTS: Rule = Rule {
     id: "DOCX-COMMENTS",
     severity: Severity::Warning,
     summary_zh: "Word 文件中留有批注，发布前应删除",
-    summary_en: "The Word file still has comments; delete them before publishing",
+    summary_en: english!("The Word file still has comments; delete them before publishing"),
 };
 }
 
@@ -168,46 +168,53 @@ fn more(rule: &'static str, rest: usize, what: &'static Message) -> Diagnostic {
 const CHANGE: Message = Message {
     id: "DOCX-TRACKED-CHANGES",
     zh: "{place}有未接受的修订{by}：{what}。发布前请在 Word 或 WPS 中接受或拒绝全部修订；本次按接受修订后的内容检查。",
-    en: "{place} has an unaccepted tracked change{by}: {what}. Accept or reject every change in Word or WPS before publishing; this check reads the text with the changes accepted.",
+    en: english!("{place} has an unaccepted tracked change{by}: {what}. Accept or reject every change in Word or WPS before publishing; this check reads the text with the changes accepted."),
 };
-const DELETED: Message = Message { id: "DOCX-TRACKED-CHANGES/deleted", zh: "删除{deleted}", en: "deleted {deleted}" };
+const DELETED: Message =
+    Message { id: "DOCX-TRACKED-CHANGES/deleted", zh: "删除{deleted}", en: english!("deleted {deleted}") };
 const INSERTED: Message =
-    Message { id: "DOCX-TRACKED-CHANGES/inserted", zh: "插入{inserted}", en: "inserted {inserted}" };
+    Message { id: "DOCX-TRACKED-CHANGES/inserted", zh: "插入{inserted}", en: english!("inserted {inserted}") };
 const DELETED_INSERTED: Message = Message {
     id: "DOCX-TRACKED-CHANGES/deleted-inserted",
     zh: "删除{deleted}，插入{inserted}",
-    en: "deleted {deleted}, inserted {inserted}",
+    en: english!("deleted {deleted}, inserted {inserted}"),
 };
-const FORMATTING: Message =
-    Message {
-        id: "DOCX-TRACKED-CHANGES/formatting", zh: "格式或段落修订", en: "a formatting or paragraph change"
-    };
-const CHANGED_BY: Message = Message { id: "DOCX-TRACKED-CHANGES/by", zh: "（{author}）", en: " (by {author})" };
+const FORMATTING: Message = Message {
+    id: "DOCX-TRACKED-CHANGES/formatting",
+    zh: "格式或段落修订",
+    en: english!("a formatting or paragraph change"),
+};
+const CHANGED_BY: Message =
+    Message { id: "DOCX-TRACKED-CHANGES/by", zh: "（{author}）", en: english!(" (by {author})") };
 const CHANGED_PARAGRAPHS: Message =
-    Message { id: "DOCX-TRACKED-CHANGES/paragraphs", zh: "段修订", en: "changed paragraphs" };
+    Message { id: "DOCX-TRACKED-CHANGES/paragraphs", zh: "段修订", en: english!("changed paragraphs") };
 const COMMENT: Message = Message {
     id: "DOCX-COMMENTS",
     zh: "{place}留有批注{by}：“{text}”。发布前请删除批注。",
-    en: "{place} has a comment{by}: “{text}”. Delete the comments before publishing.",
+    en: english!("{place} has a comment{by}: “{text}”. Delete the comments before publishing."),
 };
-const COMMENTED_BY: Message = Message { id: "DOCX-COMMENTS/by", zh: "（{author}）", en: " by {author}" };
-const COMMENTS: Message = Message { id: "DOCX-COMMENTS/comments", zh: "条批注", en: "comments" };
+const COMMENTED_BY: Message = Message { id: "DOCX-COMMENTS/by", zh: "（{author}）", en: english!(" by {author}") };
+const COMMENTS: Message = Message { id: "DOCX-COMMENTS/comments", zh: "条批注", en: english!("comments") };
 const MORE: Message = Message {
     id: "DOCX/more",
     zh: "另有 {count} {what}未逐一列出。",
-    en: "{count} more {what} not listed one by one.",
+    en: english!("{count} more {what} not listed one by one."),
 };
-const IN_CELL: Message =
-    Message { id: "DOCX/cell", zh: "表{table}「{row} / {column}」", en: "Table {table} 「{row} / {column}」" };
+const IN_CELL: Message = Message {
+    id: "DOCX/cell",
+    zh: "表{table}「{row} / {column}」",
+    en: english!("Table {table} 「{row} / {column}」"),
+};
 const IN_OTHER_CELL: Message =
-    Message { id: "DOCX/other-cell", zh: "表格单元格“{text}”", en: "The table cell “{text}”" };
+    Message { id: "DOCX/other-cell", zh: "表格单元格“{text}”", en: english!("The table cell “{text}”") };
 const IN_PARAGRAPH: Message =
-    Message { id: "DOCX/paragraph", zh: "段落“{text}”", en: "The paragraph “{text}”" };
+    Message { id: "DOCX/paragraph", zh: "段落“{text}”", en: english!("The paragraph “{text}”") };
 const AFTER_PARAGRAPH: Message =
     Message {
-        id: "DOCX/after-paragraph", zh: "段落“{text}”之后的一段", en: "The paragraph after “{text}”"
+        id: "DOCX/after-paragraph", zh: "段落“{text}”之后的一段", en: english!("The paragraph after “{text}”")
     };
-const AT_START: Message = Message { id: "DOCX/at-start", zh: "文档开头的一段", en: "A paragraph at the start" };
+const AT_START: Message =
+    Message { id: "DOCX/at-start", zh: "文档开头的一段", en: english!("A paragraph at the start") };
 
 /// Where a paragraph of the file is, for a finding: in a statutory table's cell (with its
 /// official row and column), in another table's cell, or a paragraph of text.

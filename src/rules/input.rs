@@ -35,7 +35,7 @@ declare_rules! {
         id: "INPUT-EMPTY",
         severity: Severity::Error,
         summary_zh: "输入为空",
-        summary_en: "The input is empty",
+        summary_en: english!("The input is empty"),
     };
 
     /// ## What it checks
@@ -63,7 +63,7 @@ declare_rules! {
         id: "INPUT-TOO-LARGE",
         severity: Severity::Error,
         summary_zh: "输入超过大小上限",
-        summary_en: "The input is over the size limit",
+        summary_en: english!("The input is over the size limit"),
     };
 
     /// ## What it checks
@@ -90,7 +90,7 @@ declare_rules! {
         id: "INPUT-BINARY",
         severity: Severity::Error,
         summary_zh: "输入不是文本或可读取的文档",
-        summary_en: "The input is not text nor a document that can be read",
+        summary_en: english!("The input is not text nor a document that can be read"),
     };
 
     /// ## What it checks
@@ -118,7 +118,7 @@ declare_rules! {
         id: "INPUT-HTML",
         severity: Severity::Error,
         summary_zh: "此版本须由页面解析 HTML",
-        summary_en: "This build reads HTML from the page's DOM, not from a string",
+        summary_en: english!("This build reads HTML from the page's DOM, not from a string"),
     };
 
     /// ## What it checks
@@ -146,7 +146,7 @@ declare_rules! {
         id: "INPUT-PDF",
         severity: Severity::Error,
         summary_zh: "无法读取该 PDF",
-        summary_en: "The PDF cannot be read",
+        summary_en: english!("The PDF cannot be read"),
     };
 
     /// ## What it checks
@@ -171,7 +171,7 @@ declare_rules! {
         id: "INPUT-OLD-OFFICE",
         severity: Severity::Error,
         summary_zh: "不支持旧版二进制 Office 格式（.doc、.wps、.xls）",
-        summary_en: "An old binary Office file (.doc, .wps, .xls) cannot be read",
+        summary_en: english!("An old binary Office file (.doc, .wps, .xls) cannot be read"),
     };
 
     /// ## What it checks
@@ -197,7 +197,7 @@ declare_rules! {
         id: "INPUT-ENCRYPTED",
         severity: Severity::Error,
         summary_zh: "文档已加密",
-        summary_en: "The document is password-protected",
+        summary_en: english!("The document is password-protected"),
     };
 
     /// ## What it checks
@@ -225,7 +225,7 @@ declare_rules! {
         id: "INPUT-DOCX",
         severity: Severity::Error,
         summary_zh: "无法读取该 Word 文档",
-        summary_en: "The file cannot be read as a Word document",
+        summary_en: english!("The file cannot be read as a Word document"),
     };
 
     /// ## What it checks
@@ -253,7 +253,7 @@ declare_rules! {
         id: "INPUT-ENCODING",
         severity: Severity::Error,
         summary_zh: "无法识别文件编码",
-        summary_en: "The file's text cannot be decoded",
+        summary_en: english!("The file's text cannot be decoded"),
     };
 
     /// ## What it checks
@@ -281,7 +281,7 @@ declare_rules! {
         id: "INPUT-DOM",
         severity: Severity::Error,
         summary_zh: "页面交给模块的数据格式有误",
-        summary_en: "The DOM, records or pages handed to the module are malformed",
+        summary_en: english!("The DOM, records or pages handed to the module are malformed"),
     };
 
     /// ## What it checks
@@ -316,7 +316,7 @@ declare_rules! {
         id: "TEXT-READERS-LOADING",
         severity: Severity::Error,
         summary_zh: "读取文字表格的模块正在加载",
-        summary_en: "The module that reads tables given as text is loading",
+        summary_en: english!("The module that reads tables given as text is loading"),
     };
 
     /// ## What it checks
@@ -344,7 +344,7 @@ declare_rules! {
         id: "OPTIONS",
         severity: Severity::Error,
         summary_zh: "选项有误",
-        summary_en: "The options are wrong",
+        summary_en: english!("The options are wrong"),
     };
 
     /// ## What it checks
@@ -372,7 +372,7 @@ declare_rules! {
         id: "INTERNAL-ERROR",
         severity: Severity::Error,
         summary_zh: "检查程序内部出错",
-        summary_en: "xxgk-lint failed on this input",
+        summary_en: english!("xxgk-lint failed on this input"),
     };
 }
 

@@ -56,7 +56,7 @@ pub const FMT_TABLE_LABEL: Rule = Rule {
     id: "FMT-TABLE-LABEL",
     severity: Severity::Error,
     summary_zh: "表格行、列名称缺失、改名或有错别字",
-    summary_en: "A table row or column label is missing, renamed or misspelt",
+    summary_en: english!("A table row or column label is missing, renamed or misspelt"),
 };
 }
 
@@ -66,29 +66,33 @@ pub const FAMILY: Family = Family { rules: &[&FMT_TABLE_LABEL], check };
 const ROW_LABEL: Message = Message {
     id: "FMT-TABLE-LABEL",
     zh: "表{table}行名称“{printed}”{kind}，应为“{official}”。",
-    en: "Table {table}: row label “{printed}” {kind}; it should read “{official}”.",
+    en: english!("Table {table}: row label “{printed}” {kind}; it should read “{official}”."),
 };
 const COLUMN_LABEL: Message = Message {
     id: "FMT-TABLE-LABEL/column",
     zh: "表{table}列名称“{printed}”{kind}，应为“{official}”。",
-    en: "Table {table}: column label “{printed}” {kind}; it should read “{official}”.",
+    en: english!("Table {table}: column label “{printed}” {kind}; it should read “{official}”."),
 };
 const MISSING_ROW: Message = Message {
     id: "FMT-TABLE-LABEL/missing-row",
     zh: "表{table}缺少“{row}”一行。",
-    en: "Table {table} lacks the row “{row}”.",
+    en: english!("Table {table} lacks the row “{row}”."),
 };
-const VALUE_ROW: Message = Message { id: "FMT-TABLE-LABEL/value-row", zh: "数值行", en: "value row" };
-const KIND_OLD_LABEL: Message =
-    Message {
-        id: "FMT-TABLE-LABEL/old-label", zh: "是 {format} 年格式的名称", en: "is the {format} format's label"
-    };
+const VALUE_ROW: Message = Message { id: "FMT-TABLE-LABEL/value-row", zh: "数值行", en: english!("value row") };
+const KIND_OLD_LABEL: Message = Message {
+    id: "FMT-TABLE-LABEL/old-label",
+    zh: "是 {format} 年格式的名称",
+    en: english!("is the {format} format's label"),
+};
 const KIND_PUNCTUATION: Message =
-    Message { id: "FMT-TABLE-LABEL/punctuation", zh: "标点与规定格式不同", en: "differs in punctuation" };
-const KIND_PARTIAL: Message = Message { id: "FMT-TABLE-LABEL/partial", zh: "不完整", en: "is incomplete" };
-const KIND_MISSPELT: Message = Message { id: "FMT-TABLE-LABEL/misspelt", zh: "有错漏字", en: "is misspelt" };
+    Message {
+        id: "FMT-TABLE-LABEL/punctuation", zh: "标点与规定格式不同", en: english!("differs in punctuation")
+    };
+const KIND_PARTIAL: Message = Message { id: "FMT-TABLE-LABEL/partial", zh: "不完整", en: english!("is incomplete") };
+const KIND_MISSPELT: Message =
+    Message { id: "FMT-TABLE-LABEL/misspelt", zh: "有错漏字", en: english!("is misspelt") };
 const KIND_DIFFERENT: Message =
-    Message { id: "FMT-TABLE-LABEL/different", zh: "与规定格式不符", en: "does not match the format" };
+    Message { id: "FMT-TABLE-LABEL/different", zh: "与规定格式不符", en: english!("does not match the format") };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for found in &ctx.report.tables {

@@ -97,6 +97,17 @@ pub struct Rule {
     pub doc: &'static str,
 }
 
+impl Rule {
+    /// The rule's one line in `lang` (the Chinese in a build without the English: `english!`).
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.summary_zh,
+            Lang::En if !self.summary_en.is_empty() => self.summary_en,
+            Lang::En => self.summary_zh,
+        }
+    }
+}
+
 /// A rule family: the rules one file declares, and the check that emits them (and only them).
 pub struct Family {
     pub rules: &'static [&'static Rule],
@@ -403,7 +414,7 @@ mod registry {
     fn a_family_cannot_emit_another_familys_rule() {
         use crate::diagnostic::Diagnostic;
         fn emits_foreign(_: &super::Context, out: &mut Vec<Diagnostic>) {
-            const NOTHING: crate::message::Message = crate::message::Message { id: "test", zh: "", en: "" };
+            const NOTHING: crate::message::Message = crate::message::Message { id: "test", zh: "", en: english!("") };
             let blank = &super::cells::CELL_BLANK;
             out.push(Diagnostic::new(blank.id, blank.severity, &NOTHING, crate::message::Args::new()));
         }

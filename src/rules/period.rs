@@ -48,7 +48,7 @@ pub const PERIOD_YEAR: Rule = Rule {
     id: "PERIOD-YEAR",
     severity: Severity::Error,
     summary_zh: "标题年份、统计期限与正文所述年份不一致（改进计划应针对下一年）",
-    summary_en: "Title year, statistical period and the years the narrative uses disagree (the plan is for next year)",
+    summary_en: english!("Title year, statistical period and the years the narrative uses disagree (the plan is for next year)"),
 };
 }
 
@@ -76,22 +76,26 @@ fn compact(s: &str) -> std::borrow::Cow<'_, str> {
 const PERIOD_TITLE: Message = Message {
     id: "PERIOD-YEAR/title",
     zh: "统计期限从 {start} 年开始，而标题为 {title} 年度报告：统计期限应为 {title}年1月1日至{title}年12月31日。",
-    en: "The statistical period starts in {start}, but the title is for {title}: it should run from 1 January to 31 December {title}.",
+    en: english!("The statistical period starts in {start}, but the title is for {title}: it should run from 1 January to 31 December {title}."),
 };
 const PERIOD_END: Message = Message {
     id: "PERIOD-YEAR/end",
     zh: "统计期限从 {start} 年跨到 {end} 年：年度报告的统计期限应为同一年的1月1日至12月31日。",
-    en: "The statistical period runs from {start} into {end}; it should be 1 January to 31 December of one year.",
+    en: english!(
+        "The statistical period runs from {start} into {end}; it should be 1 January to 31 December of one year."
+    ),
 };
 const NARRATIVE_YEAR: Message = Message {
     id: "PERIOD-YEAR/narrative",
     zh: "正文以“{found}年”叙述本年度工作，而本报告为 {year} 年度：年份可能沿用了旧报告，请核对。",
-    en: "The narrative describes the year's work as {found}, but this report is for {year}: perhaps copied from an older report.",
+    en: english!("The narrative describes the year's work as {found}, but this report is for {year}: perhaps copied from an older report."),
 };
 const PLAN_YEAR: Message = Message {
     id: "PERIOD-YEAR/plan",
     zh: "第五部分的改进计划写作“{year}年…”，但本报告为 {year} 年度，改进措施应针对 {next} 年。",
-    en: "The improvement plan in section 五 is dated {year}, the report's own year; the plan should be for {next}.",
+    en: english!(
+        "The improvement plan in section 五 is dated {year}, the report's own year; the plan should be for {next}."
+    ),
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

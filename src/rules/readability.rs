@@ -41,7 +41,7 @@ pub const TABLE_UNREADABLE: Rule = Rule {
     id: "TABLE-UNREADABLE",
     severity: Severity::Warning,
     summary_zh: "表格（或其中一行）无法可靠读取，未作核算",
-    summary_en: "A table (or a row of it) cannot be read reliably and was not checked",
+    summary_en: english!("A table (or a row of it) cannot be read reliably and was not checked"),
 };
 }
 
@@ -77,7 +77,7 @@ pub const GRID_OVERLAP: Rule = Rule {
     id: "GRID-OVERLAP",
     severity: Severity::Warning,
     summary_zh: "表格合并单元格相互重叠或行列结构错误",
-    summary_en: "Merged table cells overlap, or a grid row has no cell of its own",
+    summary_en: english!("Merged table cells overlap, or a grid row has no cell of its own"),
 };
 }
 
@@ -87,25 +87,28 @@ pub const FAMILY: Family = Family { rules: &[&TABLE_UNREADABLE, &GRID_OVERLAP], 
 const UNREADABLE: Message = Message {
     id: "TABLE-UNREADABLE",
     zh: "{what}无法可靠读取（{reason}），未作核算；请核对原表。",
-    en: "{what} cannot be read reliably ({reason}); it was not checked. Check the original table.",
+    en: english!("{what} cannot be read reliably ({reason}); it was not checked. Check the original table."),
 };
-const WHAT_TABLE: Message = Message { id: "TABLE-UNREADABLE/table", zh: "表{table}", en: "Table {table}" };
-const WHAT_ROW: Message =
-    Message { id: "TABLE-UNREADABLE/table-row", zh: "表{table}「{row}」行", en: "Table {table}, row 「{row}」" };
+const WHAT_TABLE: Message = Message { id: "TABLE-UNREADABLE/table", zh: "表{table}", en: english!("Table {table}") };
+const WHAT_ROW: Message = Message {
+    id: "TABLE-UNREADABLE/table-row",
+    zh: "表{table}「{row}」行",
+    en: english!("Table {table}, row 「{row}」"),
+};
 const NOT_FOUND: Message = Message {
     id: "TABLE-UNREADABLE/not-found",
     zh: "第{table}部分未找到表格，无法核对表{table}。",
-    en: "No table found in section {table}; table {table} could not be checked.",
+    en: english!("No table found in section {table}; table {table} could not be checked."),
 };
 const OVERLAP: Message = Message {
     id: "GRID-OVERLAP",
     zh: "第 {table} 个表格第 {row} 行第 {column} 列：合并单元格相互重叠，编辑器和读者看到的表格可能不同。",
-    en: "Table #{table} row {row} column {column}: merged cells overlap; editors and readers may show the table differently.",
+    en: english!("Table #{table} row {row} column {column}: merged cells overlap; editors and readers may show the table differently."),
 };
 const ROW_WITHOUT_CELL: Message = Message {
     id: "GRID-OVERLAP/row-without-cell",
     zh: "第 {table} 个表格第 {row} 行没有自己的单元格（跨行合并超出了表格末尾）。",
-    en: "Table #{table} row {row} has no cell of its own (a rowspan runs past the end of the table).",
+    en: english!("Table #{table} row {row} has no cell of its own (a rowspan runs past the end of the table)."),
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -37,7 +37,7 @@ pub const SEC5_EMPTY: Rule = Rule {
     id: "SEC5-EMPTY",
     severity: Severity::Warning,
     summary_zh: "第五部分“存在的主要问题及改进情况”为空或仅写“无”",
-    summary_en: "Section 五 (problems and improvements) is empty or says only “无”",
+    summary_en: english!("Section 五 (problems and improvements) is empty or says only “无”"),
 };
 }
 
@@ -74,7 +74,7 @@ pub const SEC6_FEE_MISSING: Rule = Rule {
     id: "SEC6-FEE-MISSING",
     severity: Severity::Warning,
     summary_zh: "2021年起的报告第六部分未说明信息处理费收取情况",
-    summary_en: "Section 六 of a 2021+ report does not report the information processing fee",
+    summary_en: english!("Section 六 of a 2021+ report does not report the information processing fee"),
 };
 }
 
@@ -88,22 +88,26 @@ fn heading<'a>(ctx: &Context<'a>, section: Section) -> Option<&'a crate::recogni
 const PROBLEMS_EMPTY: Message = Message {
     id: "SEC5-EMPTY",
     zh: "第五部分“存在的主要问题及改进情况”内容为“{shown}”：应写明本年度工作存在的主要问题和改进措施。",
-    en: "Section 五 (problems and improvements) says “{shown}”: it should state the year's main problems and the improvements made or planned.",
+    en: english!("Section 五 (problems and improvements) says “{shown}”: it should state the year's main problems and the improvements made or planned."),
 };
-const EMPTY_TEXT: Message = Message { id: "SEC5-EMPTY/empty", zh: "（空）", en: "(empty)" };
+const EMPTY_TEXT: Message = Message { id: "SEC5-EMPTY/empty", zh: "（空）", en: english!("(empty)") };
 const FEE_MISSING: Message = Message {
     id: "SEC6-FEE-MISSING",
     zh: "第六部分“其他需要报告的事项”未说明信息处理费收取情况（收取金额，或“未收取信息处理费”）。{unpaid}",
-    en: "Section 六 does not report the information processing fee (the amount, or that none was charged).{unpaid}",
+    en: english!(
+        "Section 六 does not report the information processing fee (the amount, or that none was charged).{unpaid}"
+    ),
 };
 const FEE_NOTICES_SENT: Message = Message {
     id: "SEC6-FEE-MISSING/notices-sent",
     zh: "表三（六）2“逾期未按收费通知要求缴纳费用”为 {count}，说明本年发出过收费通知。",
-    en: " Table 三 (六)2 (fee not paid) is {count}, so fee notices were sent.",
+    en: english!(" Table 三 (六)2 (fee not paid) is {count}, so fee notices were sent."),
 };
 /// What the section should state (the finding's `expected`).
 const FEE: Message =
-    Message { id: "SEC6-FEE-MISSING/fee", zh: "信息处理费收取情况", en: "the information processing fee" };
+    Message {
+        id: "SEC6-FEE-MISSING/fee", zh: "信息处理费收取情况", en: english!("the information processing fee")
+    };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let all = ctx.sentences();

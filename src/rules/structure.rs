@@ -40,7 +40,7 @@ pub const FMT_SECTION_MISSING: Rule = Rule {
     id: "FMT-SECTION-MISSING",
     severity: Severity::Error,
     summary_zh: "缺少六个部分之一（一、总体情况…六、其他需要报告的事项）",
-    summary_en: "One of the six sections (一…六) is missing",
+    summary_en: english!("One of the six sections (一…六) is missing"),
 };
 }
 
@@ -74,7 +74,7 @@ pub const FMT_SECTION_ORDER: Rule = Rule {
     id: "FMT-SECTION-ORDER",
     severity: Severity::Error,
     summary_zh: "各部分顺序或编号错误",
-    summary_en: "Sections out of order or numbered wrongly",
+    summary_en: english!("Sections out of order or numbered wrongly"),
 };
 }
 
@@ -110,7 +110,7 @@ pub const FMT_HEADING_TEXT: Rule = Rule {
     id: "FMT-HEADING-TEXT",
     severity: Severity::Warning,
     summary_zh: "部分标题与规定格式的文字不一致",
-    summary_en: "Section heading differs from the official wording",
+    summary_en: english!("Section heading differs from the official wording"),
 };
 }
 
@@ -147,7 +147,7 @@ pub const FMT_TITLE: Rule = Rule {
     id: "FMT-TITLE",
     severity: Severity::Warning,
     summary_zh: "标题不是“××YYYY年政府信息公开工作年度报告”的形式",
-    summary_en: "Title is not of the form “…YYYY年政府信息公开工作年度报告”",
+    summary_en: english!("Title is not of the form “…YYYY年政府信息公开工作年度报告”"),
 };
 }
 
@@ -158,51 +158,55 @@ pub const FAMILY: Family =
 const TITLE_MISSING: Message = Message {
     id: "FMT-TITLE/missing",
     zh: "未找到报告标题，应为“{expected}”。",
-    en: "No report title found; it should read “{expected}”.",
+    en: english!("No report title found; it should read “{expected}”."),
 };
 const TITLE_FORM: Message = Message {
     id: "FMT-TITLE",
     zh: "标题“{title}”不规范：{why}，应为“{expected}”。",
-    en: "Title “{title}” is not in the official form: {why}; expected “{expected}”.",
+    en: english!("Title “{title}” is not in the official form: {why}; expected “{expected}”."),
 };
 const TITLE_NOT_ANNUAL: Message =
     Message {
-        id: "FMT-TITLE/not-annual", zh: "应为“年度报告”", en: "it must say 年度报告 (annual report)"
+        id: "FMT-TITLE/not-annual", zh: "应为“年度报告”", en: english!("it must say 年度报告 (annual report)")
     };
-const TITLE_LACKS_WORDS: Message =
-    Message {
-        id: "FMT-TITLE/lacks-words", zh: "缺少“政府信息公开工作”字样", en: "it lacks 政府信息公开工作"
-    };
-const TITLE_LACKS_YEAR: Message = Message { id: "FMT-TITLE/lacks-year", zh: "缺少年份", en: "it lacks the year" };
+const TITLE_LACKS_WORDS: Message = Message {
+    id: "FMT-TITLE/lacks-words",
+    zh: "缺少“政府信息公开工作”字样",
+    en: english!("it lacks 政府信息公开工作"),
+};
+const TITLE_LACKS_YEAR: Message =
+    Message { id: "FMT-TITLE/lacks-year", zh: "缺少年份", en: english!("it lacks the year") };
 const NO_SECTIONS: Message = Message {
     id: "FMT-SECTION-MISSING/all",
     zh: "未找到“一、总体情况”至“六、其他需要报告的事项”中的任何部分标题；完整的年度报告应包含这六个部分。",
-    en: "None of the six section headings (一、总体情况 … 六、其他需要报告的事项) was found; a complete annual report has all six.",
+    en: english!("None of the six section headings (一、总体情况 … 六、其他需要报告的事项) was found; a complete annual report has all six."),
 };
 const SECTION_MISSING: Message = Message {
     id: "FMT-SECTION-MISSING",
     zh: "缺少第{numeral}部分“{heading}”。",
-    en: "Section {numeral} “{heading}” is missing.",
+    en: english!("Section {numeral} “{heading}” is missing."),
 };
 const WRONG_NUMBER: Message = Message {
     id: "FMT-SECTION-ORDER/number",
     zh: "标题“{printed}”的编号错误：“{title}”应为第{numeral}部分，即“{heading}”。",
-    en: "Heading “{printed}” is numbered wrongly: “{title}” is section {numeral}, “{heading}”.",
+    en: english!("Heading “{printed}” is numbered wrongly: “{title}” is section {numeral}, “{heading}”."),
 };
 const OUT_OF_ORDER: Message = Message {
     id: "FMT-SECTION-ORDER",
     zh: "“{printed}”出现在“{previous}”之后，顺序错误。",
-    en: "“{printed}” comes after “{previous}”: sections are out of order.",
+    en: english!("“{printed}” comes after “{previous}”: sections are out of order."),
 };
 const HEADING_TEXT: Message = Message {
     id: "FMT-HEADING-TEXT",
     zh: "标题“{printed}”与规定格式不一致，应为“{heading}”。",
-    en: "Heading “{printed}” differs from the official wording; it should read “{heading}”.",
+    en: english!("Heading “{printed}” differs from the official wording; it should read “{heading}”."),
 };
 const HEADING_VARIANT: Message = Message {
     id: "FMT-HEADING-TEXT/variant",
     zh: "标题“{printed}”与规定格式不一致（常见变体），应为“{heading}”。",
-    en: "Heading “{printed}” differs from the official wording (a common variant); it should read “{heading}”.",
+    en: english!(
+        "Heading “{printed}” differs from the official wording (a common variant); it should read “{heading}”."
+    ),
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

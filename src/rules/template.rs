@@ -43,7 +43,7 @@ pub const TEMPLATE_UNFILLED: Rule = Rule {
     id: "TEMPLATE-UNFILLED",
     severity: Severity::Warning,
     summary_zh: "仍是空白模板，或残留模板占位文字“（文字描述）”",
-    summary_en: "The report is still the blank template, or template placeholders (“（文字描述）”) remain",
+    summary_en: english!("The report is still the blank template, or template placeholders (“（文字描述）”) remain"),
 };
 }
 
@@ -82,16 +82,16 @@ pub fn blank_template(ctx: &Context) -> Diagnostic {
 const BLANK: Message = Message {
     id: "TEMPLATE-UNFILLED/blank",
     zh: "报告仍是空白模板：表格中没有填写任何数字，正文只有“（文字描述）”等占位文字。请填写本年度的实际情况后再检查。",
-    en: "The report is still the blank template: no table holds a number and the text is the template's placeholders (“（文字描述）”). Fill it in with the year's figures and text, then check again.",
+    en: english!("The report is still the blank template: no table holds a number and the text is the template's placeholders (“（文字描述）”). Fill it in with the year's figures and text, then check again."),
 };
 const PLACEHOLDER: Message = Message {
     id: "TEMPLATE-UNFILLED",
     zh: "{place}仍是模板占位文字“{text}”，请填写实际内容。",
-    en: "{place} still holds the template's placeholder “{text}”: write the real content.",
+    en: english!("{place} still holds the template's placeholder “{text}”: write the real content."),
 };
 const IN_SECTION: Message =
-    Message { id: "TEMPLATE-UNFILLED/section", zh: "“{heading}”一节", en: "Section “{heading}”" };
-const IN_TEXT: Message = Message { id: "TEMPLATE-UNFILLED/text", zh: "正文", en: "The text" };
+    Message { id: "TEMPLATE-UNFILLED/section", zh: "“{heading}”一节", en: english!("Section “{heading}”") };
+const IN_TEXT: Message = Message { id: "TEMPLATE-UNFILLED/text", zh: "正文", en: english!("The text") };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (i, block) in ctx.doc.blocks.iter().enumerate() {

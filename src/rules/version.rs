@@ -65,7 +65,7 @@ pub const FMT_VERSION: Rule = Rule {
     id: "FMT-VERSION",
     severity: Severity::Error,
     summary_zh: "所用年报格式与报告年度不符（2019 年格式/2021 年格式），或两种格式混用",
-    summary_en: "Format revision does not match the report year (2019 vs 2021 format), or mixes both",
+    summary_en: english!("Format revision does not match the report year (2019 vs 2021 format), or mixes both"),
 };
 }
 
@@ -75,24 +75,25 @@ pub const FAMILY: Family = Family { rules: &[&FMT_VERSION], check };
 const HYBRID: Message = Message {
     id: "FMT-VERSION/hybrid",
     zh: "两种年报格式混用：{evidence}{required}。",
-    en: "The report mixes the two formats: {evidence}{required}.",
+    en: english!("The report mixes the two formats: {evidence}{required}."),
 };
 const HYBRID_REQUIRED: Message = Message {
     id: "FMT-VERSION/required",
     zh: "；{year} 年度报告应全部采用{format} 年格式（{notice}）",
-    en: "; a report on {year} must use {format} throughout",
+    en: english!("; a report on {year} must use {format} throughout"),
 };
 const WRONG: Message = Message {
     id: "FMT-VERSION",
     zh: "{year} 年度报告应采用{required} 年格式（{required_notice}），但表格采用的是{found} 年格式（{found_notice}）（{evidence}）。",
-    en: "A report on {year} must use the {required} format, but its tables follow the {found} format ({evidence}).",
+    en: english!("A report on {year} must use the {required} format, but its tables follow the {found} format ({evidence})."),
 };
-const EVIDENCE_TWO: Message = Message { id: "FMT-VERSION/evidence", zh: "{first}，{second}", en: "{first}, {second}" };
+const EVIDENCE_TWO: Message =
+    Message { id: "FMT-VERSION/evidence", zh: "{first}，{second}", en: english!("{first}, {second}") };
 /// A table's layout, when its declaration gives no words of its own for it.
 const LAYOUT: Message = Message {
     id: "FMT-VERSION/layout",
     zh: "表{table}采用 {format} 年格式",
-    en: "表{table} follows the {format} format",
+    en: english!("表{table} follows the {format} format"),
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -51,18 +51,24 @@ after(async () => {
   server?.close();
 });
 
-test('the DOMParser path gives the Node build\'s findings on every fixture, with the first module and then the second', async () => {
+test('the DOMParser path gives the Node build\'s findings on every fixture, with the first module and then the second, in Chinese and English', async () => {
   const native = nativeReports(root);
+  const nativeEn = nativeReports(root, 'en');
   // Fetched first, then checked in one synchronous run: the second module, whose load the
   // first pending report starts, cannot arrive in the middle of it.
+  // Each in Chinese and in English; and whether rules('en') throws.
   const lintAll = (names) => page.evaluate(async (names) => {
     const inputs = await Promise.all(names.map(async (name) => (await fetch('fixtures/' + name)).text()));
-    return inputs.map((input) => window.api.lint(input));
+    const zh = inputs.map((input) => window.api.lint(input));
+    const en = inputs.map((input) => window.api.lint(input, { lang: 'en' }));
+    let rulesEn;
+    try { rulesEn = window.api.rules('en').find((r) => r.id === 'T3-ROW-TOTAL').description; } catch (e) { rulesEn = e.message; }
+    return { zh, en, rulesEn };
   }, names);
   const names = FIXTURES.map((f) => f.replaceAll('/', '__'));
   // The page has loaded the first module only: what it reads from cells it checks alone, with
   // the Node build's findings; the rest says TEXT-READERS-LOADING and starts loading the second.
-  const first = await lintAll(names);
+  const { zh: first, en: english, rulesEn } = await lintAll(names);
   const pending = [];
   FIXTURES.forEach((f, i) => {
     const report = first[i];
@@ -81,10 +87,18 @@ test('the DOMParser path gives the Node build\'s findings on every fixture, with
     if (f.startsWith('tests/fixtures/clipboard/')) assert.ok(!pending.includes(f), f + ' has its tables as cells');
   }
   console.log(`first module alone: ${FIXTURES.length - pending.length} of ${FIXTURES.length} fixtures checked; HTML needing the text readers: ${pending.filter((f) => f.endsWith('.html')).join(', ') || 'none'}`);
+  // The English is in the second module only: every English report is pending, and says so
+  // in English; rules('en') throws.
+  FIXTURES.forEach((f, i) => {
+    assert.equal(english[i].pending, 'text', f);
+    assert.deepEqual(english[i].diagnostics.map((d) => [d.rule, d.messageId]), [['TEXT-READERS-LOADING', 'TEXT-READERS-LOADING/english']], f);
+    assert.match(english[i].diagnostics[0].message, /^the English messages come with the checker's second module, which is loading/, f);
+  });
+  assert.match(rulesEn, /needs the second module/);
   // The first pending report started the load; once it is there, every fixture has the Node
   // build's findings.
   await page.evaluate(() => window.api.loadTextReaders());
-  const second = await lintAll(names);
+  const { zh: second, en: secondEn, rulesEn: rulesEnAfter } = await lintAll(names);
   FIXTURES.forEach((f, i) => {
     const report = second[i];
     if (f.endsWith('.html')) {
@@ -94,6 +108,9 @@ test('the DOMParser path gives the Node build\'s findings on every fixture, with
     assert.equal(report.pending, undefined, f);
     assert.deepEqual(comparable(report), comparable(native[f]), f);
   });
+  // And in English, as the Node build words it.
+  FIXTURES.forEach((f, i) => assert.deepEqual(comparable(secondEn[i]), comparable(nativeEn[f]), f));
+  assert.equal(rulesEnAfter, 'Table 三, each row: total = sum of the six applicant columns');
 });
 
 test('tableHtml rebuilds a text report\'s tables, which check again to the same table errors, none with the fixes', async () => {

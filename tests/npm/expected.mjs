@@ -12,10 +12,10 @@ for (const dir of ['tests/fixtures', 'tests/fixtures/clipboard']) {
   }
 }
 
-export function nativeReports(root) {
+export function nativeReports(root, lang = 'zh') {
   // Exit status 1 means "an error was found": expected for several fixtures. Each file on its
   // own (--no-pairing): the builds compared check one report at a time.
-  const run = spawnSync(join(root, 'target/release/xxgk-lint'), ['check', '--json', '--no-pairing', ...FIXTURES], { cwd: root, maxBuffer: 64 << 20, encoding: 'utf8' });
+  const run = spawnSync(join(root, 'target/release/xxgk-lint'), ['check', '--json', '--no-pairing', '--lang', lang, ...FIXTURES], { cwd: root, maxBuffer: 64 << 20, encoding: 'utf8' });
   if (run.status !== 0 && run.status !== 1) throw new Error('native check failed: ' + run.stderr);
   return Object.fromEntries(JSON.parse(run.stdout).map((r) => [r.file, r]));
 }

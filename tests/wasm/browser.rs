@@ -17,13 +17,17 @@ extern "C" {
 
 /// `lintDom` on what the package's walker makes of `html` parsed by the browser's DOMParser.
 fn lint_page(html: &str) -> JsValue {
+    lint_page_with(html, JsValue::UNDEFINED)
+}
+
+fn lint_page_with(html: &str, options: JsValue) -> JsValue {
     let parse = js_sys::Function::new_with_args("s", "return new DOMParser().parseFromString(s, 'text/html')");
     let doc = parse.call1(&JsValue::NULL, &JsValue::from_str(html)).unwrap();
     let walked = walk_dom(&doc);
     let nodes: Vec<i32> = js_sys::Int32Array::from(get(&walked, &["nodes"])).to_vec();
     let strings = get(&walked, &["strings"]).as_string().unwrap();
     let quirks = get(&walked, &["quirks"]).as_bool().unwrap();
-    lint_dom(&nodes, &strings, quirks, JsValue::UNDEFINED, None)
+    lint_dom(&nodes, &strings, quirks, options, None)
 }
 
 fn get(v: &JsValue, path: &[&str]) -> JsValue {
@@ -109,4 +113,30 @@ fn the_first_module_says_when_it_needs_the_text_readers() {
         .replace("</table>", "</div>");
     let page = format!("{}{}{}", &html[..third], as_text, &html[end..]);
     assert_eq!(pending(&lint_page(&page)), loading);
+}
+
+/// The first module has no English (no `english` feature, as this test builds it): an English
+/// report is TEXT-READERS-LOADING, pending the second module, and says so in English.
+#[wasm_bindgen_test]
+fn the_first_module_leaves_english_to_the_second() {
+    if cfg!(feature = "english") {
+        return;
+    }
+    let en = js_sys::JSON::parse(r#"{"lang": "en"}"#).unwrap();
+    for r in [
+        lint_page_with(include_str!("../fixtures/clipboard/word-xizou-2019.html"), en.clone()),
+        lint_text(include_str!("../fixtures/xizou-2019.txt"), en.clone()),
+    ] {
+        assert_eq!(get(&r, &["pending"]).as_string().as_deref(), Some("text"));
+        let all = js_sys::Array::from(&get(&r, &["diagnostics"]));
+        assert_eq!(all.length(), 1);
+        let d = all.get(0);
+        assert_eq!(get(&d, &["messageId"]).as_string().as_deref(), Some("TEXT-READERS-LOADING/english"));
+        let message = get(&d, &["message"]).as_string().unwrap();
+        assert!(message.starts_with("the English messages come with the checker's second module"), "{message}");
+    }
+    // In Chinese the same page is checked: the two errors, nothing pending.
+    let zh = lint_page(include_str!("../fixtures/clipboard/word-xizou-2019.html"));
+    assert!(get(&zh, &["pending"]).is_undefined());
+    assert_eq!(get(&zh, &["summary", "errors"]).as_f64(), Some(2.0));
 }

@@ -307,94 +307,97 @@ const LABEL_ONLY_ZH: &str = "只有行名称，找不到对应的数值";
 pub(super) const ROW_OR_COLUMN: Message = Message {
     id: "TABLE-UNREADABLE/row-or-column",
     zh: ROW_OR_COLUMN_ZH,
-    en: "values of several rows in one run, which may read row by row or column by column",
+    en: english!("values of several rows in one run, which may read row by row or column by column"),
 };
 pub(super) const ROW_OR_COLUMN_NONE: Message = Message {
     id: "TABLE-UNREADABLE/row-or-column-none",
     zh: ROW_OR_COLUMN_ZH,
-    en: "no reading of these rows (row by row or column by column) balances every row",
+    en: english!("no reading of these rows (row by row or column by column) balances every row"),
 };
 pub(super) const TOO_MANY_READINGS: Message = Message {
     id: "TABLE-UNREADABLE/too-many-readings",
     zh: TOO_MANY_ZH,
-    en: "too many ways to read these rows to try them all",
+    en: english!("too many ways to read these rows to try them all"),
 };
 pub(super) const READINGS_NONE_BALANCE: Message = Message {
     id: "TABLE-UNREADABLE/readings-none-balance",
     zh: NO_CELLS_ZH,
-    en: "{count} readings of \"{text}\" and none satisfies the table's column sums",
+    en: english!("{count} readings of \"{text}\" and none satisfies the table's column sums"),
 };
 pub(super) const READINGS_TOO_MANY_COMBINATIONS: Message = Message {
     id: "TABLE-UNREADABLE/too-many-combinations",
     zh: TOO_MANY_ZH,
-    en: "{count} readings of \"{text}\" and too many combinations to check against the table's column sums",
+    en: english!("{count} readings of \"{text}\" and too many combinations to check against the table's column sums"),
 };
 pub(super) const READS_SEVERAL_WAYS: Message = Message {
     id: "TABLE-UNREADABLE/reads-several-ways",
     zh: NO_CELLS_ZH,
-    en: "\"{text}\" reads in {count} ways that all satisfy the table's sums",
+    en: english!("\"{text}\" reads in {count} ways that all satisfy the table's sums"),
 };
 const UNPLACED: Message = Message {
     id: "TABLE-UNREADABLE/unplaced",
     zh: "有数值无法对应到表格的行",
-    en: "values that cannot be placed on a row of the table",
+    en: english!("values that cannot be placed on a row of the table"),
 };
 const ROW_UNREAD: Message =
-    Message { id: "TABLE-UNREADABLE/row", zh: NO_CELLS_ZH, en: "the values of this row cannot be read" };
+    Message { id: "TABLE-UNREADABLE/row", zh: NO_CELLS_ZH, en: english!("the values of this row cannot be read") };
 const LABEL_ONLY: Message = Message {
     id: "TABLE-UNREADABLE/label-only",
     zh: LABEL_ONLY_ZH,
-    en: "the row's label is printed but no values can be placed on it",
+    en: english!("the row's label is printed but no values can be placed on it"),
 };
 pub(super) const REVIEW_LABELS_ONLY: Message = Message {
     id: "TABLE-UNREADABLE/labels-only",
     zh: LABEL_ONLY_ZH,
-    en: "the table's labels are printed but no values",
+    en: english!("the table's labels are printed but no values"),
 };
 pub(super) const REVIEW_CUTS_BALANCE: Message = Message {
     id: "TABLE-UNREADABLE/cuts-balance",
     zh: SPLIT_ZH,
-    en: "\"{text}\" can be cut into {count} values in {ways} ways that all balance",
+    en: english!("\"{text}\" can be cut into {count} values in {ways} ways that all balance"),
 };
 pub(super) const REVIEW_VALUE_COUNT: Message = Message {
     id: "TABLE-UNREADABLE/value-count",
     zh: "数值个数与表格不符",
-    en: "{count} values where the table has {expected}",
+    en: english!("{count} values where the table has {expected}"),
 };
 pub(super) const REVIEW_TOO_MANY_PIECES: Message = Message {
     id: "TABLE-UNREADABLE/too-many-pieces",
     zh: TOO_MANY_ZH,
-    en: "the values are printed out of order in {count} pieces, too many to arrange",
+    en: english!("the values are printed out of order in {count} pieces, too many to arrange"),
 };
 pub(super) const REVIEW_NO_ARRANGEMENT: Message = Message {
     id: "TABLE-UNREADABLE/no-arrangement",
     zh: ORDER_ZH,
-    en: "the values \"{text}\" are printed out of order, between pieces of the header, and no arrangement of them balances",
+    en: english!("the values \"{text}\" are printed out of order, between pieces of the header, and no arrangement of them balances"),
 };
 pub(super) const REVIEW_ARRANGEMENTS: Message = Message {
     id: "TABLE-UNREADABLE/arrangements",
     zh: ORDER_ZH,
-    en: "the values \"{text}\" are printed out of order, between pieces of the header; {count} arrangements balance, and the text does not say which block is 行政复议, 未经复议直接起诉 or 复议后起诉",
+    en: english!("the values \"{text}\" are printed out of order, between pieces of the header; {count} arrangements balance, and the text does not say which block is 行政复议, 未经复议直接起诉 or 复议后起诉"),
 };
-pub(super) const CANNOT_CUT: Message =
-    Message { id: "TABLE-UNREADABLE/cannot-cut", zh: NO_SPLIT_ZH, en: "\"{text}\" cannot be cut into {count} values" };
+pub(super) const CANNOT_CUT: Message = Message {
+    id: "TABLE-UNREADABLE/cannot-cut",
+    zh: NO_SPLIT_ZH,
+    en: english!("\"{text}\" cannot be cut into {count} values"),
+};
 pub(super) const CUT_SEVERAL_WAYS: Message = Message {
     id: "TABLE-UNREADABLE/cut-several-ways",
     zh: SPLIT_ZH,
-    en: "\"{text}\" can be cut into {count} values in several ways and nothing tells them apart",
+    en: english!("\"{text}\" can be cut into {count} values in several ways and nothing tells them apart"),
 };
 pub(super) const CUT_TOO_MANY_WAYS: Message = Message {
     id: "TABLE-UNREADABLE/cut-too-many-ways",
     zh: TOO_MANY_ZH,
-    en: "\"{text}\" has too many ways to be cut into {count} values to try them all",
+    en: english!("\"{text}\" has too many ways to be cut into {count} values to try them all"),
 };
 pub(super) const CUT_OVER_CAP: Message = Message {
     id: "TABLE-UNREADABLE/cut-over-cap",
     zh: SPLIT_ZH,
-    en: "\"{text}\" has more than {cap} cuts into {count} values that balance",
+    en: english!("\"{text}\" has more than {cap} cuts into {count} values that balance"),
 };
 pub(super) const NO_CUT_BALANCES: Message = Message {
     id: "TABLE-UNREADABLE/no-cut-balances",
     zh: NO_SPLIT_ZH,
-    en: "no cut of \"{text}\" into {count} values satisfies the row's sum",
+    en: english!("no cut of \"{text}\" into {count} values satisfies the row's sum"),
 };

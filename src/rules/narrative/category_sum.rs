@@ -43,7 +43,7 @@ pub const TXT_CATEGORY_SUM: Rule = Rule {
     id: "TXT-CATEGORY-SUM",
     severity: Severity::Warning,
     summary_zh: "正文“共N，其中a、b…”各分项之和与总数不符",
-    summary_en: "An enumeration in the narrative does not add up to its stated total",
+    summary_en: english!("An enumeration in the narrative does not add up to its stated total"),
 };
 }
 
@@ -197,17 +197,17 @@ pub(super) fn category_sum(sentences: &[Sentence], i: usize, qs: &[Quantity], ou
 const AT_LEAST_OVER: Message = Message {
     id: "TXT-CATEGORY-SUM/at-least-over",
     zh: "正文“{head}{quote}”所列各项至少为 {terms} = {sum}{unit}，超过总数 {total}{unit}。",
-    en: "“{head}{quote}”: the parts listed are at least {terms} = {sum}, more than the total {total}.",
+    en: english!("“{head}{quote}”: the parts listed are at least {terms} = {sum}, more than the total {total}."),
 };
 const OVER: Message = Message {
     id: "TXT-CATEGORY-SUM/over",
     zh: "正文“{head}{quote}”所列各项之和 {terms} = {sum}{unit}，超过总数 {total}{unit}。",
-    en: "“{head}{quote}”: the parts listed add up to {terms} = {sum}, more than the total {total}.",
+    en: english!("“{head}{quote}”: the parts listed add up to {terms} = {sum}, more than the total {total}."),
 };
 const SHORT: Message = Message {
     id: "TXT-CATEGORY-SUM",
     zh: "正文“{head}{quote}”所列各项之和 {terms} = {sum}{unit}，与总数 {total}{unit} 不符。",
-    en: "“{head}{quote}”: the parts listed add up to {terms} = {sum}, not the total {total}.",
+    en: english!("“{head}{quote}”: the parts listed add up to {terms} = {sum}, not the total {total}."),
 };
 
 /// Report an enumeration whose parts do not add up to its total.

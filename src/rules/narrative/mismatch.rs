@@ -12,14 +12,16 @@ use crate::rules::Context;
 const MISMATCH: Message = Message {
     id: "TXT-TABLE-MISMATCH",
     zh: "正文“{phrase}”所述 {value} 与表{table}不一致：表{table}{readings}。请核对正文与表格的口径和数字。",
-    en: "The text “{phrase}” states {value}, but table {table} gives {readings}. Check the wording's scope and the numbers.",
+    en: english!("The text “{phrase}” states {value}, but table {table} gives {readings}. Check the wording's scope and the numbers."),
 };
 /// One reading of the phrase against the table, and what it gives.
-const READ_AS: Message =
-    Message {
-        id: "TXT-TABLE-MISMATCH/read-as", zh: "按“{reading}”读为 {value}", en: "{value} read as “{reading}”"
-    };
-const READINGS: Message = Message { id: "TXT-TABLE-MISMATCH/readings", zh: "{first}，{rest}", en: "{first}; {rest}" };
+const READ_AS: Message = Message {
+    id: "TXT-TABLE-MISMATCH/read-as",
+    zh: "按“{reading}”读为 {value}",
+    en: english!("{value} read as “{reading}”"),
+};
+const READINGS: Message =
+    Message { id: "TXT-TABLE-MISMATCH/readings", zh: "{first}，{rest}", en: english!("{first}; {rest}") };
 
 declare_rules! {
 /// ## What it checks
@@ -66,7 +68,7 @@ pub const TXT_TABLE_MISMATCH: Rule = Rule {
     severity: Severity::Warning,
     summary_zh: "正文所述数字与表格不一致（申请、办理结果、复议诉讼、规章和规范性文件、收费）",
     summary_en:
-        "A number in the narrative contradicts the tables (requests, outcomes, review/litigation, documents, fees)",
+        english!("A number in the narrative contradicts the tables (requests, outcomes, review/litigation, documents, fees)"),
 };
 }
 

@@ -43,14 +43,14 @@ pub const TXT_PERCENT: Rule = Rule {
     id: "TXT-PERCENT",
     severity: Severity::Warning,
     summary_zh: "正文百分比与“数量÷基数”不符",
-    summary_en: "A percentage in the narrative is not count ÷ base",
+    summary_en: english!("A percentage in the narrative is not count ÷ base"),
 };
 }
 
 const PERCENT: Message = Message {
     id: "TXT-PERCENT",
     zh: "正文“{text}”：{count} ÷ {base} = {expected}%，文中写作 {stated}%。",
-    en: "The text “{text}”: {count} ÷ {base} = {expected}%, but it says {stated}%.",
+    en: english!("The text “{text}”: {count} ÷ {base} = {expected}%, but it says {stated}%."),
 };
 
 pub(super) fn percent(ctx: &Context, s: &Sentence, qs: &[Quantity], stated: &[Stated], out: &mut Vec<Diagnostic>) {

@@ -185,7 +185,7 @@ pub(super) fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str
         }
         Kw::Fees => vec![Reading {
             zh: "行政事业性收费/本年收费金额".into(),
-            en: "administrative fees, amount".into(),
+            en: english!("administrative fees, amount").into(),
             table: TableId::Proactive,
             cells: vec![(rows::FEES, columns::FEES_AMOUNT)],
             row_label: "行政事业性收费".into(),
