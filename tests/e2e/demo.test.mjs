@@ -208,7 +208,8 @@ test('全部修正: two wrong cells fixed at once; an edited cell skipped and sa
 
 test('language and format switches', async () => {
   await page.selectOption('#lang', 'en');
-  assert.equal(await summary(), '2 errors, 4 warnings, 0 infos — do not publish yet');
+  // English is in the second module: the page checks again once it has loaded.
+  await page.waitForFunction(() => document.getElementById('summary').textContent === '2 errors, 4 warnings, 0 infos — do not publish yet');
   assert.match(await page.textContent('#findings'), /Table 三 — requests received and handled/);
   assert.match(await page.textContent('#findings li[data-rule="T3-RESULT-SUM"]'), /should be 3/);
   await page.selectOption('#format', '2021');
