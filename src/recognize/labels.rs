@@ -1,7 +1,10 @@
 //! Matching printed labels to official ones (docs/format.md §9.1): full/half width, spaces,
 //! `1.`/`1、`/`1．`, quotes, and typos.
 
-use crate::format::{ColumnSpec, RowSpec};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use crate::format::{ColumnSpec, Formats, RowSpec};
 use crate::strings::char_count;
 
 /// Fold a label to a canonical form: no whitespace, ASCII punctuation turned full-width as
@@ -40,26 +43,81 @@ pub fn canonical(label: &str) -> String {
 /// Like [`canonical`], also without punctuation and sub-item numbers: what is left are the
 /// words.
 pub fn words(label: &str) -> String {
-    canonical(label).chars().filter(|c| !c.is_ascii_punctuation() && !is_cjk_punct(*c) && !c.is_ascii_digit()).collect()
+    // [`canonical`] in one pass without its intermediate string: every character it maps is
+    // mapped to punctuation or a digit, which are dropped here, except `．` after anything but
+    // an ASCII digit, which it keeps as it is.
+    let mut out = String::with_capacity(label.len());
+    let mut prev_digit = false;
+    for c in label.chars() {
+        let keep = match c {
+            '．' => !prev_digit,
+            '"' | '＂' | '「' | '」' | '０'..='９' | '／' => false,
+            c => !c.is_whitespace() && !c.is_ascii_punctuation() && !c.is_ascii_digit() && !is_cjk_punct(c),
+        };
+        prev_digit = c.is_ascii_digit();
+        if keep {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// [`words`] of an official label or key term, worked out once: labels are matched against
-/// every printed row, and the official side never changes.
-pub fn official_words(label: &'static str) -> &'static str {
-    use std::sync::Mutex;
-    /// (address, length) of the official string → its words, sorted by key.
-    static CACHE: Mutex<Vec<((usize, usize), &'static str)>> = Mutex::new(Vec::new());
-    let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    // Keyed by the static string's address and length; the set of official strings is
-    // finite, so the leaked copies are bounded.
+/// every printed row, and the official side never changes. Every row and column label, group
+/// label and key term of the official formats ([`Formats::OFFICIAL`]) is reduced on first
+/// use into one table, read without a lock afterwards; a string that is not in it (a made-up
+/// format's) is reduced on the spot.
+pub fn official_words(label: &'static str) -> Cow<'static, str> {
+    let table = OFFICIAL_WORDS.get_or_init(OfficialWords::new);
     let key = (label.as_ptr() as usize, label.len());
-    match cache.binary_search_by(|(k, _)| k.cmp(&key)) {
-        Ok(i) => cache[i].1,
-        Err(i) => {
-            let w: &'static str = Box::leak(words(label).into_boxed_str());
-            cache.insert(i, (key, w));
-            w
+    match table.keys.binary_search_by(|(k, _)| k.cmp(&key)) {
+        Ok(i) => Cow::Borrowed(&table.text[table.keys[i].1.clone()]),
+        Err(_) => Cow::Owned(words(label)),
+    }
+}
+
+static OFFICIAL_WORDS: OnceLock<OfficialWords> = OnceLock::new();
+
+/// The words of every official string [`official_words`] is asked about.
+struct OfficialWords {
+    /// All the words, one after the other.
+    text: String,
+    /// (address, length) of an official string → where its words are in `text`; sorted by
+    /// key.
+    keys: Vec<((usize, usize), std::ops::Range<usize>)>,
+}
+
+impl OfficialWords {
+    fn new() -> OfficialWords {
+        let mut strings: Vec<&'static str> = Vec::new();
+        for f in Formats::OFFICIAL.iter() {
+            for t in f.tables {
+                for g in t.groups {
+                    for c in g.columns {
+                        strings.push(c.label);
+                        strings.extend_from_slice(c.keys);
+                    }
+                    for r in g.rows {
+                        strings.push(r.label);
+                        strings.extend(r.parent);
+                        strings.extend_from_slice(r.keys);
+                    }
+                }
+            }
         }
+        let key = |s: &&'static str| (s.as_ptr() as usize, s.len());
+        strings.sort_by_key(key);
+        strings.dedup_by_key(|s| key(s));
+        let mut text = String::new();
+        let keys = strings
+            .iter()
+            .map(|s| {
+                let start = text.len();
+                text.push_str(&words(s));
+                (key(s), start..text.len())
+            })
+            .collect();
+        OfficialWords { text, keys }
     }
 }
 
@@ -179,8 +237,13 @@ pub fn row_score_of_words(pw: &str, row: &RowSpec) -> usize {
     if !ow.is_empty() && pw == ow {
         return 100;
     }
-    let key =
-        row.keys.iter().map(|k| official_words(k)).filter(|k| !k.is_empty() && pw.contains(*k)).map(char_count).max();
+    let key = row
+        .keys
+        .iter()
+        .map(|k| official_words(k))
+        .filter(|k| !k.is_empty() && pw.contains(&**k))
+        .map(|k| char_count(&k))
+        .max();
     match key {
         Some(n) => n * 2 + usize::from(ow.contains(pw)),
         None if ow.contains(pw) && char_count(pw) >= 3 => 1,
@@ -191,7 +254,8 @@ pub fn row_score_of_words(pw: &str, row: &RowSpec) -> usize {
 /// Does this header text name the column?
 pub fn column_matches(printed: &str, column: &ColumnSpec) -> bool {
     let pw = words(printed);
-    !pw.is_empty() && (pw == official_words(column.label) || column.keys.iter().any(|k| pw.contains(official_words(k))))
+    !pw.is_empty()
+        && (pw == official_words(column.label) || column.keys.iter().any(|k| pw.contains(&*official_words(k))))
 }
 
 #[cfg(test)]
@@ -205,6 +269,41 @@ mod tests {
         assert_eq!(canonical("1、申请人无正当理由"), "1.申请人无正当理由");
         assert_eq!(canonical("3.危及\"三安全一稳定\""), "3.危及“三安全一稳定”");
         assert_eq!(canonical("商业\n企业"), "商业企业");
+    }
+
+    #[test]
+    fn words_are_canonical_forms_without_punctuation_or_digits() {
+        let by_canonical = |label: &str| -> String {
+            canonical(label)
+                .chars()
+                .filter(|c| !c.is_ascii_punctuation() && !is_cjk_punct(*c) && !c.is_ascii_digit())
+                .collect()
+        };
+        let samples = [
+            "（一）予以公开",
+            "1、申请人无正当理由",
+            "3.危及\"三安全一稳定\"",
+            "１．本机关不掌握",
+            "a．b",
+            "2．其他",
+            "「申请」＂x＂／ y\u{3000}z\u{a0}",
+            "第二十条 第(一)项：,;",
+            "《条例》【注】〔2020〕‘’",
+            "",
+            "12.5万元",
+        ];
+        for s in samples {
+            assert_eq!(words(s), by_canonical(s), "{s}");
+        }
+        for f in crate::format::Formats::OFFICIAL.iter() {
+            for t in f.tables {
+                for (_, r) in t.rows() {
+                    for s in std::iter::once(r.label).chain(r.parent).chain(r.keys.iter().copied()) {
+                        assert_eq!(words(s), by_canonical(s), "{s}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
