@@ -5,7 +5,9 @@
 # consecutive years — 平潭 2021–2022, 洪泽 2023–2024 — and pairing has real work), checked with
 # `xxgk-lint check --json --csv --summary-csv --html DIR` on all cores, pairing on. Prints the
 # wall time, the peak memory and the page's size; with OPEN=1 also the time the page takes to
-# open in headless Chromium (benches/batch-open.mjs).
+# open in headless Chromium (benches/batch-open.mjs). JOBS=N checks on N worker threads
+# (`--jobs N`; all cores by default): `JOBS=1 benches/batch.sh` then `JOBS=2 benches/batch.sh`
+# gives the two-core speed-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10000}"
@@ -45,7 +47,9 @@ PY
 fi
 mkdir -p "$out"
 echo "$(ls "$dir" | wc -l) reports, $(du -sh "$dir" | cut -f1)"
-/usr/bin/time -f "wall %e s, peak RSS %M KB" "$bin" check --quiet --json --csv "$out/findings.csv" \
+jobs=()
+if [ -n "${JOBS:-}" ]; then jobs=(--jobs "$JOBS"); fi
+/usr/bin/time -f "wall %e s, peak RSS %M KB" "$bin" check "${jobs[@]}" --quiet --json --csv "$out/findings.csv" \
   --summary-csv "$out/summary.csv" --html "$out/summary.html" "$dir" > "$out/reports.json" || true
 echo "page $(du -h "$out/summary.html" | cut -f1), findings $(($(wc -l < "$out/findings.csv") - 1)) rows"
 if [ "${OPEN:-0}" = 1 ]; then

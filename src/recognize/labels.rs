@@ -1,7 +1,11 @@
 //! Matching printed labels to official ones (docs/format.md §9.1): full/half width, spaces,
 //! `1.`/`1、`/`1．`, quotes, and typos.
 
-use crate::format::{ColumnSpec, RowSpec};
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::format::{ColumnSpec, Formats, RowSpec};
 use crate::strings::char_count;
 
 /// Fold a label to a canonical form: no whitespace, ASCII punctuation turned full-width as
@@ -9,9 +13,12 @@ use crate::strings::char_count;
 /// digits → ASCII.
 pub fn canonical(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
-    let chars: Vec<char> = label.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev_digit = i > 0 && chars[i - 1].is_ascii_digit();
+    let mut prev_digit = false;
+    // How many `“` and `”` are in `out` so far.
+    let (mut open, mut close) = (0usize, 0usize);
+    for c in label.chars() {
+        let after_digit = prev_digit;
+        prev_digit = c.is_ascii_digit();
         let mapped = match c {
             c if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' => continue,
             '(' => '（',
@@ -19,19 +26,16 @@ pub fn canonical(label: &str) -> String {
             ',' => '，',
             ':' => '：',
             ';' => '；',
-            '"' | '＂' | '「' | '」' => {
-                // Alternate opening and closing quotes.
-                if out.chars().filter(|&c| c == '“').count() > out.chars().filter(|&c| c == '”').count() {
-                    '”'
-                } else {
-                    '“'
-                }
-            }
-            '、' | '．' | '.' if prev_digit => '.',
+            // Alternate opening and closing quotes.
+            '"' | '＂' | '「' | '」' if open > close => '”',
+            '"' | '＂' | '「' | '」' => '“',
+            '、' | '．' | '.' if after_digit => '.',
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '／' => '/',
             c => c,
         };
+        open += usize::from(mapped == '“');
+        close += usize::from(mapped == '”');
         out.push(mapped);
     }
     out
@@ -40,26 +44,96 @@ pub fn canonical(label: &str) -> String {
 /// Like [`canonical`], also without punctuation and sub-item numbers: what is left are the
 /// words.
 pub fn words(label: &str) -> String {
-    canonical(label).chars().filter(|c| !c.is_ascii_punctuation() && !is_cjk_punct(*c) && !c.is_ascii_digit()).collect()
+    // [`canonical`] in one pass without its intermediate string: every character it maps is
+    // mapped to punctuation or a digit, which are dropped here, except `．` after anything but
+    // an ASCII digit, which it keeps as it is.
+    let mut out = String::with_capacity(label.len());
+    let mut prev_digit = false;
+    for c in label.chars() {
+        let keep = match c {
+            '．' => !prev_digit,
+            '"' | '＂' | '「' | '」' | '０'..='９' | '／' => false,
+            c => !c.is_whitespace() && !c.is_ascii_punctuation() && !c.is_ascii_digit() && !is_cjk_punct(c),
+        };
+        prev_digit = c.is_ascii_digit();
+        if keep {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// [`words`] of an official label or key term, worked out once: labels are matched against
-/// every printed row, and the official side never changes.
-pub fn official_words(label: &'static str) -> &'static str {
-    use std::sync::Mutex;
-    /// (address, length) of the official string → its words, sorted by key.
-    static CACHE: Mutex<Vec<((usize, usize), &'static str)>> = Mutex::new(Vec::new());
-    let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    // Keyed by the static string's address and length; the set of official strings is
-    // finite, so the leaked copies are bounded.
+/// every printed row, and the official side never changes. Every row and column label, group
+/// label and key term of the official formats ([`Formats::OFFICIAL`]) is reduced on first
+/// use into one table, read without a lock afterwards; a string that is not in it (a made-up
+/// format's) is reduced on the spot.
+pub fn official_words(label: &'static str) -> Cow<'static, str> {
+    official(label, |e| e.1.clone(), words)
+}
+
+/// [`canonical`] of an official label or key term, worked out once, as [`official_words`].
+pub fn official_canonical(label: &'static str) -> Cow<'static, str> {
+    official(label, |e| e.2.clone(), canonical)
+}
+
+/// `label`'s reduced form from the table (the `part` of its entry), or `reduce(label)`.
+fn official(label: &'static str, part: fn(&Entry) -> Range<usize>, reduce: fn(&str) -> String) -> Cow<'static, str> {
+    let table = OFFICIAL_WORDS.get_or_init(OfficialWords::new);
     let key = (label.as_ptr() as usize, label.len());
-    match cache.binary_search_by(|(k, _)| k.cmp(&key)) {
-        Ok(i) => cache[i].1,
-        Err(i) => {
-            let w: &'static str = Box::leak(words(label).into_boxed_str());
-            cache.insert(i, (key, w));
-            w
+    match table.keys.binary_search_by(|e| e.0.cmp(&key)) {
+        Ok(i) => Cow::Borrowed(&table.text[part(&table.keys[i])]),
+        Err(_) => Cow::Owned(reduce(label)),
+    }
+}
+
+/// (address, length) of an official string, where its [`words`] and its [`canonical`] form
+/// are in [`OfficialWords::text`].
+type Entry = ((usize, usize), Range<usize>, Range<usize>);
+
+static OFFICIAL_WORDS: OnceLock<OfficialWords> = OnceLock::new();
+
+/// The words and canonical forms of every official string [`official_words`] is asked about.
+struct OfficialWords {
+    /// All the reduced forms, one after the other.
+    text: String,
+    /// Sorted by key.
+    keys: Vec<Entry>,
+}
+
+impl OfficialWords {
+    fn new() -> OfficialWords {
+        let mut strings: Vec<&'static str> = Vec::new();
+        for f in Formats::OFFICIAL.iter() {
+            for t in f.tables {
+                for g in t.groups {
+                    for c in g.columns {
+                        strings.push(c.label);
+                        strings.extend_from_slice(c.keys);
+                    }
+                    for r in g.rows {
+                        strings.push(r.label);
+                        strings.extend(r.parent);
+                        strings.extend_from_slice(r.keys);
+                    }
+                }
+            }
         }
+        let key = |s: &&'static str| (s.as_ptr() as usize, s.len());
+        strings.sort_by_key(key);
+        strings.dedup_by_key(|s| key(s));
+        let mut text = String::new();
+        let keys = strings
+            .iter()
+            .map(|s| {
+                let start = text.len();
+                text.push_str(&words(s));
+                let middle = text.len();
+                text.push_str(&canonical(s));
+                (key(s), start..middle, middle..text.len())
+            })
+            .collect();
+        OfficialWords { text, keys }
     }
 }
 
@@ -102,42 +176,81 @@ pub enum LabelMatch {
 
 /// Compare a printed label with an official one; `keys` are the official label's key
 /// terms (any one of them identifies it).
-pub fn compare(printed: &str, official: &str, keys: &[&str]) -> LabelMatch {
-    let strip_spaces = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
-    let p_raw = strip_spaces(printed).replace(['、', '．'], ".");
-    let o_raw = strip_spaces(official);
-    if p_raw == o_raw || strip_spaces(printed) == o_raw {
-        return LabelMatch::Exact;
+pub fn compare(printed: &str, official: &'static str, keys: &[&'static str]) -> LabelMatch {
+    Printed::new(printed).compare(official, keys)
+}
+
+/// A printed label's forms that [`compare`] holds against official labels, worked out once
+/// when one label is compared with many.
+pub struct Printed {
+    /// Without spaces.
+    stripped: String,
+    /// Without spaces, `、` and `．` as `.`.
+    raw: String,
+    /// [`canonical`] of the label.
+    canonical: String,
+    /// [`words`] of the label.
+    words: String,
+}
+
+impl Printed {
+    pub fn new(printed: &str) -> Printed {
+        let stripped: String = printed.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+        let raw = stripped.replace(['、', '．'], ".");
+        Printed { stripped, raw, canonical: canonical(printed), words: words(printed) }
     }
-    let p = canonical(printed);
-    let o = canonical(official);
-    if p == o {
-        // Only numbering differed (`1、`) → exact; otherwise punctuation width.
-        let renumbered = canonical(&p_raw) == o
-            && p_raw.chars().filter(|c| c.is_ascii_punctuation()).count()
-                == o_raw.chars().filter(|c| c.is_ascii_punctuation()).count();
-        return if renumbered { LabelMatch::Exact } else { LabelMatch::Punctuation };
+
+    /// [`words`] of the label.
+    pub fn words(&self) -> &str {
+        &self.words
     }
-    let pw = words(printed);
-    let ow = words(official);
-    if pw.is_empty() {
-        return LabelMatch::Different;
+
+    /// [`compare`] of this label with `official`; the official side's forms come from
+    /// [`official_words`]' table.
+    pub fn compare(&self, official: &'static str, keys: &[&'static str]) -> LabelMatch {
+        let not_space = |c: &char| !c.is_whitespace() && *c != '\u{3000}';
+        let o_raw = || official.chars().filter(not_space);
+        if self.raw.chars().eq(o_raw()) || self.stripped.chars().eq(o_raw()) {
+            return LabelMatch::Exact;
+        }
+        let o = official_canonical(official);
+        if self.canonical == o {
+            // Only numbering differed (`1、`) → exact; otherwise punctuation width.
+            let renumbered = canonical(&self.raw) == o
+                && self.raw.chars().filter(|c| c.is_ascii_punctuation()).count()
+                    == o_raw().filter(|c| c.is_ascii_punctuation()).count();
+            return if renumbered { LabelMatch::Exact } else { LabelMatch::Punctuation };
+        }
+        let pw = self.words.as_str();
+        let ow = official_words(official);
+        if pw.is_empty() {
+            return LabelMatch::Different;
+        }
+        if pw == ow {
+            return LabelMatch::Punctuation;
+        }
+        if ow.contains(pw) && char_count(pw) >= 2 {
+            return LabelMatch::Partial;
+        }
+        let has_key = keys.iter().any(|k| {
+            let k = official_words(k);
+            !k.is_empty() && pw.contains(&*k)
+        });
+        let (p_len, o_len) = (char_count(pw), char_count(&ow));
+        if has_key && p_len <= o_len + 2 {
+            return LabelMatch::Misspelt;
+        }
+        // Misspelt when the similarity reaches 0.6 with a key term, 0.8 without; it is at most
+        // the shorter length over the longer, so no need to work it out below that.
+        let needed = if has_key { 0.6 } else { 0.8 };
+        if (p_len.min(o_len) as f64 / p_len.max(o_len) as f64) < needed {
+            return LabelMatch::Different;
+        }
+        if similarity(pw, &ow, MAX_LABEL) >= needed {
+            return LabelMatch::Misspelt;
+        }
+        LabelMatch::Different
     }
-    if pw == ow {
-        return LabelMatch::Punctuation;
-    }
-    if ow.contains(&pw) && char_count(&pw) >= 2 {
-        return LabelMatch::Partial;
-    }
-    let has_key = keys.iter().any(|k| pw.contains(&words(k)) && !words(k).is_empty());
-    let overlap = similarity(&pw, &ow, MAX_LABEL);
-    if has_key && overlap >= 0.6 || overlap >= 0.8 {
-        return LabelMatch::Misspelt;
-    }
-    if has_key && char_count(&pw) <= char_count(&ow) + 2 {
-        return LabelMatch::Misspelt;
-    }
-    LabelMatch::Different
 }
 
 /// How alike two labels or titles are: their longest common subsequence of characters over
@@ -179,8 +292,13 @@ pub fn row_score_of_words(pw: &str, row: &RowSpec) -> usize {
     if !ow.is_empty() && pw == ow {
         return 100;
     }
-    let key =
-        row.keys.iter().map(|k| official_words(k)).filter(|k| !k.is_empty() && pw.contains(*k)).map(char_count).max();
+    let key = row
+        .keys
+        .iter()
+        .map(|k| official_words(k))
+        .filter(|k| !k.is_empty() && pw.contains(&**k))
+        .map(|k| char_count(&k))
+        .max();
     match key {
         Some(n) => n * 2 + usize::from(ow.contains(pw)),
         None if ow.contains(pw) && char_count(pw) >= 3 => 1,
@@ -191,7 +309,8 @@ pub fn row_score_of_words(pw: &str, row: &RowSpec) -> usize {
 /// Does this header text name the column?
 pub fn column_matches(printed: &str, column: &ColumnSpec) -> bool {
     let pw = words(printed);
-    !pw.is_empty() && (pw == official_words(column.label) || column.keys.iter().any(|k| pw.contains(official_words(k))))
+    !pw.is_empty()
+        && (pw == official_words(column.label) || column.keys.iter().any(|k| pw.contains(&*official_words(k))))
 }
 
 #[cfg(test)]
@@ -205,6 +324,89 @@ mod tests {
         assert_eq!(canonical("1、申请人无正当理由"), "1.申请人无正当理由");
         assert_eq!(canonical("3.危及\"三安全一稳定\""), "3.危及“三安全一稳定”");
         assert_eq!(canonical("商业\n企业"), "商业企业");
+    }
+
+    /// The first form of [`canonical`] (a vector of characters, quotes counted again at each).
+    fn canonical_as_first_written(label: &str) -> String {
+        let mut out = String::with_capacity(label.len());
+        let chars: Vec<char> = label.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let prev_digit = i > 0 && chars[i - 1].is_ascii_digit();
+            let mapped = match c {
+                c if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' => continue,
+                '(' => '（',
+                ')' => '）',
+                ',' => '，',
+                ':' => '：',
+                ';' => '；',
+                '"' | '＂' | '「' | '」' => {
+                    if out.chars().filter(|&c| c == '“').count() > out.chars().filter(|&c| c == '”').count() {
+                        '”'
+                    } else {
+                        '“'
+                    }
+                }
+                '、' | '．' | '.' if prev_digit => '.',
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '／' => '/',
+                c => c,
+            };
+            out.push(mapped);
+        }
+        out
+    }
+
+    #[test]
+    fn canonical_forms_as_first_written() {
+        for s in ["a\"b\"c\"", "“x\"y”\"「z」", "1 .2、 ３．4", "（一）予以公开 ", "", "\"\"\"\""] {
+            assert_eq!(canonical(s), canonical_as_first_written(s), "{s}");
+        }
+        for f in crate::format::Formats::OFFICIAL.iter() {
+            for t in f.tables {
+                for (_, r) in t.rows() {
+                    for s in std::iter::once(r.label).chain(r.parent).chain(r.keys.iter().copied()) {
+                        assert_eq!(canonical(s), canonical_as_first_written(s), "{s}");
+                        assert_eq!(official_canonical(s), canonical(s), "{s}");
+                        assert_eq!(official_words(s), words(s), "{s}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_canonical_forms_without_punctuation_or_digits() {
+        let by_canonical = |label: &str| -> String {
+            canonical(label)
+                .chars()
+                .filter(|c| !c.is_ascii_punctuation() && !is_cjk_punct(*c) && !c.is_ascii_digit())
+                .collect()
+        };
+        let samples = [
+            "（一）予以公开",
+            "1、申请人无正当理由",
+            "3.危及\"三安全一稳定\"",
+            "１．本机关不掌握",
+            "a．b",
+            "2．其他",
+            "「申请」＂x＂／ y\u{3000}z\u{a0}",
+            "第二十条 第(一)项：,;",
+            "《条例》【注】〔2020〕‘’",
+            "",
+            "12.5万元",
+        ];
+        for s in samples {
+            assert_eq!(words(s), by_canonical(s), "{s}");
+        }
+        for f in crate::format::Formats::OFFICIAL.iter() {
+            for t in f.tables {
+                for (_, r) in t.rows() {
+                    for s in std::iter::once(r.label).chain(r.parent).chain(r.keys.iter().copied()) {
+                        assert_eq!(words(s), by_canonical(s), "{s}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

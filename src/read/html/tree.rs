@@ -136,32 +136,72 @@ impl ElementFlags {
         self.0 & flag != 0
     }
 
+    /// The flag one style declaration `property: value` sets, if any.
+    fn declaration(p: &[u8], v: &[u8]) -> u8 {
+        let (p, v) = (p.trim_ascii(), v.trim_ascii());
+        let starts = |value: &[u8]| v.len() >= value.len() && v[..value.len()].eq_ignore_ascii_case(value);
+        match p.len() {
+            7 if p.eq_ignore_ascii_case(b"display") && starts(b"none") => Self::HIDDEN,
+            8 if p.eq_ignore_ascii_case(b"mso-hide") && starts(b"all") => Self::HIDDEN,
+            10 if p.eq_ignore_ascii_case(b"visibility") && starts(b"hidden") => Self::HIDDEN,
+            10 if p.eq_ignore_ascii_case(b"mso-ignore") && starts(b"colspan") => Self::MSO_IGNORE_COLSPAN,
+            15 if p.eq_ignore_ascii_case(b"mso-zero-height") && starts(b"yes") => Self::MSO_ZERO_HEIGHT,
+            _ => 0,
+        }
+    }
+
     /// Take in one attribute.
     fn add(&mut self, name: &str, value: &str) {
         match name {
             "hidden" => self.0 |= Self::HIDDEN,
             "style" if !self.has(Self::HAS_STYLE) => {
                 self.0 |= Self::HAS_STYLE;
-                // One pass over the declarations (Word's style attributes are long); the
-                // same tests as `hidden_by_style` and `style_has`.
-                for declaration in value.as_bytes().split(|&c| c == b';') {
-                    let Some(colon) = declaration.iter().position(|&c| c == b':') else { continue };
-                    let (p, v) = (declaration[..colon].trim_ascii(), declaration[colon + 1..].trim_ascii());
-                    let starts = |value: &[u8]| v.len() >= value.len() && v[..value.len()].eq_ignore_ascii_case(value);
-                    let flag = match p.len() {
-                        7 if p.eq_ignore_ascii_case(b"display") && starts(b"none") => Self::HIDDEN,
-                        8 if p.eq_ignore_ascii_case(b"mso-hide") && starts(b"all") => Self::HIDDEN,
-                        10 if p.eq_ignore_ascii_case(b"visibility") && starts(b"hidden") => Self::HIDDEN,
-                        10 if p.eq_ignore_ascii_case(b"mso-ignore") && starts(b"colspan") => Self::MSO_IGNORE_COLSPAN,
-                        15 if p.eq_ignore_ascii_case(b"mso-zero-height") && starts(b"yes") => Self::MSO_ZERO_HEIGHT,
-                        _ => 0,
-                    };
-                    self.0 |= flag;
+                // One pass over the declarations (Word's style attributes are long), eight
+                // bytes at a time; the same tests as `hidden_by_style` and `style_has`.
+                let v = value.as_bytes();
+                let (mut start, mut colon, mut i) = (0, None, 0);
+                loop {
+                    i = next_colon_or_semicolon(v, i);
+                    if i < v.len() && v[i] == b':' {
+                        colon = colon.or(Some(i));
+                        i += 1;
+                        continue;
+                    }
+                    if let Some(c) = colon {
+                        self.0 |= Self::declaration(&v[start..c], &v[c + 1..i]);
+                    }
+                    if i >= v.len() {
+                        break;
+                    }
+                    i += 1;
+                    (start, colon) = (i, None);
                 }
             }
             _ => {}
         }
     }
+}
+
+/// The index of the first `:` or `;` in `bytes` at or after `i` (`bytes.len()` if none),
+/// eight bytes at a time: `:` and `;` differ only in their lowest bit, so a byte of
+/// `word | 0x01…` equal to `;` is either.
+fn next_colon_or_semicolon(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let x = (word | ONES) ^ (ONES * u64::from(b';'));
+        // The lowest byte that is zero sets the lowest high bit (higher ones may be false).
+        let zero = x.wrapping_sub(ONES) & !x & HIGH;
+        if zero != 0 {
+            return i + (zero.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] | 1 != b';' {
+        i += 1;
+    }
+    i
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -846,4 +886,46 @@ pub(crate) fn dom_records(tree: &Tree<'_>) -> (Vec<i32>, String, bool) {
         cur = tree.next_in_order(id, root.unwrap_or(DOCUMENT), descend);
     }
     (nodes, strings.join("\0"), tree.quirks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_are_found_at_any_offset() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for sep in [b':', b';'] {
+                    let mut bytes = vec![b'a'; len];
+                    if at < len {
+                        bytes[at] = sep;
+                    }
+                    // Bytes one off from the separators must not match.
+                    bytes.iter_mut().filter(|b| **b == b'a').step_by(3).for_each(|b| *b = b'<');
+                    assert_eq!(next_colon_or_semicolon(&bytes, 0), at, "{len} {at}");
+                }
+            }
+        }
+        assert_eq!(next_colon_or_semicolon(b"ab;cd:ef", 3), 5);
+    }
+
+    #[test]
+    fn style_declarations_set_their_flags() {
+        let flags = |style: &str| {
+            let mut f = ElementFlags::default();
+            f.add("style", style);
+            f.0 & !ElementFlags::HAS_STYLE
+        };
+        assert_eq!(flags("width:42.5pt;border:solid windowtext 1.0pt;mso-hide:all"), ElementFlags::HIDDEN);
+        assert_eq!(flags(" DISPLAY : None "), ElementFlags::HIDDEN);
+        assert_eq!(flags("a:b;visibility:hidden;"), ElementFlags::HIDDEN);
+        assert_eq!(
+            flags("mso-ignore:colspan;mso-zero-height:yes"),
+            ElementFlags::MSO_IGNORE_COLSPAN | ElementFlags::MSO_ZERO_HEIGHT
+        );
+        assert_eq!(flags("display:block;display none;x:display:none"), 0);
+        assert_eq!(flags("font-family:\"a;b\";display:none:x"), ElementFlags::HIDDEN);
+        assert_eq!(flags(""), 0);
+    }
 }

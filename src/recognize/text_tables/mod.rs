@@ -39,7 +39,9 @@ mod versions;
 use crate::document::{Paragraph, Span};
 use crate::format::{Formats, RowSpec, TableId, TableSpec};
 use crate::message::{Args, Message, Text};
-use crate::recognize::labels::{canonical, compare, row_score_of_words, words, LabelMatch};
+use crate::recognize::labels::{
+    canonical, official_canonical, official_words, row_score_of_words, LabelMatch, Printed,
+};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
 use crate::strings::char_count;
@@ -114,7 +116,7 @@ fn label_starts(chars: &[char]) -> Vec<usize> {
 fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, String)> {
     let rows: Vec<&RowSpec> = spec.rows().map(|(_, r)| r).collect();
     let canon = canonical(text);
-    if canon.is_empty() || spec.groups.iter().flat_map(|g| g.columns).any(|c| canonical(c.label) == canon) {
+    if canon.is_empty() || spec.groups.iter().flat_map(|g| g.columns).any(|c| official_canonical(c.label) == canon) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -122,10 +124,10 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
     let exact = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| !r.label.is_empty() && canon.ends_with(&canonical(r.label)))
-        .max_by_key(|(_, r)| char_count(&canonical(r.label)));
+        .filter(|(_, r)| !r.label.is_empty() && canon.ends_with(&*official_canonical(r.label)))
+        .max_by_key(|(_, r)| char_count(&official_canonical(r.label)));
     if let Some((i, r)) = exact {
-        let want = char_count(&canonical(r.label));
+        let want = char_count(&official_canonical(r.label));
         let mut seen = 0;
         let mut from = chars.len();
         while from > 0 && seen < want {
@@ -148,16 +150,18 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
         if char_count(&piece) > 80 {
             continue;
         }
-        let parents: Vec<String> = rows.iter().filter_map(|r| r.parent).map(words).collect();
-        let pw = words(&piece);
-        if parents.contains(&pw) && !rows.iter().any(|r| words(r.label) == pw) {
+        let printed = Printed::new(&piece);
+        let pw = printed.words();
+        if rows.iter().filter_map(|r| r.parent).any(|p| official_words(p) == pw)
+            && !rows.iter().any(|r| official_words(r.label) == pw)
+        {
             return None; // a group label such as （三）不予公开
         }
         let scored: Vec<(usize, usize)> = rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| !r.label.is_empty() && compare(&piece, r.label, r.keys) != LabelMatch::Different)
-            .map(|(i, r)| (i, row_score_of_words(&pw, r)))
+            .filter(|(_, r)| !r.label.is_empty() && printed.compare(r.label, r.keys) != LabelMatch::Different)
+            .map(|(i, r)| (i, row_score_of_words(pw, r)))
             .filter(|&(_, s)| s > 0)
             .collect();
         let best = scored.iter().map(|&(_, s)| s).max();

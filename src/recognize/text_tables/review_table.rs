@@ -126,21 +126,26 @@ fn review_in_order(
         return Err(Text::new(&super::REVIEW_TOO_MANY_PIECES, Args::new().text("count", runs.len())));
     }
     let mut order: Vec<usize> = (0..runs.len()).collect();
-    // The texts of the first arrangement, and whether another one read differently.
-    let mut first: Option<Vec<String>> = None;
+    // Each run's parts and values, read once; an arrangement only puts them in its order.
+    let run_parts: Vec<Vec<Part>> = runs.iter().map(|run| run.iter().map(Group::whole).collect()).collect();
+    let run_values: Vec<Vec<Option<i128>>> =
+        run_parts.iter().map(|parts| parts.iter().map(|p| int_value(&p.text)).collect()).collect();
+    fn arranged<'a>(run_parts: &'a [Vec<Part>], order: &'a [usize]) -> impl Iterator<Item = &'a Part> {
+        order.iter().flat_map(move |&r| &run_parts[r])
+    }
+    // The first arrangement (the text's order), and whether another one read differently.
+    let first: Vec<usize> = order.clone();
     let mut differ = false;
     let mut balanced: Vec<Vec<Part>> = Vec::new();
+    let mut values: Vec<Option<i128>> = Vec::new();
     permute(&mut order, 0, &mut |order| {
-        let parts: Vec<Part> = order.iter().flat_map(|&r| runs[r].iter().map(Group::whole)).collect();
-        let texts: Vec<String> = parts.iter().map(|p| p.text.clone()).collect();
-        match &first {
-            None => first = Some(texts.clone()),
-            Some(f) => differ |= *f != texts,
-        }
-        let values: Vec<Option<i128>> = parts.iter().map(|p| int_value(&p.text)).collect();
-        if rels.iter().all(|r| r.holds(&values)) && !balanced.iter().any(|b| b.iter().map(|p| &p.text).eq(texts.iter()))
+        differ |= !arranged(&run_parts, order).map(|p| &p.text).eq(arranged(&run_parts, &first).map(|p| &p.text));
+        values.clear();
+        values.extend(order.iter().flat_map(|&r| run_values[r].iter().copied()));
+        if rels.iter().all(|r| r.holds(&values))
+            && !balanced.iter().any(|b| b.iter().map(|p| &p.text).eq(arranged(&run_parts, order).map(|p| &p.text)))
         {
-            balanced.push(parts);
+            balanced.push(arranged(&run_parts, order).cloned().collect());
         }
     });
     if !differ {

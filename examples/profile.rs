@@ -1,0 +1,100 @@
+//! One stage on one benchmark input, repeated: what `valgrind --tool=callgrind` measures (its
+//! instruction counts do not depend on the machine's load, unlike criterion's times).
+//!
+//! `cargo run --release --example profile -- MODE INPUT [N]`
+//!
+//! - MODE: `check` (read + recognise + rules + the report as JSON), `read` (into a `Document`),
+//!   `rcdom` (html5ever parsing into `markup5ever_rcdom`, the baseline), `allocs` (one check,
+//!   counting the heap allocations it makes).
+//! - INPUT: `tables-only` (the portal page's three tables), `portal`, or a path.
+//! - N: how many times (1 by default).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{parse_document, ParseOpts};
+use xxgk_lint::{lint_bytes, LintOptions, ReadOptions};
+
+#[path = "../benches/common/inputs.rs"]
+#[allow(dead_code)]
+mod inputs;
+
+/// The system allocator, counting (only while `COUNTING` is set).
+struct Counting;
+static COUNTING: AtomicUsize = AtomicUsize::new(0);
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+static BYTES: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if COUNTING.load(Relaxed) != 0 {
+            ALLOCS.fetch_add(1, Relaxed);
+            BYTES.fetch_add(layout.size(), Relaxed);
+        }
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if COUNTING.load(Relaxed) != 0 {
+            ALLOCS.fetch_add(1, Relaxed);
+            BYTES.fetch_add(new_size.saturating_sub(layout.size()), Relaxed);
+        }
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn check(bytes: &[u8]) -> usize {
+    let report = lint_bytes(bytes, &ReadOptions::default(), &LintOptions::default()).expect("readable");
+    serde_json::to_string(&report).expect("serialisable").len()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (mode, input) = match (args.first(), args.get(1)) {
+        (Some(m), Some(i)) => (m.as_str(), i.as_str()),
+        _ => {
+            eprintln!("usage: profile check|read|rcdom|allocs tables-only|portal|PATH [N]");
+            std::process::exit(2);
+        }
+    };
+    let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let text = match input {
+        "tables-only" => inputs::tables_only(),
+        "portal" => inputs::portal_page(),
+        path => std::fs::read_to_string(path).expect("a UTF-8 file"),
+    };
+    let bytes = text.as_bytes();
+    let mut sink = 0usize;
+    match mode {
+        "check" => (0..n).for_each(|_| sink += check(bytes)),
+        "read" => (0..n).for_each(|_| {
+            sink += xxgk_lint::read_file(bytes, &ReadOptions::default()).map(|f| f.document.blocks.len()).unwrap_or(0)
+        }),
+        "rcdom" => (0..n).for_each(|_| {
+            let dom = parse_document(markup5ever_rcdom::RcDom::default(), ParseOpts::default())
+                .one(StrTendril::from_slice(&text));
+            sink += dom.document.children.borrow().len();
+        }),
+        "allocs" => {
+            check(bytes); // warm-up: anything built once per process is not the report's
+            COUNTING.store(1, Relaxed);
+            for _ in 0..n {
+                sink += check(bytes);
+            }
+            COUNTING.store(0, Relaxed);
+            let (a, b) = (ALLOCS.load(Relaxed) / n, BYTES.load(Relaxed) / n);
+            println!("{input}: {} bytes in, {a} allocations and {b} bytes allocated per check", bytes.len());
+        }
+        _ => {
+            eprintln!("unknown mode {mode}");
+            std::process::exit(2);
+        }
+    }
+    std::hint::black_box(sink);
+}
