@@ -10,7 +10,8 @@ step "toolchain"
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
-for component in rustfmt clippy; do
+# rust-src: the npm package's modules are built with std rebuilt for the browser floor.
+for component in rustfmt clippy rust-src; do
   if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
     rustup component add "$component"
   fi
@@ -48,6 +49,9 @@ bash tests/batch/run.sh
 step "JavaScript: the browser's file decoder (js/decode.js) on the encoding fixtures"
 node --test tests/js/
 
+# The wasm tests check behaviour and run on the default wasm32 features (std as shipped by
+# rustup); the modules the package ships are built for the browser floor by scripts/build-npm.sh
+# and checked by tests/npm/floor.sh and the npm tests.
 step "wasm tests under Node (wasm-bindgen-test)"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 cargo test --target wasm32-unknown-unknown --no-default-features --features "html-parser text-readers" --test wasm_node
@@ -61,6 +65,9 @@ step "fuzzing, bounded (cargo-fuzz; scripts/fuzz.sh SECONDS for a long run)"
 
 step "npm package: build"
 ./scripts/build-npm.sh
+
+step "npm package: the browser floor (every .wasm under Chromium 78's features, the scripts' syntax)"
+bash tests/npm/floor.sh
 
 step "the browser's PDF extractor (js/pdf.js) with pdf.js in Chromium"
 bash tests/npm/pdfjs.sh
