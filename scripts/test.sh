@@ -27,7 +27,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
   cargo install wasm-bindgen-cli --version 0.2.130   # no --locked: see the README
 fi
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pdfjs-dist ] || [ ! -x node_modules/.bin/attw ] || [ ! -x node_modules/.bin/tsc ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pdfjs-dist ] || [ ! -x node_modules/.bin/attw ] || [ ! -x node_modules/.bin/tsc ] || [ ! -d node_modules/acorn ]; then
   npm install --no-audit --no-fund
 fi
 
