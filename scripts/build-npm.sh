@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the npm package into pkg/: the browser build (no HTML parser: the page parses),
 # the Node build (with the Rust HTML reader), the classic-script build, and the facades.
-# Installs what it needs (wasm target, wasm-bindgen-cli 0.2.130, npm devDependencies).
+# Installs what it needs (wasm target, rust-src, wasm-bindgen-cli 0.2.130, npm devDependencies).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
