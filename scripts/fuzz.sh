@@ -107,6 +107,7 @@ for i in range(16):
     echo "== fuzz $target for ${seconds}s"
   fi
   log="fuzz/$target.log"
+  if [ "$target" = report ]; then export XXGK_FUZZ_COUNT=1; else unset XXGK_FUZZ_COUNT; fi
   if ! cargo fuzz run --sanitizer none "$target" -- "${bound[@]}" -rss_limit_mb=2048 -max_len="$max_len" > "$log" 2>&1; then
     tail -40 "$log"
     echo "fuzz $target FAILED (reproducer in fuzz/artifacts/$target/)"
@@ -115,4 +116,13 @@ for i in range(16):
   grep -E '^Done|DONE' "$log" | tail -2
   # Inputs a second over the whole run (libFuzzer's last status line has it).
   grep -E '^#[0-9]+' "$log" | tail -1
+  if [ "$target" = report ]; then
+    # The generated reports must reach the rules: at least a quarter with a finding in a table.
+    line=$(grep '^report model:' "$log" | tail -1)
+    echo "$line"
+    read -r inputs tables < <(sed -E 's/report model: ([0-9]+) inputs, [0-9]+ reports, ([0-9]+) with a table finding/\1 \2/' <<<"$line")
+    if [ $((tables * 4)) -lt "$inputs" ]; then
+      echo "fuzz report: too few generated reports reach the table rules"; exit 1
+    fi
+  fi
 done
