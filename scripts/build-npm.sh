@@ -34,10 +34,11 @@ mkdir -p pkg/web pkg/node pkg/classic
 # flag that RUSTC_BOOTSTRAP=1 allows on the stable toolchain; std's source from rustup's rust-src).
 # The three builds share one target dir, so std (the same features in all three) is built once:
 # each build's .wasm is copied away before the next one overwrites it.
-export RUSTC_BOOTSTRAP=1
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-cpu=mvp -C target-feature=+sign-ext,+bulk-memory,+mutable-globals,+nontrapping-fptoint"
+# (Both settings only for these builds: the CLI built below stays an ordinary stable build.)
 mkdir -p target/wasm-out
 build() { # name features
+  RUSTC_BOOTSTRAP=1 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-cpu=mvp -C target-feature=+sign-ext,+bulk-memory,+mutable-globals,+nontrapping-fptoint" \
   cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --no-default-features --features "$2" \
     --target-dir target/wasm-floor -Zbuild-std=std,panic_abort
   cp target/wasm-floor/wasm32-unknown-unknown/wasm/xxgk_lint.wasm "target/wasm-out/$1.wasm"
