@@ -26,14 +26,18 @@ let textSource;
 /** The module that checks: the second once it is there (a superset of the first). */
 const active = () => text || glue;
 
-/** The oldest engines that run the module: Chrome/Edge 96, Firefox 79, Safari 15. */
-const FLOOR = 'xxgk-lint needs WebAssembly with reference types (Chrome/Edge 96+, Firefox 79+, Safari 15+); ' +
-  'this browser (IE or an old “兼容模式” kernel) cannot run it. 当前浏览器版本过旧，请使用极速模式或更新浏览器。';
+/** The oldest engines that run the module: Chromium 78 (Chrome/Edge, 360安全浏览器 12), Firefox 79, Safari 15. */
+const FLOOR = 'xxgk-lint needs WebAssembly with bulk memory (Chrome/Edge 78+, Firefox 79+, Safari 15+); ' +
+  'this browser (IE or an old “兼容模式” kernel) cannot run it. 当前浏览器版本过旧（需 Chrome/Edge 78、Firefox 79、Safari 15 以上），请使用极速模式或更新浏览器。';
 
 function supported() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') return false;
-  // (module (func (result externref) ref.null extern)) — reference types.
-  return WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111, 3, 2, 1, 0, 10, 6, 1, 4, 0, 208, 111, 11]));
+  // The four features the module is built with beyond WebAssembly 1.0 (scripts/build-npm.sh):
+  // (module (import "a" "b" (global (mut i32))) (memory 1)
+  //   (func (param i32) (result i32) (memory.fill (local.get 0) (local.get 0) (local.get 0))
+  //     (i32.extend8_s (i32.trunc_sat_f32_s (f32.const 0)))))
+  return WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 127, 1, 127, 2, 8, 1, 1, 97, 1, 98, 3, 127, 1,
+    3, 2, 1, 0, 5, 3, 1, 0, 1, 10, 21, 1, 19, 0, 32, 0, 32, 0, 32, 0, 252, 11, 0, 67, 0, 0, 0, 0, 252, 0, 192, 11]));
 }
 
 async function compile(source) {

@@ -15,10 +15,10 @@ rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
 cpSync(join(root, 'pkg/web'), join(site, 'web'), { recursive: true });
 if (process.env.PROFILE_NAMES) {
-  const wasm = join(root, 'target/wasm-web/wasm32-unknown-unknown/wasm/xxgk_lint.wasm');
+  const wasm = join(root, 'target/wasm-out/web.wasm'); // as scripts/build-npm.sh leaves it, before wasm-opt
   const out = join(root, 'target/profile-names');
-  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', out, wasm]);
-  execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', '-g', join(out, 'xxgk_lint_bg.wasm'), '-o', join(site, 'web/xxgk_lint_bg.wasm')]);
+  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', out, '--out-name', 'xxgk_lint', wasm]);
+  execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['--mvp-features', '--enable-sign-ext', '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int', '-Oz', '-g', join(out, 'xxgk_lint_bg.wasm'), '-o', join(site, 'web/xxgk_lint_bg.wasm')]);
   cpSync(join(out, 'xxgk_lint.js'), join(site, 'web/xxgk_lint.js'));
 }
 const kb = Number(process.argv[2] || 1024);
