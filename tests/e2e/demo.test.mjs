@@ -4,8 +4,9 @@
 // exactly that cell, undoably (Ctrl+Z); the summary follows; zh/en and format switches; plain
 // text; files chosen or dropped (a Word file shown read-only with its wrong cell lit, tracked
 // changes, an encrypted file, an HTML file into the editor; a PDF drawn by pdf.js, loaded only
-// then, with its wrong cells boxed; a scan); pasted markup never runs. Takes the README's
-// screenshot (target/e2e/demo.png; with XXGK_UPDATE_SCREENSHOT=1 also docs/demo.png).
+// then, with its wrong cells boxed; a scan); pasted markup never runs; 重建规范表格 (a table read
+// from the pasted text rebuilt in place). Takes the README's screenshot there, 表三 rebuilt with
+// its wrong cell lit (target/e2e/demo.png; with XXGK_UPDATE_SCREENSHOT=1 also docs/demo.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
@@ -242,7 +243,7 @@ test('重建规范表格: a table read from the pasted text rebuilt in place; on
   assert.deepEqual(after.buttons, ['重建规范表格（表二）', '重建规范表格（表四）']);
   assert.deepEqual(after.values, before.values);
   assert.deepEqual(after.findings, before.findings);
-  assert.equal(await summary(), '2 个错误，4 个警告，0 个提示 — 请勿发布');
+  assert.equal(await summary(), '2 个错误，5 个警告，0 个提示 — 请勿发布');
   // 表三 has cells now: its wrong cell lights up and can be fixed.
   assert.equal(await page.locator('#fix-all').textContent(), '全部修正（1 处）');
   const cells = await lit();
