@@ -9,7 +9,9 @@
 // that the editor's own undo takes it back; that `checker.fixAll()` fixes two wrong 表三 cells as one
 // undo step and skips a cell edited since the report ('stale'; UEditor pasteplain: 'no-cell'); and that `checker.checkFile` checks an attachment
 // (a `.docx` with two comments) with the checker's options without touching the content — in
-// KindEditor through the classic script's `xxgkLint.editors` too.
+// KindEditor through the classic script's `xxgkLint.editors` too; and, in TinyMCE, CKEditor 5 and
+// UEditor, that `checker.rebuildTable('三')` on 平潭 2022's page text (pasted as paragraphs) puts a
+// real <table> where 表三's text was, as one undo step, the report reading the same.
 //
 // How the paste reaches each editor:
 // - TinyMCE 8, CKEditor 4.22.1, CKEditor 5: the synthetic paste event itself (they read
