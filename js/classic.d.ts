@@ -4,7 +4,7 @@
 // program with `/// <reference types="xxgk-lint/classic" />` (or `"types": ["xxgk-lint/classic"]`
 // in tsconfig.json), then use `window.xxgkLint` / `xxgkLint`.
 import type * as Api from '../index.js';
-import type { AdapterOptions, Checker, summaryText, cellTextRange, setCellText } from '../editors.js';
+import type { AdapterOptions, Checker, summaryText, cellTextRange, setCellText, textRunRange } from '../editors.js';
 
 /** An editor adapter bound to the script's API: `xxgkLint.editors.tinymce(editor, options)`. */
 export type BoundAdapter = (editor: unknown, options?: AdapterOptions) => Checker;
@@ -20,6 +20,7 @@ export interface XxgkLintEditors {
   summaryText: typeof summaryText;
   cellTextRange: typeof cellTextRange;
   setCellText: typeof setCellText;
+  textRunRange: typeof textRunRange;
 }
 
 /** `window.xxgkLint`: the API of `xxgk-lint` (init, lint, lintElement, lintFile, …) and `editors`. */

@@ -8,7 +8,7 @@
 // `__xxgk_script`), so `init()` finds the `.wasm` beside it; `lintFile` still loads file.js
 // (and the readers it loads) from beside the script, on the first call, as a module.
 import * as module from './index.js';
-import { tinymce, ckeditor4, ckeditor5, wangeditor, kindeditor, ueditor, summaryText, cellTextRange, setCellText } from './editors.js';
+import { tinymce, ckeditor4, ckeditor5, wangeditor, kindeditor, ueditor, summaryText, cellTextRange, setCellText, textRunRange } from './editors.js';
 
 const api = Object.assign({}, module);
 // The editor adapters, bound to this API: xxgkLint.editors.tinymce(editor, options), …
@@ -23,5 +23,6 @@ api.editors = {
   summaryText,
   cellTextRange,
   setCellText,
+  textRunRange,
 };
 (typeof window !== 'undefined' ? window : self).xxgkLint = api;

@@ -251,6 +251,7 @@ export function errorReport(kind, why, glue, lang) {
       messageId: kind, args: { why },
     }],
     tables: {},
+    rebuildable: [],
   };
 }
 

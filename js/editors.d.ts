@@ -1,6 +1,6 @@
 // Types for `xxgk-lint/editors` (see the README, "Editor adapters"). An ES module (editors.js
 // is one): the import paths carry their extension, as node16/nodenext resolution requires.
-import type { LintReport, LintOptions, LintFileOptions } from './index.js';
+import type { LintReport, LintOptions, LintFileOptions, TextRun } from './index.js';
 
 export interface AdapterOptions {
   lint?: LintOptions;
@@ -37,6 +37,20 @@ export interface Checker {
    * ('conflict'). Two findings pinning one cell with one value change it once; both are applied.
    */
   fixAll(): FixAllResult;
+  /**
+   * The tables of the current report the editor can rebuild: read completely from text without
+   * cells (every official cell a number, no TABLE-UNREADABLE), each with the text run it came
+   * from (`report.rebuildable`, its `first` and `last` text points in the editor's DOM). `[]`
+   * in an adapter that cannot rebuild (wangEditor).
+   */
+  rebuildable(): TextRun[];
+  /**
+   * Replace the text run table `table` was read from with the official table
+   * (`tableHtml(report, table, { applyFixes })`) as one undo step in the editor, then lint
+   * again (it lints first, so the run is where the content has it now). True when rebuilt;
+   * false when the table is not rebuildable.
+   */
+  rebuildTable(table: '二' | '三' | '四', options?: { applyFixes?: boolean }): boolean;
   canPublish(): boolean;
   confirmPublish(): boolean;
   /**
@@ -54,6 +68,10 @@ export type Api = typeof import('./index.js');
 export function summaryText(report: LintReport | null): string;
 export function cellTextRange(cell: Element): Range;
 export function setCellText(cell: Element, value: string): void;
+/** The DOM Range of a rebuildable table's text run under `root` (the element `lintElement` read); null if the content no longer has those text nodes. */
+export function textRunRange(root: Element | Document, run: TextRun): Range | null;
+/** Replace `range` (under `root`) with the table in `html`, splitting the block it starts in; returns the table inserted. */
+export function replaceWithTable(root: Element, range: Range, html: string): Element | null;
 export function tinymce(api: Api, editor: unknown, options?: AdapterOptions): Checker;
 export function ckeditor4(api: Api, editor: unknown, options?: AdapterOptions): Checker;
 export function ckeditor5(api: Api, editor: unknown, options?: AdapterOptions): Checker;

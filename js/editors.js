@@ -7,7 +7,8 @@
 // options, and returns a checker:
 //
 //   { report, check(), schedule(), setOptions(lintOptions), cell(diagnostic), fix(diagnostic),
-//     fixAll(), canPublish(), confirmPublish(), checkFile(file, lintOptions?), detach() }
+//     fixAll(), rebuildable(), rebuildTable(table, { applyFixes }?), canPublish(), confirmPublish(),
+//     checkFile(file, lintOptions?), detach() }
 //
 // Options: { lint: { lang, format, rules }, delay: 400 (ms, debounce), onReport(report, checker),
 //            save: 'warn' | 'block' | 'off' (default 'warn'), onBlocked(report), confirm(text),
@@ -58,6 +59,73 @@ export function setCellText(cell, value) {
   cell.normalize();
 }
 
+/** Subtrees the package's DOM walker does not enter (js/core.js's SKIP): their text nodes are not counted. */
+const UNWALKED = new Set(['script', 'style', 'template', 'noscript', 'head', 'iframe', 'object', 'svg', 'math']);
+
+/**
+ * The DOM Range of a report's text run (`report.rebuildable[i]`, read by `lintElement(root)`):
+ * from its `first` point to its `last`, each a text node — counted as the walker hands them over:
+ * in document order, not inside `script`, `style`, … — and a UTF-16 offset in it. `null` when
+ * the run has no DOM points (a string's report) or the content no longer has those nodes.
+ */
+export function textRunRange(root, run) {
+  if (!root || !run || !run.first || !run.last) return null;
+  const doc = root.nodeType === 9 ? root : root.ownerDocument;
+  const top = root.nodeType === 9 ? root.documentElement : root;
+  const walker = doc.createTreeWalker(top, 1 | 4 | 8 /* elements, text, CDATA */, {
+    acceptNode: (n) => (n.nodeType === 1 ? (UNWALKED.has(n.localName) ? 2 /* reject */ : 3 /* skip */) : 1),
+  });
+  const range = doc.createRange();
+  let found = 0;
+  for (let i = 0, node = walker.nextNode(); node && found < 2; i++, node = walker.nextNode()) {
+    for (const [point, set] of [[run.first, 'setStart'], [run.last, 'setEnd']]) {
+      if (point.node !== i) continue;
+      if (point.offset > node.data.length) return null;
+      range[set](node, point.offset);
+      found++;
+    }
+  }
+  return found === 2 ? range : null;
+}
+
+/** The block that holds a place in the content (a `<p>`, `<div>`, …, under `root`), or null. */
+function blockOf(node, root) {
+  for (let n = node.nodeType === 1 ? node : node.parentNode; n && n !== root; n = n.parentNode) {
+    if (n.nodeType === 1 && /^(p|div|li|h[1-6]|pre|blockquote|section|article)$/.test(n.localName)) return n;
+  }
+  return null;
+}
+
+/**
+ * Replace a Range of an editable DOM with a table given as HTML (DOM editors): the range's
+ * content removed, the block it starts in split there, the table put between the halves, and
+ * a half left without text removed.
+ */
+export function replaceWithTable(root, range, html) {
+  const doc = root.ownerDocument;
+  const template = doc.createElement('template');
+  template.innerHTML = html;
+  const table = template.content.querySelector('table');
+  if (!table) return null;
+  range.deleteContents();
+  const block = blockOf(range.startContainer, root);
+  if (!block) {
+    range.insertNode(table);
+    return table;
+  }
+  const tail = doc.createRange();
+  tail.setStart(range.startContainer, range.startOffset);
+  tail.setEndAfter(block);
+  const rest = tail.extractContents();
+  block.after(table);
+  table.after(rest);
+  const empty = (el) => el && !el.textContent.replace(/[\s\uFEFF\u200B]+/g, '') && !el.querySelector('img, table');
+  const after = table.nextElementSibling;
+  if (empty(after)) after.remove();
+  if (empty(block)) block.remove();
+  return table;
+}
+
 /** A cell's text as a fix compares it: no whitespace, no zero-width characters. */
 function cellValue(text) {
   return String(text == null ? '' : text).replace(/[\s\uFEFF\u200B]+/g, '');
@@ -66,7 +134,8 @@ function cellValue(text) {
 /**
  * The shared part of every adapter. `spec`: root(), applyFixes([[cell, value], …]) — every change
  * as one undo step in the editor (or the older applyFix(cell, value), one step each) —,
- * hooks(checker) → undo fn.
+ * replaceRun(range, html) — a DOM Range of the content replaced by a table, as one undo step
+ * (without it, `rebuildTable` rebuilds nothing) —, hooks(checker) → undo fn.
  */
 export function createChecker(api, spec, options = {}) {
   let lintOptions = Object.assign({}, options.lint);
@@ -151,6 +220,36 @@ export function createChecker(api, spec, options = {}) {
       c.check();
       return { applied, skipped };
     },
+    /**
+     * The tables of the current report the editor can rebuild: read completely from text
+     * without cells (no TABLE-UNREADABLE), with the run of text each came from
+     * (`report.rebuildable`, those with DOM points). `[]` when the adapter cannot rebuild.
+     */
+    rebuildable() {
+      const report = c.report || c.check();
+      if (!spec.replaceRun || !report) return [];
+      return (report.rebuildable || []).filter((run) => run.first && run.last);
+    },
+    /**
+     * Replace the text run table `table` ('二', '三', '四') was read from with the official
+     * table (`tableHtml(report, table, { applyFixes })`), as one undo step in the editor, then
+     * lint again. Lints first, so the run is where the content has it now. Returns true when
+     * the table was rebuilt; false when it is not rebuildable (see `rebuildable()`).
+     */
+    rebuildTable(table, more = {}) {
+      if (!spec.replaceRun) return false;
+      c.check();
+      const run = c.rebuildable().find((r) => r.table === table);
+      const root = spec.root();
+      const range = run && textRunRange(root, run);
+      if (!range) return false;
+      const html = api.tableHtml(c.report, table, { applyFixes: !!more.applyFixes });
+      if (!html) return false;
+      api.clearHighlight(root);
+      spec.replaceRun(range, html);
+      c.check();
+      return true;
+    },
     /** Lint now; true when there is no error. */
     canPublish() {
       const r = c.check();
@@ -221,6 +320,7 @@ export function tinymce(api, editor, options) {
   return createChecker(api, {
     root: () => editor.getBody(),
     applyFixes: (pairs) => editor.undoManager.transact(() => pairs.forEach(([cell, value]) => setCellText(cell, value))),
+    replaceRun: (range, html) => editor.undoManager.transact(() => replaceWithTable(editor.getBody(), range, html)),
     hooks(c) {
       const onChange = () => c.schedule();
       const onGet = (e) => { if (typeof e.content === 'string') e.content = api.stripHighlight(e.content); };
@@ -251,6 +351,12 @@ export function ckeditor4(api, editor, options) {
       editor.fire('saveSnapshot');
       editor.fire('change');
     },
+    replaceRun(range, html) {
+      editor.fire('saveSnapshot');
+      replaceWithTable(editor.editable().$, range, html);
+      editor.fire('saveSnapshot');
+      editor.fire('change');
+    },
     hooks(c) {
       const listeners = [
         editor.on('change', () => c.schedule()),
@@ -265,6 +371,29 @@ export function ckeditor4(api, editor, options) {
       return () => { listeners.forEach((l) => l.removeListener()); unguard(); };
     },
   }, options);
+}
+
+/**
+ * The table in `html` with its leading rows of `<th>` only (the official header) in a `<thead>`.
+ * CKEditor 5 counts its heading rows from the `<thead>`; without one it takes the first row
+ * alone and cuts the merged header cells that span into the next rows (表三's
+ * `rowspan="3"` corner), and the table then reads differently.
+ */
+function headerRowsInThead(doc, html) {
+  const template = doc.createElement('template');
+  template.innerHTML = html;
+  const table = template.content.querySelector('table');
+  if (!table || table.tHead) return html;
+  const rows = [...table.rows];
+  const head = [];
+  for (const row of rows) {
+    if (![...row.cells].every((cell) => cell.localName === 'th')) break;
+    head.push(row);
+  }
+  if (!head.length || head.length === rows.length) return html;
+  const thead = table.createTHead();
+  head.forEach((row) => thead.append(row));
+  return template.innerHTML;
 }
 
 /**
@@ -289,6 +418,16 @@ export function ckeditor5(api, editor, options) {
           const range = writer.createRange(writer.createPositionAt(first, 0), writer.createPositionAt(last, 'end'));
           editor.model.insertContent(writer.createText(value), range);
         }
+      });
+    },
+    replaceRun(range, html) {
+      // The DOM range → the view's → the model's; the table parsed by the editor's data pipeline
+      // and inserted there in one model change (one undo step), splitting the paragraph.
+      const viewRange = editor.editing.view.domConverter.domRangeToView(range);
+      const modelRange = viewRange && editor.editing.mapper.toModelRange(viewRange);
+      if (!modelRange) return;
+      editor.model.change(() => {
+        editor.model.insertContent(editor.data.parse(headerRowsInThead(range.startContainer.ownerDocument, html)), modelRange);
       });
     },
     hooks(c) {
@@ -346,6 +485,11 @@ export function kindeditor(api, editor, options) {
       pairs.forEach(([cell, value]) => setCellText(cell, value));
       editor.addBookmark(false);
     },
+    replaceRun(range, html) {
+      editor.addBookmark(false);
+      replaceWithTable(editor.edit.doc.body, range, html);
+      editor.addBookmark(false);
+    },
     hooks(c) {
       let stop = () => {};
       editor.beforeGetHtml((html) => api.stripHighlight(html));
@@ -374,6 +518,13 @@ export function ueditor(api, editor, options) {
     applyFixes(pairs) {
       editor.fireEvent('saveScene');
       pairs.forEach(([cell, value]) => setCellText(cell, value));
+      editor.fireEvent('saveScene');
+      editor.fireEvent('contentChange');
+      if (editor.form && typeof editor.sync === 'function') editor.sync();
+    },
+    replaceRun(range, html) {
+      editor.fireEvent('saveScene');
+      replaceWithTable(editor.body, range, html);
       editor.fireEvent('saveScene');
       editor.fireEvent('contentChange');
       if (editor.form && typeof editor.sync === 'function') editor.sync();

@@ -108,8 +108,9 @@ export async function lintFile(api, input, options) {
   const report = api.lint(decoded.text, options);
   if (report.diagnostics.some((d) => d.rule === 'INTERNAL-ERROR' || d.rule === 'OPTIONS')) return report;
   report.encoding = decoded.encoding;
-  // Text spans are string indices into the decoded text: make them byte offsets into the file.
-  const spans = report.diagnostics.filter((d) => d.span);
+  // Text spans are string indices into the decoded text: make them byte offsets into the file
+  // (the findings' and the rebuildable tables' text runs).
+  const spans = report.diagnostics.concat(report.rebuildable || []).filter((d) => d.span);
   if (spans.length) {
     const offsets = fileOffsets(decoded, spans.flatMap((d) => d.span));
     spans.forEach((d, i) => { d.span = [offsets[2 * i], offsets[2 * i + 1]]; });

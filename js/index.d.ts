@@ -1,7 +1,7 @@
 // Types of the xxgk-lint API. The report types are generated from the Rust types (tsify).
-import type { Diagnostic, DomCell, Fix, JsLintOptions, LintReport, RuleInfo, Severity, Summary, DetectedFormat, Verdict, Titles, MessageArg } from './web/xxgk_lint.js';
+import type { Diagnostic, DomCell, Fix, JsLintOptions, LintReport, RuleInfo, Severity, Summary, DetectedFormat, Verdict, Titles, MessageArg, TextRun, TextPoint } from './web/xxgk_lint.js';
 
-export type { Diagnostic, DomCell, Fix, LintReport, RuleInfo, Severity, Summary, DetectedFormat, Verdict, Titles, MessageArg };
+export type { Diagnostic, DomCell, Fix, LintReport, RuleInfo, Severity, Summary, DetectedFormat, Verdict, Titles, MessageArg, TextRun, TextPoint };
 
 /** Options of `lint` and `lintElement`. */
 export type LintOptions = JsLintOptions;

@@ -93,6 +93,9 @@ cp js/node.cjs pkg/node/index.cjs
 cp js/node.mjs pkg/node/index.mjs
 echo '{"type": "commonjs"}' > pkg/node/package.json
 cp js/editors.js pkg/web/editors.js
+# The same adapters for a CommonJS program (`require('xxgk-lint/editors')`: a CMS plugin's build or
+# tests in CommonJS), made from the ES module; not minified (no page loads it).
+esbuild js/editors.js --format=cjs --log-level=warning --outfile=pkg/web/editors.cjs
 # Types. index.d.ts types the ES module entries (the package is "type": "module"); the `require`
 # entry, a CommonJS file, needs CommonJS types: index.d.cts, the same declarations with the report
 # types taken from the Node build's generated (CommonJS) .d.ts instead of the browser build's
@@ -103,7 +106,17 @@ cp js/index.d.ts pkg/index.d.ts
   sed "s|from './web/xxgk_lint.js'|from './node/xxgk_lint.js'|" js/index.d.ts; } > pkg/index.d.cts
 grep -q "from './node/xxgk_lint.js'" pkg/index.d.cts
 cp js/editors.d.ts pkg/editors.d.ts
-cp js/classic.d.ts pkg/classic/xxgk-lint.d.ts
+# Their CommonJS types take the API's from the CommonJS declarations (index.d.cts).
+{ echo '// Generated from editors.d.ts by scripts/build-npm.sh: the types of the CommonJS (`require`) entry.'
+  sed "s|'./index.js'|'./index.cjs'|g" js/editors.d.ts; } > pkg/editors.d.cts
+grep -q "'./index.cjs'" pkg/editors.d.cts
+# The classic script is no ES module: a plain script (no import, no export), which Node would take
+# for one in this "type": "module" package. Its folder says CommonJS (which the script is too: it
+# only defines a global), so its declarations are CommonJS ones, taking the API's types from the
+# CommonJS declarations. (The browser ignores package.json: file.js and the other modules the
+# script loads beside it stay modules there.)
+sed -e "s|'../index.js'|'../index.cjs'|" -e "s|'../editors.js'|'../editors.cjs'|" js/classic.d.ts > pkg/classic/xxgk-lint.d.ts
+grep -q "'../editors.cjs'" pkg/classic/xxgk-lint.d.ts
 rm -f pkg/*/.gitignore
 
 # The browser files are minified (they count in the page's download), each with a source map
@@ -132,6 +145,8 @@ for f in pkg/web/*.js pkg/classic/{file,docx,decode,pdf,xxgk_lint_text}.js; do
   mv "$f.min" "$f"
   mv "$f.min.map" "$f.map"
 done
+
+echo '{"type": "commonjs"}' > pkg/classic/package.json
 
 # Smoke test: the optimised Node build loads and lints (catches a broken wasm-opt).
 node -e "

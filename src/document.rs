@@ -115,6 +115,22 @@ pub struct Document<'s> {
     /// (empty for other inputs).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<PagePlace>,
+    /// For a DOM: the byte range in [`Document::source`] of each text node the walker handed
+    /// over, in its order (document order), so that a place in the source can be named as the
+    /// browser finds it again — a text node and an offset in it ([`Document::text_point`]).
+    /// Empty for other inputs.
+    #[serde(skip)]
+    pub dom_texts: Vec<(u32, u32)>,
+}
+
+/// A place in a DOM's text, as the browser finds it again: the index of a text node among the
+/// text nodes the package's walker visits (document order, skipping what it skips: `script`,
+/// `style`, …), and an offset in that node's data in UTF-16 code units.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TextPoint {
+    pub node: u32,
+    pub offset: u32,
 }
 
 /// Where something of a PDF is: its page (1-based) and its box in points, rounded outwards,
@@ -135,14 +151,32 @@ impl<'s> Document<'s> {
     /// The same document over another source text (the text its spans point into, when
     /// that is not the text it was read from: a decoded file's, kept beside it; none at all).
     pub fn with_source<'t>(self, source: impl Into<Cow<'t, str>>) -> Document<'t> {
-        let Document { input, source: _, blocks, notes, marks, places } = self;
-        Document { input, source: source.into(), blocks, notes, marks, places }
+        let Document { input, source: _, blocks, notes, marks, places, dom_texts } = self;
+        Document { input, source: source.into(), blocks, notes, marks, places, dom_texts }
     }
 
     /// The document with its own copy of its source (to keep it past the input's life).
     pub fn into_owned(self) -> Document<'static> {
-        let Document { input, source, blocks, notes, marks, places } = self;
-        Document { input, source: Cow::Owned(source.into_owned()), blocks, notes, marks, places }
+        let Document { input, source, blocks, notes, marks, places, dom_texts } = self;
+        Document { input, source: Cow::Owned(source.into_owned()), blocks, notes, marks, places, dom_texts }
+    }
+
+    /// A DOM's byte offset `at` in [`Document::source`] as a text node and an offset in it
+    /// ([`Document::dom_texts`]). `end`: `at` ends a run (it is then named in the node before
+    /// it, at that node's end, rather than at the start of the next). `None` for other inputs,
+    /// or an offset in no text node.
+    pub fn text_point(&self, at: usize, end: bool) -> Option<TextPoint> {
+        let at = u32::try_from(at).ok()?;
+        // The text nodes' ranges come in document order, ascending.
+        let after = self.dom_texts.partition_point(|&(start, _)| if end { start < at } else { start <= at });
+        let node = after.checked_sub(1)?;
+        let (start, stop) = self.dom_texts[node];
+        if at > stop {
+            return None;
+        }
+        let text = self.source.get(start as usize..at as usize)?;
+        let offset = text.chars().map(char::len_utf16).sum::<usize>();
+        Some(TextPoint { node: u32::try_from(node).ok()?, offset: u32::try_from(offset).ok()? })
     }
 
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {

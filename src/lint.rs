@@ -4,13 +4,14 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::document::{Document, InputKind, Span};
+use crate::document::{Document, InputKind, Span, TextPoint};
 use crate::format::TableId;
 use crate::message::{Args, Message, Text};
 use crate::read::{read_file, read_str, ReadError, ReadOptions};
 use crate::recognize::format_version::{detect, DetectedFormat};
 use crate::recognize::{recognize, recognize_in, Report};
 use crate::rules::input::TEXT_READERS_LOADING;
+use crate::rules::readability::TABLE_UNREADABLE;
 use crate::rules::{run, Context, LintOptions};
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -66,6 +67,28 @@ pub struct LintReport {
         )
     )]
     pub tables: Tables,
+    /// The tables an editor can rebuild (`tableHtml`, `checker.rebuildTable`): those read from
+    /// text without cells, completely — every official cell has a number, nothing was
+    /// unreadable (no TABLE-UNREADABLE) —, each with the run of text it was read from. Empty
+    /// for tables read from cells, and for a Word file or a PDF.
+    pub rebuildable: Vec<TextRun>,
+}
+
+/// A table read from text without cells, and the run of text it was read from: from its first
+/// label or value to its last, the section's heading and the next section's left out.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TextRun {
+    /// `"二"`, `"三"` or `"四"`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "'二' | '三' | '四'"))]
+    pub table: &'static str,
+    /// The run in the input text (the JS API converts to string indices); `null` for a DOM.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "[number, number] | null"))]
+    pub span: Option<Span>,
+    /// For a DOM: where the run starts, its first character.
+    pub first: Option<TextPoint>,
+    /// For a DOM: where the run ends, just after its last character.
+    pub last: Option<TextPoint>,
 }
 
 /// A message rendered, with its id and arguments (as a finding carries them).
@@ -240,6 +263,7 @@ impl LintReport {
             titles: Titles::new(lang),
             diagnostics: vec![d],
             tables: Default::default(),
+            rebuildable: Vec::new(),
         }
     }
 }
@@ -326,9 +350,56 @@ pub fn lint_document(doc: &Document, options: &LintOptions) -> LintReport {
         summary,
         verdict: Verdict::new(summary, options.lang),
         titles: Titles::new(options.lang),
+        rebuildable: rebuildable(doc, &report, &diagnostics),
         diagnostics,
         tables: tables_json(&report),
     }
+}
+
+/// A flattened text's table run begins with its section's heading when that is run into the
+/// table's text (`三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为…`): the heading is left
+/// out of the run, which the rebuilt table (without a heading) replaces.
+fn after_heading(doc: &Document, report: &Report, id: TableId, span: Span) -> Span {
+    let Some(section) = report.sections.iter().find(|s| s.section == id.section()) else { return span };
+    match doc.slice(span).and_then(|text| text.strip_prefix(section.printed.as_str())) {
+        Some(rest) => Span::new(span.end - rest.trim_start().len(), span.end),
+        None => span,
+    }
+}
+
+/// The tables read from text without cells whose every official cell has a number and of
+/// which nothing was unreadable, with the run of text each came from ([`LintReport::rebuildable`]).
+fn rebuildable(doc: &Document, report: &Report, diagnostics: &[Diagnostic]) -> Vec<TextRun> {
+    let mut out = Vec::new();
+    for id in TableId::ALL {
+        let Some(found) = report.table(id) else { continue };
+        // Read from text: no source table.
+        let Some(span) = found.span.filter(|_| found.source_tables.is_empty()) else { continue };
+        let span = after_heading(doc, report, id, span);
+        let unreadable = !found.unreadable.is_empty()
+            || diagnostics.iter().any(|d| d.rule == TABLE_UNREADABLE.id && d.table == Some(id.numeral()));
+        let complete = found.format.table(id).rows().all(|(group, row)| {
+            group.columns.iter().all(|column| found.cell(row.id, column.id).is_some_and(|c| c.value.number.is_some()))
+        });
+        if unreadable || !complete {
+            continue;
+        }
+        let run = match doc.input {
+            InputKind::Text | InputKind::Html => {
+                TextRun { table: id.numeral(), span: Some(span), first: None, last: None }
+            }
+            InputKind::Dom => {
+                let (Some(first), Some(last)) = (doc.text_point(span.start, false), doc.text_point(span.end, true))
+                else {
+                    continue;
+                };
+                TextRun { table: id.numeral(), span: None, first: Some(first), last: Some(last) }
+            }
+            InputKind::Docx | InputKind::Pdf => continue,
+        };
+        out.push(run);
+    }
+    out
 }
 
 /// The values read, per table, in the official row and column order.
@@ -514,7 +585,86 @@ mod dom_path {
         for d in v["diagnostics"].as_array_mut().expect("a list") {
             d.as_object_mut().expect("an object").remove("span");
         }
+        // Where each rebuildable table's text is: a span in a string, text nodes in a DOM
+        // (compared by `rebuildable_runs`).
+        for run in v["rebuildable"].as_array_mut().expect("a list") {
+            *run = run["table"].clone();
+        }
         v
+    }
+
+    /// The text of the DOM (as walked) from `first` to `last` of each rebuildable table.
+    fn dom_runs(html: &str) -> Vec<(&'static str, String)> {
+        let (nodes, strings, quirks) = dom_records(&parse(html));
+        let doc = read_dom(&nodes, &strings, quirks, &ReadOptions::default()).expect("well-formed records");
+        let report = lint_document(&doc, &LintOptions::default());
+        // Each text node's string, in the walker's order.
+        let all: Vec<&str> = strings.split('\0').collect();
+        let mut texts = Vec::new();
+        let mut i = 0;
+        while i < nodes.len() {
+            if nodes[i] == 3 {
+                texts.push(all[nodes[i + 2] as usize]);
+            }
+            i += 4 + 2 * nodes[i + 3] as usize;
+        }
+        // A UTF-16 offset in a text as a byte offset.
+        let byte = |text: &str, units: u32| {
+            let mut seen = 0;
+            for (b, c) in text.char_indices() {
+                if seen >= units as usize {
+                    return b;
+                }
+                seen += c.len_utf16();
+            }
+            text.len()
+        };
+        report
+            .rebuildable
+            .iter()
+            .map(|run| {
+                assert_eq!(run.span, None);
+                let (first, last) = (run.first.expect("a start"), run.last.expect("an end"));
+                let mut out = String::new();
+                for n in first.node..=last.node {
+                    let t = texts[n as usize];
+                    let from = if n == first.node { byte(t, first.offset) } else { 0 };
+                    let to = if n == last.node { byte(t, last.offset) } else { t.len() };
+                    out.push_str(&t[from..to]);
+                }
+                (run.table, out)
+            })
+            .collect()
+    }
+
+    /// A table read from text in a DOM names the text nodes it was read from: the same text as
+    /// the run the span of the same HTML as a string names, less its markup.
+    #[test]
+    fn rebuildable_runs() {
+        for (f, tables) in [
+            ("fujian-pingtan-zonghe-shiyanqu-2022.page.txt", vec!["三", "四"]),
+            // Its lines as paragraphs read 表二 and 表三 otherwise than the text does (not completely).
+            ("jiangsu-huaian-hongze-qu-2023.pdftotext-raw.txt", vec!["四"]),
+            ("jiangsu-huaian-hongze-qu-2023.pdftotext-layout.txt", vec!["四"]),
+            ("xizou-2019.txt", vec!["二", "三", "四"]),
+        ] {
+            let text = fixture(f);
+            let html = as_paragraphs(&text);
+            let runs = dom_runs(&html);
+            assert_eq!(runs.iter().map(|r| r.0).collect::<Vec<_>>(), tables, "{f}");
+            // The section's heading run into the table's text is not part of it.
+            assert!(
+                runs.iter().all(|(_, run)| !run.contains("、收到和处理") && !run.contains("、政府信息公开行政")),
+                "{f}"
+            );
+            let string = lint_str(&html, &ReadOptions::default(), &LintOptions::default()).expect("readable");
+            for (table, dom) in &runs {
+                let run = string.rebuildable.iter().find(|r| r.table == *table).expect("the same table in the string");
+                let span = run.span.expect("a span in the string");
+                let want = html[span.start..span.end].replace("</p>\n<p>", "\n");
+                assert_eq!(dom, &want, "{f}: 表{table}");
+            }
+        }
     }
 
     fn same(name: &str, html: &str) {

@@ -634,11 +634,7 @@ fn print_tables(report: &xxgk_lint::LintReport, apply_fixes: bool, shape: Tables
         }
         TablesShape::Csv => {
             let mut w = csv::Writer::from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
-            let header = match lang {
-                Lang::Zh => ["表", "格式", "行", "列", "值"],
-                Lang::En => ["table", "format", "row", "column", "value"],
-            };
-            let _ = w.write_record(header);
+            let _ = w.write_record(xxgk_lint::tabular::TABLES_HEADER.iter().map(|m| m.template(lang)));
             for (t, table) in &rebuilt {
                 for ((group, row), values) in table.spec.rows().zip(&table.values) {
                     for (column, value) in group.columns.iter().zip(values) {

@@ -266,9 +266,10 @@ mod tests {
                     declared(&path, out);
                 } else if path.extension().is_some_and(|e| e == "rs")
                     && !path.ends_with("message.rs")
-                    // The summary page's own words (`check --html`), like the CSVs' headers, are
-                    // no finding's message: not in the catalogue.
+                    // The summary page's own words (`check --html`) and the CSVs' headers are no
+                    // finding's message: not in the catalogue.
                     && !path.ends_with("batch/page/mod.rs")
+                    && !path.ends_with("tabular.rs")
                 {
                     let text = std::fs::read_to_string(&path).unwrap();
                     let body = text.split("\n#[cfg(test)]\nmod tests {").next().unwrap_or("");

@@ -19,16 +19,22 @@ pub struct Table {
     writer: csv::Writer<BufWriter<File>>,
 }
 
+// The columns the findings' CSV and the tables' (`xxgk-lint tables --csv`) share.
+const FORMAT: Message = Message { id: "csv/format", zh: "格式", en: "format" };
+const TABLE: Message = Message { id: "csv/table", zh: "表", en: "table" };
+const ROW: Message = Message { id: "csv/row", zh: "行", en: "row" };
+const COLUMN: Message = Message { id: "csv/column", zh: "列", en: "column" };
+
 pub(crate) const FINDINGS_HEADER: [Message; 13] = [
     Message { id: "csv/file", zh: "文件", en: "file" },
     Message { id: "csv/organ", zh: "机关", en: "organ" },
     Message { id: "csv/year", zh: "年度", en: "year" },
-    Message { id: "csv/format", zh: "格式", en: "format" },
+    FORMAT,
     Message { id: "csv/rule", zh: "规则", en: "rule" },
     Message { id: "csv/severity", zh: "级别", en: "severity" },
-    Message { id: "csv/table", zh: "表", en: "table" },
-    Message { id: "csv/row", zh: "行", en: "row" },
-    Message { id: "csv/column", zh: "列", en: "column" },
+    TABLE,
+    ROW,
+    COLUMN,
     Message { id: "csv/found", zh: "现值", en: "found" },
     Message { id: "csv/expected", zh: "应为", en: "expected" },
     Message { id: "csv/fix", zh: "改为", en: "fix" },
@@ -39,7 +45,7 @@ pub(crate) const SUMMARY_HEADER: [Message; 11] = [
     Message { id: "csv/file", zh: "文件", en: "file" },
     Message { id: "csv/organ", zh: "机关", en: "organ" },
     Message { id: "csv/year", zh: "年度", en: "year" },
-    Message { id: "csv/format", zh: "格式", en: "format" },
+    FORMAT,
     Message { id: "csv/errors", zh: "错误", en: "errors" },
     Message { id: "csv/warnings", zh: "警告", en: "warnings" },
     Message { id: "csv/infos", zh: "提示", en: "infos" },
@@ -48,6 +54,10 @@ pub(crate) const SUMMARY_HEADER: [Message; 11] = [
     Message { id: "csv/四", zh: "表四", en: "table 四" },
     Message { id: "csv/verdict", zh: "结论", en: "verdict" },
 ];
+
+/// The header of `xxgk-lint tables --csv`: one line per official cell.
+pub const TABLES_HEADER: [Message; 5] =
+    [TABLE, FORMAT, ROW, COLUMN, Message { id: "csv/value", zh: "值", en: "value" }];
 
 /// How a statutory table was read, for the summary: read, unreadable, not found. (The
 /// tables' words, not findings' messages: not in [`crate::message::catalogue`].)

@@ -174,7 +174,8 @@ mod js {
     use wasm_bindgen::prelude::*;
 
     use crate::diagnostic::Diagnostic;
-    use crate::lint::{LintReport, TableRow};
+    use crate::document::{Span, TextPoint};
+    use crate::lint::{LintReport, TableRow, TextRun};
     use crate::message::{Arg, Args};
     use crate::recognize::value::Decimal;
 
@@ -266,7 +267,33 @@ mod js {
             tables.set(table, list.into());
         }
         o.set("tables", tables.into());
+        let rebuildable = js_sys::Array::new();
+        for run in &r.rebuildable {
+            rebuildable.push(&text_run(run));
+        }
+        o.set("rebuildable", rebuildable.into());
         Some(o.into())
+    }
+
+    fn span(s: Option<Span>) -> JsValue {
+        s.map_or(JsValue::NULL, |s| js_sys::Array::of2(&count(s.start), &count(s.end)).into())
+    }
+
+    fn text_run(run: &TextRun) -> JsValue {
+        let point = |p: Option<TextPoint>| {
+            p.map_or(JsValue::NULL, |p| {
+                let o = object();
+                o.set("node", JsValue::from_f64(f64::from(p.node)));
+                o.set("offset", JsValue::from_f64(f64::from(p.offset)));
+                o.into()
+            })
+        };
+        let o = object();
+        o.set("table", JsValue::from_str(run.table));
+        o.set("span", span(run.span));
+        o.set("first", point(run.first));
+        o.set("last", point(run.last));
+        o.into()
     }
 
     fn diagnostic(d: &Diagnostic) -> JsValue {
@@ -290,7 +317,7 @@ mod js {
                 cell.into()
             }),
         );
-        o.set("span", d.span.map_or(JsValue::NULL, |s| js_sys::Array::of2(&count(s.start), &count(s.end)).into()));
+        o.set("span", span(d.span));
         o.set("paragraph", d.paragraph.map_or(JsValue::NULL, count));
         let number = |v: u32| JsValue::from_f64(f64::from(v));
         o.set("page", d.page.map_or(JsValue::NULL, number));
@@ -375,8 +402,9 @@ mod js {
 
 /// Byte offsets → UTF-16 offsets, for every span of the report.
 fn spans_to_utf16(report: &mut LintReport, input: &str) {
-    let mut points: Vec<usize> =
-        report.diagnostics.iter().filter_map(|d| d.span).flat_map(|s| [s.start, s.end]).collect();
+    let spans =
+        report.diagnostics.iter().filter_map(|d| d.span).chain(report.rebuildable.iter().filter_map(|r| r.span));
+    let mut points: Vec<usize> = spans.flat_map(|s| [s.start, s.end]).collect();
     if points.is_empty() {
         return;
     }
@@ -392,9 +420,11 @@ fn spans_to_utf16(report: &mut LintReport, input: &str) {
         units += c.len_utf16();
     }
     let convert = |byte: usize| points.binary_search(&byte).ok().and_then(|i| utf16.get(i).copied()).unwrap_or(0);
-    for d in &mut report.diagnostics {
-        if let Some(s) = d.span {
-            d.span = Some(Span::new(convert(s.start), convert(s.end)));
+    let spans =
+        report.diagnostics.iter_mut().map(|d| &mut d.span).chain(report.rebuildable.iter_mut().map(|r| &mut r.span));
+    for span in spans {
+        if let Some(s) = *span {
+            *span = Some(Span::new(convert(s.start), convert(s.end)));
         }
     }
 }

@@ -32,6 +32,7 @@ const UI = {
     fix: (v) => '改为 ' + v, values: (a, e) => (a === null ? '' : '现为 ' + a + '，') + '应为 ' + e,
     locate: '点击定位到单元格',
     fixAll: (n) => '全部修正（' + n + ' 处）',
+    rebuild: (table) => '重建规范表格（表' + table + '）',
     fixedAll: (n) => '已修正 ' + n + ' 处。',
     skippedStale: (where) => '未修正「' + where + '」：单元格已被改动，请重新检查后再修正。',
     skippedCell: (where) => '未修正「' + where + '」：在编辑区中找不到该单元格。',
@@ -47,6 +48,7 @@ const UI = {
     fix: (v) => 'Change to ' + v, values: (a, e) => (a === null ? '' : 'is ' + a + ', ') + 'should be ' + e,
     locate: 'Click to go to the cell',
     fixAll: (n) => 'Fix all (' + n + ')',
+    rebuild: (table) => 'Rebuild table ' + table + ' in the official format',
     fixedAll: (n) => n + ' fixed.',
     skippedStale: (where) => 'Not fixed: 「' + where + '」, the cell was edited since; check again first.',
     skippedCell: (where) => 'Not fixed: 「' + where + '」, the cell is not in the editor.',
@@ -142,6 +144,19 @@ function render(report) {
       render(checker.report);
     });
     findingsBox.append(all);
+  }
+  // A table read completely from text without cells: replaced by the official table (one undo step).
+  for (const run of shown ? [] : checker.rebuildable()) {
+    const rebuild = text('button', 'rebuild', t().rebuild(run.table));
+    rebuild.type = 'button';
+    rebuild.dataset.table = run.table;
+    rebuild.addEventListener('click', () => {
+      pristine = false;
+      fixAllNote = null;
+      checker.rebuildTable(run.table);
+      render(checker.report);
+    });
+    findingsBox.append(rebuild);
   }
   if (!report.diagnostics.length) {
     findingsBox.append(text('p', 'none', t().none));
@@ -454,6 +469,14 @@ checker = createChecker(api, {
     sel.removeAllRanges();
     sel.addRange(cellTextRange(cell));
     document.execCommand('insertText', false, value);
+  },
+  replaceRun(range, html) {
+    // Select the text run and insert the table over it: Ctrl+Z takes it back.
+    editor.focus();
+    const sel = document.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    document.execCommand('insertHTML', false, html);
   },
   hooks(c) {
     editor.addEventListener('input', () => { fixAllNote = null; c.schedule(); });

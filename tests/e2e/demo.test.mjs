@@ -4,8 +4,9 @@
 // exactly that cell, undoably (Ctrl+Z); the summary follows; zh/en and format switches; plain
 // text; files chosen or dropped (a Word file shown read-only with its wrong cell lit, tracked
 // changes, an encrypted file, an HTML file into the editor; a PDF drawn by pdf.js, loaded only
-// then, with its wrong cells boxed; a scan); pasted markup never runs. Takes the README's
-// screenshot (target/e2e/demo.png; with XXGK_UPDATE_SCREENSHOT=1 also docs/demo.png).
+// then, with its wrong cells boxed; a scan); pasted markup never runs; 重建规范表格 (a table read
+// from the pasted text rebuilt in place). Takes the README's screenshot there, 表三 rebuilt with
+// its wrong cell lit (target/e2e/demo.png; with XXGK_UPDATE_SCREENSHOT=1 also docs/demo.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
@@ -141,9 +142,6 @@ test('paste the Word report: findings by table, the cell lit, click, fix, undo',
     return { selected: sel.toString(), inCell: cell.contains(sel.anchorNode), visible: box.top >= view.top && box.bottom <= view.bottom };
   });
   assert.deepEqual(located, { selected: '0', inCell: true, visible: true });
-  mkdirSync(join(root, 'target/e2e'), { recursive: true });
-  await page.screenshot({ path: join(root, 'target/e2e/demo.png') });
-  if (process.env.XXGK_UPDATE_SCREENSHOT) copyFileSync(join(root, 'target/e2e/demo.png'), join(root, 'docs/demo.png'));
 
   // The fix: exactly that cell changes; the summary says ready to publish.
   const before = await cellTexts();
@@ -224,6 +222,43 @@ test('plain text paste', async () => {
   await paste('text/plain', TEXT);
   await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('2 个错误'));
   assert.match(await page.textContent('#findings'), /T3-ROW-TOTAL/);
+});
+
+test('重建规范表格: a table read from the pasted text rebuilt in place; one Ctrl+Z takes it back', async () => {
+  // The plain text paste above: its tables were read completely from the text.
+  const state = () => page.evaluate(() => {
+    const r = window.xxgkDemo.checker.report;
+    return {
+      tables: document.querySelectorAll('#editor table').length,
+      buttons: [...document.querySelectorAll('#findings button.rebuild')].map((b) => b.textContent),
+      values: r.tables,
+      findings: r.diagnostics.map((d) => [d.severity, d.rule, d.table, d.row, d.column, d.message]),
+    };
+  });
+  const before = await state();
+  assert.equal(before.tables, 0);
+  assert.deepEqual(before.buttons, ['重建规范表格（表二）', '重建规范表格（表三）', '重建规范表格（表四）']);
+  await page.click('#findings button.rebuild[data-table="三"]');
+  await page.waitForFunction(() => document.querySelectorAll('#editor table').length === 1);
+  const after = await state();
+  assert.deepEqual(after.buttons, ['重建规范表格（表二）', '重建规范表格（表四）']);
+  assert.deepEqual(after.values, before.values);
+  assert.deepEqual(after.findings, before.findings);
+  assert.equal(await summary(), '2 个错误，5 个警告，0 个提示 — 请勿发布');
+  // 表三 has cells now: its wrong cell lights up and can be fixed.
+  assert.equal(await page.locator('#fix-all').textContent(), '全部修正（1 处）');
+  const cells = await lit();
+  assert.deepEqual(cells.map((c) => [c.severity, c.text]), [['error', '0']]);
+  // The README's screenshot: the rebuilt 表三 with its wrong cell lit, the fix buttons and the
+  // buttons that rebuild the other two tables.
+  await page.evaluate(() => document.querySelector('#editor [data-xxgk-severity="error"]').scrollIntoView({ block: 'center' }));
+  mkdirSync(join(root, 'target/e2e'), { recursive: true });
+  await page.screenshot({ path: join(root, 'target/e2e/demo.png') });
+  if (process.env.XXGK_UPDATE_SCREENSHOT) copyFileSync(join(root, 'target/e2e/demo.png'), join(root, 'docs/demo.png'));
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('#editor table').length === 0);
+  await page.evaluate(() => window.xxgkDemo.checker.check());
+  assert.deepEqual(await state(), before);
 });
 
 test('choose a Word file: its findings, the file read-only with the wrong cell lit, click, back', async () => {

@@ -9,7 +9,9 @@
 // that the editor's own undo takes it back; that `checker.fixAll()` fixes two wrong 表三 cells as one
 // undo step and skips a cell edited since the report ('stale'; UEditor pasteplain: 'no-cell'); and that `checker.checkFile` checks an attachment
 // (a `.docx` with two comments) with the checker's options without touching the content — in
-// KindEditor through the classic script's `xxgkLint.editors` too.
+// KindEditor through the classic script's `xxgkLint.editors` too; and, in TinyMCE, CKEditor 5 and
+// UEditor, that `checker.rebuildTable('三')` on 平潭 2022's page text (pasted as paragraphs) puts a
+// real <table> where 表三's text was, as one undo step, the report reading the same.
 //
 // How the paste reaches each editor:
 // - TinyMCE 8, CKEditor 4.22.1, CKEditor 5: the synthetic paste event itself (they read
@@ -483,6 +485,99 @@ for (const { name, config, paste, tablesAsText } of EDITORS) {
         return !r.diagnostics.some((d) => d.row === '（一）予以公开' && d.severity === 'error');
       }, null, { timeout: 10000 });
     }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+// checker.rebuildTable(): 平潭 2022's page text (its tables flattened into runs of text) pasted as
+// paragraphs; 表三 and 表四 were read completely from it, so they can be rebuilt. Rebuilding 表三
+// puts a real <table> where its text was, the report lints to the same values and findings, and
+// ONE undo brings the text back.
+const PINGTAN_TEXT = readFileSync(join(root, 'tests/fixtures/fujian-pingtan-zonghe-shiyanqu-2022.page.txt'), 'utf8');
+const PINGTAN_PARAGRAPHS = PINGTAN_TEXT.split('\n').filter((l) => l.trim())
+  .map((l) => '<p>' + l.replace(/&/g, '&amp;').replace(/</g, '&lt;') + '</p>').join('');
+for (const { name, paste } of EDITORS.filter((e) => ['tinymce', 'ckeditor5', 'ueditor'].includes(e.name) && !e.config)) {
+  test(`${name}: rebuildTable`, async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 900 },
+      permissions: paste === 'clipboard' ? ['clipboard-read', 'clipboard-write'] : [],
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url + name + '.html');
+    await page.waitForFunction(() => window.ready || window.failed, null, { timeout: 30000 })
+      .catch((e) => { throw new Error(e.message + '\n' + errors.join('\n')); });
+    assert.equal(await page.evaluate(() => window.failed ?? null), null);
+    await pasteInto(page, PINGTAN_PARAGRAPHS, paste);
+    // The text readers load on the first report; the adapter checks again then.
+    await page.waitForFunction(() => {
+      const r = window.harness.checker.report;
+      return r && !r.pending && r.tables['三'];
+    }, null, { timeout: 15000 });
+    const state = () => {
+      const h = window.harness;
+      const r = h.checker.check();
+      return {
+        tables: h.root().querySelectorAll('table').length,
+        text: h.root().textContent.replace(/[\s\uFEFF\u200B]+/g, ''),
+        values: r.tables,
+        findings: r.diagnostics.map((d) => [d.severity, d.rule, d.table, d.row, d.column, d.message]),
+        rebuildable: h.checker.rebuildable().map((run) => run.table),
+      };
+    };
+    const before = await page.evaluate(state);
+    assert.equal(before.tables, 0, 'the tables arrived as text');
+    assert.deepEqual(before.rebuildable, ['三', '四']);
+    assert.ok(before.values['三'].some((row) => row.row === '（七）总计' && row.values['总计'].value === 75), JSON.stringify(before.values['三']));
+    // A table that cannot be rebuilt (表二 was not read completely from this text) is refused.
+    assert.equal(await page.evaluate(() => window.harness.checker.rebuildTable('二')), false);
+
+    assert.equal(await page.evaluate(() => window.harness.checker.rebuildTable('三')), true);
+    const after = await page.evaluate(state);
+    assert.equal(after.tables, 1, 'a real table in place of the text');
+    const table = await page.evaluate(async () => {
+      // (UEditor's page: the checker runs in the classic script; the test's module loads its own.)
+      await window.harness.api.loadTextReaders();
+      const t = window.harness.root().querySelector('table');
+      const text = window.harness.root().textContent;
+      // CKEditor 5 wraps a table in a <figure>.
+      const block = t.closest('figure') || t;
+      const rendered = document.createElement('template');
+      rendered.innerHTML = window.harness.api.tableHtml(window.harness.checker.report, '三');
+      return {
+        cells: [t.querySelectorAll('td, th').length, rendered.content.querySelectorAll('td, th').length],
+        // What comes before and after the table: 表三's heading, then 表四's.
+        before: (block.previousElementSibling || { textContent: '' }).textContent.slice(-17),
+        after: (block.nextElementSibling || { textContent: '' }).textContent.trimStart().slice(0, 2),
+        ours: /data-xxgk/.test(t.outerHTML),
+        heading: text.includes('三、收到和处理政府信息公开申请情况'),
+      };
+    });
+    // The editor's table has the rendered table's 215 cells (CKEditor 5 too: the adapter hands it
+    // the header rows in a <thead>, or its table model would cut the merged header cells).
+    assert.deepEqual(table, { cells: [215, 215], before: '三、收到和处理政府信息公开申请情况', after: '四、', ours: false, heading: true });
+    assert.deepEqual(after.values, before.values, 'the same values, now read from cells');
+    assert.deepEqual(after.findings, before.findings, 'no new finding');
+    assert.deepEqual(after.rebuildable, ['四']);
+    // What the editor saves has the table, and lints the same.
+    const saved = await page.evaluate(() => {
+      const html = window.harness.saved();
+      const r = window.harness.api.lint(html);
+      return { table: /<table/.test(html), values: r.tables, findings: r.diagnostics.map((d) => [d.severity, d.rule, d.table, d.row, d.column, d.message]) };
+    });
+    assert.deepEqual(saved, { table: true, values: before.values, findings: before.findings });
+
+    // ONE undo brings the text back.
+    if (paste === 'clipboard') {
+      await page.evaluate(() => window.harness.focusEnd());
+      await page.keyboard.press('Control+Z');
+    } else {
+      await page.evaluate(() => window.harness.undo());
+    }
+    await page.waitForFunction(() => window.harness.root().querySelectorAll('table').length === 0, null, { timeout: 10000 });
+    assert.deepEqual(await page.evaluate(state), before);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -206,7 +206,15 @@ pub fn read_html<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
 pub fn read_tree<'a>(tree: &Tree<'a>, input: InputKind, options: &ReadOptions) -> Document<'a> {
     let mut reader = Reader::new(tree, options);
     let blocks = reader.blocks();
-    Document { input, source: tree.source.into(), blocks, notes: reader.notes, marks: Vec::new(), places: Vec::new() }
+    Document {
+        input,
+        source: tree.source.into(),
+        blocks,
+        notes: reader.notes,
+        marks: Vec::new(),
+        places: Vec::new(),
+        dom_texts: Vec::new(),
+    }
 }
 
 /// Read a browser's DOM, as the package's JavaScript walker hands it over (see
@@ -223,7 +231,9 @@ pub fn read_dom<'s>(
 ) -> Result<Document<'s>, String> {
     let mut tree = Tree::from_dom(nodes, strings, quirks)?;
     tree.span_dom_text();
-    Ok(read_tree(&tree, InputKind::Dom, options))
+    let mut doc = read_tree(&tree, InputKind::Dom, options);
+    doc.dom_texts = tree.source_texts();
+    Ok(doc)
 }
 
 impl<'a> Reader<'a> {

@@ -739,6 +739,18 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The byte range in the source of each text node that points into it, in node order: for
+    /// a tree made by [`Tree::from_dom`], each text node the walker handed over, in its order.
+    pub fn source_texts(&self) -> Vec<(u32, u32)> {
+        self.nodes
+            .iter()
+            .filter_map(|n| match n.data {
+                NodeData::SourceText(r) => Some((r.start, r.end)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The characters of a text node ("" for other nodes).
     pub fn text(&self, id: NodeId) -> &str {
         match self.nodes[id].data {

@@ -173,6 +173,7 @@ pub fn read_pages(pages: &[PdfPage], options: &ReadOptions) -> Document<'static>
         notes: out.notes,
         marks: Vec::new(),
         places: out.places,
+        dom_texts: Vec::new(),
     }
 }
 

@@ -154,6 +154,7 @@ pub fn read_text<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
         notes: out.notes,
         marks: Vec::new(),
         places: Vec::new(),
+        dom_texts: Vec::new(),
     }
 }
 
