@@ -285,19 +285,50 @@ pub fn row_score(printed: &str, row: &RowSpec) -> usize {
 /// [`row_score`] of a label already reduced to its [`words`] (a label is scored against
 /// every official row: reduce it once).
 pub fn row_score_of_words(pw: &str, row: &RowSpec) -> usize {
+    score(pw, &official_words(row.label), row.keys.iter().map(|k| official_words(k)))
+}
+
+/// An official row's label and key terms, reduced once to score many printed labels against
+/// (a table's rows are each held against the rows of its group).
+pub struct OfficialRow {
+    words: Cow<'static, str>,
+    keys: Vec<Cow<'static, str>>,
+}
+
+impl OfficialRow {
+    pub fn new(row: &RowSpec) -> OfficialRow {
+        OfficialRow { words: official_words(row.label), keys: row.keys.iter().map(|k| official_words(k)).collect() }
+    }
+
+    /// [`row_score_of_words`] of this row.
+    pub fn score(&self, pw: &str) -> usize {
+        score(pw, &self.words, self.keys.iter())
+    }
+
+    /// The highest score any label can get against this row: a full match's, or a key
+    /// term's if one is long enough to outscore it.
+    pub fn best_score(&self) -> usize {
+        self.keys.iter().map(|k| char_count(k) * 2 + 1).max().unwrap_or(0).max(FULL_MATCH)
+    }
+}
+
+/// The score of a printed label whose words are the official label's.
+const FULL_MATCH: usize = 100;
+
+/// How strongly the words `pw` point at the official row of words `ow` and key terms `keys`.
+fn score<K: AsRef<str>>(pw: &str, ow: &str, keys: impl Iterator<Item = K>) -> usize {
     if pw.is_empty() {
         return 0;
     }
-    let ow = official_words(row.label);
     if !ow.is_empty() && pw == ow {
-        return 100;
+        return FULL_MATCH;
     }
-    let key = row
-        .keys
-        .iter()
-        .map(|k| official_words(k))
-        .filter(|k| !k.is_empty() && pw.contains(&**k))
-        .map(|k| char_count(&k))
+    let key = keys
+        .filter(|k| {
+            let k = k.as_ref();
+            !k.is_empty() && pw.contains(k)
+        })
+        .map(|k| char_count(k.as_ref()))
         .max();
     match key {
         Some(n) => n * 2 + usize::from(ow.contains(pw)),
@@ -317,6 +348,33 @@ pub fn column_matches(printed: &str, column: &ColumnSpec) -> bool {
 mod tests {
     use super::*;
     use crate::format::{rows, y2021, TableId};
+
+    /// A row reduced once scores every label as [`row_score_of_words`] does, and no label
+    /// outscores its [`OfficialRow::best_score`].
+    #[test]
+    fn official_rows_score_as_row_score_of_words() {
+        for f in Formats::OFFICIAL.iter() {
+            for id in TableId::ALL {
+                let spec = f.table(id);
+                let mut printed: Vec<String> = vec![String::new(), "合计".into(), "其他".into(), "申请人".into()];
+                for (group, row) in spec.rows() {
+                    printed.push(row.label.into());
+                    printed.extend(row.keys.iter().map(|k| k.to_string()));
+                    printed.extend(group.label.map(String::from));
+                    printed.push(format!("（一）{}（注）", row.label));
+                    printed.push(row.label.chars().take(4).collect());
+                }
+                for (_, row) in spec.rows() {
+                    let prepared = OfficialRow::new(row);
+                    for p in &printed {
+                        let pw = words(p);
+                        assert_eq!(prepared.score(&pw), row_score_of_words(&pw, row), "{p} against {}", row.label);
+                        assert!(prepared.score(&pw) <= prepared.best_score(), "{p} against {}", row.label);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn canonical_forms() {

@@ -41,8 +41,17 @@ pub fn recognize_in(doc: &Document, formats: Formats) -> Report {
         .or_else(|| sections::period_year(doc));
     let mut tables = Vec::new();
     let mut needs_text_readers = false;
+    // What each of the document's tables looks like, worked out once for the three searches.
+    let classes: Vec<Option<TableId>> = doc
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => tables::classify(t, formats),
+            _ => None,
+        })
+        .collect();
     for id in TableId::ALL {
-        match find_table(doc, &sections, id, year, formats) {
+        match find_table(doc, &sections, &classes, id, year, formats) {
             Ok(Some(t)) => tables.push(t),
             Ok(None) => {}
             Err(NoTextReaders) => needs_text_readers = true,
@@ -65,6 +74,7 @@ struct NoTextReaders;
 fn find_table(
     doc: &Document,
     sections: &[FoundSection],
+    classes: &[Option<TableId>],
     id: TableId,
     year: Option<u16>,
     formats: Formats,
@@ -76,7 +86,7 @@ fn find_table(
     let mut picked: Vec<&crate::document::Table> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         let Block::Table(t) = block else { continue };
-        let class = tables::classify(t, formats);
+        let class = classes[i];
         if class == Some(id) && (range.is_none() || in_range(i) || !sections.iter().any(|s| s.section == id.section()))
             || (class.is_none() && in_range(i))
         {
@@ -86,9 +96,9 @@ fn find_table(
     // A table classified as this one outside its section only counts when no table sits in
     // the section itself.
     if picked.is_empty() {
-        for block in &doc.blocks {
+        for (block, class) in doc.blocks.iter().zip(classes) {
             if let Block::Table(t) = block {
-                if tables::classify(t, formats) == Some(id) {
+                if *class == Some(id) {
                     picked.push(t);
                 }
             }

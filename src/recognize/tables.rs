@@ -8,10 +8,12 @@
 //! order. Value cells are matched to columns by their order within the row, never by grid
 //! column (docs/format.md §4.1: header and data rows of one table may use different spans).
 
+use std::borrow::Cow;
+
 use crate::document::{InputKind, Span, Table};
 use crate::format::{rows as row_ids, Format, FormatVersion, Formats, GroupSpec, RowId, RowSpec, TableId, TableSpec};
 use crate::message::{Args, Message, Text};
-use crate::recognize::labels::{column_matches, official_words, row_score, row_score_of_words, words};
+use crate::recognize::labels::{column_matches, official_words, row_score, row_score_of_words, words, OfficialRow};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
 use crate::recognize::value::{read_value, Value};
 use crate::strings::{char_count, JoinStr};
@@ -247,9 +249,9 @@ fn label_and_numbers(p: &crate::document::Paragraph) -> Option<RowReading> {
 
 /// Drop blank cells beyond the expected width at either end of a row (a Markdown row
 /// closed with `|  |`, an empty first column).
-fn trim_to_width(row: &RowReading, width: usize) -> std::borrow::Cow<'_, RowReading> {
+fn trim_to_width(row: &RowReading, width: usize) -> Cow<'_, RowReading> {
     if row.values.len() <= width {
-        return std::borrow::Cow::Borrowed(row);
+        return Cow::Borrowed(row);
     }
     let mut r = row.clone();
     while r.values.len() > width && r.values.last().is_some_and(|(v, _)| !v.is_number()) {
@@ -258,7 +260,7 @@ fn trim_to_width(row: &RowReading, width: usize) -> std::borrow::Cow<'_, RowRead
     while r.values.len() > width && r.values.first().is_some_and(|(v, _)| !v.is_number()) {
         r.values.remove(0);
     }
-    std::borrow::Cow::Owned(r)
+    Cow::Owned(r)
 }
 
 /// Which statutory table a `Document` table looks like: the one whose keys
@@ -319,6 +321,7 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
     if headers.is_empty() {
         return;
     }
+    let header_words: Vec<String> = headers.iter().map(|h| words(&h.0)).collect();
     let mut used = vec![false; headers.len()];
     let mut picks: Vec<Option<usize>> = vec![None; group.columns.len()];
     let mut from = 0;
@@ -331,7 +334,7 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
             let hit = (start..headers.len()).find(|&h| {
                 !used[h]
                     && if pass == 0 {
-                        words(&headers[h].0) == words(column.label)
+                        header_words[h] == official_words(column.label)
                     } else {
                         column_matches(&headers[h].0, column)
                     }
@@ -363,15 +366,21 @@ fn map_requests(
     span: Option<Span>,
 ) -> FoundTable {
     let width_of = |f: &Format| f.table(TableId::Requests).groups[0].columns.len();
-    let trimmed =
-        |width: usize| -> Vec<RowReading> { rows.iter().map(|r| trim_to_width(r, width).into_owned()).collect() };
+    let trimmed = |width: usize| -> Vec<Cow<'_, RowReading>> { rows.iter().map(|r| trim_to_width(r, width)).collect() };
+    // Each row's label reduced once, for every layout tried.
+    let label_words: Vec<LabelWords> = rows.iter().map(LabelWords::new).collect();
     // Try each revision's layout, the newest first; prefer the one that places every row
     // with the fewest label conflicts (the first of equals).
     let mut best: Option<(usize, FoundTable)> = None;
     for f in formats.iter().rev() {
         let spec = f.table(TableId::Requests);
         let rows = trimmed(width_of(f));
-        let value_rows: Vec<&RowReading> = rows.iter().filter(|r| r.values.len() == width_of(f)).collect();
+        let value_rows: Vec<Labelled> = rows
+            .iter()
+            .zip(&label_words)
+            .filter(|(r, _)| r.values.len() == width_of(f))
+            .map(|(r, w)| Labelled { reading: r, words: w })
+            .collect();
         let (found, conflicts) = assign_rows(spec, f, &value_rows, Some(f.version()), source_tables.clone(), span);
         let placed = found.row_labels.len();
         let complete = placed == spec.groups[0].rows.len();
@@ -386,7 +395,7 @@ fn map_requests(
         best.unwrap_or_else(|| (0, FoundTable::new(TableId::Requests, year_format, None, source_tables, span)));
     let f = found.format;
     let width = width_of(f);
-    let rows = trimmed(width);
+    let rows: Vec<RowReading> = trimmed(width).into_iter().map(Cow::into_owned).collect();
     header_labels(&mut found, &f.table(TableId::Requests).groups[0], &rows);
     for r in rows.iter().filter(|r| !r.values.is_empty() && r.values.len() != width) {
         found.unreadable.push(Unreadable {
@@ -409,45 +418,73 @@ fn best_row(spec: &TableSpec, r: &RowReading) -> Option<RowId> {
     (row_score_of_words(&text, row) > 0).then_some(row.id)
 }
 
+/// A row's label reduced to its words once: its own label, and all the text that may name it.
+struct LabelWords {
+    own: String,
+    all: String,
+}
+
+impl LabelWords {
+    fn new(r: &RowReading) -> LabelWords {
+        LabelWords { own: words(&r.printed_label()), all: words(&r.all_label_text()) }
+    }
+}
+
+/// A value row and its label's words.
+struct Labelled<'a> {
+    reading: &'a RowReading,
+    words: &'a LabelWords,
+}
+
 /// Assign value rows to the official rows of a one-group table. Returns the mapping and the
 /// number of rows whose label contradicts the row they were given.
+///
+/// The group's rows and group labels are reduced once, each value row's label once (by the
+/// caller); rows are matched in order, so a row whose label is an official row's word for
+/// word ends the search at that row.
 fn assign_rows(
     spec: &'static TableSpec,
     f: &'static Format,
-    value_rows: &[&RowReading],
+    value_rows: &[Labelled<'_>],
     layout: Option<FormatVersion>,
     source_tables: Vec<usize>,
     span: Option<Span>,
 ) -> (FoundTable, usize) {
     let group = &spec.groups[0];
     let mut found = FoundTable::new(spec.id, f, layout, source_tables, span);
-    // Subtotal rows: a row labelled only with a group label (（三）不予公开 …).
-    let parents: Vec<&'static str> =
-        group.rows.iter().filter_map(|r| r.parent).filter(|p| !p.starts_with("三、")).collect();
+    let official: Vec<OfficialRow> = group.rows.iter().map(OfficialRow::new).collect();
+    // No label scores above this against any row of the group.
+    let ceiling = official.iter().map(OfficialRow::best_score).max().unwrap_or(0);
+    // The group labels, each once, in order: subtotal rows are labelled with one (（三）不予公开
+    // …) and Excel's label rows hold one and blanks.
+    let mut group_labels: Vec<(&'static str, Cow<'static, str>)> = Vec::new();
+    for p in group.rows.iter().filter_map(|r| r.parent) {
+        if !group_labels.iter().any(|(q, _)| *q == p) {
+            group_labels.push((p, official_words(p)));
+        }
+    }
     // A row is a subtotal when its label's words are a group label's (spacing, punctuation
     // width and numbering aside).
-    let is_subtotal = |r: &RowReading| -> Option<&'static str> {
-        let label = words(&r.printed_label());
+    let is_subtotal = |r: &Labelled| -> Option<&'static str> {
+        let label = &r.words.own;
         if label.is_empty() {
             return None;
         }
-        parents.iter().copied().find(|p| official_words(p) == label)
+        group_labels.iter().find(|(p, w)| !p.starts_with("三、") && w == label).map(|(p, _)| *p)
     };
     // Rows of a group label with nothing but blanks are headers (Excel's label rows).
-    let is_group_header = |r: &RowReading| {
-        let label = words(&r.printed_label());
+    let is_group_header = |r: &Labelled| {
+        let label = &r.words.own;
         !label.is_empty()
-            && r.values.iter().all(|(v, _)| !v.is_number())
-            && group
-                .rows
-                .iter()
-                .filter_map(|x| x.parent)
-                .any(|p| official_words(p) == label && !group.rows.iter().any(|x| x.label == p))
+            && r.reading.values.iter().all(|(v, _)| !v.is_number())
+            && group_labels.iter().any(|(p, w)| w == label && !group.rows.iter().any(|x| x.label == *p))
     };
-    let value_rows: Vec<&RowReading> = value_rows.iter().copied().filter(|r| !is_group_header(r)).collect();
-    let data_rows: Vec<&RowReading> = value_rows.iter().copied().filter(|r| is_subtotal(r).is_none()).collect();
-    for r in value_rows.iter().filter(|r| is_subtotal(r).is_some()) {
-        let Some(parent) = is_subtotal(r) else { continue };
+    let mut data_rows: Vec<&Labelled> = Vec::with_capacity(value_rows.len());
+    for r in value_rows.iter().filter(|r| !is_group_header(r)) {
+        let Some(parent) = is_subtotal(r) else {
+            data_rows.push(r);
+            continue;
+        };
         // A group with a single row (2019's （六）其他处理) is that row, not a subtotal.
         let parts: Vec<RowId> = group.rows.iter().filter(|x| x.parent == Some(parent)).map(|x| x.id).collect();
         if parts.is_empty() {
@@ -456,44 +493,48 @@ fn assign_rows(
         found.subtotals.push(SubtotalRow {
             group: parent,
             parts,
-            printed: r.printed_label(),
+            printed: r.reading.printed_label(),
             cells: group
                 .columns
                 .iter()
-                .zip(&r.values)
+                .zip(&r.reading.values)
                 .map(|(c, (v, o))| MappedCell { row: RowId::new(parent), column: c.id, value: v.clone(), origin: *o })
                 .collect(),
         });
     }
     let mut conflicts = 0;
     if data_rows.len() == group.rows.len() {
-        for (row, reading) in group.rows.iter().zip(&data_rows) {
-            let text = words(&reading.all_label_text());
-            if !text.is_empty() && row_score_of_words(&text, row) == 0 {
+        for ((row, official_row), labelled) in group.rows.iter().zip(&official).zip(&data_rows) {
+            let text = &labelled.words.all;
+            if !text.is_empty() && official_row.score(text) == 0 {
                 // Does the label name another row outright?
-                if group.rows.iter().any(|other| other.id != row.id && row_score_of_words(&text, other) >= 4) {
+                if group.rows.iter().zip(&official).any(|(other, o)| other.id != row.id && o.score(text) >= 4) {
                     conflicts += 1;
                 }
             }
-            put_values(&mut found, group, row, reading);
+            put_values(&mut found, group, row, labelled.reading);
         }
         return (found, conflicts);
     }
-    // Label matching, in order.
+    // Label matching, in order: the best scoring row from the next one on, the first of equals.
     let mut next = 0;
-    for reading in &data_rows {
-        let text = words(&reading.all_label_text());
-        let own = reading.printed_label();
-        let own_words = words(&own);
-        let pick = group.rows[next.min(group.rows.len())..]
-            .iter()
-            .enumerate()
-            .map(|(i, row)| (i, row, row_score_of_words(&own_words, row).max(row_score_of_words(&text, row) / 2)))
-            .filter(|(_, _, s)| *s > 0)
-            .max_by_key(|(i, _, s)| (*s, usize::MAX - i));
+    for labelled in &data_rows {
+        let (own, all) = (&labelled.words.own, &labelled.words.all);
+        let from = next.min(group.rows.len());
+        let mut pick: Option<(usize, usize)> = None;
+        for (i, o) in official[from..].iter().enumerate() {
+            let own_score = o.score(own);
+            let s = if own_score >= ceiling { own_score } else { own_score.max(o.score(all) / 2) };
+            if s > 0 && pick.is_none_or(|(_, best)| s > best) {
+                pick = Some((i, s));
+            }
+            if s >= ceiling {
+                break;
+            }
+        }
         match pick {
-            Some((i, row, _)) => {
-                put_values(&mut found, group, row, reading);
+            Some((i, _)) => {
+                put_values(&mut found, group, &group.rows[from + i], labelled.reading);
                 next += i + 1;
             }
             None => {
@@ -503,10 +544,10 @@ fn assign_rows(
                     reason: Text::new(&UNKNOWN_ROW, Args::new()),
                     excerpt: Some(format!(
                         "{} {}",
-                        own,
-                        reading.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
+                        labelled.reading.printed_label(),
+                        labelled.reading.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
                     )),
-                    origin: Origin { span: Some(reading.span), cell: None },
+                    origin: Origin { span: Some(labelled.reading.span), cell: None },
                 });
             }
         }
@@ -538,7 +579,9 @@ fn map_single_group(
         rows.push(joined);
     }
     let rows = &rows[..];
-    let value_rows: Vec<&RowReading> = rows.iter().filter(|r| r.values.len() == width).collect();
+    let value_rows: Vec<(&RowReading, LabelWords)> =
+        rows.iter().filter(|r| r.values.len() == width).map(|r| (r, LabelWords::new(r))).collect();
+    let value_rows: Vec<Labelled> = value_rows.iter().map(|(r, w)| Labelled { reading: r, words: w }).collect();
     let (mut found, _) = assign_rows(spec, f, &value_rows, layout, source_tables, span);
     header_labels(&mut found, group, rows);
     if value_rows.is_empty() {

@@ -206,6 +206,28 @@ fn fold_digit(c: char) -> Option<char> {
 /// Read a cell's text.
 pub fn read_value(text: &str) -> Value {
     let text = text.trim();
+    // Most cells are plain ASCII digits: read them without the general walk.
+    plain_digits(text).unwrap_or_else(|| read_general(text))
+}
+
+/// A cell of ASCII digits alone (as many as a [`Decimal`] holds exactly) read as
+/// [`read_general`] reads it.
+fn plain_digits(text: &str) -> Option<Value> {
+    if text.is_empty() || text.len() > MAX_DIGITS || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mantissa = text.bytes().fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
+    Some(Value {
+        text: text.to_string(),
+        shape: ValueShape::Number,
+        number: Some(Decimal { mantissa, scale: 0 }),
+        note: None,
+        unusual_digits: false,
+        overflow: false,
+    })
+}
+
+fn read_general(text: &str) -> Value {
     let mut v = Value {
         text: text.to_string(),
         shape: ValueShape::Text,
@@ -320,6 +342,23 @@ mod tests {
         assert_eq!(Decimal { mantissa: 0, scale: 2 }.to_string(), "0");
         assert_eq!(Decimal { mantissa: 7, scale: 1 }.to_string(), "0.7");
         assert_eq!(Decimal { mantissa: 174, scale: 1 }.fixed(), "17.4");
+    }
+
+    #[test]
+    fn plain_digits_read_as_the_general_walk_reads_them() {
+        let mut texts: Vec<String> = ["0", "7", "00", "0012", "3119", "96171", "2147483648"].map(String::from).to_vec();
+        texts.extend((1..=MAX_DIGITS + 2).map(|n| "9".repeat(n)));
+        texts.extend((1..=MAX_DIGITS + 2).map(|n| "1234567890".repeat(4)[..n].to_string()));
+        for t in &texts {
+            let general = read_general(t);
+            match plain_digits(t) {
+                Some(fast) => assert_eq!(fast, general, "{t}"),
+                None => assert!(t.len() > MAX_DIGITS && general.overflow, "{t}"),
+            }
+        }
+        for t in ["", "3 ", "+3", "3.5", "３", "1,234", "3件"] {
+            assert!(plain_digits(t).is_none(), "{t}");
+        }
     }
 
     #[test]
