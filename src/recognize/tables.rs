@@ -321,7 +321,6 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
     if headers.is_empty() {
         return;
     }
-    let header_words: Vec<String> = headers.iter().map(|h| words(&h.0)).collect();
     let mut used = vec![false; headers.len()];
     let mut picks: Vec<Option<usize>> = vec![None; group.columns.len()];
     let mut from = 0;
@@ -334,7 +333,7 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
             let hit = (start..headers.len()).find(|&h| {
                 !used[h]
                     && if pass == 0 {
-                        header_words[h] == official_words(column.label)
+                        words(&headers[h].0) == words(column.label)
                     } else {
                         column_matches(&headers[h].0, column)
                     }
@@ -455,14 +454,10 @@ fn assign_rows(
     let official: Vec<OfficialRow> = group.rows.iter().map(OfficialRow::new).collect();
     // No label scores above this against any row of the group.
     let ceiling = official.iter().map(OfficialRow::best_score).max().unwrap_or(0);
-    // The group labels, each once, in order: subtotal rows are labelled with one (（三）不予公开
-    // …) and Excel's label rows hold one and blanks.
-    let mut group_labels: Vec<(&'static str, Cow<'static, str>)> = Vec::new();
-    for p in group.rows.iter().filter_map(|r| r.parent) {
-        if !group_labels.iter().any(|(q, _)| *q == p) {
-            group_labels.push((p, official_words(p)));
-        }
-    }
+    // The group labels, reduced once (in order, one per row): subtotal rows are labelled with
+    // one (（三）不予公开 …) and Excel's label rows hold one and blanks.
+    let group_labels: Vec<(&'static str, Cow<'static, str>)> =
+        group.rows.iter().filter_map(|r| r.parent).map(|p| (p, official_words(p))).collect();
     // A row is a subtotal when its label's words are a group label's (spacing, punctuation
     // width and numbering aside).
     let is_subtotal = |r: &Labelled| -> Option<&'static str> {

@@ -376,42 +376,21 @@ fn expand(found: &FoundTable) -> Vec<Relation> {
 }
 
 /// The arithmetic value of each cell, by (row, column): blanks and placeholders as 0; `None`
-/// for cells that cannot take part (text, overflow). A table's relations look its cells up
-/// a thousand times: the cells are found by halves in a list of their keys' hashes, sorted
-/// (without another hash map type in the build).
-struct Values<'a> {
-    cells: Vec<(Key, (Option<Decimal>, &'a MappedCell))>,
-    /// (hash of the key, position in `cells`), sorted.
-    index: Vec<(u64, usize)>,
-}
+/// for cells that cannot take part (text, overflow). A table has at most a few hundred
+/// cells: a list searched from the end does, without another hash map type in the build.
+struct Values<'a>(Vec<(Key, (Option<Decimal>, &'a MappedCell))>);
 
 impl<'a> Values<'a> {
     /// The cell at `key`; the last one read if a key repeats, as a map would keep it.
     fn get(&self, key: &Key) -> Option<&(Option<Decimal>, &'a MappedCell)> {
-        let h = key_hash(key);
-        let from = self.index.partition_point(|(x, _)| *x < h);
-        let to = from + self.index[from..].partition_point(|(x, _)| *x == h);
-        let (_, i) = self.index[from..to].iter().rev().find(|(_, i)| self.cells[*i].0 == *key)?;
-        Some(&self.cells[*i].1)
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
-}
-
-/// FNV-1a of a key's row and column ids.
-fn key_hash((row, column): &Key) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [row.as_str(), column.as_str()] {
-        for &b in part.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        h = (h ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 fn values(found: &FoundTable) -> Values<'_> {
     let all = found.cells.iter().chain(found.subtotals.iter().flat_map(|s| s.cells.iter()));
-    let cells: Vec<_> = all
-        .map(|c| {
+    Values(
+        all.map(|c| {
             let v = match c.value.number {
                 Some(n) => Some(n),
                 None if c.value.is_value_like() => Some(Decimal::ZERO),
@@ -419,10 +398,8 @@ fn values(found: &FoundTable) -> Values<'_> {
             };
             ((c.row, c.column), (v, c))
         })
-        .collect();
-    let mut index: Vec<(u64, usize)> = cells.iter().enumerate().map(|(i, (k, _))| (key_hash(k), i)).collect();
-    index.sort_unstable();
-    Values { cells, index }
+        .collect(),
+    )
 }
 
 fn sum(keys: &[Key], vals: &Values) -> Option<Decimal> {
