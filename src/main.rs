@@ -14,7 +14,7 @@ use xxgk_lint::rules::cross_year::previous_part;
 use xxgk_lint::tabular::Table;
 use xxgk_lint::{
     lint_bytes, read_file, recognize_bytes, render_human, Block, Document, FileRead, InputKind, Lang, LintOptions,
-    ReadOptions, Span, TextEncoding, RULES,
+    LintReport, ReadOptions, Span, TextEncoding, RULES,
 };
 
 #[derive(Parser)]
@@ -360,10 +360,15 @@ fn main() -> ExitCode {
                 };
             let pairs = pairing::pair(&entries);
             let indices: Vec<usize> = (0..files.len()).collect();
-            for chunk in indices.chunks(64) {
-                let results = pool.install(|| {
+            // Second pass, 64 files a chunk: with more than one worker thread, chunk k's results
+            // are written (JSON, CSVs, the page's data) on this thread while the workers check
+            // chunk k + 1; with one (`--jobs 1`), checking and writing take turns. Either way the
+            // results are written in the files' order, and at most two chunks of them are alive.
+            let overlap = pool.current_num_threads() > 1;
+            let check_chunk = |chunk: &[usize]| {
+                pool.install(|| {
                     xxgk_lint::batch::parallel_map(chunk, |&i| {
-                        // Second pass: checked with its organ's report of the year before.
+                        // Checked with its organ's report of the year before.
                         let mut with_previous;
                         let mut file_options = &options;
                         if let Some(p) = pairs.previous.get(i).copied().flatten() {
@@ -385,7 +390,11 @@ fn main() -> ExitCode {
                         progress.inc(1);
                         result
                     })
-                });
+                })
+            };
+            // A write error ends the run with status 2.
+            struct WriteFailed;
+            let write_chunk = |chunk: &[usize], results: Vec<Result<LintReport, String>>| -> Result<(), WriteFailed> {
                 for (file, result) in chunk.iter().map(|&i| &files[i]).zip(results) {
                     let mut r = match result {
                         Ok(r) => r,
@@ -395,14 +404,10 @@ fn main() -> ExitCode {
                             let why = e.strip_prefix(&format!("{name}: ")).unwrap_or(&e).to_string();
                             eprintln!("xxgk-lint: {name}: {why}");
                             if let Some(s) = summary.as_mut() {
-                                if s.write_unreadable(&name, &why).is_err() {
-                                    return ExitCode::from(2);
-                                }
+                                s.write_unreadable(&name, &why).map_err(|_| WriteFailed)?;
                             }
                             if let Some(p) = page.as_mut() {
-                                if p.add_unreadable(&name, &why).is_err() {
-                                    return ExitCode::from(2);
-                                }
+                                p.add_unreadable(&name, &why).map_err(|_| WriteFailed)?;
                             }
                             failed = true;
                             continue;
@@ -414,9 +419,7 @@ fn main() -> ExitCode {
                         .into_iter()
                         .chain(summary.as_mut().map(|t| t.write_summary(&r, lang)))
                         .chain(page.as_mut().map(|p| p.add(&r)));
-                    if tables.collect::<std::io::Result<Vec<()>>>().is_err() {
-                        return ExitCode::from(2);
-                    }
+                    tables.collect::<std::io::Result<Vec<()>>>().map_err(|_| WriteFailed)?;
                     let text = if json {
                         let body = serde_json::to_string_pretty(&r).unwrap_or_default();
                         format!("{}\n{}", if first { "" } else { "," }, body)
@@ -424,10 +427,12 @@ fn main() -> ExitCode {
                         format!("{}{}", if first { "" } else { "\n" }, render_human(&r, lang))
                     };
                     first = false;
-                    if out.write_all(text.as_bytes()).is_err() {
-                        return ExitCode::from(2);
-                    }
+                    out.write_all(text.as_bytes()).map_err(|_| WriteFailed)?;
                 }
+                Ok(())
+            };
+            if xxgk_lint::batch::pipeline(&indices, 64, overlap, check_chunk, write_chunk).is_err() {
+                return ExitCode::from(2);
             }
             progress.finish_and_clear();
             if json && out.write_all(b"\n]\n").is_err() {

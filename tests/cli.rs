@@ -341,6 +341,55 @@ fn jobs_change_nothing_but_the_speed_and_a_pipe_gets_no_progress_bar() {
     assert_eq!(run(&["check", "--jobs", "0", "tests/fixtures/xizou-2019.txt"], None).status.code(), Some(2));
 }
 
+/// Over more than two chunks of 64 files (written while the next chunk is checked when there
+/// are several worker threads), `--jobs 2` writes exactly what `--jobs 1` writes: the reports in
+/// the files' order on stdout, the findings CSV, the summary CSV and the page.
+#[test]
+fn two_jobs_write_byte_for_byte_what_one_job_writes_over_several_chunks() {
+    let dir = std::env::temp_dir().join(format!("xxgk-jobs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    let mut sources: Vec<String> = std::fs::read_dir("tests/fixtures")
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".txt") || (p.ends_with(".md") && !p.ends_with("CORPUS.md")) || p.ends_with(".html"))
+        .collect();
+    sources.sort();
+    sources.push("tests/fixtures/clipboard/word-xizou-2019.html".into());
+    sources.push("tests/fixtures/docx/pingtan-2022.encrypted.docx".into());
+    let files = 150;
+    for i in 0..files {
+        let source = &sources[i % sources.len()];
+        let ext = source.rsplit('.').next().unwrap();
+        std::fs::copy(source, dir.join("in").join(format!("{i:03}.{ext}"))).unwrap();
+    }
+    let outputs = |jobs: &str| {
+        let (csv, summary, html) = (dir.join("f.csv"), dir.join("s.csv"), dir.join("s.html"));
+        let paths = [&csv, &summary, &html].map(|p| p.display().to_string());
+        let input = dir.join("in").display().to_string();
+        let args = ["check", "--jobs", jobs, "--json", "--csv", &paths[0], "--summary-csv", &paths[1]];
+        let out = run(&[&args[..], &["--html", &paths[2], &input]].concat(), None);
+        let written = [csv, summary, html].map(|p| std::fs::read(p).unwrap());
+        (out, written)
+    };
+    let (one, one_files) = outputs("1");
+    let (two, two_files) = outputs("2");
+    assert_eq!(one.status.code(), Some(2), "the encrypted copies are refused");
+    assert_eq!(two.status.code(), one.status.code());
+    let reports: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    let reports = reports.as_array().unwrap();
+    assert!(reports.len() > 128, "{}", reports.len());
+    let names: Vec<&str> = reports.iter().map(|r| r["file"].as_str().unwrap()).collect();
+    assert!(names.windows(2).all(|w| w[0] < w[1]), "in the files' order");
+    assert!(one.stdout == two.stdout, "stdout differs between --jobs 1 and --jobs 2");
+    assert!(one.stderr == two.stderr, "stderr differs between --jobs 1 and --jobs 2");
+    for (name, (a, b)) in ["findings CSV", "summary CSV", "page"].iter().zip(one_files.iter().zip(&two_files)) {
+        assert!(a.len() > 1000, "{name}");
+        assert!(a == b, "the {name} differs between --jobs 1 and --jobs 2");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// A region's batch: several organs over consecutive years. With pairing, each report is checked
 /// against its organ's report of the year before (the carry-over broken by an edit is found),
 /// two reports of one organ and year are both told (DUP-REPORT), and last year's 表三 republished

@@ -66,9 +66,166 @@ pub fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync
     items.par_iter().map(&work).collect()
 }
 
+/// Check `items` a chunk of `size` at a time with `check` and hand each chunk's results, in
+/// the items' order, to `write`; stop at `write`'s first error and return it.
+///
+/// With `overlap`, `check` runs on a thread of its own (which hands the work to the worker pool)
+/// while the calling thread writes: chunk k is written while chunk k + 1 is checked. The handover
+/// is a rendezvous (a channel of capacity zero), so at most two chunks' results are alive at once:
+/// the one being written and the one checked next, held until the writer takes it. Without
+/// `overlap` (one worker thread), chunks are checked and written in turn on the calling thread,
+/// as before. If `check` panics, the chunks before it are written and the panic is then resumed
+/// on the calling thread with its own payload — as `parallel_map` (rayon) resumes a worker's
+/// panic on the thread that waits for it; an error of `write` before that wins, as it would in
+/// turn (the later chunk would not have been checked).
+pub fn pipeline<T: Sync, R: Send, E>(
+    items: &[T],
+    size: usize,
+    overlap: bool,
+    check: impl Fn(&[T]) -> Vec<R> + Sync,
+    mut write: impl FnMut(&[T], Vec<R>) -> Result<(), E>,
+) -> Result<(), E> {
+    let size = size.max(1);
+    if !overlap {
+        return items.chunks(size).try_for_each(|chunk| write(chunk, check(chunk)));
+    }
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<R>>(0);
+        let check = &check;
+        let checker = std::thread::Builder::new().name("xxgk-check".into()).spawn_scoped(scope, move || {
+            for chunk in items.chunks(size) {
+                // The writer has gone (it met an error): stop checking.
+                if tx.send(check(chunk)).is_err() {
+                    break;
+                }
+            }
+        });
+        let Ok(checker) = checker else {
+            // No thread to be had: check and write in turn.
+            return items.chunks(size).try_for_each(|chunk| write(chunk, check(chunk)));
+        };
+        let mut written = Ok(());
+        for (chunk, results) in items.chunks(size).zip(rx.iter()) {
+            written = write(chunk, results);
+            if written.is_err() {
+                break;
+            }
+        }
+        // The checker stops at its next handover (or has stopped: all done, or panicked).
+        drop(rx);
+        let joined = checker.join();
+        written?;
+        if let Err(panic) = joined {
+            std::panic::resume_unwind(panic);
+        }
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pipeline_writes_every_chunk_in_order_with_or_without_overlap() {
+        let items: Vec<u32> = (0..1000).collect();
+        for overlap in [false, true] {
+            for size in [1, 7, 64, 1000, 5000] {
+                let mut seen = Vec::new();
+                let done: Result<(), ()> = pipeline(
+                    &items,
+                    size,
+                    overlap,
+                    |chunk| chunk.iter().map(|x| x * 3).collect(),
+                    |chunk, results| {
+                        assert_eq!(chunk.len(), results.len());
+                        assert!(chunk.len() <= size);
+                        seen.extend(chunk.iter().copied().zip(results));
+                        Ok(())
+                    },
+                );
+                assert_eq!(done, Ok(()));
+                assert_eq!(seen, items.iter().map(|&x| (x, x * 3)).collect::<Vec<_>>());
+            }
+            let none = pipeline(&[] as &[u32], 64, overlap, |_| Vec::<u32>::new(), |_, _| Err(()));
+            assert_eq!(none, Ok(()));
+        }
+    }
+
+    /// At most two chunks' results are alive: the one being written and the next one checked.
+    #[test]
+    fn a_pipeline_checks_at_most_one_chunk_ahead() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<u32> = (0..100).collect();
+        let checked = AtomicUsize::new(0);
+        let mut written = 0;
+        let done: Result<(), ()> = pipeline(
+            &items,
+            10,
+            true,
+            |chunk| {
+                checked.fetch_add(1, Ordering::SeqCst);
+                chunk.to_vec()
+            },
+            |_, _| {
+                // Give the checker time to run ahead if it could.
+                std::thread::sleep(std::time::Duration::from_millis(5));
+                written += 1;
+                let ahead = checked.load(Ordering::SeqCst) - written;
+                assert!(ahead <= 1, "{ahead} chunks checked ahead of the writer");
+                Ok(())
+            },
+        );
+        assert_eq!(done, Ok(()));
+        assert_eq!(written, 10);
+    }
+
+    /// The writer's error stops the run (and the checker); a panic in `check` comes back to the
+    /// caller with its payload after the chunks before it are written.
+    #[test]
+    fn a_pipeline_stops_at_an_error_and_resumes_a_panic() {
+        let items: Vec<u32> = (0..100).collect();
+        for overlap in [false, true] {
+            let mut writes = 0;
+            let done = pipeline(
+                &items,
+                10,
+                overlap,
+                |chunk| chunk.to_vec(),
+                |chunk, _| {
+                    writes += 1;
+                    if chunk[0] == 30 {
+                        Err("disk full")
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
+            assert_eq!((done, writes), (Err("disk full"), 4));
+
+            let mut written = Vec::new();
+            let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                pipeline(
+                    &items,
+                    10,
+                    overlap,
+                    |chunk| {
+                        if chunk[0] == 50 {
+                            std::panic::panic_any(42_u32);
+                        }
+                        chunk.to_vec()
+                    },
+                    |chunk, _| -> Result<(), ()> {
+                        written.push(chunk[0]);
+                        Ok(())
+                    },
+                )
+            }));
+            let payload = caught.expect_err("the panic comes back");
+            assert_eq!(payload.downcast_ref::<u32>(), Some(&42));
+            assert_eq!(written, [0, 10, 20, 30, 40]);
+        }
+    }
 
     #[test]
     fn results_keep_the_input_order() {
