@@ -5,7 +5,8 @@
 //!
 //! - MODE: `check` (read + recognise + rules + the report as JSON), `read` (into a `Document`),
 //!   `rcdom` (html5ever parsing into `markup5ever_rcdom`, the baseline), `allocs` (one check,
-//!   counting the heap allocations it makes).
+//!   counting the heap allocations it makes), `ratio` (the whole check ÷ rcdom in wall time,
+//!   the two timed in turns for N rounds: what the budget is, robust to a drifting machine).
 //! - INPUT: `tables-only` (the portal page's three tables), `portal`, or a path.
 //! - N: how many times (1 by default).
 
@@ -59,7 +60,7 @@ fn main() {
     let (mode, input) = match (args.first(), args.get(1)) {
         (Some(m), Some(i)) => (m.as_str(), i.as_str()),
         _ => {
-            eprintln!("usage: profile check|read|rcdom|allocs tables-only|portal|PATH [N]");
+            eprintln!("usage: profile check|read|rcdom|allocs|ratio tables-only|portal|PATH [N]");
             std::process::exit(2);
         }
     };
@@ -81,6 +82,47 @@ fn main() {
                 .one(StrTendril::from_slice(&text));
             sink += dom.document.children.borrow().len();
         }),
+        "ratio" => {
+            // Whole check ÷ html5ever → rcdom, timed in turns (N rounds of a batch of each), so
+            // that both see the same machine however its speed drifts: the median of the rounds'
+            // ratios, and the median times.
+            let rcdom = |_: ()| {
+                let dom = parse_document(markup5ever_rcdom::RcDom::default(), ParseOpts::default())
+                    .one(StrTendril::from_slice(&text));
+                let len = dom.document.children.borrow().len();
+                len
+            };
+            let batch = (2_000_000 / bytes.len().max(1)).clamp(3, 200);
+            let time = |f: &dyn Fn(()) -> usize, sink: &mut usize| {
+                let start = std::time::Instant::now();
+                for _ in 0..batch {
+                    *sink += f(());
+                }
+                start.elapsed().as_secs_f64() / batch as f64
+            };
+            check(bytes); // warm-up
+            let (mut ratios, mut ours, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
+            for _ in 0..n.max(5) {
+                let a = time(&rcdom, &mut sink);
+                let b = time(&|_| check(bytes), &mut sink);
+                ratios.push(b / a);
+                ours.push(b);
+                theirs.push(a);
+            }
+            let median = |v: &mut Vec<f64>| {
+                v.sort_by(f64::total_cmp);
+                v[v.len() / 2]
+            };
+            let (r, o, t) = (median(&mut ratios), median(&mut ours), median(&mut theirs));
+            println!(
+                "{input}: {} bytes; rcdom {:.3} ms, whole check {:.3} ms; ratio median {r:.3} (rounds {:.3}–{:.3})",
+                bytes.len(),
+                t * 1e3,
+                o * 1e3,
+                ratios[0],
+                ratios[ratios.len() - 1]
+            );
+        }
         "allocs" => {
             check(bytes); // warm-up: anything built once per process is not the report's
             COUNTING.store(1, Relaxed);

@@ -157,6 +157,15 @@ if (r.summary.errors !== 2) { console.error(JSON.stringify(r, null, 1)); process
 gz() { gzip -9c "$1" | wc -c; }
 br() { node -e "const z=require('zlib');process.stdout.write(String(z.brotliCompressSync(require('fs').readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))" "$1"; }
 echo "browser bundle, eager (gzip -9 / brotli 11): wasm $(gz pkg/web/xxgk_lint_bg.wasm) / $(br pkg/web/xxgk_lint_bg.wasm) B + glue $(gz pkg/web/xxgk_lint.js) / $(br pkg/web/xxgk_lint.js) B + facade $(gz pkg/web/index.js) / $(br pkg/web/index.js) B + core $(gz pkg/web/core.js) / $(br pkg/web/core.js) B"
+# Issue 18's budget for what init() loads (the module, its glue, the facade and core.js): ≤ 115 KB
+# gzip, read as KiB. The build fails over it, so that no change spends the bytes unnoticed.
+eager=$(( $(gz pkg/web/xxgk_lint_bg.wasm) + $(gz pkg/web/xxgk_lint.js) + $(gz pkg/web/index.js) + $(gz pkg/web/core.js) ))
+budget=$((115 * 1024))
+echo "eager bundle: $eager B gzip (budget $budget B)"
+if [ "$eager" -gt "$budget" ]; then
+  echo "the eager bundle is over its budget by $((eager - budget)) B (README: Speed and size)" >&2
+  exit 1
+fi
 echo "second module, on the first input that needs the text readers (gzip -9 / brotli 11): wasm $(gz pkg/web/xxgk_lint_text_bg.wasm) / $(br pkg/web/xxgk_lint_text_bg.wasm) B + glue $(gz pkg/web/xxgk_lint_text.js) / $(br pkg/web/xxgk_lint_text.js) B"
 echo "classic script (gzip -9): $(gz pkg/classic/xxgk-lint.js) B (with the editor adapters) + the same wasm"
 echo "loaded on the first ruleDoc (gzip -9): rule-docs.json $(gz pkg/web/rule-docs.json) B"
