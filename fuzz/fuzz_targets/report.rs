@@ -15,7 +15,10 @@ struct Model {
     year: u8,
     organ: Word,
     shape: Shape,
-    /// The sections in order, each with its prose; a table section also gets its table.
+    /// The sections in order, each with its prose; a table section also gets its table. Only
+    /// the first `format.sections.len() + 2` are rendered (every section, and two repeated or
+    /// out of order): more would only make the input longer, and an 8 KB model would otherwise
+    /// render a report of megabytes, checked at a few inputs a second.
     sections: Vec<SectionModel>,
     /// A value for every cell in order (cycled), then perturbations.
     values: Vec<Value>,
@@ -336,7 +339,7 @@ fn render(model: &Model, format: &'static Format, year: u16) -> String {
     }
     para(&mut out, &format!("{}{}年政府信息公开工作年度报告", model.organ.text(), year));
     let mut next = 0;
-    for section in &model.sections {
+    for section in model.sections.iter().take(format.sections.len() + 2) {
         let spec = &format.sections[section.index as usize % format.sections.len()];
         let heading = match section.heading {
             Heading::Official => Some(spec.heading.to_string()),
