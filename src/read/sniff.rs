@@ -80,8 +80,8 @@ pub fn sniff(bytes: &[u8]) -> Result<Sniffed, ReadError> {
         return Ok(Sniffed::Text);
     }
     let sample = &bytes[..bytes.len().min(8192)];
-    let control =
-        sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))).count();
+    // NUL and controls other than tab, line feed, carriage return, form feed and ESC.
+    let control = crate::read::count_controls(sample, 0x1b);
     if !sample.is_empty() && control * 10 > sample.len() {
         return Err(ReadError::Binary { what: &BINARY_DATA });
     }

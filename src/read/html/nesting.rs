@@ -65,7 +65,13 @@ pub fn cap_nesting(input: &str, cap: usize) -> Option<(String, usize)> {
     let mut stack: Vec<(usize, usize, bool)> = Vec::new();
     let mut blank: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(lt) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)).map(|p| p + i) {
+    // The next `<` is often the very next byte (`><`), and a tag often ends right after its
+    // name (`<td>`): looked at before searching.
+    let next_lt = |i: usize| match bytes.get(i) {
+        Some(b'<') => Some(i),
+        _ => bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)).map(|p| p + i),
+    };
+    while let Some(lt) = next_lt(i) {
         i = lt + 1;
         if bytes[lt + 1..].starts_with(b"!--") {
             i = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
@@ -78,7 +84,11 @@ pub fn cap_nesting(input: &str, cap: usize) -> Option<(String, usize)> {
             continue;
         }
         let name = &bytes[name_start..name_start + name_len];
-        let Some(gt) = memchr::memchr(b'>', &bytes[name_start..]).map(|p| p + name_start) else { break };
+        let gt = match bytes.get(name_start + name_len) {
+            Some(b'>') => Some(name_start + name_len),
+            _ => memchr::memchr(b'>', &bytes[name_start..]).map(|p| p + name_start),
+        };
+        let Some(gt) = gt else { break };
         i = gt + 1;
         if !closing && is_raw_text(name) {
             let mut end_tag = b"</".to_vec();

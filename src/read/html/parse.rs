@@ -210,14 +210,39 @@ struct Positioned<'q, 'a> {
     queue: &'q BufferQueue,
     /// Bytes of input pushed into the queue so far.
     fed: Cell<usize>,
+    /// The address range of the last chunk pushed (its heap buffer, kept alive by
+    /// [`parse`] while it is fed; `(0, 0)` when it is stored inline), for [`Self::consumed`].
+    chunk: Cell<(usize, usize)>,
     /// Where the last token ended.
     last_end: Cell<usize>,
 }
 
 impl Positioned<'_, '_> {
-    /// Bytes consumed by the tokenizer so far. (The queue can only be read by taking its
-    /// buffers out and putting them back; nearly always there is one.)
+    /// Bytes consumed by the tokenizer so far: what was fed minus what is still queued.
+    ///
+    /// Nearly always the queue holds one buffer, the rest of the last chunk pushed, and then
+    /// its front is what is left of that chunk: a buffer whose bytes lie in the chunk's
+    /// allocation and end where the chunk ends. Nothing can be queued behind it (only
+    /// [`parse`] adds at the back, and the chunk was its last addition), so its length is
+    /// all that is queued. Otherwise (an unconsumed piece pushed back in front, the leftover
+    /// of the previous chunk, a tail short enough to be stored inline) the queue is taken
+    /// apart and put back, the only way it can be read.
     fn consumed(&self) -> usize {
+        let fast = self.queue.peek_front_chunk_mut().and_then(|front| {
+            let (at, len) = (front.as_ptr() as usize, front.len());
+            let (start, end) = self.chunk.get();
+            (at >= start && at + len == end).then_some(len)
+        });
+        if let Some(queued) = fast {
+            let consumed = self.fed.get().saturating_sub(queued);
+            debug_assert_eq!(consumed, self.consumed_slowly());
+            return consumed;
+        }
+        self.consumed_slowly()
+    }
+
+    /// [`Self::consumed`], by taking the queue's buffers out and putting them back.
+    fn consumed_slowly(&self) -> usize {
         let Some(front) = self.queue.pop_front() else {
             return self.fed.get();
         };
@@ -252,7 +277,9 @@ impl TokenSink for Positioned<'_, '_> {
         let mut tag_start = sink.piece.get().tag_start;
         if is_tag {
             let range = sink.tree.borrow().source.as_bytes().get(start..end).unwrap_or_default();
-            tag_start = (start + memchr::memchr(b'<', range).unwrap_or(0)) as u32;
+            // Nearly always the tag starts right where the last token ended.
+            let lt = if range.first() == Some(&b'<') { 0 } else { memchr::memchr(b'<', range).unwrap_or(0) };
+            tag_start = (start + lt) as u32;
         } else {
             sink.cursor.set(start as u32);
         }
@@ -289,17 +316,26 @@ pub fn parse(input: &str) -> Tree<'_> {
             builder: TreeBuilder::new(Sink::new(input), builder_opts),
             queue: &queue,
             fed: Cell::new(0),
+            chunk: Cell::new((0, 0)),
             last_end: Cell::new(0),
         },
         TokenizerOpts::default(),
     );
     let mut pos = 0;
+    let mut held = None;
     while pos < input.len() {
         let mut end = (pos + CHUNK).min(input.len());
         while !input.is_char_boundary(end) {
             end -= 1;
         }
-        queue.push_back(StrTendril::from_slice(&input[pos..end]));
+        // A clone of the chunk is held while it is fed, so that its allocation cannot be
+        // freed and reused while `consumed` compares addresses with it. Short chunks are
+        // stored inline, in the tendril itself, which moves: no range then.
+        let chunk = StrTendril::from_slice(&input[pos..end]);
+        queue.push_back(chunk.clone());
+        let at = chunk.as_ptr() as usize;
+        tokenizer.sink.chunk.set(if chunk.len() > 16 { (at, at + chunk.len()) } else { (0, 0) });
+        held = Some(chunk);
         tokenizer.sink.fed.set(end);
         // The tokenizer pauses for a script to run or at a `<meta charset>`: there is no
         // script to run and the input is already text, so go on until it has used the chunk.
@@ -307,6 +343,7 @@ pub fn parse(input: &str) -> Tree<'_> {
         pos = end;
     }
     tokenizer.end();
+    drop(held);
     let mut tree = tokenizer.sink.builder.sink.tree.into_inner();
     // Give back what the last growth reserved (a shrink in place, not a copy).
     tree.nodes.shrink_to_fit();
@@ -332,10 +369,15 @@ fn close_elements(tree: &mut Tree<'_>) {
             if rest.len() > name.len() + 2 && rest[..2] == *b"</" && rest[2..2 + name.len()].eq_ignore_ascii_case(name)
             {
                 let after = &rest[2 + name.len()..];
-                if matches!(after.first(), Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')) {
-                    if let Some(gt) = memchr::memchr(b'>', after) {
-                        end += 2 + name.len() + gt + 1;
+                match after.first() {
+                    // Nearly always: the end tag is `</name>`.
+                    Some(b'>') => end += 2 + name.len() + 1,
+                    Some(b' ' | b'\t' | b'\n' | b'\r' | b'/') => {
+                        if let Some(gt) = memchr::memchr(b'>', after) {
+                            end += 2 + name.len() + gt + 1;
+                        }
                     }
+                    _ => {}
                 }
             }
             end as u32
