@@ -41,6 +41,8 @@ pub fn recognize_in(doc: &Document, formats: Formats) -> Report {
         .or_else(|| sections::period_year(doc));
     let mut tables = Vec::new();
     let mut needs_text_readers = false;
+    // (A unit struct without the text readers.)
+    #[allow(clippy::default_constructed_unit_structs)]
     let mut text_tokens = TextTokens::default();
     // What each of the document's tables looks like, worked out once for the three searches.
     let classes: Vec<Option<TableId>> = doc
