@@ -331,9 +331,10 @@ pub fn detect(input: &str) -> InputKind {
         return InputKind::Html;
     }
     let sample = &input.as_bytes()[..input.len().min(1 << 16)];
-    let lower: Vec<u8> = sample.iter().map(u8::to_ascii_lowercase).collect();
-    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
-    if has(b"<table") || has(b"<html") || has(b"<body") || has(b"<p>") || has(b"<p ") || has(b"<div") {
+    // One pass: every tag looked for starts with `<`; compared without regard to ASCII case.
+    let tags: [&[u8]; 6] = [b"<table", b"<html", b"<body", b"<p>", b"<p ", b"<div"];
+    let tag_at = |i: usize| tags.iter().any(|t| sample.get(i..i + t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)));
+    if sample.iter().enumerate().any(|(i, &b)| b == b'<' && tag_at(i)) {
         InputKind::Html
     } else {
         InputKind::Text

@@ -41,6 +41,9 @@ pub fn recognize_in(doc: &Document, formats: Formats) -> Report {
         .or_else(|| sections::period_year(doc));
     let mut tables = Vec::new();
     let mut needs_text_readers = false;
+    // (A unit struct without the text readers.)
+    #[allow(clippy::default_constructed_unit_structs)]
+    let mut text_tokens = TextTokens::default();
     // What each of the document's tables looks like, worked out once for the three searches.
     let classes: Vec<Option<TableId>> = doc
         .blocks
@@ -51,7 +54,7 @@ pub fn recognize_in(doc: &Document, formats: Formats) -> Report {
         })
         .collect();
     for id in TableId::ALL {
-        match find_table(doc, &sections, &classes, id, year, formats) {
+        match find_table(doc, &sections, &classes, id, year, formats, &mut text_tokens) {
             Ok(Some(t)) => tables.push(t),
             Ok(None) => {}
             Err(NoTextReaders) => needs_text_readers = true,
@@ -71,6 +74,14 @@ fn section_range(sections: &[FoundSection], id: TableId, blocks: usize) -> Optio
 /// A table that only the text readers could read, in a build without them.
 struct NoTextReaders;
 
+/// What the text readers keep from one table of a document for the next (the tokens of a
+/// section's text); nothing without them.
+#[cfg(feature = "text-readers")]
+type TextTokens = text_tables::SectionTokens;
+#[cfg(not(feature = "text-readers"))]
+#[derive(Default)]
+struct TextTokens;
+
 fn find_table(
     doc: &Document,
     sections: &[FoundSection],
@@ -78,6 +89,7 @@ fn find_table(
     id: TableId,
     year: Option<u16>,
     formats: Formats,
+    text_tokens: &mut TextTokens,
 ) -> Result<Option<FoundTable>, NoTextReaders> {
     let range = section_range(sections, id, doc.blocks.len());
     let in_range = |i: usize| range.is_some_and(|(s, e)| i >= s && i < e);
@@ -149,7 +161,7 @@ fn find_table(
             Block::Table(_) => None,
         })
         .collect();
-    text_tables_fallback(id, &paragraphs, &doc.source, year, formats)
+    text_tables_fallback(text_tokens, id, &paragraphs, &doc.source, year, formats)
 }
 
 /// Does the heading after table `id`'s section sit inside its paragraph rather than open it?
@@ -165,18 +177,20 @@ fn next_heading_is_run_in(doc: &Document, sections: &[FoundSection], id: TableId
 /// `source`: the text the paragraphs' spans point into ([`Document::source`]).
 #[cfg(feature = "text-readers")]
 fn text_tables_fallback(
+    text_tokens: &mut TextTokens,
     id: TableId,
     paragraphs: &[&Paragraph],
     source: &str,
     year: Option<u16>,
     formats: Formats,
 ) -> Result<Option<FoundTable>, NoTextReaders> {
-    Ok(text_tables::read_text_table(id, paragraphs, source, year, formats))
+    Ok(text_tables::read_text_table_with(text_tokens, id, paragraphs, source, year, formats))
 }
 
 /// Without the text readers, a section with text and no table cells cannot be read here.
 #[cfg(not(feature = "text-readers"))]
 fn text_tables_fallback(
+    _text_tokens: &mut TextTokens,
     _id: TableId,
     paragraphs: &[&Paragraph],
     _source: &str,

@@ -93,11 +93,15 @@ fn align(text: &str, input: &str, base: usize) -> Option<Alignment> {
             }
             continue;
         }
-        while let Some(d) = bytes[j..].chars().next().filter(|d| is_space(*d)) {
-            j += d.len_utf8();
-        }
-        if !bytes[j..].starts_with(c) {
-            return None;
+        // Most characters sit right where the input goes on: no space to skip before them
+        // (the input's next character is `c`, which is no space).
+        if bytes.get(j..).and_then(|rest| rest.chars().next()) != Some(c) || is_space(c) {
+            while let Some(d) = bytes[j..].chars().next().filter(|d| is_space(*d)) {
+                j += d.len_utf8();
+            }
+            if !bytes[j..].starts_with(c) {
+                return None;
+            }
         }
         record(&mut runs, i, base + j);
         j += c.len_utf8();

@@ -25,7 +25,8 @@ fn char_width(c: char) -> usize {
 }
 
 pub(super) fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    // ASCII is one column, without the ranges.
+    s.chars().map(|c| if c.is_ascii() { 1 } else { char_width(c) }).sum()
 }
 
 const CN_NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇'];

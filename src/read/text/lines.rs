@@ -2,7 +2,6 @@
 //! is (blank, a page footer, TAB-led, TAB-separated, a Markdown row, columnar, plain), and
 //! the page footers themselves.
 
-use super::layout::split_gaps;
 use crate::read::normalize::{is_invisible, is_space};
 use crate::strings::char_count;
 
@@ -118,11 +117,31 @@ pub(super) fn classify(text: &str) -> Kind {
     if is_footer(t) {
         return Kind::Footer;
     }
-    if split_gaps(text).len() >= 2 {
+    if has_gap(text) {
         Kind::Columnar
     } else {
         Kind::Plain
     }
+}
+
+/// Does [`split_gaps`](super::layout::split_gaps) cut `text` into two cells or more: is
+/// there text after a gap of two or more blanks that follows text? (Without making the
+/// cells.)
+fn has_gap(text: &str) -> bool {
+    let mut seen = false;
+    let mut run = 0usize;
+    for c in text.chars() {
+        if is_blank_char(c) {
+            run += 1;
+            continue;
+        }
+        if seen && run >= 2 {
+            return true;
+        }
+        seen = true;
+        run = 0;
+    }
+    false
 }
 
 fn nonempty_fields(text: &str) -> usize {
@@ -135,8 +154,22 @@ pub(crate) fn is_footer(t: &str) -> bool {
     if char_count(t) > 24 {
         return false;
     }
-    let s: Vec<char> = t.chars().filter(|&c| !is_blank_char(c)).map(fold_digit).collect();
+    // Every footer starts with a dash, `第` or a digit: most lines are told apart here.
     let is_dash = |c: &char| matches!(c, '-' | '—' | '－' | '–' | '―' | '‒' | '﹣' | '−' | '─' | '━');
+    match t.chars().find(|&c| !is_blank_char(c)).map(fold_digit) {
+        Some(c) if is_dash(&c) || c == '第' || c.is_ascii_digit() => {}
+        _ => return false,
+    }
+    // At most 24 characters: on the stack.
+    let mut buf = ['\0'; 24];
+    let mut len = 0;
+    for c in t.chars().filter(|&c| !is_blank_char(c)).map(fold_digit) {
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = c;
+            len += 1;
+        }
+    }
+    let s = &buf[..len];
     let digits = |from: usize| s.iter().skip(from).take_while(|c| c.is_ascii_digit()).count();
     // -3-, — 1 —
     let lead = s.iter().take_while(|c| is_dash(c)).count();

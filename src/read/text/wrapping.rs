@@ -81,12 +81,22 @@ impl ParaLine {
 pub(super) struct ParaBuilder {
     pub(super) text: String,
     pub(super) span: Span,
-    last: ParaLine,
+    /// Where the last line's text starts in `text` (it ends it), and what else
+    /// [`ParaBuilder::accepts`] asks of that line.
+    last_start: usize,
+    last_md_heading: bool,
+    last_width: usize,
 }
 
 impl ParaBuilder {
     pub(super) fn new(line: ParaLine) -> ParaBuilder {
-        ParaBuilder { text: line.text.clone(), span: line.span, last: line }
+        ParaBuilder {
+            text: line.text,
+            span: line.span,
+            last_start: 0,
+            last_md_heading: line.md_heading,
+            last_width: line.width,
+        }
     }
 
     /// Does `next` continue this paragraph (hard-wrapped prose)?
@@ -94,9 +104,9 @@ impl ParaBuilder {
         let Some(w) = wrap_width else { return false };
         !next.heading
             && !next.number
-            && !self.last.md_heading
-            && !ends_sentence(&self.last.text)
-            && self.last.width * 100 >= w * FULL_LINE_PERCENT
+            && !self.last_md_heading
+            && !ends_sentence(self.text.get(self.last_start..).unwrap_or(""))
+            && self.last_width * 100 >= w * FULL_LINE_PERCENT
     }
 
     pub(super) fn push(&mut self, line: ParaLine) {
@@ -105,9 +115,11 @@ impl ParaBuilder {
         if ascii_both {
             self.text.push(' ');
         }
+        self.last_start = self.text.len();
         self.text.push_str(&line.text);
         self.span = self.span.cover(line.span);
-        self.last = line;
+        self.last_md_heading = line.md_heading;
+        self.last_width = line.width;
     }
 }
 

@@ -39,9 +39,7 @@ mod versions;
 use crate::document::{Paragraph, Span};
 use crate::format::{Formats, RowSpec, TableId, TableSpec};
 use crate::message::{Args, Message, Text};
-use crate::recognize::labels::{
-    canonical, official_canonical, official_words, row_score_of_words, LabelMatch, Printed,
-};
+use crate::recognize::labels::{canonical, official_canonical, official_words, LabelMatch, OfficialRow, Printed};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
 use crate::strings::char_count;
@@ -77,11 +75,41 @@ pub fn read_text_table(
     year: Option<u16>,
     formats: Formats,
 ) -> Option<FoundTable> {
-    let mut tokens = Vec::new();
-    for p in paragraphs {
-        tokenize(p, input, formats.newest().sections, &mut tokens);
+    read_text_table_with(&mut SectionTokens::default(), id, paragraphs, input, year, formats)
+}
+
+/// The tokens of the paragraphs last cut, kept for the next table of the same document: a
+/// flattened page gives every table's section the same one paragraph, which is then cut
+/// into tokens once rather than once per table. Only the very same paragraphs, in the same
+/// order, reuse them (a sentence may reach back into the paragraph before).
+#[derive(Default)]
+pub struct SectionTokens {
+    /// The paragraphs' addresses.
+    key: Vec<usize>,
+    tokens: Vec<Tok>,
+}
+
+/// [`read_text_table`], reusing the tokens of the document's previous table when its
+/// section holds the same paragraphs. The tokens depend on the paragraphs, `input` and the
+/// newest format's sections: the same for every table of one document.
+pub fn read_text_table_with(
+    cache: &mut SectionTokens,
+    id: TableId,
+    paragraphs: &[&Paragraph],
+    input: &str,
+    year: Option<u16>,
+    formats: Formats,
+) -> Option<FoundTable> {
+    let key = paragraphs.iter().map(|p| std::ptr::from_ref::<Paragraph>(p) as usize);
+    if !cache.key.iter().copied().eq(key.clone()) || cache.key.is_empty() {
+        cache.key.clear();
+        cache.key.extend(key);
+        cache.tokens.clear();
+        for p in paragraphs {
+            tokenize(p, input, formats.newest().sections, &mut cache.tokens);
+        }
     }
-    let tokens = region(&tokens, id.section());
+    let tokens = region(&cache.tokens, id.section());
     match id {
         TableId::Review => read_review(tokens, formats.for_year_or_newest(year)),
         TableId::Proactive | TableId::Requests => read_rows_table(id, tokens, year, formats),
@@ -110,24 +138,70 @@ fn label_starts(chars: &[char]) -> Vec<usize> {
     out
 }
 
-/// The official row a text names, and the label as printed. With `tail`, the label must
-/// end the text (the text that comes right before a run of values); otherwise the whole
-/// text must be a label.
-fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, String)> {
-    let rows: Vec<&RowSpec> = spec.rows().map(|(_, r)| r).collect();
+/// A table's official labels in the forms [`match_labels`] holds a text against, worked out
+/// once per table rather than once per text.
+pub(super) struct LabelIndex<'a> {
+    rows: Vec<&'a RowSpec>,
+    /// [`official_canonical`] of each row's label and its length in characters.
+    row_canonical: Vec<(std::borrow::Cow<'static, str>, usize)>,
+    /// [`official_canonical`] of each column label.
+    column_canonical: Vec<std::borrow::Cow<'static, str>>,
+    /// Each row's label and key terms as [`crate::recognize::labels::row_score_of_words`] scores them.
+    official: Vec<OfficialRow>,
+    /// [`official_words`] of each row's label, and of the group label of each row under one.
+    row_words: Vec<std::borrow::Cow<'static, str>>,
+    parent_words: Vec<std::borrow::Cow<'static, str>>,
+}
+
+impl<'a> LabelIndex<'a> {
+    pub(super) fn new(spec: &'a TableSpec) -> LabelIndex<'a> {
+        let rows: Vec<&'a RowSpec> = spec.rows().map(|(_, r)| r).collect();
+        let row_canonical = rows
+            .iter()
+            .map(|r| {
+                let c = official_canonical(r.label);
+                let n = char_count(&c);
+                (c, n)
+            })
+            .collect();
+        let column_canonical =
+            spec.groups.iter().flat_map(|g| g.columns).map(|c| official_canonical(c.label)).collect();
+        let official = rows.iter().map(|r| OfficialRow::new(r)).collect();
+        let row_words = rows.iter().map(|r| official_words(r.label)).collect();
+        let parent_words = rows.iter().filter_map(|r| r.parent).map(official_words).collect();
+        LabelIndex { rows, row_canonical, column_canonical, official, row_words, parent_words }
+    }
+}
+
+/// The official row (its position in the table's rows) a text names, and the label as printed.
+pub(super) type RowLabel = Option<(usize, String)>;
+
+/// What one piece of a text says about its row: the answer, or nothing (try the next piece).
+enum PieceMatch {
+    Answer(RowLabel),
+    Nothing,
+}
+
+/// The official row a text names, and the label as printed, read both ways at once: the
+/// whole text as a label (first), and the label ending the text (the text that comes right
+/// before a run of values; second). The two readings share every step but the last piece
+/// tried (the whole text, which the second tries only when short), so the answer is worked
+/// out once for both.
+pub(super) fn match_labels(text: &str, index: &LabelIndex) -> (RowLabel, RowLabel) {
+    let rows = &index.rows;
     let canon = canonical(text);
-    if canon.is_empty() || spec.groups.iter().flat_map(|g| g.columns).any(|c| official_canonical(c.label) == canon) {
-        return None;
+    if canon.is_empty() || index.column_canonical.iter().any(|c| *c == canon) {
+        return (None, None);
     }
     let chars: Vec<char> = text.chars().collect();
     // The official label, exactly, at the end of the text.
     let exact = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| !r.label.is_empty() && canon.ends_with(&*official_canonical(r.label)))
-        .max_by_key(|(_, r)| char_count(&official_canonical(r.label)));
-    if let Some((i, r)) = exact {
-        let want = char_count(&official_canonical(r.label));
+        .filter(|&(i, r)| !r.label.is_empty() && canon.ends_with(&*index.row_canonical[i].0))
+        .max_by_key(|&(i, _)| index.row_canonical[i].1);
+    if let Some((i, _)) = exact {
+        let want = index.row_canonical[i].1;
         let mut seen = 0;
         let mut from = chars.len();
         while from > 0 && seen < want {
@@ -136,62 +210,71 @@ fn match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, Strin
                 seen += 1;
             }
         }
-        return Some((i, chars[from..].iter().collect::<String>().trim().to_string()));
+        let found = Some((i, chars[from..].iter().collect::<String>().trim().to_string()));
+        return (found.clone(), found);
     }
-    // The text from the last numbering on, or the whole (short) text.
-    let mut pieces = Vec::new();
-    if let Some(&s) = label_starts(&chars).last() {
-        pieces.push(chars[s..].iter().collect::<String>());
-    }
-    if !tail || chars.len() <= 60 {
-        pieces.push(text.to_string());
-    }
-    for piece in pieces {
-        if char_count(&piece) > 80 {
-            continue;
+    let piece_match = |piece: &str| -> PieceMatch {
+        if char_count(piece) > 80 {
+            return PieceMatch::Nothing;
         }
-        let printed = Printed::new(&piece);
+        let printed = Printed::new(piece);
         let pw = printed.words();
-        if rows.iter().filter_map(|r| r.parent).any(|p| official_words(p) == pw)
-            && !rows.iter().any(|r| official_words(r.label) == pw)
-        {
-            return None; // a group label such as （三）不予公开
+        if index.parent_words.iter().any(|p| *p == pw) && !index.row_words.iter().any(|w| *w == pw) {
+            return PieceMatch::Answer(None); // a group label such as （三）不予公开
         }
+        // The rows the label scores against and resembles (the score first: it is cheaper,
+        // and most rows score nothing).
         let scored: Vec<(usize, usize)> = rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| !r.label.is_empty() && printed.compare(r.label, r.keys) != LabelMatch::Different)
-            .map(|(i, r)| (i, row_score_of_words(pw, r)))
-            .filter(|&(_, s)| s > 0)
+            .filter(|(_, r)| !r.label.is_empty())
+            .map(|(i, _)| (i, index.official[i].score(pw)))
+            .filter(|&(i, s)| s > 0 && printed.compare(rows[i].label, rows[i].keys) != LabelMatch::Different)
             .collect();
         let best = scored.iter().map(|&(_, s)| s).max();
         if let Some(best) = best {
             let top: Vec<usize> = scored.iter().filter(|&&(_, s)| s == best).map(|&(i, _)| i).collect();
             if top.len() == 1 {
-                return Some((top[0], piece.trim().to_string()));
+                return PieceMatch::Answer(Some((top[0], piece.trim().to_string())));
             }
-            return None;
+            return PieceMatch::Answer(None);
+        }
+        PieceMatch::Nothing
+    };
+    // The text from the last numbering on, then the whole text (only when short for a tail).
+    if let Some(&s) = label_starts(&chars).last() {
+        if let PieceMatch::Answer(found) = piece_match(&chars[s..].iter().collect::<String>()) {
+            return (found.clone(), found);
         }
     }
-    None
+    match piece_match(text) {
+        PieceMatch::Answer(found) if chars.len() <= 60 => (found.clone(), found),
+        PieceMatch::Answer(found) => (found, None),
+        PieceMatch::Nothing => (None, None),
+    }
 }
 
 fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Formats) -> Option<FoundTable> {
     let format = detect_layout(id, tokens, formats.for_year_or_newest(year), formats);
     let version = format.version();
     let layout = Layout::new(format.table(id));
+    let index = LabelIndex::new(layout.spec);
     // Labels anywhere in the region: the table is there at all, and how each row is printed.
+    // Each text's label as it would end the text is kept for the runs of values after it.
     let mut row_labels: Vec<Option<(String, Option<Span>)>> = vec![None; layout.rows.len()];
-    for t in tokens {
+    let mut tails: Vec<Option<RowLabel>> = vec![None; tokens.len()];
+    for (t, tail) in tokens.iter().zip(&mut tails) {
         if let Tok::Text { text, span, heading: None } = t {
-            if let Some((r, printed)) =
-                match_label(text, layout.spec, false).or_else(|| match_label(text, layout.spec, true))
-            {
+            // The whole text as a label, or else the label ending it: the second never
+            // answers where the first does not (see `match_labels`).
+            let (whole, tail_label) = match_labels(text, &index);
+            if let Some((r, printed)) = whole {
                 row_labels[r].get_or_insert((printed, *span));
             }
+            *tail = Some(tail_label);
         }
     }
-    let runs = runs(tokens, &layout);
+    let runs = runs(tokens, &index, &mut tails);
     for run in &runs {
         if let Some((r, printed, span)) = &run.label {
             row_labels[*r].get_or_insert((printed.clone(), *span));

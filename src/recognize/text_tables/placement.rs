@@ -4,7 +4,7 @@
 
 use super::splitting::{int_value, split_row, RowRel};
 use super::tokens::{Group, Part, Tok};
-use super::{match_label, PARTITION_BUDGET};
+use super::{match_labels, LabelIndex, RowLabel, PARTITION_BUDGET};
 use crate::document::Span;
 use crate::format::{ColumnId, RelationSpec, RowSpec, TableSpec};
 use crate::message::{Args, Text};
@@ -67,7 +67,7 @@ pub(super) struct Run {
 
 impl Run {
     pub(super) fn span(&self) -> Option<Span> {
-        let spans: Vec<Span> = self.groups.iter().filter_map(|g| g.whole().span).collect();
+        let spans: Vec<Span> = self.groups.iter().filter_map(Group::span).collect();
         spans.iter().copied().reduce(Span::cover)
     }
 
@@ -76,7 +76,8 @@ impl Run {
     }
 }
 
-pub(super) fn runs(tokens: &[Tok], layout: &Layout) -> Vec<Run> {
+/// `tails`: the label ending each text token, where already worked out (taken from it).
+pub(super) fn runs(tokens: &[Tok], index: &LabelIndex<'_>, tails: &mut [Option<RowLabel>]) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut prev_num = false;
     for (i, t) in tokens.iter().enumerate() {
@@ -88,9 +89,10 @@ pub(super) fn runs(tokens: &[Tok], layout: &Layout) -> Vec<Run> {
                     }
                 } else {
                     let label = match i.checked_sub(1).map(|j| &tokens[j]) {
-                        Some(Tok::Text { text, span, .. }) => {
-                            match_label(text, layout.spec, true).map(|(r, printed)| (r, printed, *span))
-                        }
+                        Some(Tok::Text { text, span, .. }) => tails[i - 1]
+                            .take()
+                            .unwrap_or_else(|| match_labels(text, index).1)
+                            .map(|(r, printed)| (r, printed, *span)),
                         _ => None,
                     };
                     out.push(Run { groups: groups.clone(), label });

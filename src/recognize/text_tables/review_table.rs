@@ -59,7 +59,7 @@ pub(super) fn read_review(tokens: &[Tok], format: &'static Format) -> Option<Fou
     }
     let groups: Vec<Group> = runs.iter().flatten().cloned().collect();
     let excerpt = groups.iter().map(Group::text).join_str(" ");
-    let span = groups.iter().filter_map(|g| g.whole().span).reduce(Span::cover);
+    let span = groups.iter().filter_map(Group::span).reduce(Span::cover);
     let reading: Result<Vec<Part>, Text> = if groups.is_empty() {
         Err(Text::new(&super::REVIEW_LABELS_ONLY, Args::new()))
     } else if groups.len() < w {
@@ -139,7 +139,9 @@ fn review_in_order(
     let mut balanced: Vec<Vec<Part>> = Vec::new();
     let mut values: Vec<Option<i128>> = Vec::new();
     permute(&mut order, 0, &mut |order| {
-        differ |= !arranged(&run_parts, order).map(|p| &p.text).eq(arranged(&run_parts, &first).map(|p| &p.text));
+        // Once one arrangement reads differently, the others need not be compared.
+        differ =
+            differ || !arranged(&run_parts, order).map(|p| &p.text).eq(arranged(&run_parts, &first).map(|p| &p.text));
         values.clear();
         values.extend(order.iter().flat_map(|&r| run_values[r].iter().copied()));
         if rels.iter().all(|r| r.holds(&values))

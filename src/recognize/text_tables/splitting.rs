@@ -37,13 +37,23 @@ pub(super) fn int_value(text: &str) -> Option<i128> {
 pub(super) struct Splits {
     pub(super) found: Vec<Vec<Part>>,
     /// The search budget ran out before every way was tried.
-    capped: bool,
+    pub(super) capped: bool,
 }
 
 struct Splitter<'a> {
     groups: &'a [Group],
     k: usize,
-    rels: &'a [RowRel],
+    /// For each position, the relations whose last position it is: checked when a value is
+    /// placed there.
+    rels_at: Vec<Vec<&'a RowRel>>,
+    /// Characters left from the start of each group on.
+    suffix: Vec<usize>,
+    /// Each group may be split (digits only).
+    splittable: Vec<bool>,
+    /// Where each group's entries in `values` start.
+    value_at: Vec<usize>,
+    /// [`int_value`] of each part tried, by (group, start, length): worked out on first use.
+    values: Vec<Option<Option<i128>>>,
     budget: usize,
     max_found: usize,
     out: Splits,
@@ -51,9 +61,38 @@ struct Splitter<'a> {
 
 impl Splitter<'_> {
     fn remaining_chars(&self, gi: usize, ci: usize) -> usize {
-        self.groups[gi..].iter().map(|g| g.chars.len()).sum::<usize>() - ci
+        self.suffix[gi] - ci
     }
 
+    /// [`int_value`] of the part of group `gi` from `ci`, `len` characters long.
+    fn value(&mut self, gi: usize, ci: usize, len: usize) -> Option<i128> {
+        let slot = self.value_at[gi] + ci * MAX_PART_DIGITS + (len - 1);
+        match self.values.get(slot).copied().flatten() {
+            Some(v) => v,
+            None => {
+                let g = &self.groups[gi];
+                let digits = &g.chars[ci..ci + len];
+                let with_unit = ci + len == g.chars.len() && g.has_unit();
+                // ASCII digits alone (at most MAX_PART_DIGITS of them) read as `read_value`
+                // reads them (`value::plain_digits`); anything else through the reader.
+                let v = if !with_unit && len <= MAX_PART_DIGITS && digits.iter().all(|c| c.c.is_ascii_digit()) {
+                    Some(digits.iter().fold(0i128, |m, c| m * 10 + i128::from(c.c as u8 - b'0')))
+                } else {
+                    int_value(&g.part(ci, ci + len).text)
+                };
+                if let Some(cell) = self.values.get_mut(slot) {
+                    *cell = Some(v);
+                }
+                v
+            }
+        }
+    }
+
+    /// The same search, in the same order and with the same budget, as it was written first
+    /// (`former_split` in the tests): every cut into `k` parts of at most [`MAX_PART_DIGITS`]
+    /// digits, no part but `0` starting with a zero, each relation checked as soon as its
+    /// last position is placed. The parts' values are read once per split rather than once
+    /// per node, and no part's text is made until a cut is found.
     fn dfs(&mut self, gi: usize, ci: usize, cut: &mut Vec<(usize, usize, usize)>, values: &mut Vec<Option<i128>>) {
         if self.out.found.len() >= self.max_found || self.out.capped {
             return;
@@ -76,20 +115,21 @@ impl Splitter<'_> {
         if left < groups_left || left > rem || rem > left * MAX_PART_DIGITS {
             return;
         }
-        let g = &self.groups[gi];
+        let groups = self.groups;
+        let g = &groups[gi];
         let glen = g.chars.len();
-        let lens: Vec<usize> =
-            if g.splittable() { (1..=(glen - ci).min(MAX_PART_DIGITS)).collect() } else { vec![glen] };
+        let splittable = self.splittable[gi];
+        if !splittable && ci != 0 {
+            return;
+        }
+        let lens = if splittable { 1..=(glen - ci).min(MAX_PART_DIGITS) } else { glen..=glen };
         for len in lens {
-            if !g.splittable() && ci != 0 {
-                break;
-            }
-            let part = g.part(ci, ci + len);
-            if len > 1 && part.text.starts_with(['0', '０']) {
+            if len > 1 && matches!(g.chars[ci].c, '0' | '０') {
                 continue; // "07" is not a number a cell holds
             }
-            values.push(int_value(&part.text));
-            let ok = self.rels.iter().filter(|r| r.last() == placed).all(|r| r.holds(values));
+            let value = self.value(gi, ci, len);
+            values.push(value);
+            let ok = self.rels_at.get(placed).is_none_or(|rels| rels.iter().all(|r| r.holds(values)));
             if ok {
                 cut.push((gi, ci, ci + len));
                 let (ngi, nci) = if ci + len == glen { (gi + 1, 0) } else { (gi, ci + len) };
@@ -108,7 +148,35 @@ pub(super) fn split(groups: &[Group], k: usize, rels: &[RowRel], max_found: usiz
     if k == 0 || groups.is_empty() || groups.len() > k || total > k * MAX_PART_DIGITS {
         return Splits::default();
     }
-    let mut s = Splitter { groups, k, rels, budget: SPLIT_BUDGET, max_found, out: Splits::default() };
+    let mut rels_at: Vec<Vec<&RowRel>> = vec![Vec::new(); k];
+    for r in rels {
+        if let Some(at) = rels_at.get_mut(r.last()) {
+            at.push(r);
+        }
+    }
+    let mut suffix = vec![0; groups.len() + 1];
+    for (i, g) in groups.iter().enumerate().rev() {
+        suffix[i] = suffix[i + 1] + g.chars.len();
+    }
+    let splittable: Vec<bool> = groups.iter().map(Group::splittable).collect();
+    let mut value_at = Vec::with_capacity(groups.len());
+    let mut slots = 0;
+    for g in groups {
+        value_at.push(slots);
+        slots += g.chars.len() * MAX_PART_DIGITS;
+    }
+    let mut s = Splitter {
+        groups,
+        k,
+        rels_at,
+        suffix,
+        splittable,
+        value_at,
+        values: vec![None; slots],
+        budget: SPLIT_BUDGET,
+        max_found,
+        out: Splits::default(),
+    };
     s.dfs(0, 0, &mut Vec::new(), &mut Vec::new());
     s.out
 }

@@ -1,8 +1,9 @@
 use super::placement::block_readings;
-use super::splitting::{split, split_row, RowRel};
+use super::splitting::{int_value, split, split_row, RowRel};
 use super::tokens::{Ch, Group, Part};
 use super::*;
 use crate::format::{columns, rows, y2019, y2021, RowId};
+use crate::recognize::labels::row_score_of_words;
 
 /// One paragraph per non-empty line, spans into `input`.
 fn lines(input: &str) -> Vec<Paragraph> {
@@ -168,6 +169,7 @@ fn spans_point_at_the_digits_in_the_input_even_past_dropped_text() {
     tokenize(&p, input, crate::format::y2021::FORMAT.sections, &mut toks);
     let Tok::Num { groups } = &toks[1] else { panic!("{toks:?}") };
     let span = groups[0].whole().span.unwrap();
+    assert_eq!(groups[0].span(), Some(span));
     assert_eq!(&input[span.start..span.end], "12");
 }
 
@@ -316,4 +318,296 @@ fn layout_of_table_two_follows_its_headers() {
     let t = read(TableId::Proactive, old, Some(2022)).unwrap();
     assert_eq!(t.layout, Some(y2019::FORMAT.version()));
     assert_eq!(row(&t, rows::NORMATIVE_DOCUMENTS), ["4", "5", "6"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// The label matcher before `match_labels` read both ways at once (kept to compare).
+
+/// The former `match_label`, as it was, compared with [`match_labels`] below.
+fn former_match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, String)> {
+    let rows: Vec<&RowSpec> = spec.rows().map(|(_, r)| r).collect();
+    let canon = canonical(text);
+    if canon.is_empty() || spec.groups.iter().flat_map(|g| g.columns).any(|c| official_canonical(c.label) == canon) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // The official label, exactly, at the end of the text.
+    let exact = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.label.is_empty() && canon.ends_with(&*official_canonical(r.label)))
+        .max_by_key(|(_, r)| char_count(&official_canonical(r.label)));
+    if let Some((i, r)) = exact {
+        let want = char_count(&official_canonical(r.label));
+        let mut seen = 0;
+        let mut from = chars.len();
+        while from > 0 && seen < want {
+            from -= 1;
+            if !chars[from].is_whitespace() {
+                seen += 1;
+            }
+        }
+        return Some((i, chars[from..].iter().collect::<String>().trim().to_string()));
+    }
+    // The text from the last numbering on, or the whole (short) text.
+    let mut pieces = Vec::new();
+    if let Some(&s) = label_starts(&chars).last() {
+        pieces.push(chars[s..].iter().collect::<String>());
+    }
+    if !tail || chars.len() <= 60 {
+        pieces.push(text.to_string());
+    }
+    for piece in pieces {
+        if char_count(&piece) > 80 {
+            continue;
+        }
+        let printed = Printed::new(&piece);
+        let pw = printed.words();
+        if rows.iter().filter_map(|r| r.parent).any(|p| official_words(p) == pw)
+            && !rows.iter().any(|r| official_words(r.label) == pw)
+        {
+            return None; // a group label such as （三）不予公开
+        }
+        let scored: Vec<(usize, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.label.is_empty() && printed.compare(r.label, r.keys) != LabelMatch::Different)
+            .map(|(i, r)| (i, row_score_of_words(pw, r)))
+            .filter(|&(_, s)| s > 0)
+            .collect();
+        let best = scored.iter().map(|&(_, s)| s).max();
+        if let Some(best) = best {
+            let top: Vec<usize> = scored.iter().filter(|&&(_, s)| s == best).map(|&(i, _)| i).collect();
+            if top.len() == 1 {
+                return Some((top[0], piece.trim().to_string()));
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// Every text fixture's paragraphs, as read.
+fn fixture_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    for path in names {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(file) = crate::read_file(&bytes, &crate::ReadOptions::default()) else { continue };
+        let doc = &file.document;
+        for block in &doc.blocks {
+            if let crate::document::Block::Paragraph(p) = block {
+                out.push(p.text.clone());
+                let mut toks = Vec::new();
+                tokenize(p, &doc.source, y2021::FORMAT.sections, &mut toks);
+                for t in toks {
+                    match t {
+                        Tok::Text { text, .. } => out.push(text),
+                        // (And every number's span as worked out without its text.)
+                        Tok::Num { groups } => groups.iter().for_each(|g| assert_eq!(g.span(), g.whole().span)),
+                        Tok::Prose { .. } => {}
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn match_labels_reads_as_the_former_matcher_both_ways() {
+    let mut texts = fixture_texts();
+    // Short and long texts, with and without numbering, group labels and column labels.
+    texts.extend(
+        [
+            "（三）不予公开",
+            "1.属于国家秘密",
+            "其他 1.属于国家秘密",
+            "本年新收政府信息公开申请数量",
+            "自然人",
+            "商业企业",
+            "",
+            "   ",
+            "一、总体情况 这是一段很长很长的文字，用来测试超过六十个字符的文本在尾部标签匹配时的处理方式，看看是否一致。（一）予以公开",
+        ]
+        .map(String::from),
+    );
+    let mut compared = 0;
+    for f in Formats::OFFICIAL.iter() {
+        for spec in f.tables {
+            let index = LabelIndex::new(spec);
+            for text in &texts {
+                let (whole, tail) = match_labels(text, &index);
+                let former_whole = former_match_label(text, spec, false);
+                let former_either = former_whole.clone().or_else(|| former_match_label(text, spec, true));
+                assert_eq!(whole, former_whole, "{text}");
+                assert_eq!(whole, former_either, "{text}");
+                assert_eq!(tail, former_match_label(text, spec, true), "{text}");
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 1000, "{compared}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The splitter as first written (kept to compare: the search now reads each part's value once).
+
+struct FormerSplitter<'a> {
+    groups: &'a [Group],
+    k: usize,
+    rels: &'a [RowRel],
+    budget: usize,
+    max_found: usize,
+    out: (Vec<Vec<Part>>, bool),
+}
+
+impl FormerSplitter<'_> {
+    fn remaining_chars(&self, gi: usize, ci: usize) -> usize {
+        self.groups[gi..].iter().map(|g| g.chars.len()).sum::<usize>() - ci
+    }
+
+    fn dfs(&mut self, gi: usize, ci: usize, cut: &mut Vec<(usize, usize, usize)>, values: &mut Vec<Option<i128>>) {
+        if self.out.0.len() >= self.max_found || self.out.1 {
+            return;
+        }
+        if self.budget == 0 {
+            self.out.1 = true;
+            return;
+        }
+        self.budget -= 1;
+        let placed = cut.len();
+        if gi == self.groups.len() {
+            if placed == self.k {
+                self.out.0.push(cut.iter().map(|&(g, s, e)| self.groups[g].part(s, e)).collect());
+            }
+            return;
+        }
+        let left = self.k - placed;
+        let rem = self.remaining_chars(gi, ci);
+        let groups_left = self.groups.len() - gi;
+        if left < groups_left || left > rem || rem > left * MAX_PART_DIGITS {
+            return;
+        }
+        let g = &self.groups[gi];
+        let glen = g.chars.len();
+        let lens: Vec<usize> =
+            if g.splittable() { (1..=(glen - ci).min(MAX_PART_DIGITS)).collect() } else { vec![glen] };
+        for len in lens {
+            if !g.splittable() && ci != 0 {
+                break;
+            }
+            let part = g.part(ci, ci + len);
+            if len > 1 && part.text.starts_with(['0', '０']) {
+                continue; // "07" is not a number a cell holds
+            }
+            values.push(int_value(&part.text));
+            let ok = self.rels.iter().filter(|r| r.last() == placed).all(|r| r.holds(values));
+            if ok {
+                cut.push((gi, ci, ci + len));
+                let (ngi, nci) = if ci + len == glen { (gi + 1, 0) } else { (gi, ci + len) };
+                self.dfs(ngi, nci, cut, values);
+                cut.pop();
+            }
+            values.pop();
+        }
+    }
+}
+
+/// Every way to cut `groups` into `k` cells (each group into one or more, none across a
+/// space), satisfying `rels`, up to `max_found`.
+fn former_split(groups: &[Group], k: usize, rels: &[RowRel], max_found: usize) -> (Vec<Vec<Part>>, bool) {
+    let total: usize = groups.iter().map(|g| g.chars.len()).sum();
+    if k == 0 || groups.is_empty() || groups.len() > k || total > k * MAX_PART_DIGITS {
+        return (Vec::new(), false);
+    }
+    let mut s = FormerSplitter { groups, k, rels, budget: SPLIT_BUDGET, max_found, out: (Vec::new(), false) };
+    s.dfs(0, 0, &mut Vec::new(), &mut Vec::new());
+    s.out
+}
+
+/// A small deterministic generator (xorshift), for the comparisons below.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+fn assert_same_split(groups: &[Group], k: usize, rels: &[RowRel], max_found: usize) {
+    let new = split(groups, k, rels, max_found);
+    let (found, capped) = former_split(groups, k, rels, max_found);
+    let text: Vec<String> = groups.iter().map(Group::text).collect();
+    assert_eq!(new.found, found, "{text:?} k={k}");
+    assert_eq!(new.capped, capped, "{text:?} k={k}");
+}
+
+#[test]
+fn the_splitter_finds_what_it_found_before() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let rel_sets: Vec<(usize, Vec<RowRel>)> = vec![
+        (3, Vec::new()),
+        (3, vec![RowRel { total: vec![2], parts: vec![0, 1] }]),
+        (7, t3_row()),
+        (7, Vec::new()),
+        (15, t4_row()),
+        (5, vec![RowRel { total: vec![0], parts: vec![1, 2, 3, 4] }]),
+    ];
+    let mut runs = 0;
+    for _ in 0..400 {
+        for (k, rels) in &rel_sets {
+            // A row of values that balances (most of the time), written glued in a few groups.
+            let mut values: Vec<u64> = (0..*k).map(|_| [0, 1, 2, 7, 10, 35, 120, 4096][rng.next(8) as usize]).collect();
+            for r in rels {
+                if rng.next(4) != 0 {
+                    values[r.total[0]] = r.parts.iter().map(|&p| values[p]).sum();
+                }
+            }
+            let digits: Vec<String> = values.iter().map(u64::to_string).collect();
+            let mut text = String::new();
+            for (i, d) in digits.iter().enumerate() {
+                if i > 0 && rng.next(3) == 0 {
+                    text.push(' ');
+                }
+                text.push_str(d);
+            }
+            // Now and then a decimal, a sign, a full-width digit or a unit.
+            match rng.next(6) {
+                0 => text.push_str(".5"),
+                1 => text.insert(0, '-'),
+                2 => text = text.replacen('1', "１", 1),
+                _ => {}
+            }
+            let mut gs = groups(text.trim());
+            if rng.next(5) == 0 {
+                if let Some(last) = gs.last_mut() {
+                    last.unit = "万元".chars().map(|c| Ch { c, at: None }).collect();
+                }
+            }
+            for max_found in [2, MAX_CANDIDATES + 1] {
+                assert_same_split(&gs, *k, rels, max_found);
+                assert_same_split(&gs, *k, &NO_RELATIONS, max_found);
+                assert_same_split(&gs, k.saturating_sub(1).max(1), &NO_RELATIONS, max_found);
+            }
+            runs += 1;
+        }
+    }
+    // Long runs of zeros and ones: the budget runs out the same way.
+    for len in [20, 40, 60, 90] {
+        let gs = groups(&"10".repeat(len / 2));
+        assert_same_split(&gs, 15, &t4_row(), MAX_CANDIDATES + 1);
+        assert_same_split(&gs, 15, &NO_RELATIONS, 2);
+        assert_same_split(&gs, 7, &t3_row(), MAX_CANDIDATES + 1);
+    }
+    assert!(runs > 1000);
 }

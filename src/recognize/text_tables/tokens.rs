@@ -56,6 +56,16 @@ impl Group {
     pub(super) fn whole(&self) -> Part {
         self.part(0, self.chars.len())
     }
+
+    /// `self.whole().span`, without making the text.
+    pub(super) fn span(&self) -> Option<Span> {
+        let first = self.chars.first().or(self.unit.first());
+        let last = self.unit.last().or(self.chars.last());
+        match (first.and_then(|c| c.at), last) {
+            (Some(s), Some(last)) => last.at.map(|e| Span::new(s, e + last.c.len_utf8())),
+            _ => None,
+        }
+    }
 }
 
 /// One value as read: its exact text and where it is in the input.
@@ -414,7 +424,7 @@ pub(super) fn token_span(tokens: &[Tok]) -> Option<Span> {
         .iter()
         .flat_map(|t| match t {
             Tok::Text { span, .. } => vec![*span],
-            Tok::Num { groups } => groups.iter().map(|g| g.whole().span).collect(),
+            Tok::Num { groups } => groups.iter().map(Group::span).collect(),
             Tok::Prose { .. } => vec![],
         })
         .flatten()

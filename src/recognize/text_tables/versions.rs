@@ -20,7 +20,10 @@ pub(super) fn detect_layout(
         .iter()
         .filter_map(|t| if let Tok::Text { text, .. } = t { Some(canonical(text)) } else { None })
         .collect();
-    let any = |m: &str| texts.iter().any(|t| t.contains(&canonical(m)));
+    let any = |m: &str| {
+        let m = canonical(m);
+        texts.iter().any(|t| t.contains(&m))
+    };
     let present = |f: &Format| f.table(id).markers.iter().filter(|m| any(m)).count();
     // Does `a` print every marker of `b`?
     let prints_all = |a: &Format, b: &Format| b.table(id).markers.iter().all(|m| a.prints(id, m));
