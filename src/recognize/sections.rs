@@ -150,13 +150,9 @@ fn naming(printed: &str, spec: &SectionSpec) -> Option<Naming> {
     if p == official || spec.variants.iter().any(|v| words(v) == p) {
         return Some(Naming::Exact);
     }
-    // The similarity is at most the shorter length over the longer: not worked out below that.
-    let p_len = char_count(&p);
-    let alike = |o: &str, needed: f64| {
-        let o_len = char_count(o);
-        (p_len.min(o_len) as f64 / p_len.max(o_len) as f64) >= needed && similarity(&p, o, MAX_TITLE) >= needed
-    };
-    let naming = if alike(&official, 0.75) || spec.variants.iter().any(|v| alike(&words(v), 0.8)) {
+    let naming = if similarity(&p, &official, MAX_TITLE) >= 0.75
+        || spec.variants.iter().any(|v| similarity(&p, &words(v), MAX_TITLE) >= 0.8)
+    {
         Naming::Close
     } else if spec.keys.iter().any(|k| p.contains(&words(k))) && char_count(&p) <= char_count(&official) + 12 {
         Naming::Keyed

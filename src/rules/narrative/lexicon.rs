@@ -90,19 +90,10 @@ pub(super) fn closest_keyword(prefix: &str) -> Option<Kw> {
             best = Some((end, len, kw));
         }
     };
-    // Each keyword's matches as `match_indices` finds them (left to right, none overlapping
-    // another of the same keyword), in one pass: where each keyword may match next.
-    let mut next_free = [0usize; KEYWORDS.len()];
-    let mut from = 0;
-    while let Some((at, c)) = next_char_where(prefix, from, starts_keyword) {
-        let rest = &prefix.as_bytes()[at..];
-        for ((pat, kw), free) in KEYWORDS.iter().zip(&mut next_free) {
-            if at >= *free && rest.starts_with(pat.as_bytes()) {
-                consider(at + pat.len(), pat.len(), *kw);
-                *free = at + pat.len();
-            }
+    for (pat, kw) in KEYWORDS {
+        for (at, _) in prefix.match_indices(pat) {
+            consider(at + pat.len(), pat.len(), *kw);
         }
-        from = at + c.len_utf8();
     }
     for pat in ["结转", "顺延"] {
         for (at, _) in prefix.match_indices(pat) {
@@ -117,34 +108,6 @@ pub(super) fn closest_keyword(prefix: &str) -> Option<Kw> {
         }
     }
     best.map(|b| b.2)
-}
-
-/// The first character of a keyword of [`KEYWORDS`].
-fn starts_keyword(c: char) -> bool {
-    matches!(
-        c,
-        '新' | '收'
-            | '受'
-            | '接'
-            | '共'
-            | '办'
-            | '答'
-            | '处'
-            | '予'
-            | '公'
-            | '部'
-            | '不'
-            | '无'
-            | '其'
-            | '行'
-            | '复'
-            | '诉'
-            | '维'
-            | '纠'
-            | '尚'
-            | '未'
-            | '规'
-    )
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -200,84 +163,7 @@ pub(super) fn is_table_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest_keyword, is_table_text, last_topic, starts_keyword, Kw, Topic, KEYWORDS};
-
-    /// `closest_keyword` as first written: one `match_indices` per keyword.
-    fn former_closest_keyword(prefix: &str) -> Option<Kw> {
-        let mut best: Option<(usize, usize, Kw)> = None;
-        let mut consider = |end: usize, len: usize, kw: Kw| {
-            if best.is_none_or(|(e, l, _)| (end, len) > (e, l)) {
-                best = Some((end, len, kw));
-            }
-        };
-        for (pat, kw) in KEYWORDS {
-            for (at, _) in prefix.match_indices(pat) {
-                consider(at + pat.len(), pat.len(), *kw);
-            }
-        }
-        for pat in ["结转", "顺延"] {
-            for (at, _) in prefix.match_indices(pat) {
-                let after = prefix[at + pat.len()..].trim_start_matches(['至', '到', '于']);
-                let before = &prefix[..at];
-                if after.starts_with('下') {
-                    consider(at + pat.len(), pat.len() + 3, Kw::CarriedOut);
-                } else if ["上年", "上年度", "上一年", "上一年度", "去年", "上年度申请"]
-                    .iter()
-                    .any(|b| before.ends_with(b))
-                {
-                    consider(at + pat.len(), pat.len() + 3, Kw::CarriedIn);
-                }
-            }
-        }
-        best.map(|b| b.2)
-    }
-
-    #[test]
-    fn the_closest_keyword_is_found_as_before() {
-        // Every keyword starts with a character of the set, and the set holds no other.
-        for (pat, _) in KEYWORDS {
-            assert!(starts_keyword(pat.chars().next().unwrap()), "{pat}");
-        }
-        let firsts: Vec<char> = KEYWORDS.iter().filter_map(|(p, _)| p.chars().next()).collect();
-        for c in '\u{4E00}'..='\u{9FFF}' {
-            assert_eq!(starts_keyword(c), firsts.contains(&c), "{c}");
-        }
-        // Every keyword alone, twice, overlapping itself, after and before the others, and
-        // the sentences of every fixture cut at each of their characters.
-        let mut texts: Vec<String> = vec![
-            String::new(),
-            "公开及部分公开及部分公开".into(),
-            "予以公开及部分公开及部分公开3件".into(),
-            "上年结转下年度".into(),
-            "结转至下年".into(),
-            "去年顺延".into(),
-        ];
-        for (a, _) in KEYWORDS {
-            texts.push(format!("{a}{a}"));
-            for (b, _) in KEYWORDS {
-                texts.push(format!("共{a}了{b}"));
-                texts.push(format!("{a}{b}"));
-            }
-        }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let text_fixture = path.extension().is_some_and(|e| e == "txt" || e == "md");
-            let Ok(text) =
-                std::fs::read_to_string(&path).map_err(drop).and_then(|t| text_fixture.then_some(t).ok_or(()))
-            else {
-                continue;
-            };
-            for sentence in text.split(['。', '\n']).filter(|s| s.len() < 300) {
-                let ends: Vec<usize> = sentence.char_indices().map(|(i, _)| i).chain([sentence.len()]).collect();
-                texts.extend(ends.iter().map(|&e| sentence[..e].to_string()));
-            }
-        }
-        assert!(texts.len() > 10_000, "{}", texts.len());
-        for t in &texts {
-            assert_eq!(closest_keyword(t), former_closest_keyword(t), "{t}");
-        }
-    }
+    use super::{is_table_text, last_topic, Topic};
 
     #[test]
     fn the_topic_named_last_wins_and_the_longer_word_on_a_tie() {
