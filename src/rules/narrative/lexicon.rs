@@ -84,15 +84,40 @@ pub(super) const KEYWORDS: &[(&str, Kw)] = &[
 
 /// The keyword closest before the end of `prefix` (the longest when two end together).
 pub(super) fn closest_keyword(prefix: &str) -> Option<Kw> {
+    // Where the text readers are built (native, the browser's second module), the keywords are
+    // found in one pass; the browser's eager module keeps one search per keyword, 214 bytes
+    // gzip smaller. The same matches either way (tested).
+    closest_keyword_by(prefix, cfg!(feature = "text-readers"))
+}
+
+#[inline(always)]
+fn closest_keyword_by(prefix: &str, one_pass: bool) -> Option<Kw> {
     let mut best: Option<(usize, usize, Kw)> = None;
     let mut consider = |end: usize, len: usize, kw: Kw| {
         if best.is_none_or(|(e, l, _)| (end, len) > (e, l)) {
             best = Some((end, len, kw));
         }
     };
-    for (pat, kw) in KEYWORDS {
-        for (at, _) in prefix.match_indices(pat) {
-            consider(at + pat.len(), pat.len(), *kw);
+    if one_pass {
+        // Each keyword's matches as `match_indices` finds them (left to right, none overlapping
+        // another of the same keyword), in one pass: where each keyword may match next.
+        let mut next_free = [0usize; KEYWORDS.len()];
+        let mut from = 0;
+        while let Some((at, c)) = next_char_where(prefix, from, starts_keyword) {
+            let rest = &prefix.as_bytes()[at..];
+            for ((pat, kw), free) in KEYWORDS.iter().zip(&mut next_free) {
+                if at >= *free && rest.starts_with(pat.as_bytes()) {
+                    consider(at + pat.len(), pat.len(), *kw);
+                    *free = at + pat.len();
+                }
+            }
+            from = at + c.len_utf8();
+        }
+    } else {
+        for (pat, kw) in KEYWORDS {
+            for (at, _) in prefix.match_indices(pat) {
+                consider(at + pat.len(), pat.len(), *kw);
+            }
         }
     }
     for pat in ["结转", "顺延"] {
@@ -108,6 +133,34 @@ pub(super) fn closest_keyword(prefix: &str) -> Option<Kw> {
         }
     }
     best.map(|b| b.2)
+}
+
+/// The first character of a keyword of [`KEYWORDS`].
+fn starts_keyword(c: char) -> bool {
+    matches!(
+        c,
+        '新' | '收'
+            | '受'
+            | '接'
+            | '共'
+            | '办'
+            | '答'
+            | '处'
+            | '予'
+            | '公'
+            | '部'
+            | '不'
+            | '无'
+            | '其'
+            | '行'
+            | '复'
+            | '诉'
+            | '维'
+            | '纠'
+            | '尚'
+            | '未'
+            | '规'
+    )
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,7 +216,54 @@ pub(super) fn is_table_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_table_text, last_topic, Topic};
+    use super::{closest_keyword_by, is_table_text, last_topic, starts_keyword, Topic, KEYWORDS};
+
+    #[test]
+    fn the_keywords_are_found_alike_in_one_pass_and_one_search_each() {
+        // Every keyword starts with a character of the set, and the set holds no other.
+        for (pat, _) in KEYWORDS {
+            assert!(starts_keyword(pat.chars().next().unwrap()), "{pat}");
+        }
+        let firsts: Vec<char> = KEYWORDS.iter().filter_map(|(p, _)| p.chars().next()).collect();
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert_eq!(starts_keyword(c), firsts.contains(&c), "{c}");
+        }
+        // Every keyword alone, twice, overlapping itself, after and before the others, and
+        // the sentences of every fixture cut at each of their characters.
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "公开及部分公开及部分公开".into(),
+            "予以公开及部分公开及部分公开3件".into(),
+            "上年结转下年度".into(),
+            "结转至下年".into(),
+            "去年顺延".into(),
+        ];
+        for (a, _) in KEYWORDS {
+            texts.push(format!("{a}{a}"));
+            for (b, _) in KEYWORDS {
+                texts.push(format!("共{a}了{b}"));
+                texts.push(format!("{a}{b}"));
+            }
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text_fixture = path.extension().is_some_and(|e| e == "txt" || e == "md");
+            let Ok(text) =
+                std::fs::read_to_string(&path).map_err(drop).and_then(|t| text_fixture.then_some(t).ok_or(()))
+            else {
+                continue;
+            };
+            for sentence in text.split(['。', '\n']).filter(|s| s.len() < 300) {
+                let ends: Vec<usize> = sentence.char_indices().map(|(i, _)| i).chain([sentence.len()]).collect();
+                texts.extend(ends.iter().map(|&e| sentence[..e].to_string()));
+            }
+        }
+        assert!(texts.len() > 10_000, "{}", texts.len());
+        for t in &texts {
+            assert_eq!(closest_keyword_by(t, true), closest_keyword_by(t, false), "{t}");
+        }
+    }
 
     #[test]
     fn the_topic_named_last_wins_and_the_longer_word_on_a_tie() {
