@@ -151,14 +151,15 @@ fn nonempty_fields(text: &str) -> usize {
 /// A page footer: `-3-`, `- 3 -`, `— 1 —`, `－2－`, `第 3 页`, `第3页 共12页`, `3/12`.
 #[inline(never)]
 pub(crate) fn is_footer(t: &str) -> bool {
-    if char_count(t) > 24 {
-        return false;
-    }
-    // Every footer starts with a dash, `第` or a digit: most lines are told apart here.
+    // Every footer starts with a dash, `第` or a digit: most lines are told apart here, before
+    // their characters are counted (every line of the input comes here).
     let is_dash = |c: &char| matches!(c, '-' | '—' | '－' | '–' | '―' | '‒' | '﹣' | '−' | '─' | '━');
     match t.chars().find(|&c| !is_blank_char(c)).map(fold_digit) {
         Some(c) if is_dash(&c) || c == '第' || c.is_ascii_digit() => {}
         _ => return false,
+    }
+    if char_count(t) > 24 {
+        return false;
     }
     // At most 24 characters: on the stack.
     let mut buf = ['\0'; 24];
