@@ -396,7 +396,7 @@ fn worded_title(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
         if !reduced::may_match(&printed[..longest_window], title, want.len()) {
             continue;
         }
-        let lcs = prefix_lcs(&printed[..longest_window], &want);
+        let lcs = prefix_lcs(&printed[..longest_window], want);
         // A window of `n` characters, n from three short of the title to two past it.
         let shortest = want.len().saturating_sub(3).max(1);
         for n in shortest..=longest_window {

@@ -122,7 +122,7 @@ mod tests {
         let mut all = String::new();
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(width(c.encode_utf8(&mut [0; 4])), char_width(c), "{:X}", c as u32);
-            if c as u32 % 7 == 0 {
+            if (c as u32).is_multiple_of(7) {
                 all.push(c);
             }
         }
