@@ -82,12 +82,58 @@ fn is_space(c: char) -> bool {
 /// Line up each byte of `text` with a byte of `input` (absolute offsets from `base`), if
 /// every character of the text can be found in order with only whitespace between.
 fn align(text: &str, input: &str, base: usize) -> Option<Alignment> {
+    // Only text input is aligned, so the byte-level shortcut is built only where the text
+    // readers are (native, the browser's second module); the eager module keeps the plain walk.
+    // The same alignment either way (tested).
+    align_by(text, input, base, cfg!(feature = "text-readers"))
+}
+
+/// Can the character whose UTF-8 encoding starts at `bytes[0]` be ' ' or [`is_space`]? Told
+/// from its bytes: ASCII whitespace is at most `0x20`; the other spaces are U+0085 and U+00A0
+/// (lead `C2`), U+1680 and U+180E (`E1`), U+2000–U+205F (`E2`), U+3000 (`E3 80 80`) and U+FEFF
+/// (`EF BB BF`). Most Chinese text (CJK, `。、，（）`) is told apart without decoding.
+#[inline(always)]
+fn may_be_space(bytes: &[u8]) -> bool {
+    match bytes {
+        [b, ..] if *b <= b' ' => true,
+        [0xC2 | 0xE1 | 0xE2, ..] => true,
+        [0xE3, 0x80, 0x80, ..] | [0xEF, 0xBB, 0xBF, ..] => true,
+        _ => false,
+    }
+}
+
+#[inline(always)]
+fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alignment> {
     let mut runs = Vec::new();
     let bytes = input;
     let mut j = 0usize;
-    for (i, c) in text.char_indices() {
+    let (tb, ib) = (text.as_bytes(), input.as_bytes());
+    let mut i = 0usize;
+    while i < tb.len() {
+        if shortcut {
+            // The same character right where the input goes on, and no space: the walk below
+            // would record it here and step over it. Compared as bytes (both offsets are
+            // character boundaries), without decoding.
+            let len = match tb[i] {
+                0..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            if let (Some(t), Some(inp)) = (tb.get(i..i + len), ib.get(j..j + len)) {
+                if t == inp && !may_be_space(t) {
+                    record(&mut runs, i, base + j);
+                    i += len;
+                    j += len;
+                    continue;
+                }
+            }
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let at = i;
+        i += c.len_utf8();
         if c == ' ' {
-            record(&mut runs, i, base + j);
+            record(&mut runs, at, base + j);
             while let Some(d) = bytes[j..].chars().next().filter(|d| is_space(*d)) {
                 j += d.len_utf8();
             }
@@ -103,14 +149,27 @@ fn align(text: &str, input: &str, base: usize) -> Option<Alignment> {
                 return None;
             }
         }
-        record(&mut runs, i, base + j);
+        record(&mut runs, at, base + j);
         j += c.len_utf8();
     }
     Some(Alignment { runs: runs.into_boxed_slice() })
 }
 
+#[cfg(test)]
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | ';')
+}
+
+/// The length of the sentence terminator `bytes` start with, if they start with one: `!?;`,
+/// 。 (U+3002: `E3 80 82`) or ；！？ (U+FF1B, U+FF01, U+FF1F: `EF BC 9B`, `81`, `9F`). Compared
+/// as bytes, not decoded (every Chinese character of a paragraph comes here).
+#[inline(always)]
+fn terminator_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b'!' | b'?' | b';', ..] => Some(1),
+        [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9B | 0x9F, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// Every sentence of the document's running text, in order (`sections`: the report's
@@ -186,16 +245,13 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
                     fallback: NarrowSpan::new(p.span),
                 });
             };
-            // Only the bytes a terminator can start with are decoded: `!?;`, and the lead
-            // byte of 。(U+3002) and of ；！？ (U+FF1B, U+FF01, U+FF1F). Both kinds are
-            // character boundaries.
-            for (i, &b) in seg.as_bytes().iter().enumerate() {
-                if !matches!(b, b'!' | b'?' | b';' | 0xE3 | 0xEF) {
-                    continue;
-                }
-                if let Some(c) = seg.get(i..).and_then(|rest| rest.chars().next()).filter(|&c| is_terminator(c)) {
-                    push(s0, i + c.len_utf8());
-                    s0 = i + c.len_utf8();
+            // A terminator told by its bytes ([`terminator_len`]): `!?;` and the lead bytes
+            // are character boundaries, and no continuation byte is one of them.
+            let bytes = seg.as_bytes();
+            for i in 0..bytes.len() {
+                if let Some(len) = terminator_len(&bytes[i..]) {
+                    push(s0, i + len);
+                    s0 = i + len;
                 }
             }
             push(s0, seg.len());
@@ -377,12 +433,74 @@ pub fn clause_after(text: &str, at: usize) -> &str {
 mod tests {
     use super::*;
 
+    /// The byte test finds exactly the terminators, each with its length, and nothing inside
+    /// another character.
     #[test]
-    fn every_terminator_starts_with_a_scanned_byte() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_terminator(c)) {
+    fn terminators_told_by_their_bytes() {
+        let mut all = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buf = [0; 4];
-            let first = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert!(matches!(first, b'!' | b'?' | b';' | 0xE3 | 0xEF), "{c}");
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            let want = is_terminator(c).then_some(c.len_utf8());
+            assert_eq!(terminator_len(enc), want, "{:X}", c as u32);
+            for k in 1..enc.len() {
+                assert_eq!(terminator_len(&enc[k..]), None, "{:X} from byte {k}", c as u32);
+            }
+            all.push(c);
+        }
+        let found: Vec<usize> = (0..all.len()).filter(|&i| terminator_len(&all.as_bytes()[i..]).is_some()).collect();
+        let want: Vec<usize> = all.char_indices().filter(|&(_, c)| is_terminator(c)).map(|(i, _)| i).collect();
+        assert_eq!(found, want);
+    }
+
+    /// Every byte that can start a space is flagged (the shortcut never steps over one).
+    #[test]
+    fn may_be_space_flags_every_space() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c == ' ' || is_space(c)) {
+            let mut buf = [0; 4];
+            assert!(may_be_space(c.encode_utf8(&mut buf).as_bytes()), "{:X}", c as u32);
+        }
+    }
+
+    /// The byte-level shortcut gives the plain walk's alignment: on the text fixtures'
+    /// paragraphs (as read) against their input, and on texts made to fail or to collapse
+    /// spaces of every kind.
+    #[cfg(feature = "text-readers")]
+    #[test]
+    fn alignment_shortcut_is_the_plain_walk() {
+        let same = |text: &str, input: &str| {
+            let a = align_by(text, input, 7, true).map(|a| a.runs);
+            let b = align_by(text, input, 7, false).map(|a| a.runs);
+            assert_eq!(a, b, "{text:?} in {input:?}");
+        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
+                continue;
+            }
+            let input = std::fs::read_to_string(&path).unwrap();
+            let doc = crate::read::read_file(input.as_bytes(), &Default::default()).unwrap().document;
+            for p in doc.paragraphs() {
+                let slice = &input[p.span.start..p.span.end];
+                same(&p.text, slice);
+                checked += 1;
+            }
+        }
+        assert!(checked > 500, "{checked} paragraphs");
+        let spaces = [" ", "\t", "\n", "\u{a0}", "\u{3000}", "\u{200b}", "\u{feff}", "\u{2028}", "\u{85}", "\u{1680}"];
+        for a in spaces {
+            for b in spaces {
+                for text in ["受理 3119 件", "受理3119件", "a\u{3000}b", "a\u{a0}b", "“是”。", "x\u{feff}y"]
+                {
+                    let input = format!("{a}{}{b}", text.replace(' ', &format!("{a}{b}")));
+                    same(text, &input);
+                    same(text, &text.replace("件", "条"));
+                    same(text, &format!("{b}{text}{a}{a}"));
+                }
+            }
         }
     }
 

@@ -142,12 +142,33 @@ enum Naming {
 
 /// How `printed` names the section, if it does.
 fn naming(printed: &str, spec: &SectionSpec) -> Option<Naming> {
-    let p = words(printed);
+    naming_of_words(&words(printed), spec)
+}
+
+/// [`words`] of an official title, variant or key term of a section: from a table worked out
+/// once where the text readers are built (native, the browser's second module: their headings
+/// run into flattened text are looked for at every numeral), reduced on the spot otherwise
+/// (the eager module, and a made-up format's strings). The same words either way (tested).
+#[cfg(feature = "text-readers")]
+fn spec_words(s: &'static str) -> std::borrow::Cow<'static, str> {
+    match reduced::entry(s) {
+        Some(e) => std::borrow::Cow::Borrowed(&e.words),
+        None => std::borrow::Cow::Owned(words(s)),
+    }
+}
+
+#[cfg(not(feature = "text-readers"))]
+fn spec_words(s: &str) -> String {
+    words(s)
+}
+
+/// How a title whose [`words`] are `p` names the section, if it does.
+fn naming_of_words(p: &str, spec: &SectionSpec) -> Option<Naming> {
     if p.is_empty() {
         return None;
     }
-    let official = words(spec.title());
-    if p == official || spec.variants.iter().any(|v| words(v) == p) {
+    let official = spec_words(spec.title());
+    if *p == *official || spec.variants.iter().any(|v| *spec_words(v) == *p) {
         return Some(Naming::Exact);
     }
     // The similarity is at most the shorter length over the longer: where the text readers are
@@ -155,7 +176,7 @@ fn naming(printed: &str, spec: &SectionSpec) -> Option<Naming> {
     // module leaves the test out (49 bytes gzip); the same answers either way.
     #[cfg(feature = "text-readers")]
     let similarity = {
-        let p_len = char_count(&p);
+        let p_len = char_count(p);
         move |p: &str, o: &str, max: usize| {
             let o_len = char_count(o);
             if (p_len.min(o_len) as f64 / p_len.max(o_len) as f64) < 0.75 {
@@ -164,16 +185,16 @@ fn naming(printed: &str, spec: &SectionSpec) -> Option<Naming> {
             similarity(p, o, max)
         }
     };
-    let naming = if similarity(&p, &official, MAX_TITLE) >= 0.75
-        || spec.variants.iter().any(|v| similarity(&p, &words(v), MAX_TITLE) >= 0.8)
+    let naming = if similarity(p, &official, MAX_TITLE) >= 0.75
+        || spec.variants.iter().any(|v| similarity(p, &spec_words(v), MAX_TITLE) >= 0.8)
     {
         Naming::Close
-    } else if spec.keys.iter().any(|k| p.contains(&words(k))) && char_count(&p) <= char_count(&official) + 12 {
+    } else if spec.keys.iter().any(|k| p.contains(&*spec_words(k))) && char_count(p) <= char_count(&official) + 12 {
         Naming::Keyed
     } else {
         return None;
     };
-    (!names_table_row(&p)).then_some(naming)
+    (!names_table_row(p)).then_some(naming)
 }
 
 /// 表三's top rows are numbered like sections (`一、本年新收政府信息公开申请数量`,
@@ -188,6 +209,85 @@ fn names_table_row(title_words: &str) -> bool {
             .filter_map(|label| label.split_once('、'))
             .any(|(_, title)| words(title) == title_words)
     })
+}
+
+/// The characters of [`canonical`] of an official title or variant: from the table
+/// [`spec_words`] reads, or worked out on the spot.
+#[cfg(feature = "text-readers")]
+fn spec_chars(s: &'static str) -> std::borrow::Cow<'static, [char]> {
+    match reduced::entry(s) {
+        Some(e) => std::borrow::Cow::Borrowed(&e.chars),
+        None => std::borrow::Cow::Owned(canonical(s).chars().collect()),
+    }
+}
+
+#[cfg(not(feature = "text-readers"))]
+fn spec_chars(s: &str) -> Vec<char> {
+    canonical(s).chars().collect()
+}
+
+/// Every official section string reduced once (where the text readers are built).
+#[cfg(feature = "text-readers")]
+mod reduced {
+    use std::sync::OnceLock;
+
+    use crate::format::Formats;
+    use crate::recognize::labels::{canonical, words};
+
+    pub(super) struct Entry {
+        /// The string (the key: by its text, as the same literal may sit at two addresses).
+        text: &'static str,
+        pub(super) words: String,
+        pub(super) chars: Vec<char>,
+        /// The characters of `chars`, one bit each (hashed).
+        set: u64,
+    }
+
+    fn bit(c: char) -> u64 {
+        // Fibonacci hashing: the top six bits of the character times 2^64/φ.
+        1 << (u64::from(c).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    static TABLE: OnceLock<Vec<Entry>> = OnceLock::new();
+
+    fn table() -> &'static [Entry] {
+        TABLE.get_or_init(|| {
+            let mut strings: Vec<&'static str> = Vec::new();
+            for f in Formats::OFFICIAL.iter() {
+                for spec in f.sections {
+                    strings.push(spec.title());
+                    strings.extend_from_slice(spec.variants);
+                    strings.extend_from_slice(spec.keys);
+                }
+            }
+            strings.sort_unstable();
+            strings.dedup();
+            strings
+                .into_iter()
+                .map(|s| {
+                    let chars: Vec<char> = canonical(s).chars().collect();
+                    let set = chars.iter().fold(0, |set, &c| set | bit(c));
+                    Entry { text: s, words: words(s), chars, set }
+                })
+                .collect()
+        })
+    }
+
+    /// The entry of an official string (`None` for any other string).
+    pub(super) fn entry(s: &str) -> Option<&'static Entry> {
+        let table = table();
+        table.binary_search_by(|e| e.text.cmp(s)).ok().map(|i| &table[i])
+    }
+
+    /// Can some window of `window` have a common subsequence with `title` (`want` characters
+    /// long) of at least 0.8 of the longer? Not when fewer than 0.8 × `want` of its characters
+    /// are in the title's set: the subsequence is made of those. A title that is not in the
+    /// table is always tried.
+    pub(super) fn may_match(window: &[char], title: &'static str, want: usize) -> bool {
+        let Some(e) = entry(title) else { return true };
+        let inside = window.iter().filter(|&&c| e.set & bit(c) != 0).count();
+        inside * 5 >= want * 4
+    }
 }
 
 /// No title is longer than this many characters: nothing longer is compared.
@@ -285,9 +385,18 @@ fn worded_title(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
     let printed: Vec<char> = canonical(&rest[..ends.last().copied().unwrap_or(0)]).chars().collect();
     let mut best: Option<(f64, usize)> = None;
     for title in std::iter::once(spec.title()).chain(spec.variants.iter().copied()) {
-        let want: Vec<char> = canonical(title).chars().collect();
+        let want = spec_chars(title);
+        let want: &[char] = &want;
         let longest_window = printed.len().min(want.len() + 2);
-        let lcs = prefix_lcs(&printed[..longest_window], &want);
+        // No window can reach 0.8 when too few of its characters are in the title at all (the
+        // common subsequence is at most that many): most numerals in running text end here,
+        // without the table below. Where the text readers are built (tested to skip only
+        // titles that no window matches).
+        #[cfg(feature = "text-readers")]
+        if !reduced::may_match(&printed[..longest_window], title, want.len()) {
+            continue;
+        }
+        let lcs = prefix_lcs(&printed[..longest_window], want);
         // A window of `n` characters, n from three short of the title to two past it.
         let shortest = want.len().saturating_sub(3).max(1);
         for n in shortest..=longest_window {
@@ -300,7 +409,7 @@ fn worded_title(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
     }
     let (_, end) = best?;
     let printed = words(&rest[..end]);
-    if printed == words(spec.title()) || spec.variants.iter().any(|v| words(v) == printed) {
+    if *printed == *spec_words(spec.title()) || spec.variants.iter().any(|v| *spec_words(v) == *printed) {
         Some((end, Naming::Exact))
     } else {
         (!names_table_row(&printed)).then_some((end, Naming::Close))
@@ -416,6 +525,13 @@ fn leading_heading<'a>(text: &'a str, sections: &[SectionSpec]) -> Option<(Secti
     let (n, separator, rest) = numbered(text)?;
     if char_count(text) <= 50 && !runs_on(rest) {
         let order = std::iter::once(n).chain((0..6).filter(|&m| m != n));
+        // Where the text readers are built, the title's words once for every section it is
+        // held against ([`naming`] is exactly that, reduced per section: 47 bytes gzip smaller
+        // in the eager module).
+        #[cfg(feature = "text-readers")]
+        let p = words(rest);
+        #[cfg(feature = "text-readers")]
+        let naming = |_rest: &str, s: &SectionSpec| naming_of_words(&p, s);
         let named = |m: usize| sections.get(m).and_then(|s| naming(rest, s)).is_some_and(|k| k >= separator.needs());
         if let Some(m) = order.into_iter().find(|&m| named(m)) {
             return Some((Section::ALL[m], text));
@@ -504,6 +620,92 @@ fn run_in_heading(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table of reduced official strings gives what reducing them on the spot gives.
+    #[cfg(feature = "text-readers")]
+    #[test]
+    fn reduced_section_strings_are_the_strings_reduced() {
+        let mut n = 0;
+        for f in Formats::OFFICIAL.iter() {
+            for spec in f.sections {
+                let all = std::iter::once(spec.title()).chain(spec.variants.iter().copied());
+                for s in all.chain(spec.keys.iter().copied()) {
+                    assert!(reduced::entry(s).is_some(), "{s}");
+                    assert_eq!(*spec_words(s), words(s), "{s}");
+                    assert_eq!(*spec_chars(s), canonical(s).chars().collect::<Vec<char>>(), "{s}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 20);
+        // A string that is no official one's is reduced on the spot.
+        assert!(reduced::entry("总体 情况").is_none());
+        assert_eq!(*spec_words("总体 情况"), words("总体 情况"));
+    }
+
+    /// [`reduced::may_match`] turns a title away only where no window reaches 0.8: at every
+    /// numeral of every text fixture's paragraphs, and on the titles themselves cut and
+    /// misspelt, against every official title and variant.
+    #[cfg(feature = "text-readers")]
+    #[test]
+    fn titles_turned_away_match_no_window() {
+        let mut rests: Vec<String> = Vec::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
+                continue;
+            }
+            let input = std::fs::read_to_string(&path).unwrap();
+            let doc = crate::read::read_file(input.as_bytes(), &Default::default()).unwrap().document;
+            for p in doc.paragraphs() {
+                for (at, c) in p.text.char_indices() {
+                    if NUMERAL_CHARS.contains(&c) {
+                        rests.push(p.text[at + c.len_utf8()..].chars().skip(1).take(40).collect());
+                    }
+                }
+            }
+        }
+        for f in Formats::OFFICIAL.iter() {
+            for spec in f.sections {
+                for t in std::iter::once(spec.title()).chain(spec.variants.iter().copied()) {
+                    let chars: Vec<char> = t.chars().collect();
+                    for k in 0..chars.len() {
+                        let mut typo = chars.clone();
+                        typo[k] = '某';
+                        rests.push(typo.iter().collect());
+                        rests.push(chars[k..].iter().collect());
+                        rests.push(chars[..k].iter().chain(&chars[k + 1..]).collect());
+                    }
+                }
+            }
+        }
+        assert!(rests.len() > 1000, "{}", rests.len());
+        let (mut turned, mut kept) = (0, 0);
+        for rest in &rests {
+            let printed: Vec<char> = canonical(rest).chars().collect();
+            for f in Formats::OFFICIAL.iter() {
+                for spec in f.sections {
+                    for title in std::iter::once(spec.title()).chain(spec.variants.iter().copied()) {
+                        let want = spec_chars(title);
+                        let longest_window = printed.len().min(want.len() + 2);
+                        let lcs = prefix_lcs(&printed[..longest_window], &want);
+                        let shortest = want.len().saturating_sub(3).max(1);
+                        let reaches =
+                            (shortest..=longest_window).any(|n| f64::from(lcs[n]) / n.max(want.len()) as f64 >= 0.8);
+                        if reduced::may_match(&printed[..longest_window], title, want.len()) {
+                            kept += 1;
+                        } else {
+                            assert!(!reaches, "{rest:?} against {title:?}");
+                            turned += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(turned > 5 * kept, "{turned} turned away, {kept} kept");
+    }
 
     #[test]
     fn organs_and_years_from_titles() {

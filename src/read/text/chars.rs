@@ -24,9 +24,28 @@ fn char_width(c: char) -> usize {
     }
 }
 
+/// Display columns of `s`: [`char_width`] summed, told from the lead bytes where they decide it.
+/// Every prose line's width is taken twice (the wrap width, then the line's own), and most of a
+/// Chinese report's characters are ASCII (one column) or lead by `E3`–`E9` (U+3000–U+9FFF, all
+/// inside the wide range U+2E80–U+A4CF: two columns), so only the others are decoded.
 pub(super) fn width(s: &str) -> usize {
-    // ASCII is one column, without the ranges.
-    s.chars().map(|c| if c.is_ascii() { 1 } else { char_width(c) }).sum()
+    let bytes = s.as_bytes();
+    let mut total = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            total += 1;
+            i += 1;
+        } else if (0xE3..=0xE9).contains(&b) {
+            total += 2;
+            i += 3;
+        } else {
+            let c = s.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+            total += char_width(c);
+            i += c.len_utf8();
+        }
+    }
+    total
 }
 
 const CN_NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇'];
@@ -96,6 +115,20 @@ pub(super) fn is_numberish(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lead-byte shortcut gives every character's [`char_width`], alone and in a run.
+    #[test]
+    fn width_is_the_sum_of_char_widths() {
+        let mut all = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(width(c.encode_utf8(&mut [0; 4])), char_width(c), "{:X}", c as u32);
+            if (c as u32).is_multiple_of(7) {
+                all.push(c);
+            }
+        }
+        assert_eq!(width(&all), all.chars().map(char_width).sum::<usize>());
+        assert_eq!(width(""), 0);
+    }
 
     #[test]
     fn heading_starts() {

@@ -49,7 +49,7 @@ impl<'a> Iterator for Lines<'a> {
             return None;
         }
         let rest = bytes.get(start..).unwrap_or(&[]);
-        let (len, terminator) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        let (len, terminator) = match line_end(rest) {
             Some(k) if rest.get(k) == Some(&b'\r') && rest.get(k + 1) == Some(&b'\n') => (k, 2),
             Some(k) => (k, 1),
             None => (rest.len(), 0),
@@ -57,6 +57,26 @@ impl<'a> Iterator for Lines<'a> {
         self.next = start + len + terminator;
         Some(Line { start, text: self.input.get(start..start + len).unwrap_or("") })
     }
+}
+
+/// The index of the first `\n` or `\r` in `bytes`, eight bytes at a time (the input is cut
+/// into lines twice, every byte looked at each time).
+fn line_end(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let (lf, cr) = (x ^ (ONES * u64::from(b'\n')), x ^ (ONES * u64::from(b'\r')));
+        // The lowest zero byte of each sets the lowest high bit of its mask (higher ones may be
+        // false), so the lowest bit of both masks is the first of either byte.
+        let found = (lf.wrapping_sub(ONES) & !lf | cr.wrapping_sub(ONES) & !cr) & HIGH;
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| b == b'\n' || b == b'\r').map(|k| i + k)
 }
 
 /// All lines at once, for the passes that look back and ahead (reserved exactly: the list
@@ -128,10 +148,21 @@ pub(super) fn classify(text: &str) -> Kind {
 /// there text after a gap of two or more blanks that follows text? (Without making the
 /// cells.)
 fn has_gap(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut seen = false;
     let mut run = 0usize;
-    for c in text.chars() {
-        if is_blank_char(c) {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Only a character whose first byte may start a blank one is decoded
+        // ([`may_start_blank`]); the others are text, stepped over by their length.
+        let (blank, len) = if may_start_blank(b) {
+            let c = text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or('\0');
+            (is_blank_char(c), c.len_utf8())
+        } else {
+            (false, utf8_len(b))
+        };
+        i += len;
+        if blank {
             run += 1;
             continue;
         }
@@ -144,6 +175,23 @@ fn has_gap(text: &str) -> bool {
     false
 }
 
+/// Can a character starting with byte `b` be blank ([`is_blank_char`])? ASCII controls and
+/// the space, and the lead bytes of U+0080–U+00BF (NEL, NBSP, soft hyphen), U+1680 and U+180E,
+/// U+2000–U+206F, U+3000 and U+FEFF: every other character is text.
+fn may_start_blank(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// The length of the UTF-8 character whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 fn nonempty_fields(text: &str) -> usize {
     text.split('\t').filter(|f| !f.chars().all(is_blank_char)).count()
 }
@@ -151,14 +199,15 @@ fn nonempty_fields(text: &str) -> usize {
 /// A page footer: `-3-`, `- 3 -`, `— 1 —`, `－2－`, `第 3 页`, `第3页 共12页`, `3/12`.
 #[inline(never)]
 pub(crate) fn is_footer(t: &str) -> bool {
-    if char_count(t) > 24 {
-        return false;
-    }
-    // Every footer starts with a dash, `第` or a digit: most lines are told apart here.
+    // Every footer starts with a dash, `第` or a digit: most lines are told apart here, before
+    // their characters are counted (every line of the input comes here).
     let is_dash = |c: &char| matches!(c, '-' | '—' | '－' | '–' | '―' | '‒' | '﹣' | '−' | '─' | '━');
     match t.chars().find(|&c| !is_blank_char(c)).map(fold_digit) {
         Some(c) if is_dash(&c) || c == '第' || c.is_ascii_digit() => {}
         _ => return false,
+    }
+    if char_count(t) > 24 {
+        return false;
     }
     // At most 24 characters: on the stack.
     let mut buf = ['\0'; 24];
@@ -216,7 +265,57 @@ fn fold_digit(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::is_footer;
+    use super::{has_gap, is_blank_char, is_footer, line_end, may_start_blank};
+
+    /// Every blank character starts with a byte [`may_start_blank`] flags; [`has_gap`] answers
+    /// as the character-by-character walk it replaces, and [`line_end`] as a byte search.
+    #[test]
+    fn byte_shortcuts_answer_as_the_plain_walks() {
+        let mut blanks = Vec::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_blank_char(c)) {
+            let mut buf = [0; 4];
+            assert!(may_start_blank(c.encode_utf8(&mut buf).as_bytes()[0]), "{:X}", c as u32);
+            blanks.push(c);
+        }
+        let old_gap = |text: &str| {
+            let (mut seen, mut run) = (false, 0usize);
+            for c in text.chars() {
+                if is_blank_char(c) {
+                    run += 1;
+                    continue;
+                }
+                if seen && run >= 2 {
+                    return true;
+                }
+                seen = true;
+                run = 0;
+            }
+            false
+        };
+        let pieces = ["受理", "3119", "件", "“是”", "，", "a", "é", "𠀀"];
+        let mut lines: Vec<String> = Vec::new();
+        for p in pieces {
+            for q in pieces {
+                for &b1 in &blanks {
+                    for b2 in [None, Some(' '), Some('\u{3000}'), Some('\u{200b}')] {
+                        let mut l = format!("{p}{b1}");
+                        l.extend(b2);
+                        l.push_str(q);
+                        lines.push(l);
+                    }
+                }
+            }
+        }
+        for l in &lines {
+            assert_eq!(has_gap(l), old_gap(l), "{l:?}");
+        }
+        let text = lines.join("\r\n") + "\n\r\rx\n";
+        let bytes = text.as_bytes();
+        for from in (0..bytes.len()).step_by(7).chain(bytes.len() - 20..=bytes.len()) {
+            let rest = &bytes[from..];
+            assert_eq!(line_end(rest), rest.iter().position(|&b| b == b'\n' || b == b'\r'), "{from}");
+        }
+    }
     use crate::document::NoteKind;
     use crate::read::text::testkit::{paragraphs, read};
 

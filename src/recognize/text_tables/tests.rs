@@ -611,3 +611,61 @@ fn the_splitter_finds_what_it_found_before() {
     }
     assert!(runs > 1000);
 }
+
+/// [`LabelIndex::may_score`] never skips a row the label scores against: on every official
+/// label, group label and key term of every revision's 表二 and 表三 (and pieces of them), and
+/// on the texts between the numbers of every text fixture, held against every row.
+#[test]
+fn rows_skipped_by_their_characters_score_nothing() {
+    let mut texts: Vec<String> = Vec::new();
+    for f in Formats::OFFICIAL.iter() {
+        for id in [TableId::Proactive, TableId::Requests] {
+            for (_, r) in f.table(id).rows() {
+                for s in std::iter::once(r.label).chain(r.parent).chain(r.keys.iter().copied()) {
+                    let chars: Vec<char> = s.chars().collect();
+                    texts.push(s.to_string());
+                    for k in 1..chars.len() {
+                        texts.push(chars[..k].iter().collect());
+                        texts.push(chars[k..].iter().collect());
+                    }
+                }
+            }
+        }
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
+            continue;
+        }
+        let input = std::fs::read_to_string(&path).unwrap();
+        let doc = crate::read::read_file(input.as_bytes(), &Default::default()).unwrap().document;
+        for p in doc.paragraphs() {
+            texts.extend(p.text.split(|c: char| c.is_ascii_digit() || c.is_whitespace()).map(str::to_string));
+        }
+    }
+    assert!(texts.len() > 2000, "{}", texts.len());
+    let (mut skipped, mut scored) = (0, 0);
+    for f in Formats::OFFICIAL.iter() {
+        for id in [TableId::Proactive, TableId::Requests] {
+            let spec = f.table(id);
+            let index = LabelIndex::new(spec);
+            for t in &texts {
+                let printed = Printed::new(t);
+                let pw = printed.words();
+                let set = CharSet::of(pw);
+                for (i, (_, row)) in spec.rows().enumerate() {
+                    let score = row_score_of_words(pw, row);
+                    if !index.may_score(i, set) {
+                        assert_eq!(score, 0, "{t:?} against {:?}", row.label);
+                        skipped += 1;
+                    } else if score > 0 {
+                        scored += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(skipped > 10 * scored && scored > 100, "{skipped} skipped, {scored} scored");
+}

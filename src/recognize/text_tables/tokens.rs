@@ -105,19 +105,27 @@ pub(super) fn is_numeral(c: char) -> bool {
 /// (page footers, line breaks, markup) are skipped.
 fn align(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
     let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
-    let raw_chars: Vec<(usize, char)> = raw.char_indices().collect();
-    let mut rp = 0usize;
+    // Where the next character of `raw` to look at starts (a character boundary).
+    let mut rb = 0usize;
     let mut out = Vec::with_capacity(char_count(text));
     for c in text.chars() {
         if c == ' ' {
             out.push(None);
             continue;
         }
-        let window = raw_chars.len().min(rp + 4096);
-        match (rp..window).find(|&i| raw_chars[i].1 == c) {
-            Some(i) => {
-                out.push(Some(span.start + raw_chars[i].0));
-                rp = i + 1;
+        // Mostly the character is the next one: compared as bytes, without decoding `raw`.
+        let mut buf = [0; 4];
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
+        if raw.as_bytes().get(rb..).is_some_and(|rest| rest.starts_with(encoded)) {
+            out.push(Some(span.start + rb));
+            rb += encoded.len();
+            continue;
+        }
+        // Else the first one like it among the next 4096 characters.
+        match raw.get(rb..).and_then(|rest| rest.char_indices().take(4096).find(|&(_, d)| d == c)) {
+            Some((k, d)) => {
+                out.push(Some(span.start + rb + k));
+                rb += k + d.len_utf8();
             }
             None => out.push(None),
         }
@@ -429,4 +437,71 @@ pub(super) fn token_span(tokens: &[Tok]) -> Option<Span> {
         })
         .flatten()
         .reduce(Span::cover)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The alignment as it was worked out before: every character of `raw` collected, each
+    /// of the text's looked for among the next 4096.
+    fn align_by_chars(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
+        let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
+        let raw_chars: Vec<(usize, char)> = raw.char_indices().collect();
+        let mut rp = 0usize;
+        let mut out = Vec::new();
+        for c in text.chars() {
+            if c == ' ' {
+                out.push(None);
+                continue;
+            }
+            let window = raw_chars.len().min(rp + 4096);
+            match (rp..window).find(|&i| raw_chars[i].1 == c) {
+                Some(i) => {
+                    out.push(Some(span.start + raw_chars[i].0));
+                    rp = i + 1;
+                }
+                None => out.push(None),
+            }
+        }
+        out
+    }
+
+    /// The same offsets as before: on every paragraph of every text fixture, on texts with
+    /// characters missing from the input, far ahead in it (past the window) or out of order.
+    #[test]
+    fn alignment_is_the_former_one() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
+                continue;
+            }
+            let input = std::fs::read_to_string(&path).unwrap();
+            let doc = crate::read::read_file(input.as_bytes(), &Default::default()).unwrap().document;
+            for p in doc.paragraphs() {
+                assert_eq!(align(&p.text, &input, p.span), align_by_chars(&p.text, &input, p.span));
+                let shifted = Span::new(p.span.start + 1, p.span.end + 5);
+                assert_eq!(align(&p.text, &input, shifted), align_by_chars(&p.text, &input, shifted));
+                n += 1;
+            }
+        }
+        assert!(n > 500, "{n}");
+        let far = format!("{}b受", "a".repeat(5000));
+        for (text, input) in [
+            ("受理 3119 件", "受理\n3119\n  件"),
+            ("受理件", "件受理"),
+            ("受X理", "受理"),
+            ("b受", far.as_str()),
+            ("受b", far.as_str()),
+            ("", "受理"),
+            ("受理", ""),
+        ] {
+            for span in [Span::new(0, input.len()), Span::new(1, input.len() + 3), Span::new(0, 2)] {
+                assert_eq!(align(text, input, span), align_by_chars(text, input, span), "{text:?} in {input:?}");
+            }
+        }
+    }
 }
