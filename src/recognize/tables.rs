@@ -323,6 +323,11 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
     if headers.is_empty() {
         return;
     }
+    // Each header's words once, not once per column asked, where the text readers are
+    // (native, the second module); the eager browser module reduces a header for each column
+    // it is held against, as before (the list cost it 134 bytes).
+    let header_words: Vec<String> =
+        if cfg!(feature = "text-readers") { headers.iter().map(|h| words(&h.0)).collect() } else { Vec::new() };
     let mut used = vec![false; headers.len()];
     let mut picks: Vec<Option<usize>> = vec![None; group.columns.len()];
     let mut from = 0;
@@ -335,7 +340,12 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
             let hit = (start..headers.len()).find(|&h| {
                 !used[h]
                     && if pass == 0 {
-                        words(&headers[h].0) == official_words(column.label)
+                        let official = official_words(column.label);
+                        if cfg!(feature = "text-readers") {
+                            header_words[h] == official
+                        } else {
+                            words(&headers[h].0) == official
+                        }
                     } else {
                         column_matches(&headers[h].0, column)
                     }
