@@ -467,20 +467,37 @@ fn tables_json(report: &Report) -> Tables {
         let spec = found.format.table(id);
         let rows = spec
             .rows()
-            .map(|(group, row)| TableRow {
-                row: (!row.label.is_empty()).then_some(row.label),
-                values: group
-                    .columns
-                    .iter()
-                    .map(|column| {
-                        let cell = found.cell(row.id, column.id);
-                        (
-                            column.qualified_label(),
-                            cell.and_then(|c| c.value.number),
-                            cell.map(|c| c.value.text.clone()),
-                        )
-                    })
-                    .collect(),
+            .map(|(group, row)| {
+                // The row's cells are searched from its first one: no cell before it is of
+                // this row, so the cell found is `found.cell`'s, without passing over every
+                // earlier row's cells for each column. Where the text readers are (native, the
+                // second module); the eager browser module searches from the table's first
+                // cell, 54 bytes smaller.
+                let first = if cfg!(feature = "text-readers") {
+                    found.cells.iter().position(|c| c.row == row.id).unwrap_or(found.cells.len())
+                } else {
+                    0
+                };
+                let cells = &found.cells[first..];
+                TableRow {
+                    row: (!row.label.is_empty()).then_some(row.label),
+                    values: group
+                        .columns
+                        .iter()
+                        .map(|column| {
+                            let cell = cells.iter().find(|c| c.row == row.id && c.column == column.id);
+                            debug_assert_eq!(
+                                cell.map(std::ptr::from_ref),
+                                found.cell(row.id, column.id).map(std::ptr::from_ref)
+                            );
+                            (
+                                column.qualified_label(),
+                                cell.and_then(|c| c.value.number),
+                                cell.map(|c| c.value.text.clone()),
+                            )
+                        })
+                        .collect(),
+                }
             })
             .collect();
         out.push((id.numeral(), rows));

@@ -389,13 +389,13 @@ mod js {
     }
 
     impl Keys {
-        fn column(&mut self, label: &str) -> JsValue {
-            if let Some((_, key)) = self.columns.iter().find(|(l, _)| l == label) {
-                return key.clone();
-            }
-            let key = JsValue::from_str(label);
-            self.columns.push((label.to_string(), key.clone()));
-            key
+        /// Lent, not cloned: a clone and its drop are two calls into JavaScript per cell.
+        fn column(&mut self, label: &str) -> &JsValue {
+            let i = self.columns.iter().position(|(l, _)| l == label).unwrap_or_else(|| {
+                self.columns.push((label.to_string(), JsValue::from_str(label)));
+                self.columns.len() - 1
+            });
+            &self.columns[i].1
         }
     }
 
@@ -407,7 +407,7 @@ mod js {
             let cell = object();
             cell.set_key(&keys.value, decimal(*value)?);
             cell.set_key(&keys.text, string(text.as_deref()));
-            values.set_key(&keys.column(column), cell.into());
+            values.set_key(keys.column(column), cell.into());
         }
         o.set_key(&keys.values, values.into());
         Some(o.into())

@@ -177,6 +177,12 @@ pub enum LabelMatch {
 /// Compare a printed label with an official one; `keys` are the official label's key
 /// terms (any one of them identifies it).
 pub fn compare(printed: &str, official: &'static str, keys: &[&'static str]) -> LabelMatch {
+    // Most printed labels are the official one word for word: [`Printed::compare`]'s first
+    // test, made here on the fly before the label's four forms are built for the others.
+    let not_space = |c: &char| !c.is_whitespace() && *c != '\u{3000}';
+    if printed.chars().filter(not_space).eq(official.chars().filter(not_space)) {
+        return LabelMatch::Exact;
+    }
     Printed::new(printed).compare(official, keys)
 }
 

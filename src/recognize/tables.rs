@@ -15,7 +15,7 @@ use crate::format::{rows as row_ids, Format, FormatVersion, Formats, GroupSpec, 
 use crate::message::{Args, Message, Text};
 use crate::recognize::labels::{column_matches, official_words, row_score, row_score_of_words, words, OfficialRow};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, SubtotalRow, Unreadable};
-use crate::recognize::value::{read_value, Value};
+use crate::recognize::value::{read_value, reads_as_number, Value};
 use crate::strings::{char_count, JoinStr};
 
 // Why a table or a row could not be read (TABLE-UNREADABLE's reasons).
@@ -90,6 +90,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
         // cell holds (a `三` typed into a value cell is a bad value, not a label).
         let markup = input.is_markup();
         let value_start = if markup { value_start_column(t) } else { None };
+        out.reserve(t.grid.height());
         for y in 0..t.grid.height() {
             // The distinct cells of this grid row, in order, with the column they start at
             // and whether they are anchored in this row.
@@ -104,12 +105,14 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
             }
             let mut labels = Vec::new();
             let mut context = Vec::new();
-            let mut values: Vec<(Value, Origin)> = Vec::new();
+            // Room for every cell at once (a value row holds as many values as it has cells
+            // but its label): not grown value by value.
+            let mut values: Vec<(Value, Origin)> = Vec::with_capacity(cells.len());
             // Blank cells before the label (an empty label column) are not values, unless
             // no label follows.
             let mut leading_blanks: Vec<(Value, Origin)> = Vec::new();
             let row_has_number =
-                cells.iter().any(|&(r, _, here)| here && t.cell(r).is_some_and(|c| read_value(t.text(c)).is_number()));
+                cells.iter().any(|&(r, _, here)| here && t.cell(r).is_some_and(|c| reads_as_number(t.text(c))));
             for &(r, x, here) in &cells {
                 let Some(cell) = t.cell(r) else { continue };
                 let origin = Origin { span: Some(cell.span()), cell: markup.then_some(t.address(r)) };
@@ -171,8 +174,7 @@ fn value_start_column(t: &Table) -> Option<usize> {
     for y in 0..t.grid.height() {
         let numbers: Vec<usize> = (t.grid.row(y).enumerate())
             .filter(|&(x, slot)| {
-                matches!(slot, crate::document::Slot::Anchor(_))
-                    && t.anchored_text(y, x).is_some_and(|s| read_value(s).is_number())
+                matches!(slot, crate::document::Slot::Anchor(_)) && t.anchored_text(y, x).is_some_and(reads_as_number)
             })
             .map(|(x, _)| x)
             .collect();
@@ -229,8 +231,8 @@ pub fn read_blocks(blocks: &[&crate::document::Block], input: InputKind) -> Vec<
 /// A loose line holding a row: a label, then numbers separated by spaces (`行政许可 0`).
 fn label_and_numbers(p: &crate::document::Paragraph) -> Option<RowReading> {
     let parts: Vec<&str> = p.text.split(' ').filter(|s| !s.is_empty()).collect();
-    let first_number = parts.iter().position(|s| read_value(s).is_number())?;
-    if first_number == 0 || parts[first_number..].iter().any(|s| !read_value(s).is_number()) {
+    let first_number = parts.iter().position(|s| reads_as_number(s))?;
+    if first_number == 0 || parts[first_number..].iter().any(|s| !reads_as_number(s)) {
         return None;
     }
     let label = parts[..first_number].iter().join_str("");
@@ -321,6 +323,11 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
     if headers.is_empty() {
         return;
     }
+    // Each header's words once, not once per column asked, where the text readers are
+    // (native, the second module); the eager browser module reduces a header for each column
+    // it is held against, as before (the list cost it 134 bytes).
+    let header_words: Vec<String> =
+        if cfg!(feature = "text-readers") { headers.iter().map(|h| words(&h.0)).collect() } else { Vec::new() };
     let mut used = vec![false; headers.len()];
     let mut picks: Vec<Option<usize>> = vec![None; group.columns.len()];
     let mut from = 0;
@@ -333,7 +340,12 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
             let hit = (start..headers.len()).find(|&h| {
                 !used[h]
                     && if pass == 0 {
-                        words(&headers[h].0) == words(column.label)
+                        let official = official_words(column.label);
+                        if cfg!(feature = "text-readers") {
+                            header_words[h] == official
+                        } else {
+                            words(&headers[h].0) == official
+                        }
                     } else {
                         column_matches(&headers[h].0, column)
                     }
@@ -394,9 +406,10 @@ fn map_requests(
         best.unwrap_or_else(|| (0, FoundTable::new(TableId::Requests, year_format, None, source_tables, span)));
     let f = found.format;
     let width = width_of(f);
-    let rows: Vec<RowReading> = trimmed(width).into_iter().map(Cow::into_owned).collect();
-    header_labels(&mut found, &f.table(TableId::Requests).groups[0], &rows);
-    for r in rows.iter().filter(|r| !r.values.is_empty() && r.values.len() != width) {
+    // The header rows (before the first row with values) are never trimmed: the rows as
+    // read give the same headers, without copying every row.
+    header_labels(&mut found, &f.table(TableId::Requests).groups[0], rows);
+    for r in trimmed(width).iter().filter(|r| !r.values.is_empty() && r.values.len() != width) {
         found.unreadable.push(Unreadable {
             row: None.or_else(|| best_row(found.format.table(TableId::Requests), r)),
             reason: Text::new(&ODD_REQUEST_ROW, Args::new().text("count", r.values.len()).text("expected", width)),

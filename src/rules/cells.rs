@@ -199,8 +199,13 @@ fn blank(found: &FoundTable, out: &mut Vec<Diagnostic>) {
 fn non_numeric(found: &FoundTable, out: &mut Vec<Diagnostic>) {
     let table = found.id.numeral();
     for c in &found.cells {
-        let (row, column, kind) = labels(found, c.row, c.column);
         let v = &c.value;
+        // A whole number ≥ 0 is right in every kind of column: the labels (three strings
+        // made) only for the others.
+        if v.shape != ValueShape::Text && v.number.is_none_or(|n| !n.is_negative() && n.is_integer()) {
+            continue;
+        }
+        let (row, column, kind) = labels(found, c.row, c.column);
         let problem = match (v.shape, v.number) {
             (ValueShape::Text, _) if v.overflow => &NONNUM_TOO_LONG,
             (ValueShape::Text, _) => &NONNUM_TEXT,

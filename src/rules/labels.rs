@@ -110,15 +110,6 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let m = compare(&label.printed, row.label, row.keys);
-        // The label an older revision gives the row, kept: 规范性文件 in a 2021 表二
-        // (docs/format.md §11 notes).
-        let words = crate::recognize::labels::words;
-        let old_label = ctx.report.formats.iter().take_while(|f| f.name != found.format.name).filter(|f| {
-            f.table(found.id)
-                .row(label.id)
-                .is_some_and(|(_, r)| r.label != row.label && words(r.label) == words(&label.printed))
-        });
-        let old_label = old_label.last();
         let severity = match m {
             LabelMatch::Exact => continue,
             LabelMatch::Partial if !ctx.is_html() => continue,
@@ -127,6 +118,16 @@ fn rows(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
             LabelMatch::Different => Severity::Error,
             _ => Severity::Warning,
         };
+        // The label an older revision gives the row, kept: 规范性文件 in a 2021 表二
+        // (docs/format.md §11 notes). Looked for only for a label that is reported (most
+        // are exact).
+        let words = crate::recognize::labels::words;
+        let old_label = ctx.report.formats.iter().take_while(|f| f.name != found.format.name).filter(|f| {
+            f.table(found.id)
+                .row(label.id)
+                .is_some_and(|(_, r)| r.label != row.label && words(r.label) == words(&label.printed))
+        });
+        let old_label = old_label.last();
         let kind = if old_label.is_some() {
             &KIND_OLD_LABEL
         } else {

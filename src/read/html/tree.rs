@@ -165,7 +165,22 @@ impl ElementFlags {
                 while start < v.len() {
                     let end = next_semicolon(v, start);
                     let d = v[start..end].trim_ascii_start();
-                    if matches!(d.first().map(|b| b | 0x20), Some(b'd' | b'm' | b'v')) {
+                    // Only `display`, `visibility` and `mso-hide`/`-ignore`/`-zero-height` set a
+                    // flag: their first, second and (`mso-`) fifth letters rule out most of
+                    // Word's declarations (`margin`, `vertical-align`, `mso-border-…`) before
+                    // their `:` is looked for. Where the text readers are (native, the second
+                    // module); the eager browser module, handed only the styles its walker
+                    // found a property of these in, keeps the first letter's test (56 bytes).
+                    let lower = |i: usize| d.get(i).map(|b| b | 0x20);
+                    let candidate = match lower(0) {
+                        Some(b'd' | b'v') => !cfg!(feature = "text-readers") || lower(1) == Some(b'i'),
+                        Some(b'm') => {
+                            !cfg!(feature = "text-readers")
+                                || lower(1) == Some(b's') && matches!(lower(4), Some(b'h' | b'i' | b'z'))
+                        }
+                        _ => false,
+                    };
+                    if candidate {
                         if let Some(c) = d.iter().position(|&b| b == b':') {
                             self.0 |= Self::declaration(&d[..c], &d[c + 1..]);
                         }
@@ -948,6 +963,12 @@ mod tests {
             "mso-zero-heightx:yes",
             "mso-",
             "visibility :\x0chidden",
+            "direction:none",
+            "vertical-align:hidden",
+            "mso-height-source:all",
+            "msx-hide:all",
+            "dIsplay:none",
+            "ViSiBiLiTy:hidden",
         ];
         let reference = |style: &str| {
             let mut f = 0;
