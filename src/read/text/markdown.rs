@@ -6,7 +6,7 @@ use super::lines::{is_blank_char, Kind, Line};
 use super::output::CellGatherer;
 use super::{RegionKind, Regions};
 use crate::document::Cell;
-use crate::read::normalize::normalize;
+use crate::read::normalize::{finish, push_normalized};
 
 /// The pipe-table region starting at line `i` (a line starting with `|`), if some row holds
 /// text; the line to look at next.
@@ -15,13 +15,21 @@ pub(super) fn find(lines: &[Line<'_>], kinds: &[Kind], i: usize, found: &mut Reg
     let mut j = i;
     let mut last = i;
     let mut any = false;
+    let mut scratch = String::new();
     while j < n && matches!(kinds[j], Kind::Pipe | Kind::Footer) {
         if kinds[j] == Kind::Pipe {
             last = j;
-            let (_, t) = lines[j].trimmed();
-            let cells = pipe_cells(t);
-            any |= !is_separator_row(t, &cells)
-                && cells.iter().any(|&(s, e)| !clean_md(t.get(s..e).unwrap_or("")).is_empty());
+            // Once a row holds text the region is taken: the later rows need not be cut.
+            if !any {
+                let (_, t) = lines[j].trimmed();
+                let cells = pipe_cells(t);
+                any = !is_separator_row(t, &cells)
+                    && cells.iter().any(|&(s, e)| {
+                        scratch.clear();
+                        clean_md_into(&mut scratch, t.get(s..e).unwrap_or(""));
+                        !scratch.is_empty()
+                    });
+            }
         }
         j += 1;
     }
@@ -78,13 +86,21 @@ fn is_separator_row(t: &str, cells: &[(usize, usize)]) -> bool {
 
 /// Markdown cell or paragraph text: `**` removed, `\|` unescaped, whitespace normalised.
 pub(super) fn clean_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    clean_md_into(&mut out, s);
+    out
+}
+
+/// [`clean_md`] appended to `out` (which is expected empty: the text is trimmed as a whole).
+pub(super) fn clean_md_into(out: &mut String, s: &str) {
     // Most lines have neither `*` nor a backslash: a byte search (`memchr`) tells them, without
     // setting up the two substring searches.
     if (s.contains('*') && s.contains("**")) || (s.contains('\\') && s.contains("\\|")) {
-        normalize(&s.replace("**", "").replace("\\|", "|"))
+        push_normalized(out, &s.replace("**", "").replace("\\|", "|"));
     } else {
-        normalize(s)
+        push_normalized(out, s);
     }
+    finish(out);
 }
 
 #[cfg(test)]

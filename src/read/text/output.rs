@@ -2,7 +2,7 @@
 //! built from a region's lines (each shape cuts its own lines into cells).
 
 use super::lines::{trim_bounds, Kind, Line};
-use super::markdown::clean_md;
+use super::markdown::clean_md_into;
 use super::wrapping::ParaBuilder;
 use super::{layout, markdown, tabs, RegionKind};
 use crate::document::{Block, Cell, CellTexts, NoteKind, Paragraph, ReadNote, Row, Span, Table};
@@ -23,7 +23,9 @@ impl CellGatherer {
     pub(super) fn cell(&mut self, abs: usize, text: &str, md: bool) -> Cell {
         let (s, e) = trim_bounds(text);
         let range = if md {
-            self.texts.push(&clean_md(text))
+            self.scratch.clear();
+            clean_md_into(&mut self.scratch, text);
+            self.texts.push(&self.scratch)
         } else {
             self.scratch.clear();
             push_normalized(&mut self.scratch, text);
