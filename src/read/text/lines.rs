@@ -93,6 +93,20 @@ pub(super) fn is_blank_char(c: char) -> bool {
 
 /// Byte bounds of `s` without leading and trailing whitespace (empty → `(len, len)`).
 pub(super) fn trim_bounds(s: &str) -> (usize, usize) {
+    // Most lines start and end with an ordinary character: the lead bytes of the first and
+    // the last character tell, without the two character searches.
+    let b = s.as_bytes();
+    if let Some(&first) = b.first() {
+        let last = b.iter().rposition(|&x| (x as i8) >= -0x40).unwrap_or(0);
+        if !may_start_blank(first) && !may_start_blank(b[last]) {
+            return (0, s.len());
+        }
+    }
+    trim_bounds_slow(s)
+}
+
+/// [`trim_bounds`] by character searches.
+fn trim_bounds_slow(s: &str) -> (usize, usize) {
     let start = s.len() - s.trim_start_matches(is_blank_char).len();
     let end = s.trim_end_matches(is_blank_char).len().max(start);
     (start, end)
@@ -265,10 +279,22 @@ fn fold_digit(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_gap, is_blank_char, is_footer, line_end, may_start_blank};
+    use super::{has_gap, is_blank_char, is_footer, line_end, may_start_blank, trim_bounds, trim_bounds_slow};
 
     /// Every blank character starts with a byte [`may_start_blank`] flags; [`has_gap`] answers
     /// as the character-by-character walk it replaces, and [`line_end`] as a byte search.
+    /// The lead-byte shortcut of [`trim_bounds`] gives the character searches' bounds.
+    #[test]
+    fn trim_bounds_fast_path_agrees() {
+        let chars: Vec<char> = (0..0x3100u32).chain(0xFE00..0x10000).filter_map(char::from_u32).collect();
+        for &c in &chars {
+            for t in [c.to_string(), format!("{c}中"), format!("中{c}"), format!("{c}a{c}"), format!("a{c}b")] {
+                assert_eq!(trim_bounds(&t), trim_bounds_slow(&t), "{t:?}");
+            }
+        }
+        assert_eq!(trim_bounds(""), trim_bounds_slow(""));
+    }
+
     #[test]
     fn byte_shortcuts_answer_as_the_plain_walks() {
         let mut blanks = Vec::new();
