@@ -79,12 +79,11 @@ fn line_end(bytes: &[u8]) -> Option<usize> {
     bytes.get(i..)?.iter().position(|&b| b == b'\n' || b == b'\r').map(|k| i + k)
 }
 
-/// All lines at once, for the passes that look back and ahead (reserved exactly: the list
-/// is as long as the input has lines).
+/// All lines at once, for the passes that look back and ahead. Collected as they come: the
+/// list lives only while those passes run, so spare capacity costs nothing, and counting the
+/// lines first was a whole extra pass over the input.
 pub(super) fn split_lines(input: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::with_capacity(Lines::new(input).count());
-    lines.extend(Lines::new(input));
-    lines
+    Lines::new(input).collect()
 }
 
 pub(super) fn is_blank_char(c: char) -> bool {
