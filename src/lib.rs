@@ -42,6 +42,8 @@ pub mod rules;
 mod strings;
 #[cfg(feature = "cli")]
 pub mod tabular;
+#[cfg(test)]
+mod test_fixtures;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -473,22 +473,14 @@ mod tests {
             let b = align_by(text, input, 7, false).map(|a| a.runs);
             assert_eq!(a, b, "{text:?} in {input:?}");
         };
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut checked = 0;
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
-                continue;
-            }
-            let input = std::fs::read_to_string(&path).unwrap();
-            let doc = crate::read::read_file(input.as_bytes(), &Default::default()).unwrap().document;
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
             for p in doc.paragraphs() {
                 let slice = &input[p.span.start..p.span.end];
                 same(&p.text, slice);
                 checked += 1;
             }
-        }
+        });
         assert!(checked > 500, "{checked} paragraphs");
         let spaces = [" ", "\t", "\n", "\u{a0}", "\u{3000}", "\u{200b}", "\u{feff}", "\u{2028}", "\u{85}", "\u{1680}"];
         for a in spaces {

@@ -650,15 +650,7 @@ mod tests {
     #[test]
     fn titles_turned_away_match_no_window() {
         let mut rests: Vec<String> = Vec::new();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
-                continue;
-            }
-            let input = std::fs::read_to_string(&path).unwrap();
-            let doc = crate::read::read_file(input.as_bytes(), &Default::default()).unwrap().document;
+        crate::test_fixtures::for_each_text_fixture(|_, doc| {
             for p in doc.paragraphs() {
                 for (at, c) in p.text.char_indices() {
                     if NUMERAL_CHARS.contains(&c) {
@@ -666,7 +658,7 @@ mod tests {
                     }
                 }
             }
-        }
+        });
         for f in Formats::OFFICIAL.iter() {
             for spec in f.sections {
                 for t in std::iter::once(spec.title()).chain(spec.variants.iter().copied()) {

@@ -632,19 +632,11 @@ fn rows_skipped_by_their_characters_score_nothing() {
             }
         }
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
-            continue;
-        }
-        let input = std::fs::read_to_string(&path).unwrap();
-        let doc = crate::read::read_file(input.as_bytes(), &Default::default()).unwrap().document;
+    crate::test_fixtures::for_each_text_fixture(|_, doc| {
         for p in doc.paragraphs() {
             texts.extend(p.text.split(|c: char| c.is_ascii_digit() || c.is_whitespace()).map(str::to_string));
         }
-    }
+    });
     assert!(texts.len() > 2000, "{}", texts.len());
     let (mut skipped, mut scored) = (0, 0);
     for f in Formats::OFFICIAL.iter() {

@@ -471,23 +471,15 @@ mod tests {
     /// characters missing from the input, far ahead in it (past the window) or out of order.
     #[test]
     fn alignment_is_the_former_one() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut n = 0;
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
-                continue;
-            }
-            let input = std::fs::read_to_string(&path).unwrap();
-            let doc = crate::read::read_file(input.as_bytes(), &Default::default()).unwrap().document;
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
             for p in doc.paragraphs() {
-                assert_eq!(align(&p.text, &input, p.span), align_by_chars(&p.text, &input, p.span));
+                assert_eq!(align(&p.text, input, p.span), align_by_chars(&p.text, input, p.span));
                 let shifted = Span::new(p.span.start + 1, p.span.end + 5);
-                assert_eq!(align(&p.text, &input, shifted), align_by_chars(&p.text, &input, shifted));
+                assert_eq!(align(&p.text, input, shifted), align_by_chars(&p.text, input, shifted));
                 n += 1;
             }
-        }
+        });
         assert!(n > 500, "{n}");
         let far = format!("{}b受", "a".repeat(5000));
         for (text, input) in [
