@@ -389,18 +389,8 @@ fn former_match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize
 
 /// Every text fixture's paragraphs, as read.
 fn fixture_texts() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    names.sort();
-    for path in names {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if !(name.ends_with(".txt") || name.ends_with(".md")) || name == "CORPUS.md" {
-            continue;
-        }
-        let bytes = std::fs::read(&path).unwrap();
-        let Ok(file) = crate::read_file(&bytes, &crate::ReadOptions::default()) else { continue };
-        let doc = &file.document;
+    crate::test_fixtures::for_each_text_fixture(|_, doc| {
         for block in &doc.blocks {
             if let crate::document::Block::Paragraph(p) = block {
                 out.push(p.text.clone());
@@ -416,7 +406,7 @@ fn fixture_texts() -> Vec<String> {
                 }
             }
         }
-    }
+    });
     out
 }
 
