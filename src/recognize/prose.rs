@@ -102,6 +102,32 @@ fn may_be_space(bytes: &[u8]) -> bool {
     }
 }
 
+/// The length of the longest run of whole characters `text` and `input` start with alike, none
+/// of them possibly a space ([`may_be_space`]). Both start at a character boundary.
+fn same_stretch(text: &[u8], input: &[u8]) -> usize {
+    // `whole`: where the last character that matched throughout ends.
+    let (mut k, mut whole) = (0, 0);
+    while let (Some(&t), Some(&i)) = (text.get(k), input.get(k)) {
+        if t & 0xC0 != 0x80 {
+            // A character starts: those before it matched throughout.
+            whole = k;
+            if may_be_space(&text[k..]) {
+                return whole;
+            }
+        }
+        if t != i {
+            return whole;
+        }
+        k += 1;
+    }
+    // The text or the input ended: the last character counts if it ended with it.
+    if text.get(k).is_none_or(|&t| t & 0xC0 != 0x80) {
+        k
+    } else {
+        whole
+    }
+}
+
 #[inline(always)]
 fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alignment> {
     let mut runs = Vec::new();
@@ -111,22 +137,15 @@ fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alig
     let mut i = 0usize;
     while i < tb.len() {
         if shortcut {
-            // The same character right where the input goes on, and no space: the walk below
-            // would record it here and step over it. Compared as bytes (both offsets are
-            // character boundaries), without decoding.
-            let len = match tb[i] {
-                0..=0x7F => 1,
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            if let (Some(t), Some(inp)) = (tb.get(i..i + len), ib.get(j..j + len)) {
-                if t == inp && !may_be_space(t) {
-                    record(&mut runs, i, base + j);
-                    i += len;
-                    j += len;
-                    continue;
-                }
+            // A stretch of characters each right where the input goes on, none a space: the
+            // walk below would record each where the run goes on and step over it. Compared
+            // byte by byte, without decoding, and recorded once.
+            let same = same_stretch(&tb[i..], &ib[j..]);
+            if same > 0 {
+                record(&mut runs, i, base + j);
+                i += same;
+                j += same;
+                continue;
             }
         }
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
@@ -169,6 +188,17 @@ fn terminator_len(bytes: &[u8]) -> Option<usize> {
         [b'!' | b'?' | b';', ..] => Some(1),
         [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9B | 0x9F, ..] => Some(3),
         _ => None,
+    }
+}
+
+/// The length of the UTF-8 character whose first byte is `lead`.
+#[inline(always)]
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
@@ -245,14 +275,16 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
                     fallback: NarrowSpan::new(p.span),
                 });
             };
-            // A terminator told by its bytes ([`terminator_len`]): `!?;` and the lead bytes
-            // are character boundaries, and no continuation byte is one of them.
+            // A terminator told by its bytes ([`terminator_len`]), tried at each character's
+            // first byte: a character's other bytes never start one.
             let bytes = seg.as_bytes();
-            for i in 0..bytes.len() {
-                if let Some(len) = terminator_len(&bytes[i..]) {
+            let mut i = 0;
+            while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+                if let Some(len) = terminator_len(rest) {
                     push(s0, i + len);
                     s0 = i + len;
                 }
+                i += utf8_width(rest[0]);
             }
             push(s0, seg.len());
         }
@@ -322,8 +354,8 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut i = 0;
     let mut depth = 0i32;
     while i < b.len() {
-        // Byte by byte: a UTF-8 continuation byte is never a digit, a bracket or the lead
-        // byte of one, so only the brackets are decoded (（ and ） start with 0xEF).
+        // Character by character, told by the first byte: only the brackets are decoded
+        // (（ and ） start with 0xEF).
         match b[i] {
             b'(' => depth += 1,
             b')' => depth = (depth - 1).max(0),
@@ -334,7 +366,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         if !b[i].is_ascii_digit()
             || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'-'))
         {
-            i += 1;
+            i += utf8_width(b[i]);
             continue;
         }
         let start = i;
@@ -398,12 +430,20 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     out
 }
 
+/// ASCII digits with an optional decimal point (`3119`, `17.46`), as [`quantities`] finds them.
 pub fn parse_decimal(s: &str) -> Option<Decimal> {
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if int.len() > 30 || frac.len() > 8 {
+    if int.len() > 30 || frac.len() > 8 || int.len() + frac.len() == 0 {
         return None;
     }
-    let mantissa: i128 = format!("{int}{frac}").parse().ok()?;
+    // Accumulated digit by digit (38 digits fit an i128), not parsed from a joined copy.
+    let mut mantissa: i128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
     Some(Decimal { mantissa, scale: frac.len() as u32 })
 }
 
@@ -512,6 +552,26 @@ mod tests {
                 ("3170 万元", Approx::AtLeast, "万元", false),
             ]
         );
+    }
+
+    /// Digit by digit, the value parsing the joined digits gave, on every shape `quantities`
+    /// passes and the ones it does not.
+    #[test]
+    fn decimals_accumulated_as_parsed() {
+        let joined = |s: &str| {
+            let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+            if int.len() > 30 || frac.len() > 8 {
+                return None;
+            }
+            let mantissa: i128 = format!("{int}{frac}").parse().ok()?;
+            Some(Decimal { mantissa, scale: frac.len() as u32 })
+        };
+        let long = "9".repeat(30);
+        let cases = ["0", "7", "3119", "0517", "17.46", "0.5", ".5", "5.", "", ".", "1.2.3", "12345678.12345678"];
+        for s in cases.iter().copied().chain([long.as_str(), &format!("{long}.99999999"), &format!("{long}9")]) {
+            let (a, b) = (parse_decimal(s), joined(s));
+            assert_eq!(a.map(|d| (d.mantissa, d.scale)), b.map(|d| (d.mantissa, d.scale)), "{s:?}");
+        }
     }
 
     #[test]

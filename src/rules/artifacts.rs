@@ -111,6 +111,8 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
     // boundary, as `str::find` finds it.
     let bytes = text.as_bytes();
     let mut found = [None::<usize>; PATTERNS.len()];
+    // Almost every text has none: then the patterns are not gone through again.
+    let mut any = false;
     for (i, &b) in bytes.iter().enumerate() {
         if !first.0[usize::from(b)] {
             continue;
@@ -122,8 +124,12 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
             if p.first() == Some(&b) && p.get(1) == bytes.get(i + 1) && found[n].is_none() && bytes[i..].starts_with(p)
             {
                 found[n] = Some(i);
+                any = true;
             }
         }
+    }
+    if !any {
+        return;
     }
     for (n, (pattern, what)) in PATTERNS.iter().enumerate() {
         let Some(at) = found[n] else { continue };
