@@ -29,6 +29,17 @@ pub(crate) fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// The length of the UTF-8 character whose first byte is `lead`.
+#[inline(always)]
+pub(crate) fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// The first character for which `wanted` holds, among those three bytes long in UTF-8
 /// (U+0800 to U+FFFF: every Chinese character), in `text` at or after byte `from`, with its
 /// byte offset (the next search starts three bytes on). For scans that look for Chinese

@@ -12,6 +12,7 @@ use crate::document::{Block, Document, NarrowSpan, Span};
 use crate::format::Section;
 use crate::recognize::value::Decimal;
 use crate::recognize::FoundSection;
+use crate::strings::utf8_width;
 
 /// One sentence of running text.
 #[derive(Debug)]
@@ -188,17 +189,6 @@ fn terminator_len(bytes: &[u8]) -> Option<usize> {
         [b'!' | b'?' | b';', ..] => Some(1),
         [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9B | 0x9F, ..] => Some(3),
         _ => None,
-    }
-}
-
-/// The length of the UTF-8 character whose first byte is `lead`.
-#[inline(always)]
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
     }
 }
 

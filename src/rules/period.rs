@@ -6,6 +6,7 @@ use crate::message::{Args, Message};
 use crate::recognize::prose::Sentence;
 use crate::recognize::sections::first_year;
 use crate::rules::{Context, Family};
+use crate::strings::utf8_width;
 
 declare_rules! {
 /// ## What it checks
@@ -66,11 +67,34 @@ fn year_before(compact: &str, marker: &str) -> Option<(u16, usize)> {
 
 /// `s` without whitespace (borrowed when it has none, as most sentences).
 fn compact(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(char::is_whitespace) {
+    // Where the text readers are built (native, the browser's second module), whitespace is
+    // told by the bytes; the browser's eager module keeps the smaller test by characters. The
+    // same answer either way (tested).
+    let spaced = if cfg!(feature = "text-readers") { has_whitespace(s) } else { s.chars().any(char::is_whitespace) };
+    if spaced {
         s.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
     } else {
         s.into()
     }
+}
+
+/// `s.chars().any(char::is_whitespace)`, told by each character's first byte: whitespace is
+/// ASCII or starts with C2, E1, E2 or E3 (U+0085 … U+3000), and only those are decoded.
+fn has_whitespace(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let space = match b {
+            0x09..=0x0D | b' ' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].starts_with(char::is_whitespace),
+            _ => false,
+        };
+        if space {
+            return true;
+        }
+        i += utf8_width(b);
+    }
+    false
 }
 
 const PERIOD_TITLE: Message = Message {
@@ -237,6 +261,26 @@ pub(crate) const MESSAGES: &[&crate::message::Message] = &[&PERIOD_TITLE, &PERIO
 #[cfg(test)]
 mod tests {
     use crate::rules::testkit::{mini, rules};
+
+    /// The byte test finds whitespace where `char::is_whitespace` does: every character alone
+    /// and after a Chinese one, and every text fixture's paragraphs.
+    #[cfg(feature = "text-readers")]
+    #[test]
+    fn whitespace_told_by_its_first_byte() {
+        let same = |s: &str| assert_eq!(super::has_whitespace(s), s.chars().any(char::is_whitespace), "{s:?}");
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            same(&c.to_string());
+            same(&format!("年{c}"));
+        }
+        let mut checked = 0;
+        crate::test_fixtures::for_each_text_fixture(|_, doc| {
+            for p in doc.paragraphs() {
+                same(&p.text);
+                checked += 1;
+            }
+        });
+        assert!(checked > 500, "{checked} paragraphs");
+    }
 
     #[test]
     fn a_consistent_year_passes() {

@@ -61,8 +61,9 @@ pub fn is_placeholder(text: &str) -> bool {
     let inner = t.trim_start_matches(['（', '(', '【', '[', '〔']);
     let bracketed = inner.len() < t.len() && t.ends_with(['）', ')', '】', ']', '〕']);
     let bare = t.trim_end_matches(['。', '.']);
-    crate::strings::char_count(t) <= 40
-        && PLACEHOLDERS.iter().any(|p| (bracketed && inner.starts_with(p)) || bare == *p)
+    // The words first: counting a long paragraph's characters costs more than they do.
+    PLACEHOLDERS.iter().any(|p| (bracketed && inner.starts_with(p)) || bare == *p)
+        && crate::strings::char_count(t) <= 40
 }
 
 /// A blank template: the tables hold no number at all, and the text is placeholders.
