@@ -1,7 +1,7 @@
 //! The narrative's words: what a keyword says a number counts ([`Kw`]), what a sentence is
 //! about ([`Topic`]), and which sentences are table text run into prose.
 
-use crate::strings::next_char_where;
+use crate::strings::{next_char_in, CharSet};
 
 /// What a keyword says a number counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,7 +103,7 @@ fn closest_keyword_by(prefix: &str, one_pass: bool) -> Option<Kw> {
         // another of the same keyword), in one pass: where each keyword may match next.
         let mut next_free = [0usize; KEYWORDS.len()];
         let mut from = 0;
-        while let Some((at, c)) = next_char_where(prefix, from, starts_keyword) {
+        while let Some((at, c)) = next_char_in(prefix, from, &KEYWORD_STARTS) {
             let rest = &prefix.as_bytes()[at..];
             for ((pat, kw), free) in KEYWORDS.iter().zip(&mut next_free) {
                 if at >= *free && rest.starts_with(pat.as_bytes()) {
@@ -135,33 +135,45 @@ fn closest_keyword_by(prefix: &str, one_pass: bool) -> Option<Kw> {
     best.map(|b| b.2)
 }
 
-/// The first character of a keyword of [`KEYWORDS`].
-fn starts_keyword(c: char) -> bool {
-    matches!(
-        c,
-        '新' | '收'
-            | '受'
-            | '接'
-            | '共'
-            | '办'
-            | '答'
-            | '处'
-            | '予'
-            | '公'
-            | '部'
-            | '不'
-            | '无'
-            | '其'
-            | '行'
-            | '复'
-            | '诉'
-            | '维'
-            | '纠'
-            | '尚'
-            | '未'
-            | '规'
-    )
-}
+/// The first characters of the keywords of [`KEYWORDS`].
+const KEYWORD_STARTS: CharSet = CharSet::new(
+    &[
+        '新', '收', '受', '接', '共', '办', '答', '处', '予', '公', '部', '不', '无', '其', '行', '复', '诉', '维',
+        '纠', '尚', '未', '规',
+    ],
+    |c| {
+        matches!(
+            c,
+            '新' | '收'
+                | '受'
+                | '接'
+                | '共'
+                | '办'
+                | '答'
+                | '处'
+                | '予'
+                | '公'
+                | '部'
+                | '不'
+                | '无'
+                | '其'
+                | '行'
+                | '复'
+                | '诉'
+                | '维'
+                | '纠'
+                | '尚'
+                | '未'
+                | '规'
+        )
+    },
+);
+
+/// The first characters of the topic words ([`last_topic`]) and of the table marks ([`is_table_text`]).
+const TOPIC_STARTS: CharSet =
+    CharSet::new(&['复', '诉', '申', '起', '案'], |c| matches!(c, '复' | '诉' | '申' | '起' | '案'));
+const MARK_STARTS: CharSet =
+    CharSet::new(&['申', '第', '勾', '结', '信'], |c| matches!(c, '申' | '第' | '勾' | '结' | '信'));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Topic {
@@ -183,10 +195,10 @@ pub(super) fn last_topic(text: &str) -> Option<Topic> {
     ];
     // The topic named last: the word ending last, the longer one on a tie. One pass over the
     // sentence, trying the words only where one can start (this runs on every sentence; see
-    // `next_char_where`).
+    // `next_char_in`).
     let mut best: Option<(usize, usize, Topic)> = None;
     let mut from = 0;
-    while let Some((at, _)) = next_char_where(text, from, |c| matches!(c, '复' | '诉' | '申' | '起' | '案')) {
+    while let Some((at, _)) = next_char_in(text, from, &TOPIC_STARTS) {
         for (word, topic) in TOPICS {
             if text.as_bytes()[at..].starts_with(word.as_bytes()) {
                 let key = (at + word.len(), word.len());
@@ -205,7 +217,7 @@ pub(super) fn is_table_text(s: &str) -> bool {
     const MARKS: [&str; 6] = ["申请数量", "第二十条", "勾稽", "结果维持结果纠正", "申请人情况", "信息内容本年"];
     // One pass, trying the marks only where one can start (this runs on every sentence).
     let mut from = 0;
-    while let Some((at, _)) = next_char_where(s, from, |c| matches!(c, '申' | '第' | '勾' | '结' | '信')) {
+    while let Some((at, _)) = next_char_in(s, from, &MARK_STARTS) {
         if MARKS.iter().any(|m| s.as_bytes()[at..].starts_with(m.as_bytes())) {
             return true;
         }
@@ -216,17 +228,19 @@ pub(super) fn is_table_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{closest_keyword_by, is_table_text, last_topic, starts_keyword, Topic, KEYWORDS};
+    use super::{
+        closest_keyword_by, is_table_text, last_topic, Topic, KEYWORDS, KEYWORD_STARTS, MARK_STARTS, TOPIC_STARTS,
+    };
 
     #[test]
     fn the_keywords_are_found_alike_in_one_pass_and_one_search_each() {
         // Every keyword starts with a character of the set, and the set holds no other.
         for (pat, _) in KEYWORDS {
-            assert!(starts_keyword(pat.chars().next().unwrap()), "{pat}");
+            assert!((KEYWORD_STARTS.contains)(pat.chars().next().unwrap()), "{pat}");
         }
         let firsts: Vec<char> = KEYWORDS.iter().filter_map(|(p, _)| p.chars().next()).collect();
         for c in '\u{4E00}'..='\u{9FFF}' {
-            assert_eq!(starts_keyword(c), firsts.contains(&c), "{c}");
+            assert_eq!((KEYWORD_STARTS.contains)(c), firsts.contains(&c), "{c}");
         }
         // Every keyword alone, twice, overlapping itself, after and before the others, and
         // the sentences of every fixture cut at each of their characters.
@@ -263,6 +277,12 @@ mod tests {
         for t in &texts {
             assert_eq!(closest_keyword_by(t, true), closest_keyword_by(t, false), "{t}");
         }
+    }
+
+    /// Each set's last-byte test passes every character it holds.
+    #[test]
+    fn the_start_sets_cover_their_characters() {
+        assert!(KEYWORD_STARTS.covers() && TOPIC_STARTS.covers() && MARK_STARTS.covers());
     }
 
     #[test]
