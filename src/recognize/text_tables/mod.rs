@@ -223,10 +223,11 @@ enum PieceMatch {
 /// before a run of values; second). The two readings share every step but the last piece
 /// tried (the whole text, which the second tries only when short), so the answer is worked
 /// out once for both.
-pub(super) fn match_labels(text: &str, index: &LabelIndex) -> (RowLabel, RowLabel) {
+///
+/// `canon`: [`canonical`] of `text`.
+pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowLabel, RowLabel) {
     let rows = &index.rows;
-    let canon = canonical(text);
-    if canon.is_empty() || index.column_canonical.iter().any(|c| *c == canon) {
+    if canon.is_empty() || index.column_canonical.iter().any(|c| c == canon) {
         return (None, None);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -292,7 +293,15 @@ pub(super) fn match_labels(text: &str, index: &LabelIndex) -> (RowLabel, RowLabe
 }
 
 fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Formats) -> Option<FoundTable> {
-    let format = detect_layout(id, tokens, formats.for_year_or_newest(year), formats);
+    // The canonical form of each text, for the layout's markers and the labels.
+    let canon: Vec<String> = tokens
+        .iter()
+        .map(|t| match t {
+            Tok::Text { text, .. } => canonical(text),
+            Tok::Num { .. } | Tok::Prose { .. } => String::new(),
+        })
+        .collect();
+    let format = detect_layout(id, tokens, &canon, formats.for_year_or_newest(year), formats);
     let version = format.version();
     let layout = Layout::new(format.table(id));
     let index = LabelIndex::new(layout.spec);
@@ -300,18 +309,18 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
     // Each text's label as it would end the text is kept for the runs of values after it.
     let mut row_labels: Vec<Option<(String, Option<Span>)>> = vec![None; layout.rows.len()];
     let mut tails: Vec<Option<RowLabel>> = vec![None; tokens.len()];
-    for (t, tail) in tokens.iter().zip(&mut tails) {
+    for ((t, canon), tail) in tokens.iter().zip(&canon).zip(&mut tails) {
         if let Tok::Text { text, span, heading: None } = t {
             // The whole text as a label, or else the label ending it: the second never
             // answers where the first does not (see `match_labels`).
-            let (whole, tail_label) = match_labels(text, &index);
+            let (whole, tail_label) = match_labels(text, canon, &index);
             if let Some((r, printed)) = whole {
                 row_labels[r].get_or_insert((printed, *span));
             }
             *tail = Some(tail_label);
         }
     }
-    let runs = runs(tokens, &index, &mut tails);
+    let runs = runs(tokens, &canon, &index, &mut tails);
     for run in &runs {
         if let Some((r, printed, span)) = &run.label {
             row_labels[*r].get_or_insert((printed.clone(), *span));
@@ -370,8 +379,8 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
                 None => table.unreadable.push(Unreadable {
                     row: Some(layout.rows[row].id),
                     reason: u.failure.clone().unwrap_or_else(|| Text::new(&ROW_UNREAD, Args::new())),
-                    excerpt: Some(u.excerpt.clone()),
-                    origin: Origin { span: u.span, cell: None },
+                    excerpt: Some(u.run.excerpt()),
+                    origin: Origin { span: u.run.span(), cell: None },
                 }),
             }
         }

@@ -67,8 +67,7 @@ pub(super) struct Run {
 
 impl Run {
     pub(super) fn span(&self) -> Option<Span> {
-        let spans: Vec<Span> = self.groups.iter().filter_map(Group::span).collect();
-        spans.iter().copied().reduce(Span::cover)
+        self.groups.iter().filter_map(Group::span).reduce(Span::cover)
     }
 
     pub(super) fn excerpt(&self) -> String {
@@ -76,8 +75,14 @@ impl Run {
     }
 }
 
-/// `tails`: the label ending each text token, where already worked out (taken from it).
-pub(super) fn runs(tokens: &[Tok], index: &LabelIndex<'_>, tails: &mut [Option<RowLabel>]) -> Vec<Run> {
+/// `canonical`: [`canonical`](crate::recognize::labels::canonical) of each text token's
+/// text. `tails`: the label ending each text token, where already worked out (taken from it).
+pub(super) fn runs(
+    tokens: &[Tok],
+    canonical: &[String],
+    index: &LabelIndex<'_>,
+    tails: &mut [Option<RowLabel>],
+) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut prev_num = false;
     for (i, t) in tokens.iter().enumerate() {
@@ -91,7 +96,7 @@ pub(super) fn runs(tokens: &[Tok], index: &LabelIndex<'_>, tails: &mut [Option<R
                     let label = match i.checked_sub(1).map(|j| &tokens[j]) {
                         Some(Tok::Text { text, span, .. }) => tails[i - 1]
                             .take()
-                            .unwrap_or_else(|| match_labels(text, index).1)
+                            .unwrap_or_else(|| match_labels(text, &canonical[i - 1], index).1)
                             .map(|(r, printed)| (r, printed, *span)),
                         _ => None,
                     };
@@ -188,14 +193,14 @@ pub(super) fn place_by_labels(layout: &Layout, runs: &[Run]) -> Vec<Option<(usiz
 
 /// One uncertain piece of the reading: a run placed on rows `start..start + k`, with every
 /// reading the text allows (each a list of rows' cells).
-pub(super) struct Unit {
+pub(super) struct Unit<'a> {
     pub(super) start: usize,
     pub(super) k: usize,
     pub(super) candidates: Vec<Vec<Vec<Part>>>,
     /// Why there is no candidate, when there is none.
     pub(super) failure: Option<Text>,
-    pub(super) span: Option<Span>,
-    pub(super) excerpt: String,
+    /// The run read: its span and excerpt, for the messages of the rows not read.
+    pub(super) run: &'a Run,
 }
 
 pub(super) fn row_major(groups: &[Group], widths: &[usize]) -> Vec<Vec<Part>> {
@@ -329,7 +334,7 @@ pub(super) fn block_readings(
     Err(Text::new(&super::TOO_MANY_READINGS, Args::new()))
 }
 
-pub(super) fn unit_for(layout: &Layout, run: &Run, start: usize, f: Fill) -> Unit {
+pub(super) fn unit_for<'a>(layout: &Layout, run: &'a Run, start: usize, f: Fill) -> Unit<'a> {
     let (k, result) = match f {
         Fill::Cells(k) => (k, block_readings(layout, start, k, &run.groups)),
         Fill::Glued => {
@@ -342,7 +347,7 @@ pub(super) fn unit_for(layout: &Layout, run: &Run, start: usize, f: Fill) -> Uni
         Ok(c) => (c, None),
         Err(e) => (Vec::new(), Some(e)),
     };
-    Unit { start, k, candidates, failure, span: run.span(), excerpt: run.excerpt() }
+    Unit { start, k, candidates, failure, run }
 }
 
 /// The position of every id, or `None` if one has none (one routine for every caller, not

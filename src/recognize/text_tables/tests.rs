@@ -433,7 +433,7 @@ fn match_labels_reads_as_the_former_matcher_both_ways() {
         for spec in f.tables {
             let index = LabelIndex::new(spec);
             for text in &texts {
-                let (whole, tail) = match_labels(text, &index);
+                let (whole, tail) = match_labels(text, &canonical(text), &index);
                 let former_whole = former_match_label(text, spec, false);
                 let former_either = former_whole.clone().or_else(|| former_match_label(text, spec, true));
                 assert_eq!(whole, former_whole, "{text}");
