@@ -37,7 +37,7 @@ mod tokens;
 mod versions;
 
 use crate::document::{Paragraph, Span};
-use crate::format::{Formats, RowSpec, TableId, TableSpec};
+use crate::format::{Format, Formats, RowSpec, TableId, TableSpec};
 use crate::message::{Args, Message, Text};
 use crate::recognize::labels::{canonical, official_canonical, official_words, LabelMatch, OfficialRow, Printed};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
@@ -46,6 +46,7 @@ use crate::strings::char_count;
 use arithmetic::resolve;
 use placement::{place_by_labels, place_in_order, runs, unit_for, Fill, Layout};
 use review_table::read_review;
+use std::sync::OnceLock;
 use tokens::{is_digit, is_numeral, region, token_span, tokenize, Tok};
 use versions::detect_layout;
 
@@ -292,6 +293,57 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
     }
 }
 
+/// A table's [`Layout`] and [`LabelIndex`], which depend on its spec alone.
+struct Prepared {
+    layout: Layout,
+    index: LabelIndex<'static>,
+}
+
+/// The official revisions' 表二 and 表三, prepared each on first use: every document
+/// reads them alike.
+static OFFICIAL_PREPARED: [OnceLock<Prepared>; 4] = [const { OnceLock::new() }; 4];
+
+/// A table prepared: the shared one of an official table, or made for this reading.
+enum PreparedRef {
+    Official(&'static Prepared),
+    Made(Box<Prepared>),
+}
+
+impl std::ops::Deref for PreparedRef {
+    type Target = Prepared;
+
+    fn deref(&self) -> &Prepared {
+        match self {
+            PreparedRef::Official(p) => p,
+            PreparedRef::Made(p) => p,
+        }
+    }
+}
+
+impl Prepared {
+    fn new(spec: &'static TableSpec) -> Prepared {
+        Prepared { layout: Layout::new(spec), index: LabelIndex::new(spec) }
+    }
+
+    /// Table `id` of `format`, shared when the format is an official one (a revision is known
+    /// by its name, as [`crate::format::FormatVersion`]s are compared).
+    fn of(format: &'static Format, id: TableId) -> PreparedRef {
+        let table = match id {
+            TableId::Proactive => 0,
+            TableId::Requests => 1,
+            TableId::Review => 2,
+        };
+        let slot = Formats::OFFICIAL
+            .iter()
+            .position(|f| f.name == format.name)
+            .and_then(|n| OFFICIAL_PREPARED.get(n * 2 + table).filter(|_| table < 2));
+        match slot {
+            Some(once) => PreparedRef::Official(once.get_or_init(|| Prepared::new(format.table(id)))),
+            None => PreparedRef::Made(Box::new(Prepared::new(format.table(id)))),
+        }
+    }
+}
+
 fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Formats) -> Option<FoundTable> {
     // The canonical form of each text, for the layout's markers and the labels.
     let canon: Vec<String> = tokens
@@ -303,8 +355,8 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
         .collect();
     let format = detect_layout(id, tokens, &canon, formats.for_year_or_newest(year), formats);
     let version = format.version();
-    let layout = Layout::new(format.table(id));
-    let index = LabelIndex::new(layout.spec);
+    let prepared = Prepared::of(format, id);
+    let (layout, index) = (&prepared.layout, &prepared.index);
     // Labels anywhere in the region: the table is there at all, and how each row is printed.
     // Each text's label as it would end the text is kept for the runs of values after it.
     let mut row_labels: Vec<Option<(String, Option<Span>)>> = vec![None; layout.rows.len()];
@@ -313,14 +365,14 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
         if let Tok::Text { text, span, heading: None } = t {
             // The whole text as a label, or else the label ending it: the second never
             // answers where the first does not (see `match_labels`).
-            let (whole, tail_label) = match_labels(text, canon, &index);
+            let (whole, tail_label) = match_labels(text, canon, index);
             if let Some((r, printed)) = whole {
                 row_labels[r].get_or_insert((printed, *span));
             }
             *tail = Some(tail_label);
         }
     }
-    let runs = runs(tokens, &canon, &index, &mut tails);
+    let runs = runs(tokens, &canon, index, &mut tails);
     for run in &runs {
         if let Some((r, printed, span)) = &run.label {
             row_labels[*r].get_or_insert((printed.clone(), *span));
@@ -339,14 +391,14 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
             });
         }
     }
-    let placement: Vec<Option<(usize, Fill)>> = match place_in_order(&layout, &runs) {
+    let placement: Vec<Option<(usize, Fill)>> = match place_in_order(layout, &runs) {
         Some(p) => p.into_iter().map(Some).collect(),
-        None => place_by_labels(&layout, &runs),
+        None => place_by_labels(layout, &runs),
     };
     let mut units = Vec::new();
     for (run, place) in runs.iter().zip(&placement) {
         match place {
-            Some((start, f)) => units.push(unit_for(&layout, run, *start, *f)),
+            Some((start, f)) => units.push(unit_for(layout, run, *start, *f)),
             None => table.unreadable.push(Unreadable {
                 row: run.label.as_ref().map(|l| layout.rows[l.0].id),
                 reason: Text::new(&UNPLACED, Args::new()),
@@ -355,7 +407,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
             }),
         }
     }
-    resolve(&layout, &mut units);
+    resolve(layout, &mut units);
     let mut covered = vec![false; layout.rows.len()];
     for u in &units {
         covered[u.start..u.start + u.k].iter_mut().for_each(|c| *c = true);

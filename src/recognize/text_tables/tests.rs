@@ -651,3 +651,19 @@ fn rows_skipped_by_their_characters_score_nothing() {
     }
     assert!(skipped > 10 * scored && scored > 100, "{skipped} skipped, {scored} scored");
 }
+
+#[test]
+fn every_official_table_two_and_three_is_prepared_once() {
+    for f in Formats::OFFICIAL.iter() {
+        for id in [TableId::Proactive, TableId::Requests, TableId::Review] {
+            let (a, b) = (Prepared::of(f, id), Prepared::of(f, id));
+            let shared =
+                matches!((&a, &b), (PreparedRef::Official(x), PreparedRef::Official(y)) if std::ptr::eq(*x, *y));
+            assert_eq!(shared, id != TableId::Review);
+            assert_eq!(a.layout.rows.len(), f.table(id).rows().count());
+            assert!(a.layout.rows.iter().zip(f.table(id).rows()).all(|(a, (_, b))| a.id == b.id && a.label == b.label));
+        }
+    }
+    static OTHER: Format = Format { name: "2099", ..y2021::FORMAT };
+    assert!(matches!(Prepared::of(&OTHER, TableId::Requests), PreparedRef::Made(_)));
+}
