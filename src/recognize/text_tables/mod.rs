@@ -120,23 +120,27 @@ pub fn read_text_table_with(
 // ---------------------------------------------------------------------------------------
 // Labels
 
-/// Positions where a row label may begin: `（一）`, `一、`, `1.`/`1、`/`1．`.
-fn label_starts(chars: &[char]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for i in 0..chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        let bracket = matches!(c, '（' | '(')
-            && next.is_some_and(is_numeral)
-            && matches!(chars.get(i + 2), Some('）') | Some(')'));
-        let numeral = is_numeral(c) && next == Some('、') && (i == 0 || !is_numeral(chars[i - 1]));
-        let number =
-            c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')) && (i == 0 || !is_digit(chars[i - 1]));
+/// Where the last row label in `text` may begin (a byte offset): `（一）`, `一、`,
+/// `1.`/`1、`/`1．`.
+fn last_label_start(text: &str) -> Option<usize> {
+    let mut rest = text.char_indices();
+    // The character before, and this one with the two after it.
+    let mut prev: Option<char> = None;
+    let mut window = [rest.next(), rest.next(), rest.next()];
+    let mut last = None;
+    while let Some((at, c)) = window[0] {
+        let next = window[1].map(|(_, c)| c);
+        let bracket =
+            matches!(c, '（' | '(') && next.is_some_and(is_numeral) && matches!(window[2], Some((_, '）' | ')')));
+        let numeral = is_numeral(c) && next == Some('、') && !prev.is_some_and(is_numeral);
+        let number = c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')) && !prev.is_some_and(is_digit);
         if bracket || numeral || number {
-            out.push(i);
+            last = Some(at);
         }
+        prev = Some(c);
+        window = [window[1], window[2], rest.next()];
     }
-    out
+    last
 }
 
 /// A table's official labels in the forms [`match_labels`] holds a text against, worked out
@@ -231,7 +235,6 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
     if canon.is_empty() || index.column_canonical.iter().any(|c| c == canon) {
         return (None, None);
     }
-    let chars: Vec<char> = text.chars().collect();
     // The official label, exactly, at the end of the text.
     let exact = rows
         .iter()
@@ -239,16 +242,18 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
         .filter(|&(i, r)| !r.label.is_empty() && canon.ends_with(&*index.row_canonical[i].0))
         .max_by_key(|&(i, _)| index.row_canonical[i].1);
     if let Some((i, _)) = exact {
+        // From the `want`-th character from the end that is no whitespace.
         let want = index.row_canonical[i].1;
         let mut seen = 0;
-        let mut from = chars.len();
-        while from > 0 && seen < want {
-            from -= 1;
-            if !chars[from].is_whitespace() {
-                seen += 1;
+        let mut from = text.len();
+        for (at, c) in text.char_indices().rev() {
+            if seen == want {
+                break;
             }
+            from = at;
+            seen += usize::from(!c.is_whitespace());
         }
-        let found = Some((i, chars[from..].iter().collect::<String>().trim().to_string()));
+        let found = Some((i, text[from..].trim().to_string()));
         return (found.clone(), found);
     }
     let piece_match = |piece: &str| -> PieceMatch {
@@ -281,13 +286,13 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
         PieceMatch::Nothing
     };
     // The text from the last numbering on, then the whole text (only when short for a tail).
-    if let Some(&s) = label_starts(&chars).last() {
-        if let PieceMatch::Answer(found) = piece_match(&chars[s..].iter().collect::<String>()) {
+    if let Some(s) = last_label_start(text) {
+        if let PieceMatch::Answer(found) = piece_match(&text[s..]) {
             return (found.clone(), found);
         }
     }
     match piece_match(text) {
-        PieceMatch::Answer(found) if chars.len() <= 60 => (found.clone(), found),
+        PieceMatch::Answer(found) if char_count(text) <= 60 => (found.clone(), found),
         PieceMatch::Answer(found) => (found, None),
         PieceMatch::Nothing => (None, None),
     }

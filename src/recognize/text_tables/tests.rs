@@ -323,6 +323,25 @@ fn layout_of_table_two_follows_its_headers() {
 // ---------------------------------------------------------------------------------------
 // The label matcher before `match_labels` read both ways at once (kept to compare).
 
+/// Positions where a row label may begin: `（一）`, `一、`, `1.`/`1、`/`1．`.
+fn label_starts(chars: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let bracket = matches!(c, '（' | '(')
+            && next.is_some_and(is_numeral)
+            && matches!(chars.get(i + 2), Some('）') | Some(')'));
+        let numeral = is_numeral(c) && next == Some('、') && (i == 0 || !is_numeral(chars[i - 1]));
+        let number =
+            c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')) && (i == 0 || !is_digit(chars[i - 1]));
+        if bracket || numeral || number {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// The former `match_label`, as it was, compared with [`match_labels`] below.
 fn former_match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, String)> {
     let rows: Vec<&RowSpec> = spec.rows().map(|(_, r)| r).collect();
@@ -666,4 +685,15 @@ fn every_official_table_two_and_three_is_prepared_once() {
     }
     static OTHER: Format = Format { name: "2099", ..y2021::FORMAT };
     assert!(matches!(Prepared::of(&OTHER, TableId::Requests), PreparedRef::Made(_)));
+}
+
+#[test]
+fn the_last_label_start_is_the_former_last_one() {
+    let texts = fixture_texts();
+    let samples = ["（一）", "一、二、", "十一、", "12.3", "(三)x", "1、", "a1.b2、", "（1）", "（三", "9"];
+    for text in texts.iter().map(String::as_str).chain(samples) {
+        let chars: Vec<char> = text.chars().collect();
+        let former = label_starts(&chars).last().map(|&s| text.char_indices().nth(s).unwrap().0);
+        assert_eq!(last_label_start(text), former, "{text}");
+    }
 }
