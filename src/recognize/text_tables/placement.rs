@@ -364,6 +364,7 @@ pub(super) fn positions<Id: Copy>(ids: &[Id], position: &dyn Fn(Id) -> Option<us
 mod tests {
     use super::*;
     use crate::format::{y2019, y2021, TableId};
+    use crate::recognize::text_tables::tests::Rng;
     use crate::recognize::text_tables::tokens::Ch;
 
     /// Rows `0..m` of a block read column by column, as the former reading made them.
@@ -472,18 +473,6 @@ mod tests {
             return Ok(vec![per_row.into_iter().map(|mut v| v.remove(0)).collect()]);
         }
         Err(Text::new(&super::super::TOO_MANY_READINGS, Args::new()))
-    }
-
-    /// A small deterministic generator (xorshift).
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 % n
-        }
     }
 
     /// The same readings and the same failures as the former reading, on blocks of every

@@ -196,6 +196,7 @@ impl Arrangement<'_> {
 mod tests {
     use super::*;
     use crate::format::y2021;
+    use crate::recognize::text_tables::tests::Rng;
     use crate::recognize::text_tables::tokens::Ch;
 
     fn permute(order: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {
@@ -242,18 +243,6 @@ mod tests {
             1 => Ok(balanced.remove(0)),
             0 => Err(Text::new(&super::super::REVIEW_NO_ARRANGEMENT, Args::new().text("text", excerpt))),
             n => Err(Text::new(&super::super::REVIEW_ARRANGEMENTS, Args::new().text("text", excerpt).text("count", n))),
-        }
-    }
-
-    /// A small deterministic generator (xorshift).
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 % n
         }
     }
 

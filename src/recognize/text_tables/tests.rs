@@ -541,11 +541,11 @@ fn former_split(groups: &[Group], k: usize, rels: &[RowRel], max_found: usize) -
     s.out
 }
 
-/// A small deterministic generator (xorshift), for the comparisons below.
-struct Rng(u64);
+/// A small deterministic generator (xorshift), for the comparisons with former forms.
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self, n: u64) -> u64 {
+    pub(super) fn next(&mut self, n: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
