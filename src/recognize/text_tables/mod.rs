@@ -268,22 +268,26 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
         // The rows the label scores against and resembles (the score first: it is cheaper,
         // and most rows score nothing; the rows it cannot score against are not scored).
         let set = CharSet::of(pw);
-        let scored: Vec<(usize, usize)> = rows
+        let scored = rows
             .iter()
             .enumerate()
             .filter(|&(i, r)| !r.label.is_empty() && index.may_score(i, set))
             .map(|(i, _)| (i, index.official[i].score(pw)))
-            .filter(|&(i, s)| s > 0 && printed.compare(rows[i].label, rows[i].keys) != LabelMatch::Different)
-            .collect();
-        let best = scored.iter().map(|&(_, s)| s).max();
-        if let Some(best) = best {
-            let top: Vec<usize> = scored.iter().filter(|&&(_, s)| s == best).map(|&(i, _)| i).collect();
-            if top.len() == 1 {
-                return PieceMatch::Answer(Some((top[0], piece.trim().to_string())));
+            .filter(|&(i, s)| s > 0 && printed.compare(rows[i].label, rows[i].keys) != LabelMatch::Different);
+        // The best score, the first row with it, and whether it is the only one.
+        let mut best: Option<(usize, usize, bool)> = None;
+        for (i, s) in scored {
+            match &mut best {
+                Some((b, _, only)) if s == *b => *only = false,
+                Some((b, ..)) if s < *b => {}
+                _ => best = Some((s, i, true)),
             }
-            return PieceMatch::Answer(None);
         }
-        PieceMatch::Nothing
+        match best {
+            Some((_, i, true)) => PieceMatch::Answer(Some((i, piece.trim().to_string()))),
+            Some(_) => PieceMatch::Answer(None),
+            None => PieceMatch::Nothing,
+        }
     };
     // The text from the last numbering on, then the whole text (only when short for a tail).
     if let Some(s) = last_label_start(text) {
