@@ -27,7 +27,7 @@ pub(super) fn column_rels(layout: &Layout) -> Vec<(Vec<usize>, Vec<usize>)> {
 
 /// Choose among the readings of ambiguous units with the column relations: a unit's row is
 /// read when every combination that satisfies them agrees on it.
-pub(super) fn resolve(layout: &Layout, units: &mut [Unit]) {
+pub(super) fn resolve(layout: &Layout, units: &mut [Unit<'_>]) {
     let ambiguous: Vec<usize> = (0..units.len()).filter(|&u| units[u].candidates.len() > 1).collect();
     if ambiguous.is_empty() {
         return;
@@ -100,7 +100,7 @@ pub(super) fn resolve(layout: &Layout, units: &mut [Unit]) {
             } else {
                 &super::READINGS_TOO_MANY_COMBINATIONS
             };
-            let args = Args::new().text("count", unit.candidates.len()).text("text", &unit.excerpt);
+            let args = Args::new().text("count", unit.candidates.len()).text("text", unit.run.excerpt());
             unit.failure = Some(Text::new(why, args));
             // Rows on which every reading agrees are still certain.
             chosen = (0..unit.candidates.len()).collect();
@@ -116,7 +116,7 @@ pub(super) fn resolve(layout: &Layout, units: &mut [Unit]) {
             unit.candidates = vec![rows.into_iter().flatten().collect()];
         } else {
             let ways = chosen.iter().enumerate().filter(|&(i, c)| !chosen[..i].contains(c)).count();
-            let args = Args::new().text("text", &unit.excerpt).text("count", ways);
+            let args = Args::new().text("text", unit.run.excerpt()).text("count", ways);
             unit.failure.get_or_insert(Text::new(&super::READS_SEVERAL_WAYS, args));
             // Partly certain: keep the agreed rows as a one-candidate unit with holes.
             unit.candidates = vec![rows.into_iter().map(Option::unwrap_or_default).collect()];

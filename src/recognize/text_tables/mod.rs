@@ -37,7 +37,7 @@ mod tokens;
 mod versions;
 
 use crate::document::{Paragraph, Span};
-use crate::format::{Formats, RowSpec, TableId, TableSpec};
+use crate::format::{Format, Formats, RowSpec, TableId, TableSpec};
 use crate::message::{Args, Message, Text};
 use crate::recognize::labels::{canonical, official_canonical, official_words, LabelMatch, OfficialRow, Printed};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
@@ -46,6 +46,7 @@ use crate::strings::char_count;
 use arithmetic::resolve;
 use placement::{place_by_labels, place_in_order, runs, unit_for, Fill, Layout};
 use review_table::read_review;
+use std::sync::OnceLock;
 use tokens::{is_digit, is_numeral, region, token_span, tokenize, Tok};
 use versions::detect_layout;
 
@@ -119,23 +120,27 @@ pub fn read_text_table_with(
 // ---------------------------------------------------------------------------------------
 // Labels
 
-/// Positions where a row label may begin: `（一）`, `一、`, `1.`/`1、`/`1．`.
-fn label_starts(chars: &[char]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for i in 0..chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        let bracket = matches!(c, '（' | '(')
-            && next.is_some_and(is_numeral)
-            && matches!(chars.get(i + 2), Some('）') | Some(')'));
-        let numeral = is_numeral(c) && next == Some('、') && (i == 0 || !is_numeral(chars[i - 1]));
-        let number =
-            c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')) && (i == 0 || !is_digit(chars[i - 1]));
+/// Where the last row label in `text` may begin (a byte offset): `（一）`, `一、`,
+/// `1.`/`1、`/`1．`.
+fn last_label_start(text: &str) -> Option<usize> {
+    let mut rest = text.char_indices();
+    // The character before, and this one with the two after it.
+    let mut prev: Option<char> = None;
+    let mut window = [rest.next(), rest.next(), rest.next()];
+    let mut last = None;
+    while let Some((at, c)) = window[0] {
+        let next = window[1].map(|(_, c)| c);
+        let bracket =
+            matches!(c, '（' | '(') && next.is_some_and(is_numeral) && matches!(window[2], Some((_, '）' | ')')));
+        let numeral = is_numeral(c) && next == Some('、') && !prev.is_some_and(is_numeral);
+        let number = c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')) && !prev.is_some_and(is_digit);
         if bracket || numeral || number {
-            out.push(i);
+            last = Some(at);
         }
+        prev = Some(c);
+        window = [window[1], window[2], rest.next()];
     }
-    out
+    last
 }
 
 /// A table's official labels in the forms [`match_labels`] holds a text against, worked out
@@ -223,13 +228,13 @@ enum PieceMatch {
 /// before a run of values; second). The two readings share every step but the last piece
 /// tried (the whole text, which the second tries only when short), so the answer is worked
 /// out once for both.
-pub(super) fn match_labels(text: &str, index: &LabelIndex) -> (RowLabel, RowLabel) {
+///
+/// `canon`: [`canonical`] of `text`.
+pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowLabel, RowLabel) {
     let rows = &index.rows;
-    let canon = canonical(text);
-    if canon.is_empty() || index.column_canonical.iter().any(|c| *c == canon) {
+    if canon.is_empty() || index.column_canonical.iter().any(|c| c == canon) {
         return (None, None);
     }
-    let chars: Vec<char> = text.chars().collect();
     // The official label, exactly, at the end of the text.
     let exact = rows
         .iter()
@@ -237,16 +242,18 @@ pub(super) fn match_labels(text: &str, index: &LabelIndex) -> (RowLabel, RowLabe
         .filter(|&(i, r)| !r.label.is_empty() && canon.ends_with(&*index.row_canonical[i].0))
         .max_by_key(|&(i, _)| index.row_canonical[i].1);
     if let Some((i, _)) = exact {
+        // From the `want`-th character from the end that is no whitespace.
         let want = index.row_canonical[i].1;
         let mut seen = 0;
-        let mut from = chars.len();
-        while from > 0 && seen < want {
-            from -= 1;
-            if !chars[from].is_whitespace() {
-                seen += 1;
+        let mut from = text.len();
+        for (at, c) in text.char_indices().rev() {
+            if seen == want {
+                break;
             }
+            from = at;
+            seen += usize::from(!c.is_whitespace());
         }
-        let found = Some((i, chars[from..].iter().collect::<String>().trim().to_string()));
+        let found = Some((i, text[from..].trim().to_string()));
         return (found.clone(), found);
     }
     let piece_match = |piece: &str| -> PieceMatch {
@@ -261,57 +268,120 @@ pub(super) fn match_labels(text: &str, index: &LabelIndex) -> (RowLabel, RowLabe
         // The rows the label scores against and resembles (the score first: it is cheaper,
         // and most rows score nothing; the rows it cannot score against are not scored).
         let set = CharSet::of(pw);
-        let scored: Vec<(usize, usize)> = rows
+        let scored = rows
             .iter()
             .enumerate()
             .filter(|&(i, r)| !r.label.is_empty() && index.may_score(i, set))
             .map(|(i, _)| (i, index.official[i].score(pw)))
-            .filter(|&(i, s)| s > 0 && printed.compare(rows[i].label, rows[i].keys) != LabelMatch::Different)
-            .collect();
-        let best = scored.iter().map(|&(_, s)| s).max();
-        if let Some(best) = best {
-            let top: Vec<usize> = scored.iter().filter(|&&(_, s)| s == best).map(|&(i, _)| i).collect();
-            if top.len() == 1 {
-                return PieceMatch::Answer(Some((top[0], piece.trim().to_string())));
+            .filter(|&(i, s)| s > 0 && printed.compare(rows[i].label, rows[i].keys) != LabelMatch::Different);
+        // The best score, the first row with it, and whether it is the only one.
+        let mut best: Option<(usize, usize, bool)> = None;
+        for (i, s) in scored {
+            match &mut best {
+                Some((b, _, only)) if s == *b => *only = false,
+                Some((b, ..)) if s < *b => {}
+                _ => best = Some((s, i, true)),
             }
-            return PieceMatch::Answer(None);
         }
-        PieceMatch::Nothing
+        match best {
+            Some((_, i, true)) => PieceMatch::Answer(Some((i, piece.trim().to_string()))),
+            Some(_) => PieceMatch::Answer(None),
+            None => PieceMatch::Nothing,
+        }
     };
     // The text from the last numbering on, then the whole text (only when short for a tail).
-    if let Some(&s) = label_starts(&chars).last() {
-        if let PieceMatch::Answer(found) = piece_match(&chars[s..].iter().collect::<String>()) {
+    if let Some(s) = last_label_start(text) {
+        if let PieceMatch::Answer(found) = piece_match(&text[s..]) {
             return (found.clone(), found);
         }
     }
     match piece_match(text) {
-        PieceMatch::Answer(found) if chars.len() <= 60 => (found.clone(), found),
+        PieceMatch::Answer(found) if char_count(text) <= 60 => (found.clone(), found),
         PieceMatch::Answer(found) => (found, None),
         PieceMatch::Nothing => (None, None),
     }
 }
 
+/// A table's [`Layout`] and [`LabelIndex`], which depend on its spec alone.
+struct Prepared {
+    layout: Layout,
+    index: LabelIndex<'static>,
+}
+
+/// The official revisions' 表二 and 表三, prepared each on first use: every document
+/// reads them alike.
+static OFFICIAL_PREPARED: [OnceLock<Prepared>; 4] = [const { OnceLock::new() }; 4];
+
+/// A table prepared: the shared one of an official table, or made for this reading.
+enum PreparedRef {
+    Official(&'static Prepared),
+    Made(Box<Prepared>),
+}
+
+impl std::ops::Deref for PreparedRef {
+    type Target = Prepared;
+
+    fn deref(&self) -> &Prepared {
+        match self {
+            PreparedRef::Official(p) => p,
+            PreparedRef::Made(p) => p,
+        }
+    }
+}
+
+impl Prepared {
+    fn new(spec: &'static TableSpec) -> Prepared {
+        Prepared { layout: Layout::new(spec), index: LabelIndex::new(spec) }
+    }
+
+    /// Table `id` of `format`, shared when the format is an official one (a revision is known
+    /// by its name, as [`crate::format::FormatVersion`]s are compared).
+    fn of(format: &'static Format, id: TableId) -> PreparedRef {
+        let table = match id {
+            TableId::Proactive => 0,
+            TableId::Requests => 1,
+            TableId::Review => 2,
+        };
+        let slot = Formats::OFFICIAL
+            .iter()
+            .position(|f| f.name == format.name)
+            .and_then(|n| OFFICIAL_PREPARED.get(n * 2 + table).filter(|_| table < 2));
+        match slot {
+            Some(once) => PreparedRef::Official(once.get_or_init(|| Prepared::new(format.table(id)))),
+            None => PreparedRef::Made(Box::new(Prepared::new(format.table(id)))),
+        }
+    }
+}
+
 fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Formats) -> Option<FoundTable> {
-    let format = detect_layout(id, tokens, formats.for_year_or_newest(year), formats);
+    // The canonical form of each text, for the layout's markers and the labels.
+    let canon: Vec<String> = tokens
+        .iter()
+        .map(|t| match t {
+            Tok::Text { text, .. } => canonical(text),
+            Tok::Num { .. } | Tok::Prose { .. } => String::new(),
+        })
+        .collect();
+    let format = detect_layout(id, tokens, &canon, formats.for_year_or_newest(year), formats);
     let version = format.version();
-    let layout = Layout::new(format.table(id));
-    let index = LabelIndex::new(layout.spec);
+    let prepared = Prepared::of(format, id);
+    let (layout, index) = (&prepared.layout, &prepared.index);
     // Labels anywhere in the region: the table is there at all, and how each row is printed.
     // Each text's label as it would end the text is kept for the runs of values after it.
     let mut row_labels: Vec<Option<(String, Option<Span>)>> = vec![None; layout.rows.len()];
     let mut tails: Vec<Option<RowLabel>> = vec![None; tokens.len()];
-    for (t, tail) in tokens.iter().zip(&mut tails) {
+    for ((t, canon), tail) in tokens.iter().zip(&canon).zip(&mut tails) {
         if let Tok::Text { text, span, heading: None } = t {
             // The whole text as a label, or else the label ending it: the second never
             // answers where the first does not (see `match_labels`).
-            let (whole, tail_label) = match_labels(text, &index);
+            let (whole, tail_label) = match_labels(text, canon, index);
             if let Some((r, printed)) = whole {
                 row_labels[r].get_or_insert((printed, *span));
             }
             *tail = Some(tail_label);
         }
     }
-    let runs = runs(tokens, &index, &mut tails);
+    let runs = runs(tokens, &canon, index, &mut tails);
     for run in &runs {
         if let Some((r, printed, span)) = &run.label {
             row_labels[*r].get_or_insert((printed.clone(), *span));
@@ -330,14 +400,14 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
             });
         }
     }
-    let placement: Vec<Option<(usize, Fill)>> = match place_in_order(&layout, &runs) {
+    let placement: Vec<Option<(usize, Fill)>> = match place_in_order(layout, &runs) {
         Some(p) => p.into_iter().map(Some).collect(),
-        None => place_by_labels(&layout, &runs),
+        None => place_by_labels(layout, &runs),
     };
     let mut units = Vec::new();
     for (run, place) in runs.iter().zip(&placement) {
         match place {
-            Some((start, f)) => units.push(unit_for(&layout, run, *start, *f)),
+            Some((start, f)) => units.push(unit_for(layout, run, *start, *f)),
             None => table.unreadable.push(Unreadable {
                 row: run.label.as_ref().map(|l| layout.rows[l.0].id),
                 reason: Text::new(&UNPLACED, Args::new()),
@@ -346,7 +416,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
             }),
         }
     }
-    resolve(&layout, &mut units);
+    resolve(layout, &mut units);
     let mut covered = vec![false; layout.rows.len()];
     for u in &units {
         covered[u.start..u.start + u.k].iter_mut().for_each(|c| *c = true);
@@ -370,8 +440,8 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
                 None => table.unreadable.push(Unreadable {
                     row: Some(layout.rows[row].id),
                     reason: u.failure.clone().unwrap_or_else(|| Text::new(&ROW_UNREAD, Args::new())),
-                    excerpt: Some(u.excerpt.clone()),
-                    origin: Origin { span: u.span, cell: None },
+                    excerpt: Some(u.run.excerpt()),
+                    origin: Origin { span: u.run.span(), cell: None },
                 }),
             }
         }

@@ -323,6 +323,25 @@ fn layout_of_table_two_follows_its_headers() {
 // ---------------------------------------------------------------------------------------
 // The label matcher before `match_labels` read both ways at once (kept to compare).
 
+/// Positions where a row label may begin: `（一）`, `一、`, `1.`/`1、`/`1．`.
+fn label_starts(chars: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let bracket = matches!(c, '（' | '(')
+            && next.is_some_and(is_numeral)
+            && matches!(chars.get(i + 2), Some('）') | Some(')'));
+        let numeral = is_numeral(c) && next == Some('、') && (i == 0 || !is_numeral(chars[i - 1]));
+        let number =
+            c.is_ascii_digit() && matches!(next, Some('.' | '．' | '、')) && (i == 0 || !is_digit(chars[i - 1]));
+        if bracket || numeral || number {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// The former `match_label`, as it was, compared with [`match_labels`] below.
 fn former_match_label(text: &str, spec: &TableSpec, tail: bool) -> Option<(usize, String)> {
     let rows: Vec<&RowSpec> = spec.rows().map(|(_, r)| r).collect();
@@ -433,7 +452,7 @@ fn match_labels_reads_as_the_former_matcher_both_ways() {
         for spec in f.tables {
             let index = LabelIndex::new(spec);
             for text in &texts {
-                let (whole, tail) = match_labels(text, &index);
+                let (whole, tail) = match_labels(text, &canonical(text), &index);
                 let former_whole = former_match_label(text, spec, false);
                 let former_either = former_whole.clone().or_else(|| former_match_label(text, spec, true));
                 assert_eq!(whole, former_whole, "{text}");
@@ -522,11 +541,11 @@ fn former_split(groups: &[Group], k: usize, rels: &[RowRel], max_found: usize) -
     s.out
 }
 
-/// A small deterministic generator (xorshift), for the comparisons below.
-struct Rng(u64);
+/// A small deterministic generator (xorshift), for the comparisons with former forms.
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self, n: u64) -> u64 {
+    pub(super) fn next(&mut self, n: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -650,4 +669,31 @@ fn rows_skipped_by_their_characters_score_nothing() {
         }
     }
     assert!(skipped > 10 * scored && scored > 100, "{skipped} skipped, {scored} scored");
+}
+
+#[test]
+fn every_official_table_two_and_three_is_prepared_once() {
+    for f in Formats::OFFICIAL.iter() {
+        for id in [TableId::Proactive, TableId::Requests, TableId::Review] {
+            let (a, b) = (Prepared::of(f, id), Prepared::of(f, id));
+            let shared =
+                matches!((&a, &b), (PreparedRef::Official(x), PreparedRef::Official(y)) if std::ptr::eq(*x, *y));
+            assert_eq!(shared, id != TableId::Review);
+            assert_eq!(a.layout.rows.len(), f.table(id).rows().count());
+            assert!(a.layout.rows.iter().zip(f.table(id).rows()).all(|(a, (_, b))| a.id == b.id && a.label == b.label));
+        }
+    }
+    static OTHER: Format = Format { name: "2099", ..y2021::FORMAT };
+    assert!(matches!(Prepared::of(&OTHER, TableId::Requests), PreparedRef::Made(_)));
+}
+
+#[test]
+fn the_last_label_start_is_the_former_last_one() {
+    let texts = fixture_texts();
+    let samples = ["（一）", "一、二、", "十一、", "12.3", "(三)x", "1、", "a1.b2、", "（1）", "（三", "9"];
+    for text in texts.iter().map(String::as_str).chain(samples) {
+        let chars: Vec<char> = text.chars().collect();
+        let former = label_starts(&chars).last().map(|&s| text.char_indices().nth(s).unwrap().0);
+        assert_eq!(last_label_start(text), former, "{text}");
+    }
 }
