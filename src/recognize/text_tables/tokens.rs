@@ -4,7 +4,6 @@
 use crate::document::{Paragraph, Span};
 use crate::format::{Section, SectionSpec};
 use crate::recognize::sections;
-use crate::strings::char_count;
 
 /// One digit or other character of a number as written, with its byte offset in the input.
 #[derive(Clone, Debug)]
@@ -23,11 +22,6 @@ pub(super) struct Group {
 }
 
 impl Group {
-    fn new(chars: &[(char, Option<usize>)], unit: &[(char, Option<usize>)]) -> Group {
-        let ch = |&(c, at): &(char, Option<usize>)| Ch { c, at };
-        Group { chars: chars.iter().map(ch).collect(), unit: unit.iter().map(ch).collect() }
-    }
-
     pub(super) fn text(&self) -> String {
         self.chars.iter().chain(&self.unit).map(|c| c.c).collect()
     }
@@ -100,74 +94,133 @@ pub(super) fn is_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
-/// Byte offset in `input` of each character of the paragraph's (normalised) text, found by
-/// walking the paragraph's span in step with the text: characters the reader dropped
-/// (page footers, line breaks, markup) are skipped.
-fn align(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
-    let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
-    // Where the next character of `raw` to look at starts (a character boundary).
-    let mut rb = 0usize;
-    let mut out = Vec::with_capacity(char_count(text));
-    for c in text.chars() {
-        if c == ' ' {
-            out.push(None);
-            continue;
-        }
-        // Mostly the character is the next one: compared as bytes, without decoding `raw`.
-        let mut buf = [0; 4];
-        let encoded = c.encode_utf8(&mut buf).as_bytes();
-        if raw.as_bytes().get(rb..).is_some_and(|rest| rest.starts_with(encoded)) {
-            out.push(Some(span.start + rb));
-            rb += encoded.len();
-            continue;
-        }
-        // Else the first one like it among the next 4096 characters.
-        match raw.get(rb..).and_then(|rest| rest.char_indices().take(4096).find(|&(_, d)| d == c)) {
-            Some((k, d)) => {
-                out.push(Some(span.start + rb + k));
-                rb += k + d.len_utf8();
-            }
-            None => out.push(None),
-        }
-    }
-    out
+/// Where each character of a paragraph's (normalised) text is in the input, found by walking
+/// the paragraph's span in step with the text: characters the reader dropped (page footers,
+/// line breaks, markup) are skipped. Kept as stretches, each a run of the text the input holds
+/// byte for byte, rather than as one offset per character: most of a paragraph is one or a
+/// few stretches, found by comparing bytes without decoding them.
+struct Alignment<'t> {
+    text: &'t str,
+    /// Where each stretch starts in the text, and where it is in the input (`None`: a
+    /// character not found, a stretch of its own).
+    stretches: Vec<(usize, Option<usize>)>,
 }
 
-/// Where a number group starts at `i` and ends, or `None` if `i` does not start one
-/// (sub-item numbering such as `1.属于…` is label text, not a value).
-fn scan_group(chars: &[(char, Option<usize>)], i: usize) -> Option<usize> {
-    let n = chars.len();
-    let mut j = i;
-    let signed = matches!(chars[i].0, '+' | '-' | '＋' | '－')
-        && (i == 0 || chars[i - 1].0 == ' ')
-        && i + 1 < n
-        && is_digit(chars[i + 1].0);
-    if signed {
-        j += 1;
-    } else if !is_digit(chars[i].0) {
+impl<'t> Alignment<'t> {
+    /// A space of the text is nowhere; any other character is the next one of the input
+    /// where it is the same, else the first one like it among the next 4096 characters, else
+    /// nowhere.
+    fn new(text: &'t str, input: &str, span: Span) -> Alignment<'t> {
+        let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
+        let (t, r) = (text.as_bytes(), raw.as_bytes());
+        let mut stretches = Vec::new();
+        // The next byte of the text and of the input to look at (character boundaries both).
+        let (mut tb, mut rb) = (0usize, 0usize);
+        while tb < t.len() {
+            if t[tb] == b' ' {
+                tb += 1;
+                continue;
+            }
+            // The characters the input holds next, byte for byte, up to the text's next space.
+            let same = t[tb..].iter().zip(&r[rb..]).take_while(|&(a, b)| a == b && *a != b' ').count();
+            let mut n = same;
+            while !text.is_char_boundary(tb + n) {
+                n -= 1;
+            }
+            if n > 0 {
+                stretches.push((tb, Some(span.start + rb)));
+                tb += n;
+                rb += n;
+                continue;
+            }
+            let Some(c) = text[tb..].chars().next() else { break };
+            match raw[rb..].char_indices().take(4096).find(|&(_, d)| d == c) {
+                Some((k, d)) => {
+                    stretches.push((tb, Some(span.start + rb + k)));
+                    rb += k + d.len_utf8();
+                }
+                None => stretches.push((tb, None)),
+            }
+            tb += c.len_utf8();
+        }
+        Alignment { text, stretches }
+    }
+
+    /// The input offset of the character that starts at byte `at` of the text.
+    fn at(&self, at: usize) -> Option<usize> {
+        if self.text.as_bytes().get(at) == Some(&b' ') {
+            return None;
+        }
+        let i = self.stretches.partition_point(|s| s.0 <= at).checked_sub(1)?;
+        let (start, base) = self.stretches[i];
+        base.map(|b| b + (at - start))
+    }
+
+    /// The characters of `text[start..end]`, each with its input offset.
+    fn chars(&self, start: usize, end: usize) -> Vec<Ch> {
+        self.text[start..end].char_indices().map(|(k, c)| Ch { c, at: self.at(start + k) }).collect()
+    }
+}
+
+/// The character that starts at byte `at` of `text`, if one does.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+fn is_sign(c: char) -> bool {
+    matches!(c, '+' | '-' | '＋' | '－')
+}
+
+/// Can a number group start with this byte? Every digit and sign is ASCII or a full-width
+/// form (lead byte 0xEF): other bytes, most of a Chinese text, start none, told without
+/// decoding them.
+fn may_start_group(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'+' | b'-' | 0xEF)
+}
+
+/// Where a number group starts at byte `i` of `text` and ends, or `None` if `i` does not start
+/// one (sub-item numbering such as `1.属于…` is label text, not a value).
+fn scan_group(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !bytes.get(i).copied().is_some_and(may_start_group) {
         return None;
     }
-    while j < n && is_digit(chars[j].0) {
-        j += 1;
+    let first = char_at(text, i)?;
+    let digit_at = |at: usize| char_at(text, at).filter(|&c| is_digit(c));
+    let signed = is_sign(first) && (i == 0 || bytes[i - 1] == b' ') && digit_at(i + first.len_utf8()).is_some();
+    let mut j = i;
+    if signed {
+        j += first.len_utf8();
+    } else if !is_digit(first) {
+        return None;
     }
-    if j + 1 < n && matches!(chars[j].0, '.' | '．') && is_digit(chars[j + 1].0) {
-        j += 1;
-        while j < n && is_digit(chars[j].0) {
-            j += 1;
+    let mut digits = 0;
+    let mut last_len = 0;
+    while let Some(d) = digit_at(j) {
+        j += d.len_utf8();
+        digits += 1;
+        last_len = d.len_utf8();
+    }
+    let mark = char_at(text, j);
+    if let Some(dot @ ('.' | '．')) = mark {
+        if digit_at(j + dot.len_utf8()).is_some() {
+            j += dot.len_utf8();
+            while let Some(d) = digit_at(j) {
+                j += d.len_utf8();
+            }
+            return Some(j);
         }
-        return Some(j);
     }
     // `…00000002.其他法律…`: the last digit numbers the next label, also with a space after
     // its mark, as Word's list numbers have it (`…00000002. 没有现成信息…`).
-    let label_after = chars.get(j + 1..).and_then(|rest| rest.iter().find(|c| c.0 != ' '));
-    let numbering = matches!(chars.get(j).map(|c| c.0), Some('.' | '．' | '、'))
-        && label_after.is_some_and(|c| !is_digit(c.0) && !matches!(c.0, '+' | '-' | '＋' | '－'));
-    if numbering {
-        let digits = j - i - usize::from(signed);
-        if digits <= 1 {
-            return None;
+    if let Some(m @ ('.' | '．' | '、')) = mark {
+        let label_after = text[j + m.len_utf8()..].chars().find(|&c| c != ' ');
+        if label_after.is_some_and(|c| !is_digit(c) && !is_sign(c)) {
+            if digits <= 1 {
+                return None;
+            }
+            j -= last_len;
         }
-        j -= 1;
     }
     Some(j)
 }
@@ -186,57 +239,66 @@ pub(super) fn tokenize(p: &Paragraph, input: &str, sections: &[SectionSpec], out
     }
 }
 
-/// Where a money unit right after a number (at `at`) ends: `万元`, `元`; `at` when there is none.
-fn money_unit_end(chars: &[(char, Option<usize>)], at: usize) -> usize {
-    match (chars.get(at).map(|c| c.0), chars.get(at + 1).map(|c| c.0)) {
-        (Some('万'), Some('元')) => at + 2,
-        (Some('元'), _) => at + 1,
-        _ => at,
+/// Where a money unit right after a number (at byte `at`) ends: `万元`, `元`; `at` when there is none.
+fn money_unit_end(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    if rest.starts_with("万元") {
+        at + "万元".len()
+    } else if rest.starts_with('元') {
+        at + '元'.len_utf8()
+    } else {
+        at
     }
 }
 
 /// The paragraph cut into runs of numbers and the texts between them.
 fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
-    let offsets = align(&p.text, input, p.span);
-    let chars: Vec<(char, Option<usize>)> = p.text.chars().zip(offsets).collect();
-    let n = chars.len();
+    let text = p.text.as_str();
+    let bytes = text.as_bytes();
+    let align = Alignment::new(text, input, p.span);
+    let n = bytes.len();
     let mut text_start = 0;
     let mut i = 0;
     let push_text = |out: &mut Vec<Tok>, from: usize, to: usize| {
-        let slice = &chars[from..to];
-        let text: String = slice.iter().map(|c| c.0).collect::<String>().trim().to_string();
-        if text.is_empty() {
+        let slice = &text[from..to];
+        let trimmed = slice.trim();
+        if trimmed.is_empty() {
             return;
         }
-        let first = slice.iter().find_map(|c| c.1);
-        let last = slice.iter().rev().find_map(|c| c.1.map(|a| a + c.0.len_utf8()));
+        let first = slice.char_indices().find_map(|(k, _)| align.at(from + k));
+        let last = slice.char_indices().rev().find_map(|(k, c)| align.at(from + k).map(|a| a + c.len_utf8()));
         let span = match (first, last) {
             (Some(s), Some(e)) if s <= e => Some(Span::new(s, e)),
             _ => None,
         };
-        split_headings(&text, span, sections, out);
+        split_headings(trimmed, span, sections, out);
+    };
+    let group = |start: usize, end: usize, unit_end: usize| Group {
+        chars: align.chars(start, end),
+        unit: align.chars(end, unit_end),
     };
     while i < n {
-        let Some(end) = scan_group(&chars, i) else {
+        let Some(end) = scan_group(text, i) else {
             i += 1;
+            i += bytes[i..].iter().position(|&b| may_start_group(b)).unwrap_or(n - i);
             continue;
         };
         push_text(out, text_start, i);
-        let unit_end = money_unit_end(&chars, end);
-        let mut groups = vec![Group::new(&chars[i..end], &chars[end..unit_end])];
+        let unit_end = money_unit_end(text, end);
+        let mut groups = vec![group(i, end, unit_end)];
         let mut j = unit_end;
         loop {
             let mut k = j;
-            while k < n && chars[k].0 == ' ' {
+            while k < n && bytes[k] == b' ' {
                 k += 1;
             }
             if k == j || k >= n {
                 break;
             }
-            match scan_group(&chars, k) {
+            match scan_group(text, k) {
                 Some(e) => {
-                    let unit_end = money_unit_end(&chars, e);
-                    groups.push(Group::new(&chars[k..e], &chars[e..unit_end]));
+                    let unit_end = money_unit_end(text, e);
+                    groups.push(group(k, e, unit_end));
                     j = unit_end;
                 }
                 None => break,
@@ -254,7 +316,7 @@ fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>)
 fn split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &mut Vec<Tok>) {
     let mut cuts: Vec<(usize, Option<Section>)> = vec![(0, None)];
     let mut from = 0;
-    for (at, _) in text.char_indices().filter(|&(_, c)| is_numeral(c)) {
+    for at in numerals(text) {
         if at < from {
             continue;
         }
@@ -276,6 +338,13 @@ fn split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &m
             None => sentence_pieces(&text[from..to]).for_each(|piece| push_piece(piece, span, None, out)),
         }
     }
+}
+
+/// Where the numerals `一`…`十` are in `text`: each is a three-byte character led by 0xE4 or
+/// 0xE5, and only characters led by those are decoded.
+fn numerals(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(move |&at| matches!(bytes[at], 0xE4 | 0xE5) && char_at(text, at).is_some_and(is_numeral))
 }
 
 fn push_piece(piece: &str, span: Option<Span>, heading: Option<Section>, out: &mut Vec<Tok>) {
@@ -301,7 +370,7 @@ fn sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let end = rest.find(['。', '！', '？', '!', '?']).map_or(rest.len(), |at| {
+        let end = sentence_mark(rest).map_or(rest.len(), |at| {
             let after = &rest[at..];
             let closing =
                 after.char_indices().skip(1).find(|&(_, c)| !matches!(c, '”' | '’' | '」' | '』' | '）' | ')'));
@@ -310,6 +379,18 @@ fn sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
         let (piece, tail) = rest.split_at(end);
         rest = tail;
         Some(piece)
+    })
+}
+
+/// Where the first of `。！？!?` is in `text`: found by bytes (`。` is E3 80 82, `！` EF BC 81,
+/// `？` EF BC 9F), without decoding the text.
+fn sentence_mark(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    (0..b.len()).find(|&i| match b[i] {
+        b'!' | b'?' => true,
+        0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        0xEF => b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x81 | 0x9F)),
+        _ => false,
     })
 }
 
@@ -474,9 +555,9 @@ mod tests {
         let mut n = 0;
         crate::test_fixtures::for_each_text_fixture(|input, doc| {
             for p in doc.paragraphs() {
-                assert_eq!(align(&p.text, input, p.span), align_by_chars(&p.text, input, p.span));
+                assert_eq!(offsets(&p.text, input, p.span), align_by_chars(&p.text, input, p.span));
                 let shifted = Span::new(p.span.start + 1, p.span.end + 5);
-                assert_eq!(align(&p.text, input, shifted), align_by_chars(&p.text, input, shifted));
+                assert_eq!(offsets(&p.text, input, shifted), align_by_chars(&p.text, input, shifted));
                 n += 1;
             }
         });
@@ -492,7 +573,213 @@ mod tests {
             ("受理", ""),
         ] {
             for span in [Span::new(0, input.len()), Span::new(1, input.len() + 3), Span::new(0, 2)] {
-                assert_eq!(align(text, input, span), align_by_chars(text, input, span), "{text:?} in {input:?}");
+                assert_eq!(offsets(text, input, span), align_by_chars(text, input, span), "{text:?} in {input:?}");
+            }
+        }
+    }
+    // The cutting as it was before it went by bytes: the paragraph's characters collected with
+    // their offsets, each tried as the start of a number, each text piece collected again.
+
+    fn former_group(chars: &[(char, Option<usize>)], unit: &[(char, Option<usize>)]) -> Group {
+        let ch = |&(c, at): &(char, Option<usize>)| Ch { c, at };
+        Group { chars: chars.iter().map(ch).collect(), unit: unit.iter().map(ch).collect() }
+    }
+
+    fn former_scan_group(chars: &[(char, Option<usize>)], i: usize) -> Option<usize> {
+        let n = chars.len();
+        let mut j = i;
+        let signed = matches!(chars[i].0, '+' | '-' | '＋' | '－')
+            && (i == 0 || chars[i - 1].0 == ' ')
+            && i + 1 < n
+            && is_digit(chars[i + 1].0);
+        if signed {
+            j += 1;
+        } else if !is_digit(chars[i].0) {
+            return None;
+        }
+        while j < n && is_digit(chars[j].0) {
+            j += 1;
+        }
+        if j + 1 < n && matches!(chars[j].0, '.' | '．') && is_digit(chars[j + 1].0) {
+            j += 1;
+            while j < n && is_digit(chars[j].0) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        // `…00000002.其他法律…`: the last digit numbers the next label, also with a space after
+        // its mark, as Word's list numbers have it (`…00000002. 没有现成信息…`).
+        let label_after = chars.get(j + 1..).and_then(|rest| rest.iter().find(|c| c.0 != ' '));
+        let numbering = matches!(chars.get(j).map(|c| c.0), Some('.' | '．' | '、'))
+            && label_after.is_some_and(|c| !is_digit(c.0) && !matches!(c.0, '+' | '-' | '＋' | '－'));
+        if numbering {
+            let digits = j - i - usize::from(signed);
+            if digits <= 1 {
+                return None;
+            }
+            j -= 1;
+        }
+        Some(j)
+    }
+
+    fn former_money_unit_end(chars: &[(char, Option<usize>)], at: usize) -> usize {
+        match (chars.get(at).map(|c| c.0), chars.get(at + 1).map(|c| c.0)) {
+            (Some('万'), Some('元')) => at + 2,
+            (Some('元'), _) => at + 1,
+            _ => at,
+        }
+    }
+
+    fn former_cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
+        let offsets = align_by_chars(&p.text, input, p.span);
+        let chars: Vec<(char, Option<usize>)> = p.text.chars().zip(offsets).collect();
+        let n = chars.len();
+        let mut text_start = 0;
+        let mut i = 0;
+        let push_text = |out: &mut Vec<Tok>, from: usize, to: usize| {
+            let slice = &chars[from..to];
+            let text: String = slice.iter().map(|c| c.0).collect::<String>().trim().to_string();
+            if text.is_empty() {
+                return;
+            }
+            let first = slice.iter().find_map(|c| c.1);
+            let last = slice.iter().rev().find_map(|c| c.1.map(|a| a + c.0.len_utf8()));
+            let span = match (first, last) {
+                (Some(s), Some(e)) if s <= e => Some(Span::new(s, e)),
+                _ => None,
+            };
+            former_split_headings(&text, span, sections, out);
+        };
+        while i < n {
+            let Some(end) = former_scan_group(&chars, i) else {
+                i += 1;
+                continue;
+            };
+            push_text(out, text_start, i);
+            let unit_end = former_money_unit_end(&chars, end);
+            let mut groups = vec![former_group(&chars[i..end], &chars[end..unit_end])];
+            let mut j = unit_end;
+            loop {
+                let mut k = j;
+                while k < n && chars[k].0 == ' ' {
+                    k += 1;
+                }
+                if k == j || k >= n {
+                    break;
+                }
+                match former_scan_group(&chars, k) {
+                    Some(e) => {
+                        let unit_end = former_money_unit_end(&chars, e);
+                        groups.push(former_group(&chars[k..e], &chars[e..unit_end]));
+                        j = unit_end;
+                    }
+                    None => break,
+                }
+            }
+            out.push(Tok::Num { groups });
+            text_start = j;
+            i = j;
+        }
+        push_text(out, text_start, n);
+    }
+
+    fn former_split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &mut Vec<Tok>) {
+        let mut cuts: Vec<(usize, Option<Section>)> = vec![(0, None)];
+        let mut from = 0;
+        for (at, _) in text.char_indices().filter(|&(_, c)| is_numeral(c)) {
+            if at < from {
+                continue;
+            }
+            let Some((section, end)) = sections::heading_at(text, at, specs) else { continue };
+            if at == 0 {
+                cuts[0].1 = Some(section);
+            } else {
+                cuts.push((at, Some(section)));
+            }
+            if end < text.len() {
+                cuts.push((end, None));
+            }
+            from = end;
+        }
+        for (n, &(from, heading)) in cuts.iter().enumerate() {
+            let to = cuts.get(n + 1).map_or(text.len(), |c| c.0);
+            match heading {
+                Some(_) => push_piece(&text[from..to], span, heading, out),
+                None => former_sentence_pieces(&text[from..to]).for_each(|piece| push_piece(piece, span, None, out)),
+            }
+        }
+    }
+
+    fn former_sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
+        let mut rest = text;
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            let end = rest.find(['。', '！', '？', '!', '?']).map_or(rest.len(), |at| {
+                let after = &rest[at..];
+                let closing =
+                    after.char_indices().skip(1).find(|&(_, c)| !matches!(c, '”' | '’' | '」' | '』' | '）' | ')'));
+                at + closing.map_or(after.len(), |(i, _)| i)
+            });
+            let (piece, tail) = rest.split_at(end);
+            rest = tail;
+            Some(piece)
+        })
+    }
+
+    fn offsets(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
+        let a = Alignment::new(text, input, span);
+        text.char_indices().map(|(k, _)| a.at(k)).collect()
+    }
+
+    fn tokens(
+        cut_by: fn(&Paragraph, &str, &[SectionSpec], &mut Vec<Tok>),
+        text: &str,
+        input: &str,
+        span: Span,
+    ) -> String {
+        let p = Paragraph { text: text.to_string(), span };
+        let mut out = Vec::new();
+        cut_by(&p, input, crate::format::y2021::FORMAT.sections, &mut out);
+        format!("{out:?}")
+    }
+
+    /// The same tokens, texts and offsets as the cutting by characters gave: on every
+    /// paragraph of every text fixture (and with its span shifted), and on numbers written
+    /// every way the scanner tells apart.
+    #[test]
+    fn cutting_by_bytes_is_the_former_cutting() {
+        let mut n = 0;
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
+            for p in doc.paragraphs() {
+                for span in [p.span, Span::new(p.span.start + 1, p.span.end + 5)] {
+                    assert_eq!(tokens(cut, &p.text, input, span), tokens(former_cut, &p.text, input, span));
+                }
+                n += 1;
+            }
+        });
+        assert!(n > 500, "{n}");
+        for text in [
+            "受理 3119 件",
+            "-3 +4 －5 ＋6 x-7 1-2",
+            "１２３ ４５．６ 7.8 9．",
+            "2.其他 12.其他 12. 其他 12.5 3、四 45、 6",
+            "0万元注 12元 3万 4 万元",
+            "一、总体情况 二、主动公开政府信息情况2019年 三、",
+            "行政复议 结果维持 1 0 2 0 3",
+            "好！ 坏？ 是! 否? 。」 12。",
+            "1",
+            "-",
+            "－",
+            "12.",
+            "1.2.3",
+            "",
+        ] {
+            for input in [text.to_string(), format!("x{text}y"), text.replace(' ', "\n")] {
+                for span in [Span::new(0, input.len()), Span::new(1, input.len())] {
+                    assert_eq!(tokens(cut, text, &input, span), tokens(former_cut, text, &input, span), "{text:?}");
+                }
             }
         }
     }
