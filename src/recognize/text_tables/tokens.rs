@@ -38,9 +38,12 @@ impl Group {
 
     pub(super) fn part(&self, start: usize, end: usize) -> Part {
         let unit = if end == self.chars.len() { self.unit.as_slice() } else { &[] };
-        let chars: Vec<&Ch> = self.chars[start..end].iter().chain(unit).collect();
-        let text: String = chars.iter().map(|c| c.c).collect();
-        let span = match (chars.first().and_then(|c| c.at), chars.last()) {
+        let chars = &self.chars[start..end];
+        let mut text = String::with_capacity(chars.iter().chain(unit).map(|c| c.c.len_utf8()).sum());
+        text.extend(chars.iter().chain(unit).map(|c| c.c));
+        let first = chars.first().or(unit.first());
+        let last = unit.last().or(chars.last());
+        let span = match (first.and_then(|c| c.at), last) {
             (Some(s), Some(last)) => last.at.map(|e| Span::new(s, e + last.c.len_utf8())),
             _ => None,
         };
@@ -156,9 +159,23 @@ impl<'t> Alignment<'t> {
         base.map(|b| b + (at - start))
     }
 
-    /// The characters of `text[start..end]`, each with its input offset.
+    /// The characters of `text[start..end]`, each with its input offset ([`Alignment::at`]),
+    /// the stretches walked forward from the first one's rather than looked up for each.
     fn chars(&self, start: usize, end: usize) -> Vec<Ch> {
-        self.text[start..end].char_indices().map(|(k, c)| Ch { c, at: self.at(start + k) }).collect()
+        let mut i = self.stretches.partition_point(|s| s.0 <= start);
+        let mut out = Vec::with_capacity(end - start);
+        for (k, c) in self.text[start..end].char_indices() {
+            let at = start + k;
+            while self.stretches.get(i).is_some_and(|s| s.0 <= at) {
+                i += 1;
+            }
+            let offset = match (c, i.checked_sub(1).map(|i| self.stretches[i])) {
+                (' ', _) | (_, None) => None,
+                (_, Some((from, base))) => base.map(|b| b + (at - from)),
+            };
+            out.push(Ch { c, at: offset });
+        }
+        out
     }
 }
 
@@ -730,7 +747,10 @@ mod tests {
 
     fn offsets(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
         let a = Alignment::new(text, input, span);
-        text.char_indices().map(|(k, _)| a.at(k)).collect()
+        let by_char: Vec<Option<usize>> = text.char_indices().map(|(k, _)| a.at(k)).collect();
+        let walked: Vec<Option<usize>> = a.chars(0, text.len()).iter().map(|c| c.at).collect();
+        assert_eq!(walked, by_char, "{text:?}");
+        by_char
     }
 
     fn tokens(
