@@ -93,7 +93,41 @@ struct Splitter<'a> {
     out: Cuts,
 }
 
-impl Splitter<'_> {
+impl<'a> Splitter<'a> {
+    fn new(groups: &'a [Group], k: usize, rels: &'a [RowRel], max_found: usize) -> Splitter<'a> {
+        let mut rels_at: Vec<Vec<&RowRel>> = vec![Vec::new(); k];
+        for r in rels {
+            if let Some(at) = rels_at.get_mut(r.last()) {
+                at.push(r);
+            }
+        }
+        let mut suffix = vec![0; groups.len() + 1];
+        for (i, g) in groups.iter().enumerate().rev() {
+            suffix[i] = suffix[i + 1] + g.chars.len();
+        }
+        let splittable: Vec<bool> = groups.iter().map(Group::splittable).collect();
+        let mut value_at = Vec::with_capacity(groups.len());
+        let mut slots = 0;
+        for g in groups {
+            value_at.push(slots);
+            slots += g.chars.len() * MAX_PART_DIGITS;
+        }
+        Splitter {
+            groups,
+            k,
+            rels_at,
+            suffix,
+            splittable,
+            value_at,
+            values: Vec::new(),
+            slots,
+            checks: vec![Vec::new(); k],
+            budget: SPLIT_BUDGET,
+            max_found,
+            out: Cuts::default(),
+        }
+    }
+
     /// [`int_value`] of the part of group `gi` from `ci`, `len` characters long.
     fn value(&mut self, gi: usize, ci: usize, len: usize) -> Option<i128> {
         let slot = self.value_at[gi] + ci * MAX_PART_DIGITS + (len - 1);
@@ -263,37 +297,7 @@ fn cuts(groups: &[Group], k: usize, rels: &[RowRel], max_found: usize) -> Cuts {
     if k == 0 || groups.is_empty() || groups.len() > k || total > k * MAX_PART_DIGITS {
         return Cuts::default();
     }
-    let mut rels_at: Vec<Vec<&RowRel>> = vec![Vec::new(); k];
-    for r in rels {
-        if let Some(at) = rels_at.get_mut(r.last()) {
-            at.push(r);
-        }
-    }
-    let mut suffix = vec![0; groups.len() + 1];
-    for (i, g) in groups.iter().enumerate().rev() {
-        suffix[i] = suffix[i + 1] + g.chars.len();
-    }
-    let splittable: Vec<bool> = groups.iter().map(Group::splittable).collect();
-    let mut value_at = Vec::with_capacity(groups.len());
-    let mut slots = 0;
-    for g in groups {
-        value_at.push(slots);
-        slots += g.chars.len() * MAX_PART_DIGITS;
-    }
-    let mut s = Splitter {
-        groups,
-        k,
-        rels_at,
-        suffix,
-        splittable,
-        value_at,
-        values: Vec::new(),
-        slots,
-        checks: vec![Vec::new(); k],
-        budget: SPLIT_BUDGET,
-        max_found,
-        out: Cuts::default(),
-    };
+    let mut s = Splitter::new(groups, k, rels, max_found);
     s.dfs(0, 0, &mut Vec::with_capacity(k), &mut Vec::with_capacity(k));
     s.out
 }
@@ -334,4 +338,42 @@ pub(super) fn split_row(groups: &[Group], k: usize, rels: &[RowRel]) -> Result<V
         return Err(Text::new(&super::NO_CUT_BALANCES, Args::new().text("text", text()).text("count", k)));
     }
     Ok(checked.found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The checks worked out once per node decide as [`RowRel::holds`] does: on sums that
+    /// balance and that do not, with a value that is no number, and with values whose sums
+    /// overflow.
+    #[test]
+    fn checks_decide_as_the_relation_does() {
+        let big = i128::MAX - 1;
+        let samples =
+            [Some(0), Some(1), Some(2), Some(3), None, Some(big), Some(-big), Some(i128::MIN), Some(i128::MAX)];
+        let rels = [
+            RowRel { total: vec![2], parts: vec![0, 1] },
+            RowRel { total: vec![0], parts: vec![1, 2] },
+            RowRel { total: vec![2, 2], parts: vec![0, 1, 2] },
+            RowRel { total: vec![1], parts: vec![0, 2, 2] },
+        ];
+        let mut held = 0;
+        for r in &rels {
+            let mut s = Splitter::new(&[], 3, std::slice::from_ref(r), 1);
+            for a in samples {
+                for b in samples {
+                    let mut values = vec![a, b];
+                    s.prepare_checks(2, &values);
+                    for c in samples {
+                        let holds = r.holds(&[a, b, c]);
+                        assert_eq!(s.relations_hold(2, c, &mut values), holds, "{r:?} on {a:?} {b:?} {c:?}");
+                        assert_eq!(values, [a, b]);
+                        held += usize::from(holds);
+                    }
+                }
+            }
+        }
+        assert!(held > 20, "{held}");
+    }
 }

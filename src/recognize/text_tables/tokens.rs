@@ -463,7 +463,7 @@ fn sentence_start(out: &[Tok]) -> (usize, bool) {
             _ => break,
         }
     }
-    let spaced = matches!(&out[start], Tok::Text { text, .. } if text.contains(char::is_whitespace));
+    let spaced = matches!(&out[start], Tok::Text { text, .. } if has_whitespace(text));
     (start, spaced)
 }
 
@@ -492,13 +492,41 @@ fn prose_text(tokens: &[Tok], partial: bool) -> Option<String> {
             }
             Tok::Text { text: t, .. } | Tok::Prose { text: t } => {
                 let t = if first_part { t.rsplit_once(char::is_whitespace).map_or(t.as_str(), |s| s.1) } else { t };
-                clause |= t.contains(['，', '；', '：', ',', ';']);
+                clause = clause || has_clause_mark(t);
                 text.push_str(t);
             }
         }
     }
-    let long = text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 12;
-    (numbers && (counted || clause || long)).then_some(text)
+    (numbers && (counted || clause || count_cjk(&text) >= 12)).then_some(text)
+}
+
+/// `text.contains(char::is_whitespace)`, decoding only the characters whose lead byte a
+/// whitespace character has (ASCII controls and the space; 0xC2, 0xE1, 0xE2, 0xE3 for
+/// U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000).
+fn has_whitespace(text: &str) -> bool {
+    let may_be = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3);
+    text.bytes().enumerate().any(|(i, b)| may_be(b) && char_at(text, i).is_some_and(char::is_whitespace))
+}
+
+/// `text.contains(['，', '；', '：', ',', ';'])`, by bytes (`，` is EF BC 8C, `；` EF BC 9B,
+/// `：` EF BC 9A).
+fn has_clause_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b',' | b';' => true,
+        0xEF => b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9A | 0x9B)),
+        _ => false,
+    })
+}
+
+/// The characters of `text` in U+4E00–U+9FFF (Chinese characters), counted by their lead
+/// bytes: E5 to E9, or E4 followed by B8 to BF.
+fn count_cjk(text: &str) -> usize {
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|&(i, &x)| matches!(x, 0xE5..=0xE9) || x == 0xE4 && b.get(i + 1).is_some_and(|&y| y >= 0xB8))
+        .count()
 }
 
 /// What of the token a sentence starts inside is not the sentence's: the number groups before
@@ -802,5 +830,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The byte-level tests of a text are the character-level ones they replace: on every
+    /// character there is, one by one and between two Chinese characters, and on every
+    /// paragraph of every text fixture and the pieces of it between numbers.
+    #[test]
+    fn byte_tests_are_the_character_tests() {
+        let same = |t: &str| {
+            assert_eq!(has_whitespace(t), t.contains(char::is_whitespace), "{t:?}");
+            assert_eq!(has_clause_mark(t), t.contains(['，', '；', '：', ',', ';']), "{t:?}");
+            assert_eq!(count_cjk(t), t.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count(), "{t:?}");
+            assert_eq!(sentence_mark(t), t.find(['。', '！', '？', '!', '?']), "{t:?}");
+            let by_char: Vec<usize> = t.char_indices().filter(|&(_, c)| is_numeral(c)).map(|(i, _)| i).collect();
+            assert_eq!(numerals(t).collect::<Vec<_>>(), by_char, "{t:?}");
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            same(&c.to_string());
+            same(&format!("政{c}府"));
+        }
+        crate::test_fixtures::for_each_text_fixture(|_, doc| {
+            for p in doc.paragraphs() {
+                same(&p.text);
+                p.text.split(|c: char| c.is_ascii_digit()).for_each(same);
+            }
+        });
     }
 }
