@@ -125,8 +125,7 @@ impl<'t> Alignment<'t> {
                 continue;
             }
             // The characters the input holds next, byte for byte, up to the text's next space.
-            let same = t[tb..].iter().zip(&r[rb..]).take_while(|&(a, b)| a == b && *a != b' ').count();
-            let mut n = same;
+            let mut n = same_until_space(&t[tb..], &r[rb..]);
             while !text.is_char_boundary(tb + n) {
                 n -= 1;
             }
@@ -177,6 +176,51 @@ impl<'t> Alignment<'t> {
         }
         out
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Has the word (eight bytes) a byte below `n` (at most 128)?
+fn has_less(word: u64, n: u8) -> bool {
+    word.wrapping_sub(ONES * u64::from(n)) & !word & (ONES << 7) != 0
+}
+
+/// Has the word (eight bytes) a byte `b`?
+fn has_byte(word: u64, b: u8) -> bool {
+    has_less(word ^ (ONES * u64::from(b)), 1)
+}
+
+/// The first position from `from` on where `hit` holds, the words (eight bytes) that
+/// `word_may_hit` clears skipped whole.
+fn find_from(
+    bytes: &[u8],
+    from: usize,
+    word_may_hit: impl Fn(u64) -> bool,
+    hit: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut i = from;
+    while let Some(word) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        if word_may_hit(u64::from_le_bytes(*word)) {
+            break;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).find(|&i| hit(i))
+}
+
+/// How many bytes `a` and `b` share from their starts, up to the first space of `a`:
+/// eight at a time while the words are equal and hold no space.
+fn same_until_space(a: &[u8], b: &[u8]) -> usize {
+    let mut n = 0;
+    while let (Some(x), Some(y)) =
+        (a.get(n..).and_then(|a| a.first_chunk::<8>()), b.get(n..).and_then(|b| b.first_chunk::<8>()))
+    {
+        if x != y || has_byte(u64::from_le_bytes(*x), b' ') {
+            break;
+        }
+        n += 8;
+    }
+    n + a[n..].iter().zip(&b[n..]).take_while(|&(x, y)| x == y && *x != b' ').count()
 }
 
 /// The character that starts at byte `at` of `text`, if one does.
@@ -296,8 +340,9 @@ fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>)
     };
     while i < n {
         let Some(end) = scan_group(text, i) else {
-            i += 1;
-            i += bytes[i..].iter().position(|&b| may_start_group(b)).unwrap_or(n - i);
+            // Digits and signs are below 0x40 or led by 0xEF: words without such bytes skipped.
+            let may_hit = |w| has_less(w, 0x40) || has_byte(w, 0xEF);
+            i = find_from(bytes, i + 1, may_hit, |i| may_start_group(bytes[i])).unwrap_or(n);
             continue;
         };
         push_text(out, text_start, i);
@@ -357,11 +402,24 @@ fn split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &m
     }
 }
 
-/// Where the numerals `一`…`十` are in `text`: each is a three-byte character led by 0xE4 or
-/// 0xE5, and only characters led by those are decoded.
+/// Where the numerals `一`…`十` are in `text`, by their bytes: 一 E4 B8 80, 七 E4 B8 83, 三
+/// E4 B8 89, 九 E4 B9 9D, 二 E4 BA 8C, 五 E4 BA 94, 八 E5 85 AB, 六 E5 85 AD, 十 E5 8D 81, 四
+/// E5 9B 9B.
 fn numerals(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    (0..bytes.len()).filter(move |&at| matches!(bytes[at], 0xE4 | 0xE5) && char_at(text, at).is_some_and(is_numeral))
+    (0..bytes.len()).filter(move |&at| {
+        matches!(
+            bytes.get(at..at + 3),
+            Some(
+                [0xE4, 0xB8, 0x80 | 0x83 | 0x89]
+                    | [0xE4, 0xB9, 0x9D]
+                    | [0xE4, 0xBA, 0x8C | 0x94]
+                    | [0xE5, 0x85, 0xAB | 0xAD]
+                    | [0xE5, 0x8D, 0x81]
+                    | [0xE5, 0x9B, 0x9B]
+            )
+        )
+    })
 }
 
 fn push_piece(piece: &str, span: Option<Span>, heading: Option<Section>, out: &mut Vec<Tok>) {
@@ -403,7 +461,8 @@ fn sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
 /// `？` EF BC 9F), without decoding the text.
 fn sentence_mark(text: &str) -> Option<usize> {
     let b = text.as_bytes();
-    (0..b.len()).find(|&i| match b[i] {
+    let may_hit = |w| has_less(w, 0x40) || has_byte(w, 0xE3) || has_byte(w, 0xEF);
+    find_from(b, 0, may_hit, |i| match b[i] {
         b'!' | b'?' => true,
         0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
         0xEF => b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x81 | 0x9F)),
@@ -855,5 +914,32 @@ mod tests {
                 p.text.split(|c: char| c.is_ascii_digit()).for_each(same);
             }
         });
+    }
+
+    /// The word tests are the byte tests: every byte at every place among bytes of each kind,
+    /// and `same_until_space` is the byte-by-byte count.
+    #[test]
+    fn word_tests_are_byte_tests() {
+        for fill in [0x00, 0x20, 0x3F, 0x40, 0x41, 0x7F, 0x80, 0xE3, 0xE4, 0xEF, 0xFF] {
+            for b in 0..=255u8 {
+                for at in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let word = u64::from_le_bytes(bytes);
+                    for n in [1, 0x21, 0x40, 0x80] {
+                        assert_eq!(has_less(word, n), bytes.iter().any(|&x| x < n), "{bytes:?} < {n}");
+                    }
+                    for v in [b' ', 0xE3, 0xEF, fill, b] {
+                        assert_eq!(has_byte(word, v), bytes.contains(&v), "{bytes:?} has {v}");
+                    }
+                }
+            }
+        }
+        let text = "受理 3119 件，政府信息公开申请数量0000000000000000 x";
+        for (i, j) in [(0, 0), (0, 1), (3, 3), (9, 9), (12, 12), (0, 12)] {
+            let (a, b) = (&text.as_bytes()[i..], &text.as_bytes()[j..]);
+            let naive = a.iter().zip(b).take_while(|&(x, y)| x == y && *x != b' ').count();
+            assert_eq!(same_until_space(a, b), naive, "{i} {j}");
+        }
     }
 }
