@@ -191,7 +191,7 @@ fn has_byte(word: u64, b: u8) -> bool {
 }
 
 /// The first position from `from` on where `hit` holds, the words (eight bytes) that
-/// `word_may_hit` clears skipped whole.
+/// `word_may_hit` clears skipped whole and only the others' bytes tried.
 fn find_from(
     bytes: &[u8],
     from: usize,
@@ -201,11 +201,13 @@ fn find_from(
     let mut i = from;
     while let Some(word) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
         if word_may_hit(u64::from_le_bytes(*word)) {
-            break;
+            if let Some(at) = (i..i + 8).find(|&at| hit(at)) {
+                return Some(at);
+            }
         }
         i += 8;
     }
-    (i..bytes.len()).find(|&i| hit(i))
+    (i..bytes.len()).find(|&at| hit(at))
 }
 
 /// How many bytes `a` and `b` share from their starts, up to the first space of `a`:
@@ -407,7 +409,8 @@ fn split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &m
 /// E5 9B 9B.
 fn numerals(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    (0..bytes.len()).filter(move |&at| {
+    let leads = bytes.iter().enumerate().filter(|&(_, &b)| b & 0xFE == 0xE4).map(|(at, _)| at);
+    leads.filter(move |&at| {
         matches!(
             bytes.get(at..at + 3),
             Some(
