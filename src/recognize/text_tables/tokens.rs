@@ -4,7 +4,6 @@
 use crate::document::{Paragraph, Span};
 use crate::format::{Section, SectionSpec};
 use crate::recognize::sections;
-use crate::strings::char_count;
 
 /// One digit or other character of a number as written, with its byte offset in the input.
 #[derive(Clone, Debug)]
@@ -23,11 +22,6 @@ pub(super) struct Group {
 }
 
 impl Group {
-    fn new(chars: &[(char, Option<usize>)], unit: &[(char, Option<usize>)]) -> Group {
-        let ch = |&(c, at): &(char, Option<usize>)| Ch { c, at };
-        Group { chars: chars.iter().map(ch).collect(), unit: unit.iter().map(ch).collect() }
-    }
-
     pub(super) fn text(&self) -> String {
         self.chars.iter().chain(&self.unit).map(|c| c.c).collect()
     }
@@ -44,9 +38,12 @@ impl Group {
 
     pub(super) fn part(&self, start: usize, end: usize) -> Part {
         let unit = if end == self.chars.len() { self.unit.as_slice() } else { &[] };
-        let chars: Vec<&Ch> = self.chars[start..end].iter().chain(unit).collect();
-        let text: String = chars.iter().map(|c| c.c).collect();
-        let span = match (chars.first().and_then(|c| c.at), chars.last()) {
+        let chars = &self.chars[start..end];
+        let mut text = String::with_capacity(chars.iter().chain(unit).map(|c| c.c.len_utf8()).sum());
+        text.extend(chars.iter().chain(unit).map(|c| c.c));
+        let first = chars.first().or(unit.first());
+        let last = unit.last().or(chars.last());
+        let span = match (first.and_then(|c| c.at), last) {
             (Some(s), Some(last)) => last.at.map(|e| Span::new(s, e + last.c.len_utf8())),
             _ => None,
         };
@@ -100,74 +97,193 @@ pub(super) fn is_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
-/// Byte offset in `input` of each character of the paragraph's (normalised) text, found by
-/// walking the paragraph's span in step with the text: characters the reader dropped
-/// (page footers, line breaks, markup) are skipped.
-fn align(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
-    let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
-    // Where the next character of `raw` to look at starts (a character boundary).
-    let mut rb = 0usize;
-    let mut out = Vec::with_capacity(char_count(text));
-    for c in text.chars() {
-        if c == ' ' {
-            out.push(None);
-            continue;
-        }
-        // Mostly the character is the next one: compared as bytes, without decoding `raw`.
-        let mut buf = [0; 4];
-        let encoded = c.encode_utf8(&mut buf).as_bytes();
-        if raw.as_bytes().get(rb..).is_some_and(|rest| rest.starts_with(encoded)) {
-            out.push(Some(span.start + rb));
-            rb += encoded.len();
-            continue;
-        }
-        // Else the first one like it among the next 4096 characters.
-        match raw.get(rb..).and_then(|rest| rest.char_indices().take(4096).find(|&(_, d)| d == c)) {
-            Some((k, d)) => {
-                out.push(Some(span.start + rb + k));
-                rb += k + d.len_utf8();
-            }
-            None => out.push(None),
-        }
-    }
-    out
+/// Where each character of a paragraph's (normalised) text is in the input, found by walking
+/// the paragraph's span in step with the text: characters the reader dropped (page footers,
+/// line breaks, markup) are skipped. Kept as stretches, each a run of the text the input holds
+/// byte for byte, rather than as one offset per character: most of a paragraph is one or a
+/// few stretches, found by comparing bytes without decoding them.
+struct Alignment<'t> {
+    text: &'t str,
+    /// Where each stretch starts in the text, and where it is in the input (`None`: a
+    /// character not found, a stretch of its own).
+    stretches: Vec<(usize, Option<usize>)>,
 }
 
-/// Where a number group starts at `i` and ends, or `None` if `i` does not start one
-/// (sub-item numbering such as `1.属于…` is label text, not a value).
-fn scan_group(chars: &[(char, Option<usize>)], i: usize) -> Option<usize> {
-    let n = chars.len();
-    let mut j = i;
-    let signed = matches!(chars[i].0, '+' | '-' | '＋' | '－')
-        && (i == 0 || chars[i - 1].0 == ' ')
-        && i + 1 < n
-        && is_digit(chars[i + 1].0);
-    if signed {
-        j += 1;
-    } else if !is_digit(chars[i].0) {
+impl<'t> Alignment<'t> {
+    /// A space of the text is nowhere; any other character is the next one of the input
+    /// where it is the same, else the first one like it among the next 4096 characters, else
+    /// nowhere.
+    fn new(text: &'t str, input: &str, span: Span) -> Alignment<'t> {
+        let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
+        let (t, r) = (text.as_bytes(), raw.as_bytes());
+        let mut stretches = Vec::new();
+        // The next byte of the text and of the input to look at (character boundaries both).
+        let (mut tb, mut rb) = (0usize, 0usize);
+        while tb < t.len() {
+            if t[tb] == b' ' {
+                tb += 1;
+                continue;
+            }
+            // The characters the input holds next, byte for byte, up to the text's next space.
+            let mut n = same_until_space(&t[tb..], &r[rb..]);
+            while !text.is_char_boundary(tb + n) {
+                n -= 1;
+            }
+            if n > 0 {
+                stretches.push((tb, Some(span.start + rb)));
+                tb += n;
+                rb += n;
+                continue;
+            }
+            let Some(c) = text[tb..].chars().next() else { break };
+            match raw[rb..].char_indices().take(4096).find(|&(_, d)| d == c) {
+                Some((k, d)) => {
+                    stretches.push((tb, Some(span.start + rb + k)));
+                    rb += k + d.len_utf8();
+                }
+                None => stretches.push((tb, None)),
+            }
+            tb += c.len_utf8();
+        }
+        Alignment { text, stretches }
+    }
+
+    /// The input offset of the character that starts at byte `at` of the text.
+    fn at(&self, at: usize) -> Option<usize> {
+        if self.text.as_bytes().get(at) == Some(&b' ') {
+            return None;
+        }
+        let i = self.stretches.partition_point(|s| s.0 <= at).checked_sub(1)?;
+        let (start, base) = self.stretches[i];
+        base.map(|b| b + (at - start))
+    }
+
+    /// The characters of `text[start..end]`, each with its input offset ([`Alignment::at`]),
+    /// the stretches walked forward from the first one's rather than looked up for each.
+    fn chars(&self, start: usize, end: usize) -> Vec<Ch> {
+        let mut i = self.stretches.partition_point(|s| s.0 <= start);
+        let mut out = Vec::with_capacity(end - start);
+        for (k, c) in self.text[start..end].char_indices() {
+            let at = start + k;
+            while self.stretches.get(i).is_some_and(|s| s.0 <= at) {
+                i += 1;
+            }
+            let offset = match (c, i.checked_sub(1).map(|i| self.stretches[i])) {
+                (' ', _) | (_, None) => None,
+                (_, Some((from, base))) => base.map(|b| b + (at - from)),
+            };
+            out.push(Ch { c, at: offset });
+        }
+        out
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Has the word (eight bytes) a byte below `n` (at most 128)?
+fn has_less(word: u64, n: u8) -> bool {
+    word.wrapping_sub(ONES * u64::from(n)) & !word & (ONES << 7) != 0
+}
+
+/// Has the word (eight bytes) a byte `b`?
+fn has_byte(word: u64, b: u8) -> bool {
+    has_less(word ^ (ONES * u64::from(b)), 1)
+}
+
+/// The first position from `from` on where `hit` holds, the words (eight bytes) that
+/// `word_may_hit` clears skipped whole and only the others' bytes tried.
+fn find_from(
+    bytes: &[u8],
+    from: usize,
+    word_may_hit: impl Fn(u64) -> bool,
+    hit: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut i = from;
+    while let Some(word) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        if word_may_hit(u64::from_le_bytes(*word)) {
+            if let Some(at) = (i..i + 8).find(|&at| hit(at)) {
+                return Some(at);
+            }
+        }
+        i += 8;
+    }
+    (i..bytes.len()).find(|&at| hit(at))
+}
+
+/// How many bytes `a` and `b` share from their starts, up to the first space of `a`:
+/// eight at a time while the words are equal and hold no space.
+fn same_until_space(a: &[u8], b: &[u8]) -> usize {
+    let mut n = 0;
+    while let (Some(x), Some(y)) =
+        (a.get(n..).and_then(|a| a.first_chunk::<8>()), b.get(n..).and_then(|b| b.first_chunk::<8>()))
+    {
+        if x != y || has_byte(u64::from_le_bytes(*x), b' ') {
+            break;
+        }
+        n += 8;
+    }
+    n + a[n..].iter().zip(&b[n..]).take_while(|&(x, y)| x == y && *x != b' ').count()
+}
+
+/// The character that starts at byte `at` of `text`, if one does.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+fn is_sign(c: char) -> bool {
+    matches!(c, '+' | '-' | '＋' | '－')
+}
+
+/// Can a number group start with this byte? Every digit and sign is ASCII or a full-width
+/// form (lead byte 0xEF): other bytes, most of a Chinese text, start none, told without
+/// decoding them.
+fn may_start_group(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'+' | b'-' | 0xEF)
+}
+
+/// Where a number group starts at byte `i` of `text` and ends, or `None` if `i` does not start
+/// one (sub-item numbering such as `1.属于…` is label text, not a value).
+fn scan_group(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !bytes.get(i).copied().is_some_and(may_start_group) {
         return None;
     }
-    while j < n && is_digit(chars[j].0) {
-        j += 1;
+    let first = char_at(text, i)?;
+    let digit_at = |at: usize| char_at(text, at).filter(|&c| is_digit(c));
+    let signed = is_sign(first) && (i == 0 || bytes[i - 1] == b' ') && digit_at(i + first.len_utf8()).is_some();
+    let mut j = i;
+    if signed {
+        j += first.len_utf8();
+    } else if !is_digit(first) {
+        return None;
     }
-    if j + 1 < n && matches!(chars[j].0, '.' | '．') && is_digit(chars[j + 1].0) {
-        j += 1;
-        while j < n && is_digit(chars[j].0) {
-            j += 1;
+    let mut digits = 0;
+    let mut last_len = 0;
+    while let Some(d) = digit_at(j) {
+        j += d.len_utf8();
+        digits += 1;
+        last_len = d.len_utf8();
+    }
+    let mark = char_at(text, j);
+    if let Some(dot @ ('.' | '．')) = mark {
+        if digit_at(j + dot.len_utf8()).is_some() {
+            j += dot.len_utf8();
+            while let Some(d) = digit_at(j) {
+                j += d.len_utf8();
+            }
+            return Some(j);
         }
-        return Some(j);
     }
     // `…00000002.其他法律…`: the last digit numbers the next label, also with a space after
     // its mark, as Word's list numbers have it (`…00000002. 没有现成信息…`).
-    let label_after = chars.get(j + 1..).and_then(|rest| rest.iter().find(|c| c.0 != ' '));
-    let numbering = matches!(chars.get(j).map(|c| c.0), Some('.' | '．' | '、'))
-        && label_after.is_some_and(|c| !is_digit(c.0) && !matches!(c.0, '+' | '-' | '＋' | '－'));
-    if numbering {
-        let digits = j - i - usize::from(signed);
-        if digits <= 1 {
-            return None;
+    if let Some(m @ ('.' | '．' | '、')) = mark {
+        let label_after = text[j + m.len_utf8()..].chars().find(|&c| c != ' ');
+        if label_after.is_some_and(|c| !is_digit(c) && !is_sign(c)) {
+            if digits <= 1 {
+                return None;
+            }
+            j -= last_len;
         }
-        j -= 1;
     }
     Some(j)
 }
@@ -186,57 +302,67 @@ pub(super) fn tokenize(p: &Paragraph, input: &str, sections: &[SectionSpec], out
     }
 }
 
-/// Where a money unit right after a number (at `at`) ends: `万元`, `元`; `at` when there is none.
-fn money_unit_end(chars: &[(char, Option<usize>)], at: usize) -> usize {
-    match (chars.get(at).map(|c| c.0), chars.get(at + 1).map(|c| c.0)) {
-        (Some('万'), Some('元')) => at + 2,
-        (Some('元'), _) => at + 1,
-        _ => at,
+/// Where a money unit right after a number (at byte `at`) ends: `万元`, `元`; `at` when there is none.
+fn money_unit_end(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    if rest.starts_with("万元") {
+        at + "万元".len()
+    } else if rest.starts_with('元') {
+        at + '元'.len_utf8()
+    } else {
+        at
     }
 }
 
 /// The paragraph cut into runs of numbers and the texts between them.
 fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
-    let offsets = align(&p.text, input, p.span);
-    let chars: Vec<(char, Option<usize>)> = p.text.chars().zip(offsets).collect();
-    let n = chars.len();
+    let text = p.text.as_str();
+    let bytes = text.as_bytes();
+    let align = Alignment::new(text, input, p.span);
+    let n = bytes.len();
     let mut text_start = 0;
     let mut i = 0;
     let push_text = |out: &mut Vec<Tok>, from: usize, to: usize| {
-        let slice = &chars[from..to];
-        let text: String = slice.iter().map(|c| c.0).collect::<String>().trim().to_string();
-        if text.is_empty() {
+        let slice = &text[from..to];
+        let trimmed = slice.trim();
+        if trimmed.is_empty() {
             return;
         }
-        let first = slice.iter().find_map(|c| c.1);
-        let last = slice.iter().rev().find_map(|c| c.1.map(|a| a + c.0.len_utf8()));
+        let first = slice.char_indices().find_map(|(k, _)| align.at(from + k));
+        let last = slice.char_indices().rev().find_map(|(k, c)| align.at(from + k).map(|a| a + c.len_utf8()));
         let span = match (first, last) {
             (Some(s), Some(e)) if s <= e => Some(Span::new(s, e)),
             _ => None,
         };
-        split_headings(&text, span, sections, out);
+        split_headings(trimmed, span, sections, out);
+    };
+    let group = |start: usize, end: usize, unit_end: usize| Group {
+        chars: align.chars(start, end),
+        unit: align.chars(end, unit_end),
     };
     while i < n {
-        let Some(end) = scan_group(&chars, i) else {
-            i += 1;
+        let Some(end) = scan_group(text, i) else {
+            // Digits and signs are below 0x40 or led by 0xEF: words without such bytes skipped.
+            let may_hit = |w| has_less(w, 0x40) || has_byte(w, 0xEF);
+            i = find_from(bytes, i + 1, may_hit, |i| may_start_group(bytes[i])).unwrap_or(n);
             continue;
         };
         push_text(out, text_start, i);
-        let unit_end = money_unit_end(&chars, end);
-        let mut groups = vec![Group::new(&chars[i..end], &chars[end..unit_end])];
+        let unit_end = money_unit_end(text, end);
+        let mut groups = vec![group(i, end, unit_end)];
         let mut j = unit_end;
         loop {
             let mut k = j;
-            while k < n && chars[k].0 == ' ' {
+            while k < n && bytes[k] == b' ' {
                 k += 1;
             }
             if k == j || k >= n {
                 break;
             }
-            match scan_group(&chars, k) {
+            match scan_group(text, k) {
                 Some(e) => {
-                    let unit_end = money_unit_end(&chars, e);
-                    groups.push(Group::new(&chars[k..e], &chars[e..unit_end]));
+                    let unit_end = money_unit_end(text, e);
+                    groups.push(group(k, e, unit_end));
                     j = unit_end;
                 }
                 None => break,
@@ -254,7 +380,7 @@ fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>)
 fn split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &mut Vec<Tok>) {
     let mut cuts: Vec<(usize, Option<Section>)> = vec![(0, None)];
     let mut from = 0;
-    for (at, _) in text.char_indices().filter(|&(_, c)| is_numeral(c)) {
+    for at in numerals(text) {
         if at < from {
             continue;
         }
@@ -276,6 +402,27 @@ fn split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &m
             None => sentence_pieces(&text[from..to]).for_each(|piece| push_piece(piece, span, None, out)),
         }
     }
+}
+
+/// Where the numerals `一`…`十` are in `text`, by their bytes: 一 E4 B8 80, 七 E4 B8 83, 三
+/// E4 B8 89, 九 E4 B9 9D, 二 E4 BA 8C, 五 E4 BA 94, 八 E5 85 AB, 六 E5 85 AD, 十 E5 8D 81, 四
+/// E5 9B 9B.
+fn numerals(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let leads = bytes.iter().enumerate().filter(|&(_, &b)| b & 0xFE == 0xE4).map(|(at, _)| at);
+    leads.filter(move |&at| {
+        matches!(
+            bytes.get(at..at + 3),
+            Some(
+                [0xE4, 0xB8, 0x80 | 0x83 | 0x89]
+                    | [0xE4, 0xB9, 0x9D]
+                    | [0xE4, 0xBA, 0x8C | 0x94]
+                    | [0xE5, 0x85, 0xAB | 0xAD]
+                    | [0xE5, 0x8D, 0x81]
+                    | [0xE5, 0x9B, 0x9B]
+            )
+        )
+    })
 }
 
 fn push_piece(piece: &str, span: Option<Span>, heading: Option<Section>, out: &mut Vec<Tok>) {
@@ -301,7 +448,7 @@ fn sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let end = rest.find(['。', '！', '？', '!', '?']).map_or(rest.len(), |at| {
+        let end = sentence_mark(rest).map_or(rest.len(), |at| {
             let after = &rest[at..];
             let closing =
                 after.char_indices().skip(1).find(|&(_, c)| !matches!(c, '”' | '’' | '」' | '』' | '）' | ')'));
@@ -310,6 +457,19 @@ fn sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
         let (piece, tail) = rest.split_at(end);
         rest = tail;
         Some(piece)
+    })
+}
+
+/// Where the first of `。！？!?` is in `text`: found by bytes (`。` is E3 80 82, `！` EF BC 81,
+/// `？` EF BC 9F), without decoding the text.
+fn sentence_mark(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let may_hit = |w| has_less(w, 0x40) || has_byte(w, 0xE3) || has_byte(w, 0xEF);
+    find_from(b, 0, may_hit, |i| match b[i] {
+        b'!' | b'?' => true,
+        0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        0xEF => b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x81 | 0x9F)),
+        _ => false,
     })
 }
 
@@ -365,7 +525,7 @@ fn sentence_start(out: &[Tok]) -> (usize, bool) {
             _ => break,
         }
     }
-    let spaced = matches!(&out[start], Tok::Text { text, .. } if text.contains(char::is_whitespace));
+    let spaced = matches!(&out[start], Tok::Text { text, .. } if has_whitespace(text));
     (start, spaced)
 }
 
@@ -394,13 +554,41 @@ fn prose_text(tokens: &[Tok], partial: bool) -> Option<String> {
             }
             Tok::Text { text: t, .. } | Tok::Prose { text: t } => {
                 let t = if first_part { t.rsplit_once(char::is_whitespace).map_or(t.as_str(), |s| s.1) } else { t };
-                clause |= t.contains(['，', '；', '：', ',', ';']);
+                clause = clause || has_clause_mark(t);
                 text.push_str(t);
             }
         }
     }
-    let long = text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 12;
-    (numbers && (counted || clause || long)).then_some(text)
+    (numbers && (counted || clause || count_cjk(&text) >= 12)).then_some(text)
+}
+
+/// `text.contains(char::is_whitespace)`, decoding only the characters whose lead byte a
+/// whitespace character has (ASCII controls and the space; 0xC2, 0xE1, 0xE2, 0xE3 for
+/// U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000).
+fn has_whitespace(text: &str) -> bool {
+    let may_be = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3);
+    text.bytes().enumerate().any(|(i, b)| may_be(b) && char_at(text, i).is_some_and(char::is_whitespace))
+}
+
+/// `text.contains(['，', '；', '：', ',', ';'])`, by bytes (`，` is EF BC 8C, `；` EF BC 9B,
+/// `：` EF BC 9A).
+fn has_clause_mark(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b',' | b';' => true,
+        0xEF => b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8C | 0x9A | 0x9B)),
+        _ => false,
+    })
+}
+
+/// The characters of `text` in U+4E00–U+9FFF (Chinese characters), counted by their lead
+/// bytes: E5 to E9, or E4 followed by B8 to BF.
+fn count_cjk(text: &str) -> usize {
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|&(i, &x)| matches!(x, 0xE5..=0xE9) || x == 0xE4 && b.get(i + 1).is_some_and(|&y| y >= 0xB8))
+        .count()
 }
 
 /// What of the token a sentence starts inside is not the sentence's: the number groups before
@@ -474,9 +662,9 @@ mod tests {
         let mut n = 0;
         crate::test_fixtures::for_each_text_fixture(|input, doc| {
             for p in doc.paragraphs() {
-                assert_eq!(align(&p.text, input, p.span), align_by_chars(&p.text, input, p.span));
+                assert_eq!(offsets(&p.text, input, p.span), align_by_chars(&p.text, input, p.span));
                 let shifted = Span::new(p.span.start + 1, p.span.end + 5);
-                assert_eq!(align(&p.text, input, shifted), align_by_chars(&p.text, input, shifted));
+                assert_eq!(offsets(&p.text, input, shifted), align_by_chars(&p.text, input, shifted));
                 n += 1;
             }
         });
@@ -492,8 +680,269 @@ mod tests {
             ("受理", ""),
         ] {
             for span in [Span::new(0, input.len()), Span::new(1, input.len() + 3), Span::new(0, 2)] {
-                assert_eq!(align(text, input, span), align_by_chars(text, input, span), "{text:?} in {input:?}");
+                assert_eq!(offsets(text, input, span), align_by_chars(text, input, span), "{text:?} in {input:?}");
             }
+        }
+    }
+    // The cutting as it was before it went by bytes: the paragraph's characters collected with
+    // their offsets, each tried as the start of a number, each text piece collected again.
+
+    fn former_group(chars: &[(char, Option<usize>)], unit: &[(char, Option<usize>)]) -> Group {
+        let ch = |&(c, at): &(char, Option<usize>)| Ch { c, at };
+        Group { chars: chars.iter().map(ch).collect(), unit: unit.iter().map(ch).collect() }
+    }
+
+    fn former_scan_group(chars: &[(char, Option<usize>)], i: usize) -> Option<usize> {
+        let n = chars.len();
+        let mut j = i;
+        let signed = matches!(chars[i].0, '+' | '-' | '＋' | '－')
+            && (i == 0 || chars[i - 1].0 == ' ')
+            && i + 1 < n
+            && is_digit(chars[i + 1].0);
+        if signed {
+            j += 1;
+        } else if !is_digit(chars[i].0) {
+            return None;
+        }
+        while j < n && is_digit(chars[j].0) {
+            j += 1;
+        }
+        if j + 1 < n && matches!(chars[j].0, '.' | '．') && is_digit(chars[j + 1].0) {
+            j += 1;
+            while j < n && is_digit(chars[j].0) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        // `…00000002.其他法律…`: the last digit numbers the next label, also with a space after
+        // its mark, as Word's list numbers have it (`…00000002. 没有现成信息…`).
+        let label_after = chars.get(j + 1..).and_then(|rest| rest.iter().find(|c| c.0 != ' '));
+        let numbering = matches!(chars.get(j).map(|c| c.0), Some('.' | '．' | '、'))
+            && label_after.is_some_and(|c| !is_digit(c.0) && !matches!(c.0, '+' | '-' | '＋' | '－'));
+        if numbering {
+            let digits = j - i - usize::from(signed);
+            if digits <= 1 {
+                return None;
+            }
+            j -= 1;
+        }
+        Some(j)
+    }
+
+    fn former_money_unit_end(chars: &[(char, Option<usize>)], at: usize) -> usize {
+        match (chars.get(at).map(|c| c.0), chars.get(at + 1).map(|c| c.0)) {
+            (Some('万'), Some('元')) => at + 2,
+            (Some('元'), _) => at + 1,
+            _ => at,
+        }
+    }
+
+    fn former_cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
+        let offsets = align_by_chars(&p.text, input, p.span);
+        let chars: Vec<(char, Option<usize>)> = p.text.chars().zip(offsets).collect();
+        let n = chars.len();
+        let mut text_start = 0;
+        let mut i = 0;
+        let push_text = |out: &mut Vec<Tok>, from: usize, to: usize| {
+            let slice = &chars[from..to];
+            let text: String = slice.iter().map(|c| c.0).collect::<String>().trim().to_string();
+            if text.is_empty() {
+                return;
+            }
+            let first = slice.iter().find_map(|c| c.1);
+            let last = slice.iter().rev().find_map(|c| c.1.map(|a| a + c.0.len_utf8()));
+            let span = match (first, last) {
+                (Some(s), Some(e)) if s <= e => Some(Span::new(s, e)),
+                _ => None,
+            };
+            former_split_headings(&text, span, sections, out);
+        };
+        while i < n {
+            let Some(end) = former_scan_group(&chars, i) else {
+                i += 1;
+                continue;
+            };
+            push_text(out, text_start, i);
+            let unit_end = former_money_unit_end(&chars, end);
+            let mut groups = vec![former_group(&chars[i..end], &chars[end..unit_end])];
+            let mut j = unit_end;
+            loop {
+                let mut k = j;
+                while k < n && chars[k].0 == ' ' {
+                    k += 1;
+                }
+                if k == j || k >= n {
+                    break;
+                }
+                match former_scan_group(&chars, k) {
+                    Some(e) => {
+                        let unit_end = former_money_unit_end(&chars, e);
+                        groups.push(former_group(&chars[k..e], &chars[e..unit_end]));
+                        j = unit_end;
+                    }
+                    None => break,
+                }
+            }
+            out.push(Tok::Num { groups });
+            text_start = j;
+            i = j;
+        }
+        push_text(out, text_start, n);
+    }
+
+    fn former_split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &mut Vec<Tok>) {
+        let mut cuts: Vec<(usize, Option<Section>)> = vec![(0, None)];
+        let mut from = 0;
+        for (at, _) in text.char_indices().filter(|&(_, c)| is_numeral(c)) {
+            if at < from {
+                continue;
+            }
+            let Some((section, end)) = sections::heading_at(text, at, specs) else { continue };
+            if at == 0 {
+                cuts[0].1 = Some(section);
+            } else {
+                cuts.push((at, Some(section)));
+            }
+            if end < text.len() {
+                cuts.push((end, None));
+            }
+            from = end;
+        }
+        for (n, &(from, heading)) in cuts.iter().enumerate() {
+            let to = cuts.get(n + 1).map_or(text.len(), |c| c.0);
+            match heading {
+                Some(_) => push_piece(&text[from..to], span, heading, out),
+                None => former_sentence_pieces(&text[from..to]).for_each(|piece| push_piece(piece, span, None, out)),
+            }
+        }
+    }
+
+    fn former_sentence_pieces(text: &str) -> impl Iterator<Item = &str> {
+        let mut rest = text;
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            let end = rest.find(['。', '！', '？', '!', '?']).map_or(rest.len(), |at| {
+                let after = &rest[at..];
+                let closing =
+                    after.char_indices().skip(1).find(|&(_, c)| !matches!(c, '”' | '’' | '」' | '』' | '）' | ')'));
+                at + closing.map_or(after.len(), |(i, _)| i)
+            });
+            let (piece, tail) = rest.split_at(end);
+            rest = tail;
+            Some(piece)
+        })
+    }
+
+    fn offsets(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
+        let a = Alignment::new(text, input, span);
+        let by_char: Vec<Option<usize>> = text.char_indices().map(|(k, _)| a.at(k)).collect();
+        let walked: Vec<Option<usize>> = a.chars(0, text.len()).iter().map(|c| c.at).collect();
+        assert_eq!(walked, by_char, "{text:?}");
+        by_char
+    }
+
+    fn tokens(
+        cut_by: fn(&Paragraph, &str, &[SectionSpec], &mut Vec<Tok>),
+        text: &str,
+        input: &str,
+        span: Span,
+    ) -> String {
+        let p = Paragraph { text: text.to_string(), span };
+        let mut out = Vec::new();
+        cut_by(&p, input, crate::format::y2021::FORMAT.sections, &mut out);
+        format!("{out:?}")
+    }
+
+    /// The same tokens, texts and offsets as the cutting by characters gave: on every
+    /// paragraph of every text fixture (and with its span shifted), and on numbers written
+    /// every way the scanner tells apart.
+    #[test]
+    fn cutting_by_bytes_is_the_former_cutting() {
+        let mut n = 0;
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
+            for p in doc.paragraphs() {
+                for span in [p.span, Span::new(p.span.start + 1, p.span.end + 5)] {
+                    assert_eq!(tokens(cut, &p.text, input, span), tokens(former_cut, &p.text, input, span));
+                }
+                n += 1;
+            }
+        });
+        assert!(n > 500, "{n}");
+        for text in [
+            "受理 3119 件",
+            "-3 +4 －5 ＋6 x-7 1-2",
+            "１２３ ４５．６ 7.8 9．",
+            "2.其他 12.其他 12. 其他 12.5 3、四 45、 6",
+            "0万元注 12元 3万 4 万元",
+            "一、总体情况 二、主动公开政府信息情况2019年 三、",
+            "行政复议 结果维持 1 0 2 0 3",
+            "好！ 坏？ 是! 否? 。」 12。",
+            "1",
+            "-",
+            "－",
+            "12.",
+            "1.2.3",
+            "",
+        ] {
+            for input in [text.to_string(), format!("x{text}y"), text.replace(' ', "\n")] {
+                for span in [Span::new(0, input.len()), Span::new(1, input.len())] {
+                    assert_eq!(tokens(cut, text, &input, span), tokens(former_cut, text, &input, span), "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// The byte-level tests of a text are the character-level ones they replace: on every
+    /// character there is, one by one and between two Chinese characters, and on every
+    /// paragraph of every text fixture and the pieces of it between numbers.
+    #[test]
+    fn byte_tests_are_the_character_tests() {
+        let same = |t: &str| {
+            assert_eq!(has_whitespace(t), t.contains(char::is_whitespace), "{t:?}");
+            assert_eq!(has_clause_mark(t), t.contains(['，', '；', '：', ',', ';']), "{t:?}");
+            assert_eq!(count_cjk(t), t.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count(), "{t:?}");
+            assert_eq!(sentence_mark(t), t.find(['。', '！', '？', '!', '?']), "{t:?}");
+            let by_char: Vec<usize> = t.char_indices().filter(|&(_, c)| is_numeral(c)).map(|(i, _)| i).collect();
+            assert_eq!(numerals(t).collect::<Vec<_>>(), by_char, "{t:?}");
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            same(&c.to_string());
+            same(&format!("政{c}府"));
+        }
+        crate::test_fixtures::for_each_text_fixture(|_, doc| {
+            for p in doc.paragraphs() {
+                same(&p.text);
+                p.text.split(|c: char| c.is_ascii_digit()).for_each(same);
+            }
+        });
+    }
+
+    /// The word tests are the byte tests: every byte at every place among bytes of each kind,
+    /// and `same_until_space` is the byte-by-byte count.
+    #[test]
+    fn word_tests_are_byte_tests() {
+        for fill in [0x00, 0x20, 0x3F, 0x40, 0x41, 0x7F, 0x80, 0xE3, 0xE4, 0xEF, 0xFF] {
+            for b in 0..=255u8 {
+                for at in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let word = u64::from_le_bytes(bytes);
+                    for n in [1, 0x21, 0x40, 0x80] {
+                        assert_eq!(has_less(word, n), bytes.iter().any(|&x| x < n), "{bytes:?} < {n}");
+                    }
+                    for v in [b' ', 0xE3, 0xEF, fill, b] {
+                        assert_eq!(has_byte(word, v), bytes.contains(&v), "{bytes:?} has {v}");
+                    }
+                }
+            }
+        }
+        let text = "受理 3119 件，政府信息公开申请数量0000000000000000 x";
+        for (i, j) in [(0, 0), (0, 1), (3, 3), (9, 9), (12, 12), (0, 12)] {
+            let (a, b) = (&text.as_bytes()[i..], &text.as_bytes()[j..]);
+            let naive = a.iter().zip(b).take_while(|&(x, y)| x == y && *x != b' ').count();
+            assert_eq!(same_until_space(a, b), naive, "{i} {j}");
         }
     }
 }
