@@ -47,7 +47,7 @@ use arithmetic::resolve;
 use placement::{place_by_labels, place_in_order, runs, unit_for, Fill, Layout};
 use review_table::read_review;
 use std::sync::OnceLock;
-use tokens::{is_digit, is_numeral, region, token_span, tokenize, Tok};
+use tokens::{is_digit, is_numeral, region, token_span, tokenize_with, Tok};
 use versions::detect_layout;
 
 /// A part longer than this is not a count any report prints.
@@ -88,6 +88,8 @@ pub struct SectionTokens {
     /// The paragraphs' addresses.
     key: Vec<usize>,
     tokens: Vec<Tok>,
+    /// Room for one paragraph's tokens as cut, before its sentences are taken.
+    scratch: Vec<Tok>,
 }
 
 /// [`read_text_table`], reusing the tokens of the document's previous table when its
@@ -107,7 +109,7 @@ pub fn read_text_table_with(
         cache.key.extend(key);
         cache.tokens.clear();
         for p in paragraphs {
-            tokenize(p, input, formats.newest().sections, &mut cache.tokens);
+            tokenize_with(&mut cache.scratch, p, input, formats.newest().sections, &mut cache.tokens);
         }
     }
     let tokens = region(&cache.tokens, id.section());

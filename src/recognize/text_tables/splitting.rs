@@ -27,7 +27,13 @@ impl RowRel {
     }
 }
 
+/// The whole number `text` reads as ([`read_value`]); ASCII digits alone (at most
+/// [`MAX_PART_DIGITS`] of them) are read without making the value.
 pub(super) fn int_value(text: &str) -> Option<i128> {
+    let digits = text.trim();
+    if !digits.is_empty() && digits.len() <= MAX_PART_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(digits.bytes().fold(0i128, |m, b| m * 10 + i128::from(b - b'0')));
+    }
     let v = read_value(text).number?;
     (v.scale == 0).then_some(v.mantissa)
 }

@@ -1,6 +1,6 @@
 use super::placement::block_readings;
 use super::splitting::{int_value, split, split_row, RowRel};
-use super::tokens::{Ch, Group, Part};
+use super::tokens::{tokenize, Ch, Group, Part};
 use super::*;
 use crate::format::{columns, rows, y2019, y2021, RowId};
 use crate::recognize::labels::row_score_of_words;
@@ -695,5 +695,52 @@ fn the_last_label_start_is_the_former_last_one() {
         let chars: Vec<char> = text.chars().collect();
         let former = label_starts(&chars).last().map(|&s| text.char_indices().nth(s).unwrap().0);
         assert_eq!(last_label_start(text), former, "{text}");
+    }
+}
+
+/// `int_value`'s digits read as `read_value` reads them: every number of every text
+/// fixture, each cut every way into parts, and numbers at the edges of the fast path.
+#[test]
+fn int_value_is_read_value() {
+    let former = |text: &str| read_value(text).number.filter(|v| v.scale == 0).map(|v| v.mantissa);
+    let mut texts: Vec<String> = [
+        "",
+        " ",
+        "0",
+        "007",
+        " 12 ",
+        "123456789012345",
+        "1234567890123456",
+        "999999999999999999999999999999",
+        "1.0",
+        "1.5",
+        "-3",
+        "+4",
+        "１２",
+        "12万元",
+        "3元",
+        "1 2",
+        "12a",
+    ]
+    .map(String::from)
+    .to_vec();
+    crate::test_fixtures::for_each_text_fixture(|input, doc| {
+        let mut toks = Vec::new();
+        for p in doc.paragraphs() {
+            tokenize(p, input, y2021::FORMAT.sections, &mut toks);
+        }
+        for t in &toks {
+            if let Tok::Num { groups } = t {
+                for g in groups {
+                    for s in 0..g.chars.len() {
+                        (s + 1..=g.chars.len()).for_each(|e| texts.push(g.part(s, e).text));
+                    }
+                }
+            }
+        }
+    });
+    assert!(texts.len() > 1000, "{}", texts.len());
+    for text in &texts {
+        assert_eq!(int_value(text), former(text), "{text:?}");
     }
 }

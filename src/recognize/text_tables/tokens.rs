@@ -288,12 +288,25 @@ fn scan_group(text: &str, i: usize) -> Option<usize> {
     Some(j)
 }
 
-/// The paragraph's tokens, its sentences with numbers in them made [`Tok::Prose`].
-/// Section headings run into the text are cut out as `sections` words them.
+/// [`tokenize_with`] with a scratch list of its own.
+#[cfg(test)]
 pub(super) fn tokenize(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
-    let mut tokens = Vec::new();
-    cut(p, input, sections, &mut tokens);
-    for token in tokens {
+    tokenize_with(&mut Vec::new(), p, input, sections, out);
+}
+
+/// The paragraph's tokens, its sentences with numbers in them made [`Tok::Prose`].
+/// Section headings run into the text are cut out as `sections` words them. The paragraph is
+/// cut into `scratch` first (left empty, its room kept for the next paragraph's tokens).
+pub(super) fn tokenize_with(
+    scratch: &mut Vec<Tok>,
+    p: &Paragraph,
+    input: &str,
+    sections: &[SectionSpec],
+    out: &mut Vec<Tok>,
+) {
+    scratch.clear();
+    cut(p, input, sections, scratch);
+    for token in scratch.drain(..) {
         let ends_sentence = matches!(&token, Tok::Text { text, heading: None, .. } if ends_sentence(text));
         out.push(token);
         if ends_sentence {
@@ -378,30 +391,30 @@ fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>)
 /// Push a text token, cut where a section heading begins inside it and where it ends: the
 /// headings the section finder recognises run into a text ([`sections::heading_at`]).
 fn split_headings(text: &str, span: Option<Span>, specs: &[SectionSpec], out: &mut Vec<Tok>) {
-    let mut cuts: Vec<(usize, Option<Section>)> = vec![(0, None)];
+    // Each piece is pushed as the next cut is found: from where the piece starts, with its heading.
+    let push = |out: &mut Vec<Tok>, piece: &str, heading: Option<Section>| match heading {
+        Some(_) => push_piece(piece, span, heading, out),
+        None => sentence_pieces(piece).for_each(|piece| push_piece(piece, span, None, out)),
+    };
+    let (mut start, mut heading) = (0, None);
     let mut from = 0;
     for at in numerals(text) {
         if at < from {
             continue;
         }
         let Some((section, end)) = sections::heading_at(text, at, specs) else { continue };
-        if at == 0 {
-            cuts[0].1 = Some(section);
-        } else {
-            cuts.push((at, Some(section)));
+        if at > 0 {
+            push(out, &text[start..at], heading);
+            start = at;
         }
+        heading = Some(section);
         if end < text.len() {
-            cuts.push((end, None));
+            push(out, &text[start..end], heading);
+            (start, heading) = (end, None);
         }
         from = end;
     }
-    for (n, &(from, heading)) in cuts.iter().enumerate() {
-        let to = cuts.get(n + 1).map_or(text.len(), |c| c.0);
-        match heading {
-            Some(_) => push_piece(&text[from..to], span, heading, out),
-            None => sentence_pieces(&text[from..to]).for_each(|piece| push_piece(piece, span, None, out)),
-        }
-    }
+    push(out, &text[start..], heading);
 }
 
 /// Where the numerals `一`…`十` are in `text`, by their bytes: 一 E4 B8 80, 七 E4 B8 83, 三
@@ -616,15 +629,20 @@ pub(super) fn region(tokens: &[Tok], own: Section) -> &[Tok] {
 
 /// The input span the tokens cover.
 pub(super) fn token_span(tokens: &[Tok]) -> Option<Span> {
-    tokens
-        .iter()
-        .flat_map(|t| match t {
-            Tok::Text { span, .. } => vec![*span],
-            Tok::Num { groups } => groups.iter().map(Group::span).collect(),
-            Tok::Prose { .. } => vec![],
-        })
-        .flatten()
-        .reduce(Span::cover)
+    let mut cover: Option<Span> = None;
+    let mut add = |s: Option<Span>| {
+        if let Some(s) = s {
+            cover = Some(cover.map_or(s, |c| c.cover(s)));
+        }
+    };
+    for t in tokens {
+        match t {
+            Tok::Text { span, .. } => add(*span),
+            Tok::Num { groups } => groups.iter().for_each(|g| add(g.span())),
+            Tok::Prose { .. } => {}
+        }
+    }
+    cover
 }
 
 #[cfg(test)]
@@ -892,6 +910,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The span of the tokens as it was worked out: every span collected, then covered.
+    fn former_token_span(tokens: &[Tok]) -> Option<Span> {
+        tokens
+            .iter()
+            .flat_map(|t| match t {
+                Tok::Text { span, .. } => vec![*span],
+                Tok::Num { groups } => groups.iter().map(Group::span).collect(),
+                Tok::Prose { .. } => vec![],
+            })
+            .flatten()
+            .reduce(Span::cover)
+    }
+
+    /// On the tokens of every text fixture: all of them, each alone, and each from the start.
+    #[test]
+    fn token_span_is_the_former_one() {
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
+            let mut toks = Vec::new();
+            for p in doc.paragraphs() {
+                tokenize(p, input, crate::format::y2021::FORMAT.sections, &mut toks);
+            }
+            assert!(!toks.is_empty());
+            assert_eq!(token_span(&toks), former_token_span(&toks));
+            for n in 0..toks.len() {
+                assert_eq!(token_span(&toks[n..=n]), former_token_span(&toks[n..=n]));
+                assert_eq!(token_span(&toks[..n]), former_token_span(&toks[..n]));
+            }
+        });
+        assert_eq!(token_span(&[]), None);
     }
 
     /// The byte-level tests of a text are the character-level ones they replace: on every
