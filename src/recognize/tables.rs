@@ -63,6 +63,11 @@ impl RowReading {
         }
     }
 
+    /// [`Self::printed_label`], borrowed.
+    fn printed_label_str(&self) -> &str {
+        self.labels.last().map_or(&self.pending, |(l, _)| l)
+    }
+
     /// Everything that may name the row: context, pending lines and own labels.
     pub fn all_label_text(&self) -> String {
         let mut s = self.pending.clone();
@@ -466,7 +471,7 @@ struct LabelWords {
 
 impl LabelWords {
     fn new(r: &RowReading) -> LabelWords {
-        LabelWords { own: words(&r.printed_label()), all: words(&r.all_label_text()) }
+        LabelWords { own: words(r.printed_label_str()), all: words(&r.all_label_text()) }
     }
 }
 
@@ -673,11 +678,10 @@ fn map_proactive(
     let mut found = FoundTable::new(TableId::Proactive, f, Some(version), source_tables, span);
     for (group, row) in spec.rows() {
         let reading = rows.iter().filter(|r| !r.values.is_empty()).max_by_key(|r| {
-            let own = r.printed_label();
             // Exact words beat key terms: 规范性文件 is inside 行政规范性文件.
-            row_score(&own, row)
+            row_score(r.printed_label_str(), row)
         });
-        let Some(reading) = reading.filter(|r| row_score(&r.printed_label(), row) > 0) else { continue };
+        let Some(reading) = reading.filter(|r| row_score(r.printed_label_str(), row) > 0) else { continue };
         if reading.values.len() != group.columns.len() {
             found.unreadable.push(Unreadable {
                 row: Some(row.id),
