@@ -63,6 +63,11 @@ impl RowReading {
         }
     }
 
+    /// [`Self::printed_label`], borrowed.
+    fn printed_label_str(&self) -> &str {
+        self.labels.last().map_or(&self.pending, |(l, _)| l)
+    }
+
     /// Everything that may name the row: context, pending lines and own labels.
     pub fn all_label_text(&self) -> String {
         let mut s = self.pending.clone();
@@ -120,6 +125,9 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
                 let v = read_value(text);
                 if !here {
                     if !v.is_value_like() {
+                        #[cfg(feature = "text-readers")]
+                        context.push(label_text(v, text));
+                        #[cfg(not(feature = "text-readers"))]
                         context.push(text.to_string());
                     }
                     continue;
@@ -132,6 +140,9 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
                     values.push((v, origin));
                 } else if !v.is_value_like() {
                     leading_blanks.clear();
+                    #[cfg(feature = "text-readers")]
+                    labels.push((label_text(v, text), origin));
+                    #[cfg(not(feature = "text-readers"))]
                     labels.push((text.to_string(), origin));
                 } else if v.is_number() {
                     values.append(&mut leading_blanks);
@@ -164,6 +175,20 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
         }
     }
     out
+}
+
+/// A label cell's text, `text` as [`read_value`] read it into `v`: the value's own text (the
+/// cell trimmed) where nothing was trimmed, not a second copy. Only where the text readers
+/// are (native, the second module): the eager module copies the cell, as before, 40 bytes
+/// smaller.
+#[cfg(feature = "text-readers")]
+fn label_text(v: Value, text: &str) -> String {
+    debug_assert_eq!(v.text, text.trim());
+    if v.text.len() == text.len() {
+        v.text
+    } else {
+        text.to_string()
+    }
 }
 
 /// The grid column where the numbers of a table's rows most often start (rows with at least
@@ -378,7 +403,14 @@ fn map_requests(
 ) -> FoundTable {
     let width_of = |f: &Format| f.table(TableId::Requests).groups[0].columns.len();
     let trimmed = |width: usize| -> Vec<Cow<'_, RowReading>> { rows.iter().map(|r| trim_to_width(r, width)).collect() };
-    // Each row's label reduced once, for every layout tried.
+    // Each row's label reduced once, for every layout tried. Where the text readers are
+    // (native, the second module), rows without values are left out: never a value row,
+    // since trimming keeps at least a layout's width (the eager module reduces them all,
+    // 40 bytes smaller).
+    #[cfg(feature = "text-readers")]
+    let label_words: Vec<LabelWords> =
+        rows.iter().map(|r| if r.values.is_empty() { LabelWords::default() } else { LabelWords::new(r) }).collect();
+    #[cfg(not(feature = "text-readers"))]
     let label_words: Vec<LabelWords> = rows.iter().map(LabelWords::new).collect();
     // Try each revision's layout, the newest first; prefer the one that places every row
     // with the fewest label conflicts (the first of equals).
@@ -431,6 +463,7 @@ fn best_row(spec: &TableSpec, r: &RowReading) -> Option<RowId> {
 }
 
 /// A row's label reduced to its words once: its own label, and all the text that may name it.
+#[cfg_attr(feature = "text-readers", derive(Default))]
 struct LabelWords {
     own: String,
     all: String,
@@ -438,7 +471,7 @@ struct LabelWords {
 
 impl LabelWords {
     fn new(r: &RowReading) -> LabelWords {
-        LabelWords { own: words(&r.printed_label()), all: words(&r.all_label_text()) }
+        LabelWords { own: words(r.printed_label_str()), all: words(&r.all_label_text()) }
     }
 }
 
@@ -645,11 +678,10 @@ fn map_proactive(
     let mut found = FoundTable::new(TableId::Proactive, f, Some(version), source_tables, span);
     for (group, row) in spec.rows() {
         let reading = rows.iter().filter(|r| !r.values.is_empty()).max_by_key(|r| {
-            let own = r.printed_label();
             // Exact words beat key terms: 规范性文件 is inside 行政规范性文件.
-            row_score(&own, row)
+            row_score(r.printed_label_str(), row)
         });
-        let Some(reading) = reading.filter(|r| row_score(&r.printed_label(), row) > 0) else { continue };
+        let Some(reading) = reading.filter(|r| row_score(r.printed_label_str(), row) > 0) else { continue };
         if reading.values.len() != group.columns.len() {
             found.unreadable.push(Unreadable {
                 row: Some(row.id),
