@@ -317,17 +317,17 @@ pub enum Approx {
 
 /// A number with its unit, as the prose states it.
 #[derive(Clone, Debug)]
-pub struct Quantity {
+pub struct Quantity<'a> {
     /// Byte range of the number (and its unit) in the sentence.
     pub start: usize,
     pub end: usize,
     /// Where the digits end (the unit follows).
     pub digits_end: usize,
     pub value: Decimal,
-    pub text: String,
+    pub text: &'a str,
     pub approx: Approx,
     /// `件`, `条`, `万元`, `%`…
-    pub unit: String,
+    pub unit: &'static str,
     /// Inside （…） or (…).
     pub in_parens: bool,
 }
@@ -338,7 +338,7 @@ const UNITS: [&str; 20] = [
 ];
 
 /// Every number followed by a unit (or a percent sign).
-pub fn quantities(text: &str) -> Vec<Quantity> {
+pub fn quantities(text: &str) -> Vec<Quantity<'_>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -410,9 +410,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             end,
             digits_end,
             value,
-            text: text[start..end].to_string(),
+            text: &text[start..end],
             approx,
-            unit: if *unit == "％" { "%".to_string() } else { unit.to_string() },
+            unit: if *unit == "％" { "%" } else { unit },
             in_parens: depth > 0,
         });
         i = end;
@@ -530,7 +530,7 @@ mod tests {
     fn quantities_with_units_and_bounds() {
         let q =
             quantities("公开646条，其中550余条、130条（含1件），占17.46%，2019年，电话0517-83605210，超过3170 万元");
-        let got: Vec<_> = q.iter().map(|q| (q.text.as_str(), q.approx, q.unit.as_str(), q.in_parens)).collect();
+        let got: Vec<_> = q.iter().map(|q| (q.text, q.approx, q.unit, q.in_parens)).collect();
         assert_eq!(
             got,
             vec![

@@ -90,8 +90,8 @@ pub(super) const PHRASINGS: &[Phrasing] = &[
 pub(super) struct Enumeration<'q> {
     pub phrasing: &'static Phrasing,
     pub head: String,
-    pub whole: &'q Quantity,
-    pub parts: Vec<&'q Quantity>,
+    pub whole: &'q Quantity<'q>,
+    pub parts: Vec<&'q Quantity<'q>>,
     pub open: bool,
 }
 
@@ -223,7 +223,7 @@ fn report(e: &Enumeration, text: &str, span_of: impl Fn(usize, usize) -> Span, o
     if !exceeds && !short {
         return;
     }
-    let terms = parts.iter().map(|p| p.text.trim_end_matches(p.unit.as_str()).trim().to_string()).join_str(" + ");
+    let terms = parts.iter().map(|p| p.text.trim_end_matches(p.unit).trim().to_string()).join_str(" + ");
     let unit = &whole.unit;
     let head = &e.head;
     let (quote_zh, quote_en) = e.phrasing.quote;
@@ -296,7 +296,7 @@ mod tests {
             let found = enumerations(text, &qs, phrasing);
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!(found[0].whole.text, whole);
-            assert_eq!(found[0].parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(), parts);
+            assert_eq!(found[0].parts.iter().map(|p| p.text).collect::<Vec<_>>(), parts);
             // And no other phrasing reads it.
             for other in PHRASINGS.iter().filter(|o| !std::ptr::eq(*o, phrasing)) {
                 assert!(enumerations(text, &qs, other).is_empty(), "{text}");

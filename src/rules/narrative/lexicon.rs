@@ -105,10 +105,22 @@ fn closest_keyword_by(prefix: &str, one_pass: bool) -> Option<Kw> {
         let mut from = 0;
         while let Some((at, c)) = next_char_in(prefix, from, &KEYWORD_STARTS) {
             let rest = &prefix.as_bytes()[at..];
-            for ((pat, kw), free) in KEYWORDS.iter().zip(&mut next_free) {
-                if at >= *free && rest.starts_with(pat.as_bytes()) {
-                    consider(at + pat.len(), pat.len(), *kw);
-                    *free = at + pat.len();
+            if matches!(c, '结' | '顺') {
+                // No keyword starts so, and neither carry word overlaps itself: every place
+                // one starts is a match.
+                for pat in CARRY_WORDS {
+                    if rest.starts_with(pat.as_bytes()) {
+                        if let Some((end, len, kw)) = carried(prefix, at, pat) {
+                            consider(end, len, kw);
+                        }
+                    }
+                }
+            } else {
+                for ((pat, kw), free) in KEYWORDS.iter().zip(&mut next_free) {
+                    if at >= *free && rest.starts_with(pat.as_bytes()) {
+                        consider(at + pat.len(), pat.len(), *kw);
+                        *free = at + pat.len();
+                    }
                 }
             }
             from = at + c.len_utf8();
@@ -119,27 +131,42 @@ fn closest_keyword_by(prefix: &str, one_pass: bool) -> Option<Kw> {
                 consider(at + pat.len(), pat.len(), *kw);
             }
         }
-    }
-    for pat in ["结转", "顺延"] {
-        for (at, _) in prefix.match_indices(pat) {
-            let after = prefix[at + pat.len()..].trim_start_matches(['至', '到', '于']);
-            let before = &prefix[..at];
-            if after.starts_with('下') {
-                consider(at + pat.len(), pat.len() + 3, Kw::CarriedOut);
-            } else if ["上年", "上年度", "上一年", "上一年度", "去年", "上年度申请"].iter().any(|b| before.ends_with(b))
-            {
-                consider(at + pat.len(), pat.len() + 3, Kw::CarriedIn);
+        for pat in CARRY_WORDS {
+            for (at, _) in prefix.match_indices(pat) {
+                if let Some((end, len, kw)) = carried(prefix, at, pat) {
+                    consider(end, len, kw);
+                }
             }
         }
     }
     best.map(|b| b.2)
 }
 
-/// The first characters of the keywords of [`KEYWORDS`].
+/// The words of a carry-over, into the next year or from the last one as the words around say.
+const CARRY_WORDS: [&str; 2] = ["结转", "顺延"];
+
+/// The carry-over `pat` at `at` in `prefix` as [`closest_keyword_by`] weighs it (its end, its
+/// length counting one more character, its keyword), if the words around say which way it goes.
+#[inline(always)]
+fn carried(prefix: &str, at: usize, pat: &str) -> Option<(usize, usize, Kw)> {
+    let after = prefix[at + pat.len()..].trim_start_matches(['至', '到', '于']);
+    let before = &prefix[..at];
+    let kw = if after.starts_with('下') {
+        Kw::CarriedOut
+    } else if ["上年", "上年度", "上一年", "上一年度", "去年", "上年度申请"].iter().any(|b| before.ends_with(b))
+    {
+        Kw::CarriedIn
+    } else {
+        return None;
+    };
+    Some((at + pat.len(), pat.len() + 3, kw))
+}
+
+/// The first characters of the keywords of [`KEYWORDS`] and of [`CARRY_WORDS`].
 const KEYWORD_STARTS: CharSet = CharSet::new(
     &[
         '新', '收', '受', '接', '共', '办', '答', '处', '予', '公', '部', '不', '无', '其', '行', '复', '诉', '维',
-        '纠', '尚', '未', '规',
+        '纠', '尚', '未', '规', '结', '顺',
     ],
     |c| {
         matches!(
@@ -165,6 +192,8 @@ const KEYWORD_STARTS: CharSet = CharSet::new(
                 | '尚'
                 | '未'
                 | '规'
+                | '结'
+                | '顺'
         )
     },
 );
@@ -229,16 +258,21 @@ pub(super) fn is_table_text(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        closest_keyword_by, is_table_text, last_topic, Topic, KEYWORDS, KEYWORD_STARTS, MARK_STARTS, TOPIC_STARTS,
+        closest_keyword_by, is_table_text, last_topic, Topic, CARRY_WORDS, KEYWORDS, KEYWORD_STARTS, MARK_STARTS,
+        TOPIC_STARTS,
     };
 
     #[test]
     fn the_keywords_are_found_alike_in_one_pass_and_one_search_each() {
         // Every keyword starts with a character of the set, and the set holds no other.
         for (pat, _) in KEYWORDS {
+            assert!(!pat.starts_with(['结', '顺']), "{pat}");
+        }
+        let words = || KEYWORDS.iter().map(|(p, _)| *p).chain(CARRY_WORDS);
+        for pat in words() {
             assert!((KEYWORD_STARTS.contains)(pat.chars().next().unwrap()), "{pat}");
         }
-        let firsts: Vec<char> = KEYWORDS.iter().filter_map(|(p, _)| p.chars().next()).collect();
+        let firsts: Vec<char> = words().filter_map(|p| p.chars().next()).collect();
         for c in '\u{4E00}'..='\u{9FFF}' {
             assert_eq!((KEYWORD_STARTS.contains)(c), firsts.contains(&c), "{c}");
         }
@@ -251,6 +285,8 @@ mod tests {
             "上年结转下年度".into(),
             "结转至下年".into(),
             "去年顺延".into(),
+            "上年度申请结转至于到下".into(),
+            "结转顺延结转下".into(),
         ];
         for (a, _) in KEYWORDS {
             texts.push(format!("{a}{a}"));

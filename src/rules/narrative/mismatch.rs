@@ -111,8 +111,8 @@ pub(super) fn table_mismatch(
             .or(para_topic);
         let unit_ok = match kw {
             Kw::Fees => q.unit == "万元" || q.unit == "亿元",
-            Kw::Regulations | Kw::NormativeDocs => matches!(q.unit.as_str(), "件" | "个" | "部" | "篇"),
-            _ => matches!(q.unit.as_str(), "件" | "个" | "宗" | "起"),
+            Kw::Regulations | Kw::NormativeDocs => matches!(q.unit, "件" | "个" | "部" | "篇"),
+            _ => matches!(q.unit, "件" | "个" | "宗" | "起"),
         };
         if !unit_ok || q.approx != Approx::Exact || q.in_parens && kw == Kw::Fees {
             continue;
