@@ -172,7 +172,7 @@ fn has_gap(text: &str) -> bool {
             let c = text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or('\0');
             (is_blank_char(c), c.len_utf8())
         } else {
-            (false, utf8_len(b))
+            (false, crate::strings::utf8_width(b))
         };
         i += len;
         if blank {
@@ -193,16 +193,6 @@ fn has_gap(text: &str) -> bool {
 /// U+2000–U+206F, U+3000 and U+FEFF: every other character is text.
 fn may_start_blank(b: u8) -> bool {
     b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
-}
-
-/// The length of the UTF-8 character whose first byte is `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
 }
 
 fn nonempty_fields(text: &str) -> usize {
