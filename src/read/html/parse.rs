@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use html5ever::buffer_queue::BufferQueue;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -34,12 +35,17 @@ struct Piece {
 }
 
 /// A node handle: the index plus the element's name, so html5ever can ask for names
-/// without borrowing the tree. (Names are atoms: cloning one copies a word.)
+/// without borrowing the tree. The name is shared ([`Sink::shared_name`]): the tree builder
+/// clones and drops handles some ten times per element, and a shared name is one counter to
+/// step where a name of its own is three atoms to look at.
 #[derive(Clone)]
 pub struct Handle {
     id: NodeId,
-    name: QualName,
+    name: Rc<QualName>,
 }
+
+/// How many names [`Sink::shared_name`] keeps at hand (a page uses a few dozen).
+const NAME_SLOTS: usize = 64;
 
 struct Sink<'a> {
     tree: RefCell<Tree<'a>>,
@@ -47,6 +53,10 @@ struct Sink<'a> {
     /// Where in the current text token the text not yet given to a node starts: text
     /// that is found verbatim there is not copied.
     cursor: Cell<u32>,
+    /// The names handles share, by a hash of the local name; the empty name of the nodes
+    /// that are not elements.
+    names: RefCell<Vec<Option<Rc<QualName>>>>,
+    no_name: Rc<QualName>,
 }
 
 impl<'a> Sink<'a> {
@@ -55,11 +65,34 @@ impl<'a> Sink<'a> {
         // About one node per 40–70 bytes of pasted HTML; the tree grows by a quarter
         // when that is not enough.
         tree.nodes.reserve_exact(input.len() / 64);
-        Sink { tree: RefCell::new(tree), piece: Cell::new(Piece::default()), cursor: Cell::new(0) }
+        Sink {
+            tree: RefCell::new(tree),
+            piece: Cell::new(Piece::default()),
+            cursor: Cell::new(0),
+            names: RefCell::new(vec![None; NAME_SLOTS]),
+            no_name: Rc::new(QualName::new(None, html5ever::ns!(), html5ever::local_name!(""))),
+        }
     }
 
+    /// A handle to a node that is not an element.
     fn handle(&self, id: NodeId) -> Handle {
-        Handle { id, name: QualName::new(None, html5ever::ns!(), html5ever::local_name!("")) }
+        Handle { id, name: self.no_name.clone() }
+    }
+
+    /// `name`, shared with the handles of earlier elements of that name when it is at hand
+    /// (a name's slot holds the last name hashed there; an atom's bits identify it).
+    fn shared_name(&self, name: QualName) -> Rc<QualName> {
+        let bits = name.local.unsafe_data();
+        let slot = ((bits ^ bits >> 32 ^ bits >> 17) as usize) % NAME_SLOTS;
+        let mut names = self.names.borrow_mut();
+        match &names[slot] {
+            Some(shared) if **shared == name => shared.clone(),
+            _ => {
+                let shared = Rc::new(name);
+                names[slot] = Some(shared.clone());
+                shared
+            }
+        }
     }
 
     /// Append text to an existing text node (merging as the DOM does), or make one.
@@ -105,13 +138,15 @@ impl TreeSink for Sink<'_> {
         let p = self.piece.get();
         let html = name.ns == html5ever::ns!(html);
         let mut tree = self.tree.borrow_mut();
-        let attrs = attrs.iter().map(|a| (&*a.name.local, &*a.value));
+        // Only the attributes the tree reads (see `read_attribute`) are handed over: the others
+        // (`class`, `width`, …) are passed over by their atoms, a word compared, not a string.
+        let attrs = attrs.iter().filter(|a| read_attribute(&a.name.local)).map(|a| (&*a.name.local, &*a.value));
         let id = tree.new_element(&name.local, html, attrs, p.tag_start, p.end);
         if flags.template {
             // Template contents are a separate fragment; nothing in them is shown.
             let _ = tree.new_node(NodeData::Other, p.tag_start, p.tag_start);
         }
-        Handle { id, name }
+        Handle { id, name: self.shared_name(name) }
     }
 
     fn create_comment(&self, text: StrTendril) -> Handle {
@@ -178,7 +213,7 @@ impl TreeSink for Sink<'_> {
     }
 
     fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
-        let attrs = attrs.iter().map(|a| (&*a.name.local, &*a.value));
+        let attrs = attrs.iter().filter(|a| read_attribute(&a.name.local)).map(|a| (&*a.name.local, &*a.value));
         self.tree.borrow_mut().add_attrs_if_missing(target.id, attrs);
     }
 
@@ -192,6 +227,20 @@ impl TreeSink for Sink<'_> {
             tree.append_child(new_parent.id, c);
         }
     }
+}
+
+/// The attributes the tree reads: the ones it keeps
+/// ([`KEPT_ATTRIBUTES`](super::tree::KEPT_ATTRIBUTES)) and the two it reads into flags.
+fn read_attribute(name: &html5ever::LocalName) -> bool {
+    use html5ever::local_name;
+    matches!(
+        *name,
+        local_name!("style")
+            | local_name!("hidden")
+            | local_name!("colspan")
+            | local_name!("rowspan")
+            | local_name!("height")
+    )
 }
 
 /// How much of the input is copied into html5ever's buffers at a time; a chunk is freed
@@ -386,5 +435,77 @@ fn close_elements(tree: &mut Tree<'_>) {
             tree.nodes[id].end = end;
         }
         cur = tree.next_in_post_order(id, DOCUMENT, |_| false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use markup5ever_rcdom::{NodeData as DomData, RcDom};
+
+    /// The elements of html5ever's own DOM of `html`, in document order, as the tree makes them
+    /// when handed every attribute: what [`parse`] must give, with its shared names and its
+    /// attributes filtered.
+    fn elements_by_rcdom(html: &str) -> Vec<NodeData> {
+        // Driven as `parse` drives it: html5ever's own driver stops at a `<meta charset>`.
+        let builder =
+            TreeBuilder::new(RcDom::default(), TreeBuilderOpts { scripting_enabled: false, ..Default::default() });
+        let tokenizer = Tokenizer::new(builder, TokenizerOpts::default());
+        let queue = BufferQueue::default();
+        queue.push_back(StrTendril::from_slice(html));
+        while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
+        tokenizer.end();
+        let dom = &tokenizer.sink.sink;
+        let mut tree = Tree::new("");
+        let mut stack = vec![dom.document.clone()];
+        let mut out = Vec::new();
+        while let Some(node) = stack.pop() {
+            if let DomData::Element { name, attrs, .. } = &node.data {
+                let attrs = attrs.borrow();
+                let html = name.ns == html5ever::ns!(html);
+                let id = tree.new_element(&name.local, html, attrs.iter().map(|a| (&*a.name.local, &*a.value)), 0, 0);
+                out.push(tree.nodes[id].data);
+            }
+            stack.extend(node.children.borrow().iter().rev().cloned());
+        }
+        out
+    }
+
+    fn elements_by_parse(html: &str) -> Vec<NodeData> {
+        let tree = parse(html);
+        let mut out = Vec::new();
+        let mut cur = Some(DOCUMENT);
+        while let Some(id) = cur {
+            if let NodeData::Element { name, html, flags, .. } = tree.nodes[id].data {
+                out.push(NodeData::Element { name, html, flags, table: 0 });
+            }
+            cur = tree.next_in_order(id, DOCUMENT, true);
+        }
+        out
+    }
+
+    #[test]
+    fn elements_are_html5evers_with_every_attribute_read() {
+        let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+        let mut pages: Vec<String> = std::fs::read_dir(format!("{dir}/clipboard"))
+            .unwrap()
+            .filter_map(|e| e.ok()?.path().to_str().map(String::from))
+            .filter(|p| p.ends_with(".html"))
+            .chain([format!("{dir}/fujian-pingtan-zonghe-shiyanqu-2022.portal.html")])
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        // More distinct names than the sink keeps at hand, foreign elements, attributes the tree
+        // reads and others, a second `<body>` adding its attributes.
+        let mut page = String::from("<body class=a><table><tr><td colspan=2 style='display:none' width=3>x");
+        for i in 0..200 {
+            page += &format!("<x-{i} hidden rowspan={i}><svg viewBox='0 0 1 1'><g style='mso-hide:all'/></svg>");
+        }
+        page += "</table><body style='visibility:hidden' hidden><o:p height=4></o:p><TD Colspan=5>";
+        pages.push(page);
+        for page in &pages {
+            let expected = elements_by_rcdom(page);
+            assert!(expected.len() > 20);
+            assert_eq!(elements_by_parse(page), expected);
+        }
     }
 }
