@@ -264,6 +264,8 @@ struct Positioned<'q, 'a> {
     chunk: Cell<(usize, usize)>,
     /// Where the last token ended.
     last_end: Cell<usize>,
+    /// The input (the tree's source), at hand without borrowing the tree.
+    source: &'a [u8],
 }
 
 impl Positioned<'_, '_> {
@@ -325,7 +327,7 @@ impl TokenSink for Positioned<'_, '_> {
         let is_tag = matches!(token, Token::TagToken(_) | Token::CommentToken(_) | Token::DoctypeToken(_));
         let mut tag_start = sink.piece.get().tag_start;
         if is_tag {
-            let range = sink.tree.borrow().source.as_bytes().get(start..end).unwrap_or_default();
+            let range = self.source.get(start..end).unwrap_or_default();
             // Nearly always the tag starts right where the last token ended.
             let lt = if range.first() == Some(&b'<') { 0 } else { memchr::memchr(b'<', range).unwrap_or(0) };
             tag_start = (start + lt) as u32;
@@ -367,6 +369,7 @@ pub fn parse(input: &str) -> Tree<'_> {
             fed: Cell::new(0),
             chunk: Cell::new((0, 0)),
             last_end: Cell::new(0),
+            source: input.as_bytes(),
         },
         TokenizerOpts::default(),
     );
