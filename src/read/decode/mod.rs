@@ -141,6 +141,16 @@ impl Source {
     }
 }
 
+/// `bytes` as a `str` if they are valid UTF-8, as most files are. Where the legacy decoders are
+/// (natively), simdutf8 validates them a block at a time: a third of the instructions of
+/// `std::str::from_utf8` on a portal page's tables, with the same answer.
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    #[cfg(feature = "encodings")]
+    return simdutf8::basic::from_utf8(bytes).ok();
+    #[cfg(not(feature = "encodings"))]
+    std::str::from_utf8(bytes).ok()
+}
+
 /// Decode the bytes of a text or HTML file.
 pub fn decode<'b>(bytes: &'b [u8], options: &ReadOptions) -> Result<Decoded<'b>, ReadError> {
     if let Some((encoding, skip)) = bom(bytes) {
@@ -150,7 +160,7 @@ pub fn decode<'b>(bytes: &'b [u8], options: &ReadOptions) -> Result<Decoded<'b>,
     if let Some((encoding, source)) = given(bytes, options)? {
         return decode_as(bytes, 0, encoding, source, Vec::new());
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Some(text) = utf8(bytes) {
         return Ok(Decoded { text: text.into(), encoding: "UTF-8", notes: Vec::new(), offsets: Offsets::Shifted(0) });
     }
     #[cfg(feature = "encodings")]
@@ -276,7 +286,7 @@ fn decode_as<'b>(
 ) -> Result<Decoded<'b>, ReadError> {
     let body = &bytes[skip..];
     if encoding == TextEncoding::Utf8 {
-        if let Ok(text) = std::str::from_utf8(body) {
+        if let Some(text) = utf8(body) {
             return Ok(Decoded {
                 text: text.into(),
                 encoding: encoding.name(),
