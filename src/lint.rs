@@ -470,14 +470,8 @@ fn tables_json(report: &Report) -> Tables {
             .map(|(group, row)| {
                 // The row's cells are searched from its first one: no cell before it is of
                 // this row, so the cell found is `found.cell`'s, without passing over every
-                // earlier row's cells for each column. Where the text readers are (native, the
-                // second module); the eager browser module searches from the table's first
-                // cell, 54 bytes smaller.
-                let first = if cfg!(feature = "text-readers") {
-                    found.cells.iter().position(|c| c.row == row.id).unwrap_or(found.cells.len())
-                } else {
-                    0
-                };
+                // earlier row's cells for each column.
+                let first = found.cells.iter().position(|c| c.row == row.id).unwrap_or(found.cells.len());
                 let cells = &found.cells[first..];
                 TableRow {
                     row: (!row.label.is_empty()).then_some(row.label),

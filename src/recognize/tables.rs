@@ -497,6 +497,8 @@ fn assign_rows(
 ) -> (FoundTable, usize) {
     let group = &spec.groups[0];
     let mut found = FoundTable::new(spec.id, f, layout, source_tables, span);
+    // At most a group's width of cells per value row: room for them at once, not grown.
+    found.cells.reserve_exact(value_rows.len() * group.columns.len());
     let official: Vec<OfficialRow> = group.rows.iter().map(OfficialRow::new).collect();
     // No label scores above this against any row of the group.
     let ceiling = official.iter().map(OfficialRow::best_score).max().unwrap_or(0);

@@ -481,10 +481,12 @@ impl<'a> Reader<'a> {
         let mut nested = Vec::new();
         let mut fake_merges = 0usize;
         let mut hidden_rows = Vec::new();
+        // One buffer for every cell's text, each copied into the table's texts.
+        let mut text = String::new();
         let caption = tree.children(table).find(|&c| tree.node(c).is(tag::CAPTION)).and_then(|c| {
             let mut cell_nested = Vec::new();
-            let (text, span) = self.cell_text(c, &mut cell_nested);
-            (!text.is_empty()).then_some(Paragraph { text, span })
+            self.cell_text(c, &mut cell_nested, &mut text);
+            (!text.is_empty()).then(|| Paragraph { text: text.clone(), span: tree.node(c).span() })
         });
         let mut texts = CellTexts::default();
         for (row_index, (tr, group)) in self.table_rows(table).into_iter().enumerate() {
@@ -496,7 +498,7 @@ impl<'a> Reader<'a> {
                 if !(header || n.is(tag::TD)) {
                     continue;
                 }
-                let (text, _) = self.cell_text(c, &mut nested);
+                self.cell_text(c, &mut nested, &mut text);
                 let fake_merge = n.mso_ignore_colspan();
                 let colspan = if fake_merge {
                     if parse_colspan(tree.attr(c, "colspan")) > 1 {
@@ -562,18 +564,17 @@ impl<'a> Reader<'a> {
         zero_height && cells.iter().all(|c| c.text.is_empty())
     }
 
-    /// The text of a cell (or caption): its visible text with block boundaries as spaces,
-    /// tables nested in it left out (and collected in `nested`). Returns the text and the
-    /// element's span.
-    fn cell_text(&self, cell: NodeId, nested: &mut Vec<NodeId>) -> (String, Span) {
+    /// The text of a cell (or caption) into `text` (cleared first): its visible text with
+    /// block boundaries as spaces, tables nested in it left out (and collected in `nested`).
+    fn cell_text(&self, cell: NodeId, nested: &mut Vec<NodeId>, text: &mut String) {
         let tree = self.tree;
-        let mut text = String::new();
+        text.clear();
         let mut cur = tree.node(cell).first_child.get();
         while let Some(id) = cur {
             let node = tree.node(id);
             let mut descend = true;
             match &node.data {
-                NodeData::Text(_) | NodeData::SourceText(_) => push_normalized(&mut text, tree.text(id)),
+                NodeData::Text(_) | NodeData::SourceText(_) => push_normalized(text, tree.text(id)),
                 NodeData::Element { .. } => {
                     if is_invisible_element(node) || node.is(tag::TABLE) || is_hidden(node) {
                         descend = false;
@@ -588,9 +589,7 @@ impl<'a> Reader<'a> {
             }
             cur = tree.next_in_order(id, cell, descend);
         }
-        finish(&mut text);
-        text.shrink_to_fit();
-        (text, tree.node(cell).span())
+        finish(text);
     }
 }
 

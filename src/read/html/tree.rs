@@ -442,6 +442,20 @@ impl<'a> Tree<'a> {
         start: u32,
         end: u32,
     ) -> NodeId {
+        self.new_coded_element(local, element_name(local), html, attrs, start, end)
+    }
+
+    /// [`Tree::new_element`] with the name's code (`element_name(local)`) already known.
+    fn new_coded_element<'v>(
+        &mut self,
+        local: &str,
+        name: u8,
+        html: bool,
+        attrs: impl IntoIterator<Item = (&'v str, &'v str)>,
+        start: u32,
+        end: u32,
+    ) -> NodeId {
+        debug_assert_eq!(name, element_name(local));
         let id = self.nodes.len();
         let mut flags = ElementFlags::default();
         for (name, value) in attrs {
@@ -453,7 +467,6 @@ impl<'a> Tree<'a> {
                 }
             }
         }
-        let name = element_name(local);
         if name == 0 {
             let start = self.attr_values.len() as u32;
             self.attr_values.push_str(local);
@@ -658,7 +671,13 @@ impl<'a> Tree<'a> {
         // About one string per record (text nodes), and a few more.
         let mut starts: Vec<u32> = Vec::with_capacity(nodes.len() / 4 + 8);
         starts.push(0);
-        starts.extend(strings.match_indices('\0').map(|(at, _)| at as u32 + 1));
+        // A byte at a time: most strings are short (whitespace between cells, a number), where
+        // a searcher's set-up costs more than the bytes it skips.
+        for (at, b) in strings.bytes().enumerate() {
+            if b == 0 {
+                starts.push(at as u32 + 1);
+            }
+        }
         starts.push(strings.len() as u32 + 1);
         let range = |i: i32| -> Result<TextRef, String> {
             usize::try_from(i)
@@ -675,6 +694,9 @@ impl<'a> Tree<'a> {
         // The document node spans nothing: a DOM has no source offsets.
         tree.nodes[DOCUMENT].end = 0;
         tree.quirks = quirks;
+        // The walker hands each element name over once (later elements name its string): the
+        // name's code and whether it is HTML, worked out once per string.
+        let mut names: Vec<(i32, u8, bool)> = Vec::new();
         // Every record makes one node: record `r` is node `r + 1`.
         let mut count = 0usize;
         let mut i = 0usize;
@@ -702,13 +724,21 @@ impl<'a> Tree<'a> {
                         attr(a)?;
                     }
                     let name = text(string)?;
-                    // Namespaced names (svg:…) and SVG/MathML are not HTML.
-                    let html = !name.contains(':') || name == "o:p";
+                    let (code, html) = match names.iter().find(|n| n.0 == string) {
+                        Some(&(_, code, html)) => (code, html),
+                        None => {
+                            // Namespaced names (svg:…) and SVG/MathML are not HTML.
+                            let html = !name.contains(':') || name == "o:p";
+                            let code = element_name(&name.to_ascii_lowercase());
+                            names.push((string, code, html));
+                            (code, html)
+                        }
+                    };
                     let attrs = (0..attr_count).filter_map(|a| attr(a).ok());
                     if name.bytes().any(|b| b.is_ascii_uppercase()) {
-                        tree.new_element(&name.to_ascii_lowercase(), html, attrs, 0, 0)
+                        tree.new_coded_element(&name.to_ascii_lowercase(), code, html, attrs, 0, 0)
                     } else {
-                        tree.new_element(name, html, attrs, 0, 0)
+                        tree.new_coded_element(name, code, html, attrs, 0, 0)
                     }
                 }
                 3 => {
