@@ -633,10 +633,11 @@ fn run_in_heading(
             Some((b, at)) if b == i && !before_it => p.text[at..].chars().next().map_or(at, |c| at + c.len_utf8()),
             _ => 0,
         };
+        #[cfg(feature = "text-readers")]
+        let numerals = p.text[from..].match_indices(numeral).map(|(at, _)| from + at);
         #[cfg(not(feature = "text-readers"))]
-        let from = 0;
-        for (at, _) in p.text[from..].match_indices(numeral) {
-            let at = from + at;
+        let numerals = p.text.match_indices(numeral).map(|(at, _)| at);
+        for at in numerals {
             if after.is_some_and(|a| ((i, at) > a) == before_it) {
                 continue;
             }
