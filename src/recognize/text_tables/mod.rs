@@ -301,8 +301,11 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
     };
     // The text from the last numbering on, then the whole text (only when short for a tail).
     if let Some(s) = last_label_start(text) {
-        if let PieceMatch::Answer(found) = piece_match(&text[s..]) {
-            return (found.clone(), found);
+        match piece_match(&text[s..]) {
+            PieceMatch::Answer(found) => return (found.clone(), found),
+            // The whole text, tried already: nothing either.
+            PieceMatch::Nothing if s == 0 => return (None, None),
+            PieceMatch::Nothing => {}
         }
     }
     match piece_match(text) {
