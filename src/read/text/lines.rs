@@ -204,11 +204,21 @@ fn nonempty_fields(text: &str) -> usize {
 pub(crate) fn is_footer(t: &str) -> bool {
     // Every footer starts with a dash, `第` or a digit: most lines are told apart here, before
     // their characters are counted (every line of the input comes here).
-    let is_dash = |c: &char| matches!(c, '-' | '—' | '－' | '–' | '―' | '‒' | '﹣' | '−' | '─' | '━');
     match t.chars().find(|&c| !is_blank_char(c)).map(fold_digit) {
         Some(c) if is_dash(&c) || c == '第' || c.is_ascii_digit() => {}
         _ => return false,
     }
+    // A number alone on its line (each value of a raw `pdftotext` table) is none of the forms.
+    !t.bytes().all(|b| b.is_ascii_digit()) && footer_form(t)
+}
+
+/// The dashes around a page number.
+fn is_dash(c: &char) -> bool {
+    matches!(c, '-' | '—' | '－' | '–' | '―' | '‒' | '﹣' | '−' | '─' | '━')
+}
+
+/// [`is_footer`] past its first character: is `t` one of the forms?
+fn footer_form(t: &str) -> bool {
     if char_count(t) > 24 {
         return false;
     }
@@ -268,7 +278,9 @@ fn fold_digit(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_gap, is_blank_char, is_footer, line_end, may_start_blank, trim_bounds, trim_bounds_slow};
+    use super::{
+        footer_form, has_gap, is_blank_char, is_footer, line_end, may_start_blank, trim_bounds, trim_bounds_slow,
+    };
 
     /// Every blank character starts with a byte [`may_start_blank`] flags; [`has_gap`] answers
     /// as the character-by-character walk it replaces, and [`line_end`] as a byte search.
@@ -367,6 +379,13 @@ mod tests {
             "— 一 —",
         ] {
             assert!(!is_footer(f), "{f}");
+        }
+        // A number alone is told without the forms, which say the same of it: on every line of
+        // every text fixture and on numbers beside the footers above.
+        let mut numbers = vec!["3".to_string(), "12".into(), "3119".into(), "0000000000000000000000000000".into()];
+        crate::test_fixtures::for_each_text_fixture(|input, _| numbers.extend(input.lines().map(str::to_string)));
+        for t in numbers.iter().filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())) {
+            assert!(!footer_form(t), "{t}");
         }
         let input = "一、总体情况\n\n   -1-\n正文。\n第 2 页\n";
         let doc = read(input);

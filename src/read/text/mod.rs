@@ -82,12 +82,12 @@ pub const LAYOUT_LEAD_MAX_CHARS: usize = 30;
 pub fn read_text<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
     // The passes that look back and ahead need all lines at once; the list is dropped before
     // the document is built, which walks the lines once more in order.
-    let (kinds, regions, wrap_width) = {
+    let (kinds, regions, wrap_width, line_widths) = {
         let lines = split_lines(input);
         let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
         let regions = find_regions(&lines, &kinds);
-        let wrap_width = wrap_width(&lines, &kinds, &regions);
-        (kinds, regions, wrap_width)
+        let (wrap_width, line_widths) = wrap_width(&lines, &kinds, &regions);
+        (kinds, regions, wrap_width, line_widths)
     };
 
     let mut out = Emitter { options, blocks: Vec::new(), notes: Vec::new(), tables: 0 };
@@ -118,7 +118,7 @@ pub fn read_text<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
                 out.footer(&line, None);
                 gap_footer = true;
             }
-            _ => match ParaLine::new(&line) {
+            _ => match ParaLine::new(&line, line_widths.get(i).copied().unwrap_or(0)) {
                 None => gap_blank = true,
                 Some(pl) => {
                     let join = match &para {

@@ -9,9 +9,11 @@ use super::{Region, FULL_LINE_PERCENT, WRAP_MAX_WIDTH, WRAP_MIN_LINES};
 use crate::document::Span;
 
 /// The wrap width of hard-wrapped prose: the 90th percentile of prose line widths, or
-/// `None` when the document is not hard-wrapped.
-pub(super) fn wrap_width(lines: &[Line<'_>], kinds: &[Kind], regions: &[Region]) -> Option<usize> {
+/// `None` when the document is not hard-wrapped; and the width of each line measured (0 for
+/// the others), for [`ParaLine::new`].
+pub(super) fn wrap_width(lines: &[Line<'_>], kinds: &[Kind], regions: &[Region]) -> (Option<usize>, Vec<usize>) {
     let mut widths = Widths::default();
+    let mut line_widths = vec![0; lines.len()];
     let mut next_region = regions.iter().peekable();
     let mut i = 0;
     while let (Some(line), Some(&kind)) = (lines.get(i), kinds.get(i)) {
@@ -21,6 +23,7 @@ pub(super) fn wrap_width(lines: &[Line<'_>], kinds: &[Kind], regions: &[Region])
         }
         if !matches!(kind, Kind::Blank | Kind::Footer) {
             let w = width(line.trimmed().1);
+            line_widths[i] = w;
             if w > 0 {
                 widths.add(w);
             }
@@ -28,9 +31,9 @@ pub(super) fn wrap_width(lines: &[Line<'_>], kinds: &[Kind], regions: &[Region])
         i += 1;
     }
     if widths.n < WRAP_MIN_LINES {
-        return None;
+        return (None, line_widths);
     }
-    widths.p90()
+    (widths.p90(), line_widths)
 }
 
 /// How many prose lines have each width, counted up to [`WRAP_MAX_WIDTH`] (the last slot:
@@ -80,7 +83,8 @@ pub(super) struct ParaLine {
 }
 
 impl ParaLine {
-    pub(super) fn new(line: &Line<'_>) -> Option<ParaLine> {
+    /// `line_width`: [`width`] of the line trimmed, as [`wrap_width`] measured it.
+    pub(super) fn new(line: &Line<'_>, line_width: usize) -> Option<ParaLine> {
         // (A TAB-led line that did not form a table: the TAB is indentation, trimmed.)
         let (mut start, mut t) = line.trimmed();
         let heading = is_heading_start(t);
@@ -99,8 +103,10 @@ impl ParaLine {
         if text.is_empty() {
             return None;
         }
+        // A Markdown heading's width is of its text after the `#`s.
+        debug_assert!(md_heading || line_width == width(t), "{t:?}");
         Some(ParaLine {
-            width: width(t),
+            width: if md_heading { width(t) } else { line_width },
             number: is_numberish(&text),
             text,
             span: Span::new(start, start + t.len()),

@@ -39,7 +39,9 @@ mod versions;
 use crate::document::{Paragraph, Span};
 use crate::format::{Format, Formats, RowSpec, TableId, TableSpec};
 use crate::message::{Args, Message, Text};
-use crate::recognize::labels::{canonical, official_canonical, official_words, LabelMatch, OfficialRow, Printed};
+use crate::recognize::labels::{
+    canonical, official_canonical, official_words, words, LabelMatch, OfficialRow, Printed,
+};
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
 use crate::strings::char_count;
@@ -88,8 +90,7 @@ pub struct SectionTokens {
     /// The paragraphs' addresses.
     key: Vec<usize>,
     tokens: Vec<Tok>,
-    /// Room for one paragraph's tokens as cut, before its sentences are taken.
-    scratch: Vec<Tok>,
+    scratch: tokens::Scratch,
 }
 
 /// [`read_text_table`], reusing the tokens of the document's previous table when its
@@ -262,8 +263,11 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
         if char_count(piece) > 80 {
             return PieceMatch::Nothing;
         }
-        let printed = Printed::new(piece);
-        let pw = printed.words();
+        // The words alone first ([`Printed::words`]); the other forms of the label only for a
+        // row it scores against (most pieces score against none).
+        let pw = words(piece);
+        let pw = pw.as_str();
+        let mut printed: Option<Printed> = None;
         if index.parent_words.iter().any(|p| *p == pw) && !index.row_words.iter().any(|w| *w == pw) {
             return PieceMatch::Answer(None); // a group label such as （三）不予公开
         }
@@ -275,7 +279,11 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
             .enumerate()
             .filter(|&(i, r)| !r.label.is_empty() && index.may_score(i, set))
             .map(|(i, _)| (i, index.official[i].score(pw)))
-            .filter(|&(i, s)| s > 0 && printed.compare(rows[i].label, rows[i].keys) != LabelMatch::Different);
+            .filter(|&(i, s)| {
+                s > 0
+                    && printed.get_or_insert_with(|| Printed::new(piece)).compare(rows[i].label, rows[i].keys)
+                        != LabelMatch::Different
+            });
         // The best score, the first row with it, and whether it is the only one.
         let mut best: Option<(usize, usize, bool)> = None;
         for (i, s) in scored {
@@ -293,8 +301,11 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
     };
     // The text from the last numbering on, then the whole text (only when short for a tail).
     if let Some(s) = last_label_start(text) {
-        if let PieceMatch::Answer(found) = piece_match(&text[s..]) {
-            return (found.clone(), found);
+        match piece_match(&text[s..]) {
+            PieceMatch::Answer(found) => return (found.clone(), found),
+            // The whole text, tried already: nothing either.
+            PieceMatch::Nothing if s == 0 => return (None, None),
+            PieceMatch::Nothing => {}
         }
     }
     match piece_match(text) {

@@ -59,30 +59,31 @@ impl Layout {
 }
 
 /// A run of value tokens with nothing between them, and the label right before it.
-pub(super) struct Run {
-    pub(super) groups: Vec<Group>,
+pub(super) struct Run<'t> {
+    /// The groups of the tokens, where they are (not copied).
+    pub(super) groups: Vec<&'t Group>,
     /// The row the text right before the run names, and that text.
     pub(super) label: Option<(usize, String, Option<Span>)>,
 }
 
-impl Run {
+impl Run<'_> {
     pub(super) fn span(&self) -> Option<Span> {
-        self.groups.iter().filter_map(Group::span).reduce(Span::cover)
+        self.groups.iter().filter_map(|g| g.span()).reduce(Span::cover)
     }
 
     pub(super) fn excerpt(&self) -> String {
-        self.groups.iter().map(Group::text).join_str(" ")
+        self.groups.iter().map(|g| g.text()).join_str(" ")
     }
 }
 
 /// `canonical`: [`canonical`](crate::recognize::labels::canonical) of each text token's
 /// text. `tails`: the label ending each text token, where already worked out (taken from it).
-pub(super) fn runs(
-    tokens: &[Tok],
+pub(super) fn runs<'t>(
+    tokens: &'t [Tok],
     canonical: &[String],
     index: &LabelIndex<'_>,
     tails: &mut [Option<RowLabel>],
-) -> Vec<Run> {
+) -> Vec<Run<'t>> {
     let mut out: Vec<Run> = Vec::new();
     let mut prev_num = false;
     for (i, t) in tokens.iter().enumerate() {
@@ -90,7 +91,7 @@ pub(super) fn runs(
             Tok::Num { groups } => {
                 if prev_num {
                     if let Some(last) = out.last_mut() {
-                        last.groups.extend(groups.iter().cloned());
+                        last.groups.extend(groups);
                     }
                 } else {
                     let label = match i.checked_sub(1).map(|j| &tokens[j]) {
@@ -100,7 +101,7 @@ pub(super) fn runs(
                             .map(|(r, printed)| (r, printed, *span)),
                         _ => None,
                     };
-                    out.push(Run { groups: groups.clone(), label });
+                    out.push(Run { groups: groups.iter().collect(), label });
                 }
                 prev_num = true;
             }
@@ -200,11 +201,11 @@ pub(super) struct Unit<'a> {
     /// Why there is no candidate, when there is none.
     pub(super) failure: Option<Text>,
     /// The run read: its span and excerpt, for the messages of the rows not read.
-    pub(super) run: &'a Run,
+    pub(super) run: &'a Run<'a>,
 }
 
-pub(super) fn row_major(groups: &[Group], widths: &[usize]) -> Vec<Vec<Part>> {
-    let mut it = groups.iter().map(Group::whole);
+pub(super) fn row_major(groups: &[&Group], widths: &[usize]) -> Vec<Vec<Part>> {
+    let mut it = groups.iter().map(|g| g.whole());
     widths.iter().map(|&w| it.by_ref().take(w).collect()).collect()
 }
 
@@ -218,7 +219,7 @@ pub(super) fn block_readings(
     layout: &Layout,
     start: usize,
     k: usize,
-    groups: &[Group],
+    groups: &[&Group],
 ) -> Result<Vec<Vec<Vec<Part>>>, Text> {
     let widths: Vec<usize> = (start..start + k).map(|r| layout.width(r)).collect();
     if k == 1 {
@@ -228,7 +229,7 @@ pub(super) fn block_readings(
     if !widths.iter().all(|&x| x == w) {
         return Ok(vec![row_major(groups, &widths)]); // no other layout is defined
     }
-    let parts: Vec<Part> = groups.iter().map(Group::whole).collect();
+    let parts: Vec<Part> = groups.iter().map(|g| g.whole()).collect();
     let at = |i: usize, j: usize, n: usize, c: usize| i * w + c * (j - i) + n;
     let stretch_rows = |i: usize, j: usize| -> Vec<Vec<Part>> {
         (0..j - i).map(|n| (0..w).map(|c| parts[at(i, j, n, c)].clone()).collect()).collect()
@@ -334,11 +335,13 @@ pub(super) fn block_readings(
     Err(Text::new(&super::TOO_MANY_READINGS, Args::new()))
 }
 
-pub(super) fn unit_for<'a>(layout: &Layout, run: &'a Run, start: usize, f: Fill) -> Unit<'a> {
+pub(super) fn unit_for<'a>(layout: &Layout, run: &'a Run<'a>, start: usize, f: Fill) -> Unit<'a> {
     let (k, result) = match f {
         Fill::Cells(k) => (k, block_readings(layout, start, k, &run.groups)),
         Fill::Glued => {
-            let result = split_row(&run.groups, layout.width(start), &layout.row_rels[start])
+            // The splitting reads the groups of one run (copied only here, where they are glued).
+            let groups: Vec<Group> = run.groups.iter().map(|&g| g.clone()).collect();
+            let result = split_row(&groups, layout.width(start), &layout.row_rels[start])
                 .map(|c| c.into_iter().map(|row| vec![row]).collect());
             (1, result)
         }
@@ -383,7 +386,7 @@ mod tests {
         layout: &Layout,
         start: usize,
         k: usize,
-        groups: &[Group],
+        groups: &[&Group],
     ) -> Result<Vec<Vec<Vec<Part>>>, Text> {
         let widths: Vec<usize> = (start..start + k).map(|r| layout.width(r)).collect();
         let rm = row_major(groups, &widths);
@@ -396,7 +399,7 @@ mod tests {
         if !uniform {
             return Ok(vec![rm]);
         }
-        let parts: Vec<Part> = groups.iter().map(Group::whole).collect();
+        let parts: Vec<Part> = groups.iter().map(|g| g.whole()).collect();
         if !has_rels {
             let cm = column_major(&parts, k, w);
             return if cm == rm { Ok(vec![rm]) } else { Err(Text::new(&super::super::ROW_OR_COLUMN, Args::new())) };
@@ -533,6 +536,7 @@ mod tests {
                                     unit: Vec::new(),
                                 })
                                 .collect();
+                            let groups: Vec<&Group> = groups.iter().collect();
                             let new = block_readings(&layout, start, k, &groups);
                             assert_eq!(
                                 new,

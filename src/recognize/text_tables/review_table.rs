@@ -145,7 +145,9 @@ fn arrangement(runs: &[Vec<Group>], rels: &[RowRel], excerpt: &str) -> Result<Ve
         order.iter().flat_map(move |&r| &run_parts[r])
     }
     let mut balanced: Vec<Vec<Part>> = Vec::new();
-    let mut arrangement = Arrangement { order: (0..n).collect(), values: Vec::new(), run_values: &run_values, rels };
+    let lasts = rels.iter().map(RowRel::last).collect();
+    let mut arrangement =
+        Arrangement { order: (0..n).collect(), values: Vec::new(), run_values: &run_values, rels, lasts };
     arrangement.balancing(0, &mut |order| {
         if !balanced.iter().any(|b| b.iter().map(|p| &p.text).eq(arranged(&run_parts, order).map(|p| &p.text))) {
             balanced.push(arranged(&run_parts, order).cloned().collect());
@@ -166,6 +168,8 @@ struct Arrangement<'a> {
     values: Vec<Option<i128>>,
     run_values: &'a [Vec<Option<i128>>],
     rels: &'a [RowRel],
+    /// [`RowRel::last`] of each relation, worked out once rather than at every node.
+    lasts: Vec<usize>,
 }
 
 impl Arrangement<'_> {
@@ -183,7 +187,8 @@ impl Arrangement<'_> {
             self.order.swap(k, i);
             self.values.extend_from_slice(&self.run_values[self.order[k]]);
             let placed = filled..self.values.len();
-            if self.rels.iter().filter(|r| placed.contains(&r.last())).all(|r| r.holds(&self.values)) {
+            let mut placed_last = self.rels.iter().zip(&self.lasts).filter(|(_, last)| placed.contains(last));
+            if placed_last.all(|(r, _)| r.holds(&self.values)) {
                 self.balancing(k + 1, f);
             }
             self.values.truncate(filled);

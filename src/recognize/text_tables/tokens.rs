@@ -106,17 +106,21 @@ struct Alignment<'t> {
     text: &'t str,
     /// Where each stretch starts in the text, and where it is in the input (`None`: a
     /// character not found, a stretch of its own).
-    stretches: Vec<(usize, Option<usize>)>,
+    stretches: &'t [Stretch],
 }
+
+/// Where a stretch of an [`Alignment`] starts in the text, and where it is in the input.
+type Stretch = (usize, Option<usize>);
 
 impl<'t> Alignment<'t> {
     /// A space of the text is nowhere; any other character is the next one of the input
     /// where it is the same, else the first one like it among the next 4096 characters, else
-    /// nowhere.
-    fn new(text: &'t str, input: &str, span: Span) -> Alignment<'t> {
+    /// nowhere. The stretches are kept in `room` (cleared first: one list for every paragraph).
+    fn new(text: &'t str, input: &str, span: Span, room: &'t mut Vec<Stretch>) -> Alignment<'t> {
         let raw = input.get(span.start..span.end.min(input.len())).unwrap_or("");
         let (t, r) = (text.as_bytes(), raw.as_bytes());
-        let mut stretches = Vec::new();
+        let stretches = room;
+        stretches.clear();
         // The next byte of the text and of the input to look at (character boundaries both).
         let (mut tb, mut rb) = (0usize, 0usize);
         while tb < t.len() {
@@ -145,7 +149,7 @@ impl<'t> Alignment<'t> {
             }
             tb += c.len_utf8();
         }
-        Alignment { text, stretches }
+        Alignment { text, stretches: Vec::as_slice(stretches) }
     }
 
     /// The input offset of the character that starts at byte `at` of the text.
@@ -288,25 +292,33 @@ fn scan_group(text: &str, i: usize) -> Option<usize> {
     Some(j)
 }
 
-/// [`tokenize_with`] with a scratch list of its own.
+/// [`tokenize_with`] with a scratch of its own.
 #[cfg(test)]
 pub(super) fn tokenize(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
-    tokenize_with(&mut Vec::new(), p, input, sections, out);
+    tokenize_with(&mut Scratch::default(), p, input, sections, out);
+}
+
+/// Room kept from one paragraph's cutting to the next: its tokens as cut, before its
+/// sentences are taken, and its [`Alignment`]'s stretches.
+#[derive(Default)]
+pub(super) struct Scratch {
+    tokens: Vec<Tok>,
+    stretches: Vec<Stretch>,
 }
 
 /// The paragraph's tokens, its sentences with numbers in them made [`Tok::Prose`].
 /// Section headings run into the text are cut out as `sections` words them. The paragraph is
 /// cut into `scratch` first (left empty, its room kept for the next paragraph's tokens).
 pub(super) fn tokenize_with(
-    scratch: &mut Vec<Tok>,
+    scratch: &mut Scratch,
     p: &Paragraph,
     input: &str,
     sections: &[SectionSpec],
     out: &mut Vec<Tok>,
 ) {
-    scratch.clear();
-    cut(p, input, sections, scratch);
-    for token in scratch.drain(..) {
+    scratch.tokens.clear();
+    cut(p, input, sections, &mut scratch.stretches, &mut scratch.tokens);
+    for token in scratch.tokens.drain(..) {
         let ends_sentence = matches!(&token, Tok::Text { text, heading: None, .. } if ends_sentence(text));
         out.push(token);
         if ends_sentence {
@@ -328,10 +340,10 @@ fn money_unit_end(text: &str, at: usize) -> usize {
 }
 
 /// The paragraph cut into runs of numbers and the texts between them.
-fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
+fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], stretches: &mut Vec<Stretch>, out: &mut Vec<Tok>) {
     let text = p.text.as_str();
     let bytes = text.as_bytes();
-    let align = Alignment::new(text, input, p.span);
+    let align = Alignment::new(text, input, p.span, stretches);
     let n = bytes.len();
     let mut text_start = 0;
     let mut i = 0;
@@ -854,7 +866,8 @@ mod tests {
     }
 
     fn offsets(text: &str, input: &str, span: Span) -> Vec<Option<usize>> {
-        let a = Alignment::new(text, input, span);
+        let mut room = vec![(7, None)];
+        let a = Alignment::new(text, input, span, &mut room);
         let by_char: Vec<Option<usize>> = text.char_indices().map(|(k, _)| a.at(k)).collect();
         let walked: Vec<Option<usize>> = a.chars(0, text.len()).iter().map(|c| c.at).collect();
         assert_eq!(walked, by_char, "{text:?}");
@@ -873,6 +886,11 @@ mod tests {
         format!("{out:?}")
     }
 
+    /// [`cut`] with room of its own.
+    fn cut_afresh(p: &Paragraph, input: &str, sections: &[SectionSpec], out: &mut Vec<Tok>) {
+        cut(p, input, sections, &mut vec![(3, Some(1))], out);
+    }
+
     /// The same tokens, texts and offsets as the cutting by characters gave: on every
     /// paragraph of every text fixture (and with its span shifted), and on numbers written
     /// every way the scanner tells apart.
@@ -882,7 +900,7 @@ mod tests {
         crate::test_fixtures::for_each_text_fixture(|input, doc| {
             for p in doc.paragraphs() {
                 for span in [p.span, Span::new(p.span.start + 1, p.span.end + 5)] {
-                    assert_eq!(tokens(cut, &p.text, input, span), tokens(former_cut, &p.text, input, span));
+                    assert_eq!(tokens(cut_afresh, &p.text, input, span), tokens(former_cut, &p.text, input, span));
                 }
                 n += 1;
             }
@@ -906,7 +924,11 @@ mod tests {
         ] {
             for input in [text.to_string(), format!("x{text}y"), text.replace(' ', "\n")] {
                 for span in [Span::new(0, input.len()), Span::new(1, input.len())] {
-                    assert_eq!(tokens(cut, text, &input, span), tokens(former_cut, text, &input, span), "{text:?}");
+                    assert_eq!(
+                        tokens(cut_afresh, text, &input, span),
+                        tokens(former_cut, text, &input, span),
+                        "{text:?}"
+                    );
                 }
             }
         }
