@@ -681,6 +681,21 @@ mod tests {
         assert_eq!(*spec_words("总体 情况"), words("总体 情况"));
     }
 
+    /// Calls `f` with the text from each section numeral (一 … 六) on, in every paragraph of
+    /// every text fixture.
+    #[cfg(feature = "text-readers")]
+    fn at_every_numeral(mut f: impl FnMut(&str)) {
+        crate::test_fixtures::for_each_text_fixture(|_, doc| {
+            for p in doc.paragraphs() {
+                for (at, c) in p.text.char_indices() {
+                    if NUMERAL_CHARS.contains(&c) {
+                        f(&p.text[at..]);
+                    }
+                }
+            }
+        });
+    }
+
     /// [`reduced::may_match`] turns a title away only where no window reaches 0.8: at every
     /// numeral of every text fixture's paragraphs, and on the titles themselves cut and
     /// misspelt, against every official title and variant.
@@ -688,15 +703,7 @@ mod tests {
     #[test]
     fn titles_turned_away_match_no_window() {
         let mut rests: Vec<String> = Vec::new();
-        crate::test_fixtures::for_each_text_fixture(|_, doc| {
-            for p in doc.paragraphs() {
-                for (at, c) in p.text.char_indices() {
-                    if NUMERAL_CHARS.contains(&c) {
-                        rests.push(p.text[at + c.len_utf8()..].chars().skip(1).take(40).collect());
-                    }
-                }
-            }
-        });
+        at_every_numeral(|text| rests.push(text.chars().skip(2).take(40).collect()));
         for f in Formats::OFFICIAL.iter() {
             for spec in f.sections {
                 for t in std::iter::once(spec.title()).chain(spec.variants.iter().copied()) {
@@ -744,15 +751,9 @@ mod tests {
     #[test]
     fn closest_windows_by_the_shortcut_are_those_of_the_table() {
         let mut rests: Vec<String> = Vec::new();
-        crate::test_fixtures::for_each_text_fixture(|_, doc| {
-            for p in doc.paragraphs() {
-                for (at, c) in p.text.char_indices() {
-                    if NUMERAL_CHARS.contains(&c) {
-                        let (_, _, rest) = numbered(&p.text[at..]).unwrap_or((0, Separator::Missing, ""));
-                        rests.push(rest.chars().take(60).collect());
-                    }
-                }
-            }
+        at_every_numeral(|text| {
+            let (_, _, rest) = numbered(text).unwrap_or((0, Separator::Missing, ""));
+            rests.push(rest.chars().take(60).collect());
         });
         for f in Formats::OFFICIAL.iter() {
             for spec in f.sections {
