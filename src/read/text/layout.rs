@@ -33,7 +33,7 @@ pub(super) fn find(lines: &[Line<'_>], kinds: &[Kind], found: &mut Regions) {
                     strong |= columnar_is_strong(lines[j].text);
                     loose = 0;
                 }
-                Kind::Plain => {
+                Kind::Plain { .. } => {
                     let (_, t) = lines[j].trimmed();
                     loose += 1;
                     if is_section_heading(t) || ends_period(t) || loose > LAYOUT_MAX_LOOSE {
@@ -59,7 +59,7 @@ pub(super) fn find(lines: &[Line<'_>], kinds: &[Kind], found: &mut Regions) {
             }
             match kinds[m] {
                 Kind::Blank | Kind::Footer => {}
-                Kind::Plain => {
+                Kind::Plain { .. } => {
                     let (_, t) = lines[m].trimmed();
                     if lead >= LAYOUT_MAX_LOOSE
                         || is_section_heading(t)

@@ -11,16 +11,23 @@ pub(super) struct Line<'a> {
     pub(super) start: usize,
     /// The line without its terminator.
     pub(super) text: &'a str,
+    /// [`trim_bounds`] of `text`, worked out as the line is cut (every line is trimmed, most
+    /// of them more than once).
+    trim: (usize, usize),
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
+    pub(super) fn new(start: usize, text: &'a str) -> Line<'a> {
+        Line { start, text, trim: trim_bounds(text) }
+    }
+
     pub(super) fn end(&self) -> usize {
         self.start + self.text.len()
     }
 
     /// The line without leading and trailing whitespace, and its absolute start.
-    pub(super) fn trimmed(&self) -> (usize, &str) {
-        let (s, e) = trim_bounds(self.text);
+    pub(super) fn trimmed(&self) -> (usize, &'a str) {
+        let (s, e) = self.trim;
         (self.start + s, self.text.get(s..e).unwrap_or(""))
     }
 }
@@ -55,12 +62,12 @@ impl<'a> Iterator for Lines<'a> {
             None => (rest.len(), 0),
         };
         self.next = start + len + terminator;
-        Some(Line { start, text: self.input.get(start..start + len).unwrap_or("") })
+        Some(Line::new(start, self.input.get(start..start + len).unwrap_or("")))
     }
 }
 
-/// The index of the first `\n` or `\r` in `bytes`, eight bytes at a time (the input is cut
-/// into lines twice, every byte looked at each time).
+/// The index of the first `\n` or `\r` in `bytes`, eight bytes at a time (every byte of the
+/// input is looked at).
 fn line_end(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -79,9 +86,9 @@ fn line_end(bytes: &[u8]) -> Option<usize> {
     bytes.get(i..)?.iter().position(|&b| b == b'\n' || b == b'\r').map(|k| i + k)
 }
 
-/// All lines at once, for the passes that look back and ahead. Collected as they come: the
-/// list lives only while those passes run, so spare capacity costs nothing, and counting the
-/// lines first was a whole extra pass over the input.
+/// All lines at once, for the passes that look back and ahead and then the one building the
+/// document (the input is cut once). Collected as they come: counting the lines first was a
+/// whole extra pass over the input.
 pub(super) fn split_lines(input: &str) -> Vec<Line<'_>> {
     Lines::new(input).collect()
 }
@@ -125,19 +132,20 @@ pub(super) enum Kind {
     Pipe,
     /// Text with a gap of two or more spaces inside (after the indentation).
     Columnar,
-    /// Anything else.
-    Plain,
+    /// Anything else; `blanks`: a blank character ([`is_blank_char`]) between its texts
+    /// (without one, the line trimmed is its own normalised text).
+    Plain { blanks: bool },
 }
 
-pub(super) fn classify(text: &str) -> Kind {
+pub(super) fn classify(line: &Line<'_>) -> Kind {
+    let text = line.text;
     if let Some(rest) = text.strip_prefix('\t') {
         if !rest.contains('\t') {
             return Kind::TabCell;
         }
         return Kind::Tsv { strong: nonempty_fields(text) >= 2 };
     }
-    let (s, e) = trim_bounds(text);
-    let t = text.get(s..e).unwrap_or("");
+    let (_, t) = line.trimmed();
     if t.is_empty() {
         return Kind::Blank;
     }
@@ -150,19 +158,31 @@ pub(super) fn classify(text: &str) -> Kind {
     if is_footer(t) {
         return Kind::Footer;
     }
-    if has_gap(text) {
-        Kind::Columnar
-    } else {
-        Kind::Plain
+    match gaps(text) {
+        Gaps::Gap => Kind::Columnar,
+        Gaps::Single => Kind::Plain { blanks: true },
+        Gaps::None => Kind::Plain { blanks: false },
     }
 }
 
-/// Does [`split_gaps`](super::layout::split_gaps) cut `text` into two cells or more: is
-/// there text after a gap of two or more blanks that follows text? (Without making the
-/// cells.)
-fn has_gap(text: &str) -> bool {
+/// The blanks between the texts of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gaps {
+    /// None: the line trimmed holds no blank character.
+    None,
+    /// Runs of one blank only.
+    Single,
+    /// A gap of two or more blanks: [`split_gaps`](super::layout::split_gaps) cuts the line
+    /// into two cells or more.
+    Gap,
+}
+
+/// Is there text after a gap of two or more blanks that follows text, or else after one
+/// blank? (Without making the cells.)
+fn gaps(text: &str) -> Gaps {
     let bytes = text.as_bytes();
     let mut seen = false;
+    let mut single = false;
     let mut run = 0usize;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -180,12 +200,17 @@ fn has_gap(text: &str) -> bool {
             continue;
         }
         if seen && run >= 2 {
-            return true;
+            return Gaps::Gap;
         }
+        single |= seen && run == 1;
         seen = true;
         run = 0;
     }
-    false
+    if single {
+        Gaps::Single
+    } else {
+        Gaps::None
+    }
 }
 
 /// Can a character starting with byte `b` be blank ([`is_blank_char`])? ASCII controls and
@@ -203,13 +228,24 @@ fn nonempty_fields(text: &str) -> usize {
 #[inline(never)]
 pub(crate) fn is_footer(t: &str) -> bool {
     // Every footer starts with a dash, `第` or a digit: most lines are told apart here, before
-    // their characters are counted (every line of the input comes here).
+    // their characters are counted (every line of the input comes here), most by their first
+    // byte alone.
+    if !t.as_bytes().first().copied().is_some_and(may_start_footer) {
+        return false;
+    }
     match t.chars().find(|&c| !is_blank_char(c)).map(fold_digit) {
         Some(c) if is_dash(&c) || c == '第' || c.is_ascii_digit() => {}
         _ => return false,
     }
     // A number alone on its line (each value of a raw `pdftotext` table) is none of the forms.
     !t.bytes().all(|b| b.is_ascii_digit()) && footer_form(t)
+}
+
+/// Can a line starting with byte `b` be a page footer? The dashes are `-` or led by E2 or
+/// EF, `第` by E7, the full-width digits by EF; a blank character ([`may_start_blank`]) is
+/// looked past.
+fn may_start_footer(b: u8) -> bool {
+    b == b'-' || b.is_ascii_digit() || matches!(b, 0xE2 | 0xE7 | 0xEF) || may_start_blank(b)
 }
 
 /// The dashes around a page number.
@@ -279,11 +315,12 @@ fn fold_digit(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::{
-        footer_form, has_gap, is_blank_char, is_footer, line_end, may_start_blank, trim_bounds, trim_bounds_slow,
+        fold_digit, footer_form, gaps, is_blank_char, is_dash, is_footer, line_end, may_start_blank, may_start_footer,
+        trim_bounds, trim_bounds_slow, Gaps,
     };
 
-    /// Every blank character starts with a byte [`may_start_blank`] flags; [`has_gap`] answers
-    /// as the character-by-character walk it replaces, and [`line_end`] as a byte search.
+    /// Every blank character starts with a byte [`may_start_blank`] flags; [`gaps`] answers
+    /// as the character-by-character walks it replaces, and [`line_end`] as a byte search.
     /// The lead-byte shortcut of [`trim_bounds`] gives the character searches' bounds.
     #[test]
     fn trim_bounds_fast_path_agrees() {
@@ -298,6 +335,15 @@ mod tests {
 
     #[test]
     fn byte_shortcuts_answer_as_the_plain_walks() {
+        // Every character a footer starts with (after its blanks) has a first byte
+        // [`may_start_footer`] flags.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let f = fold_digit(c);
+            if is_dash(&f) || f == '第' || f.is_ascii_digit() {
+                let mut buf = [0; 4];
+                assert!(may_start_footer(c.encode_utf8(&mut buf).as_bytes()[0]), "{:X}", c as u32);
+            }
+        }
         let mut blanks = Vec::new();
         for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_blank_char(c)) {
             let mut buf = [0; 4];
@@ -333,8 +379,15 @@ mod tests {
                 }
             }
         }
-        for l in &lines {
-            assert_eq!(has_gap(l), old_gap(l), "{l:?}");
+        // A blank character between texts of the line trimmed.
+        let old_blanks = |text: &str| {
+            let (s, e) = trim_bounds_slow(text);
+            text[s..e].chars().any(is_blank_char)
+        };
+        for l in lines.iter().map(String::as_str).chain(["a", " a ", "a b", "a\u{200b}b", "\u{3000}a\u{3000}"]) {
+            let g = gaps(l);
+            assert_eq!(g == Gaps::Gap, old_gap(l), "{l:?}");
+            assert_eq!(g != Gaps::None, old_gap(l) || old_blanks(l), "{l:?}");
         }
         let text = lines.join("\r\n") + "\n\r\rx\n";
         let bytes = text.as_bytes();

@@ -62,7 +62,7 @@ use crate::document::{Document, InputKind};
 use crate::read::ReadOptions;
 pub(crate) use chars::is_cjk;
 pub(crate) use lines::is_footer;
-use lines::{classify, split_lines, Kind, Line, Lines};
+use lines::{classify, split_lines, Kind, Line};
 use output::Emitter;
 use wrapping::{wrap_width, ParaBuilder, ParaLine};
 
@@ -80,22 +80,21 @@ pub const LAYOUT_MAX_LOOSE: usize = 8;
 pub const LAYOUT_LEAD_MAX_CHARS: usize = 30;
 
 pub fn read_text<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
-    // The passes that look back and ahead need all lines at once; the list is dropped before
-    // the document is built, which walks the lines once more in order.
-    let (kinds, regions, wrap_width, line_widths) = {
-        let lines = split_lines(input);
-        let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
-        let regions = find_regions(&lines, &kinds);
-        let (wrap_width, line_widths) = wrap_width(&lines, &kinds, &regions);
-        (kinds, regions, wrap_width, line_widths)
-    };
+    // The input is cut into lines once: the passes that look back and ahead need all lines at
+    // once, and the document is then built walking them once more in order.
+    let lines = split_lines(input);
+    let kinds: Vec<Kind> = lines.iter().map(classify).collect();
+    let regions = find_regions(&lines, &kinds);
+    let (wrap_width, line_widths, prose_lines) = wrap_width(&lines, &kinds, &regions);
 
-    let mut out = Emitter { options, blocks: Vec::new(), notes: Vec::new(), tables: 0 };
+    // At most a paragraph per prose line and a table per region.
+    let blocks = Vec::with_capacity(prose_lines + regions.len());
+    let mut out = Emitter { options, blocks, notes: Vec::new(), tables: 0 };
     let mut para: Option<ParaBuilder> = None;
     let mut gap_blank = false;
     let mut gap_footer = false;
     let mut next_region = regions.iter().peekable();
-    let mut lines = Lines::new(input);
+    let mut lines = lines.iter().copied();
     let mut i = 0;
     while let Some(line) = lines.next() {
         if let Some(region) = next_region.next_if(|r| r.first == i) {
@@ -118,7 +117,11 @@ pub fn read_text<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
                 out.footer(&line, None);
                 gap_footer = true;
             }
-            _ => match ParaLine::new(&line, line_widths.get(i).copied().unwrap_or(0)) {
+            _ => match ParaLine::new(
+                &line,
+                line_widths.get(i).copied().unwrap_or(0),
+                kind == Kind::Plain { blanks: false },
+            ) {
                 None => gap_blank = true,
                 Some(pl) => {
                     let join = match &para {

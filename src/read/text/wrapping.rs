@@ -4,14 +4,15 @@
 
 use super::chars::{ends_sentence, is_heading_start, is_numberish, width};
 use super::lines::{is_blank_char, Kind, Line};
-use super::markdown::clean_md;
+use super::markdown::{clean_md, clean_md_unspaced};
 use super::{Region, FULL_LINE_PERCENT, WRAP_MAX_WIDTH, WRAP_MIN_LINES};
 use crate::document::Span;
 
 /// The wrap width of hard-wrapped prose: the 90th percentile of prose line widths, or
-/// `None` when the document is not hard-wrapped; and the width of each line measured (0 for
-/// the others), for [`ParaLine::new`].
-pub(super) fn wrap_width(lines: &[Line<'_>], kinds: &[Kind], regions: &[Region]) -> (Option<usize>, Vec<usize>) {
+/// `None` when the document is not hard-wrapped; the width of each line measured (0 for
+/// the others), for [`ParaLine::new`]; and how many prose lines there are (at most one
+/// paragraph each).
+pub(super) fn wrap_width(lines: &[Line<'_>], kinds: &[Kind], regions: &[Region]) -> (Option<usize>, Vec<usize>, usize) {
     let mut widths = Widths::default();
     let mut line_widths = vec![0; lines.len()];
     let mut next_region = regions.iter().peekable();
@@ -31,9 +32,9 @@ pub(super) fn wrap_width(lines: &[Line<'_>], kinds: &[Kind], regions: &[Region])
         i += 1;
     }
     if widths.n < WRAP_MIN_LINES {
-        return (None, line_widths);
+        return (None, line_widths, widths.n);
     }
-    (widths.p90(), line_widths)
+    (widths.p90(), line_widths, widths.n)
 }
 
 /// How many prose lines have each width, counted up to [`WRAP_MAX_WIDTH`] (the last slot:
@@ -83,8 +84,9 @@ pub(super) struct ParaLine {
 }
 
 impl ParaLine {
-    /// `line_width`: [`width`] of the line trimmed, as [`wrap_width`] measured it.
-    pub(super) fn new(line: &Line<'_>, line_width: usize) -> Option<ParaLine> {
+    /// `line_width`: [`width`] of the line trimmed, as [`wrap_width`] measured it; `unspaced`:
+    /// the line trimmed holds no blank character ([`Kind::Plain`]).
+    pub(super) fn new(line: &Line<'_>, line_width: usize, unspaced: bool) -> Option<ParaLine> {
         // (A TAB-led line that did not form a table: the TAB is indentation, trimmed.)
         let (mut start, mut t) = line.trimmed();
         let heading = is_heading_start(t);
@@ -99,7 +101,7 @@ impl ParaLine {
                 t = trimmed;
             }
         }
-        let text = clean_md(t);
+        let text = if unspaced { clean_md_unspaced(t) } else { clean_md(t) };
         if text.is_empty() {
             return None;
         }
