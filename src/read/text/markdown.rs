@@ -91,12 +91,15 @@ pub(super) fn clean_md(s: &str) -> String {
     out
 }
 
-/// [`clean_md`] of a text with no blank character ([`is_blank_char`]) in it: there is no
-/// whitespace to normalise, only the Markdown to take out.
-pub(super) fn clean_md_unspaced(s: &str) -> String {
-    let out = if has_markup(s) { s.replace("**", "").replace("\\|", "|") } else { s.to_owned() };
-    debug_assert_eq!(out, clean_md(s), "{s:?}");
-    out
+/// [`clean_md_into`] of a text with no blank character ([`is_blank_char`]) in it: there is
+/// no whitespace to normalise, only the Markdown to take out.
+pub(super) fn clean_md_unspaced_into(out: &mut String, s: &str) {
+    if has_markup(s) {
+        out.push_str(&s.replace("**", "").replace("\\|", "|"));
+    } else {
+        out.push_str(s);
+    }
+    debug_assert_eq!(out.as_str(), clean_md(s), "{s:?}");
 }
 
 /// Does `s` hold `**` or `\\|`? Most lines have neither `*` nor a backslash: they are told by
@@ -127,7 +130,7 @@ pub(super) fn clean_md_into(out: &mut String, s: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::{clean_md, clean_md_unspaced, has_markup};
+    use super::{clean_md, clean_md_unspaced_into, has_markup};
     use crate::document::{CellAddress, CellRef, Table};
     use crate::read::text::testkit::{paragraphs, read, rows};
 
@@ -151,8 +154,8 @@ mod tests {
         assert_eq!(&input[h.span.start..h.span.end], "表二：主动公开政府信息情况");
     }
 
-    /// [`has_markup`] answers as the substring searches it replaces, and [`clean_md_unspaced`]
-    /// as [`clean_md`] on every line without blanks: on the lines of every text fixture and
+    /// [`has_markup`] answers as the substring searches it replaces, and
+    /// [`clean_md_unspaced_into`] as [`clean_md`] on every line without blanks: on the lines of every text fixture and
     /// on the marks at every position of a word.
     #[test]
     fn markup_is_found_as_by_substrings() {
@@ -170,7 +173,9 @@ mod tests {
             assert_eq!(has_markup(l), old(l), "{l:?}");
             let t = l.trim();
             if !t.chars().any(crate::read::text::lines::is_blank_char) {
-                assert_eq!(clean_md_unspaced(t), clean_md(t), "{t:?}");
+                let mut out = String::new();
+                clean_md_unspaced_into(&mut out, t);
+                assert_eq!(out, clean_md(t), "{t:?}");
             }
         }
     }

@@ -90,7 +90,8 @@ pub fn read_text<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
     // At most a paragraph per prose line and a table per region.
     let blocks = Vec::with_capacity(prose_lines + regions.len());
     let mut out = Emitter { options, blocks, notes: Vec::new(), tables: 0 };
-    let mut para: Option<ParaBuilder> = None;
+    let mut para = ParaBuilder::default();
+    let mut line_text = String::new();
     let mut gap_blank = false;
     let mut gap_footer = false;
     let mut next_region = regions.iter().peekable();
@@ -117,30 +118,24 @@ pub fn read_text<'a>(input: &'a str, options: &ReadOptions) -> Document<'a> {
                 out.footer(&line, None);
                 gap_footer = true;
             }
-            _ => match ParaLine::new(
-                &line,
-                line_widths.get(i).copied().unwrap_or(0),
-                kind == Kind::Plain { blanks: false },
-            ) {
-                None => gap_blank = true,
-                Some(pl) => {
-                    let join = match &para {
-                        Some(p) => (!gap_blank || gap_footer) && p.accepts(&pl, wrap_width),
-                        None => false,
-                    };
-                    match (&mut para, join) {
-                        (Some(p), true) => p.push(pl),
-                        _ => {
+            _ => {
+                let unspaced = kind == Kind::Plain { blanks: false };
+                match ParaLine::new(&line, line_widths.get(i).copied().unwrap_or(0), unspaced, &mut line_text) {
+                    None => gap_blank = true,
+                    Some(pl) => {
+                        if (!gap_blank || gap_footer) && para.accepts(&pl, wrap_width) {
+                            para.push(&pl);
+                        } else {
                             if let Some(p) = para.take() {
                                 out.paragraph(p);
                             }
-                            para = Some(ParaBuilder::new(pl));
+                            para.start(&pl);
                         }
+                        gap_blank = false;
+                        gap_footer = false;
                     }
-                    gap_blank = false;
-                    gap_footer = false;
                 }
-            },
+            }
         }
         i += 1;
     }

@@ -3,7 +3,6 @@
 
 use super::lines::{trim_bounds, Kind, Line};
 use super::markdown::clean_md_into;
-use super::wrapping::ParaBuilder;
 use super::{layout, markdown, tabs, RegionKind};
 use crate::document::{Block, Cell, CellTexts, NoteKind, Paragraph, ReadNote, Row, Span, Table};
 use crate::read::grid::build_grid;
@@ -44,11 +43,8 @@ pub(super) struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
-    pub(super) fn paragraph(&mut self, p: ParaBuilder) {
-        // Kept for the whole check: no spare capacity (the text grew line by line).
-        let mut text = p.text;
-        text.shrink_to_fit();
-        self.blocks.push(Block::Paragraph(Paragraph { text, span: p.span }));
+    pub(super) fn paragraph(&mut self, p: Paragraph) {
+        self.blocks.push(Block::Paragraph(p));
     }
 
     pub(super) fn footer(&mut self, line: &Line<'_>, table: Option<usize>) {

@@ -4,9 +4,9 @@
 
 use super::chars::{ends_sentence, is_heading_start, is_numberish, width};
 use super::lines::{is_blank_char, Kind, Line};
-use super::markdown::{clean_md, clean_md_unspaced};
+use super::markdown::{clean_md_into, clean_md_unspaced_into};
 use super::{Region, FULL_LINE_PERCENT, WRAP_MAX_WIDTH, WRAP_MIN_LINES};
-use crate::document::Span;
+use crate::document::{Paragraph, Span};
 
 /// The wrap width of hard-wrapped prose: the 90th percentile of prose line widths, or
 /// `None` when the document is not hard-wrapped; the width of each line measured (0 for
@@ -71,9 +71,9 @@ impl Widths {
     }
 }
 
-/// One line about to become (part of) a paragraph.
-pub(super) struct ParaLine {
-    text: String,
+/// One line about to become (part of) a paragraph; its text is in the caller's buffer.
+pub(super) struct ParaLine<'b> {
+    text: &'b str,
     span: Span,
     width: usize,
     /// Starts a paragraph of its own (`一、`, `（一）`, `1.`, a Markdown heading).
@@ -83,10 +83,16 @@ pub(super) struct ParaLine {
     number: bool,
 }
 
-impl ParaLine {
+impl ParaLine<'_> {
     /// `line_width`: [`width`] of the line trimmed, as [`wrap_width`] measured it; `unspaced`:
-    /// the line trimmed holds no blank character ([`Kind::Plain`]).
-    pub(super) fn new(line: &Line<'_>, line_width: usize, unspaced: bool) -> Option<ParaLine> {
+    /// the line trimmed holds no blank character ([`Kind::Plain`]). The text is made in `buf`
+    /// (cleared first: one buffer for every line).
+    pub(super) fn new<'b>(
+        line: &Line<'_>,
+        line_width: usize,
+        unspaced: bool,
+        buf: &'b mut String,
+    ) -> Option<ParaLine<'b>> {
         // (A TAB-led line that did not form a table: the TAB is indentation, trimmed.)
         let (mut start, mut t) = line.trimmed();
         let heading = is_heading_start(t);
@@ -101,16 +107,21 @@ impl ParaLine {
                 t = trimmed;
             }
         }
-        let text = if unspaced { clean_md_unspaced(t) } else { clean_md(t) };
-        if text.is_empty() {
+        buf.clear();
+        if unspaced {
+            clean_md_unspaced_into(buf, t);
+        } else {
+            clean_md_into(buf, t);
+        }
+        if buf.is_empty() {
             return None;
         }
         // A Markdown heading's width is of its text after the `#`s.
         debug_assert!(md_heading || line_width == width(t), "{t:?}");
         Some(ParaLine {
             width: if md_heading { width(t) } else { line_width },
-            number: is_numberish(&text),
-            text,
+            number: is_numberish(buf),
+            text: buf.as_str(),
             span: Span::new(start, start + t.len()),
             heading,
             md_heading,
@@ -118,9 +129,13 @@ impl ParaLine {
     }
 }
 
+/// The paragraph being gathered, line by line, in a buffer kept from one paragraph to the
+/// next: a paragraph's text is allocated once, whole, when it ends.
+#[derive(Default)]
 pub(super) struct ParaBuilder {
-    pub(super) text: String,
-    pub(super) span: Span,
+    /// The paragraph's text so far; empty when no paragraph is open (a line's text never is).
+    text: String,
+    span: Span,
     /// Where the last line's text starts in `text` (it ends it), and what else
     /// [`ParaBuilder::accepts`] asks of that line.
     last_start: usize,
@@ -129,37 +144,48 @@ pub(super) struct ParaBuilder {
 }
 
 impl ParaBuilder {
-    pub(super) fn new(line: ParaLine) -> ParaBuilder {
-        ParaBuilder {
-            text: line.text,
-            span: line.span,
-            last_start: 0,
-            last_md_heading: line.md_heading,
-            last_width: line.width,
-        }
-    }
-
-    /// Does `next` continue this paragraph (hard-wrapped prose)?
+    /// Does `next` continue the open paragraph (hard-wrapped prose)? Never when none is open.
     pub(super) fn accepts(&self, next: &ParaLine, wrap_width: Option<usize>) -> bool {
         let Some(w) = wrap_width else { return false };
-        !next.heading
+        !self.text.is_empty()
+            && !next.heading
             && !next.number
             && !self.last_md_heading
             && !ends_sentence(self.text.get(self.last_start..).unwrap_or(""))
             && self.last_width * 100 >= w * FULL_LINE_PERCENT
     }
 
-    pub(super) fn push(&mut self, line: ParaLine) {
+    /// Open a paragraph with `line` (the open one must have been taken).
+    pub(super) fn start(&mut self, line: &ParaLine) {
+        debug_assert!(self.text.is_empty());
+        self.text.push_str(line.text);
+        self.span = line.span;
+        self.last_start = 0;
+        self.last_md_heading = line.md_heading;
+        self.last_width = line.width;
+    }
+
+    pub(super) fn push(&mut self, line: &ParaLine) {
         let ascii_both = self.text.chars().next_back().is_some_and(|c| c.is_ascii_graphic())
             && line.text.chars().next().is_some_and(|c| c.is_ascii_graphic());
         if ascii_both {
             self.text.push(' ');
         }
         self.last_start = self.text.len();
-        self.text.push_str(&line.text);
+        self.text.push_str(line.text);
         self.span = self.span.cover(line.span);
         self.last_md_heading = line.md_heading;
         self.last_width = line.width;
+    }
+
+    /// The open paragraph, if any (its text allocated to its length), closed.
+    pub(super) fn take(&mut self) -> Option<Paragraph> {
+        if self.text.is_empty() {
+            return None;
+        }
+        let text = self.text.as_str().to_owned();
+        self.text.clear();
+        Some(Paragraph { text, span: self.span })
     }
 }
 
