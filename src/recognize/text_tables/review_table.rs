@@ -144,17 +144,21 @@ fn arrangement(runs: &[Vec<Group>], rels: &[RowRel], excerpt: &str) -> Result<Ve
     fn arranged<'a>(run_parts: &'a [Vec<Part>], order: &'a [usize]) -> impl Iterator<Item = &'a Part> {
         order.iter().flat_map(move |&r| &run_parts[r])
     }
-    let mut balanced: Vec<Vec<Part>> = Vec::new();
+    // The orders of the arrangements that balance, one for each reading (its parts are made
+    // only for the one that is read).
+    let mut balanced: Vec<Vec<usize>> = Vec::new();
     let lasts = rels.iter().map(RowRel::last).collect();
-    let mut arrangement =
-        Arrangement { order: (0..n).collect(), values: Vec::new(), run_values: &run_values, rels, lasts };
+    let width = run_values.iter().map(Vec::len).sum();
+    let values = Vec::with_capacity(width);
+    let mut arrangement = Arrangement { order: (0..n).collect(), values, run_values: &run_values, rels, lasts };
     arrangement.balancing(0, &mut |order| {
-        if !balanced.iter().any(|b| b.iter().map(|p| &p.text).eq(arranged(&run_parts, order).map(|p| &p.text))) {
-            balanced.push(arranged(&run_parts, order).cloned().collect());
+        let texts = |order| arranged(&run_parts, order).map(|p| &p.text);
+        if !balanced.iter().any(|b| texts(b).eq(texts(order))) {
+            balanced.push(order.to_vec());
         }
     });
     match balanced.len() {
-        1 => Ok(balanced.remove(0)),
+        1 => Ok(arranged(&run_parts, &balanced[0]).cloned().collect()),
         0 => Err(Text::new(&super::REVIEW_NO_ARRANGEMENT, Args::new().text("text", excerpt))),
         n => Err(Text::new(&super::REVIEW_ARRANGEMENTS, Args::new().text("text", excerpt).text("count", n))),
     }
