@@ -199,10 +199,13 @@ fn gaps(text: &str) -> Gaps {
             run += 1;
             continue;
         }
-        if seen && run >= 2 {
-            return Gaps::Gap;
+        // Text after blanks that follow text: a gap, or a single blank.
+        if run > 0 && seen {
+            if run >= 2 {
+                return Gaps::Gap;
+            }
+            single = true;
         }
-        single |= seen && run == 1;
         seen = true;
         run = 0;
     }
