@@ -108,6 +108,8 @@ impl ParaLine<'_> {
             }
         }
         buf.clear();
+        // Cleaning never lengthens the text: the buffer grows in one step, if at all.
+        buf.reserve(t.len());
         if unspaced {
             clean_md_unspaced_into(buf, t);
         } else {
