@@ -24,7 +24,7 @@ pub struct Sentence<'a> {
     /// Index of its paragraph among the sentences' paragraphs (to group a paragraph).
     pub paragraph: usize,
     /// Where the paragraph's text sits in the input (when it aligned), shared by its sentences.
-    alignment: Option<Arc<Alignment>>,
+    alignment: Option<Alignment>,
     /// Offset of `text` in its paragraph's text (`u32`, like the span: a long text has
     /// tens of thousands of sentences).
     offset: u32,
@@ -54,17 +54,35 @@ impl Sentence<'_> {
 /// that are consecutive in both, each as (offset in the text, absolute offset in the input)
 /// of its first byte. A run breaks only where whitespace was collapsed, so this is far
 /// smaller than one offset per byte.
-#[derive(Debug)]
-struct Alignment {
-    /// Exactly the runs, no spare capacity (every paragraph keeps one for the whole check).
-    runs: Box<[(usize, usize)]>,
+#[derive(Clone, Debug)]
+enum Alignment {
+    /// One run, from the text's first byte to its last, starting at this input offset: a
+    /// paragraph whose whitespace was not collapsed (most of them in text input: a line, a
+    /// table cell of flattened text), kept without an allocation.
+    Shifted(usize),
+    /// The runs, shared by the paragraph's sentences.
+    Runs(Arc<[(usize, usize)]>),
 }
 
 impl Alignment {
+    /// The alignment of the runs [`align_by`] found.
+    fn of_runs(runs: &[(usize, usize)]) -> Alignment {
+        match *runs {
+            [(0, input)] => Alignment::Shifted(input),
+            _ => Alignment::Runs(Arc::from(runs)),
+        }
+    }
+
     /// The input offset of byte `at` of the text.
     fn input_offset(&self, at: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.0 <= at).saturating_sub(1);
-        self.runs.get(i).map_or(0, |&(text, input)| input + at.saturating_sub(text))
+        match self {
+            // What the one run (0, input) gives below.
+            Alignment::Shifted(input) => input + at,
+            Alignment::Runs(runs) => {
+                let i = runs.partition_point(|r| r.0 <= at).saturating_sub(1);
+                runs.get(i).map_or(0, |&(text, input)| input + at.saturating_sub(text))
+            }
+        }
     }
 }
 
@@ -81,12 +99,14 @@ fn is_space(c: char) -> bool {
 }
 
 /// Line up each byte of `text` with a byte of `input` (absolute offsets from `base`), if
-/// every character of the text can be found in order with only whitespace between.
-fn align(text: &str, input: &str, base: usize) -> Option<Alignment> {
+/// every character of the text can be found in order with only whitespace between. `runs`:
+/// a buffer, reused from one paragraph to the next.
+fn align(text: &str, input: &str, base: usize, runs: &mut Vec<(usize, usize)>) -> Option<Alignment> {
     // Only text input is aligned, so the byte-level shortcut is built only where the text
     // readers are (native, the browser's second module); the eager module keeps the plain walk.
     // The same alignment either way (tested).
-    align_by(text, input, base, cfg!(feature = "text-readers"))
+    align_by(text, input, base, cfg!(feature = "text-readers"), runs)?;
+    Some(Alignment::of_runs(runs))
 }
 
 /// Can the character whose UTF-8 encoding starts at `bytes[0]` be ' ' or [`is_space`]? Told
@@ -130,8 +150,8 @@ fn same_stretch(text: &[u8], input: &[u8]) -> usize {
 }
 
 #[inline(always)]
-fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alignment> {
-    let mut runs = Vec::new();
+fn align_by(text: &str, input: &str, base: usize, shortcut: bool, runs: &mut Vec<(usize, usize)>) -> Option<()> {
+    runs.clear();
     let bytes = input;
     let mut j = 0usize;
     let (tb, ib) = (text.as_bytes(), input.as_bytes());
@@ -143,7 +163,7 @@ fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alig
             // byte by byte, without decoding, and recorded once.
             let same = same_stretch(&tb[i..], &ib[j..]);
             if same > 0 {
-                record(&mut runs, i, base + j);
+                record(runs, i, base + j);
                 i += same;
                 j += same;
                 continue;
@@ -153,7 +173,7 @@ fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alig
         let at = i;
         i += c.len_utf8();
         if c == ' ' {
-            record(&mut runs, at, base + j);
+            record(runs, at, base + j);
             while let Some(d) = bytes[j..].chars().next().filter(|d| is_space(*d)) {
                 j += d.len_utf8();
             }
@@ -169,10 +189,10 @@ fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alig
                 return None;
             }
         }
-        record(&mut runs, at, base + j);
+        record(runs, at, base + j);
         j += c.len_utf8();
     }
-    Some(Alignment { runs: runs.into_boxed_slice() })
+    Some(())
 }
 
 #[cfg(test)]
@@ -201,6 +221,7 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
     // from one paragraph to the next.
     let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new();
     let mut segments: Vec<(usize, usize, Option<Section>)> = Vec::new();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         let Block::Paragraph(p) = block else { continue };
         let text = p.text.as_str();
@@ -210,8 +231,7 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
         let map = doc
             .slice(p.span)
             .filter(|_| !doc.input.is_markup())
-            .and_then(|slice| align(text, slice, p.span.start))
-            .map(Arc::new);
+            .and_then(|slice| align(text, slice, p.span.start, &mut runs));
         // The section the paragraph starts in, and headings run into it (flattened text).
         let mut current = sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back();
         cuts.clear();
@@ -499,9 +519,11 @@ mod tests {
     #[test]
     fn alignment_shortcut_is_the_plain_walk() {
         let same = |text: &str, input: &str| {
-            let a = align_by(text, input, 7, true).map(|a| a.runs);
-            let b = align_by(text, input, 7, false).map(|a| a.runs);
-            assert_eq!(a, b, "{text:?} in {input:?}");
+            let runs = |shortcut| {
+                let mut runs = vec![(1, 1)];
+                align_by(text, input, 7, shortcut, &mut runs).map(|()| runs)
+            };
+            assert_eq!(runs(true), runs(false), "{text:?} in {input:?}");
         };
         let mut checked = 0;
         crate::test_fixtures::for_each_text_fixture(|input, doc| {
@@ -568,7 +590,8 @@ mod tests {
     fn alignment_of_normalised_text() {
         let input = "受理 3119\n  件，答复";
         let text = "受理 3119 件，答复";
-        let map = align(text, input, 10).unwrap();
+        let mut runs = Vec::new();
+        let map = align(text, input, 10, &mut runs).unwrap();
         assert_eq!(map.input_offset(0), 10);
         assert_eq!(map.input_offset("受理 ".len()), 10 + "受理 ".len());
         // The space that stands for "\n  " sits where that whitespace starts.
@@ -579,7 +602,22 @@ mod tests {
             assert_eq!(map.input_offset(k), 10 + k + 2, "byte {k}");
         }
         // Two runs: before and after the collapsed whitespace.
-        assert_eq!(map.runs.len(), 2);
-        assert!(align("受理X", input, 0).is_none());
+        assert!(matches!(&map, Alignment::Runs(runs) if runs.len() == 2));
+        assert!(align("受理X", input, 0, &mut runs).is_none());
+    }
+
+    /// A text that is its input, shifted, is one run from its first byte: kept as the shift,
+    /// it gives the offsets the run gives.
+    #[test]
+    fn one_run_is_a_shift() {
+        let mut runs = Vec::new();
+        let text = "受理 3119 件。";
+        let map = align(text, text, 10, &mut runs).unwrap();
+        assert!(matches!(map, Alignment::Shifted(10)));
+        let table = Alignment::Runs(Arc::from(&runs[..]));
+        for at in 0..text.len() + 2 {
+            assert_eq!(map.input_offset(at), table.input_offset(at), "byte {at}");
+        }
+        assert!(matches!(align("受理3119件", "受理 3119件", 0, &mut runs), Some(Alignment::Runs(_))));
     }
 }
