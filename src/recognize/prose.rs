@@ -4,9 +4,8 @@
 //!
 //! Paragraph text is whitespace-normalised; where the paragraph can be aligned with the
 //! input character by character (text input), a sentence or a number inside it gets its
-//! exact byte span; otherwise (HTML markup in between) the paragraph's span is used.
-
-use std::sync::Arc;
+//! exact byte span; otherwise (HTML markup in between) the paragraph's span is used. The
+//! alignment is made when a span is asked for (a finding's), not for every paragraph.
 
 use crate::document::{Block, Document, NarrowSpan, Span};
 use crate::format::Section;
@@ -23,8 +22,9 @@ pub struct Sentence<'a> {
     pub section: Option<Section>,
     /// Index of its paragraph among the sentences' paragraphs (to group a paragraph).
     pub paragraph: usize,
-    /// Where the paragraph's text sits in the input (when it aligned), shared by its sentences.
-    alignment: Option<Alignment>,
+    /// The paragraph's text and its slice of the input (text input: markup is never aligned),
+    /// to align when a span is asked for.
+    source: Option<(&'a str, &'a str)>,
     /// Offset of `text` in its paragraph's text (`u32`, like the span: a long text has
     /// tens of thousands of sentences).
     offset: u32,
@@ -35,10 +35,15 @@ pub struct Sentence<'a> {
 impl Sentence<'_> {
     /// The input span of `text[range]`, or of the paragraph when it cannot be pinned.
     pub fn span_of(&self, start: usize, end: usize) -> Span {
-        match &self.alignment {
-            Some(a) if start < end && end <= self.text.len() => {
+        let mut runs = Vec::new();
+        match self.source {
+            Some((text, input))
+                if start < end
+                    && end <= self.text.len()
+                    && align(text, input, self.fallback.wide().start, &mut runs).is_some() =>
+            {
                 let offset = self.offset as usize;
-                Span::new(a.input_offset(offset + start), a.input_offset(offset + end - 1) + 1)
+                Span::new(input_offset(&runs, offset + start), input_offset(&runs, offset + end - 1) + 1)
             }
             _ => self.fallback.wide(),
         }
@@ -50,40 +55,14 @@ impl Sentence<'_> {
     }
 }
 
-/// Where each byte of a paragraph's normalised text sits in the input: the runs of bytes
-/// that are consecutive in both, each as (offset in the text, absolute offset in the input)
-/// of its first byte. A run breaks only where whitespace was collapsed, so this is far
-/// smaller than one offset per byte.
-#[derive(Clone, Debug)]
-enum Alignment {
-    /// One run, from the text's first byte to its last, starting at this input offset: a
-    /// paragraph whose whitespace was not collapsed (most of them in text input: a line, a
-    /// table cell of flattened text), kept without an allocation.
-    Shifted(usize),
-    /// The runs, shared by the paragraph's sentences.
-    Runs(Arc<[(usize, usize)]>),
-}
-
-impl Alignment {
-    /// The alignment of the runs [`align_by`] found.
-    fn of_runs(runs: &[(usize, usize)]) -> Alignment {
-        match *runs {
-            [(0, input)] => Alignment::Shifted(input),
-            _ => Alignment::Runs(Arc::from(runs)),
-        }
-    }
-
-    /// The input offset of byte `at` of the text.
-    fn input_offset(&self, at: usize) -> usize {
-        match self {
-            // What the one run (0, input) gives below.
-            Alignment::Shifted(input) => input + at,
-            Alignment::Runs(runs) => {
-                let i = runs.partition_point(|r| r.0 <= at).saturating_sub(1);
-                runs.get(i).map_or(0, |&(text, input)| input + at.saturating_sub(text))
-            }
-        }
-    }
+/// The input offset of byte `at` of a paragraph's text, by the runs [`align`] found: where
+/// each byte of the normalised text sits in the input, as the runs of bytes that are
+/// consecutive in both, each (offset in the text, absolute offset in the input) of its first
+/// byte. A run breaks only where whitespace was collapsed, so this is far smaller than one
+/// offset per byte.
+fn input_offset(runs: &[(usize, usize)], at: usize) -> usize {
+    let i = runs.partition_point(|r| r.0 <= at).saturating_sub(1);
+    runs.get(i).map_or(0, |&(text, input)| input + at.saturating_sub(text))
 }
 
 /// Record that byte `at` of the text sits at input offset `input` (calls come in text order).
@@ -99,14 +78,13 @@ fn is_space(c: char) -> bool {
 }
 
 /// Line up each byte of `text` with a byte of `input` (absolute offsets from `base`), if
-/// every character of the text can be found in order with only whitespace between. `runs`:
-/// a buffer, reused from one paragraph to the next.
-fn align(text: &str, input: &str, base: usize, runs: &mut Vec<(usize, usize)>) -> Option<Alignment> {
+/// every character of the text can be found in order with only whitespace between: the runs
+/// of [`input_offset`], into `runs`.
+fn align(text: &str, input: &str, base: usize, runs: &mut Vec<(usize, usize)>) -> Option<()> {
     // Only text input is aligned, so the byte-level shortcut is built only where the text
     // readers are (native, the browser's second module); the eager module keeps the plain walk.
     // The same alignment either way (tested).
-    align_by(text, input, base, cfg!(feature = "text-readers"), runs)?;
-    Some(Alignment::of_runs(runs))
+    align_by(text, input, base, cfg!(feature = "text-readers"), runs)
 }
 
 /// Can the character whose UTF-8 encoding starts at `bytes[0]` be ' ' or [`is_space`]? Told
@@ -221,17 +199,13 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
     // from one paragraph to the next.
     let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new();
     let mut segments: Vec<(usize, usize, Option<Section>)> = Vec::new();
-    let mut runs: Vec<(usize, usize)> = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         let Block::Paragraph(p) = block else { continue };
         let text = p.text.as_str();
         if text.is_empty() {
             continue;
         }
-        let map = doc
-            .slice(p.span)
-            .filter(|_| !doc.input.is_markup())
-            .and_then(|slice| align(text, slice, p.span.start, &mut runs));
+        let source = doc.slice(p.span).filter(|_| !doc.input.is_markup()).map(|slice| (text, slice));
         // The section the paragraph starts in, and headings run into it (flattened text).
         let mut current = sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back();
         cuts.clear();
@@ -280,7 +254,7 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
                     text: t,
                     section,
                     paragraph,
-                    alignment: map.clone(),
+                    source,
                     offset: u32::try_from(abs).unwrap_or(u32::MAX),
                     fallback: NarrowSpan::new(p.span),
                 });
@@ -591,33 +565,18 @@ mod tests {
         let input = "受理 3119\n  件，答复";
         let text = "受理 3119 件，答复";
         let mut runs = Vec::new();
-        let map = align(text, input, 10, &mut runs).unwrap();
-        assert_eq!(map.input_offset(0), 10);
-        assert_eq!(map.input_offset("受理 ".len()), 10 + "受理 ".len());
+        align(text, input, 10, &mut runs).unwrap();
+        assert_eq!(input_offset(&runs, 0), 10);
+        assert_eq!(input_offset(&runs, "受理 ".len()), 10 + "受理 ".len());
         // The space that stands for "\n  " sits where that whitespace starts.
-        assert_eq!(map.input_offset("受理 3119".len()), 10 + "受理 3119".len());
+        assert_eq!(input_offset(&runs, "受理 3119".len()), 10 + "受理 3119".len());
         // Every byte after the collapsed whitespace moves by the two bytes it lost.
         let after = "受理 3119 ".len();
         for k in after..text.len() {
-            assert_eq!(map.input_offset(k), 10 + k + 2, "byte {k}");
+            assert_eq!(input_offset(&runs, k), 10 + k + 2, "byte {k}");
         }
         // Two runs: before and after the collapsed whitespace.
-        assert!(matches!(&map, Alignment::Runs(runs) if runs.len() == 2));
+        assert_eq!(runs.len(), 2);
         assert!(align("受理X", input, 0, &mut runs).is_none());
-    }
-
-    /// A text that is its input, shifted, is one run from its first byte: kept as the shift,
-    /// it gives the offsets the run gives.
-    #[test]
-    fn one_run_is_a_shift() {
-        let mut runs = Vec::new();
-        let text = "受理 3119 件。";
-        let map = align(text, text, 10, &mut runs).unwrap();
-        assert!(matches!(map, Alignment::Shifted(10)));
-        let table = Alignment::Runs(Arc::from(&runs[..]));
-        for at in 0..text.len() + 2 {
-            assert_eq!(map.input_offset(at), table.input_offset(at), "byte {at}");
-        }
-        assert!(matches!(align("受理3119件", "受理 3119件", 0, &mut runs), Some(Alignment::Runs(_))));
     }
 }
