@@ -191,7 +191,7 @@ fn opening_year(text: &str) -> Option<u16> {
         for c in text.chars().filter(|c| !c.is_whitespace()).take(OPENING) {
             n += c.encode_utf8(&mut head[n..]).len();
         }
-        std::str::from_utf8(&head[..n]).unwrap_or_default()
+        std::borrow::Cow::Borrowed(std::str::from_utf8(&head[..n]).unwrap_or_default())
     };
     #[cfg(not(feature = "text-readers"))]
     let c = compact(text);
