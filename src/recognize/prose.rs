@@ -4,9 +4,8 @@
 //!
 //! Paragraph text is whitespace-normalised; where the paragraph can be aligned with the
 //! input character by character (text input), a sentence or a number inside it gets its
-//! exact byte span; otherwise (HTML markup in between) the paragraph's span is used.
-
-use std::sync::Arc;
+//! exact byte span; otherwise (HTML markup in between) the paragraph's span is used. The
+//! alignment is made when a span is asked for (a finding's), not for every paragraph.
 
 use crate::document::{Block, Document, NarrowSpan, Span};
 use crate::format::Section;
@@ -23,8 +22,9 @@ pub struct Sentence<'a> {
     pub section: Option<Section>,
     /// Index of its paragraph among the sentences' paragraphs (to group a paragraph).
     pub paragraph: usize,
-    /// Where the paragraph's text sits in the input (when it aligned), shared by its sentences.
-    alignment: Option<Arc<Alignment>>,
+    /// The paragraph's text and its slice of the input (text input: markup is never aligned),
+    /// to align when a span is asked for.
+    source: Option<(&'a str, &'a str)>,
     /// Offset of `text` in its paragraph's text (`u32`, like the span: a long text has
     /// tens of thousands of sentences).
     offset: u32,
@@ -35,10 +35,15 @@ pub struct Sentence<'a> {
 impl Sentence<'_> {
     /// The input span of `text[range]`, or of the paragraph when it cannot be pinned.
     pub fn span_of(&self, start: usize, end: usize) -> Span {
-        match &self.alignment {
-            Some(a) if start < end && end <= self.text.len() => {
+        let mut runs = Vec::new();
+        match self.source {
+            Some((text, input))
+                if start < end
+                    && end <= self.text.len()
+                    && align(text, input, self.fallback.wide().start, &mut runs).is_some() =>
+            {
                 let offset = self.offset as usize;
-                Span::new(a.input_offset(offset + start), a.input_offset(offset + end - 1) + 1)
+                Span::new(input_offset(&runs, offset + start), input_offset(&runs, offset + end - 1) + 1)
             }
             _ => self.fallback.wide(),
         }
@@ -50,22 +55,14 @@ impl Sentence<'_> {
     }
 }
 
-/// Where each byte of a paragraph's normalised text sits in the input: the runs of bytes
-/// that are consecutive in both, each as (offset in the text, absolute offset in the input)
-/// of its first byte. A run breaks only where whitespace was collapsed, so this is far
-/// smaller than one offset per byte.
-#[derive(Debug)]
-struct Alignment {
-    /// Exactly the runs, no spare capacity (every paragraph keeps one for the whole check).
-    runs: Box<[(usize, usize)]>,
-}
-
-impl Alignment {
-    /// The input offset of byte `at` of the text.
-    fn input_offset(&self, at: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.0 <= at).saturating_sub(1);
-        self.runs.get(i).map_or(0, |&(text, input)| input + at.saturating_sub(text))
-    }
+/// The input offset of byte `at` of a paragraph's text, by the runs [`align`] found: where
+/// each byte of the normalised text sits in the input, as the runs of bytes that are
+/// consecutive in both, each (offset in the text, absolute offset in the input) of its first
+/// byte. A run breaks only where whitespace was collapsed, so this is far smaller than one
+/// offset per byte.
+fn input_offset(runs: &[(usize, usize)], at: usize) -> usize {
+    let i = runs.partition_point(|r| r.0 <= at).saturating_sub(1);
+    runs.get(i).map_or(0, |&(text, input)| input + at.saturating_sub(text))
 }
 
 /// Record that byte `at` of the text sits at input offset `input` (calls come in text order).
@@ -81,12 +78,13 @@ fn is_space(c: char) -> bool {
 }
 
 /// Line up each byte of `text` with a byte of `input` (absolute offsets from `base`), if
-/// every character of the text can be found in order with only whitespace between.
-fn align(text: &str, input: &str, base: usize) -> Option<Alignment> {
+/// every character of the text can be found in order with only whitespace between: the runs
+/// of [`input_offset`], into `runs`.
+fn align(text: &str, input: &str, base: usize, runs: &mut Vec<(usize, usize)>) -> Option<()> {
     // Only text input is aligned, so the byte-level shortcut is built only where the text
     // readers are (native, the browser's second module); the eager module keeps the plain walk.
     // The same alignment either way (tested).
-    align_by(text, input, base, cfg!(feature = "text-readers"))
+    align_by(text, input, base, cfg!(feature = "text-readers"), runs)
 }
 
 /// Can the character whose UTF-8 encoding starts at `bytes[0]` be ' ' or [`is_space`]? Told
@@ -130,8 +128,8 @@ fn same_stretch(text: &[u8], input: &[u8]) -> usize {
 }
 
 #[inline(always)]
-fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alignment> {
-    let mut runs = Vec::new();
+fn align_by(text: &str, input: &str, base: usize, shortcut: bool, runs: &mut Vec<(usize, usize)>) -> Option<()> {
+    runs.clear();
     let bytes = input;
     let mut j = 0usize;
     let (tb, ib) = (text.as_bytes(), input.as_bytes());
@@ -143,7 +141,7 @@ fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alig
             // byte by byte, without decoding, and recorded once.
             let same = same_stretch(&tb[i..], &ib[j..]);
             if same > 0 {
-                record(&mut runs, i, base + j);
+                record(runs, i, base + j);
                 i += same;
                 j += same;
                 continue;
@@ -153,7 +151,7 @@ fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alig
         let at = i;
         i += c.len_utf8();
         if c == ' ' {
-            record(&mut runs, at, base + j);
+            record(runs, at, base + j);
             while let Some(d) = bytes[j..].chars().next().filter(|d| is_space(*d)) {
                 j += d.len_utf8();
             }
@@ -169,10 +167,10 @@ fn align_by(text: &str, input: &str, base: usize, shortcut: bool) -> Option<Alig
                 return None;
             }
         }
-        record(&mut runs, at, base + j);
+        record(runs, at, base + j);
         j += c.len_utf8();
     }
-    Some(Alignment { runs: runs.into_boxed_slice() })
+    Some(())
 }
 
 #[cfg(test)]
@@ -207,11 +205,7 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
         if text.is_empty() {
             continue;
         }
-        let map = doc
-            .slice(p.span)
-            .filter(|_| !doc.input.is_markup())
-            .and_then(|slice| align(text, slice, p.span.start))
-            .map(Arc::new);
+        let source = doc.slice(p.span).filter(|_| !doc.input.is_markup()).map(|slice| (text, slice));
         // The section the paragraph starts in, and headings run into it (flattened text).
         let mut current = sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back();
         cuts.clear();
@@ -260,7 +254,7 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
                     text: t,
                     section,
                     paragraph,
-                    alignment: map.clone(),
+                    source,
                     offset: u32::try_from(abs).unwrap_or(u32::MAX),
                     fallback: NarrowSpan::new(p.span),
                 });
@@ -499,9 +493,11 @@ mod tests {
     #[test]
     fn alignment_shortcut_is_the_plain_walk() {
         let same = |text: &str, input: &str| {
-            let a = align_by(text, input, 7, true).map(|a| a.runs);
-            let b = align_by(text, input, 7, false).map(|a| a.runs);
-            assert_eq!(a, b, "{text:?} in {input:?}");
+            let runs = |shortcut| {
+                let mut runs = vec![(1, 1)];
+                align_by(text, input, 7, shortcut, &mut runs).map(|()| runs)
+            };
+            assert_eq!(runs(true), runs(false), "{text:?} in {input:?}");
         };
         let mut checked = 0;
         crate::test_fixtures::for_each_text_fixture(|input, doc| {
@@ -568,18 +564,19 @@ mod tests {
     fn alignment_of_normalised_text() {
         let input = "受理 3119\n  件，答复";
         let text = "受理 3119 件，答复";
-        let map = align(text, input, 10).unwrap();
-        assert_eq!(map.input_offset(0), 10);
-        assert_eq!(map.input_offset("受理 ".len()), 10 + "受理 ".len());
+        let mut runs = Vec::new();
+        align(text, input, 10, &mut runs).unwrap();
+        assert_eq!(input_offset(&runs, 0), 10);
+        assert_eq!(input_offset(&runs, "受理 ".len()), 10 + "受理 ".len());
         // The space that stands for "\n  " sits where that whitespace starts.
-        assert_eq!(map.input_offset("受理 3119".len()), 10 + "受理 3119".len());
+        assert_eq!(input_offset(&runs, "受理 3119".len()), 10 + "受理 3119".len());
         // Every byte after the collapsed whitespace moves by the two bytes it lost.
         let after = "受理 3119 ".len();
         for k in after..text.len() {
-            assert_eq!(map.input_offset(k), 10 + k + 2, "byte {k}");
+            assert_eq!(input_offset(&runs, k), 10 + k + 2, "byte {k}");
         }
         // Two runs: before and after the collapsed whitespace.
-        assert_eq!(map.runs.len(), 2);
-        assert!(align("受理X", input, 0).is_none());
+        assert_eq!(runs.len(), 2);
+        assert!(align("受理X", input, 0, &mut runs).is_none());
     }
 }

@@ -12,6 +12,19 @@ const NUMERAL_CHARS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 /// Strip Markdown heading and emphasis markers a conversion leaves around a line, and a
 /// Word bookmark that leaked into the text (`[bookmark: _GoBack]`).
 fn strip_markup(text: &str) -> &str {
+    // Where the text readers are built (native, the browser's second module: a flattened
+    // text's every cell is a paragraph, and each comes here), a text that starts and ends
+    // with none of the characters stripped is itself, told from its two ends. The same text
+    // either way (tested).
+    #[cfg(feature = "text-readers")]
+    if bare(text) {
+        return text;
+    }
+    strip_markup_by_trimming(text)
+}
+
+/// [`strip_markup`], trimming each kind of marker in turn.
+fn strip_markup_by_trimming(text: &str) -> &str {
     let mut t = text.trim().trim_start_matches('#').trim().trim_matches('*').trim();
     while t.starts_with("[bookmark:") {
         match t.find(']') {
@@ -20,6 +33,14 @@ fn strip_markup(text: &str) -> &str {
         }
     }
     t
+}
+
+/// Does `text` start with neither whitespace, `#`, `*` nor `[`, and end with neither
+/// whitespace nor `*`? Then [`strip_markup`] leaves it as it is.
+#[cfg(feature = "text-readers")]
+fn bare(text: &str) -> bool {
+    let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else { return false };
+    !first.is_whitespace() && !matches!(first, '#' | '*' | '[') && !last.is_whitespace() && last != '*'
 }
 
 /// The first 4-digit year in `text` followed by 年 (spaces allowed): `2024 年` → 2024.
@@ -177,13 +198,7 @@ fn naming_of_words(p: &str, spec: &SectionSpec) -> Option<Naming> {
     #[cfg(feature = "text-readers")]
     let similarity = {
         let p_len = char_count(p);
-        move |p: &str, o: &str, max: usize| {
-            let o_len = char_count(o);
-            if (p_len.min(o_len) as f64 / p_len.max(o_len) as f64) < 0.75 {
-                return 0.0;
-            }
-            similarity(p, o, max)
-        }
+        move |p: &str, o: &str, _max: usize| title_similarity(p, p_len, o)
     };
     let naming = if similarity(p, &official, MAX_TITLE) >= 0.75
         || spec.variants.iter().any(|v| similarity(p, &spec_words(v), MAX_TITLE) >= 0.8)
@@ -195,6 +210,24 @@ fn naming_of_words(p: &str, spec: &SectionSpec) -> Option<Naming> {
         return None;
     };
     (!names_table_row(p)).then_some(naming)
+}
+
+/// [`similarity`] of the title words `p` (`p_len` characters) and `o`, or 0 where it is below
+/// 0.75 for certain without working it out: it is at most the shorter length over the longer,
+/// and at most the share of `p`'s characters found in `o` (the common subsequence is made of
+/// those), counted through a hashed set of `o`'s characters.
+#[cfg(feature = "text-readers")]
+fn title_similarity(p: &str, p_len: usize, o: &str) -> f64 {
+    let o_len = char_count(o);
+    let longer = p_len.max(o_len) as f64;
+    if (p_len.min(o_len) as f64 / longer) < 0.75 {
+        return 0.0;
+    }
+    let set = o.chars().fold(0, |set, c| set | reduced::bit(c));
+    if (p.chars().filter(|&c| set & reduced::bit(c) != 0).count() as f64 / longer) < 0.75 {
+        return 0.0;
+    }
+    similarity(p, o, MAX_TITLE)
 }
 
 /// 表三's top rows are numbered like sections (`一、本年新收政府信息公开申请数量`,
@@ -243,14 +276,22 @@ mod reduced {
         set: u64,
     }
 
-    fn bit(c: char) -> u64 {
+    pub(super) fn bit(c: char) -> u64 {
         // Fibonacci hashing: the top six bits of the character times 2^64/φ.
         1 << (u64::from(c).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
-    static TABLE: OnceLock<Vec<Entry>> = OnceLock::new();
+    struct Table {
+        /// Sorted by text.
+        entries: Vec<Entry>,
+        /// (address, length) of each string as the formats hold it, with its entry's index,
+        /// sorted: most strings asked about are these, found without comparing text.
+        by_address: Vec<((usize, usize), usize)>,
+    }
 
-    fn table() -> &'static [Entry] {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+
+    fn table() -> &'static Table {
         TABLE.get_or_init(|| {
             let mut strings: Vec<&'static str> = Vec::new();
             for f in Formats::OFFICIAL.iter() {
@@ -260,23 +301,36 @@ mod reduced {
                     strings.extend_from_slice(spec.keys);
                 }
             }
-            strings.sort_unstable();
-            strings.dedup();
-            strings
+            let address = |s: &str| (s.as_ptr() as usize, s.len());
+            let mut texts = strings.clone();
+            texts.sort_unstable();
+            texts.dedup();
+            let mut by_address: Vec<((usize, usize), usize)> =
+                strings.iter().filter_map(|s| Some((address(s), texts.binary_search(s).ok()?))).collect();
+            by_address.sort_unstable();
+            by_address.dedup();
+            let entries = texts
                 .into_iter()
                 .map(|s| {
                     let chars: Vec<char> = canonical(s).chars().collect();
                     let set = chars.iter().fold(0, |set, &c| set | bit(c));
                     Entry { text: s, words: words(s), chars, set }
                 })
-                .collect()
+                .collect();
+            Table { entries, by_address }
         })
     }
 
     /// The entry of an official string (`None` for any other string).
     pub(super) fn entry(s: &str) -> Option<&'static Entry> {
         let table = table();
-        table.binary_search_by(|e| e.text.cmp(s)).ok().map(|i| &table[i])
+        let key = (s.as_ptr() as usize, s.len());
+        let i = match table.by_address.binary_search_by(|e| e.0.cmp(&key)) {
+            Ok(k) => table.by_address[k].1,
+            // The same text at another address, or no official string.
+            Err(_) => table.entries.binary_search_by(|e| e.text.cmp(s)).ok()?,
+        };
+        Some(&table.entries[i])
     }
 
     /// Can some window of `window` have a common subsequence with `title` (`want` characters
@@ -669,6 +723,9 @@ mod tests {
                 let all = std::iter::once(spec.title()).chain(spec.variants.iter().copied());
                 for s in all.chain(spec.keys.iter().copied()) {
                     assert!(reduced::entry(s).is_some(), "{s}");
+                    // Found by its address or by its text alike.
+                    let copy = s.to_string();
+                    assert!(std::ptr::eq(reduced::entry(s).unwrap(), reduced::entry(&copy).unwrap()), "{s}");
                     assert_eq!(*spec_words(s), words(s), "{s}");
                     assert_eq!(*spec_chars(s), canonical(s).chars().collect::<Vec<char>>(), "{s}");
                     n += 1;
@@ -679,6 +736,68 @@ mod tests {
         // A string that is no official one's is reduced on the spot.
         assert!(reduced::entry("总体 情况").is_none());
         assert_eq!(*spec_words("总体 情况"), words("总体 情况"));
+    }
+
+    /// A similarity turned away unworked is below 0.75 (every threshold a title is held to),
+    /// and one worked out is [`similarity`]: the words of every text fixture's paragraphs up to
+    /// a title break after each numeral, and of the official strings and their halves, against
+    /// each official string.
+    #[cfg(feature = "text-readers")]
+    #[test]
+    fn titles_turned_away_are_less_alike_than_needed() {
+        let mut official: Vec<&'static str> = Vec::new();
+        for f in Formats::OFFICIAL.iter() {
+            for spec in f.sections {
+                official.push(spec.title());
+                official.extend_from_slice(spec.variants);
+                official.extend_from_slice(spec.keys);
+            }
+        }
+        let mut printed: Vec<String> = Vec::new();
+        at_every_numeral(|rest| {
+            let rest = rest.get(3..).unwrap_or("").trim_start_matches(['、', '.', '．', ',', '，', ' ']);
+            printed.push(words(&rest[..rest.find(is_title_break).unwrap_or(rest.len())]));
+        });
+        for o in &official {
+            let half: String = o.chars().take(char_count(o) / 2).collect();
+            printed.extend([words(o), words(&half), words(&format!("{o}{half}"))]);
+        }
+        let (mut worked, mut turned) = (0, 0);
+        for p in printed.iter().filter(|p| !p.is_empty()) {
+            for o in &official {
+                let o = words(o);
+                let (fast, full) = (title_similarity(p, char_count(p), &o), similarity(p, &o, MAX_TITLE));
+                if fast == 0.0 && full != 0.0 {
+                    assert!(full < 0.75, "{p} against {o}: {full}");
+                    turned += 1;
+                } else {
+                    assert_eq!(fast, full, "{p} against {o}");
+                    worked += 1;
+                }
+            }
+        }
+        assert!(worked > 100 && turned > 100, "{worked} worked out, {turned} turned away");
+    }
+
+    /// A text told bare by its ends is what trimming its markers leaves: every paragraph of
+    /// the text fixtures, and texts made with each marker at either end.
+    #[cfg(feature = "text-readers")]
+    #[test]
+    fn bare_texts_are_their_stripped_markup() {
+        let mut texts: Vec<String> = Vec::new();
+        crate::test_fixtures::for_each_text_fixture(|_, doc| texts.extend(doc.paragraphs().map(|p| p.text.clone())));
+        assert!(texts.len() > 500, "{}", texts.len());
+        let ends = ["", " ", "\u{3000}", "#", "*", "[", "[bookmark: _GoBack]", "]", "a", "一", "\n", "**"];
+        for a in ends {
+            for b in ends {
+                for middle in ["", "x", "总体情况", "#*#"] {
+                    texts.push(format!("{a}{middle}{b}"));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(strip_markup(t), strip_markup_by_trimming(t), "{t:?}");
+        }
     }
 
     /// Calls `f` with the text from each section numeral (一 … 六) on, in every paragraph of
