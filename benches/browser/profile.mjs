@@ -2,7 +2,7 @@
 //   scripts/build-npm.sh && PROFILE_NAMES=1 node benches/browser/profile.mjs [KB | FILE.html]
 // (a Word paste of KB kilobytes, 1024 by default, or an HTML file such as a real report fixture).
 // With PROFILE_NAMES=1 the module is rebuilt with its function names kept (wasm-opt -g) so the
-// profile names Rust functions. Prints the top functions by self time over 30 lintElement runs.
+// profile names Rust functions. Prints the top functions by self time over N=30 lintElement runs (N to change).
 import { mkdirSync, cpSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
@@ -44,7 +44,7 @@ const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
 await cdp.send('Profiler.start');
-await page.evaluate(() => window.work(30));
+await page.evaluate((n) => window.work(n), Number(process.env.N || 30));
 const { profile } = await cdp.send('Profiler.stop');
 await close();
 
@@ -59,7 +59,7 @@ profile.samples.forEach((id, i) => {
   total += t;
   self.set(name, (self.get(name) || 0) + t);
 });
-const per = (ms) => (ms / 30).toFixed(2);
+const per = (ms) => (ms / Number(process.env.N || 30)).toFixed(2);
 console.log(`total ${per(total)} ms per lintElement (${what}), self time:`);
 for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(per(ms).padStart(7), ' ', name.slice(0, 150));
 

@@ -433,6 +433,10 @@ fn map_requests(
         if best.as_ref().is_none_or(|(c, _)| cost < *c) {
             best = Some((cost, found));
         }
+        // No later layout costs less than nothing.
+        if cost == 0 {
+            break;
+        }
     }
     let (_, mut found) =
         best.unwrap_or_else(|| (0, FoundTable::new(TableId::Requests, year_format, None, source_tables, span)));

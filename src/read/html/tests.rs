@@ -223,6 +223,10 @@ fn a_dom_without_html_or_body_is_read_from_the_document_node() {
     assert!(Tree::from_dom(&[1, -1, 0], "p", false).is_err());
     assert!(Tree::from_dom(&[7, -1, 0, 0], "p", false).is_err());
     assert!(Tree::from_dom(&[1, -1, 0, -3], "p", false).is_err());
+    // An attribute pair cut short, an attribute string out of range, a count past the end.
+    assert!(Tree::from_dom(&[1, -1, 0, 1, 0], "p", false).is_err());
+    assert!(Tree::from_dom(&[1, -1, 0, 1, 0, 9], "p", false).is_err());
+    assert!(Tree::from_dom(&[3, -1, 0, i32::MAX], "p", false).is_err());
 }
 
 #[test]

@@ -701,9 +701,12 @@ impl<'a> Tree<'a> {
         let mut count = 0usize;
         let mut i = 0usize;
         while i < nodes.len() {
-            let field = |k: usize| nodes.get(i + k).copied().ok_or_else(|| "truncated node record".to_string());
-            let (kind, parent, string, attr_count) = (field(0)?, field(1)?, field(2)?, field(3)?);
+            // The record's four fields and its attribute pairs, each taken as one slice.
+            let truncated = || "truncated node record".to_string();
+            let Some(&[kind, parent, string, attr_count]) = nodes.get(i..i + 4) else { return Err(truncated()) };
             let attr_count = usize::try_from(attr_count).map_err(|_| "negative attribute count".to_string())?;
+            let pairs = attr_count.checked_mul(2).and_then(|n| nodes.get(i + 4..(i + 4).checked_add(n)?));
+            let pairs = pairs.ok_or_else(truncated)?;
             let parent_id = match parent {
                 -1 => DOCUMENT,
                 p => usize::try_from(p)
@@ -718,7 +721,7 @@ impl<'a> Tree<'a> {
             let id = match kind {
                 1 => {
                     let attr = |a: usize| -> Result<(&str, &str), String> {
-                        Ok((text(field(4 + 2 * a)?)?, text(field(5 + 2 * a)?)?))
+                        Ok((text(pairs[2 * a])?, text(pairs[2 * a + 1])?))
                     };
                     for a in 0..attr_count {
                         attr(a)?;
@@ -755,7 +758,7 @@ impl<'a> Tree<'a> {
             debug_assert_eq!(id, count + 1);
             tree.append_child(parent_id, id);
             count += 1;
-            i += 4 + 2 * attr_count;
+            i += 4 + pairs.len();
         }
         tree.number_tables();
         Ok(tree)
