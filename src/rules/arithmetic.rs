@@ -385,6 +385,8 @@ struct Values<'a> {
     cells: Vec<(Key, (Option<Decimal>, &'a MappedCell))>,
     /// (row, index of its first cell) of each run of consecutive cells of one row.
     runs: Vec<(RowId, usize)>,
+    /// No two runs are of one row: a run found is its row's only one.
+    distinct: bool,
 }
 
 impl<'a> Values<'a> {
@@ -392,17 +394,18 @@ impl<'a> Values<'a> {
     /// runs are searched from the end, and a run of the key's row from its end: the first
     /// cell met is the one the list searched from its end would give.
     fn get(&self, key: &Key) -> Option<&(Option<Decimal>, &'a MappedCell)> {
-        let mut end = self.cells.len();
-        let mut found = None;
-        for &(row, start) in self.runs.iter().rev() {
-            if row == key.0 {
-                found = self.cells[start..end].iter().rev().find(|(k, _)| k.1 == key.1);
-                if found.is_some() {
-                    break;
-                }
+        // The ids are a few constants, so a key's row id mostly is the very text a run's is:
+        // its run found by the text's address and length, two words compared a run, where the
+        // runs' rows are distinct (two equal texts at two addresses are left to `by_text`).
+        let same_text = |run: &(RowId, usize)| std::ptr::eq(run.0.as_str(), key.0.as_str());
+        let by_address = if self.distinct { self.runs.iter().rposition(same_text) } else { None };
+        let found = match by_address {
+            Some(i) => {
+                let end = self.runs.get(i + 1).map_or(self.cells.len(), |r| r.1);
+                self.cells[self.runs[i].1..end].iter().rev().find(|(k, _)| k.1 == key.1)
             }
-            end = start;
-        }
+            None => self.by_text(key),
+        };
         debug_assert_eq!(
             found.map(std::ptr::from_ref),
             self.cells.iter().rev().find(|(k, _)| k == key).map(std::ptr::from_ref),
@@ -410,11 +413,26 @@ impl<'a> Values<'a> {
         );
         found.map(|(_, v)| v)
     }
+
+    /// The cell at `key` by comparing the runs' row ids as texts.
+    fn by_text(&self, key: &Key) -> Option<&(Key, (Option<Decimal>, &'a MappedCell))> {
+        let mut end = self.cells.len();
+        for &(row, start) in self.runs.iter().rev() {
+            if row == key.0 {
+                let found = self.cells[start..end].iter().rev().find(|(k, _)| k.1 == key.1);
+                if found.is_some() {
+                    return found;
+                }
+            }
+            end = start;
+        }
+        None
+    }
 }
 
 fn values(found: &FoundTable) -> Values<'_> {
     let all = found.cells.iter().chain(found.subtotals.iter().flat_map(|s| s.cells.iter()));
-    let mut vals = Values { cells: Vec::new(), runs: Vec::new() };
+    let mut vals = Values { cells: Vec::new(), runs: Vec::new(), distinct: false };
     for c in all {
         let v = match c.value.number {
             Some(n) => Some(n),
@@ -426,6 +444,8 @@ fn values(found: &FoundTable) -> Values<'_> {
         }
         vals.cells.push(((c.row, c.column), (v, c)));
     }
+    let runs = &vals.runs;
+    vals.distinct = runs.iter().enumerate().all(|(i, (row, _))| runs[..i].iter().all(|(r, _)| r != row));
     vals
 }
 
