@@ -170,25 +170,38 @@ impl Diagnostic {
         self.table = Some(t);
         self
     }
+    // The generic setters only convert: the one copy of each setter that moves the struct is
+    // the `String` one, not one per argument type.
+    pub fn row(self, r: impl Into<String>) -> Self {
+        self.row_string(r.into())
+    }
     #[inline(never)]
-    pub fn row(mut self, r: impl Into<String>) -> Self {
-        let r = r.into();
+    fn row_string(mut self, r: String) -> Self {
         self.row = (!r.is_empty()).then_some(r);
         self
     }
-    #[inline(never)]
-    pub fn column(mut self, c: impl Into<String>) -> Self {
-        self.column = Some(c.into());
-        self
+    pub fn column(self, c: impl Into<String>) -> Self {
+        self.column_string(c.into())
     }
     #[inline(never)]
-    pub fn expected(mut self, e: impl Into<String>) -> Self {
-        self.expected = Some(e.into());
+    fn column_string(mut self, c: String) -> Self {
+        self.column = Some(c);
         self
     }
+    pub fn expected(self, e: impl Into<String>) -> Self {
+        self.expected_string(e.into())
+    }
     #[inline(never)]
-    pub fn actual(mut self, a: impl Into<String>) -> Self {
-        self.actual = Some(a.into());
+    fn expected_string(mut self, e: String) -> Self {
+        self.expected = Some(e);
+        self
+    }
+    pub fn actual(self, a: impl Into<String>) -> Self {
+        self.actual_string(a.into())
+    }
+    #[inline(never)]
+    fn actual_string(mut self, a: String) -> Self {
+        self.actual = Some(a);
         self
     }
     #[inline(never)]

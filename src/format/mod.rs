@@ -335,17 +335,39 @@ pub struct TableSpec {
 
 impl TableSpec {
     /// All rows with their group, in order.
-    pub fn rows(&self) -> impl Iterator<Item = (&GroupSpec, &RowSpec)> {
-        self.groups.iter().flat_map(|g| g.rows.iter().map(move |r| (g, r)))
+    pub fn rows(&self) -> Rows<'_> {
+        Rows { groups: self.groups, next: 0 }
     }
 
     pub fn row(&self, id: RowId) -> Option<(&GroupSpec, &RowSpec)> {
-        self.rows().find(|(_, r)| r.id == id)
+        // Loops, not `rows().find`: the rules look rows up often, and a call of `Rows::next`
+        // per row costs more than these.
+        for group in self.groups {
+            for row in group.rows {
+                if row.id == id {
+                    return Some((group, row));
+                }
+            }
+        }
+        None
     }
 
     /// Every column of every group (表二's repeat across groups).
-    pub fn columns(&self) -> impl Iterator<Item = &ColumnSpec> {
-        self.groups.iter().flat_map(|g| g.columns.iter())
+    pub fn columns(&self) -> Columns<'_> {
+        Columns { groups: self.groups, next: 0 }
+    }
+
+    /// The first column with this id (表二's repeat across groups: the first group's).
+    pub fn column(&self, id: ColumnId) -> Option<&ColumnSpec> {
+        // Loops, as in `row`.
+        for group in self.groups {
+            for column in group.columns {
+                if column.id == id {
+                    return Some(column);
+                }
+            }
+        }
+        None
     }
 
     /// Does the table print `word` in a label: a row's, its group's, a column's, a group
@@ -385,6 +407,66 @@ impl TableSpec {
     /// Number of value cells the table has.
     pub fn value_cells(&self) -> usize {
         self.groups.iter().map(|g| g.rows.len() * g.columns.len()).sum()
+    }
+}
+
+/// A table's rows with their group, in order ([`TableSpec::rows`]). A plain `next` over the
+/// groups, not `flat_map`: every search over the rows (`find`, `any`, `max_by_key`, …)
+/// compiles its own copy of the iterator's loops, which `flat_map`'s nested folds make
+/// several times larger in the WebAssembly module.
+#[derive(Clone)]
+pub struct Rows<'a> {
+    /// The groups not yet done, the current one first.
+    groups: &'a [GroupSpec],
+    /// The current group's next row.
+    next: usize,
+}
+
+impl<'a> Iterator for Rows<'a> {
+    type Item = (&'a GroupSpec, &'a RowSpec);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let group = self.groups.first()?;
+            if let Some(row) = group.rows.get(self.next) {
+                self.next += 1;
+                return Some((group, row));
+            }
+            self.groups = &self.groups[1..];
+            self.next = 0;
+        }
+    }
+
+    /// At least the current group's rows, as `flat_map` gives it: a `collect` allocates
+    /// for them at once (a table of one group, 表三's, in one go).
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.groups.first().map_or(0, |g| g.rows.len() - self.next), None)
+    }
+}
+
+/// Every column of a table's groups, in order ([`TableSpec::columns`]): a plain `next`, as
+/// [`Rows`].
+#[derive(Clone)]
+pub struct Columns<'a> {
+    /// The groups not yet done, the current one first.
+    groups: &'a [GroupSpec],
+    /// The current group's next column.
+    next: usize,
+}
+
+impl<'a> Iterator for Columns<'a> {
+    type Item = &'a ColumnSpec;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let group = self.groups.first()?;
+            if let Some(column) = group.columns.get(self.next) {
+                self.next += 1;
+                return Some(column);
+            }
+            self.groups = &self.groups[1..];
+            self.next = 0;
+        }
     }
 }
 
@@ -469,6 +551,38 @@ mod tests {
         assert_eq!(f21.table(TableId::Requests).value_cells(), 175);
         assert_eq!(f19.table(TableId::Review).value_cells(), 15);
         assert_eq!(f21.table(TableId::Review).value_cells(), 15);
+    }
+
+    /// `rows()`, `row()`, `columns()` and `column()` give what `flat_map` over the groups gives.
+    #[test]
+    fn rows_and_columns_are_the_groups_in_order() {
+        for f in Formats::OFFICIAL.iter() {
+            for t in f.tables {
+                let flat: Vec<(&GroupSpec, &RowSpec)> =
+                    t.groups.iter().flat_map(|g| g.rows.iter().map(move |r| (g, r))).collect();
+                let mut rows = t.rows();
+                // The first group's rows at first; never more than are left.
+                assert_eq!(rows.size_hint().0, t.groups[0].rows.len());
+                for (i, &(g, r)) in flat.iter().enumerate() {
+                    assert!(rows.size_hint().0 <= flat.len() - i);
+                    let (g2, r2) = rows.next().unwrap();
+                    assert!(std::ptr::eq(g, g2) && std::ptr::eq(r, r2));
+                    let (g3, r3) = t.row(r.id).unwrap();
+                    let first = flat.iter().find(|(_, x)| x.id == r.id).unwrap();
+                    assert!(std::ptr::eq(first.0, g3) && std::ptr::eq(first.1, r3));
+                }
+                assert_eq!(rows.size_hint().0, 0);
+                assert!(rows.next().is_none());
+                let flat: Vec<&ColumnSpec> = t.groups.iter().flat_map(|g| g.columns.iter()).collect();
+                let columns: Vec<&ColumnSpec> = t.columns().collect();
+                assert_eq!(columns.len(), flat.len());
+                for (a, b) in flat.iter().zip(columns) {
+                    assert!(std::ptr::eq(*a, b));
+                    let first = flat.iter().find(|c| c.id == a.id).unwrap();
+                    assert!(std::ptr::eq(*first, t.column(a.id).unwrap()));
+                }
+            }
+        }
     }
 
     #[test]
