@@ -32,35 +32,31 @@ mkdir -p pkg/web pkg/node pkg/classic
 # reference types and no multi-value, which stable Rust's default wasm32 target emits. The std
 # Rust ships is built for that default, so std is rebuilt for this CPU (-Zbuild-std, a nightly
 # flag that RUSTC_BOOTSTRAP=1 allows on the stable toolchain; std's source from rustup's rust-src).
-# The browser's two builds share one target dir, so std (the same features in both) is built once:
+# The three builds share one target dir, so std (the same features in all three) is built once:
 # each build's .wasm is copied away before the next one overwrites it.
-# Two more settings of the rebuilt std, for size: a panic aborts at once (-Cpanic=immediate-abort:
+# Three more settings of the rebuilt std, for size: a panic aborts at once (-Cpanic=immediate-abort:
 # no panic message is formatted — on wasm32-unknown-unknown it had nowhere to go anyway; the module
-# traps and the facade restarts it, as before) and std's own code picks its smaller variants
-# (optimize_for_size). Together −12.7 KB gzip on the eager module. The browser's two modules
-# take two nightly settings more (also allowed by RUSTC_BOOTSTRAP=1), for the crate and std alike:
-# panic locations without their file, line and column (-Zlocation-detail=none: a panic traps,
-# nothing reads them), and a derived `Debug` printing only the type's or variant's name
-# (-Zfmt-debug=shallow: the one `{:?}` these modules format, TXT-TABLE-MISMATCH's keyword in its
-# finding's id, is of a field-less enum and prints the same). −195 B gzip on the eager module.
-# Not the Node module: its zip and PDF readers' errors, which its refusals quote, print fields
-# with `{:?}`. So it has a target dir of its own (other flags would rebuild std at every switch).
+# traps and the facade restarts it, as before), std's own code picks its smaller variants
+# (optimize_for_size), and panic locations carry no file, line and column (-Zlocation-detail=none,
+# for the crate and std alike: a panic traps, nothing reads them; −167 B gzip on the eager module).
+# Together −12.9 KB gzip on the eager module. (-Zfmt-debug=shallow would save 28 B more on the
+# browser's modules, but not on the Node module, whose zip and PDF errors, quoted in its refusals,
+# print fields with `{:?}`: other flags for it would rebuild std in a target dir of its own.)
 # (All these settings only for these builds: the CLI built below stays an ordinary stable build.)
 mkdir -p target/wasm-out
-build() { # name features target-dir more-flags
+build() { # name features
   RUSTC_BOOTSTRAP=1 \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-cpu=mvp -C target-feature=+sign-ext,+bulk-memory,+mutable-globals,+nontrapping-fptoint -Zunstable-options -Cpanic=immediate-abort $4" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-cpu=mvp -C target-feature=+sign-ext,+bulk-memory,+mutable-globals,+nontrapping-fptoint -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
   cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --no-default-features --features "$2" \
-    --target-dir "$3" -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
-  cp "$3/wasm32-unknown-unknown/wasm/xxgk_lint.wasm" "target/wasm-out/$1.wasm"
+    --target-dir target/wasm-floor -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+  cp target/wasm-floor/wasm32-unknown-unknown/wasm/xxgk_lint.wasm "target/wasm-out/$1.wasm"
 }
 # The browser's two modules (see js/web.js): the first, loaded by init(), reads tables from
 # cells and speaks Chinese; the second adds the text readers and the English messages, and is
 # loaded when an input or `lang: 'en'` needs them.
-web_flags="-Zlocation-detail=none -Zfmt-debug=shallow"
-build web "" target/wasm-floor "$web_flags"
-build web-text "text-readers english" target/wasm-floor "$web_flags"
-build node "html-parser docx encodings pdf english" target/wasm-floor-node ""
+build web ""
+build web-text "text-readers english"
+build node "html-parser docx encodings pdf english"
 web_wasm=target/wasm-out/web.wasm
 text_wasm=target/wasm-out/web-text.wasm
 node_wasm=target/wasm-out/node.wasm

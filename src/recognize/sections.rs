@@ -235,13 +235,17 @@ fn title_similarity(p: &str, p_len: usize, o: &str) -> f64 {
 /// row label, never a heading. (The official revisions' rows: headings are found before the
 /// tables, in every revision alike.)
 fn names_table_row(title_words: &str) -> bool {
-    Formats::OFFICIAL.iter().flat_map(|f| f.tables).flat_map(|t| t.rows()).any(|(_, row)| {
-        [Some(row.label), row.parent]
-            .into_iter()
-            .flatten()
-            .filter_map(|label| label.split_once('、'))
-            .any(|(_, title)| words(title) == title_words)
-    })
+    let names = |label: &str| label.split_once('、').is_some_and(|(_, title)| words(title) == title_words);
+    for format in Formats::OFFICIAL.iter() {
+        for table in format.tables {
+            for (_, row) in table.rows() {
+                if names(row.label) || row.parent.is_some_and(names) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// The characters of [`canonical`] of an official title or variant: from the table

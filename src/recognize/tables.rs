@@ -658,12 +658,7 @@ fn map_proactive(
         .flat_map(|r| r.labels.iter().map(|(l, _)| l.as_str()))
         .join_str("|");
     let marker_score = |f: &Format| -> usize {
-        f.table(TableId::Proactive)
-            .groups
-            .iter()
-            .flat_map(|g| g.columns.iter())
-            .filter(|c| header_text.contains(c.label))
-            .count()
+        f.table(TableId::Proactive).columns().filter(|c| header_text.contains(c.label)).count()
     };
     // The revisions whose headers the table prints most of; one, or else the one whose
     // 行政许可 row holds as many values as the table's (2019: 3, 2021: 1), or else the year's.

@@ -267,12 +267,7 @@ impl<'a> Place<'a> {
                 let spec = found.format.table(found.id);
                 self.table = Some(found.id.numeral());
                 self.row = spec.row(cell.row).map(|(_, r)| r.label);
-                self.column = spec
-                    .groups
-                    .iter()
-                    .flat_map(|g| g.columns.iter())
-                    .find(|c| c.id == cell.column)
-                    .map(|c| c.qualified_label());
+                self.column = spec.column(cell.column).map(|c| c.qualified_label());
                 return;
             }
         }

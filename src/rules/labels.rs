@@ -187,7 +187,7 @@ fn columns(ctx: &Context, found: &FoundTable, out: &mut Vec<Diagnostic>) {
     let spec = found.format.table(found.id);
     let table = found.id.numeral();
     for label in &found.column_labels {
-        let Some(column) = spec.groups.iter().flat_map(|g| g.columns.iter()).find(|c| c.id == label.id) else {
+        let Some(column) = spec.column(label.id) else {
             continue;
         };
         if label.printed.is_empty() {

@@ -172,7 +172,7 @@ pub(super) fn readings(ctx: &Context, kw: Kw, topic: Option<Topic>, prefix: &str
                 .document_columns(counted)
                 .iter()
                 .filter_map(|&(c, en)| {
-                    let zh = spec.groups.iter().flat_map(|g| g.columns.iter()).find(|col| col.id == c)?.label;
+                    let zh = spec.column(c)?.label;
                     Some(Reading {
                         zh: format!("{label}/{zh}"),
                         en: format!("{label}/{en}"),
@@ -216,9 +216,5 @@ pub(super) fn column_label(ctx: &Context, r: &Reading) -> String {
     let Some(t) = ctx.report.table(r.table) else { return String::new() };
     let spec = t.format.table(r.table);
     let col = r.cells.first().map(|c| c.1);
-    spec.groups
-        .iter()
-        .flat_map(|g| g.columns.iter())
-        .find(|c| Some(c.id) == col)
-        .map_or_else(String::new, |c| c.qualified_label())
+    col.and_then(|c| spec.column(c)).map_or_else(String::new, |c| c.qualified_label())
 }
