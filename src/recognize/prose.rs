@@ -199,6 +199,11 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
     // from one paragraph to the next.
     let mut cuts: Vec<(usize, usize, Option<Section>)> = Vec::new();
     let mut segments: Vec<(usize, usize, Option<Section>)> = Vec::new();
+    // Where the text readers are (a pdftotext page has hundreds of one-cell paragraphs),
+    // headings in block order are looked up by a cursor moving with the paragraphs rather
+    // than by a walk over all of them for each; the same sections either way (tested).
+    let sorted = cfg!(feature = "text-readers") && sections.is_sorted_by_key(|s| s.block);
+    let mut next = 0;
     for (bi, block) in doc.blocks.iter().enumerate() {
         let Block::Paragraph(p) = block else { continue };
         let text = p.text.as_str();
@@ -207,10 +212,14 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
         }
         let source = doc.slice(p.span).filter(|_| !doc.input.is_markup()).map(|slice| (text, slice));
         // The section the paragraph starts in, and headings run into it (flattened text).
-        let mut current = sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back();
+        let (mut current, here) = if sorted {
+            paragraph_sections(sections, bi, &mut next)
+        } else {
+            (sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back(), sections)
+        };
         cuts.clear();
         let mut cursor = 0;
-        for s in sections.iter().filter(|s| s.block == bi) {
+        for s in here.iter().filter(|s| s.block == bi) {
             let printed = s.printed.trim();
             let found = find_heading(text, printed, cursor);
             match found {
@@ -276,6 +285,21 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
     // Kept for the whole check: no spare capacity.
     out.shrink_to_fit();
     out
+}
+
+/// For block `bi` of a document whose `sections` are in block order, looked at in increasing
+/// `bi` with `next` kept between calls (from 0): the section of the last heading before the
+/// block, and the headings in it.
+fn paragraph_sections<'s>(
+    sections: &'s [FoundSection],
+    bi: usize,
+    next: &mut usize,
+) -> (Option<Section>, &'s [FoundSection]) {
+    while sections.get(*next).is_some_and(|s| s.block < bi) {
+        *next += 1;
+    }
+    let here = sections[*next..].iter().take_while(|s| s.block == bi).count();
+    (next.checked_sub(1).map(|k| sections[k].section), &sections[*next..*next + here])
 }
 
 fn find_heading(text: &str, printed: &str, from: usize) -> Option<usize> {
@@ -456,6 +480,35 @@ pub fn clause_after(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cursor finds, for every block, the section before it and the headings in it as the
+    /// walk over all headings does: each text fixture's headings, and those with two headings
+    /// in one block and a block left out.
+    #[test]
+    fn paragraph_sections_by_cursor_as_by_walk() {
+        let mut lists = 0;
+        crate::test_fixtures::for_each_text_fixture(|_, doc| {
+            let found = crate::recognize::recognize(doc).sections;
+            let mut doubled = found.clone();
+            if let [first, .., last] = found.as_slice() {
+                doubled.insert(1, FoundSection { block: first.block, ..last.clone() });
+            }
+            let without_first: Vec<FoundSection> = found.iter().skip(1).cloned().collect();
+            for sections in [&found, &doubled, &without_first] {
+                assert!(sections.is_sorted_by_key(|s| s.block));
+                lists += 1;
+                let mut next = 0;
+                for bi in 0..doc.blocks.len() + 2 {
+                    let (current, here) = paragraph_sections(sections, bi, &mut next);
+                    let want_current = sections.iter().filter(|s| s.block < bi).map(|s| s.section).next_back();
+                    let want_here: Vec<&FoundSection> = sections.iter().filter(|s| s.block == bi).collect();
+                    assert_eq!(current, want_current, "block {bi}");
+                    assert_eq!(here.iter().collect::<Vec<_>>(), want_here, "block {bi}");
+                }
+            }
+        });
+        assert!(lists >= 30, "{lists}");
+    }
 
     /// The byte test finds exactly the terminators, each with its length, and nothing inside
     /// another character.
