@@ -43,7 +43,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             para_topic = None;
             stated.clear();
         }
-        if first && cfg!(feature = "text-readers") && says_nothing(s.text) {
+        let alone = || sentences.get(i + 1).is_none_or(|n| n.paragraph != s.paragraph);
+        if first && cfg!(feature = "text-readers") && (says_nothing(s.text) || alone() && states_nothing(s.text)) {
             // A paragraph of its own (a pdftotext -raw page makes every table cell one) is
             // passed over where the text readers are; the eager module's HTML has its cells
             // in tables. Tried on a paragraph's first sentence only: cheap on prose.
@@ -71,10 +72,18 @@ fn says_nothing(text: &str) -> bool {
     text.as_bytes().first().is_some_and(u8::is_ascii) && text.is_ascii() && !text.contains('%')
 }
 
+/// A short sentence with no ASCII digit states no quantity ([`quantities`] reads only those):
+/// alone in its paragraph (a pdftotext -raw table cell's label), its topic is never read
+/// either. Only short ones are tried (a label's length): a long one is prose, and looking
+/// through it for a digit would cost more than the rules spend on it.
+fn states_nothing(text: &str) -> bool {
+    text.len() <= 64 && !text.bytes().any(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 pub(super) mod tests {
     use super::category_sum::PHRASINGS;
-    use super::{last_topic, quantities, says_nothing};
+    use super::{last_topic, quantities, says_nothing, states_nothing};
     use crate::rules::testkit::mini;
 
     /// The sentences [`says_nothing`] passes over state no quantity, name no topic and hold no
@@ -90,6 +99,9 @@ pub(super) mod tests {
         });
         let mut passed_over = 0;
         for t in &texts {
+            if states_nothing(t) {
+                assert!(quantities(t).is_empty(), "{t}");
+            }
             if says_nothing(t) {
                 passed_over += 1;
                 assert!(quantities(t).is_empty(), "{t}");
@@ -98,7 +110,8 @@ pub(super) mod tests {
             }
         }
         assert!(passed_over > 100, "{passed_over}");
-        assert!(!says_nothing("17.46%") && !says_nothing("3件"));
+        assert!(!says_nothing("17.46%") && !says_nothing("3件") && !states_nothing("其中3件"));
+        assert!(states_nothing("行政许可") && states_nothing("三、收到和处理政府信息公开申请情况"));
     }
 
     /// A mini report whose overview paragraph says `text`.
