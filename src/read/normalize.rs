@@ -33,7 +33,9 @@ pub fn push_normalized(out: &mut String, s: &str) {
     let mut i = 0;
     while i < bytes.len() {
         if !may_be_special(bytes[i]) {
-            i += 1;
+            // A character led by E0–EF (most CJK text) is skipped whole: three bytes, the
+            // last two continuation bytes, which are never special.
+            i += if bytes[i] >= 0xE0 { 3 } else { 1 };
             continue;
         }
         // `may_be_special` bytes are ASCII (the character itself) or lead bytes: `i` is a
@@ -51,7 +53,9 @@ pub fn push_normalized(out: &mut String, s: &str) {
             run = next;
         } else if is_space(c) {
             out.push_str(&s[run..i]);
-            if !out.is_empty() && !out.ends_with(' ') {
+            // Not empty and not ending in a space (its last byte; `ends_with` is a long call
+            // in the browser's size-optimised build).
+            if out.as_bytes().last().is_some_and(|&b| b != b' ') {
                 out.push(' ');
             }
             run = next;
