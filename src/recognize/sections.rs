@@ -295,16 +295,22 @@ mod reduced {
 
     static TABLE: OnceLock<Table> = OnceLock::new();
 
+    /// Every official section's title, variants and keys, in the formats' order.
+    pub(super) fn official_strings() -> Vec<&'static str> {
+        let mut strings: Vec<&'static str> = Vec::new();
+        for f in Formats::OFFICIAL.iter() {
+            for spec in f.sections {
+                strings.push(spec.title());
+                strings.extend_from_slice(spec.variants);
+                strings.extend_from_slice(spec.keys);
+            }
+        }
+        strings
+    }
+
     fn table() -> &'static Table {
         TABLE.get_or_init(|| {
-            let mut strings: Vec<&'static str> = Vec::new();
-            for f in Formats::OFFICIAL.iter() {
-                for spec in f.sections {
-                    strings.push(spec.title());
-                    strings.extend_from_slice(spec.variants);
-                    strings.extend_from_slice(spec.keys);
-                }
-            }
+            let strings = official_strings();
             let address = |s: &str| (s.as_ptr() as usize, s.len());
             let mut texts = strings.clone();
             texts.sort_unstable();
@@ -749,14 +755,7 @@ mod tests {
     #[cfg(feature = "text-readers")]
     #[test]
     fn titles_turned_away_are_less_alike_than_needed() {
-        let mut official: Vec<&'static str> = Vec::new();
-        for f in Formats::OFFICIAL.iter() {
-            for spec in f.sections {
-                official.push(spec.title());
-                official.extend_from_slice(spec.variants);
-                official.extend_from_slice(spec.keys);
-            }
-        }
+        let official = reduced::official_strings();
         let mut printed: Vec<String> = Vec::new();
         at_every_numeral(|rest| {
             let rest = rest.get(3..).unwrap_or("").trim_start_matches(['、', '.', '．', ',', '，', ' ']);
