@@ -474,7 +474,9 @@ fn check_table(found: &FoundTable, out: &mut Vec<Diagnostic>) {
         let (Some(t), Some(p)) = (sum(&rel.total, &vals), sum(&rel.parts, &vals)) else { continue };
         evaluated.push((i, t, p, t.same_value(p)));
     }
-    let failing: Vec<usize> = evaluated.iter().filter(|e| !e.3).map(|e| e.0).collect();
+    // The failing relations and their sums, worked out once: pinning a cell holds every
+    // candidate against the same sums.
+    let failing: Vec<(usize, Decimal, Decimal)> = evaluated.iter().filter(|e| !e.3).map(|e| (e.0, e.1, e.2)).collect();
     if failing.is_empty() {
         return;
     }
@@ -490,8 +492,8 @@ fn check_table(found: &FoundTable, out: &mut Vec<Diagnostic>) {
     }
     for a in 0..failing.len() {
         for b in a + 1..failing.len() {
-            let ra = &relations[failing[a]];
-            let rb = &relations[failing[b]];
+            let ra = &relations[failing[a].0];
+            let rb = &relations[failing[b].0];
             let shares = ra.total.iter().chain(&ra.parts).any(|k| rb.total.contains(k) || rb.parts.contains(k));
             if shares {
                 let (x, y) = (root(&mut component, a), root(&mut component, b));
@@ -502,7 +504,7 @@ fn check_table(found: &FoundTable, out: &mut Vec<Diagnostic>) {
     let passing: Vec<usize> = evaluated.iter().filter(|e| e.3).map(|e| e.0).collect();
     // Groups in the order of their first relation (the order sorting the disjoint, ascending
     // groups would give), without a sort or a map.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut groups: Vec<Vec<(usize, Decimal, Decimal)>> = Vec::new();
     let mut group_of_root: Vec<Option<usize>> = vec![None; failing.len()];
     for (i, &relation) in failing.iter().enumerate() {
         let r = root(&mut component, i);
@@ -514,28 +516,32 @@ fn check_table(found: &FoundTable, out: &mut Vec<Diagnostic>) {
     }
     for group in groups {
         let pin = pin(&group, &relations, &passing, &vals);
-        for &ri in &group {
-            out.push(diagnostic(found, &relations[ri], &vals, pin));
+        for &(ri, t, p) in &group {
+            out.push(diagnostic(found, &relations[ri], (t, p), &vals, pin));
         }
     }
 }
 
-/// The one cell (and its value) that makes every relation of `group` hold while touching
-/// no relation that holds, if there is exactly one.
-fn pin(group: &[usize], relations: &[Relation], passing: &[usize], vals: &Values) -> Option<(Key, Decimal)> {
+/// The one cell (and its value) that makes every relation of `group` (each with its total's
+/// and its parts' sums) hold while touching no relation that holds, if there is exactly one.
+fn pin(
+    group: &[(usize, Decimal, Decimal)],
+    relations: &[Relation],
+    passing: &[usize],
+    vals: &Values,
+) -> Option<(Key, Decimal)> {
     // One failing relation alone cannot tell which of its cells is wrong.
     if group.len() < 2 {
         return None;
     }
-    let first = &relations[group[0]];
+    let first = &relations[group[0].0];
     let mut candidates = Vec::new();
     'keys: for &k in first.total.iter().chain(&first.parts) {
         let Some(current) = vals.get(&k).and_then(|v| v.0) else { continue };
         let mut needed: Option<Decimal> = None;
-        for &ri in group {
+        for &(ri, t, p) in group {
             let rel = &relations[ri];
-            let t = sum(&rel.total, vals)?;
-            let p = sum(&rel.parts, vals)?;
+            debug_assert_eq!((Some(t), Some(p)), (sum(&rel.total, vals), sum(&rel.parts, vals)));
             let n = if rel.total.contains(&k) {
                 p.checked_sub(t.checked_sub(current)?)?
             } else if rel.parts.contains(&k) {
@@ -652,9 +658,14 @@ const ROW_SUM: Message = Message {
     en: english!("row 「{row}」: total {total} ≠ {terms} = {parts}"),
 };
 
-fn diagnostic(found: &FoundTable, rel: &Relation, vals: &Values, pin: Option<(Key, Decimal)>) -> Diagnostic {
-    let t = sum(&rel.total, vals).unwrap_or_default();
-    let p = sum(&rel.parts, vals).unwrap_or_default();
+/// The diagnostic of `rel`, failing with the sums `(t, p)` of its total and its parts.
+fn diagnostic(
+    found: &FoundTable,
+    rel: &Relation,
+    (t, p): (Decimal, Decimal),
+    vals: &Values,
+    pin: Option<(Key, Decimal)>,
+) -> Diagnostic {
     let table = found.id.numeral();
     // The relation's first total cell (every relation has one): one bounds check, not one per use.
     let first: Key = rel.total[0];
