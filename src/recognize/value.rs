@@ -277,25 +277,25 @@ fn read_general(text: &str) -> Value {
     if starts_as_text(text) {
         return v;
     }
-    // Sign, digits (with optional grouping commas and one decimal point), then the rest.
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
+    // Sign, digits (with optional grouping commas and one decimal point), then the rest:
+    // `rest` is the text from the character looked at on (no list of characters, no copy of
+    // the rest: most texts read here are labels such as `1.属于国家秘密`).
+    let mut rest = text;
     let mut negative = false;
-    if let Some(&c) = chars.first() {
-        if matches!(c, '+' | '＋') {
-            i = 1;
-        } else if matches!(c, '-' | '－' | '−') {
-            negative = true;
-            i = 1;
+    if let Some(c) = text.chars().next() {
+        if matches!(c, '+' | '＋' | '-' | '－' | '−') {
+            negative = !matches!(c, '+' | '＋');
+            rest = &text[c.len_utf8()..];
         }
     }
+    // Whether a digit follows the character `rest` starts with.
+    let digit_after = |rest: &str| rest.chars().nth(1).is_some_and(|n| fold_digit(n).is_some());
     let mut mantissa: i128 = 0;
     let mut digits = 0usize;
     let mut scale = 0u32;
     let mut seen_point = false;
     let mut overflow = false;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(c) = rest.chars().next() {
         if let Some(d) = fold_digit(c) {
             if c != d {
                 v.unusual_digits = true;
@@ -309,23 +309,15 @@ fn read_general(text: &str) -> Value {
                     scale += 1;
                 }
             }
-        } else if matches!(c, '.' | '．')
-            && !seen_point
-            && digits > 0
-            && chars.get(i + 1).is_some_and(|&n| fold_digit(n).is_some())
-        {
+        } else if matches!(c, '.' | '．') && !seen_point && digits > 0 && digit_after(rest) {
             seen_point = true;
-        } else if matches!(c, ',' | '，')
-            && digits > 0
-            && !seen_point
-            && chars.get(i + 1).is_some_and(|&n| fold_digit(n).is_some())
-        {
+        } else if matches!(c, ',' | '，') && digits > 0 && !seen_point && digit_after(rest) {
             // Thousands separator: 1,234.
             v.unusual_digits = true;
         } else {
             break;
         }
-        i += 1;
+        rest = &rest[c.len_utf8()..];
     }
     if digits == 0 {
         return v;
@@ -335,7 +327,6 @@ fn read_general(text: &str) -> Value {
         v.shape = ValueShape::Text;
         return v;
     }
-    let rest: String = chars[i..].iter().collect();
     let rest = rest.trim();
     let number = Decimal { mantissa: if negative { -mantissa } else { mantissa }, scale };
     if rest.is_empty() {
@@ -454,6 +445,24 @@ mod tests {
         );
         let v = read_value("55（含自然失效29件）");
         assert_eq!(v.number, Some(Decimal::integer(55)));
+    }
+
+    /// The walk over a text's characters: sign, digits, a point or a separator only before a
+    /// digit, then the rest trimmed and read as a unit, a remark or text.
+    #[test]
+    fn the_walk_reads_sign_digits_and_the_rest() {
+        let read = |t: &str| {
+            let v = read_value(t);
+            (v.shape, v.number.map(|n| n.fixed()), v.note, v.unusual_digits)
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(read("-1,234.50件"), (ValueShape::NumberWithUnit, some("-1234.50"), some("件"), true));
+        assert_eq!(read("＋5 （含2件）"), (ValueShape::Annotated, some("5"), some("（含2件）"), false));
+        assert_eq!(read("１２．５"), (ValueShape::Number, some("12.5"), None, true));
+        assert_eq!(read("−7"), (ValueShape::Number, some("-7"), None, false));
+        for t in ["3.（注）", "3,", "1.5.3", "12..5", "1.属于国家秘密", "2019年", "-", "+", "3 4"] {
+            assert_eq!(read_value(t).number, None, "{t}");
+        }
     }
 
     #[test]
