@@ -475,7 +475,11 @@ struct LabelWords {
 
 impl LabelWords {
     fn new(r: &RowReading) -> LabelWords {
-        LabelWords { own: words(r.printed_label_str()), all: words(&r.all_label_text()) }
+        let (printed, all) = (r.printed_label_str(), r.all_label_text());
+        let own = words(printed);
+        // Most rows are named by their own label alone: its words are reduced once.
+        let all = if all == printed { own.clone() } else { words(&all) };
+        LabelWords { own, all }
     }
 }
 
