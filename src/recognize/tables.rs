@@ -277,17 +277,23 @@ fn label_and_numbers(p: &crate::document::Paragraph) -> Option<RowReading> {
 /// Drop blank cells beyond the expected width at either end of a row (a Markdown row
 /// closed with `|  |`, an empty first column).
 fn trim_to_width(row: &RowReading, width: usize) -> Cow<'_, RowReading> {
-    if row.values.len() <= width {
+    let values = trimmed_values(&row.values, width);
+    if values.len() == row.values.len() {
         return Cow::Borrowed(row);
     }
-    let mut r = row.clone();
-    while r.values.len() > width && r.values.last().is_some_and(|(v, _)| !v.is_number()) {
-        r.values.pop();
+    Cow::Owned(RowReading { values: values.to_vec(), ..row.clone() })
+}
+
+/// The part of a row's `values` that [`trim_to_width`] keeps.
+fn trimmed_values(values: &[(Value, Origin)], width: usize) -> &[(Value, Origin)] {
+    let mut values = values;
+    while values.len() > width && values.last().is_some_and(|(v, _)| !v.is_number()) {
+        values = &values[..values.len() - 1];
     }
-    while r.values.len() > width && r.values.first().is_some_and(|(v, _)| !v.is_number()) {
-        r.values.remove(0);
+    while values.len() > width && values.first().is_some_and(|(v, _)| !v.is_number()) {
+        values = &values[1..];
     }
-    Cow::Owned(r)
+    values
 }
 
 /// Which statutory table a `Document` table looks like: the one whose keys
@@ -328,8 +334,16 @@ pub fn map_table(
     }
 }
 
-fn put_values(found: &mut FoundTable, group: &GroupSpec, row: &RowSpec, reading: &RowReading) {
-    for (column, (value, origin)) in group.columns.iter().zip(&reading.values) {
+/// The cells of `row` from `values` (the printed row `reading`'s, or the part of them read)
+/// and its printed label.
+fn put_values(
+    found: &mut FoundTable,
+    group: &GroupSpec,
+    row: &RowSpec,
+    reading: &RowReading,
+    values: &[(Value, Origin)],
+) {
+    for (column, (value, origin)) in group.columns.iter().zip(values) {
         found.cells.push(MappedCell { row: row.id, column: column.id, value: value.clone(), origin: *origin });
     }
     found.row_labels.push(PrintedLabel {
@@ -402,7 +416,6 @@ fn map_requests(
     span: Option<Span>,
 ) -> FoundTable {
     let width_of = |f: &Format| f.table(TableId::Requests).groups[0].columns.len();
-    let trimmed = |width: usize| -> Vec<Cow<'_, RowReading>> { rows.iter().map(|r| trim_to_width(r, width)).collect() };
     // Each row's label reduced once, for every layout tried. Where the text readers are
     // (native, the second module), rows without values are left out: never a value row,
     // since trimming keeps at least a layout's width (the eager module reduces them all,
@@ -413,46 +426,51 @@ fn map_requests(
     #[cfg(not(feature = "text-readers"))]
     let label_words: Vec<LabelWords> = rows.iter().map(LabelWords::new).collect();
     // Try each revision's layout, the newest first; prefer the one that places every row
-    // with the fewest label conflicts (the first of equals).
-    let mut best: Option<(usize, FoundTable)> = None;
+    // with the fewest label conflicts (the first of equals). Only the winner's cells are made.
+    let mut best: Option<(usize, FoundTable, Placed)> = None;
     for f in formats.iter().rev() {
         let spec = f.table(TableId::Requests);
-        let rows = trimmed(width_of(f));
+        // Each row's values trimmed to the layout's width, as slices of the row's.
         let value_rows: Vec<Labelled> = rows
             .iter()
             .zip(&label_words)
-            .filter(|(r, _)| r.values.len() == width_of(f))
-            .map(|(r, w)| Labelled { reading: r, words: w })
+            .map(|(r, w)| Labelled { reading: r, values: trimmed_values(&r.values, width_of(f)), words: w })
+            .filter(|l| l.values.len() == width_of(f))
             .collect();
-        let (found, conflicts) = assign_rows(spec, f, &value_rows, Some(f.version()), source_tables.clone(), span);
-        let placed = found.row_labels.len();
-        let complete = placed == spec.groups[0].rows.len();
+        let (found, placed, conflicts) =
+            assign_rows(spec, f, &value_rows, Some(f.version()), source_tables.clone(), span);
+        let complete = placed.len() == spec.groups[0].rows.len();
         let cost = conflicts * 10
-            + (spec.groups[0].rows.len() - placed.min(spec.groups[0].rows.len())) * 5
+            + (spec.groups[0].rows.len() - placed.len().min(spec.groups[0].rows.len())) * 5
             + usize::from(!complete);
-        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-            best = Some((cost, found));
+        if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
+            best = Some((cost, found, placed));
         }
         // No later layout costs less than nothing.
         if cost == 0 {
             break;
         }
     }
-    let (_, mut found) =
-        best.unwrap_or_else(|| (0, FoundTable::new(TableId::Requests, year_format, None, source_tables, span)));
+    let (_, mut found, placed) = best
+        .unwrap_or_else(|| (0, FoundTable::new(TableId::Requests, year_format, None, source_tables, span), Vec::new()));
     let f = found.format;
+    put_all(&mut found, &f.table(TableId::Requests).groups[0], &placed);
     let width = width_of(f);
     // The header rows (before the first row with values) are never trimmed: the rows as
     // read give the same headers, without copying every row.
     header_labels(&mut found, &f.table(TableId::Requests).groups[0], rows);
-    for r in trimmed(width).iter().filter(|r| !r.values.is_empty() && r.values.len() != width) {
+    for r in rows {
+        let values = trimmed_values(&r.values, width);
+        if values.is_empty() || values.len() == width {
+            continue;
+        }
         found.unreadable.push(Unreadable {
             row: None.or_else(|| best_row(found.format.table(TableId::Requests), r)),
-            reason: Text::new(&ODD_REQUEST_ROW, Args::new().text("count", r.values.len()).text("expected", width)),
+            reason: Text::new(&ODD_REQUEST_ROW, Args::new().text("count", values.len()).text("expected", width)),
             excerpt: Some(format!(
                 "{} {}",
                 r.printed_label(),
-                r.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
+                values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
             )),
             origin: Origin { span: Some(r.span), cell: None },
         });
@@ -483,30 +501,44 @@ impl LabelWords {
     }
 }
 
-/// A value row and its label's words.
+/// The official rows given to value rows, in order.
+type Placed<'a> = Vec<(&'static RowSpec, Labelled<'a>)>;
+
+/// The cells and printed labels of the rows `placed` gave.
+fn put_all(found: &mut FoundTable, group: &GroupSpec, placed: &Placed) {
+    // At most a group's width of cells per row: room for them at once, not grown.
+    found.cells.reserve_exact(placed.len() * group.columns.len());
+    for (row, labelled) in placed {
+        put_values(found, group, row, labelled.reading, labelled.values);
+    }
+}
+
+/// A value row, its values (trimmed to a layout's width) and its label's words.
+#[derive(Clone, Copy)]
 struct Labelled<'a> {
     reading: &'a RowReading,
+    values: &'a [(Value, Origin)],
     words: &'a LabelWords,
 }
 
-/// Assign value rows to the official rows of a one-group table. Returns the mapping and the
-/// number of rows whose label contradicts the row they were given.
+/// Assign value rows to the official rows of a one-group table. Returns the table without
+/// its cells and row labels, the rows placed (whose cells [`put_all`] makes) and the number
+/// of rows whose label contradicts the row they were given.
 ///
 /// The group's rows and group labels are reduced once, each value row's label once (by the
 /// caller); rows are matched in order, so a row whose label is an official row's word for
 /// word ends the search at that row.
-fn assign_rows(
+fn assign_rows<'a>(
     spec: &'static TableSpec,
     f: &'static Format,
-    value_rows: &[Labelled<'_>],
+    value_rows: &[Labelled<'a>],
     layout: Option<FormatVersion>,
     source_tables: Vec<usize>,
     span: Option<Span>,
-) -> (FoundTable, usize) {
+) -> (FoundTable, Placed<'a>, usize) {
     let group = &spec.groups[0];
     let mut found = FoundTable::new(spec.id, f, layout, source_tables, span);
-    // At most a group's width of cells per value row: room for them at once, not grown.
-    found.cells.reserve_exact(value_rows.len() * group.columns.len());
+    let mut placed = Vec::with_capacity(value_rows.len());
     let official: Vec<OfficialRow> = group.rows.iter().map(OfficialRow::new).collect();
     // No label scores above this against any row of the group.
     let ceiling = official.iter().map(OfficialRow::best_score).max().unwrap_or(0);
@@ -527,7 +559,7 @@ fn assign_rows(
     let is_group_header = |r: &Labelled| {
         let label = &r.words.own;
         !label.is_empty()
-            && r.reading.values.iter().all(|(v, _)| !v.is_number())
+            && r.values.iter().all(|(v, _)| !v.is_number())
             && group_labels.iter().any(|(p, w)| w == label && !group.rows.iter().any(|x| x.label == *p))
     };
     let mut data_rows: Vec<&Labelled> = Vec::with_capacity(value_rows.len());
@@ -548,7 +580,7 @@ fn assign_rows(
             cells: group
                 .columns
                 .iter()
-                .zip(&r.reading.values)
+                .zip(r.values)
                 .map(|(c, (v, o))| MappedCell { row: RowId::new(parent), column: c.id, value: v.clone(), origin: *o })
                 .collect(),
         });
@@ -563,9 +595,9 @@ fn assign_rows(
                     conflicts += 1;
                 }
             }
-            put_values(&mut found, group, row, labelled.reading);
+            placed.push((row, **labelled));
         }
-        return (found, conflicts);
+        return (found, placed, conflicts);
     }
     // Label matching, in order: the best scoring row from the next one on, the first of equals.
     let mut next = 0;
@@ -585,7 +617,7 @@ fn assign_rows(
         }
         match pick {
             Some((i, _)) => {
-                put_values(&mut found, group, &group.rows[from + i], labelled.reading);
+                placed.push((&group.rows[from + i], **labelled));
                 next += i + 1;
             }
             None => {
@@ -596,14 +628,14 @@ fn assign_rows(
                     excerpt: Some(format!(
                         "{} {}",
                         labelled.reading.printed_label(),
-                        labelled.reading.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
+                        labelled.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
                     )),
                     origin: Origin { span: Some(labelled.reading.span), cell: None },
                 });
             }
         }
     }
-    (found, conflicts)
+    (found, placed, conflicts)
 }
 
 /// 表四 (and any one-group table): the row(s) with exactly as many values as columns.
@@ -632,8 +664,10 @@ fn map_single_group(
     let rows = &rows[..];
     let value_rows: Vec<(&RowReading, LabelWords)> =
         rows.iter().filter(|r| r.values.len() == width).map(|r| (r, LabelWords::new(r))).collect();
-    let value_rows: Vec<Labelled> = value_rows.iter().map(|(r, w)| Labelled { reading: r, words: w }).collect();
-    let (mut found, _) = assign_rows(spec, f, &value_rows, layout, source_tables, span);
+    let value_rows: Vec<Labelled> =
+        value_rows.iter().map(|(r, w)| Labelled { reading: r, values: &r.values, words: w }).collect();
+    let (mut found, placed, _) = assign_rows(spec, f, &value_rows, layout, source_tables, span);
+    put_all(&mut found, group, &placed);
     header_labels(&mut found, group, rows);
     if value_rows.is_empty() {
         let longest = rows.iter().filter(|r| !r.values.is_empty()).max_by_key(|r| r.values.len());
@@ -708,7 +742,7 @@ fn map_proactive(
             });
             continue;
         }
-        put_values(&mut found, group, row, reading);
+        put_values(&mut found, group, row, reading, &reading.values);
     }
     // Column headers per group: the 信息内容 rows, in order.
     let header_rows: Vec<&RowReading> = rows.iter().filter(|r| r.values.is_empty() && r.labels.len() > 1).collect();
@@ -722,3 +756,26 @@ fn map_proactive(
 
 /// Every message this module declares ([`crate::message::catalogue`]).
 pub(crate) const MESSAGES: &[&crate::message::Message] = &[&ODD_REQUEST_ROW, &UNKNOWN_ROW, &NO_VALUE_ROW, &ROW_WIDTH];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blanks beyond the width go from the end first, then from the start; a number stays.
+    #[test]
+    fn trimming_drops_blanks_beyond_the_width_at_either_end() {
+        let row = |texts: &[&str]| -> Vec<(Value, Origin)> {
+            texts.iter().map(|t| (read_value(t), Origin::default())).collect()
+        };
+        let texts = |values: &[(Value, Origin)]| values.iter().map(|(v, _)| v.text.clone()).collect::<Vec<_>>();
+        for (cells, width, kept) in [
+            (&["", "1", "2", ""][..], 2, &["1", "2"][..]),
+            (&["", "1", "2", ""], 3, &["", "1", "2"]),
+            (&["1", "", "2"], 2, &["1", "", "2"]),
+            (&["/", "1", "—"], 1, &["1"]),
+            (&["1", "2"], 5, &["1", "2"]),
+        ] {
+            assert_eq!(texts(trimmed_values(&row(cells), width)), kept, "{cells:?} to {width}");
+        }
+    }
+}
