@@ -301,11 +301,19 @@ fn trimmed_values(values: &[(Value, Origin)], width: usize) -> &[(Value, Origin)
 /// least two.
 pub fn classify(table: &Table, formats: Formats) -> Option<TableId> {
     let text: String = table.cells().map(|c| table.text(c)).join_str("|");
+    let count = |keys: &[&str]| keys.iter().filter(|k| text.contains(*k)).count();
     let score = |id: TableId| {
         let mut best = 0;
+        let mut counted: &[&str] = &[];
         for f in formats.iter() {
-            best = best.max(f.table(id).keys.iter().filter(|k| text.contains(*k)).count());
+            let keys = f.table(id).keys;
+            // The revisions mostly share a table's keys: the same keys are counted once.
+            if keys != counted {
+                best = best.max(count(keys));
+                counted = keys;
+            }
         }
+        debug_assert_eq!(best, formats.iter().map(|f| count(f.table(id).keys)).max().unwrap_or(0));
         best
     };
     // On a tie the later wins: 表二 over 表四 over 表三.
