@@ -550,10 +550,14 @@ fn assign_rows<'a>(
     let official: Vec<OfficialRow> = group.rows.iter().map(OfficialRow::new).collect();
     // No label scores above this against any row of the group.
     let ceiling = official.iter().map(OfficialRow::best_score).max().unwrap_or(0);
-    // The group labels, reduced once (in order, one per row): subtotal rows are labelled with
-    // one (（三）不予公开 …) and Excel's label rows hold one and blanks.
-    let group_labels: Vec<(&'static str, Cow<'static, str>)> =
-        group.rows.iter().filter_map(|r| r.parent).map(|p| (p, official_words(p))).collect();
+    // The group labels, reduced once (in order, each once for its run of rows): subtotal rows
+    // are labelled with one (（三）不予公开 …) and Excel's label rows hold one and blanks.
+    let mut group_labels: Vec<(&'static str, Cow<'static, str>)> = Vec::new();
+    for p in group.rows.iter().filter_map(|r| r.parent) {
+        if group_labels.last().is_none_or(|(last, _)| *last != p) {
+            group_labels.push((p, official_words(p)));
+        }
+    }
     // A row is a subtotal when its label's words are a group label's (spacing, punctuation
     // width and numbering aside).
     let is_subtotal = |r: &Labelled| -> Option<&'static str> {
