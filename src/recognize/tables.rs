@@ -370,11 +370,8 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
     if headers.is_empty() {
         return;
     }
-    // Each header's words once, not once per column asked, where the text readers are
-    // (native, the second module); the eager browser module reduces a header for each column
-    // it is held against, as before (the list cost it 134 bytes).
-    let header_words: Vec<String> =
-        if cfg!(feature = "text-readers") { headers.iter().map(|h| words(&h.0)).collect() } else { Vec::new() };
+    // Each header's words once, not once per column asked.
+    let header_words: Vec<String> = headers.iter().map(|h| words(&h.0)).collect();
     let mut used = vec![false; headers.len()];
     let mut picks: Vec<Option<usize>> = vec![None; group.columns.len()];
     let mut from = 0;
@@ -384,18 +381,9 @@ fn header_labels(found: &mut FoundTable, group: &GroupSpec, rows: &[RowReading])
                 continue;
             }
             let start = if column.block.is_some() { from } else { 0 };
+            let official = official_words(column.label);
             let hit = (start..headers.len()).find(|&h| {
-                !used[h]
-                    && if pass == 0 {
-                        let official = official_words(column.label);
-                        if cfg!(feature = "text-readers") {
-                            header_words[h] == official
-                        } else {
-                            words(&headers[h].0) == official
-                        }
-                    } else {
-                        column_matches(&headers[h].0, column)
-                    }
+                !used[h] && if pass == 0 { header_words[h] == official } else { column_matches(&headers[h].0, column) }
             });
             if let Some(h) = hit {
                 used[h] = true;
