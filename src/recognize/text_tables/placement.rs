@@ -101,7 +101,15 @@ pub(super) fn runs<'t>(
                             .map(|(r, printed)| (r, printed, *span)),
                         _ => None,
                     };
-                    out.push(Run { groups: groups.iter().collect(), label });
+                    // Room for the groups of every number token of the run (one per line in
+                    // `pdftotext` raw text), rather than grown token by token.
+                    let n: usize = tokens[i..]
+                        .iter()
+                        .map_while(|t| if let Tok::Num { groups } = t { Some(groups.len()) } else { None })
+                        .sum();
+                    let mut run = Vec::with_capacity(n);
+                    run.extend(groups);
+                    out.push(Run { groups: run, label });
                 }
                 prev_num = true;
             }
