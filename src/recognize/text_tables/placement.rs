@@ -229,10 +229,10 @@ pub(super) fn block_readings(
     k: usize,
     groups: &[&Group],
 ) -> Result<Vec<Vec<Vec<Part>>>, Text> {
-    let widths: Vec<usize> = (start..start + k).map(|r| layout.width(r)).collect();
     if k == 1 {
-        return Ok(vec![row_major(groups, &widths)]);
+        return Ok(vec![row_major(groups, &[layout.width(start)])]);
     }
+    let widths: Vec<usize> = (start..start + k).map(|r| layout.width(r)).collect();
     let w = widths[0];
     if !widths.iter().all(|&x| x == w) {
         return Ok(vec![row_major(groups, &widths)]); // no other layout is defined
