@@ -17,6 +17,8 @@ pub fn canonical(label: &str) -> String {
     // How many `“` and `”` are in `out` so far.
     let (mut open, mut close) = (0usize, 0usize);
     let mut chars = label.chars();
+    // A `while let` where the text readers are not built.
+    #[cfg_attr(not(feature = "text-readers"), allow(clippy::while_let_loop))]
     loop {
         #[cfg(feature = "text-readers")]
         {
@@ -63,6 +65,8 @@ pub fn words(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut prev_digit = false;
     let mut chars = label.chars();
+    // A `while let` where the text readers are not built.
+    #[cfg_attr(not(feature = "text-readers"), allow(clippy::while_let_loop))]
     loop {
         #[cfg(feature = "text-readers")]
         {
