@@ -243,7 +243,9 @@ pub struct Printed {
 
 impl Printed {
     pub fn new(printed: &str) -> Printed {
-        let stripped: String = printed.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+        // Room for the whole label up front: collected from a filter, it would grow char by char.
+        let mut stripped = String::with_capacity(printed.len());
+        stripped.extend(printed.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}'));
         let raw = stripped.replace(['、', '．'], ".");
         Printed { stripped, raw, canonical: canonical(printed), words: words(printed) }
     }
