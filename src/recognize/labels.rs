@@ -16,7 +16,22 @@ pub fn canonical(label: &str) -> String {
     let mut prev_digit = false;
     // How many `“` and `”` are in `out` so far.
     let (mut open, mut close) = (0usize, 0usize);
-    for c in label.chars() {
+    let mut chars = label.chars();
+    // A `while let` where the text readers are not built.
+    #[cfg_attr(not(feature = "text-readers"), allow(clippy::while_let_loop))]
+    loop {
+        #[cfg(feature = "text-readers")]
+        {
+            // A run of CJK ideographs is kept as it is ([`ideographs`]), copied at once.
+            let rest = chars.as_str();
+            let n = ideographs(rest.as_bytes());
+            if n > 0 {
+                out.push_str(&rest[..n]);
+                prev_digit = false;
+                chars = rest[n..].chars();
+            }
+        }
+        let Some(c) = chars.next() else { break };
         let after_digit = prev_digit;
         prev_digit = c.is_ascii_digit();
         let mapped = match c {
@@ -49,7 +64,22 @@ pub fn words(label: &str) -> String {
     // an ASCII digit, which it keeps as it is.
     let mut out = String::with_capacity(label.len());
     let mut prev_digit = false;
-    for c in label.chars() {
+    let mut chars = label.chars();
+    // A `while let` where the text readers are not built.
+    #[cfg_attr(not(feature = "text-readers"), allow(clippy::while_let_loop))]
+    loop {
+        #[cfg(feature = "text-readers")]
+        {
+            // A run of CJK ideographs is kept as it is ([`ideographs`]), copied at once.
+            let rest = chars.as_str();
+            let n = ideographs(rest.as_bytes());
+            if n > 0 {
+                out.push_str(&rest[..n]);
+                prev_digit = false;
+                chars = rest[n..].chars();
+            }
+        }
+        let Some(c) = chars.next() else { break };
         let keep = match c {
             '．' => !prev_digit,
             '"' | '＂' | '「' | '」' | '０'..='９' | '／' => false,
@@ -61,6 +91,18 @@ pub fn words(label: &str) -> String {
         }
     }
     out
+}
+
+/// How many bytes at the start of `bytes` (UTF-8) are characters U+4000–U+9FFF (lead bytes
+/// E4–E9, three bytes each): CJK ideographs, which [`canonical`] and [`words`] keep as they are
+/// (none is whitespace, punctuation or a digit), so a run of them is copied without decoding.
+#[cfg(feature = "text-readers")]
+fn ideographs(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while bytes.get(n).is_some_and(|b| (0xE4..=0xE9).contains(b)) {
+        n += 3;
+    }
+    n
 }
 
 /// [`words`] of an official label or key term, worked out once: labels are matched against
@@ -201,7 +243,9 @@ pub struct Printed {
 
 impl Printed {
     pub fn new(printed: &str) -> Printed {
-        let stripped: String = printed.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+        // Room for the whole label up front: collected from a filter, it would grow char by char.
+        let mut stripped = String::with_capacity(printed.len());
+        stripped.extend(printed.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}'));
         let raw = stripped.replace(['、', '．'], ".");
         Printed { stripped, raw, canonical: canonical(printed), words: words(printed) }
     }
@@ -436,6 +480,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`words`] character by character, as it was before runs of ideographs were copied whole.
+    fn words_by_characters(label: &str) -> String {
+        let mut out = String::new();
+        let mut prev_digit = false;
+        for c in label.chars() {
+            let keep = match c {
+                '．' => !prev_digit,
+                '"' | '＂' | '「' | '」' | '０'..='９' | '／' => false,
+                c => !c.is_whitespace() && !c.is_ascii_punctuation() && !c.is_ascii_digit() && !is_cjk_punct(c),
+            };
+            prev_digit = c.is_ascii_digit();
+            if keep {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// [`canonical`] and [`words`], which copy runs of ideographs whole where the text readers
+    /// are built, read every text fixture's paragraphs and lines as character by character.
+    #[cfg(feature = "text-readers")]
+    #[test]
+    fn ideograph_runs_read_as_characters() {
+        let mut n = 0;
+        let mut check = |s: &str| {
+            assert_eq!(canonical(s), canonical_as_first_written(s), "{s}");
+            assert_eq!(words(s), words_by_characters(s), "{s}");
+            n += 1;
+        };
+        for s in ["", "一", "1、二", "“引号”\"x\"", "５．六 七\u{3000}八\u{a0}九", "䀀鿿\u{3fff}\u{a000}ａ"]
+        {
+            check(s);
+        }
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
+            input.lines().for_each(&mut check);
+            doc.paragraphs().for_each(|p| check(&p.text));
+        });
+        assert!(n > 3000, "{n}");
     }
 
     #[test]

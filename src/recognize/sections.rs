@@ -427,6 +427,12 @@ fn is_title_break(c: char) -> bool {
 /// (`五、存在的主要问题及改进措施一是…`).
 const TITLE_ENDINGS: [&str; 8] = ["情况", "事项", "问题", "措施", "计划", "打算", "不足", "举措"];
 
+/// Is `c` the first character of one of [`TITLE_ENDINGS`]?
+#[cfg(feature = "text-readers")]
+fn is_title_ending_lead(c: char) -> bool {
+    matches!(c, '情' | '事' | '问' | '措' | '计' | '打' | '不' | '举')
+}
+
 /// The title of `spec` at the start of `rest` (the text after the numeral), run into whatever
 /// follows it: its length in bytes, and how it names the section.
 fn title_at(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
@@ -512,6 +518,13 @@ fn free_title(rest: &str, spec: &SectionSpec) -> Option<(usize, Naming)> {
     let cut = &rest[..rest.find(is_title_break).unwrap_or(rest.len())];
     if let Some(naming) = naming(cut, spec) {
         return Some((cut.len(), naming));
+    }
+    // No ending starts with a character the cut lacks: most row labels (`上年结转政府信息公开申请
+    // 数量`) end here, without looking for each ending. Where the text readers are built (tested
+    // against the endings' first characters).
+    #[cfg(feature = "text-readers")]
+    if !cut.contains(is_title_ending_lead) {
+        return None;
     }
     let end = TITLE_ENDINGS.iter().filter_map(|w| cut.find(w).map(|i| i + w.len())).max()?;
     naming(&cut[..end], spec).map(|naming| (end, naming))
@@ -913,6 +926,15 @@ mod tests {
             }
         }
         assert!(found > 100 && exact > 50, "{found} windows found, {exact} word for word");
+    }
+
+    #[cfg(feature = "text-readers")]
+    #[test]
+    fn title_ending_leads_are_the_endings_first_characters() {
+        let leads: Vec<char> = TITLE_ENDINGS.iter().filter_map(|w| w.chars().next()).collect();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_title_ending_lead(c), leads.contains(&c), "{c:?}");
+        }
     }
 
     #[test]

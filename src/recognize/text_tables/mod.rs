@@ -109,6 +109,8 @@ pub fn read_text_table_with(
         cache.key.clear();
         cache.key.extend(key);
         cache.tokens.clear();
+        // At least a token a paragraph (`pdftotext` raw text: a cell a line).
+        cache.tokens.reserve(paragraphs.len());
         for p in paragraphs {
             tokenize_with(&mut cache.scratch, p, input, formats.newest().sections, &mut cache.tokens);
         }
@@ -150,8 +152,8 @@ fn last_label_start(text: &str) -> Option<usize> {
 /// once per table rather than once per text.
 pub(super) struct LabelIndex<'a> {
     rows: Vec<&'a RowSpec>,
-    /// [`official_canonical`] of each row's label and its length in characters.
-    row_canonical: Vec<(std::borrow::Cow<'static, str>, usize)>,
+    /// [`official_canonical`] of each row's label, its length in characters and its last byte.
+    row_canonical: Vec<(std::borrow::Cow<'static, str>, usize, Option<u8>)>,
     /// [`official_canonical`] of each column label.
     column_canonical: Vec<std::borrow::Cow<'static, str>>,
     /// Each row's label and key terms as [`crate::recognize::labels::row_score_of_words`] scores them.
@@ -189,7 +191,8 @@ impl<'a> LabelIndex<'a> {
             .map(|r| {
                 let c = official_canonical(r.label);
                 let n = char_count(&c);
-                (c, n)
+                let last = c.as_bytes().last().copied();
+                (c, n, last)
             })
             .collect();
         let column_canonical =
@@ -238,11 +241,16 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
     if canon.is_empty() || index.column_canonical.iter().any(|c| c == canon) {
         return (None, None);
     }
-    // The official label, exactly, at the end of the text.
+    // The official label, exactly, at the end of the text (its last byte compared first: most
+    // rows end otherwise).
+    let last = canon.as_bytes().last();
     let exact = rows
         .iter()
         .enumerate()
-        .filter(|&(i, r)| !r.label.is_empty() && canon.ends_with(&*index.row_canonical[i].0))
+        .filter(|&(i, r)| {
+            let (official, _, official_last) = &index.row_canonical[i];
+            !r.label.is_empty() && official_last.is_none_or(|b| last == Some(&b)) && canon.ends_with(&**official)
+        })
         .max_by_key(|&(i, _)| index.row_canonical[i].1);
     if let Some((i, _)) = exact {
         // From the `want`-th character from the end that is no whitespace.
@@ -404,6 +412,9 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
         return None;
     }
     let mut table = FoundTable::new(id, format, Some(version), Vec::new(), token_span(tokens));
+    // Room for every label and every cell the table has, rather than grown push by push.
+    table.row_labels.reserve(row_labels.iter().flatten().count());
+    table.cells.reserve(layout.columns.iter().map(Vec::len).sum());
     for (r, l) in row_labels.iter().enumerate() {
         if let Some((printed, span)) = l {
             table.row_labels.push(PrintedLabel {
@@ -417,7 +428,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
         Some(p) => p.into_iter().map(Some).collect(),
         None => place_by_labels(layout, &runs),
     };
-    let mut units = Vec::new();
+    let mut units = Vec::with_capacity(runs.len());
     for (run, place) in runs.iter().zip(&placement) {
         match place {
             Some((start, f)) => units.push(unit_for(layout, run, *start, *f)),

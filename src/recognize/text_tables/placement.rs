@@ -101,7 +101,15 @@ pub(super) fn runs<'t>(
                             .map(|(r, printed)| (r, printed, *span)),
                         _ => None,
                     };
-                    out.push(Run { groups: groups.iter().collect(), label });
+                    // Room for the groups of every number token of the run (one per line in
+                    // `pdftotext` raw text), rather than grown token by token.
+                    let n: usize = tokens[i..]
+                        .iter()
+                        .map_while(|t| if let Tok::Num { groups } = t { Some(groups.len()) } else { None })
+                        .sum();
+                    let mut run = Vec::with_capacity(n);
+                    run.extend(groups);
+                    out.push(Run { groups: run, label });
                 }
                 prev_num = true;
             }
@@ -221,10 +229,10 @@ pub(super) fn block_readings(
     k: usize,
     groups: &[&Group],
 ) -> Result<Vec<Vec<Vec<Part>>>, Text> {
-    let widths: Vec<usize> = (start..start + k).map(|r| layout.width(r)).collect();
     if k == 1 {
-        return Ok(vec![row_major(groups, &widths)]);
+        return Ok(vec![row_major(groups, &[layout.width(start)])]);
     }
+    let widths: Vec<usize> = (start..start + k).map(|r| layout.width(r)).collect();
     let w = widths[0];
     if !widths.iter().all(|&x| x == w) {
         return Ok(vec![row_major(groups, &widths)]); // no other layout is defined

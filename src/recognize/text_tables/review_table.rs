@@ -40,13 +40,21 @@ pub(super) fn read_review(tokens: &[Tok], format: &'static Format) -> Option<Fou
     let mut runs: Vec<Vec<Group>> = Vec::new();
     let mut between: Vec<Vec<String>> = vec![Vec::new()];
     let mut prev_num = false;
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
         match t {
             Tok::Num { groups } => {
                 if prev_num {
                     runs.last_mut().into_iter().for_each(|r| r.extend(groups.iter().cloned()));
                 } else {
-                    runs.push(groups.clone());
+                    // Room for the groups of every number token of the run (one per line in
+                    // `pdftotext` raw text), rather than grown token by token.
+                    let n: usize = tokens[i..]
+                        .iter()
+                        .map_while(|t| if let Tok::Num { groups } = t { Some(groups.len()) } else { None })
+                        .sum();
+                    let mut run = Vec::with_capacity(n);
+                    run.extend(groups.iter().cloned());
+                    runs.push(run);
                     between.push(Vec::new());
                 }
                 prev_num = true;
@@ -57,21 +65,23 @@ pub(super) fn read_review(tokens: &[Tok], format: &'static Format) -> Option<Fou
             }
         }
     }
-    let groups: Vec<Group> = runs.iter().flatten().cloned().collect();
-    let excerpt = groups.iter().map(Group::text).join_str(" ");
-    let span = groups.iter().filter_map(Group::span).reduce(Span::cover);
-    let reading: Result<Vec<Part>, Text> = if groups.is_empty() {
+    // The groups of every run, in the text's order (copied into one list only to be split).
+    let groups = || runs.iter().flatten();
+    let count = groups().count();
+    let excerpt = groups().map(Group::text).join_str(" ");
+    let span = groups().filter_map(Group::span).reduce(Span::cover);
+    let reading: Result<Vec<Part>, Text> = if count == 0 {
         Err(Text::new(&super::REVIEW_LABELS_ONLY, Args::new()))
-    } else if groups.len() < w {
-        split_row(&groups, w, &rels).and_then(|c| match c.len() {
+    } else if count < w {
+        split_row(&groups().cloned().collect::<Vec<Group>>(), w, &rels).and_then(|c| match c.len() {
             1 => Ok(c.into_iter().next().unwrap_or_default()),
             n => Err(Text::new(
                 &super::REVIEW_CUTS_BALANCE,
                 Args::new().text("text", &excerpt).text("count", w).text("ways", n),
             )),
         })
-    } else if groups.len() > w {
-        Err(Text::new(&super::REVIEW_VALUE_COUNT, Args::new().text("count", groups.len()).text("expected", w)))
+    } else if count > w {
+        Err(Text::new(&super::REVIEW_VALUE_COUNT, Args::new().text("count", count).text("expected", w)))
     } else {
         review_in_order(&runs, &between, columns, spec.keys, &rels, &excerpt)
     };

@@ -165,6 +165,9 @@ impl<'t> Alignment<'t> {
     /// The characters of `text[start..end]`, each with its input offset ([`Alignment::at`]),
     /// the stretches walked forward from the first one's rather than looked up for each.
     fn chars(&self, start: usize, end: usize) -> Vec<Ch> {
+        if start == end {
+            return Vec::new(); // most groups' units
+        }
         let mut i = self.stretches.partition_point(|s| s.0 <= start);
         let mut out = Vec::with_capacity(end - start);
         for (k, c) in self.text[start..end].char_indices() {
