@@ -339,10 +339,11 @@ pub fn detect(input: &str) -> InputKind {
         return InputKind::Html;
     }
     let sample = &input.as_bytes()[..input.len().min(1 << 16)];
-    // One pass: every tag looked for starts with `<`; compared without regard to ASCII case.
+    // One pass: every tag looked for starts with `<` (found by the library's byte search, most
+    // texts having none); compared without regard to ASCII case.
     let tags: [&[u8]; 6] = [b"<table", b"<html", b"<body", b"<p>", b"<p ", b"<div"];
     let tag_at = |i: usize| tags.iter().any(|t| sample.get(i..i + t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)));
-    if sample.iter().enumerate().any(|(i, &b)| b == b'<' && tag_at(i)) {
+    if input.match_indices('<').map(|(i, _)| i).take_while(|&i| i < sample.len()).any(tag_at) {
         InputKind::Html
     } else {
         InputKind::Text
