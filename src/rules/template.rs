@@ -58,8 +58,10 @@ const PLACEHOLDERS: [&str; 3] = ["文字描述", "此处填写", "请填写"];
 /// is not.)
 pub fn is_placeholder(text: &str) -> bool {
     // Its first character is a bracket or a word's first: most paragraphs are told by theirs,
-    // before the trims below.
-    if !text.trim_start().starts_with(['（', '(', '【', '[', '〔', '文', '此', '请']) {
+    // before the trims below (where the text readers are: a pdftotext page has hundreds of
+    // paragraphs; the eager module keeps the smaller code).
+    if cfg!(feature = "text-readers") && !text.trim_start().starts_with(['（', '(', '【', '[', '〔', '文', '此', '请'])
+    {
         return false;
     }
     let t = text.trim();
