@@ -342,7 +342,14 @@ pub fn detect(input: &str) -> InputKind {
     // One pass: every tag looked for starts with `<`; compared without regard to ASCII case.
     let tags: [&[u8]; 6] = [b"<table", b"<html", b"<body", b"<p>", b"<p ", b"<div"];
     let tag_at = |i: usize| tags.iter().any(|t| sample.get(i..i + t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)));
-    if sample.iter().enumerate().any(|(i, &b)| b == b'<' && tag_at(i)) {
+    // Where the text readers are, each `<` is found by the library's byte search (most texts
+    // have none), not by a look at every byte; the eager module keeps the smaller walk. The
+    // same answer either way (tested).
+    #[cfg(feature = "text-readers")]
+    let html = input.match_indices('<').map(|(i, _)| i).take_while(|&i| i < sample.len()).any(tag_at);
+    #[cfg(not(feature = "text-readers"))]
+    let html = sample.iter().enumerate().any(|(i, &b)| b == b'<' && tag_at(i));
+    if html {
         InputKind::Html
     } else {
         InputKind::Text
@@ -391,6 +398,45 @@ mod tests {
                     assert_eq!(count_controls(&bytes, 0x1b), expected, "{b} {filler} {at}");
                 }
             }
+        }
+    }
+
+    /// [`detect`] answers as the walk over every byte of the sample (the eager module's) does:
+    /// on every fixture and on tags at the sample's edges.
+    #[test]
+    fn detect_by_byte_search_agrees() {
+        let by_walk = |input: &str| {
+            let head = input.trim_start_matches(|c: char| normalize::is_space(c) || normalize::is_invisible(c));
+            let mut chars = head.chars();
+            if chars.next() == Some('<')
+                && chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '!' || c == '?')
+            {
+                return InputKind::Html;
+            }
+            let sample = &input.as_bytes()[..input.len().min(1 << 16)];
+            let tags: [&[u8]; 6] = [b"<table", b"<html", b"<body", b"<p>", b"<p ", b"<div"];
+            let tag_at =
+                |i: usize| tags.iter().any(|t| sample.get(i..i + t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)));
+            if sample.iter().enumerate().any(|(i, &b)| b == b'<' && tag_at(i)) {
+                InputKind::Html
+            } else {
+                InputKind::Text
+            }
+        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut inputs: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read(e.unwrap().path()).ok())
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .collect();
+        for tag in ["<p>", "<P ", "<Table", "<div", "<x", "<", "<p"] {
+            for at in [0, 1, (1 << 16) - 7, (1 << 16) - 3, (1 << 16) - 1, 1 << 16, (1 << 16) + 2] {
+                inputs.push(format!("{}{tag}中", "a".repeat(at)));
+            }
+            inputs.push(format!("一、{tag}"));
+        }
+        for input in &inputs {
+            assert_eq!(detect(input), by_walk(input), "{:?}", &input[..input.len().min(80)]);
         }
     }
 

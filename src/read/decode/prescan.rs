@@ -56,6 +56,9 @@ impl Prescan<'_> {
 
     fn run(&mut self) -> Option<(&'static Encoding, Vec<u8>)> {
         while self.position < self.input.len() {
+            // Every step below but the last starts at a `<`: the bytes before the next one are
+            // passed over at once (a text file may have none).
+            self.position += self.input[self.position..].iter().position(|&b| b == b'<')?;
             let next = self.input.get(self.position + 1).copied();
             if self.at(b"<!--") {
                 // To the '>' of the first "-->" (whose dashes may be the opener's own).
@@ -253,6 +256,20 @@ mod tests {
         assert_eq!(label("<metacharset=gbk>"), None);
         // An unknown label declares nothing, and the scan goes on.
         assert_eq!(label("<meta charset=klingon><meta charset=gbk>").as_deref(), Some("gbk"));
+    }
+
+    /// A declaration is found after any run of text, tags and comments before it (the text
+    /// passed over at once up to each `<`), and not in text without one.
+    #[test]
+    fn found_after_text_of_any_length() {
+        for before in ["", "a", "一、总体情况\n", "x < y < ", "<p>文字</p>", "<!-- c --> t", "<?x?>abc", "</p >"]
+        {
+            for n in [0, 1, 7, 40] {
+                let text = before.repeat(n);
+                assert_eq!(label(&format!("{text}<meta charset=gbk>")).as_deref(), Some("gbk"), "{text:?}");
+                assert_eq!(label(&text), None, "{text:?}");
+            }
+        }
     }
 
     #[test]

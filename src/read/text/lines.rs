@@ -87,11 +87,21 @@ fn line_end(bytes: &[u8]) -> Option<usize> {
 }
 
 /// All lines at once, for the passes that look back and ahead and then the one building the
-/// document (the input is cut once). Collected as they come: counting the lines first was a
-/// whole extra pass over the input.
+/// document (the input is cut once). Collected as they come (counting the lines first was a
+/// whole extra pass over the input) into room for a line every [`BYTES_PER_LINE`] bytes, up to
+/// [`RESERVED_LINES`]: a report's list is not grown (and copied) line by line.
 pub(super) fn split_lines(input: &str) -> Vec<Line<'_>> {
-    Lines::new(input).collect()
+    let mut lines = Vec::with_capacity((input.len() / BYTES_PER_LINE + 1).min(RESERVED_LINES));
+    lines.extend(Lines::new(input));
+    lines
 }
+
+/// A raw `pdftotext` page (a line per table cell) has a line per 13 bytes or so, a `-layout`
+/// one per 45; the list is dropped when the document is built.
+const BYTES_PER_LINE: usize = 12;
+/// Beyond this many lines (a text of 768 KB or more), the list grows as it needs: a long input
+/// reserves no more than it did.
+const RESERVED_LINES: usize = 1 << 16;
 
 pub(super) fn is_blank_char(c: char) -> bool {
     is_space(c) || is_invisible(c) || c == '\0'
