@@ -21,15 +21,8 @@ pub fn canonical(label: &str) -> String {
     #[cfg_attr(not(feature = "text-readers"), allow(clippy::while_let_loop))]
     loop {
         #[cfg(feature = "text-readers")]
-        {
-            // A run of CJK ideographs is kept as it is ([`ideographs`]), copied at once.
-            let rest = chars.as_str();
-            let n = ideographs(rest.as_bytes());
-            if n > 0 {
-                out.push_str(&rest[..n]);
-                prev_digit = false;
-                chars = rest[n..].chars();
-            }
+        if copy_ideographs(&mut chars, &mut out) {
+            prev_digit = false;
         }
         let Some(c) = chars.next() else { break };
         let after_digit = prev_digit;
@@ -69,15 +62,8 @@ pub fn words(label: &str) -> String {
     #[cfg_attr(not(feature = "text-readers"), allow(clippy::while_let_loop))]
     loop {
         #[cfg(feature = "text-readers")]
-        {
-            // A run of CJK ideographs is kept as it is ([`ideographs`]), copied at once.
-            let rest = chars.as_str();
-            let n = ideographs(rest.as_bytes());
-            if n > 0 {
-                out.push_str(&rest[..n]);
-                prev_digit = false;
-                chars = rest[n..].chars();
-            }
+        if copy_ideographs(&mut chars, &mut out) {
+            prev_digit = false;
         }
         let Some(c) = chars.next() else { break };
         let keep = match c {
@@ -103,6 +89,19 @@ fn ideographs(bytes: &[u8]) -> usize {
         n += 3;
     }
     n
+}
+
+/// Copies the run of CJK ideographs ([`ideographs`]) at the start of `chars` to `out` at once
+/// and moves `chars` past it; whether there was one.
+#[cfg(feature = "text-readers")]
+fn copy_ideographs(chars: &mut std::str::Chars<'_>, out: &mut String) -> bool {
+    let rest = chars.as_str();
+    let n = ideographs(rest.as_bytes());
+    if n > 0 {
+        out.push_str(&rest[..n]);
+        *chars = rest[n..].chars();
+    }
+    n > 0
 }
 
 /// [`words`] of an official label or key term, worked out once: labels are matched against
