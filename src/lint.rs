@@ -1,5 +1,7 @@
 //! The whole check: read → recognise → rules → a [`LintReport`], and its human rendering.
 
+use std::borrow::Cow;
+
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -411,8 +413,9 @@ pub struct Tables(pub Vec<(&'static str, Vec<TableRow>)>);
 pub struct TableRow {
     /// The official row label (`None` for 表四's single row).
     pub row: Option<&'static str>,
-    /// (official column label, the value read if any, the text as typed if any).
-    pub values: Vec<(String, Option<crate::recognize::value::Decimal>, Option<String>)>,
+    /// (official column label, the value read if any, the text as typed if any). The label is
+    /// borrowed from the format unless it is qualified by a block (表四's only).
+    pub values: Vec<(Cow<'static, str>, Option<crate::recognize::value::Decimal>, Option<String>)>,
 }
 
 impl Tables {
@@ -434,7 +437,7 @@ impl Serialize for Tables {
 
 impl Serialize for TableRow {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Values<'a>(&'a [(String, Option<crate::recognize::value::Decimal>, Option<String>)]);
+        struct Values<'a>(&'a [(Cow<'static, str>, Option<crate::recognize::value::Decimal>, Option<String>)]);
         struct Cell<'a>(&'a Option<crate::recognize::value::Decimal>, &'a Option<String>);
         impl Serialize for Values<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -484,11 +487,11 @@ fn tables_json(report: &Report) -> Tables {
                                 cell.map(std::ptr::from_ref),
                                 found.cell(row.id, column.id).map(std::ptr::from_ref)
                             );
-                            (
-                                column.qualified_label(),
-                                cell.and_then(|c| c.value.number),
-                                cell.map(|c| c.value.text.clone()),
-                            )
+                            let label = match column.block {
+                                None => Cow::Borrowed(column.label),
+                                Some(_) => Cow::Owned(column.qualified_label()),
+                            };
+                            (label, cell.and_then(|c| c.value.number), cell.map(|c| c.value.text.clone()))
                         })
                         .collect(),
                 }

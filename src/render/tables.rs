@@ -396,7 +396,7 @@ impl<'a> ReadTable<'a> {
         let (_, rows) = report.tables.0.iter().find(|(t, _)| *t == numeral)?;
         let rows = rows
             .iter()
-            .map(|r| (r.row, r.values.iter().map(|(column, _, text)| (column.as_str(), text.as_deref())).collect()))
+            .map(|r| (r.row, r.values.iter().map(|(column, _, text)| (&**column, text.as_deref())).collect()))
             .collect();
         Some(ReadTable { rows })
     }
