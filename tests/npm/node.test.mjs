@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as esm from 'xxgk-lint';
 import { FIXTURES, nativeReports, comparable } from './expected.mjs';
 
@@ -83,4 +84,26 @@ test('stripHighlight without a DOM removes exactly what highlight added', () => 
   assert.equal(cjs.stripHighlight('<td data-xxgk-severity="error" title="应为 3">0</td>'), '<td>0</td>');
   assert.equal(cjs.stripHighlight('<td class="x" data-xxgk-severity="warning" data-xxgk-title="原有" title="新">0</td>'), '<td class="x" title="原有">0</td>');
   assert.equal(cjs.stripHighlight('<td title="不动">0</td>'), '<td title="不动">0</td>');
+});
+
+test('tables with odd values are the native ones, keys in the same order', async () => {
+  // The Excel paste with odd values: in 表三's first row a fraction whose mantissa is beyond
+  // 2^53, the largest safe integer, a text with a quote, a backslash and a control character;
+  // in the second, short fractions; in the third, an integer beyond i64.
+  let html = readFileSync(join(root, 'tests/fixtures/clipboard/excel-table3.html'), 'utf8');
+  const odd = ['12345678901234567.25', '0.125', '1.5', '9007199254740991', '12.5&quot;\\x\u0001', '0.5',
+    '0.000001', '-2.5', '0.1', '123.456', '0.30', '7.000', '2', '99999999999999999999'];
+  for (const v of odd) html = html.replace('x:num>0</td>', 'x:num>' + v + '</td>');
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-tables-'));
+  const file = join(dir, 'odd.html');
+  writeFileSync(file, html);
+  const run = spawnSync(join(root, 'target/release/xxgk-lint'), ['check', '--json', '--no-pairing', file], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true });
+  const want = JSON.parse(run.stdout)[0].tables;
+  const got = esm.lint(html).tables;
+  assert.deepEqual(got, want);
+  assert.equal(JSON.stringify(got), JSON.stringify(want), 'the same keys in the same order');
+  assert.equal(got['三'][0].values['其他'].text, '12.5"\\x\u0001');
+  assert.deepEqual(Object.values(got['三'][1].values).map((c) => c.value), [0.5, 0.000001, -2.5, 0.1, 123.456, 0.3, 7]);
+  assert.equal(got['三'][2].values['科研机构'].value, 1e20);
 });
