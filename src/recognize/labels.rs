@@ -66,17 +66,22 @@ pub fn words(label: &str) -> String {
             prev_digit = false;
         }
         let Some(c) = chars.next() else { break };
-        let keep = match c {
-            '．' => !prev_digit,
-            '"' | '＂' | '「' | '」' | '０'..='９' | '／' => false,
-            c => !c.is_whitespace() && !c.is_ascii_punctuation() && !c.is_ascii_digit() && !is_cjk_punct(c),
-        };
+        let keep = is_word_char(c, prev_digit);
         prev_digit = c.is_ascii_digit();
         if keep {
             out.push(c);
         }
     }
     out
+}
+
+/// Whether [`words`] keeps `c` (`after_digit`: the character before it is an ASCII digit).
+fn is_word_char(c: char, after_digit: bool) -> bool {
+    match c {
+        '．' => !after_digit,
+        '"' | '＂' | '「' | '」' | '０'..='９' | '／' => false,
+        c => !c.is_whitespace() && !c.is_ascii_punctuation() && !c.is_ascii_digit() && !is_cjk_punct(c),
+    }
 }
 
 /// How many bytes at the start of `bytes` (UTF-8) are characters U+4000–U+9FFF (lead bytes
@@ -486,11 +491,7 @@ mod tests {
         let mut out = String::new();
         let mut prev_digit = false;
         for c in label.chars() {
-            let keep = match c {
-                '．' => !prev_digit,
-                '"' | '＂' | '「' | '」' | '０'..='９' | '／' => false,
-                c => !c.is_whitespace() && !c.is_ascii_punctuation() && !c.is_ascii_digit() && !is_cjk_punct(c),
-            };
+            let keep = is_word_char(c, prev_digit);
             prev_digit = c.is_ascii_digit();
             if keep {
                 out.push(c);
