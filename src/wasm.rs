@@ -196,6 +196,9 @@ mod js {
         /// every cell is decoded from UTF-8 once, not once per cell.
         #[wasm_bindgen(method, indexing_setter)]
         pub fn set_key(this: &Object, key: &JsValue, value: JsValue);
+        /// `object[key] = value` with a value kept here too, for other objects to share.
+        #[wasm_bindgen(method, indexing_setter)]
+        pub fn set_shared(this: &Object, key: &JsValue, value: &JsValue);
     }
 
     pub fn object() -> Object {
@@ -269,7 +272,7 @@ mod js {
             values: JsValue::from_str("values"),
             value: JsValue::from_str("value"),
             text: JsValue::from_str("text"),
-            columns: Vec::new(),
+            strings: Strings { made: Vec::new(), spare: JsValue::NULL },
         };
         for (table, rows) in &r.tables.0 {
             let list = js_sys::Array::new();
@@ -378,24 +381,39 @@ mod js {
         o.into()
     }
 
-    /// The keys of the rows' and cells' objects, made JavaScript strings once per report.
+    /// The keys of the rows' and cells' objects, made JavaScript strings once per report, and
+    /// the strings of column labels and cell texts.
     struct Keys {
         row: JsValue,
         values: JsValue,
         value: JsValue,
         text: JsValue,
-        /// Column labels met so far (a table's rows repeat its columns).
-        columns: Vec<(String, JsValue)>,
+        strings: Strings,
     }
 
-    impl Keys {
+    /// The first column labels and cell texts met, made JavaScript strings once: a table's rows
+    /// repeat its columns, and its cells a few texts (an Excel paste's 161 cells have 2). A
+    /// string made apart is a call into JavaScript and a decode of its own.
+    struct Strings {
+        made: Vec<(String, JsValue)>,
+        /// The string made apart, once `made` is full (a lookup is a linear search).
+        spare: JsValue,
+    }
+
+    impl Strings {
         /// Lent, not cloned: a clone and its drop are two calls into JavaScript per cell.
-        fn column(&mut self, label: &str) -> &JsValue {
-            let i = self.columns.iter().position(|(l, _)| l == label).unwrap_or_else(|| {
-                self.columns.push((label.to_string(), JsValue::from_str(label)));
-                self.columns.len() - 1
-            });
-            &self.columns[i].1
+        fn get(&mut self, s: &str) -> &JsValue {
+            match self.made.iter().position(|(m, _)| m == s) {
+                Some(i) => &self.made[i].1,
+                None if self.made.len() < 64 => {
+                    self.made.push((s.to_string(), JsValue::from_str(s)));
+                    &self.made[self.made.len() - 1].1
+                }
+                None => {
+                    self.spare = JsValue::from_str(s);
+                    &self.spare
+                }
+            }
         }
     }
 
@@ -406,8 +424,8 @@ mod js {
         for (column, value, text) in &row.values {
             let cell = object();
             cell.set_key(&keys.value, decimal(*value)?);
-            cell.set_key(&keys.text, string(text.as_deref()));
-            values.set_key(keys.column(column), cell.into());
+            cell.set_shared(&keys.text, text.as_deref().map_or(&JsValue::NULL, |t| keys.strings.get(t)));
+            values.set_key(keys.strings.get(column), cell.into());
         }
         o.set_key(&keys.values, values.into());
         Some(o.into())

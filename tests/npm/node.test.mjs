@@ -80,6 +80,24 @@ test('a trap does not take the module down', async () => {
   assert.equal(cjs.lint(input).summary.errors, 2, 'still works after the trap');
 });
 
+test('tables with more distinct texts than the module shares are the native ones', async () => {
+  // Every cell of the Excel paste's 表三 a text of its own (the module makes the first 64
+  // strings once and shares them; the rest are made apart).
+  let html = readFileSync(join(root, 'tests/fixtures/clipboard/excel-table3.html'), 'utf8');
+  let i = 0;
+  html = html.replace(/x:num>0<\/td>/g, () => 'x:num>' + (1000 + i++) + '</td>');
+  assert.ok(i > 100);
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-tables-'));
+  const file = join(dir, 'distinct.html');
+  writeFileSync(file, html);
+  const run = spawnSync(join(root, 'target/release/xxgk-lint'), ['check', '--json', '--no-pairing', file], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true });
+  const want = JSON.parse(run.stdout)[0].tables;
+  const got = esm.lint(html).tables;
+  assert.equal(JSON.stringify(got), JSON.stringify(want));
+  assert.ok(new Set(Object.values(got['三']).flatMap((r) => Object.values(r.values).map((c) => c.text))).size > 64);
+});
+
 test('stripHighlight without a DOM removes exactly what highlight added', () => {
   assert.equal(cjs.stripHighlight('<td data-xxgk-severity="error" title="应为 3">0</td>'), '<td>0</td>');
   assert.equal(cjs.stripHighlight('<td class="x" data-xxgk-severity="warning" data-xxgk-title="原有" title="新">0</td>'), '<td class="x" title="原有">0</td>');
