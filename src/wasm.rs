@@ -434,7 +434,7 @@ mod js {
 
     fn table_row(row: &TableRow, strings: &mut Strings) -> Option<JsValue> {
         let o = object();
-        o.set("row", string(row.row));
+        o.set_name("row", row.row);
         let values = object();
         for (column, value, text) in &row.values {
             let cell = object();
