@@ -220,12 +220,13 @@ impl<'a> LabelIndex<'a> {
     }
 }
 
-/// The official row (its position in the table's rows) a text names, and the label as printed.
-pub(super) type RowLabel = Option<(usize, String)>;
+/// The official row (its position in the table's rows) a text names, and the label as printed
+/// (lent from the text).
+pub(super) type RowLabel<'t> = Option<(usize, &'t str)>;
 
 /// What one piece of a text says about its row: the answer, or nothing (try the next piece).
-enum PieceMatch {
-    Answer(RowLabel),
+enum PieceMatch<'t> {
+    Answer(RowLabel<'t>),
     Nothing,
 }
 
@@ -236,7 +237,7 @@ enum PieceMatch {
 /// out once for both.
 ///
 /// `canon`: [`canonical`] of `text`.
-pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowLabel, RowLabel) {
+pub(super) fn match_labels<'t>(text: &'t str, canon: &str, index: &LabelIndex) -> (RowLabel<'t>, RowLabel<'t>) {
     let rows = &index.rows;
     if canon.is_empty() || index.column_canonical.iter().any(|c| c == canon) {
         return (None, None);
@@ -264,10 +265,10 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
             from = at;
             seen += usize::from(!c.is_whitespace());
         }
-        let found = Some((i, text[from..].trim().to_string()));
-        return (found.clone(), found);
+        let found = Some((i, text[from..].trim()));
+        return (found, found);
     }
-    let piece_match = |piece: &str| -> PieceMatch {
+    let piece_match = |piece: &'t str| -> PieceMatch<'t> {
         if char_count(piece) > 80 {
             return PieceMatch::Nothing;
         }
@@ -302,7 +303,7 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
             }
         }
         match best {
-            Some((_, i, true)) => PieceMatch::Answer(Some((i, piece.trim().to_string()))),
+            Some((_, i, true)) => PieceMatch::Answer(Some((i, piece.trim()))),
             Some(_) => PieceMatch::Answer(None),
             None => PieceMatch::Nothing,
         }
@@ -310,14 +311,14 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
     // The text from the last numbering on, then the whole text (only when short for a tail).
     if let Some(s) = last_label_start(text) {
         match piece_match(&text[s..]) {
-            PieceMatch::Answer(found) => return (found.clone(), found),
+            PieceMatch::Answer(found) => return (found, found),
             // The whole text, tried already: nothing either.
             PieceMatch::Nothing if s == 0 => return (None, None),
             PieceMatch::Nothing => {}
         }
     }
     match piece_match(text) {
-        PieceMatch::Answer(found) if char_count(text) <= 60 => (found.clone(), found),
+        PieceMatch::Answer(found) if char_count(text) <= 60 => (found, found),
         PieceMatch::Answer(found) => (found, None),
         PieceMatch::Nothing => (None, None),
     }
@@ -389,7 +390,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
     let (layout, index) = (&prepared.layout, &prepared.index);
     // Labels anywhere in the region: the table is there at all, and how each row is printed.
     // Each text's label as it would end the text is kept for the runs of values after it.
-    let mut row_labels: Vec<Option<(String, Option<Span>)>> = vec![None; layout.rows.len()];
+    let mut row_labels: Vec<Option<(&str, Option<Span>)>> = vec![None; layout.rows.len()];
     let mut tails: Vec<Option<RowLabel>> = vec![None; tokens.len()];
     for ((t, canon), tail) in tokens.iter().zip(&canon).zip(&mut tails) {
         if let Tok::Text { text, span, heading: None } = t {
@@ -405,7 +406,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
     let runs = runs(tokens, &canon, index, &mut tails);
     for run in &runs {
         if let Some((r, printed, span)) = &run.label {
-            row_labels[*r].get_or_insert((printed.clone(), *span));
+            row_labels[*r].get_or_insert((printed, *span));
         }
     }
     if row_labels.iter().all(Option::is_none) {
@@ -419,7 +420,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
         if let Some((printed, span)) = l {
             table.row_labels.push(PrintedLabel {
                 id: layout.rows[r].id,
-                printed: printed.clone(),
+                printed: printed.to_string(),
                 origin: Origin { span: *span, cell: None },
             });
         }
@@ -477,7 +478,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
             table.unreadable.push(Unreadable {
                 row: Some(layout.rows[r].id),
                 reason: Text::new(&LABEL_ONLY, Args::new()),
-                excerpt: Some(printed.clone()),
+                excerpt: Some(printed.to_string()),
                 origin: Origin { span: *span, cell: None },
             });
         }

@@ -63,7 +63,7 @@ pub(super) struct Run<'t> {
     /// The groups of the tokens, where they are (not copied).
     pub(super) groups: Vec<&'t Group>,
     /// The row the text right before the run names, and that text.
-    pub(super) label: Option<(usize, String, Option<Span>)>,
+    pub(super) label: Option<(usize, &'t str, Option<Span>)>,
 }
 
 impl Run<'_> {
@@ -82,7 +82,7 @@ pub(super) fn runs<'t>(
     tokens: &'t [Tok],
     canonical: &[String],
     index: &LabelIndex<'_>,
-    tails: &mut [Option<RowLabel>],
+    tails: &mut [Option<RowLabel<'t>>],
 ) -> Vec<Run<'t>> {
     let mut out: Vec<Run> = Vec::new();
     let mut prev_num = false;

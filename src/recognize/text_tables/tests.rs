@@ -457,6 +457,7 @@ fn match_labels_reads_as_the_former_matcher_both_ways() {
             let index = LabelIndex::new(spec);
             for text in &texts {
                 let (whole, tail) = match_labels(text, &canonical(text), &index);
+                let (whole, tail) = (whole.map(|(i, s)| (i, s.to_string())), tail.map(|(i, s)| (i, s.to_string())));
                 let former_whole = former_match_label(text, spec, false);
                 let former_either = former_whole.clone().or_else(|| former_match_label(text, spec, true));
                 assert_eq!(whole, former_whole, "{text}");
