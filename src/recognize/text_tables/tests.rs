@@ -37,7 +37,7 @@ fn groups(text: &str) -> Vec<Group> {
 }
 
 fn texts(parts: &[Part]) -> Vec<&str> {
-    parts.iter().map(|p| p.text.as_str()).collect()
+    parts.iter().map(|p| &*p.text).collect()
 }
 
 const NO_RELATIONS: [RowRel; 0] = [];
@@ -738,7 +738,7 @@ fn int_value_is_read_value() {
             if let Tok::Num { groups } = t {
                 for g in groups {
                     for s in 0..g.chars.len() {
-                        (s + 1..=g.chars.len()).for_each(|e| texts.push(g.part(s, e).text));
+                        (s + 1..=g.chars.len()).for_each(|e| texts.push(g.part(s, e).text.to_string()));
                     }
                 }
             }

@@ -39,8 +39,7 @@ impl Group {
     pub(super) fn part(&self, start: usize, end: usize) -> Part {
         let unit = if end == self.chars.len() { self.unit.as_slice() } else { &[] };
         let chars = &self.chars[start..end];
-        let mut text = String::with_capacity(chars.iter().chain(unit).map(|c| c.c.len_utf8()).sum());
-        text.extend(chars.iter().chain(unit).map(|c| c.c));
+        let text = PartText::new(chars.iter().chain(unit).map(|c| c.c));
         let first = chars.first().or(unit.first());
         let last = unit.last().or(chars.last());
         let span = match (first.and_then(|c| c.at), last) {
@@ -68,8 +67,61 @@ impl Group {
 /// One value as read: its exact text and where it is in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Part {
-    pub(super) text: String,
+    pub(super) text: PartText,
     pub(super) span: Option<Span>,
+}
+
+/// Up to this many bytes of a part's text are kept in the part itself.
+const SHORT_PART: usize = 22;
+
+/// A part's text, read as a `str`: kept in the part itself when short (every count a report
+/// prints), so that making a part allocates nothing; on the heap when longer.
+#[derive(Clone)]
+pub(super) enum PartText {
+    /// How many of the bytes are the text's, and the bytes.
+    Short(u8, [u8; SHORT_PART]),
+    Long(String),
+}
+
+impl PartText {
+    pub(super) fn new(chars: impl Iterator<Item = char> + Clone) -> PartText {
+        let len: usize = chars.clone().map(char::len_utf8).sum();
+        if len > SHORT_PART {
+            return PartText::Long(chars.collect());
+        }
+        let mut bytes = [0; SHORT_PART];
+        let mut at = 0;
+        for c in chars {
+            at += c.encode_utf8(&mut bytes[at..]).len();
+        }
+        PartText::Short(at as u8, bytes)
+    }
+}
+
+impl std::ops::Deref for PartText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // Whole characters only were written: always valid.
+            PartText::Short(n, bytes) => std::str::from_utf8(&bytes[..usize::from(*n)]).unwrap_or_default(),
+            PartText::Long(s) => s,
+        }
+    }
+}
+
+impl PartialEq for PartText {
+    fn eq(&self, other: &PartText) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for PartText {}
+
+impl std::fmt::Debug for PartText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -933,6 +985,44 @@ mod tests {
                         "{text:?}"
                     );
                 }
+            }
+        }
+    }
+
+    /// A part's text reads as the `String` it replaces, kept in place or on the heap: on every
+    /// part of every group of every text fixture, and on texts around the in-place length
+    /// (full-width digits, three bytes each, and money units).
+    #[test]
+    fn part_texts_are_the_strings() {
+        let same = |chars: &[char]| {
+            let text = PartText::new(chars.iter().copied());
+            let string: String = chars.iter().collect();
+            assert_eq!(&*text, string.as_str());
+            assert_eq!(matches!(text, PartText::Short(..)), string.len() <= SHORT_PART, "{string:?}");
+            assert_eq!(format!("{text:?}"), format!("{string:?}"));
+            assert_eq!(text.clone(), PartText::Long(string.clone()));
+        };
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
+            let mut toks = Vec::new();
+            for p in doc.paragraphs() {
+                tokenize(p, input, crate::format::y2021::FORMAT.sections, &mut toks);
+            }
+            for t in &toks {
+                if let Tok::Num { groups } = t {
+                    for g in groups {
+                        let whole: Vec<char> = g.chars.iter().chain(&g.unit).map(|c| c.c).collect();
+                        same(&whole);
+                        assert_eq!(&*g.whole().text, whole.iter().collect::<String>());
+                    }
+                }
+            }
+        });
+        for n in 0..30 {
+            for fill in ['7', '９', '元'] {
+                let mut chars = vec![fill; n];
+                same(&chars);
+                chars.push('万');
+                same(&chars);
             }
         }
     }
