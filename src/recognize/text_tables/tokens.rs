@@ -96,6 +96,14 @@ impl PartText {
         }
         PartText::Short(at as u8, bytes)
     }
+
+    /// The text's bytes, without reading them as a `str` first.
+    fn bytes(&self) -> &[u8] {
+        match self {
+            PartText::Short(n, bytes) => &bytes[..usize::from(*n)],
+            PartText::Long(s) => s.as_bytes(),
+        }
+    }
 }
 
 impl std::ops::Deref for PartText {
@@ -104,15 +112,16 @@ impl std::ops::Deref for PartText {
     fn deref(&self) -> &str {
         match self {
             // Whole characters only were written: always valid.
-            PartText::Short(n, bytes) => std::str::from_utf8(&bytes[..usize::from(*n)]).unwrap_or_default(),
+            PartText::Short(..) => std::str::from_utf8(self.bytes()).unwrap_or_default(),
             PartText::Long(s) => s,
         }
     }
 }
 
+/// Equal texts, told by their bytes.
 impl PartialEq for PartText {
     fn eq(&self, other: &PartText) -> bool {
-        **self == **other
+        self.bytes() == other.bytes()
     }
 }
 
