@@ -49,7 +49,7 @@ use arithmetic::resolve;
 use placement::{place_by_labels, place_in_order, runs, unit_for, Fill, Layout};
 use review_table::read_review;
 use std::sync::OnceLock;
-use tokens::{is_digit, is_numeral, region, token_span, tokenize_with, Tok};
+use tokens::{is_digit, is_numeral, region, token_span, tokenize_with, whitespace_at, Tok};
 use versions::detect_layout;
 
 /// A part longer than this is not a count any report prints.
@@ -254,16 +254,17 @@ pub(super) fn match_labels<'t>(text: &'t str, canon: &str, index: &LabelIndex) -
         })
         .max_by_key(|&(i, _)| index.row_canonical[i].1);
     if let Some((i, _)) = exact {
-        // From the `want`-th character from the end that is no whitespace.
+        // From the `want`-th character from the end that is no whitespace (the characters
+        // walked back by their bytes, few of them decoded: [`whitespace_at`]).
         let want = index.row_canonical[i].1;
         let mut seen = 0;
         let mut from = text.len();
-        for (at, c) in text.char_indices().rev() {
-            if seen == want {
-                break;
+        while seen < want && from > 0 {
+            from -= 1;
+            while !text.is_char_boundary(from) {
+                from -= 1;
             }
-            from = at;
-            seen += usize::from(!c.is_whitespace());
+            seen += usize::from(!whitespace_at(text, from));
         }
         let found = Some((i, text[from..].trim()));
         return (found, found);
