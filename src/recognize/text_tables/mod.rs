@@ -40,7 +40,7 @@ use crate::document::{Paragraph, Span};
 use crate::format::{Format, Formats, RowSpec, TableId, TableSpec};
 use crate::message::{Args, Message, Text};
 use crate::recognize::labels::{
-    canonical, official_canonical, official_words, words, LabelMatch, OfficialRow, Printed,
+    official_canonical, official_words, push_canonical, words, LabelMatch, OfficialRow, Printed,
 };
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
@@ -377,14 +377,18 @@ impl Prepared {
 }
 
 fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Formats) -> Option<FoundTable> {
-    // The canonical form of each text, for the layout's markers and the labels.
-    let canon: Vec<String> = tokens
-        .iter()
-        .map(|t| match t {
-            Tok::Text { text, .. } => canonical(text),
-            Tok::Num { .. } | Tok::Prose { .. } => String::new(),
-        })
-        .collect();
+    // The canonical form of each text, for the layout's markers and the labels: one after
+    // the other in one string (none for the other tokens).
+    let mut forms = String::new();
+    let mut ends = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if let Tok::Text { text, .. } = t {
+            push_canonical(text, &mut forms);
+        }
+        ends.push(forms.len());
+    }
+    let canon: Vec<&str> =
+        ends.iter().scan(0, |start, &end| Some(&forms[std::mem::replace(start, end)..end])).collect();
     let format = detect_layout(id, tokens, &canon, formats.for_year_or_newest(year), formats);
     let version = format.version();
     let prepared = Prepared::of(format, id);

@@ -80,7 +80,7 @@ impl Run<'_> {
 /// text. `tails`: the label ending each text token, where already worked out (taken from it).
 pub(super) fn runs<'t>(
     tokens: &'t [Tok],
-    canonical: &[String],
+    canonical: &[&str],
     index: &LabelIndex<'_>,
     tails: &mut [Option<RowLabel<'t>>],
 ) -> Vec<Run<'t>> {
@@ -97,7 +97,7 @@ pub(super) fn runs<'t>(
                     let label = match i.checked_sub(1).map(|j| &tokens[j]) {
                         Some(Tok::Text { text, span, .. }) => tails[i - 1]
                             .take()
-                            .unwrap_or_else(|| match_labels(text, &canonical[i - 1], index).1)
+                            .unwrap_or_else(|| match_labels(text, canonical[i - 1], index).1)
                             .map(|(r, printed)| (r, printed, *span)),
                         _ => None,
                     };

@@ -3,7 +3,7 @@ use super::splitting::{int_value, split, split_row, RowRel};
 use super::tokens::{tokenize, Ch, Group, Part};
 use super::*;
 use crate::format::{columns, rows, y2019, y2021, RowId};
-use crate::recognize::labels::row_score_of_words;
+use crate::recognize::labels::{canonical, row_score_of_words};
 
 /// One paragraph per non-empty line, spans into `input`.
 fn lines(input: &str) -> Vec<Paragraph> {
