@@ -18,7 +18,8 @@ pub fn canonical(label: &str) -> String {
 }
 
 /// [`canonical`] of `label` pushed onto `out` (the text tables keep a table's forms in one
-/// string).
+/// string). Inlined into [`canonical`], as it was one function.
+#[inline(always)]
 pub(crate) fn push_canonical(label: &str, out: &mut String) {
     let mut prev_digit = false;
     // How many `“` and `”` this label has put in `out` so far.

@@ -651,17 +651,21 @@ fn prose_text(tokens: &[Tok], partial: bool) -> Option<String> {
     (numbers && (counted || clause || count_cjk(&text) >= 12)).then_some(text)
 }
 
-/// `text.contains(char::is_whitespace)`, by [`whitespace_at`].
+/// `text.contains(char::is_whitespace)`, decoding only the characters [`may_lead_whitespace`].
 fn has_whitespace(text: &str) -> bool {
-    (0..text.len()).any(|at| whitespace_at(text, at))
+    text.bytes().enumerate().any(|(i, b)| may_lead_whitespace(b) && char_at(text, i).is_some_and(char::is_whitespace))
 }
 
-/// Is a whitespace character at byte `at` of `text`? Decoding only the characters whose lead
-/// byte a whitespace character has (ASCII controls and the space; 0xC2, 0xE1, 0xE2, 0xE3 for
-/// U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000).
+/// Is `b` the first byte of a whitespace character? ASCII controls and the space; 0xC2, 0xE1,
+/// 0xE2, 0xE3 for U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+fn may_lead_whitespace(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3)
+}
+
+/// Is a whitespace character at byte `at` of `text`? Decoded only when [`may_lead_whitespace`].
 pub(super) fn whitespace_at(text: &str, at: usize) -> bool {
-    let may_be = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3);
-    text.as_bytes().get(at).is_some_and(|&b| may_be(b)) && char_at(text, at).is_some_and(char::is_whitespace)
+    text.as_bytes().get(at).copied().is_some_and(may_lead_whitespace)
+        && char_at(text, at).is_some_and(char::is_whitespace)
 }
 
 /// `text.contains(['，', '；', '：', ',', ';'])`, by bytes (`，` is EF BC 8C, `；` EF BC 9B,
