@@ -13,15 +13,23 @@ use crate::strings::char_count;
 /// digits → ASCII.
 pub fn canonical(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
+    push_canonical(label, &mut out);
+    out
+}
+
+/// [`canonical`] of `label` pushed onto `out` (the text tables keep a table's forms in one
+/// string). Inlined into [`canonical`], as it was one function.
+#[inline(always)]
+pub(crate) fn push_canonical(label: &str, out: &mut String) {
     let mut prev_digit = false;
-    // How many `“` and `”` are in `out` so far.
+    // How many `“` and `”` this label has put in `out` so far.
     let (mut open, mut close) = (0usize, 0usize);
     let mut chars = label.chars();
     // A `while let` where the text readers are not built.
     #[cfg_attr(not(feature = "text-readers"), allow(clippy::while_let_loop))]
     loop {
         #[cfg(feature = "text-readers")]
-        if copy_ideographs(&mut chars, &mut out) {
+        if copy_ideographs(&mut chars, out) {
             prev_digit = false;
         }
         let Some(c) = chars.next() else { break };
@@ -46,7 +54,6 @@ pub fn canonical(label: &str) -> String {
         close += usize::from(mapped == '”');
         out.push(mapped);
     }
-    out
 }
 
 /// Like [`canonical`], also without punctuation and sub-item numbers: what is left are the
@@ -402,6 +409,27 @@ pub fn column_matches(printed: &str, column: &ColumnSpec) -> bool {
 mod tests {
     use super::*;
     use crate::format::{rows, y2021, TableId};
+
+    /// Labels pushed one after the other onto one string each read as [`canonical`] alone:
+    /// quotes are paired within a label, whatever the labels before it left open.
+    #[test]
+    fn pushed_canonical_forms_are_each_canonical() {
+        let mut labels: Vec<String> =
+            ["“a", "\"b\"", "「c", "\"", "1、x", "２．y", "", " ( 一 ) ", "”"].map(String::from).to_vec();
+        crate::test_fixtures::for_each_text_fixture(|_, doc| {
+            labels.extend(doc.paragraphs().map(|p| p.text.clone()));
+        });
+        let mut out = String::new();
+        let mut ends = vec![0];
+        for label in &labels {
+            push_canonical(label, &mut out);
+            ends.push(out.len());
+        }
+        for (label, end) in labels.iter().zip(ends.windows(2)) {
+            assert_eq!(&out[end[0]..end[1]], canonical(label), "{label:?}");
+        }
+        assert!(labels.len() > 500, "{}", labels.len());
+    }
 
     /// A row reduced once scores every label as [`row_score_of_words`] does, and no label
     /// outscores its [`OfficialRow::best_score`].

@@ -40,7 +40,7 @@ use crate::document::{Paragraph, Span};
 use crate::format::{Format, Formats, RowSpec, TableId, TableSpec};
 use crate::message::{Args, Message, Text};
 use crate::recognize::labels::{
-    canonical, official_canonical, official_words, words, LabelMatch, OfficialRow, Printed,
+    official_canonical, official_words, push_canonical, words, LabelMatch, OfficialRow, Printed,
 };
 use crate::recognize::model::{FoundTable, MappedCell, Origin, PrintedLabel, Unreadable};
 use crate::recognize::value::read_value;
@@ -49,7 +49,7 @@ use arithmetic::resolve;
 use placement::{place_by_labels, place_in_order, runs, unit_for, Fill, Layout};
 use review_table::read_review;
 use std::sync::OnceLock;
-use tokens::{is_digit, is_numeral, region, token_span, tokenize_with, Tok};
+use tokens::{is_digit, is_numeral, region, token_span, tokenize_with, whitespace_at, Tok};
 use versions::detect_layout;
 
 /// A part longer than this is not a count any report prints.
@@ -220,12 +220,13 @@ impl<'a> LabelIndex<'a> {
     }
 }
 
-/// The official row (its position in the table's rows) a text names, and the label as printed.
-pub(super) type RowLabel = Option<(usize, String)>;
+/// The official row (its position in the table's rows) a text names, and the label as printed
+/// (lent from the text).
+pub(super) type RowLabel<'t> = Option<(usize, &'t str)>;
 
 /// What one piece of a text says about its row: the answer, or nothing (try the next piece).
-enum PieceMatch {
-    Answer(RowLabel),
+enum PieceMatch<'t> {
+    Answer(RowLabel<'t>),
     Nothing,
 }
 
@@ -236,7 +237,7 @@ enum PieceMatch {
 /// out once for both.
 ///
 /// `canon`: [`canonical`] of `text`.
-pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowLabel, RowLabel) {
+pub(super) fn match_labels<'t>(text: &'t str, canon: &str, index: &LabelIndex) -> (RowLabel<'t>, RowLabel<'t>) {
     let rows = &index.rows;
     if canon.is_empty() || index.column_canonical.iter().any(|c| c == canon) {
         return (None, None);
@@ -253,21 +254,22 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
         })
         .max_by_key(|&(i, _)| index.row_canonical[i].1);
     if let Some((i, _)) = exact {
-        // From the `want`-th character from the end that is no whitespace.
+        // From the `want`-th character from the end that is no whitespace (the characters
+        // walked back by their bytes, few of them decoded: [`whitespace_at`]).
         let want = index.row_canonical[i].1;
         let mut seen = 0;
         let mut from = text.len();
-        for (at, c) in text.char_indices().rev() {
-            if seen == want {
-                break;
+        while seen < want && from > 0 {
+            from -= 1;
+            while !text.is_char_boundary(from) {
+                from -= 1;
             }
-            from = at;
-            seen += usize::from(!c.is_whitespace());
+            seen += usize::from(!whitespace_at(text, from));
         }
-        let found = Some((i, text[from..].trim().to_string()));
-        return (found.clone(), found);
+        let found = Some((i, text[from..].trim()));
+        return (found, found);
     }
-    let piece_match = |piece: &str| -> PieceMatch {
+    let piece_match = |piece: &'t str| -> PieceMatch<'t> {
         if char_count(piece) > 80 {
             return PieceMatch::Nothing;
         }
@@ -302,7 +304,7 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
             }
         }
         match best {
-            Some((_, i, true)) => PieceMatch::Answer(Some((i, piece.trim().to_string()))),
+            Some((_, i, true)) => PieceMatch::Answer(Some((i, piece.trim()))),
             Some(_) => PieceMatch::Answer(None),
             None => PieceMatch::Nothing,
         }
@@ -310,14 +312,14 @@ pub(super) fn match_labels(text: &str, canon: &str, index: &LabelIndex) -> (RowL
     // The text from the last numbering on, then the whole text (only when short for a tail).
     if let Some(s) = last_label_start(text) {
         match piece_match(&text[s..]) {
-            PieceMatch::Answer(found) => return (found.clone(), found),
+            PieceMatch::Answer(found) => return (found, found),
             // The whole text, tried already: nothing either.
             PieceMatch::Nothing if s == 0 => return (None, None),
             PieceMatch::Nothing => {}
         }
     }
     match piece_match(text) {
-        PieceMatch::Answer(found) if char_count(text) <= 60 => (found.clone(), found),
+        PieceMatch::Answer(found) if char_count(text) <= 60 => (found, found),
         PieceMatch::Answer(found) => (found, None),
         PieceMatch::Nothing => (None, None),
     }
@@ -375,21 +377,25 @@ impl Prepared {
 }
 
 fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Formats) -> Option<FoundTable> {
-    // The canonical form of each text, for the layout's markers and the labels.
-    let canon: Vec<String> = tokens
-        .iter()
-        .map(|t| match t {
-            Tok::Text { text, .. } => canonical(text),
-            Tok::Num { .. } | Tok::Prose { .. } => String::new(),
-        })
-        .collect();
+    // The canonical form of each text, for the layout's markers and the labels: one after
+    // the other in one string (none for the other tokens).
+    let mut forms = String::new();
+    let mut ends = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if let Tok::Text { text, .. } = t {
+            push_canonical(text, &mut forms);
+        }
+        ends.push(forms.len());
+    }
+    let canon: Vec<&str> =
+        ends.iter().scan(0, |start, &end| Some(&forms[std::mem::replace(start, end)..end])).collect();
     let format = detect_layout(id, tokens, &canon, formats.for_year_or_newest(year), formats);
     let version = format.version();
     let prepared = Prepared::of(format, id);
     let (layout, index) = (&prepared.layout, &prepared.index);
     // Labels anywhere in the region: the table is there at all, and how each row is printed.
     // Each text's label as it would end the text is kept for the runs of values after it.
-    let mut row_labels: Vec<Option<(String, Option<Span>)>> = vec![None; layout.rows.len()];
+    let mut row_labels: Vec<Option<(&str, Option<Span>)>> = vec![None; layout.rows.len()];
     let mut tails: Vec<Option<RowLabel>> = vec![None; tokens.len()];
     for ((t, canon), tail) in tokens.iter().zip(&canon).zip(&mut tails) {
         if let Tok::Text { text, span, heading: None } = t {
@@ -405,7 +411,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
     let runs = runs(tokens, &canon, index, &mut tails);
     for run in &runs {
         if let Some((r, printed, span)) = &run.label {
-            row_labels[*r].get_or_insert((printed.clone(), *span));
+            row_labels[*r].get_or_insert((printed, *span));
         }
     }
     if row_labels.iter().all(Option::is_none) {
@@ -419,7 +425,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
         if let Some((printed, span)) = l {
             table.row_labels.push(PrintedLabel {
                 id: layout.rows[r].id,
-                printed: printed.clone(),
+                printed: printed.to_string(),
                 origin: Origin { span: *span, cell: None },
             });
         }
@@ -477,7 +483,7 @@ fn read_rows_table(id: TableId, tokens: &[Tok], year: Option<u16>, formats: Form
             table.unreadable.push(Unreadable {
                 row: Some(layout.rows[r].id),
                 reason: Text::new(&LABEL_ONLY, Args::new()),
-                excerpt: Some(printed.clone()),
+                excerpt: Some(printed.to_string()),
                 origin: Origin { span: *span, cell: None },
             });
         }

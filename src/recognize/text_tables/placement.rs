@@ -63,7 +63,7 @@ pub(super) struct Run<'t> {
     /// The groups of the tokens, where they are (not copied).
     pub(super) groups: Vec<&'t Group>,
     /// The row the text right before the run names, and that text.
-    pub(super) label: Option<(usize, String, Option<Span>)>,
+    pub(super) label: Option<(usize, &'t str, Option<Span>)>,
 }
 
 impl Run<'_> {
@@ -80,9 +80,9 @@ impl Run<'_> {
 /// text. `tails`: the label ending each text token, where already worked out (taken from it).
 pub(super) fn runs<'t>(
     tokens: &'t [Tok],
-    canonical: &[String],
+    canonical: &[&str],
     index: &LabelIndex<'_>,
-    tails: &mut [Option<RowLabel>],
+    tails: &mut [Option<RowLabel<'t>>],
 ) -> Vec<Run<'t>> {
     let mut out: Vec<Run> = Vec::new();
     let mut prev_num = false;
@@ -97,7 +97,7 @@ pub(super) fn runs<'t>(
                     let label = match i.checked_sub(1).map(|j| &tokens[j]) {
                         Some(Tok::Text { text, span, .. }) => tails[i - 1]
                             .take()
-                            .unwrap_or_else(|| match_labels(text, &canonical[i - 1], index).1)
+                            .unwrap_or_else(|| match_labels(text, canonical[i - 1], index).1)
                             .map(|(r, printed)| (r, printed, *span)),
                         _ => None,
                     };

@@ -37,14 +37,15 @@ pub(super) fn read_review(tokens: &[Tok], format: &'static Format) -> Option<Fou
     let row = group.rows[0].id;
     let mut table = FoundTable::new(TableId::Review, format, None, Vec::new(), token_span(tokens));
     // The value runs, and the texts between them.
-    let mut runs: Vec<Vec<Group>> = Vec::new();
-    let mut between: Vec<Vec<String>> = vec![Vec::new()];
+    // (The groups and texts lent, not copied.)
+    let mut runs: Vec<Vec<&Group>> = Vec::new();
+    let mut between: Vec<Vec<&str>> = vec![Vec::new()];
     let mut prev_num = false;
     for (i, t) in tokens.iter().enumerate() {
         match t {
             Tok::Num { groups } => {
                 if prev_num {
-                    runs.last_mut().into_iter().for_each(|r| r.extend(groups.iter().cloned()));
+                    runs.last_mut().into_iter().for_each(|r| r.extend(groups));
                 } else {
                     // Room for the groups of every number token of the run (one per line in
                     // `pdftotext` raw text), rather than grown token by token.
@@ -53,7 +54,7 @@ pub(super) fn read_review(tokens: &[Tok], format: &'static Format) -> Option<Fou
                         .map_while(|t| if let Tok::Num { groups } = t { Some(groups.len()) } else { None })
                         .sum();
                     let mut run = Vec::with_capacity(n);
-                    run.extend(groups.iter().cloned());
+                    run.extend(groups);
                     runs.push(run);
                     between.push(Vec::new());
                 }
@@ -61,12 +62,12 @@ pub(super) fn read_review(tokens: &[Tok], format: &'static Format) -> Option<Fou
             }
             Tok::Text { text, .. } | Tok::Prose { text } => {
                 prev_num = false;
-                between.last_mut().into_iter().for_each(|b| b.push(text.clone()));
+                between.last_mut().into_iter().for_each(|b| b.push(text.as_str()));
             }
         }
     }
     // The groups of every run, in the text's order (copied into one list only to be split).
-    let groups = || runs.iter().flatten();
+    let groups = || runs.iter().flatten().copied();
     let count = groups().count();
     let excerpt = groups().map(Group::text).join_str(" ");
     let span = groups().filter_map(Group::span).reduce(Span::cover);
@@ -87,6 +88,7 @@ pub(super) fn read_review(tokens: &[Tok], format: &'static Format) -> Option<Fou
     };
     match reading {
         Ok(parts) => {
+            table.cells.reserve(parts.len());
             for (col, part) in columns.iter().zip(parts) {
                 table.cells.push(MappedCell {
                     row,
@@ -110,8 +112,8 @@ pub(super) fn read_review(tokens: &[Tok], format: &'static Format) -> Option<Fou
 /// repeats the header of the next value's column; otherwise the arrangement of the runs that
 /// alone balances the three blocks.
 fn review_in_order(
-    runs: &[Vec<Group>],
-    between: &[Vec<String>],
+    runs: &[Vec<&Group>],
+    between: &[Vec<&str>],
     columns: &[format::ColumnSpec],
     keys: &[&str],
     rels: &[RowRel],
@@ -129,7 +131,7 @@ fn review_in_order(
         position += run.len();
     }
     if consistent {
-        return Ok(runs.iter().flatten().map(Group::whole).collect());
+        return Ok(runs.iter().flatten().map(|g| g.whole()).collect());
     }
     if runs.len() > MAX_PERMUTED_RUNS {
         return Err(Text::new(&super::REVIEW_TOO_MANY_PIECES, Args::new().text("count", runs.len())));
@@ -139,9 +141,9 @@ fn review_in_order(
 
 /// The runs in the text's order when every arrangement of them reads the same values, else
 /// the one arrangement that balances.
-fn arrangement(runs: &[Vec<Group>], rels: &[RowRel], excerpt: &str) -> Result<Vec<Part>, Text> {
+fn arrangement(runs: &[Vec<&Group>], rels: &[RowRel], excerpt: &str) -> Result<Vec<Part>, Text> {
     // Each run's parts and values, read once; an arrangement only puts them in its order.
-    let run_parts: Vec<Vec<Part>> = runs.iter().map(|run| run.iter().map(Group::whole).collect()).collect();
+    let run_parts: Vec<Vec<Part>> = runs.iter().map(|run| run.iter().map(|g| g.whole()).collect()).collect();
     let texts = |a: usize, b: usize| run_parts[a].iter().chain(&run_parts[b]).map(|p| &p.text);
     // Every arrangement reads alike exactly when every two runs read alike either way round
     // (two arrangements that differ only in the order of two runs, put first, read alike).
@@ -299,7 +301,8 @@ mod tests {
             for i in (1..runs.len()).rev() {
                 runs.swap(i, rng.next(i as u64 + 1) as usize);
             }
-            let new = arrangement(&runs, rels, "x");
+            let lent: Vec<Vec<&Group>> = runs.iter().map(|run| run.iter().collect()).collect();
+            let new = arrangement(&lent, rels, "x");
             assert_eq!(new, former_arrangement(&runs, rels, "x"), "{values:?} {cuts:?}");
             if new.is_ok() {
                 read += 1;

@@ -3,7 +3,7 @@ use super::splitting::{int_value, split, split_row, RowRel};
 use super::tokens::{tokenize, Ch, Group, Part};
 use super::*;
 use crate::format::{columns, rows, y2019, y2021, RowId};
-use crate::recognize::labels::row_score_of_words;
+use crate::recognize::labels::{canonical, row_score_of_words};
 
 /// One paragraph per non-empty line, spans into `input`.
 fn lines(input: &str) -> Vec<Paragraph> {
@@ -37,7 +37,7 @@ fn groups(text: &str) -> Vec<Group> {
 }
 
 fn texts(parts: &[Part]) -> Vec<&str> {
-    parts.iter().map(|p| p.text.as_str()).collect()
+    parts.iter().map(|p| &*p.text).collect()
 }
 
 const NO_RELATIONS: [RowRel; 0] = [];
@@ -457,6 +457,7 @@ fn match_labels_reads_as_the_former_matcher_both_ways() {
             let index = LabelIndex::new(spec);
             for text in &texts {
                 let (whole, tail) = match_labels(text, &canonical(text), &index);
+                let (whole, tail) = (whole.map(|(i, s)| (i, s.to_string())), tail.map(|(i, s)| (i, s.to_string())));
                 let former_whole = former_match_label(text, spec, false);
                 let former_either = former_whole.clone().or_else(|| former_match_label(text, spec, true));
                 assert_eq!(whole, former_whole, "{text}");
@@ -737,7 +738,7 @@ fn int_value_is_read_value() {
             if let Tok::Num { groups } = t {
                 for g in groups {
                     for s in 0..g.chars.len() {
-                        (s + 1..=g.chars.len()).for_each(|e| texts.push(g.part(s, e).text));
+                        (s + 1..=g.chars.len()).for_each(|e| texts.push(g.part(s, e).text.to_string()));
                     }
                 }
             }

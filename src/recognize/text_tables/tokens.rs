@@ -39,8 +39,7 @@ impl Group {
     pub(super) fn part(&self, start: usize, end: usize) -> Part {
         let unit = if end == self.chars.len() { self.unit.as_slice() } else { &[] };
         let chars = &self.chars[start..end];
-        let mut text = String::with_capacity(chars.iter().chain(unit).map(|c| c.c.len_utf8()).sum());
-        text.extend(chars.iter().chain(unit).map(|c| c.c));
+        let text = PartText::new(chars.iter().chain(unit).map(|c| c.c));
         let first = chars.first().or(unit.first());
         let last = unit.last().or(chars.last());
         let span = match (first.and_then(|c| c.at), last) {
@@ -68,8 +67,70 @@ impl Group {
 /// One value as read: its exact text and where it is in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Part {
-    pub(super) text: String,
+    pub(super) text: PartText,
     pub(super) span: Option<Span>,
+}
+
+/// Up to this many bytes of a part's text are kept in the part itself.
+const SHORT_PART: usize = 22;
+
+/// A part's text, read as a `str`: kept in the part itself when short (every count a report
+/// prints), so that making a part allocates nothing; on the heap when longer.
+#[derive(Clone)]
+pub(super) enum PartText {
+    /// How many of the bytes are the text's, and the bytes.
+    Short(u8, [u8; SHORT_PART]),
+    Long(String),
+}
+
+impl PartText {
+    pub(super) fn new(chars: impl Iterator<Item = char> + Clone) -> PartText {
+        let len: usize = chars.clone().map(char::len_utf8).sum();
+        if len > SHORT_PART {
+            return PartText::Long(chars.collect());
+        }
+        let mut bytes = [0; SHORT_PART];
+        let mut at = 0;
+        for c in chars {
+            at += c.encode_utf8(&mut bytes[at..]).len();
+        }
+        PartText::Short(at as u8, bytes)
+    }
+
+    /// The text's bytes, without reading them as a `str` first.
+    fn bytes(&self) -> &[u8] {
+        match self {
+            PartText::Short(n, bytes) => &bytes[..usize::from(*n)],
+            PartText::Long(s) => s.as_bytes(),
+        }
+    }
+}
+
+impl std::ops::Deref for PartText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // Whole characters only were written: always valid.
+            PartText::Short(..) => std::str::from_utf8(self.bytes()).unwrap_or_default(),
+            PartText::Long(s) => s,
+        }
+    }
+}
+
+/// Equal texts, told by their bytes.
+impl PartialEq for PartText {
+    fn eq(&self, other: &PartText) -> bool {
+        self.bytes() == other.bytes()
+    }
+}
+
+impl Eq for PartText {}
+
+impl std::fmt::Debug for PartText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -590,12 +651,21 @@ fn prose_text(tokens: &[Tok], partial: bool) -> Option<String> {
     (numbers && (counted || clause || count_cjk(&text) >= 12)).then_some(text)
 }
 
-/// `text.contains(char::is_whitespace)`, decoding only the characters whose lead byte a
-/// whitespace character has (ASCII controls and the space; 0xC2, 0xE1, 0xE2, 0xE3 for
-/// U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000).
+/// `text.contains(char::is_whitespace)`, decoding only the characters [`may_lead_whitespace`].
 fn has_whitespace(text: &str) -> bool {
-    let may_be = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3);
-    text.bytes().enumerate().any(|(i, b)| may_be(b) && char_at(text, i).is_some_and(char::is_whitespace))
+    text.bytes().enumerate().any(|(i, b)| may_lead_whitespace(b) && char_at(text, i).is_some_and(char::is_whitespace))
+}
+
+/// Is `b` the first byte of a whitespace character? ASCII controls and the space; 0xC2, 0xE1,
+/// 0xE2, 0xE3 for U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+fn may_lead_whitespace(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3)
+}
+
+/// Is a whitespace character at byte `at` of `text`? Decoded only when [`may_lead_whitespace`].
+pub(super) fn whitespace_at(text: &str, at: usize) -> bool {
+    text.as_bytes().get(at).copied().is_some_and(may_lead_whitespace)
+        && char_at(text, at).is_some_and(char::is_whitespace)
 }
 
 /// `text.contains(['，', '；', '：', ',', ';'])`, by bytes (`，` is EF BC 8C, `；` EF BC 9B,
@@ -933,6 +1003,44 @@ mod tests {
                         "{text:?}"
                     );
                 }
+            }
+        }
+    }
+
+    /// A part's text reads as the `String` it replaces, kept in place or on the heap: on every
+    /// part of every group of every text fixture, and on texts around the in-place length
+    /// (full-width digits, three bytes each, and money units).
+    #[test]
+    fn part_texts_are_the_strings() {
+        let same = |chars: &[char]| {
+            let text = PartText::new(chars.iter().copied());
+            let string: String = chars.iter().collect();
+            assert_eq!(&*text, string.as_str());
+            assert_eq!(matches!(text, PartText::Short(..)), string.len() <= SHORT_PART, "{string:?}");
+            assert_eq!(format!("{text:?}"), format!("{string:?}"));
+            assert_eq!(text.clone(), PartText::Long(string.clone()));
+        };
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
+            let mut toks = Vec::new();
+            for p in doc.paragraphs() {
+                tokenize(p, input, crate::format::y2021::FORMAT.sections, &mut toks);
+            }
+            for t in &toks {
+                if let Tok::Num { groups } = t {
+                    for g in groups {
+                        let whole: Vec<char> = g.chars.iter().chain(&g.unit).map(|c| c.c).collect();
+                        same(&whole);
+                        assert_eq!(&*g.whole().text, whole.iter().collect::<String>());
+                    }
+                }
+            }
+        });
+        for n in 0..30 {
+            for fill in ['7', '９', '元'] {
+                let mut chars = vec![fill; n];
+                same(&chars);
+                chars.push('万');
+                same(&chars);
             }
         }
     }

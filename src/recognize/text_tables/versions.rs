@@ -14,7 +14,7 @@ use crate::format::{Format, Formats, TableId};
 pub(super) fn detect_layout(
     id: TableId,
     tokens: &[Tok],
-    canonical: &[String],
+    canonical: &[&str],
     year_format: &'static Format,
     formats: Formats,
 ) -> &'static Format {
@@ -118,6 +118,7 @@ mod tests {
                         .iter()
                         .map(|t| if let Tok::Text { text, .. } = t { canonical(text) } else { String::new() })
                         .collect();
+                    let canon: Vec<&str> = canon.iter().map(String::as_str).collect();
                     for year_format in formats.iter() {
                         let new = detect_layout(id, tokens, &canon, year_format, formats);
                         assert_eq!(new.name, former_detect_layout(id, tokens, year_format, formats).name);
