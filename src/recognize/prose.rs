@@ -314,17 +314,23 @@ fn next_terminator(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
             if let Some(len) = terminator_len(&bytes[at..]) {
                 return Some((at, len));
             }
-            // A three-byte character that ends no sentence: `i` stays at a character start.
-            i = at + utf8_width(bytes[at]);
+            // A three-byte character that ends no sentence.
+            i = at + 3;
         }
+        // The last bytes one by one: `i` may be inside a character here, but no terminator
+        // starts with a continuation byte.
+        (i..bytes.len()).find_map(|k| terminator_len(&bytes[k..]).map(|len| (k, len)))
     }
-    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
-        if let Some(len) = terminator_len(rest) {
-            return Some((i, len));
+    #[cfg(not(feature = "text-readers"))]
+    {
+        while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+            if let Some(len) = terminator_len(rest) {
+                return Some((i, len));
+            }
+            i += utf8_width(rest[0]);
         }
-        i += utf8_width(rest[0]);
+        None
     }
-    None
 }
 
 /// For block `bi` of a document whose `sections` are in block order, looked at in increasing
