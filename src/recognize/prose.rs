@@ -268,16 +268,12 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
                     fallback: NarrowSpan::new(p.span),
                 });
             };
-            // A terminator told by its bytes ([`terminator_len`]), tried at each character's
-            // first byte: a character's other bytes never start one.
             let bytes = seg.as_bytes();
             let mut i = 0;
-            while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
-                if let Some(len) = terminator_len(rest) {
-                    push(s0, i + len);
-                    s0 = i + len;
-                }
-                i += utf8_width(rest[0]);
+            while let Some((at, len)) = next_terminator(bytes, i) {
+                push(s0, at + len);
+                s0 = at + len;
+                i = at + len;
             }
             push(s0, seg.len());
         }
@@ -285,6 +281,56 @@ pub fn sentences<'a>(doc: &'a Document, sections: &[FoundSection]) -> Vec<Senten
     // Kept for the whole check: no spare capacity.
     out.shrink_to_fit();
     out
+}
+
+/// The first sentence terminator in `bytes` from `from` on (a character boundary): where it
+/// starts and its length ([`terminator_len`]).
+///
+/// Where the text readers are (native, the browser's second module: a raw `pdftotext` page is
+/// hundreds of paragraphs), eight bytes at a time are searched for a byte a terminator can start
+/// with (`!?;`, `E3`, `EF`): none of them is ever a UTF-8 continuation byte, so each one found
+/// starts a character, and [`terminator_len`] tells the rest. The eager module tries each
+/// character's first byte in turn. The same terminators either way (tested).
+fn next_terminator(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    #[cfg(feature = "text-readers")]
+    {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // The high bit of the lowest byte of `x` equal to `b` (higher bits may be false).
+        let eq = |x: u64, b: u8| {
+            let y = x ^ (ONES * u64::from(b));
+            y.wrapping_sub(ONES) & !y & HIGH
+        };
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let found = eq(x, b'!') | eq(x, b'?') | eq(x, b';') | eq(x, 0xE3) | eq(x, 0xEF);
+            if found == 0 {
+                i += 8;
+                continue;
+            }
+            // The lowest flagged byte is a lead byte (the lowest bit of each mask is exact).
+            let at = i + (found.trailing_zeros() / 8) as usize;
+            if let Some(len) = terminator_len(&bytes[at..]) {
+                return Some((at, len));
+            }
+            // A three-byte character that ends no sentence.
+            i = at + 3;
+        }
+        // The last bytes one by one: `i` may be inside a character here, but no terminator
+        // starts with a continuation byte.
+        (i..bytes.len()).find_map(|k| terminator_len(&bytes[k..]).map(|len| (k, len)))
+    }
+    #[cfg(not(feature = "text-readers"))]
+    {
+        while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+            if let Some(len) = terminator_len(rest) {
+                return Some((i, len));
+            }
+            i += utf8_width(rest[0]);
+        }
+        None
+    }
 }
 
 /// For block `bi` of a document whose `sections` are in block order, looked at in increasing
@@ -528,6 +574,39 @@ mod tests {
         let found: Vec<usize> = (0..all.len()).filter(|&i| terminator_len(&all.as_bytes()[i..]).is_some()).collect();
         let want: Vec<usize> = all.char_indices().filter(|&(_, c)| is_terminator(c)).map(|(i, _)| i).collect();
         assert_eq!(found, want);
+    }
+
+    /// [`next_terminator`] finds the terminators the walk over each character's first byte
+    /// finds, from every character start of every text fixture's paragraphs and of a text
+    /// holding every character.
+    #[test]
+    fn next_terminator_as_the_character_walk() {
+        let walk = |bytes: &[u8], from: usize| {
+            let mut i = from;
+            while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+                if let Some(len) = terminator_len(rest) {
+                    return Some((i, len));
+                }
+                i += utf8_width(rest[0]);
+            }
+            None
+        };
+        // Every character, with a terminator after every seventh (each search stops soon).
+        let every: String = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .enumerate()
+            .flat_map(|(k, c)| std::iter::once(c).chain((k % 7 == 6).then_some(['。', '；', '!'][k % 3])))
+            .collect();
+        let mut texts = vec![every];
+        crate::test_fixtures::for_each_text_fixture(|_, doc| {
+            texts.extend(doc.paragraphs().map(|p| p.text.clone()));
+        });
+        assert!(texts.len() > 800, "{}", texts.len());
+        for t in &texts {
+            for (from, _) in t.char_indices() {
+                assert_eq!(next_terminator(t.as_bytes(), from), walk(t.as_bytes(), from), "{t:?} from {from}");
+            }
+        }
     }
 
     /// Every byte that can start a space is flagged (the shortcut never steps over one).

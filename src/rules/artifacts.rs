@@ -109,28 +109,12 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
     // The first occurrence of each pattern, in one pass over the text (not one search per
     // pattern). A pattern starts with an ASCII or a lead byte: a match is on a character
     // boundary, as `str::find` finds it.
-    let bytes = text.as_bytes();
-    let mut found = [None::<usize>; PATTERNS.len()];
-    // Almost every text has none: then the patterns are not gone through again.
-    let mut any = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !first.0[usize::from(b)] {
-            continue;
-        }
-        for (n, (pattern, ..)) in PATTERNS.iter().enumerate() {
-            // The first two bytes compared inline: the lead byte of 错 starts many CJK
-            // characters.
-            let p = pattern.as_bytes();
-            if p.first() == Some(&b) && p.get(1) == bytes.get(i + 1) && found[n].is_none() && bytes[i..].starts_with(p)
-            {
-                found[n] = Some(i);
-                any = true;
-            }
-        }
-    }
-    if !any {
+    // Where the text readers are (native, the browser's second module), only each character's
+    // first byte is looked at: a pattern starts with one, so the same occurrences are found
+    // (tested). The eager module looks at every byte (the smaller loop).
+    let Some(found) = first_occurrences(text.as_bytes(), first, cfg!(feature = "text-readers")) else {
         return;
-    }
+    };
     for (n, (pattern, what)) in PATTERNS.iter().enumerate() {
         let Some(at) = found[n] else { continue };
         // The residue itself: up to the closing bracket, or a few characters.
@@ -161,6 +145,37 @@ fn check_text(ctx: &Context, text: &str, span: Span, first: &FirstBytes, out: &m
     }
 }
 
+/// The first occurrence of each pattern in `bytes` (a text's), or `None` when there is none
+/// (almost every text: then the patterns are not gone through again). `by_char`: only the
+/// first byte of each character is tried (the step is the character's length), else every byte.
+#[inline(always)]
+fn first_occurrences(bytes: &[u8], first: &FirstBytes, by_char: bool) -> Option<[Option<usize>; PATTERNS.len()]> {
+    let mut found = [None::<usize>; PATTERNS.len()];
+    let mut any = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += if by_char { crate::strings::utf8_width(b) } else { 1 };
+        if !first.0[usize::from(b)] {
+            continue;
+        }
+        let at = i - if by_char { crate::strings::utf8_width(b) } else { 1 };
+        for (n, (pattern, ..)) in PATTERNS.iter().enumerate() {
+            // The first two bytes compared inline: the lead byte of 错 starts many CJK
+            // characters.
+            let p = pattern.as_bytes();
+            if p.first() == Some(&b)
+                && p.get(1) == bytes.get(at + 1)
+                && found[n].is_none()
+                && bytes[at..].starts_with(p)
+            {
+                found[n] = Some(at);
+                any = true;
+            }
+        }
+    }
+    any.then_some(found)
+}
+
 /// Every message this module declares ([`crate::message::catalogue`]).
 pub(crate) const MESSAGES: &[&crate::message::Message] =
     &[&RESIDUE, &BOOKMARK, &BROKEN_REFERENCE, &BROKEN_BOOKMARK, &FIELD_CODE, &CLIPBOARD_MARKER, &HTML_COMMENT];
@@ -178,6 +193,42 @@ mod tests {
         assert_eq!(rules(&r), vec!["PASTE-ARTIFACT"]);
         let span = r.diagnostics[0].span.unwrap();
         assert!(html[span.start..span.end].starts_with("错误！未找到引用源"));
+    }
+
+    /// Trying each character's first byte finds what trying every byte finds: in every
+    /// paragraph and cell of the text fixtures, and in texts holding each pattern after every
+    /// character of a few lengths.
+    #[test]
+    fn occurrences_by_character_as_by_byte() {
+        use super::{first_occurrences, FirstBytes, PATTERNS};
+        let mut first = FirstBytes([false; 256]);
+        for p in PATTERNS.iter().filter_map(|p| p.0.as_bytes().first()) {
+            first.0[usize::from(*p)] = true;
+        }
+        let mut texts: Vec<String> = Vec::new();
+        crate::test_fixtures::for_each_text_fixture(|_, doc| {
+            for b in &doc.blocks {
+                match b {
+                    crate::document::Block::Paragraph(p) => texts.push(p.text.clone()),
+                    crate::document::Block::Table(t) => texts.extend(t.cells().map(|c| t.text(c).to_owned())),
+                }
+            }
+        });
+        for (pattern, _) in PATTERNS {
+            for c in ['a', 'é', '错', '误', '𠀀', '['] {
+                texts.push(format!("{c}{pattern}{c}{pattern}"));
+                let cut = pattern.char_indices().last().map_or(0, |(i, _)| i);
+                texts.push(format!("{c}{}", &pattern[..cut]));
+            }
+        }
+        assert!(texts.len() > 2000, "{}", texts.len());
+        let mut hits = 0;
+        for t in &texts {
+            let by_byte = first_occurrences(t.as_bytes(), &first, false);
+            hits += usize::from(by_byte.is_some());
+            assert_eq!(first_occurrences(t.as_bytes(), &first, true), by_byte, "{t:?}");
+        }
+        assert!(hits >= PATTERNS.len() * 6, "{hits}");
     }
 
     #[test]

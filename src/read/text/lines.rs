@@ -243,15 +243,21 @@ pub(crate) fn is_footer(t: &str) -> bool {
     // Every footer starts with a dash, `第` or a digit: most lines are told apart here, before
     // their characters are counted (every line of the input comes here), most by their first
     // byte alone.
-    if !t.as_bytes().first().copied().is_some_and(may_start_footer) {
-        return false;
+    match t.as_bytes() {
+        [first, ..] if !may_start_footer(*first) => return false,
+        // A number alone on its line (each value of a raw `pdftotext` table) is none of the
+        // forms: told before any character is decoded.
+        bytes @ [b'0'..=b'9', ..] if bytes.iter().all(u8::is_ascii_digit) => return false,
+        // Of the characters led by E7 (U+7000–U+7FFF: many CJK ones), only `第` starts a footer.
+        [0xE7, ..] if !t.starts_with('第') => return false,
+        _ => {}
     }
     match t.chars().find(|&c| !is_blank_char(c)).map(fold_digit) {
         Some(c) if is_dash(&c) || c == '第' || c.is_ascii_digit() => {}
         _ => return false,
     }
-    // A number alone on its line (each value of a raw `pdftotext` table) is none of the forms.
-    !t.bytes().all(|b| b.is_ascii_digit()) && footer_form(t)
+    // (A number alone on its line was told above.)
+    footer_form(t)
 }
 
 /// Can a line starting with byte `b` be a page footer? The dashes are `-` or led by E2 or
@@ -409,6 +415,46 @@ mod tests {
             assert_eq!(line_end(rest), rest.iter().position(|&b| b == b'\n' || b == b'\r'), "{from}");
         }
     }
+    /// [`is_footer`] as it was, every line going through the first character's decoding.
+    fn former_is_footer(t: &str) -> bool {
+        if !t.as_bytes().first().copied().is_some_and(may_start_footer) {
+            return false;
+        }
+        match t.chars().find(|&c| !is_blank_char(c)).map(fold_digit) {
+            Some(c) if is_dash(&c) || c == '第' || c.is_ascii_digit() => {}
+            _ => return false,
+        }
+        !t.bytes().all(|b| b.is_ascii_digit()) && footer_form(t)
+    }
+
+    /// The byte tests before the first character's decoding answer as the decoding did: on
+    /// every line of every text fixture, and on every character alone and before a footer's
+    /// rest.
+    #[test]
+    fn footer_byte_tests_agree() {
+        let mut lines: Vec<String> = Vec::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let path = e.unwrap().path();
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                lines.extend(text.lines().flat_map(|l| [l.to_owned(), l.trim().to_owned()]));
+            }
+        }
+        assert!(lines.len() > 5000, "{}", lines.len());
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for rest in ["", "1", "3-", " 3 页", "12", "/12"] {
+                lines.push(format!("{c}{rest}"));
+            }
+        }
+        let mut footers = 0;
+        for l in &lines {
+            let want = former_is_footer(l);
+            footers += usize::from(want);
+            assert_eq!(is_footer(l), want, "{l:?}");
+        }
+        assert!(footers > 20, "{footers}");
+    }
+
     use crate::document::NoteKind;
     use crate::read::text::testkit::{paragraphs, read};
 
