@@ -6,7 +6,7 @@ use crate::format::{Section, SectionSpec};
 use crate::recognize::sections;
 
 /// One digit or other character of a number as written, with its byte offset in the input.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(super) struct Ch {
     pub(super) c: char,
     pub(super) at: Option<usize>,
@@ -17,8 +17,54 @@ pub(super) struct Ch {
 /// (`0万元`, `2832995元`), which belongs to its last cell.
 #[derive(Clone, Debug)]
 pub(super) struct Group {
-    pub(super) chars: Vec<Ch>,
+    pub(super) chars: Chars,
     pub(super) unit: Vec<Ch>,
+}
+
+/// Up to this many characters of a group are kept in the group itself.
+const SHORT_GROUP: usize = 8;
+
+/// A group's characters, read as a slice: kept in the group itself when few (most values a
+/// report prints), so that making or copying a group allocates nothing; on the heap when more.
+#[derive(Clone)]
+pub(super) enum Chars {
+    /// How many of the characters are the group's, and the characters.
+    Short(u8, [Ch; SHORT_GROUP]),
+    Long(Vec<Ch>),
+}
+
+impl std::ops::Deref for Chars {
+    type Target = [Ch];
+
+    fn deref(&self) -> &[Ch] {
+        match self {
+            Chars::Short(n, chars) => &chars[..usize::from(*n)],
+            Chars::Long(chars) => chars,
+        }
+    }
+}
+
+impl FromIterator<Ch> for Chars {
+    fn from_iter<I: IntoIterator<Item = Ch>>(chars: I) -> Chars {
+        let mut short = [Ch { c: ' ', at: None }; SHORT_GROUP];
+        let mut chars = chars.into_iter();
+        for n in 0..SHORT_GROUP {
+            match chars.next() {
+                Some(c) => short[n] = c,
+                None => return Chars::Short(n as u8, short),
+            }
+        }
+        match chars.next() {
+            None => Chars::Short(SHORT_GROUP as u8, short),
+            Some(c) => Chars::Long(short.into_iter().chain([c]).chain(chars).collect()),
+        }
+    }
+}
+
+impl std::fmt::Debug for Chars {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
 }
 
 impl Group {
@@ -225,13 +271,12 @@ impl<'t> Alignment<'t> {
 
     /// The characters of `text[start..end]`, each with its input offset ([`Alignment::at`]),
     /// the stretches walked forward from the first one's rather than looked up for each.
-    fn chars(&self, start: usize, end: usize) -> Vec<Ch> {
+    fn chars<C: FromIterator<Ch>>(&self, start: usize, end: usize) -> C {
         if start == end {
-            return Vec::new(); // most groups' units
+            return std::iter::empty().collect(); // most groups' units
         }
         let mut i = self.stretches.partition_point(|s| s.0 <= start);
-        let mut out = Vec::with_capacity(end - start);
-        for (k, c) in self.text[start..end].char_indices() {
+        let chars = self.text[start..end].char_indices().map(move |(k, c)| {
             let at = start + k;
             while self.stretches.get(i).is_some_and(|s| s.0 <= at) {
                 i += 1;
@@ -240,9 +285,9 @@ impl<'t> Alignment<'t> {
                 (' ', _) | (_, None) => None,
                 (_, Some((from, base))) => base.map(|b| b + (at - from)),
             };
-            out.push(Ch { c, at: offset });
-        }
-        out
+            Ch { c, at: offset }
+        });
+        chars.collect()
     }
 }
 
@@ -942,7 +987,7 @@ mod tests {
         let mut room = vec![(7, None)];
         let a = Alignment::new(text, input, span, &mut room);
         let by_char: Vec<Option<usize>> = text.char_indices().map(|(k, _)| a.at(k)).collect();
-        let walked: Vec<Option<usize>> = a.chars(0, text.len()).iter().map(|c| c.at).collect();
+        let walked: Vec<Option<usize>> = a.chars::<Vec<Ch>>(0, text.len()).iter().map(|c| c.at).collect();
         assert_eq!(walked, by_char, "{text:?}");
         by_char
     }
@@ -1005,6 +1050,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A group's characters read as the `Vec` they replace, kept in place or on the heap: at
+    /// every length around the in-place one, and on every group of every text fixture.
+    #[test]
+    fn group_chars_are_the_vecs() {
+        let same = |chars: &[Ch]| {
+            let kept: Chars = chars.iter().copied().collect();
+            let pairs = |chars: &[Ch]| chars.iter().map(|c| (c.c, c.at)).collect::<Vec<_>>();
+            assert_eq!(pairs(&kept), pairs(chars));
+            assert_eq!(matches!(kept, Chars::Short(..)), chars.len() <= SHORT_GROUP);
+            assert_eq!(format!("{kept:?}"), format!("{chars:?}"));
+        };
+        for n in 0..3 * SHORT_GROUP {
+            let chars: Vec<Ch> =
+                (0..n).map(|k| Ch { c: ['7', '９', '元'][k % 3], at: (k % 2 == 0).then_some(k) }).collect();
+            same(&chars);
+        }
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
+            let mut toks = Vec::new();
+            for p in doc.paragraphs() {
+                tokenize(p, input, crate::format::y2021::FORMAT.sections, &mut toks);
+            }
+            for t in &toks {
+                if let Tok::Num { groups } = t {
+                    groups.iter().for_each(|g| same(&g.chars));
+                }
+            }
+        });
     }
 
     /// A part's text reads as the `String` it replaces, kept in place or on the heap: on every
