@@ -1052,6 +1052,21 @@ mod tests {
         }
     }
 
+    /// Every group of every number token of every text fixture's paragraphs.
+    fn for_each_fixture_group(mut check: impl FnMut(&Group)) {
+        crate::test_fixtures::for_each_text_fixture(|input, doc| {
+            let mut toks = Vec::new();
+            for p in doc.paragraphs() {
+                tokenize(p, input, crate::format::y2021::FORMAT.sections, &mut toks);
+            }
+            for t in &toks {
+                if let Tok::Num { groups } = t {
+                    groups.iter().for_each(&mut check);
+                }
+            }
+        });
+    }
+
     /// A group's characters read as the `Vec` they replace, kept in place or on the heap: at
     /// every length around the in-place one, and on every group of every text fixture.
     #[test]
@@ -1068,17 +1083,7 @@ mod tests {
                 (0..n).map(|k| Ch { c: ['7', '９', '元'][k % 3], at: (k % 2 == 0).then_some(k) }).collect();
             same(&chars);
         }
-        crate::test_fixtures::for_each_text_fixture(|input, doc| {
-            let mut toks = Vec::new();
-            for p in doc.paragraphs() {
-                tokenize(p, input, crate::format::y2021::FORMAT.sections, &mut toks);
-            }
-            for t in &toks {
-                if let Tok::Num { groups } = t {
-                    groups.iter().for_each(|g| same(&g.chars));
-                }
-            }
-        });
+        for_each_fixture_group(|g| same(&g.chars));
     }
 
     /// A part's text reads as the `String` it replaces, kept in place or on the heap: on every
@@ -1094,20 +1099,10 @@ mod tests {
             assert_eq!(format!("{text:?}"), format!("{string:?}"));
             assert_eq!(text.clone(), PartText::Long(string.clone()));
         };
-        crate::test_fixtures::for_each_text_fixture(|input, doc| {
-            let mut toks = Vec::new();
-            for p in doc.paragraphs() {
-                tokenize(p, input, crate::format::y2021::FORMAT.sections, &mut toks);
-            }
-            for t in &toks {
-                if let Tok::Num { groups } = t {
-                    for g in groups {
-                        let whole: Vec<char> = g.chars.iter().chain(&g.unit).map(|c| c.c).collect();
-                        same(&whole);
-                        assert_eq!(&*g.whole().text, whole.iter().collect::<String>());
-                    }
-                }
-            }
+        for_each_fixture_group(|g| {
+            let whole: Vec<char> = g.chars.iter().chain(&g.unit).map(|c| c.c).collect();
+            same(&whole);
+            assert_eq!(&*g.whole().text, whole.iter().collect::<String>());
         });
         for n in 0..30 {
             for fill in ['7', '９', '元'] {
