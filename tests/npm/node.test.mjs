@@ -87,16 +87,21 @@ test('tables with more distinct texts than the module shares are the native ones
   let i = 0;
   html = html.replace(/x:num>0<\/td>/g, () => 'x:num>' + (1000 + i++) + '</td>');
   assert.ok(i > 100);
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-tables-'));
-  const file = join(dir, 'distinct.html');
-  writeFileSync(file, html);
-  const run = spawnSync(join(root, 'target/release/xxgk-lint'), ['check', '--json', '--no-pairing', file], { encoding: 'utf8' });
-  rmSync(dir, { recursive: true });
-  const want = JSON.parse(run.stdout)[0].tables;
+  const want = nativeTables(html);
   const got = esm.lint(html).tables;
   assert.equal(JSON.stringify(got), JSON.stringify(want));
   assert.ok(new Set(Object.values(got['三']).flatMap((r) => Object.values(r.values).map((c) => c.text))).size > 64);
 });
+
+// The tables the native CLI finds in an HTML text (written to a scratch file and checked).
+function nativeTables(html) {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-tables-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, html);
+  const run = spawnSync(join(root, 'target/release/xxgk-lint'), ['check', '--json', '--no-pairing', file], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true });
+  return JSON.parse(run.stdout)[0].tables;
+}
 
 test('stripHighlight without a DOM removes exactly what highlight added', () => {
   assert.equal(cjs.stripHighlight('<td data-xxgk-severity="error" title="应为 3">0</td>'), '<td>0</td>');
@@ -112,12 +117,7 @@ test('tables with odd values are the native ones, keys in the same order', async
   const odd = ['12345678901234567.25', '0.125', '1.5', '9007199254740991', '12.5&quot;\\x\u0001', '0.5',
     '0.000001', '-2.5', '0.1', '123.456', '0.30', '7.000', '2', '99999999999999999999'];
   for (const v of odd) html = html.replace('x:num>0</td>', 'x:num>' + v + '</td>');
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-tables-'));
-  const file = join(dir, 'odd.html');
-  writeFileSync(file, html);
-  const run = spawnSync(join(root, 'target/release/xxgk-lint'), ['check', '--json', '--no-pairing', file], { encoding: 'utf8' });
-  rmSync(dir, { recursive: true });
-  const want = JSON.parse(run.stdout)[0].tables;
+  const want = nativeTables(html);
   const got = esm.lint(html).tables;
   assert.deepEqual(got, want);
   assert.equal(JSON.stringify(got), JSON.stringify(want), 'the same keys in the same order');
