@@ -323,6 +323,7 @@ pub fn lint_document(doc: &Document, options: &LintOptions) -> LintReport {
         sentences: Default::default(),
     };
     let mut diagnostics = run(&ctx, options);
+    drop(ctx);
     match doc.input {
         // A DOM's spans point into its walker's strings, which the caller never sees; the
         // cell address is the location.
@@ -354,7 +355,7 @@ pub fn lint_document(doc: &Document, options: &LintOptions) -> LintReport {
         titles: Titles::new(options.lang),
         rebuildable: rebuildable(doc, &report, &diagnostics),
         diagnostics,
-        tables: tables_json(&report),
+        tables: tables_json(report),
     }
 }
 
@@ -463,10 +464,12 @@ impl Serialize for TableRow {
     }
 }
 
-fn tables_json(report: &Report) -> Tables {
+/// The recognised report is spent here: each cell's text moves into the result rather than
+/// being copied (the report is not read after).
+fn tables_json(mut report: Report) -> Tables {
     let mut out = Vec::new();
     for id in TableId::ALL {
-        let Some(found) = report.table(id) else { continue };
+        let Some(found) = report.tables.iter_mut().find(|t| t.id == id) else { continue };
         let spec = found.format.table(id);
         let rows = spec
             .rows()
@@ -475,23 +478,22 @@ fn tables_json(report: &Report) -> Tables {
                 // this row, so the cell found is `found.cell`'s, without passing over every
                 // earlier row's cells for each column.
                 let first = found.cells.iter().position(|c| c.row == row.id).unwrap_or(found.cells.len());
-                let cells = &found.cells[first..];
+                let cells = &mut found.cells[first..];
                 TableRow {
                     row: (!row.label.is_empty()).then_some(row.label),
                     values: group
                         .columns
                         .iter()
                         .map(|column| {
-                            let cell = cells.iter().find(|c| c.row == row.id && c.column == column.id);
-                            debug_assert_eq!(
-                                cell.map(std::ptr::from_ref),
-                                found.cell(row.id, column.id).map(std::ptr::from_ref)
-                            );
+                            let cell = cells.iter_mut().find(|c| c.row == row.id && c.column == column.id);
                             let label = match column.block {
                                 None => Cow::Borrowed(column.label),
                                 Some(_) => Cow::Owned(column.qualified_label()),
                             };
-                            (label, cell.and_then(|c| c.value.number), cell.map(|c| c.value.text.clone()))
+                            match cell {
+                                Some(c) => (label, c.value.number, Some(std::mem::take(&mut c.value.text))),
+                                None => (label, None, None),
+                            }
                         })
                         .collect(),
                 }

@@ -9,6 +9,7 @@ use crate::document::Span;
 use crate::format::{ColumnId, RelationSpec, RowSpec, TableSpec};
 use crate::message::{Args, Text};
 use crate::strings::JoinStr;
+use std::fmt::Write as _;
 
 /// The rows of a table in order, with their column ids.
 pub(super) struct Layout {
@@ -302,8 +303,8 @@ pub(super) fn block_readings(
                 for n in 0..s[1] - s[0] {
                     for c in 0..w {
                         let text = &parts[at(s[0], s[1], n, c)].text;
-                        key.push_str(&text.len().to_string());
-                        key.push(':');
+                        // Written into the key, not through a `String` of its own.
+                        let _ = write!(key, "{}:", text.len());
                         key.push_str(text);
                     }
                 }
@@ -536,11 +537,7 @@ mod tests {
                                 .iter()
                                 .enumerate()
                                 .map(|(n, v)| Group {
-                                    chars: v
-                                        .to_string()
-                                        .chars()
-                                        .map(|c| Ch { c, at: spans.then_some(n * 4) })
-                                        .collect(),
+                                    chars: v.to_string().chars().map(|c| Ch::new(c, spans.then_some(n * 4))).collect(),
                                     unit: Vec::new(),
                                 })
                                 .collect();

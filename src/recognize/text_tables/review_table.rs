@@ -288,7 +288,7 @@ mod tests {
                 values[rng.next(w as u64) as usize] += 1;
             }
             let group = |(n, v): (usize, &u64)| Group {
-                chars: v.to_string().chars().map(|c| Ch { c, at: Some(n * 4) }).collect(),
+                chars: v.to_string().chars().map(|c| Ch::new(c, Some(n * 4))).collect(),
                 unit: Vec::new(),
             };
             let groups: Vec<Group> = values.iter().enumerate().map(group).collect();

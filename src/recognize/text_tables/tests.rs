@@ -31,9 +31,7 @@ fn row(t: &FoundTable, row: RowId) -> Vec<String> {
 }
 
 fn groups(text: &str) -> Vec<Group> {
-    text.split(' ')
-        .map(|g| Group { chars: g.chars().map(|c| Ch { c, at: None }).collect(), unit: Vec::new() })
-        .collect()
+    text.split(' ').map(|g| Group { chars: g.chars().map(|c| Ch::new(c, None)).collect(), unit: Vec::new() }).collect()
 }
 
 fn texts(parts: &[Part]) -> Vec<&str> {
@@ -605,7 +603,7 @@ fn the_splitter_finds_what_it_found_before() {
             let mut gs = groups(text.trim());
             if rng.next(5) == 0 {
                 if let Some(last) = gs.last_mut() {
-                    last.unit = "万元".chars().map(|c| Ch { c, at: None }).collect();
+                    last.unit = "万元".chars().map(|c| Ch::new(c, None)).collect();
                 }
             }
             for max_found in [2, MAX_CANDIDATES + 1] {

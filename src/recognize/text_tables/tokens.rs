@@ -6,10 +6,34 @@ use crate::format::{Section, SectionSpec};
 use crate::recognize::sections;
 
 /// One digit or other character of a number as written, with its byte offset in the input.
-#[derive(Clone, Copy, Debug)]
+/// Eight bytes, so that a group's characters sit in the group ([`Chars`]) without making it
+/// large to move: the offset is kept in 32 bits, and one past 4 GiB (beyond any input the
+/// readers take in practice, and beyond wasm32's memory) is kept as unknown.
+#[derive(Clone, Copy)]
 pub(super) struct Ch {
     pub(super) c: char,
-    pub(super) at: Option<usize>,
+    at: u32,
+}
+
+impl Ch {
+    /// The offset of a character whose place is not known.
+    const NOWHERE: u32 = u32::MAX;
+
+    pub(super) fn new(c: char, at: Option<usize>) -> Ch {
+        let at = at.and_then(|a| u32::try_from(a).ok()).unwrap_or(Ch::NOWHERE);
+        Ch { c, at }
+    }
+
+    /// The character's byte offset in the input, if known.
+    pub(super) fn at(&self) -> Option<usize> {
+        (self.at != Ch::NOWHERE).then_some(self.at as usize)
+    }
+}
+
+impl std::fmt::Debug for Ch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ch").field("c", &self.c).field("at", &self.at()).finish()
+    }
 }
 
 /// A run of characters with no space in it that reads as a number (`3119`, `96171.6`,
@@ -20,6 +44,9 @@ pub(super) struct Group {
     pub(super) chars: Chars,
     pub(super) unit: Vec<Ch>,
 }
+
+/// A run's groups (see [`Tok::Num`]).
+pub(super) type Groups = smallvec::SmallVec<[Group; 1]>;
 
 /// Up to this many characters of a group are kept in the group itself.
 const SHORT_GROUP: usize = 8;
@@ -46,7 +73,7 @@ impl std::ops::Deref for Chars {
 
 impl FromIterator<Ch> for Chars {
     fn from_iter<I: IntoIterator<Item = Ch>>(chars: I) -> Chars {
-        let mut short = [Ch { c: ' ', at: None }; SHORT_GROUP];
+        let mut short = [Ch::new(' ', None); SHORT_GROUP];
         let mut chars = chars.into_iter();
         for n in 0..SHORT_GROUP {
             match chars.next() {
@@ -88,8 +115,8 @@ impl Group {
         let text = PartText::new(chars.iter().chain(unit).map(|c| c.c));
         let first = chars.first().or(unit.first());
         let last = unit.last().or(chars.last());
-        let span = match (first.and_then(|c| c.at), last) {
-            (Some(s), Some(last)) => last.at.map(|e| Span::new(s, e + last.c.len_utf8())),
+        let span = match (first.and_then(Ch::at), last) {
+            (Some(s), Some(last)) => last.at().map(|e| Span::new(s, e + last.c.len_utf8())),
             _ => None,
         };
         Part { text, span }
@@ -103,8 +130,8 @@ impl Group {
     pub(super) fn span(&self) -> Option<Span> {
         let first = self.chars.first().or(self.unit.first());
         let last = self.unit.last().or(self.chars.last());
-        match (first.and_then(|c| c.at), last) {
-            (Some(s), Some(last)) => last.at.map(|e| Span::new(s, e + last.c.len_utf8())),
+        match (first.and_then(Ch::at), last) {
+            (Some(s), Some(last)) => last.at().map(|e| Span::new(s, e + last.c.len_utf8())),
             _ => None,
         }
     }
@@ -187,7 +214,8 @@ pub(super) enum Tok {
         heading: Option<Section>,
     },
     Num {
-        groups: Vec<Group>,
+        /// Most runs are one group: it is kept in the token, not on the heap.
+        groups: Groups,
     },
     /// A sentence with numbers in it (`2019年主动公开政府信息118条。`): prose, whose numbers
     /// are no cells of the table.
@@ -285,7 +313,7 @@ impl<'t> Alignment<'t> {
                 (' ', _) | (_, None) => None,
                 (_, Some((from, base))) => base.map(|b| b + (at - from)),
             };
-            Ch { c, at: offset }
+            Ch::new(c, offset)
         });
         chars.collect()
     }
@@ -483,7 +511,7 @@ fn cut(p: &Paragraph, input: &str, sections: &[SectionSpec], stretches: &mut Vec
         };
         push_text(out, text_start, i);
         let unit_end = money_unit_end(text, end);
-        let mut groups = vec![group(i, end, unit_end)];
+        let mut groups = Groups::from_buf([group(i, end, unit_end)]);
         let mut j = unit_end;
         loop {
             let mut k = j;
@@ -836,7 +864,7 @@ mod tests {
     // their offsets, each tried as the start of a number, each text piece collected again.
 
     fn former_group(chars: &[(char, Option<usize>)], unit: &[(char, Option<usize>)]) -> Group {
-        let ch = |&(c, at): &(char, Option<usize>)| Ch { c, at };
+        let ch = |&(c, at): &(char, Option<usize>)| Ch::new(c, at);
         Group { chars: chars.iter().map(ch).collect(), unit: unit.iter().map(ch).collect() }
     }
 
@@ -931,7 +959,7 @@ mod tests {
                     None => break,
                 }
             }
-            out.push(Tok::Num { groups });
+            out.push(Tok::Num { groups: groups.into() });
             text_start = j;
             i = j;
         }
@@ -987,7 +1015,7 @@ mod tests {
         let mut room = vec![(7, None)];
         let a = Alignment::new(text, input, span, &mut room);
         let by_char: Vec<Option<usize>> = text.char_indices().map(|(k, _)| a.at(k)).collect();
-        let walked: Vec<Option<usize>> = a.chars::<Vec<Ch>>(0, text.len()).iter().map(|c| c.at).collect();
+        let walked: Vec<Option<usize>> = a.chars::<Vec<Ch>>(0, text.len()).iter().map(Ch::at).collect();
         assert_eq!(walked, by_char, "{text:?}");
         by_char
     }
@@ -1073,14 +1101,13 @@ mod tests {
     fn group_chars_are_the_vecs() {
         let same = |chars: &[Ch]| {
             let kept: Chars = chars.iter().copied().collect();
-            let pairs = |chars: &[Ch]| chars.iter().map(|c| (c.c, c.at)).collect::<Vec<_>>();
+            let pairs = |chars: &[Ch]| chars.iter().map(|c| (c.c, c.at())).collect::<Vec<_>>();
             assert_eq!(pairs(&kept), pairs(chars));
             assert_eq!(matches!(kept, Chars::Short(..)), chars.len() <= SHORT_GROUP);
             assert_eq!(format!("{kept:?}"), format!("{chars:?}"));
         };
         for n in 0..3 * SHORT_GROUP {
-            let chars: Vec<Ch> =
-                (0..n).map(|k| Ch { c: ['7', '９', '元'][k % 3], at: (k % 2 == 0).then_some(k) }).collect();
+            let chars: Vec<Ch> = (0..n).map(|k| Ch::new(['7', '９', '元'][k % 3], (k % 2 == 0).then_some(k))).collect();
             same(&chars);
         }
         for_each_fixture_group(|g| same(&g.chars));
@@ -1195,5 +1222,19 @@ mod tests {
             let naive = a.iter().zip(b).take_while(|&(x, y)| x == y && *x != b' ').count();
             assert_eq!(same_until_space(a, b), naive, "{i} {j}");
         }
+    }
+
+    /// A character's offset is kept in 32 bits: every offset below 4 GiB comes back as given,
+    /// an unknown one as unknown, and one past 4 GiB as unknown rather than wrapped.
+    #[test]
+    fn character_offsets_in_32_bits() {
+        assert_eq!(std::mem::size_of::<Ch>(), 8);
+        for at in [Some(0), Some(7), Some(u32::MAX as usize - 1), None] {
+            assert_eq!(Ch::new('7', at).at(), at);
+        }
+        for at in [u32::MAX as usize, (u32::MAX as usize).saturating_add(5), usize::MAX] {
+            assert_eq!(Ch::new('7', Some(at)).at(), None, "{at}");
+        }
+        assert_eq!(format!("{:?}", Ch::new('7', Some(3))), "Ch { c: '7', at: Some(3) }");
     }
 }
