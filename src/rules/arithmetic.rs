@@ -487,7 +487,7 @@ fn check_table(found: &FoundTable, out: &mut Vec<Diagnostic>) {
         if rel.total.iter().chain(rel.parts).any(|(r, _)| found.row_unreadable(*r)) {
             continue;
         }
-        let (Some(t), Some(p)) = (sum(&rel.total, &vals), sum(&rel.parts, &vals)) else { continue };
+        let (Some(t), Some(p)) = (sum(rel.total, &vals), sum(rel.parts, &vals)) else { continue };
         evaluated.push((i, t, p, t.same_value(p)));
     }
     // The failing relations and their sums, worked out once: pinning a cell holds every
@@ -557,7 +557,7 @@ fn pin(
         let mut needed: Option<Decimal> = None;
         for &(ri, t, p) in group {
             let rel = &relations[ri];
-            debug_assert_eq!((Some(t), Some(p)), (sum(&rel.total, vals), sum(&rel.parts, vals)));
+            debug_assert_eq!((Some(t), Some(p)), (sum(rel.total, vals), sum(rel.parts, vals)));
             let n = if rel.total.contains(&k) {
                 p.checked_sub(t.checked_sub(current)?)?
             } else if rel.parts.contains(&k) {
@@ -694,9 +694,7 @@ fn diagnostic(
         "T3-SUBTOTAL" => sums(&SUBTOTAL, Args::new().text("row", first.0).text("column", column_label(found, first.1))),
         _ if along_column => sums(
             &COLUMN_SUM,
-            Args::new()
-                .text("column", column_label(found, first.1))
-                .text("terms", terms(found, &rel.parts, vals, true)),
+            Args::new().text("column", column_label(found, first.1)).text("terms", terms(found, rel.parts, vals, true)),
         ),
         "T4-SUM" => {
             let block = found.format.table(found.id).groups[0]
@@ -705,12 +703,12 @@ fn diagnostic(
                 .find(|c| c.id == first.1)
                 .and_then(|c| c.block)
                 .unwrap_or("");
-            let terms = terms(found, &rel.parts, vals, false).replace(&format!("{block}/"), "");
+            let terms = terms(found, rel.parts, vals, false).replace(&format!("{block}/"), "");
             sums(&BLOCK_SUM, Args::new().text("block", block).text("terms", terms))
         }
         _ => sums(
             &ROW_SUM,
-            Args::new().text("row", row_label(found, first.0)).text("terms", terms(found, &rel.parts, vals, false)),
+            Args::new().text("row", row_label(found, first.0)).text("terms", terms(found, rel.parts, vals, false)),
         ),
     };
     let (key, template, args, expected, actual, fix) = match pin {
@@ -742,7 +740,7 @@ fn diagnostic(
     }
     // Identify the relation, not the numbers: fixing the values keeps the id stable.
     let side = |keys: &[Key]| keys.iter().map(|(r, c)| format!("{r}/{c}")).join_str("+");
-    let relation_key = format!("{}={}", side(&rel.total), side(&rel.parts));
+    let relation_key = format!("{}={}", side(rel.total), side(rel.parts));
     d.finish(&relation_key)
 }
 
