@@ -43,7 +43,7 @@ fn main() {
             let mut rows: Vec<xxgk_lint::format::RowId> = t.cells.iter().map(|c| c.row).collect();
             rows.dedup();
             for r in rows {
-                let values: Vec<&str> = t.cells.iter().filter(|c| c.row == r).map(|c| c.value.text.as_str()).collect();
+                let values: Vec<&str> = t.cells.iter().filter(|c| c.row == r).map(|c| &*c.value.text).collect();
                 println!("  {r}: {values:?}");
             }
             for u in &t.unreadable {

@@ -414,10 +414,13 @@ pub struct Tables(pub Vec<(&'static str, Vec<TableRow>)>);
 pub struct TableRow {
     /// The official row label (`None` for 表四's single row).
     pub row: Option<&'static str>,
-    /// (official column label, the value read if any, the text as typed if any). The label is
-    /// borrowed from the format unless it is qualified by a block (表四's only).
-    pub values: Vec<(Cow<'static, str>, Option<crate::recognize::value::Decimal>, Option<String>)>,
+    pub values: Vec<TableValue>,
 }
+
+/// (official column label, the value read if any, the text as typed if any). The label is
+/// borrowed from the format unless it is qualified by a block (表四's only); the text is a
+/// cell's [`crate::recognize::value::Value::text`].
+pub type TableValue = (Cow<'static, str>, Option<crate::recognize::value::Decimal>, Option<Cow<'static, str>>);
 
 impl Tables {
     /// The row with this official label in table `table` ("二", "三", "四").
@@ -438,8 +441,8 @@ impl Serialize for Tables {
 
 impl Serialize for TableRow {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Values<'a>(&'a [(Cow<'static, str>, Option<crate::recognize::value::Decimal>, Option<String>)]);
-        struct Cell<'a>(&'a Option<crate::recognize::value::Decimal>, &'a Option<String>);
+        struct Values<'a>(&'a [TableValue]);
+        struct Cell<'a>(&'a Option<crate::recognize::value::Decimal>, &'a Option<Cow<'static, str>>);
         impl Serialize for Values<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut m = s.serialize_map(Some(self.0.len()))?;

@@ -73,7 +73,7 @@ fn every_sampled_one_cell_change_is_found_and_pinned_where_possible() {
                             assert_eq!(d.column.as_deref(), Some(column.as_str()), "{path}: {d:?}");
                             assert_eq!(
                                 d.fix.as_ref().map(|f| f.value.as_str()),
-                                Some(cell.value.text.as_str()),
+                                Some(cell.value.text.as_ref()),
                                 "{path}: {d:?}"
                             );
                             assert_eq!(d.actual.as_deref(), Some(changed.as_str()));

@@ -52,7 +52,7 @@ fn table_in(input: &str, doc: &Document, id: TableId, year: u16) -> FoundTable {
 }
 
 fn row(t: &FoundTable, row: RowId) -> Vec<String> {
-    t.cells.iter().filter(|c| c.row == row).map(|c| c.value.text.clone()).collect()
+    t.cells.iter().filter(|c| c.row == row).map(|c| c.value.text.to_string()).collect()
 }
 
 const HUAIAN: &str = "jiangsu-huaian-shi-2024.pdftotext-raw.txt";
@@ -61,7 +61,7 @@ const PINGTAN_2021: &str = "fujian-pingtan-zonghe-shiyanqu-2021.page.txt";
 const PINGTAN_2022: &str = "fujian-pingtan-zonghe-shiyanqu-2022.page.txt";
 
 fn column(t: &FoundTable, column: ColumnId) -> Vec<(RowId, String)> {
-    t.cells.iter().filter(|c| c.column == column).map(|c| (c.row, c.value.text.clone())).collect()
+    t.cells.iter().filter(|c| c.column == column).map(|c| (c.row, c.value.text.to_string())).collect()
 }
 
 fn num(t: &FoundTable, r: RowId, c: ColumnId) -> i128 {

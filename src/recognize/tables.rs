@@ -185,7 +185,7 @@ pub fn read_rows(tables: &[&Table], input: InputKind) -> Vec<RowReading> {
 fn label_text(v: Value, text: &str) -> String {
     debug_assert_eq!(v.text, text.trim());
     if v.text.len() == text.len() {
-        v.text
+        v.text.into_owned()
     } else {
         text.to_string()
     }
@@ -463,11 +463,7 @@ fn map_requests(
         found.unreadable.push(Unreadable {
             row: None.or_else(|| best_row(found.format.table(TableId::Requests), r)),
             reason: Text::new(&ODD_REQUEST_ROW, Args::new().text("count", values.len()).text("expected", width)),
-            excerpt: Some(format!(
-                "{} {}",
-                r.printed_label(),
-                values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
-            )),
+            excerpt: Some(format!("{} {}", r.printed_label(), values.iter().map(|(v, _)| &*v.text).join_str(" "))),
             origin: Origin { span: Some(r.span), cell: None },
         });
     }
@@ -628,7 +624,7 @@ fn assign_rows<'a>(
                     excerpt: Some(format!(
                         "{} {}",
                         labelled.reading.printed_label(),
-                        labelled.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
+                        labelled.values.iter().map(|(v, _)| &*v.text).join_str(" ")
                     )),
                     origin: Origin { span: Some(labelled.reading.span), cell: None },
                 });
@@ -674,7 +670,7 @@ fn map_single_group(
         found.unreadable.push(Unreadable {
             row: None,
             reason: Text::new(&NO_VALUE_ROW, Args::new().text("count", group.columns.len())),
-            excerpt: longest.map(|r| r.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")),
+            excerpt: longest.map(|r| r.values.iter().map(|(v, _)| &*v.text).join_str(" ")),
             origin: Origin { span, cell: None },
         });
     }
@@ -731,7 +727,7 @@ fn map_proactive(
                 excerpt: Some(format!(
                     "{} {}",
                     reading.printed_label(),
-                    reading.values.iter().map(|(v, _)| v.text.as_str()).join_str(" ")
+                    reading.values.iter().map(|(v, _)| &*v.text).join_str(" ")
                 )),
                 origin: Origin { span: Some(reading.span), cell: None },
             });

@@ -169,8 +169,9 @@ pub enum ValueShape {
 /// A cell's content, read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Value {
-    /// The cell as typed (whitespace normalised).
-    pub text: String,
+    /// The cell as typed (whitespace normalised). A single digit, as most cells of a report
+    /// are (`0`), is borrowed from a constant rather than allocated ([`cell_text`]).
+    pub text: std::borrow::Cow<'static, str>,
     pub shape: ValueShape,
     /// The number, for numeric shapes.
     pub number: Option<Decimal>,
@@ -247,7 +248,7 @@ fn plain_digits(text: &str) -> Option<Value> {
     }
     let mantissa = text.bytes().fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
     Some(Value {
-        text: text.to_string(),
+        text: cell_text(text),
         shape: ValueShape::Number,
         number: Some(Decimal { mantissa, scale: 0 }),
         note: None,
@@ -256,9 +257,21 @@ fn plain_digits(text: &str) -> Option<Value> {
     })
 }
 
+/// A cell's text: a single ASCII digit borrowed from a constant, any other text copied.
+fn cell_text(text: &str) -> std::borrow::Cow<'static, str> {
+    const DIGITS: &str = "0123456789";
+    match *text.as_bytes() {
+        [d @ b'0'..=b'9'] => {
+            let at = usize::from(d - b'0');
+            std::borrow::Cow::Borrowed(&DIGITS[at..at + 1])
+        }
+        _ => std::borrow::Cow::Owned(text.to_string()),
+    }
+}
+
 fn read_general(text: &str) -> Value {
     let mut v = Value {
-        text: text.to_string(),
+        text: cell_text(text),
         shape: ValueShape::Text,
         number: None,
         note: None,
@@ -504,5 +517,20 @@ mod tests {
         assert_eq!(a.checked_add(b).unwrap().to_string(), "0.3");
         assert!(Decimal::integer(3).same_value(read_value("3.00").number.unwrap()));
         assert_eq!(Decimal::integer(i128::MAX).checked_add(Decimal::integer(1)), None);
+    }
+
+    /// A single ASCII digit's text is borrowed, every other text owned, and each reads as
+    /// typed.
+    #[test]
+    fn single_digits_borrowed() {
+        use std::borrow::Cow;
+        for d in '0'..='9' {
+            let text = d.to_string();
+            assert!(matches!(read_value(&text).text, Cow::Borrowed(t) if t == text), "{text}");
+        }
+        for text in ["10", "０", "-", "", "无", "3.5"] {
+            let v = read_value(text);
+            assert!(matches!(&v.text, Cow::Owned(t) if t == text), "{text}");
+        }
     }
 }

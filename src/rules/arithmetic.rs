@@ -314,76 +314,61 @@ pub const FAMILY: Family =
 
 type Key = (RowId, ColumnId);
 
-/// One concrete relation: Σ total = Σ parts, its cells borrowed from [`Expanded::keys`].
+/// One concrete relation: Σ total = Σ parts.
 #[derive(Debug)]
-struct Relation<'k> {
+struct Relation {
     rule: &'static Rule,
-    total: &'k [Key],
-    parts: &'k [Key],
+    total: Vec<Key>,
+    parts: Vec<Key>,
 }
 
-/// A table's relations made concrete: every relation's cells in one list, and each relation
-/// as its rule and the ranges of its total's and its parts' cells in that list — a table's
-/// ≈ 100 relations in two allocations, not two each.
-#[derive(Default)]
-struct Expanded {
-    keys: Vec<Key>,
-    relations: Vec<(&'static Rule, std::ops::Range<usize>, std::ops::Range<usize>)>,
-}
-
-impl Expanded {
-    /// Add a relation of `rule` whose total's and parts' cells are the keys given.
-    fn push(
-        &mut self,
-        rule: &'static Rule,
-        total: impl IntoIterator<Item = Key>,
-        parts: impl IntoIterator<Item = Key>,
-    ) {
-        let start = self.keys.len();
-        self.keys.extend(total);
-        let middle = self.keys.len();
-        self.keys.extend(parts);
-        self.relations.push((rule, start..middle, middle..self.keys.len()));
-    }
-
-    fn relations(&self) -> Vec<Relation<'_>> {
-        let keys = &self.keys;
-        self.relations
-            .iter()
-            .map(|(rule, total, parts)| Relation { rule, total: &keys[total.clone()], parts: &keys[parts.clone()] })
-            .collect()
-    }
-}
-
-fn expand(found: &FoundTable) -> Expanded {
+fn expand(found: &FoundTable) -> Vec<Relation> {
     let spec = found.format.table(found.id);
     let group = &spec.groups[0];
-    let mut out = Expanded::default();
+    let mut out = Vec::new();
     for rel in spec.relations {
         match rel {
             RelationSpec::EachColumn { rule, total, parts } => {
                 for c in group.columns {
-                    out.push(rule, total.iter().map(|r| (*r, c.id)), parts.iter().map(|r| (*r, c.id)));
+                    out.push(Relation {
+                        rule,
+                        total: total.iter().map(|r| (*r, c.id)).collect(),
+                        parts: parts.iter().map(|r| (*r, c.id)).collect(),
+                    });
                 }
             }
             RelationSpec::EachRow { rule, total, parts } => {
                 for r in group.rows {
-                    out.push(rule, total.iter().map(|c| (r.id, *c)), parts.iter().map(|c| (r.id, *c)));
+                    out.push(Relation {
+                        rule,
+                        total: total.iter().map(|c| (r.id, *c)).collect(),
+                        parts: parts.iter().map(|c| (r.id, *c)).collect(),
+                    });
                 }
             }
-            RelationSpec::InRow { rule, row, total, parts } => {
-                out.push(rule, total.iter().map(|c| (*row, *c)), parts.iter().map(|c| (*row, *c)));
-            }
+            RelationSpec::InRow { rule, row, total, parts } => out.push(Relation {
+                rule,
+                total: total.iter().map(|c| (*row, *c)).collect(),
+                parts: parts.iter().map(|c| (*row, *c)).collect(),
+            }),
         }
     }
     for sub in &found.subtotals {
         for c in group.columns {
-            out.push(&T3_SUBTOTAL, [(sub.row(), c.id)], sub.parts.iter().map(|p| (*p, c.id)));
+            out.push(Relation {
+                rule: &T3_SUBTOTAL,
+                total: vec![(sub.row(), c.id)],
+                parts: sub.parts.iter().map(|p| (*p, c.id)).collect(),
+            });
         }
         // The subtotal row itself also sums across its applicant columns, as every row does.
         for rel in spec.relations {
             if let RelationSpec::EachRow { rule, total, parts } = rel {
-                out.push(rule, total.iter().map(|c| (sub.row(), *c)), parts.iter().map(|c| (sub.row(), *c)));
+                out.push(Relation {
+                    rule,
+                    total: total.iter().map(|c| (sub.row(), *c)).collect(),
+                    parts: parts.iter().map(|c| (sub.row(), *c)).collect(),
+                });
             }
         }
     }
@@ -478,16 +463,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_table(found: &FoundTable, out: &mut Vec<Diagnostic>) {
-    let expanded = expand(found);
-    let relations = expanded.relations();
+    let relations = expand(found);
     let vals = values(found);
     // Evaluate; keep only relations whose cells are all readable numbers.
     let mut evaluated = Vec::new();
     for (i, rel) in relations.iter().enumerate() {
-        if rel.total.iter().chain(rel.parts).any(|(r, _)| found.row_unreadable(*r)) {
+        if rel.total.iter().chain(&rel.parts).any(|(r, _)| found.row_unreadable(*r)) {
             continue;
         }
-        let (Some(t), Some(p)) = (sum(rel.total, &vals), sum(rel.parts, &vals)) else { continue };
+        let (Some(t), Some(p)) = (sum(&rel.total, &vals), sum(&rel.parts, &vals)) else { continue };
         evaluated.push((i, t, p, t.same_value(p)));
     }
     // The failing relations and their sums, worked out once: pinning a cell holds every
@@ -510,7 +494,7 @@ fn check_table(found: &FoundTable, out: &mut Vec<Diagnostic>) {
         for b in a + 1..failing.len() {
             let ra = &relations[failing[a].0];
             let rb = &relations[failing[b].0];
-            let shares = ra.total.iter().chain(ra.parts).any(|k| rb.total.contains(k) || rb.parts.contains(k));
+            let shares = ra.total.iter().chain(&ra.parts).any(|k| rb.total.contains(k) || rb.parts.contains(k));
             if shares {
                 let (x, y) = (root(&mut component, a), root(&mut component, b));
                 component[x] = y;
@@ -552,12 +536,12 @@ fn pin(
     }
     let first = &relations[group[0].0];
     let mut candidates = Vec::new();
-    'keys: for &k in first.total.iter().chain(first.parts) {
+    'keys: for &k in first.total.iter().chain(&first.parts) {
         let Some(current) = vals.get(&k).and_then(|v| v.0) else { continue };
         let mut needed: Option<Decimal> = None;
         for &(ri, t, p) in group {
             let rel = &relations[ri];
-            debug_assert_eq!((Some(t), Some(p)), (sum(rel.total, vals), sum(rel.parts, vals)));
+            debug_assert_eq!((Some(t), Some(p)), (sum(&rel.total, vals), sum(&rel.parts, vals)));
             let n = if rel.total.contains(&k) {
                 p.checked_sub(t.checked_sub(current)?)?
             } else if rel.parts.contains(&k) {
@@ -686,7 +670,7 @@ fn diagnostic(
     // The relation's first total cell (every relation has one): one bounds check, not one per use.
     let first: Key = rel.total[0];
     // Which axis the relation runs along decides how terms are named.
-    let along_column = rel.total.iter().chain(rel.parts).all(|k| k.1 == first.1);
+    let along_column = rel.total.iter().chain(&rel.parts).all(|k| k.1 == first.1);
     let sums = |m: &'static Message, args: Args| (m, args.text("total", t).text("parts", p));
     let relation = match rel.rule.id {
         "T3-IDENTITY" => sums(&IDENTITY, Args::new().text("column", column_label(found, first.1))),
@@ -694,7 +678,9 @@ fn diagnostic(
         "T3-SUBTOTAL" => sums(&SUBTOTAL, Args::new().text("row", first.0).text("column", column_label(found, first.1))),
         _ if along_column => sums(
             &COLUMN_SUM,
-            Args::new().text("column", column_label(found, first.1)).text("terms", terms(found, rel.parts, vals, true)),
+            Args::new()
+                .text("column", column_label(found, first.1))
+                .text("terms", terms(found, &rel.parts, vals, true)),
         ),
         "T4-SUM" => {
             let block = found.format.table(found.id).groups[0]
@@ -703,12 +689,12 @@ fn diagnostic(
                 .find(|c| c.id == first.1)
                 .and_then(|c| c.block)
                 .unwrap_or("");
-            let terms = terms(found, rel.parts, vals, false).replace(&format!("{block}/"), "");
+            let terms = terms(found, &rel.parts, vals, false).replace(&format!("{block}/"), "");
             sums(&BLOCK_SUM, Args::new().text("block", block).text("terms", terms))
         }
         _ => sums(
             &ROW_SUM,
-            Args::new().text("row", row_label(found, first.0)).text("terms", terms(found, rel.parts, vals, false)),
+            Args::new().text("row", row_label(found, first.0)).text("terms", terms(found, &rel.parts, vals, false)),
         ),
     };
     let (key, template, args, expected, actual, fix) = match pin {
@@ -740,7 +726,7 @@ fn diagnostic(
     }
     // Identify the relation, not the numbers: fixing the values keeps the id stable.
     let side = |keys: &[Key]| keys.iter().map(|(r, c)| format!("{r}/{c}")).join_str("+");
-    let relation_key = format!("{}={}", side(rel.total), side(rel.parts));
+    let relation_key = format!("{}={}", side(&rel.total), side(&rel.parts));
     d.finish(&relation_key)
 }
 

@@ -287,7 +287,7 @@ pub fn previous_part(report: &Report) -> Report {
                 .iter()
                 .filter(|c| keep(t.id, c.row, c.column) && c.value.number.is_some())
                 .map(|c| MappedCell {
-                    value: Value { text: String::new(), note: None, ..c.value.clone() },
+                    value: Value { text: Default::default(), note: None, ..c.value.clone() },
                     origin: Origin::default(),
                     ..c.clone()
                 })

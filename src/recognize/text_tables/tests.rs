@@ -27,7 +27,7 @@ fn read(id: TableId, input: &str, year: Option<u16>) -> Option<FoundTable> {
 }
 
 fn row(t: &FoundTable, row: RowId) -> Vec<String> {
-    t.cells.iter().filter(|c| c.row == row).map(|c| c.value.text.clone()).collect()
+    t.cells.iter().filter(|c| c.row == row).map(|c| c.value.text.to_string()).collect()
 }
 
 fn groups(text: &str) -> Vec<Group> {
