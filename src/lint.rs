@@ -11,7 +11,7 @@ use crate::format::TableId;
 use crate::message::{Args, Message, Text};
 use crate::read::{read_file, read_str, ReadError, ReadOptions};
 use crate::recognize::format_version::{detect, DetectedFormat};
-use crate::recognize::{recognize, recognize_in, Report};
+use crate::recognize::{recognize, recognize_in, MappedCell, Report};
 use crate::rules::input::TEXT_READERS_LOADING;
 use crate::rules::readability::TABLE_UNREADABLE;
 use crate::rules::{run, Context, LintOptions};
@@ -481,14 +481,16 @@ fn tables_json(mut report: Report) -> Tables {
                 // this row, so the cell found is `found.cell`'s, without passing over every
                 // earlier row's cells for each column.
                 let first = found.cells.iter().position(|c| c.row == row.id).unwrap_or(found.cells.len());
-                let cells = &mut found.cells[first..];
                 TableRow {
                     row: (!row.label.is_empty()).then_some(row.label),
                     values: group
                         .columns
                         .iter()
                         .map(|column| {
-                            let cell = cells.iter_mut().find(|c| c.row == row.id && c.column == column.id);
+                            let here = |c: &MappedCell| c.row == row.id && c.column == column.id;
+                            let at = found.cells[first..].iter().position(here).map(|k| first + k);
+                            debug_assert_eq!(at, found.cells.iter().position(here));
+                            let cell = at.map(|k| &mut found.cells[k]);
                             let label = match column.block {
                                 None => Cow::Borrowed(column.label),
                                 Some(_) => Cow::Owned(column.qualified_label()),
